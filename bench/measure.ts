@@ -1,0 +1,66 @@
+/** Query timing and relevance: percentiles per run, the median over runs, top-5 hits. */
+import type { BenchEngine } from './engines/types.js';
+import { meetsExpectation } from './relevance.js';
+import type { BenchQuery } from './types.js';
+
+/** Nearest-rank percentile of an ascending array. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1] ?? Number.NaN;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  p99: number;
+  runs: number;
+  queriesTimed: number;
+  labelled: number;
+  top5: number;
+  missedIds: number[];
+  perQueryMs: Record<number, number>;
+}
+
+export function timeQueries(engine: BenchEngine, queries: readonly BenchQuery[], runs: number, onRun: (run: number) => void): Timing {
+  const perRun: { p50: number; p95: number; p99: number }[] = [];
+  const perQuery = new Map<number, number[]>();
+  let labelled = 0;
+  let top5 = 0;
+  const missedIds: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const times: number[] = [];
+    for (const query of queries) {
+      const t0 = performance.now();
+      const hits = engine.search(query);
+      const ms = performance.now() - t0;
+      times.push(ms);
+      perQuery.set(query.id, [...(perQuery.get(query.id) ?? []), ms]);
+      if (run === 1 && query.expect !== null) {
+        labelled++;
+        if (meetsExpectation(query.expect, hits)) top5++;
+        else missedIds.push(query.id);
+      }
+    }
+    times.sort((a, b) => a - b);
+    perRun.push({ p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) });
+    onRun(run);
+  }
+  const perQueryMs: Record<number, number> = {};
+  for (const [id, list] of perQuery) perQueryMs[id] = median(list);
+  return {
+    p50: median(perRun.map((r) => r.p50)),
+    p95: median(perRun.map((r) => r.p95)),
+    p99: median(perRun.map((r) => r.p99)),
+    runs,
+    queriesTimed: queries.length,
+    labelled,
+    top5,
+    missedIds,
+    perQueryMs,
+  };
+}

@@ -1,0 +1,68 @@
+/** Types shared by the benchmark's parent process (run.ts) and its per-engine workers. */
+import type { AnswerRequest } from '../src/answer/types.js';
+
+export type QueryKind = 'quote' | 'summary' | 'free' | 'rare' | 'unknown';
+
+/** What a labelled query must find among an engine's first five results. */
+export interface Expectation {
+  /** The expected passage's text (a passage of the 1k sample, so present at every size). */
+  passage?: string;
+  /** The expected speaker, as written in the corpus. */
+  speaker?: string;
+}
+
+export interface BenchQuery {
+  id: number;
+  kind: QueryKind;
+  typo: boolean;
+  /** What a user types (the console / free-text form). */
+  text: string;
+  /** The normalised request our core answers (`null`: ask the core the free text). */
+  request: AnswerRequest | null;
+  /** What fuse.js and MiniSearch search for: the speaker and topic words, no question words. */
+  keywords: string;
+  expect: Expectation | null;
+}
+
+/** One result, reduced to what the relevance check needs. */
+export interface Hit {
+  speaker: string | null;
+  text: string;
+}
+
+/** A passage as handed to fuse.js and MiniSearch. */
+export interface BenchDoc {
+  id: number;
+  text: string;
+  speaker: string;
+}
+
+export interface WorkerResult {
+  engine: string;
+  passages: number;
+  /** Build (fuse/MiniSearch: index from passages in memory) or cold start (ours: folder → first answer). */
+  buildMs: number;
+  /** Ours only: a second process started on the same folder (may load a persisted index). */
+  restartMs?: number;
+  heapMb: number;
+  /** Percentiles per run, then the median over runs. */
+  p50: number;
+  p95: number;
+  p99: number;
+  runs: number;
+  queriesTimed: number;
+  /** Labelled queries among those timed, and how many found the expectation in the top 5. */
+  labelled: number;
+  top5: number;
+  /** Per-query details for the relevance comparison: ids of labelled queries that missed. */
+  missedIds: number[];
+  /** Per query id: median ms over the runs (for finding slow queries). */
+  perQueryMs: Record<number, number>;
+  /** Ours only: how many "unknown words" queries got found=false (the right answer). */
+  unknownMisses?: number;
+  unknownTotal?: number;
+  problems?: number;
+  /** Ours only, when asked: heap growth over 10,000 mixed questions. */
+  growth?: { questions: number; ms: number; heapBeforeMb: number; heapAfterMb: number };
+  note?: string;
+}

@@ -1,0 +1,97 @@
+/**
+ * One engine at one corpus size, in its own process so its heap can be measured alone
+ * (started by run.ts as `node --expose-gc --import tsx bench/worker.ts …`).
+ * Prints progress on stderr and one JSON WorkerResult on the last line of stdout.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Core } from '../src/answer/types.js';
+import { buildFuse } from './engines/fuse.js';
+import { buildMiniSearch } from './engines/minisearch.js';
+import { askCore, importLoadCore, wrapCore } from './engines/ours.js';
+import type { BenchEngine } from './engines/types.js';
+import { timeQueries } from './measure.js';
+import { spreadSample } from './queries.js';
+import type { BenchDoc, BenchQuery, WorkerResult } from './types.js';
+
+const { values } = parseArgs({
+  options: {
+    engine: { type: 'string' },
+    dir: { type: 'string' },
+    size: { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    sample: { type: 'string', default: '0' },
+    growth: { type: 'string', default: '0' },
+    'cold-only': { type: 'boolean', default: false },
+  },
+});
+const engineName = values.engine ?? '';
+const dir = values.dir ?? '';
+const size = Number(values.size);
+const collect = (globalThis as { gc?: () => void }).gc;
+if (collect === undefined) throw new Error('run with node --expose-gc');
+
+function heapMb(): number {
+  for (let i = 0; i < 3; i++) collect?.();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+const queries = JSON.parse(readFileSync(join(dir, 'queries.json'), 'utf8')) as BenchQuery[];
+const first = queries[0];
+if (first === undefined) throw new Error('no queries');
+
+let engine: BenchEngine;
+let buildMs: number;
+let core: Core | null = null;
+let problems: number | undefined;
+const base = { loadCore: engineName === 'ours' ? await importLoadCore() : null };
+const heapBase = heapMb();
+
+if (base.loadCore !== null) {
+  const t0 = performance.now();
+  const loaded = await base.loadCore(join(dir, `knowledge-${size}`));
+  askCore(loaded.core, first);
+  buildMs = performance.now() - t0;
+  core = loaded.core;
+  problems = loaded.problems.length;
+  engine = wrapCore(core);
+  if (values['cold-only']) {
+    process.stdout.write(`${JSON.stringify({ buildMs })}\n`);
+    process.exit(0);
+  }
+} else {
+  const docs = JSON.parse(readFileSync(join(dir, `passages-${size}.json`), 'utf8')) as BenchDoc[];
+  const t0 = performance.now();
+  engine = engineName === 'fuse' ? buildFuse(docs) : buildMiniSearch(docs);
+  engine.search(first);
+  buildMs = performance.now() - t0;
+}
+const heap = heapMb() - heapBase;
+
+const sampleSize = Number(values.sample);
+const timed = sampleSize > 0 ? spreadSample(queries, sampleSize) : queries;
+const timing = timeQueries(engine, timed, Number(values.runs), (run) => process.stderr.write(`  ${engine.name} @${size}: run ${run} done\n`));
+
+const result: WorkerResult = { engine: engineName, passages: size, buildMs, heapMb: heap, ...timing };
+if (problems !== undefined) result.problems = problems;
+
+if (engine.found !== undefined) {
+  const unknown = queries.filter((q) => q.kind === 'unknown');
+  result.unknownTotal = unknown.length;
+  result.unknownMisses = unknown.filter((q) => engine.found?.(q) === false).length;
+}
+
+const growthCount = Number(values.growth);
+if (core !== null && growthCount > 0) {
+  const before = heapMb();
+  const t0 = performance.now();
+  for (let i = 0; i < growthCount; i++) {
+    const q = queries[i % queries.length] as BenchQuery;
+    const offset = Math.floor(i / queries.length) % 3;
+    askCore(core, q.request === null ? q : { ...q, request: { ...q.request, offset } });
+  }
+  const ms = performance.now() - t0;
+  result.growth = { questions: growthCount, ms, heapBeforeMb: before, heapAfterMb: heapMb() };
+}
+process.stdout.write(`${JSON.stringify(result)}\n`);
