@@ -1,0 +1,118 @@
+import type { Article, Paragraph, Segment } from '../knowledge/types.js';
+import { terms } from '../search/terms.js';
+import type { WeightedTerm } from '../search/index.js';
+import type { KnowledgeBase } from '../search/kb.js';
+import type { Citation, CitationKind, SourceRef } from './types.js';
+
+/** Building citations: verbatim excerpts cut from segments, scored against the query, merged across copies. */
+
+export function sourceRef(article: Article): SourceRef {
+  return { sourceId: article.id, title: article.title, publisher: article.publisher, date: article.date, url: article.url };
+}
+
+const KIND: Record<Segment['kind'], CitationKind> = { quote: 'quote', reported: 'reported', narration: 'passage', attribution: 'passage' };
+
+/** A candidate excerpt: some segments of one paragraph, with a score. */
+export interface Pick {
+  articleIndex: number;
+  paragraphIndex: number;
+  passage: number;
+  segments: Segment[];
+  score: number;
+}
+
+/**
+ * The excerpt of consecutive-or-not segments of one paragraph: contiguous segments are one slice
+ * of the source (so the words and punctuation between them stay verbatim), gaps become " … ",
+ * and a cut at either end of a quotation is marked too.
+ */
+export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments): string {
+  const sorted = [...chosen].sort((a, b) => a.start - b.start);
+  const pieces: string[] = [];
+  let runStart = sorted[0]!.start;
+  let runEnd = sorted[0]!.end;
+  for (let i = 1; i < sorted.length; i++) {
+    const s = sorted[i]!;
+    const between = all.filter((x) => x.start >= runEnd && x.end <= s.start && x.kind !== 'attribution' && !x.embedded);
+    if (between.length === 0 && s.start - runEnd <= 3) runEnd = Math.max(runEnd, s.end);
+    else {
+      pieces.push(paragraph.text.slice(runStart, runEnd));
+      runStart = s.start;
+      runEnd = s.end;
+    }
+  }
+  pieces.push(paragraph.text.slice(runStart, runEnd));
+  const first = sorted[0]!;
+  const last = sorted[sorted.length - 1]!;
+  const sameQuote = (x: Segment) => first.kind === 'quote' && x.kind === 'quote' && x.quoteId === first.quoteId && !x.embedded;
+  const cutBefore = first.kind === 'quote' && !first.embedded && all.some((x) => sameQuote(x) && x.start < first.start);
+  const cutAfter = last.kind === 'quote' && !last.embedded && all.some((x) => sameQuote(x) && x.start > last.start);
+  return `${cutBefore ? '… ' : ''}${pieces.join(' … ')}${cutAfter ? ' …' : ''}`;
+}
+
+export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
+  const article = kb.articles[pick.articleIndex]!;
+  const paragraph = article.paragraphs[pick.paragraphIndex]!;
+  const lead = pick.segments[0]!;
+  return {
+    ...sourceRef(article),
+    kind: KIND[lead.kind],
+    speaker: lead.kind === 'narration' ? null : lead.speaker,
+    excerpt: excerptOf(paragraph, pick.segments),
+    alsoIn: [],
+    passageKey: passageKey(article, pick.paragraphIndex),
+  };
+}
+
+/** Stable across restarts and re-indexing: the source id and paragraph number. */
+export function passageKey(article: Article, paragraphIndex: number): string {
+  return `${article.id}#${paragraphIndex}`;
+}
+
+/** How well a piece of text answers the query: BM25-like over the text's own terms. */
+export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string) => number): { score: number; matched: string[] } {
+  const list = terms(text);
+  const counts = new Map<string, number>();
+  for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let score = 0;
+  const matched: string[] = [];
+  const len = list.length || 1;
+  for (const { term, weight } of plan) {
+    const tf = counts.get(term) ?? 0;
+    if (!tf) continue;
+    matched.push(term);
+    score += weight * idf(term) * ((tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / 22)));
+  }
+  return { score, matched };
+}
+
+/** Word-set similarity, for merging the same sentence syndicated in several articles. */
+export function similarity(a: string, b: string): number {
+  const x = new Set(terms(a));
+  const y = new Set(terms(b));
+  if (!x.size || !y.size) return 0;
+  let common = 0;
+  for (const t of x) if (y.has(t)) common++;
+  return common / (x.size + y.size - common);
+}
+
+export const NEAR_DUPLICATE = 0.8;
+
+/**
+ * Merges near-identical citations (syndicated copies) into the best-ranked one, listing
+ * the others in `alsoIn`, keeping the order of first appearance.
+ */
+export function mergeDuplicates(citations: Citation[]): Citation[] {
+  const out: Citation[] = [];
+  for (const c of citations) {
+    const twin = out.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o.excerpt, c.excerpt) >= NEAR_DUPLICATE);
+    if (!twin) {
+      out.push({ ...c, alsoIn: [...c.alsoIn] });
+      continue;
+    }
+    if (twin.sourceId === c.sourceId) continue;
+    const ref = { sourceId: c.sourceId, title: c.title, publisher: c.publisher, date: c.date, url: c.url };
+    if (!twin.alsoIn.some((s) => s.sourceId === ref.sourceId)) twin.alsoIn.push(ref);
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { Article } from '../knowledge/types.js';
+import { buildKnowledgeBase, type KnowledgeBase } from '../search/kb.js';
+import { parseInput } from './ask.js';
+import { passageKey, sourceRef } from './cite.js';
+import { answerOf } from './format.js';
+import { answerHelp } from './help.js';
+import { answerQuote } from './quote.js';
+import { answerSearch } from './search.js';
+import { answerSources } from './sources.js';
+import { answerSummary } from './summary.js';
+import { suggestTopicsFor } from './topic.js';
+import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
+
+/** The core every face talks to, over a knowledge base built once. */
+export function createCore(articles: Article[]): Core {
+  const kb = buildKnowledgeBase(articles);
+  const byId = new Map(articles.map((a) => [a.id, a] as const));
+  return {
+    answer: (request) => safely(request, () => route(kb, request)),
+    ask: (input) => {
+      const parsed = parseInput(kb, input);
+      if ('refusal' in parsed) return answerOf({ command: parsed.command, offset: 0, ...(parsed.command === 'search' ? { query: '' } : {}) } as AnswerRequest, { found: false, heading: parsed.refusal });
+      return safely(parsed.request, () => route(kb, parsed.request));
+    },
+    context: (key) => contextOf(byId, key),
+    suggestSpeakers: (typed, limit = 25) => kb.speakers.suggest(typed, limit).map((s) => ({ name: s.name, quotes: s.quotes })),
+    suggestTopics: (typed, speaker, limit = 25) => {
+      const who = speaker ? kb.speakers.resolve(speaker).speaker ?? undefined : undefined;
+      return suggestTopicsFor(kb, typed, who, limit);
+    },
+    stats: () => ({
+      sources: articles.length,
+      passages: kb.passages.length,
+      quotes: kb.speakers.all.reduce((n, s) => n + s.quotes, 0),
+      speakers: kb.speakers.all.length,
+    }),
+  };
+}
+
+function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
+  switch (request.command) {
+    case 'quote': return answerQuote(kb, request);
+    case 'summary': return answerSummary(kb, request);
+    case 'search': return answerSearch(kb, request);
+    case 'sources': return answerSources(kb, request);
+    case 'help': return answerHelp();
+  }
+}
+
+/** A bug in one answer must not take the bot down: the user gets a clear miss instead. */
+function safely(request: AnswerRequest, run: () => Answer): Answer {
+  const offset = Number.isInteger(request.offset) && request.offset >= 0 ? Math.min(request.offset, 10_000) : 0;
+  const safe = { ...request, offset } as AnswerRequest;
+  try {
+    return run.call(null) ?? answerOf(safe, { found: false, heading: 'No answer.' });
+  } catch (err) {
+    return answerOf(safe, { found: false, heading: `Sorry, that question could not be answered (${(err as Error).name}). Please rephrase it.` });
+  }
+}
+
+function contextOf(byId: Map<string, Article>, key: string): PassageContext | null {
+  const m = /^(.*)#(\d+)$/.exec(String(key ?? ''));
+  const article = m ? byId.get(m[1]!) : undefined;
+  const paragraph = article?.paragraphs[Number(m?.[2])];
+  if (!article || !paragraph || passageKey(article, Number(m?.[2])) !== key) return null;
+  return { source: sourceRef(article), section: paragraph.section, text: paragraph.text };
+}

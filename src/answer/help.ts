@@ -1,0 +1,18 @@
+import { answerOf } from './format.js';
+import type { Answer } from './types.js';
+
+export const HELP_TEXT = [
+  'I answer with the exact words of the sources, who said them, where and when. Nothing is paraphrased or invented.',
+  '',
+  '/quote <speaker> [topic]  direct quotes of a speaker, e.g. /quote stoltenberg china',
+  '/summary <topic>          a summary built from source sentences, e.g. /summary bulgaria',
+  '/sources                  the articles I know, with dates',
+  '/help                     this text',
+  '',
+  'Or just ask: "what did Stoltenberg say about the South China Sea?", "summarize bulgaria", "tell me about sanctions".',
+  'Typos are fine (stoltenburg, chna). Reported speech is labelled as such: it is the reporter\'s wording, not a quote.',
+].join('\n');
+
+export function answerHelp(): Answer {
+  return answerOf({ command: 'help', offset: 0 }, { found: true, heading: 'verbatim: cited quotes from the sources', body: HELP_TEXT });
+}

@@ -1,0 +1,114 @@
+import type { Segment } from '../knowledge/types.js';
+import type { KnowledgeBase } from '../search/kb.js';
+import { passageParts } from '../search/kb.js';
+import type { QueryPlan } from '../search/index.js';
+import type { Speaker } from '../search/speakers.js';
+import { citationOf, mergeDuplicates, scoreText, type Pick } from './cite.js';
+import { answerOf } from './format.js';
+import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import type { Answer, AnswerRequest } from './types.js';
+
+export const PAGE = 5;
+/** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
+const MAX_SENTENCES = 3;
+const SEARCH_DEPTH = 200;
+
+type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
+
+/** `/quote <speaker> [topic]`: the speaker's own words on the topic, best first; reported speech only as a labelled fallback. */
+export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
+  const match = kb.speakers.resolve(request.speaker);
+  const speaker = match.speaker;
+  if (!speaker) {
+    const options = match.ambiguous.length ? match.ambiguous : kb.speakers.suggest(request.speaker, 5);
+    const heading = request.speaker.trim()
+      ? match.ambiguous.length
+        ? `“${request.speaker}” could be several speakers in the sources; please choose one.`
+        : `No speaker called “${request.speaker}” in the sources.`
+      : 'Which speaker? Try /quote <speaker> [topic].';
+    return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
+  }
+  const topic = request.topic.trim();
+  const plan = topic ? planTopic(kb, topic) : null;
+  if (plan && plan.terms.length === 0) {
+    return answerOf(request, {
+      found: false,
+      heading: `No source mentions “${topic}”.`,
+      suggestions: suggestTopicsFor(kb, topic, speaker),
+    });
+  }
+  const quotes = plan ? topicalPicks(kb, speaker, plan, 'quote') : latestQuotes(kb, speaker);
+  const about = topic ? ` on “${topic}”` : '';
+  if (quotes.length) {
+    const all = mergeDuplicates(quotes.map((p) => citationOf(kb, p)));
+    const page = all.slice(request.offset, request.offset + PAGE);
+    const heading = `${speaker.name}${about}: ${all.length} direct quote${all.length === 1 ? '' : 's'}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
+    return answerOf(request, { found: page.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page, hasMore: all.length > request.offset + PAGE });
+  }
+  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported') : [];
+  if (reported.length) {
+    const all = mergeDuplicates(reported.map((p) => citationOf(kb, p)));
+    const page = all.slice(request.offset, request.offset + PAGE);
+    return answerOf(request, {
+      found: page.length > 0,
+      heading: `No direct quote of ${speaker.name}${about}. Reported speech only (the reporter's words, not ${speaker.name}'s):`,
+      body: plan ? topicNote(plan) : undefined,
+      citations: page,
+      hasMore: all.length > request.offset + PAGE,
+    });
+  }
+  return answerOf(request, {
+    found: false,
+    heading: topic ? `${speaker.name} is not quoted${about} in the sources.` : `${speaker.name} has no direct quotes in the sources.`,
+    suggestions: suggestTopicsFor(kb, '', speaker),
+  });
+}
+
+/** The speaker's quotations (or reported sentences) that mention the topic, best first. */
+function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported'): Pick[] {
+  const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
+  const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
+  // One quotation may be cut into several passages: gather its sentences before choosing.
+  const groups = new Map<string, { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[] }>; best: number }>();
+  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH, within)) {
+    const { paragraph, passage, segments } = passageParts(kb, hit.passage);
+    for (const seg of segments) {
+      if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
+      const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
+      if (!s.matched.length) continue;
+      const key = `${passage.article}:${passage.paragraph}:${kind === 'quote' ? `q${seg.quoteId}${seg.embedded ? 'e' : ''}` : `r${seg.start}`}`;
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 }, scored: [], best: 0 }));
+      group.scored.push({ seg, ...s });
+      group.best = Math.max(group.best, hit.score);
+    }
+  }
+  const picks: Pick[] = [];
+  for (const { pick, scored, best } of groups.values()) {
+    const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
+    const distinct = new Set(top.flatMap((t) => t.matched)).size;
+    pick.segments = top.map((t) => t.seg);
+    pick.score = top.reduce((n, t) => n + t.score, 0) / Math.sqrt(top.length) + distinct + best * 0.1;
+    picks.push(pick);
+  }
+  return picks.sort((a, b) => b.score - a.score);
+}
+
+/** Without a topic: the opening sentences of each quotation, newest source first. */
+function latestQuotes(kb: KnowledgeBase, speaker: Speaker): Pick[] {
+  const picks: Pick[] = [];
+  const seen = new Set<string>();
+  for (const id of speaker.quotePassages) {
+    const { passage, segments } = passageParts(kb, id);
+    for (const seg of segments) {
+      if (seg.kind !== 'quote' || seg.speaker !== speaker.name || seg.embedded) continue;
+      const key = `${passage.article}:${seg.quoteId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const run = segments.filter((s) => s.kind === 'quote' && s.quoteId === seg.quoteId && !s.embedded).slice(0, 2);
+      picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: run, score: 0 });
+    }
+  }
+  const date = (p: Pick) => kb.articles[p.articleIndex]!.date;
+  return picks.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a.passage - b.passage));
+}

@@ -1,0 +1,51 @@
+import type { KnowledgeBase } from '../search/kb.js';
+import { passageParts } from '../search/kb.js';
+import { citationOf, mergeDuplicates, scoreText, type Pick } from './cite.js';
+import { answerOf } from './format.js';
+import { PAGE } from './quote.js';
+import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import type { Answer, AnswerRequest } from './types.js';
+
+const SEARCH_DEPTH = 50;
+const MAX_SENTENCES = 2;
+
+type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
+
+/** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
+export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
+  const query = request.query.trim();
+  const plan = planTopic(kb, query);
+  if (!plan.terms.length) {
+    return answerOf(request, {
+      found: false,
+      heading: query ? `Nothing in the sources matches “${query}”.` : 'Ask about a topic or a speaker, e.g. /quote stoltenberg china or /summary bulgaria.',
+      suggestions: suggestTopicsFor(kb, query),
+      footer: 'Type /help for what I can do.',
+    });
+  }
+  const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
+  const picks: Pick[] = [];
+  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH)) {
+    const { paragraph, passage, segments } = passageParts(kb, hit.passage);
+    const scored = segments
+      .filter((s) => s.kind !== 'attribution' && !s.embedded)
+      .map((seg) => ({ seg, ...scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf) }))
+      .filter((s) => s.matched.length)
+      .sort((a, b) => b.score - a.score);
+    const lead = scored[0];
+    if (!lead) continue;
+    // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
+    const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
+    picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score });
+  }
+  picks.sort((a, b) => b.score - a.score);
+  const all = mergeDuplicates(picks.map((p) => citationOf(kb, p)));
+  const page = all.slice(request.offset, request.offset + PAGE);
+  return answerOf(request, {
+    found: page.length > 0,
+    heading: page.length ? `Best passages for “${query}”` : `Nothing more for “${query}”.`,
+    body: topicNote(plan),
+    citations: page,
+    hasMore: all.length > request.offset + PAGE,
+  });
+}

@@ -1,0 +1,86 @@
+import type { Segment } from '../knowledge/types.js';
+import type { KnowledgeBase } from '../search/kb.js';
+import { passageParts } from '../search/kb.js';
+import { citationOf, mergeDuplicates, scoreText, similarity } from './cite.js';
+import { answerOf } from './format.js';
+import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
+
+const MIN_SENTENCES = 3;
+const MAX_SENTENCES = 6;
+const SEARCH_DEPTH = 60;
+/** Sentences this similar to one already chosen add nothing new to a summary. */
+const REDUNDANT = 0.5;
+
+type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
+
+/**
+ * `/summary <topic>`: an extractive summary. Every sentence is cut verbatim from a source and
+ * keeps its citation; copies of one sentence in several articles are shown once with all sources.
+ */
+export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
+  const topic = request.topic.trim();
+  if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });
+  const plan = planTopic(kb, topic);
+  if (!plan.terms.length) {
+    return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
+  }
+  const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
+  const candidates: Array<{ citation: Citation; score: number; order: [string, number, number] }> = [];
+  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH)) {
+    const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
+    segments.forEach((seg: Segment) => {
+      if (seg.kind === 'attribution' || seg.embedded) return;
+      const text = paragraph.text.slice(seg.start, seg.end);
+      const s = scoreText(text, plan.terms, idf);
+      if (!s.matched.length || text.length < 25) return;
+      const citation = citationOf(kb, { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [seg], score: 0 });
+      candidates.push({ citation, score: s.score * (1 + 0.5 * new Set(s.matched).size) + 0.05 * hit.score, order: [article.date, passage.paragraph, seg.start] });
+    });
+  }
+  candidates.sort((a, b) => b.score - a.score);
+  const merged = mergeDuplicates(candidates.map((c) => c.citation));
+  const chosen = choose(merged);
+  if (!chosen.length) {
+    return answerOf(request, { found: false, heading: `No source says anything about “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
+  }
+  const orderOf = new Map(candidates.map((c) => [c.citation.passageKey + c.citation.excerpt, c.order] as const));
+  chosen.sort((a, b) => compareOrder(orderOf.get(a.passageKey + a.excerpt), orderOf.get(b.passageKey + b.excerpt)));
+  const sources = uniqueSources(chosen);
+  const marker = (c: Citation) => [c, ...c.alsoIn].map((s) => `[${sources.findIndex((x) => x.sourceId === s.sourceId) + 1}]`).join('');
+  const body = chosen.map((c) => `${c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”` : c.excerpt} ${marker(c)}`).join('\n');
+  const list = sources.map((s, i) => `[${i + 1}] ${s.title}, ${[s.publisher, s.date].filter(Boolean).join(', ')}`).join('\n');
+  const note = topicNote(plan);
+  return answerOf(request, {
+    found: true,
+    heading: `Summary: “${topic}” (${chosen.length} sentence${chosen.length === 1 ? '' : 's'} from ${sources.length} source${sources.length === 1 ? '' : 's'})`,
+    body: [note, body, `Sources:\n${list}`].filter(Boolean).join('\n\n'),
+    citations: chosen,
+  });
+}
+
+/** Best sentences first, one per source before any second one, skipping near-repeats. */
+function choose(ranked: Citation[]): Citation[] {
+  const chosen: Citation[] = [];
+  const fits = (c: Citation) => chosen.length < MAX_SENTENCES && !chosen.includes(c) && chosen.every((x) => similarity(x.excerpt, c.excerpt) < REDUNDANT);
+  const covered = new Set<string>();
+  for (const c of ranked) {
+    if (covered.has(c.sourceId) || !fits(c)) continue;
+    chosen.push(c);
+    for (const s of [c, ...c.alsoIn]) covered.add(s.sourceId);
+  }
+  for (const c of ranked) if (fits(c) && (chosen.length < MIN_SENTENCES || chosen.length < 5)) chosen.push(c);
+  return chosen;
+}
+
+function compareOrder(a?: [string, number, number], b?: [string, number, number]): number {
+  if (!a || !b) return 0;
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2];
+}
+
+function uniqueSources(citations: Citation[]): SourceRef[] {
+  const out: SourceRef[] = [];
+  for (const c of citations) for (const s of [c, ...c.alsoIn]) if (!out.some((x) => x.sourceId === s.sourceId)) out.push({ sourceId: s.sourceId, title: s.title, publisher: s.publisher, date: s.date, url: s.url });
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+

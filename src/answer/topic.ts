@@ -1,0 +1,77 @@
+import { fold, wordSpans } from '../knowledge/text.js';
+import type { QueryPlan } from '../search/index.js';
+import type { KnowledgeBase } from '../search/kb.js';
+import { passageParts } from '../search/kb.js';
+import { damerauLevenshtein, maxEdits } from '../search/spell.js';
+import type { Speaker } from '../search/speakers.js';
+import { isStopWord, stem } from '../search/terms.js';
+
+/** Topics: reading what was typed, saying how it was read, and proposing topics that exist. */
+
+export function planTopic(kb: KnowledgeBase, topic: string): QueryPlan {
+  return kb.index.plan(topic);
+}
+
+/** "Read “chna” as “china”." so a corrected query is never silent. */
+export function topicNote(plan: QueryPlan): string | undefined {
+  const parts: string[] = [];
+  if (plan.corrected.length) parts.push(`Read ${plan.corrected.map((c) => `“${c.typed}” as “${c.as}”`).join(', ')}.`);
+  if (plan.unknown.length) parts.push(`Not found anywhere: ${plan.unknown.map((w) => `“${w}”`).join(', ')}.`);
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+const SAMPLE_PASSAGES = 400;
+const cache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/**
+ * Words and names that occur in a speaker's quotes (or anywhere), most characteristic first:
+ * frequency there × rarity overall, so "China" beats "said". Cached per speaker.
+ */
+export function topicsNear(kb: KnowledgeBase, speaker?: Speaker): string[] {
+  let perKb = cache.get(kb);
+  if (!perKb) cache.set(kb, (perKb = new Map()));
+  const key = speaker?.name ?? '';
+  const cached = perKb.get(key);
+  if (cached) return cached;
+  const ids = speaker ? [...speaker.quotePassages, ...speaker.reportedPassages] : kb.passages.map((_, i) => i);
+  const step = Math.max(1, Math.floor(ids.length / SAMPLE_PASSAGES));
+  const counts = new Map<string, { surface: string; n: number }>();
+  for (let i = 0; i < ids.length; i += step) {
+    const { paragraph, segments } = passageParts(kb, ids[i]!);
+    for (const seg of segments) {
+      if (speaker && seg.speaker !== speaker.name) continue;
+      const text = paragraph.text.slice(seg.start, seg.end);
+      for (const w of wordSpans(text)) {
+        if (w.word.length < 4 || isStopWord(w.word) || /^\d+$/.test(w.word)) continue;
+        const surface = text.slice(w.start, w.end).replace(/['’]s$/, '');
+        const k = stem(w.word);
+        const entry = counts.get(k);
+        if (!entry) counts.set(k, { surface, n: 1 });
+        else {
+          entry.n++;
+          if (/^\p{Lu}/u.test(surface) && !/^\p{Lu}/u.test(entry.surface)) entry.surface = surface;
+        }
+      }
+    }
+  }
+  const n = kb.index.size;
+  const ranked = [...counts].filter(([k]) => kb.index.has(k))
+    .map(([k, v]) => ({ surface: v.surface, score: v.n * Math.log(1 + n / (1 + kb.index.documentFrequency(k))) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 2000)
+    .map((x) => x.surface);
+  perKb.set(key, ranked);
+  return ranked;
+}
+
+/** Topic suggestions matching what was typed: by prefix first, then by edit distance. */
+export function suggestTopicsFor(kb: KnowledgeBase, typed: string, speaker?: Speaker, limit = 5): string[] {
+  const all = topicsNear(kb, speaker);
+  const q = fold(typed.trim());
+  if (!q) return all.slice(0, limit);
+  const last = q.split(/\s+/).at(-1) ?? q;
+  const byPrefix = all.filter((t) => fold(t).startsWith(last));
+  const budget = Math.max(1, maxEdits(last.length));
+  const byDistance = all.filter((t) => !byPrefix.includes(t) && damerauLevenshtein(fold(t), last, budget) <= budget);
+  return [...byPrefix, ...byDistance].slice(0, limit);
+}

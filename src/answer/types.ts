@@ -1,0 +1,96 @@
+/**
+ * The answer contract shared by every face (console, `ask --json`, Discord).
+ * A Citation cannot exist without its excerpt, speaker (or null), source title and date,
+ * so no renderer can show words without saying where and when they come from.
+ */
+
+export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help';
+export type CitationKind = 'quote' | 'reported' | 'passage';
+
+/** A source as shown to a user: enough to find the original. */
+export interface SourceRef {
+  sourceId: string;
+  title: string;
+  publisher: string | null;
+  /** `YYYY-MM-DD`, or `YYYY` when only the year is known (never an invented day). */
+  date: string;
+  url: string | null;
+}
+
+export interface Citation extends SourceRef {
+  kind: CitationKind;
+  /** Canonical speaker name; null for narration or unattributed text. */
+  speaker: string | null;
+  /** Verbatim words from the source; ` … ` marks every cut. */
+  excerpt: string;
+  /** Other sources carrying the same (or near-identical) words. */
+  alsoIn: SourceRef[];
+  /** Opaque, stable key of the passage the excerpt comes from (for "Context" buttons). */
+  passageKey: string;
+}
+
+export interface SourceSummary extends SourceRef {
+  author: string | null;
+  paragraphs: number;
+  quotes: number;
+  speakers: string[];
+}
+
+export interface Answer {
+  command: Command;
+  found: boolean;
+  /** What the user reads: the whole answer as plain text (the console prints exactly this). */
+  text: string;
+  citations: Citation[];
+  /** Short headline, e.g. `Jens Stoltenberg on “china”`. */
+  heading: string;
+  /** "Did you mean" choices on a miss (speakers or topics), best first. */
+  suggestions: string[];
+  /** For paging ("More"): the normalised request and whether more results exist past this page. */
+  request: AnswerRequest;
+  hasMore: boolean;
+  /** Only for `sources`. */
+  sources?: SourceSummary[];
+}
+
+/** A request in normalised form; every face builds one of these (or free text) and asks the core. */
+export type AnswerRequest =
+  | { command: 'quote'; speaker: string; topic: string; offset: number }
+  | { command: 'summary'; topic: string; offset: number }
+  | { command: 'search'; query: string; offset: number }
+  | { command: 'sources'; offset: number }
+  | { command: 'help'; offset: number };
+
+/** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
+export interface Problem {
+  file: string;
+  line?: number;
+  reason: string;
+}
+
+export interface SpeakerChoice {
+  name: string;
+  quotes: number;
+}
+
+export interface PassageContext {
+  source: SourceRef;
+  section: string | null;
+  /** The whole paragraph around an excerpt, verbatim. */
+  text: string;
+}
+
+/** The one object every face talks to. Pure and synchronous: no I/O, no Discord, no env. */
+export interface Core {
+  /** Answers a normalised request (slash commands and buttons build these). */
+  answer(request: AnswerRequest): Answer;
+  /** Answers what a user typed: `/quote stoltenberg china`, `/summary x`, or a free-text question. */
+  ask(input: string): Answer;
+  /** The paragraph around a citation's `passageKey`, or null when the key is unknown or stale. */
+  context(passageKey: string): PassageContext | null;
+  /** Speakers ranked by fuzzy match on what was typed (all speakers by quote count when empty). */
+  suggestSpeakers(typed: string, limit?: number): SpeakerChoice[];
+  /** Topic words/names near a speaker's quotes (or across all sources), matching what was typed. */
+  suggestTopics(typed: string, speaker?: string, limit?: number): string[];
+  stats(): { sources: number; passages: number; quotes: number; speakers: number };
+}

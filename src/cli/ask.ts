@@ -1,0 +1,41 @@
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadCore } from '../core.js';
+import { renderJson } from '../render/json.js';
+import { renderText } from '../render/text.js';
+import { knowledgeDir, printProblems } from './knowledge-dir.js';
+
+/**
+ * `npm run --silent ask -- [--json] [--knowledge DIR] ["query"]`: one answer per query; with no
+ * query, one per line of standard input. Exit 0 for any answer, found or not; 2 for a usage error.
+ */
+const USAGE = 'usage: npm run --silent ask -- [--json] [--knowledge DIR] ["query"]   (no query: one query per stdin line)';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { json: { type: 'boolean' }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { core, problems } = await loadCore(knowledgeDir(args.values.knowledge));
+  printProblems(problems);
+  const render = args.values.json ? (a: Parameters<typeof renderJson>[0]) => `${renderJson(a)}\n` : renderText;
+  if (args.positionals.length) {
+    process.stdout.write(render(core.ask(args.positionals.join(' '))));
+    return 0;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
+  for await (const line of lines) process.stdout.write(render(core.ask(line)));
+  return 0;
+}
+
+main().then((code) => { process.exitCode = code; }, (err: unknown) => {
+  process.stderr.write(`ask failed: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});

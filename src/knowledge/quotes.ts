@@ -1,0 +1,207 @@
+import { ArticleSpeakers } from './speakers.js';
+import { sentenceRanges, wordCount } from './text.js';
+import type { Segment } from './types.js';
+
+/**
+ * Direct quotes, reported speech and narration, sentence by sentence, with speakers.
+ * Works paragraph by paragraph in reading order, because "he" and "Stoltenberg" mean whoever the
+ * article named last, and a quoted paragraph may be attributed by a "-Name" line that follows it.
+ */
+
+const VERBS = [
+  'said', 'says', 'stressed', 'underlined', 'noted', 'added', 'warned', 'told', 'stated', 'explained',
+  'argued', 'insisted', 'emphasised', 'emphasized', 'urged', 'announced', 'declared', 'confirmed',
+  'acknowledged', 'admitted', 'claimed', 'suggested', 'pointed out', 'reiterated', 'highlighted',
+  'remarked', 'commented', 'asserted', 'maintained', 'recalled', 'observed', 'replied', 'responded',
+  'wrote', 'tweeted', 'continued', 'concluded', 'underscored', 'cautioned', 'affirmed', 'asked',
+].join('|');
+const NP = `[^,;:\u201c\u201d"()]{1,80}?`;
+/** `X said that …` at the start of a sentence, after an optional introductory clause. */
+const LEAD = new RegExp(`^(?:[^,\u201c\u201d"]{0,40},\\s+)?(${NP})\\s+(?:also\\s+|further\\s+|again\\s+|later\\s+)?(?:${VERBS})\\b`, 'i');
+/** `…, X said on Monday.` at the end of a sentence. */
+const TAIL = new RegExp(`,\\s*(${NP})\\s+(?:${VERBS})\\b[^\u201c\u201d"]{0,40}$`, 'i');
+/** After a closing quote: `,” said X.` or `,” X said …`. */
+const AFTER_SAID_X = new RegExp(`^[\\s,]*(?:${VERBS})\\s+(${NP})\\s*(?:[.,;]|$)`, 'i');
+const AFTER_X_SAID = new RegExp(`^[\\s,]*(${NP})\\s+(?:${VERBS})\\b`, 'i');
+/** Before an opening quote: `X said: “…` */
+const BEFORE = new RegExp(`(?:^|[.!?]\\s+)(${NP})\\s+(?:${VERBS})(?:\\s+that)?\\s*[,:]?\\s*$`, 'i');
+
+const OPENERS = new Set(['\u201c', '\u00ab', '\u201e']);
+const CLOSERS = new Set(['\u201d', '\u00bb']);
+
+export interface QuoteSpan {
+  /** Offsets of the words inside the marks. */
+  start: number;
+  end: number;
+  /** True when the closing mark was found in this paragraph. */
+  closed: boolean;
+  startsParagraph: boolean;
+}
+
+/** Quotation-mark spans in one paragraph; an unclosed span runs to the end of the paragraph. */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (open < 0 && (OPENERS.has(ch) || ch === '"')) open = i + 1;
+    else if (open >= 0 && (CLOSERS.has(ch) || ch === '"')) {
+      spans.push({ start: open, end: i, closed: true, startsParagraph: text.slice(0, open - 1).trim() === '' });
+      open = -1;
+    }
+  }
+  if (open >= 0) spans.push({ start: open, end: text.trimEnd().length, closed: false, startsParagraph: text.slice(0, open - 1).trim() === '' });
+  return spans;
+}
+
+/** A line that attributes the quotes above it: "-NATO Secretary General Jens Stoltenberg". */
+export function attributionLine(line: string): string | null {
+  const m = /^\s*[-\u2013\u2014\u2012]+\s*([^-\u2013\u2014].{1,120})$/.exec(line);
+  return m && !/[.!?]\s+\S/.test(m[1] ?? '') ? (m[1] ?? '').replace(/[\s.]+$/, '') : null;
+}
+
+/** `break` (a heading) ends any run of quoted paragraphs waiting for a "-Name" line. */
+interface ParagraphInput { text: string; kind: 'body' | 'attribution' | 'break' }
+
+interface Working {
+  spans: Array<QuoteSpan & { full: boolean; speaker: string | null; quoteId: number }>;
+  segments: Segment[];
+  quoteOnly: boolean;
+}
+
+/** Segments every paragraph of one article; attribution lines get no segments. */
+export function segmentArticle(paragraphs: ParagraphInput[], speakers = new ArticleSpeakers()): Segment[][] {
+  const out: Working[] = [];
+  let nextQuoteId = 1;
+  let pendingQuoteOnly: number[] = [];
+  for (let p = 0; p < paragraphs.length; p++) {
+    const para = paragraphs[p]!;
+    if (para.kind === 'break') {
+      pendingQuoteOnly = [];
+      out.push({ spans: [], segments: [], quoteOnly: false });
+      continue;
+    }
+    if (para.kind === 'attribution') {
+      const who = speakers.resolve(para.text);
+      for (const q of pendingQuoteOnly) assignSpeaker(out[q]!, who, true);
+      pendingQuoteOnly = [];
+      out.push({ spans: [], segments: [], quoteOnly: false });
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const continuing = prev?.spans.at(-1);
+    const w = segmentParagraph(para.text, speakers, () => nextQuoteId++);
+    const first = w.spans[0];
+    if (first && first.startsParagraph && continuing && !continuing.closed && continuing.full) {
+      // One quotation continued across paragraphs: same id, and the speaker carries over both ways.
+      for (const seg of w.segments) if (seg.quoteId === first.quoteId) seg.quoteId = continuing.quoteId;
+      first.quoteId = continuing.quoteId;
+      first.speaker ??= continuing.speaker;
+      if (first.speaker && !continuing.speaker) {
+        continuing.speaker = first.speaker;
+        syncSegments(prev!);
+      }
+    }
+    syncSegments(w);
+    if (w.quoteOnly) pendingQuoteOnly.push(out.length);
+    else pendingQuoteOnly = [];
+    out.push(w);
+  }
+  return out.map((w) => w.segments);
+}
+
+function assignSpeaker(w: Working, who: string | null, onlyMissing: boolean): void {
+  if (!who) return;
+  for (const span of w.spans) if (span.full && (!onlyMissing || !span.speaker)) span.speaker = who;
+  syncSegments(w);
+}
+
+function syncSegments(w: Working): void {
+  for (const seg of w.segments) {
+    if (seg.kind !== 'quote' || seg.embedded) continue;
+    const span = w.spans.find((s) => s.quoteId === seg.quoteId);
+    if (span) seg.speaker = span.speaker;
+  }
+}
+
+function letters(text: string): number {
+  return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
+}
+
+function segmentParagraph(text: string, speakers: ArticleSpeakers, newId: () => number): Working {
+  const sentences = sentenceRanges(text);
+  const spans = findQuoteSpans(text).map((span) => {
+    const sentenceStart = sentences.find(([a, b]) => span.start - 1 >= a && span.start - 1 < b)?.[0] ?? 0;
+    const lead = text.slice(sentenceStart, span.start - 1);
+    const startsSentence = lead.trim() === '' || /^[\s\p{P}]*$/u.test(lead);
+    const full = wordCount(text.slice(span.start, span.end)) >= 6 || startsSentence || BEFORE.test(lead);
+    return { ...span, full, speaker: null as string | null, quoteId: newId() };
+  });
+  // Attributions written around each full quote, in reading order so "he" means the last person named.
+  const segments: Segment[] = [];
+  for (const [a, b] of sentences) {
+    const sentence = text.slice(a, b);
+    const inSpans = spans.filter((s) => s.full && s.start < b && s.end > a);
+    const inside = inSpans.reduce((n, s) => n + letters(text.slice(Math.max(a, s.start), Math.min(b, s.end))), 0);
+    const total = letters(sentence);
+    if (inSpans.length && inside * 2 >= total) {
+      for (const span of inSpans) {
+        if (!span.speaker) span.speaker = attributionAround(text, span, a, b, speakers);
+        const start = trimStart(text, Math.max(a, span.start));
+        const end = trimEnd(text, Math.min(b, span.end), start);
+        if (end > start) segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.quoteId });
+      }
+    } else {
+      const who = reportedSpeaker(sentence, speakers);
+      segments.push({ kind: who ? 'reported' : 'narration', speaker: who, start: a, end: b });
+      for (const span of inSpans) {
+        // Quoted words inside someone's reported sentence are that person's words.
+        span.speaker = who ?? attributionAround(text, span, a, b, speakers);
+        const start = trimStart(text, span.start);
+        const end = trimEnd(text, span.end, start);
+        if (end > start) segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.quoteId, embedded: true });
+      }
+    }
+  }
+  const quoteOnly = spans.some((s) => s.full) && segments.every((s) => s.kind === 'quote' && !s.embedded)
+    && spans.every((s) => s.full && !s.speaker);
+  return { spans, segments, quoteOnly };
+}
+
+function attributionAround(text: string, span: QuoteSpan, a: number, b: number, speakers: ArticleSpeakers): string | null {
+  const after = text.slice(Math.min(b, span.end + 1), b);
+  const m = AFTER_SAID_X.exec(after) ?? AFTER_X_SAID.exec(after);
+  if (m) {
+    const who = speakers.resolve(m[1] ?? '');
+    if (who) return who;
+  }
+  const before = BEFORE.exec(text.slice(a, Math.max(a, span.start - 1)));
+  return before ? speakers.resolve(before[1] ?? '') : null;
+}
+
+function reportedSpeaker(sentence: string, speakers: ArticleSpeakers): string | null {
+  const lead = LEAD.exec(sentence);
+  if (lead) {
+    const who = speakers.resolve(lead[1] ?? '');
+    if (who) return who;
+  }
+  const tail = TAIL.exec(sentence.replace(/[.!?\s]+$/, ''));
+  return tail ? speakers.resolve(tail[1] ?? '') : null;
+}
+
+function trimStart(text: string, i: number): number {
+  let s = i;
+  while (s < text.length && /[\s\u201c\u201d"\u00ab\u00bb]/.test(text[s] ?? '')) s++;
+  return s;
+}
+
+function trimEnd(text: string, i: number, floor: number): number {
+  let e = i;
+  while (e > floor && /[\s,;:\u201c\u201d"\u00ab\u00bb\u2013\u2014-]/.test(text[e - 1] ?? '')) e--;
+  return e;
+}
+
+/** Sentence segments of text that is wholly one speaker's words (a transcript, a statement). */
+export function speechSegments(text: string, speaker: string, quoteId: number): Segment[] {
+  return sentenceRanges(text).map(([start, end]) => ({ kind: 'quote', speaker, start, end, quoteId }));
+}

@@ -1,0 +1,93 @@
+/** Text helpers shared by parsing and search: folding, tokenising, sentence boundaries. */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** Lower-cases and folds diacritics and typographic variants so "Niinistö" meets "niinisto". */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u2010-\u2015]/g, '-')
+    .toLowerCase();
+}
+
+/** Collapses every run of whitespace (including NBSP) to one space. */
+export function collapseSpaces(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Words of a text in reading order, folded; possessive 's is dropped ("Russia's" → "russia"). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text).matchAll(WORD)) {
+    out.push(m[0].replace(/'s$/, '').replace(/'/g, ''));
+  }
+  return out;
+}
+
+/** Words with their character offsets in the original text (offsets survive folding because
+ * folding is applied per match, and NFKD never spans a word boundary). */
+export function wordSpans(text: string): Array<{ word: string; start: number; end: number }> {
+  const out: Array<{ word: string; start: number; end: number }> = [];
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    out.push({ word: fold(m[0]).replace(/'s$/, '').replace(/'/g, ''), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'gen', 'gov', 'sen', 'rep', 'col', 'lt', 'capt',
+  'sgt', 'maj', 'adm', 'cmdr', 'hon', 'rev', 'fr', 'no', 'nos', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'dept', 'est',
+  'approx', 'art', 'para', 'vol', 'ch', 'fig', 'e.g', 'i.e', 'u.s', 'u.k', 'u.n', 'a.m', 'p.m',
+]);
+
+// A candidate end: terminal punctuation, optional closing quotes/brackets, then space(s).
+const SENTENCE_END = /[.!?]+[\u201d"\u2019')\]]*(?=\s+)/g;
+const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018'(\[]*[\p{Lu}\p{N}\u2014-]/u;
+
+/**
+ * Sentence ranges `[start, end)` over `text`. Hand-written rather than Intl.Segmenter because
+ * quotes matter here: `abroad,” said X.` must stay one sentence and `threat.” He said` must split,
+ * and abbreviations such as "U.S." or "Mr." must not end a sentence.
+ */
+export function sentenceRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let start = skipSpace(text, 0);
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const endPunct = (m.index ?? 0) + m[0].length;
+    if (endPunct <= start) continue;
+    if (!NEXT_STARTS_SENTENCE.test(text.slice(endPunct, endPunct + 6))) continue;
+    if (m[0].startsWith('.') && endsWithAbbreviation(text, m.index ?? 0)) continue;
+    ranges.push([start, endPunct]);
+    start = skipSpace(text, endPunct);
+  }
+  const end = text.trimEnd().length;
+  if (start < end) ranges.push([start, end]);
+  return ranges;
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  return i;
+}
+
+function endsWithAbbreviation(text: string, dotIndex: number): boolean {
+  const before = text.slice(Math.max(0, dotIndex - 12), dotIndex);
+  const m = /([\p{L}.]+)$/u.exec(before);
+  if (!m) return false;
+  const token = (m[1] ?? '').toLowerCase();
+  if (ABBREVIATIONS.has(token)) return true;
+  // A single capital initial ("J. Smith") or dotted acronym ("U.S.").
+  return /^\p{Lu}$/u.test(m[1] ?? '') || /^(\p{L}\.)+\p{L}$/u.test(m[1] ?? '');
+}
+
+/** The number of words in a text (for "is this quote a fragment?"). */
+export function wordCount(text: string): number {
+  return (text.match(WORD) ?? []).length;
+}

@@ -1,0 +1,61 @@
+import { speechSegments } from './quotes.js';
+import { fold, sentenceRanges } from './text.js';
+import type { Segment } from './types.js';
+
+/**
+ * Turns in multi-speaker transcripts (debates, press conferences): "THE PRESIDENT:", "MR. NIXON:",
+ * "CLINTON:", "Q.". Only the record's own speaker's turns are that speaker's words; every other turn
+ * is kept as unattributed text, so a moderator's question is never quoted as the president's.
+ */
+const TURN = /(?:^|(?<=[\s.?!"\u201d]))((?:THE |MR\. |MRS\. |MS\. |DR\. |SENATOR |SECRETARY |GOVERNOR |PRESIDENT |VICE PRESIDENT )?[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}(?:, [A-Z][A-Z ]+)?:|Q[.:])\s/g;
+
+export interface Turn { start: number; own: boolean }
+
+/** Where turns start in a paragraph, and whether each is the record speaker's. */
+export function findTurns(text: string, speaker: string): Turn[] {
+  const surname = fold(speaker.split(/\s+/).at(-1) ?? '').toUpperCase();
+  const turns: Turn[] = [];
+  for (const m of text.matchAll(TURN)) {
+    const label = (m[1] ?? '').replace(/[:.]$/, '');
+    const own = label === 'THE PRESIDENT' || (surname.length > 1 && fold(label).toUpperCase().split(/[\s,]+/).includes(surname));
+    turns.push({ start: (m.index ?? 0) + (m[0].length - m[0].trimStart().length), own });
+  }
+  return turns;
+}
+
+/**
+ * Segments a transcript's paragraphs. `current` carries whose turn it is from one paragraph to the
+ * next; it starts as "not the speaker" when the transcript marks turns at all.
+ */
+export function transcriptSegments(paragraphs: string[], speaker: string): Segment[][] {
+  const turnsPer = paragraphs.map((p) => findTurns(p, speaker));
+  if (turnsPer.every((t) => t.length === 0)) return paragraphs.map((p, i) => speechSegments(p, speaker, i + 1));
+  let own = false;
+  let quoteId = 1;
+  return paragraphs.map((text, i) => {
+    const turns = turnsPer[i] ?? [];
+    const out: Segment[] = [];
+    for (const [start, end] of sentenceRanges(text)) {
+      // A turn label may sit inside a sentence range; cut the range at each label.
+      const cuts = [start, ...turns.filter((t) => t.start > start && t.start < end).map((t) => t.start), end];
+      for (let k = 0; k + 1 < cuts.length; k++) {
+        const a = cuts[k]!, b = cuts[k + 1]!;
+        const turn = turns.filter((t) => t.start <= a).at(-1);
+        if (turn && turn.start === a) {
+          if (turn.own !== own) quoteId++;
+          own = turn.own;
+        }
+        if (text.slice(a, b).trim().length === 0) continue;
+        out.push(own ? { kind: 'quote', speaker, start: a, end: trimRight(text, a, b), quoteId } : { kind: 'narration', speaker: null, start: a, end: trimRight(text, a, b) });
+      }
+    }
+    quoteId++;
+    return out;
+  });
+}
+
+function trimRight(text: string, a: number, b: number): number {
+  let e = b;
+  while (e > a && /\s/.test(text[e - 1] ?? '')) e--;
+  return e;
+}

@@ -1,0 +1,39 @@
+import type { DatePrecision } from './dates.js';
+
+/** What a sentence-sized piece of a paragraph is. `attribution` ("…,” said X.") is never shown alone. */
+export type SegmentKind = 'quote' | 'reported' | 'narration' | 'attribution';
+
+/** A piece of a paragraph, by offsets, so every excerpt is a slice of the source text. */
+export interface Segment {
+  kind: SegmentKind;
+  /** Speaker as written or resolved in this article; canonicalised across the knowledge base later. */
+  speaker: string | null;
+  start: number;
+  end: number;
+  /** Sentences of one quotation share an id (also across paragraphs), so excerpts can tell cuts. */
+  quoteId?: number;
+  /** Quoted words inside a sentence that is itself reported speech ("X said … “words”"). */
+  embedded?: boolean;
+}
+
+export interface Paragraph {
+  /** Whitespace-collapsed text of the paragraph as published. */
+  text: string;
+  section: string | null;
+  segments: Segment[];
+}
+
+export interface Article {
+  id: string;
+  file: string;
+  title: string;
+  date: string;
+  datePrecision: DatePrecision;
+  publisher: string | null;
+  author: string | null;
+  url: string | null;
+  photoCredit: string | null;
+  paragraphs: Paragraph[];
+  /** Roles learnt from the text, by speaker ("NATO Secretary General" → "Jens Stoltenberg"). */
+  roles: Array<{ speaker: string; role: string }>;
+}

@@ -1,0 +1,25 @@
+import 'dotenv/config';
+import { runConsole } from './cli/console.js';
+import { knowledgeDir, printProblems } from './cli/knowledge-dir.js';
+import { loadCore } from './core.js';
+
+/**
+ * Start-up: with DISCORD_TOKEN the bot joins Discord; without it (and without --discord) the same
+ * answers are served on a local console, so the product can be tried on a fresh clone.
+ */
+async function main(): Promise<void> {
+  const wantsDiscord = process.argv.includes('--discord');
+  if (wantsDiscord || process.env.DISCORD_TOKEN) {
+    const { startDiscord } = await import('./discord/start.js');
+    await startDiscord({ requireToken: wantsDiscord });
+    return;
+  }
+  const { core, problems } = await loadCore(knowledgeDir());
+  printProblems(problems);
+  await runConsole(core, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`verbatim failed to start: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,201 @@
+import Fuse from 'fuse.js';
+import { nameKey, roleAliases } from '../knowledge/speakers.js';
+import type { Article } from '../knowledge/types.js';
+import { words } from '../knowledge/text.js';
+import type { Passage } from './passages.js';
+import { maxEdits, Speller } from './spell.js';
+
+/**
+ * Every speaker in the knowledge base under one canonical name, with the aliases users type:
+ * full name, surname, roles learnt from the text ("NATO Secretary General", "the NATO chief").
+ * fuse.js ranks "did you mean" choices and autocomplete over this short list, where its Bitap
+ * scoring suits names; resolving a typed name uses per-word edit distance so that "stoltenbreg"
+ * finds Jens Stoltenberg but "angela merkel" finds nobody rather than the nearest stranger.
+ */
+
+export interface Speaker {
+  name: string;
+  /** Distinct quotations (a quoted passage, however many sentences). */
+  quotes: number;
+  reported: number;
+  /** Sorted passage ids holding this speaker's direct quotes / reported speech. */
+  quotePassages: Uint32Array;
+  reportedPassages: Uint32Array;
+  roles: string[];
+}
+
+export interface SpeakerMatch {
+  speaker: Speaker | null;
+  /** Several speakers fit equally well (e.g. "Bush"): the user must choose. */
+  ambiguous: Speaker[];
+  /** Words of the typed text that named the speaker, when found inside longer text. */
+  consumed?: { from: number; to: number };
+}
+
+export class SpeakerDirectory {
+  readonly all: Speaker[];
+  private readonly byAlias = new Map<string, Speaker[]>();
+  private readonly byToken = new Map<string, Speaker[]>();
+  private readonly tokenSpeller: Speller;
+  private readonly fuse: Fuse<{ speaker: Speaker; alias: string }>;
+
+  /** Canonicalises speaker names in the articles' segments in place, then indexes them. */
+  constructor(articles: Article[], passages: Passage[]) {
+    const canonical = canonicalNames(articles);
+    const stats = new Map<string, { quoteIds: Set<string>; reported: number; q: Set<number>; r: Set<number>; roles: Set<string> }>();
+    const statFor = (name: string) => {
+      let s = stats.get(name);
+      if (!s) stats.set(name, (s = { quoteIds: new Set(), reported: 0, q: new Set(), r: new Set(), roles: new Set() }));
+      return s;
+    };
+    for (const article of articles) {
+      for (const para of article.paragraphs) for (const seg of para.segments) if (seg.speaker) seg.speaker = canonical.get(seg.speaker) ?? seg.speaker;
+      for (const { speaker, role } of article.roles) statFor(canonical.get(speaker) ?? speaker).roles.add(role);
+    }
+    passages.forEach((p, id) => {
+      const article = articles[p.article]!;
+      const para = article.paragraphs[p.paragraph]!;
+      for (let i = p.segFrom; i < p.segTo; i++) {
+        const seg = para.segments[i]!;
+        if (!seg.speaker) continue;
+        const s = statFor(seg.speaker);
+        if (seg.kind === 'quote') {
+          s.quoteIds.add(`${p.article}:${seg.quoteId ?? i}`);
+          s.q.add(id);
+        } else if (seg.kind === 'reported') {
+          s.reported++;
+          s.r.add(id);
+        }
+      }
+    });
+    this.all = [...stats].map(([name, s]) => ({
+      name,
+      quotes: s.quoteIds.size,
+      reported: s.reported,
+      quotePassages: Uint32Array.from([...s.q].sort((x, y) => x - y)),
+      reportedPassages: Uint32Array.from([...s.r].sort((x, y) => x - y)),
+      roles: [...s.roles],
+    })).filter((s) => s.quotes + s.reported > 0).sort((x, y) => y.quotes - x.quotes || x.name.localeCompare(y.name));
+
+    const aliasRows: Array<{ speaker: Speaker; alias: string }> = [];
+    for (const speaker of this.all) {
+      const parts = nameKey(speaker.name).split(' ');
+      const aliases = new Set([nameKey(speaker.name), parts.at(-1) ?? '', `${parts[0]} ${parts.at(-1)}`]);
+      for (const role of speaker.roles) for (const alias of roleAliases(role)) aliases.add(alias);
+      for (const alias of aliases) {
+        if (!alias) continue;
+        push(this.byAlias, alias, speaker);
+        aliasRows.push({ speaker, alias });
+      }
+      for (const token of parts) if (token.length > 1) push(this.byToken, token, speaker);
+    }
+    this.tokenSpeller = new Speller([...this.byToken.keys()], (t) => this.byToken.get(t)?.length ?? 0);
+    this.fuse = new Fuse(aliasRows, { keys: ['alias'], includeScore: true, threshold: 0.45, ignoreLocation: true });
+  }
+
+  get(name: string): Speaker | undefined {
+    return this.all.find((s) => s.name === name);
+  }
+
+  /** What a user typed as a speaker ("stoltenbreg", "secretary general") → one speaker, or why not. */
+  resolve(typed: string): SpeakerMatch {
+    const key = nameKey(typed);
+    if (!key) return { speaker: null, ambiguous: [] };
+    const exact = this.byAlias.get(key);
+    if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [] } : { speaker: null, ambiguous: exact };
+    const tokens = key.split(' ').filter((t) => t.length > 1);
+    let best: Speaker[] = [];
+    let bestCost = Infinity;
+    const costs = new Map<Speaker, number>();
+    tokens.forEach((token, i) => {
+      const options = new Map<Speaker, number>();
+      for (const s of this.byToken.get(token) ?? []) options.set(s, 0);
+      for (const c of this.tokenSpeller.candidates(token, 5, maxEdits(token.length))) {
+        for (const s of this.byToken.get(c.term) ?? []) if (!options.has(s)) options.set(s, c.distance);
+      }
+      for (const [s, d] of options) if (i === 0 || costs.has(s)) costs.set(s, (i === 0 ? 0 : costs.get(s)!) + d);
+      if (i > 0) for (const s of [...costs.keys()]) if (!options.has(s)) costs.delete(s);
+    });
+    for (const [s, c] of costs) {
+      if (c < bestCost) [best, bestCost] = [[s], c];
+      else if (c === bestCost) best.push(s);
+    }
+    if (best.length === 1) return { speaker: best[0]!, ambiguous: [] };
+    return { speaker: null, ambiguous: best };
+  }
+
+  /**
+   * Finds a speaker named inside free text ("what did stoltenberg say about …"), preferring the
+   * longest exact alias; typo-tolerant only for words of five letters or more.
+   */
+  detect(text: string): SpeakerMatch | null {
+    const tokens = words(text);
+    for (let len = Math.min(4, tokens.length); len >= 1; len--) {
+      for (let i = 0; i + len <= tokens.length; i++) {
+        const hit = this.byAlias.get(tokens.slice(i, i + len).join(' '));
+        if (hit && hit.length === 1) return { speaker: hit[0]!, ambiguous: [], consumed: { from: i, to: i + len } };
+      }
+    }
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.length < 5) continue;
+      const c = this.tokenSpeller.candidates(token, 2, maxEdits(token.length) > 1 ? 1 : maxEdits(token.length))[0];
+      const who = c && this.byToken.get(c.term);
+      if (who && who.length === 1 && c.term === nameKey(who[0]!.name).split(' ').at(-1)) {
+        return { speaker: who[0]!, ambiguous: [], consumed: { from: i, to: i + 1 } };
+      }
+    }
+    return null;
+  }
+
+  /** Autocomplete / "did you mean": speakers ranked by fuzzy match, or by quote count when nothing is typed. */
+  suggest(typed: string, limit = 25): Speaker[] {
+    const key = nameKey(typed);
+    if (!key) return this.all.slice(0, limit);
+    const out: Speaker[] = [];
+    const add = (s: Speaker) => { if (!out.includes(s)) out.push(s); };
+    for (const s of this.all) if (nameKey(s.name).split(' ').some((t) => t.startsWith(key)) || nameKey(s.name).startsWith(key)) add(s);
+    for (const r of this.fuse.search(key, { limit: limit * 3 })) add(r.item.speaker);
+    return out.slice(0, limit);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+/**
+ * Raw speaker strings → canonical names: case/diacritic variants meet, and a lone surname
+ * ("Borrell") joins the one full name that ends with it; with two candidates it stays apart.
+ */
+function canonicalNames(articles: Article[]): Map<string, string> {
+  const raw = new Set<string>();
+  for (const a of articles) {
+    for (const p of a.paragraphs) for (const s of p.segments) if (s.speaker) raw.add(s.speaker);
+    for (const r of a.roles) raw.add(r.speaker);
+  }
+  const byKey = new Map<string, string>();
+  for (const name of raw) {
+    const k = nameKey(name);
+    const prev = byKey.get(k);
+    if (!prev || name.length > prev.length) byKey.set(k, name);
+  }
+  const surnames = new Map<string, string[]>();
+  for (const [k, name] of byKey) {
+    const parts = k.split(' ');
+    if (parts.length > 1) push(surnames, parts.at(-1)!, name);
+  }
+  const out = new Map<string, string>();
+  for (const name of raw) {
+    const k = nameKey(name);
+    let target = byKey.get(k) ?? name;
+    if (!k.includes(' ')) {
+      const full = surnames.get(k) ?? [];
+      if (full.length === 1) target = full[0]!;
+    }
+    out.set(name, target);
+  }
+  return out;
+}
