@@ -68,7 +68,9 @@ export function splitSpeakerTopic(kb: KnowledgeBase, rest: string): { speaker: s
   const parts = rest.split(/\s+/).filter(Boolean);
   for (let n = Math.min(parts.length, 5); n >= 1; n--) {
     const candidate = parts.slice(0, n).join(' ');
-    if (kb.speakers.resolve(candidate).speaker) {
+    const match = kb.speakers.resolve(candidate);
+    // An exact but shared name ("bush") still marks where the speaker ends; the answer asks which one.
+    if (match.speaker || (match.ambiguous.length > 1 && n === 1)) {
       return { speaker: candidate, topic: parts.slice(n).join(' ').replace(/^(?:on|about|regarding)\s+/i, '') };
     }
   }

@@ -20,7 +20,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   const match = kb.speakers.resolve(request.speaker);
   const speaker = match.speaker;
   if (!speaker) {
-    const options = match.ambiguous.length ? match.ambiguous : kb.speakers.suggest(request.speaker, 5);
+    const options = match.ambiguous.length ? match.ambiguous : kb.speakers.nearest(request.speaker, 5);
     const heading = request.speaker.trim()
       ? match.ambiguous.length
         ? `“${request.speaker}” could be several speakers in the sources; please choose one.`
@@ -45,7 +45,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     const heading = `${speaker.name}${about}: ${all.length} direct quote${all.length === 1 ? '' : 's'}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
     return answerOf(request, { found: page.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page, hasMore: all.length > request.offset + PAGE });
   }
-  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported') : [];
+  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported') : latestReported(kb, speaker);
   if (reported.length) {
     const all = mergeDuplicates(reported.map((p) => citationOf(kb, p)));
     const page = all.slice(request.offset, request.offset + PAGE);
@@ -57,9 +57,11 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       hasMore: all.length > request.offset + PAGE,
     });
   }
+  const elsewhere = plan && kb.index.search(plan.terms, 1).length > 0;
   return answerOf(request, {
     found: false,
     heading: topic ? `${speaker.name} is not quoted${about} in the sources.` : `${speaker.name} has no direct quotes in the sources.`,
+    body: [plan ? topicNote(plan) : undefined, elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined].filter(Boolean).join(' ') || undefined,
     suggestions: suggestTopicsFor(kb, '', speaker),
   });
 }
@@ -84,14 +86,47 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind
     }
   }
   const picks: Pick[] = [];
+  const coverage = new Map<Pick, number>();
   for (const { pick, scored, best } of groups.values()) {
     const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
     const distinct = new Set(top.flatMap((t) => t.matched)).size;
     pick.segments = top.map((t) => t.seg);
     pick.score = top.reduce((n, t) => n + t.score, 0) / Math.sqrt(top.length) + distinct + best * 0.1;
     picks.push(pick);
+    coverage.set(pick, new Set(scored.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size);
   }
-  return picks.sort((a, b) => b.score - a.score);
+  return keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score);
+}
+
+/** The word the user typed that a term came from, so variants of one word count once. */
+export function typedOf(plan: QueryPlan, term: string): string {
+  return plan.terms.find((t) => t.term === term)?.typed ?? term;
+}
+
+/**
+ * Drops results that match only a minority of the query's words when others match more:
+ * "south china sea" should not list "From the Baltic to the Black Sea".
+ */
+export function keepWellCovered<T>(items: T[], covered: (item: T) => number): T[] {
+  const most = Math.max(0, ...items.map(covered));
+  return items.filter((item) => covered(item) * 2 >= most);
+}
+
+/** Without a topic, for someone only reported: their reported sentences, newest source first. */
+function latestReported(kb: KnowledgeBase, speaker: Speaker): Pick[] {
+  const picks: Pick[] = [];
+  for (const id of speaker.reportedPassages) {
+    const { passage, segments } = passageParts(kb, id);
+    for (const seg of segments) {
+      if (seg.kind === 'reported' && seg.speaker === speaker.name) picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: [seg], score: 0 });
+    }
+  }
+  return byNewest(kb, picks);
+}
+
+function byNewest(kb: KnowledgeBase, picks: Pick[]): Pick[] {
+  const date = (p: Pick) => kb.articles[p.articleIndex]!.date;
+  return picks.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a.passage - b.passage));
 }
 
 /** Without a topic: the opening sentences of each quotation, newest source first. */
@@ -109,6 +144,5 @@ function latestQuotes(kb: KnowledgeBase, speaker: Speaker): Pick[] {
       picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: run, score: 0 });
     }
   }
-  const date = (p: Pick) => kb.articles[p.articleIndex]!.date;
-  return picks.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a.passage - b.passage));
+  return byNewest(kb, picks);
 }

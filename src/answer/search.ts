@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import { citationOf, mergeDuplicates, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
-import { PAGE } from './quote.js';
+import { keepWellCovered, PAGE, typedOf } from './quote.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
@@ -25,6 +25,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   }
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   const picks: Pick[] = [];
+  const coverage = new Map<Pick, number>();
   for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH)) {
     const { paragraph, passage, segments } = passageParts(kb, hit.passage);
     const scored = segments
@@ -36,10 +37,12 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     if (!lead) continue;
     // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
     const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
-    picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score });
+    const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score };
+    picks.push(pick);
+    coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
   }
-  picks.sort((a, b) => b.score - a.score);
-  const all = mergeDuplicates(picks.map((p) => citationOf(kb, p)));
+  const ranked = keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score);
+  const all = mergeDuplicates(ranked.map((p) => citationOf(kb, p)));
   const page = all.slice(request.offset, request.offset + PAGE);
   return answerOf(request, {
     found: page.length > 0,

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import { citationOf, mergeDuplicates, scoreText, similarity } from './cite.js';
 import { answerOf } from './format.js';
+import { keepWellCovered, typedOf } from './quote.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
@@ -26,7 +27,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
     return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
   }
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
-  const candidates: Array<{ citation: Citation; score: number; order: [string, number, number] }> = [];
+  const candidates: Array<{ citation: Citation; score: number; order: [string, number, number]; covered: number }> = [];
   for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH)) {
     const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
     segments.forEach((seg: Segment) => {
@@ -35,11 +36,12 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
       const s = scoreText(text, plan.terms, idf);
       if (!s.matched.length || text.length < 25) return;
       const citation = citationOf(kb, { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [seg], score: 0 });
-      candidates.push({ citation, score: s.score * (1 + 0.5 * new Set(s.matched).size) + 0.05 * hit.score, order: [article.date, passage.paragraph, seg.start] });
+      const covered = new Set(s.matched.map((m) => typedOf(plan, m))).size;
+      candidates.push({ citation, score: s.score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, seg.start], covered });
     });
   }
-  candidates.sort((a, b) => b.score - a.score);
-  const merged = mergeDuplicates(candidates.map((c) => c.citation));
+  const ranked = keepWellCovered(candidates, (c) => c.covered).sort((a, b) => b.score - a.score);
+  const merged = mergeDuplicates(ranked.map((c) => c.citation));
   const chosen = choose(merged);
   if (!chosen.length) {
     return answerOf(request, { found: false, heading: `No source says anything about “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
@@ -47,7 +49,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const orderOf = new Map(candidates.map((c) => [c.citation.passageKey + c.citation.excerpt, c.order] as const));
   chosen.sort((a, b) => compareOrder(orderOf.get(a.passageKey + a.excerpt), orderOf.get(b.passageKey + b.excerpt)));
   const sources = uniqueSources(chosen);
-  const marker = (c: Citation) => [c, ...c.alsoIn].map((s) => `[${sources.findIndex((x) => x.sourceId === s.sourceId) + 1}]`).join('');
+  const marker = (c: Citation) => [c, ...c.alsoIn].map((s) => sources.findIndex((x) => x.sourceId === s.sourceId) + 1).sort((a, b) => a - b).map((n) => `[${n}]`).join('');
   const body = chosen.map((c) => `${c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”` : c.excerpt} ${marker(c)}`).join('\n');
   const list = sources.map((s, i) => `[${i + 1}] ${s.title}, ${[s.publisher, s.date].filter(Boolean).join(', ')}`).join('\n');
   const note = topicNote(plan);

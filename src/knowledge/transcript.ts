@@ -4,21 +4,28 @@ import type { Segment } from './types.js';
 
 /**
  * Turns in multi-speaker transcripts (debates, press conferences): "THE PRESIDENT:", "MR. NIXON:",
- * "CLINTON:", "Q.". Only the record's own speaker's turns are that speaker's words; every other turn
+ * "**CLINTON:**", "Q.". Only the record's own speaker's turns are that speaker's words; every other turn
  * is kept as unattributed text, so a moderator's question is never quoted as the president's.
  */
-const TURN = /(?:^|(?<=[\s.?!"\u201d]))((?:THE |MR\. |MRS\. |MS\. |DR\. |SENATOR |SECRETARY |GOVERNOR |PRESIDENT |VICE PRESIDENT )?[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}(?:, [A-Z][A-Z ]+)?:|Q[.:])\s/g;
+const TURN = /(?<=^|\s)(\*\*)?((?:THE |MR\. |Mr\. |MRS\. |MS\. |DR\. |SENATOR |SECRETARY |GOVERNOR |PRESIDENT |VICE PRESIDENT )?[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}|The President|President [A-Z][a-z]+|Q)[:.](\*\*)?(?=\s)/g;
 
-export interface Turn { start: number; own: boolean }
+export interface Turn {
+  /** Where the label starts, and where the turn's words start (after the label). */
+  start: number;
+  textStart: number;
+  own: boolean;
+}
 
 /** Where turns start in a paragraph, and whether each is the record speaker's. */
 export function findTurns(text: string, speaker: string): Turn[] {
   const surname = fold(speaker.split(/\s+/).at(-1) ?? '').toUpperCase();
   const turns: Turn[] = [];
   for (const m of text.matchAll(TURN)) {
-    const label = (m[1] ?? '').replace(/[:.]$/, '');
-    const own = label === 'THE PRESIDENT' || (surname.length > 1 && fold(label).toUpperCase().split(/[\s,]+/).includes(surname));
-    turns.push({ start: (m.index ?? 0) + (m[0].length - m[0].trimStart().length), own });
+    const label = fold(m[2] ?? '').toUpperCase();
+    const own = label === 'THE PRESIDENT' || (surname.length > 1 && label.split(/[\s,.]+/).includes(surname));
+    let textStart = (m.index ?? 0) + m[0].length;
+    while (/\s/.test(text[textStart] ?? '')) textStart++;
+    turns.push({ start: m.index ?? 0, textStart, own });
   }
   return turns;
 }
@@ -45,8 +52,10 @@ export function transcriptSegments(paragraphs: string[], speaker: string): Segme
           if (turn.own !== own) quoteId++;
           own = turn.own;
         }
-        if (text.slice(a, b).trim().length === 0) continue;
-        out.push(own ? { kind: 'quote', speaker, start: a, end: trimRight(text, a, b), quoteId } : { kind: 'narration', speaker: null, start: a, end: trimRight(text, a, b) });
+        // The label ("MR. KENNEDY:") is not part of anyone's words.
+        const from = turn && turn.start === a ? turn.textStart : a;
+        if (text.slice(from, b).trim().length === 0) continue;
+        out.push(own ? { kind: 'quote', speaker, start: from, end: trimRight(text, from, b), quoteId } : { kind: 'narration', speaker: null, start: from, end: trimRight(text, from, b) });
       }
     }
     quoteId++;

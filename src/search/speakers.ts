@@ -158,6 +158,12 @@ export class SpeakerDirectory {
     for (const r of this.fuse.search(key, { limit: limit * 3 })) add(r.item.speaker);
     return out.slice(0, limit);
   }
+
+  /** "Did you mean" after a miss: close names, else the most quoted speakers, so the user always has a next step. */
+  nearest(typed: string, limit = 5): Speaker[] {
+    const close = this.suggest(typed, limit);
+    return close.length ? close : this.all.slice(0, limit);
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -1,0 +1,67 @@
+/**
+ * More / Context / Cite. Everything comes from the stateless custom id; a forged or stale id is
+ * refused with a private message. Only the asker's "More" changes the asker's message (its More
+ * button goes away and the next page follows); anyone else gets the next page privately.
+ */
+import { MessageFlags, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
+import { renderAnswer, type ButtonRow } from '../render/discord.js';
+import { renderCite, renderContext } from '../render/discord-extra.js';
+import { citationCheck, decodeButton } from '../render/discord-ids.js';
+import { UserFacingError, type BotContext, type Outcome } from './context.js';
+import { replyNotice, replyPages } from './respond.js';
+
+export const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
+export const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
+
+/** The excerpt as shown in the message's embed, unescaped, to mark it inside its paragraph. */
+function shownExcerpt(i: ButtonInteraction, index: number): string | undefined {
+  const d = i.message.embeds[index]?.description;
+  return d?.replace(/\\([^\w\s])/g, '$1').replace(/^“|”$/g, '').replace(/ …$/, '');
+}
+
+/** The clicked message's rows without the clicked button. */
+function withoutButton(i: ButtonInteraction): ButtonRow[] {
+  return i.message.components.flatMap((r) => {
+    const json = r.toJSON() as ButtonRow;
+    if (!('components' in json)) return [];
+    const kept = json.components.filter((c: APIButtonComponent) => !('custom_id' in c) || c.custom_id !== i.customId);
+    return kept.length ? [{ ...json, components: kept }] : [];
+  });
+}
+
+export async function handleButton(i: ButtonInteraction, { core }: BotContext): Promise<Outcome & { command: string }> {
+  const action = decodeButton(i.customId);
+  if (!action) throw new UserFacingError(FORGED);
+
+  if (action.kind === 'context') {
+    const context = core.context(action.passageKey);
+    if (!context) {
+      await replyNotice(i, 'That passage is no longer in my sources. Please ask again.');
+      return { command: 'button:context', found: false };
+    }
+    await replyPages(i, [renderContext(context, shownExcerpt(i, action.index))], true);
+    return { command: 'button:context', found: true };
+  }
+
+  if (action.kind === 'cite') {
+    const citation = core.answer(action.request).citations[action.index];
+    if (!citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
+    await replyPages(i, [renderCite(citation)], true);
+    return { command: 'button:cite', found: true };
+  }
+
+  const answer = core.answer(action.request);
+  if (!answer.found || (!answer.citations.length && !answer.sources?.length)) {
+    await replyNotice(i, 'There are no more results for this question.');
+    return { command: 'button:more', found: false };
+  }
+  const isAsker = i.user.id === action.askerId;
+  const pages = renderAnswer(answer, { askerId: i.user.id });
+  if (isAsker) {
+    await i.update({ components: withoutButton(i) });
+    await replyPages(i, pages, i.message.flags.has(MessageFlags.Ephemeral));
+  } else {
+    await replyPages(i, pages, true);
+  }
+  return { command: 'button:more', found: true };
+}

@@ -1,0 +1,43 @@
+/** /quote speaker:<autocomplete> topic:<autocomplete> [private] — what a person said, verbatim. */
+import { SlashCommandBuilder } from 'discord.js';
+import { renderAnswer } from '../../render/discord.js';
+import type { SlashCommand } from '../context.js';
+import { replyPages } from '../respond.js';
+import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, everywhere, respondSafely } from './options.js';
+
+const data = everywhere(new SlashCommandBuilder())
+  .setName('quote')
+  .setDescription('What someone said, word for word, with source and date')
+  .addStringOption((o) =>
+    o.setName('speaker').setDescription('Who said it').setRequired(true).setAutocomplete(true).setMaxLength(100),
+  )
+  .addStringOption((o) =>
+    o.setName('topic').setDescription('About what (optional)').setAutocomplete(true).setMaxLength(100),
+  )
+  .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
+  .toJSON();
+
+export const quote: SlashCommand = {
+  data,
+  async execute(i, { core }) {
+    const speaker = i.options.getString('speaker', true).trim();
+    const topic = i.options.getString('topic')?.trim() ?? '';
+    const answer = core.answer({ command: 'quote', speaker, topic, offset: 0 });
+    const ephemeral = !answer.found || (i.options.getBoolean(PRIVATE_OPTION) ?? false);
+    await replyPages(i, renderAnswer(answer, { askerId: i.user.id }), ephemeral);
+    return { found: answer.found };
+  },
+  async autocomplete(i, { core }) {
+    const focused = i.options.getFocused(true);
+    await respondSafely(i, () => {
+      if (focused.name === 'speaker') {
+        return core.suggestSpeakers(focused.value, 25).map((s) => ({
+          name: `${s.name} · ${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'}`,
+          value: s.name,
+        }));
+      }
+      const speaker = i.options.getString('speaker')?.trim() || undefined;
+      return core.suggestTopics(focused.value, speaker, 25).map((t) => ({ name: t, value: t }));
+    });
+  },
+};

@@ -1,0 +1,34 @@
+/** What every handler gets: the core, the logger, the cooldown and the in-flight work tracker. */
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Core } from '../answer/types.js';
+import type { Logger } from '../log.js';
+import type { Cooldown } from './cooldown.js';
+import type { Work } from './work.js';
+
+export interface BotContext {
+  core: Core;
+  log: Logger;
+  cooldown: Cooldown;
+  work: Work;
+}
+
+/** What a handler reports for the one log line per interaction. */
+export interface Outcome {
+  found: boolean;
+}
+
+export interface SlashCommand {
+  /** Exactly what `npm run register` sends to Discord. */
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<Outcome>;
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
+}
+
+/** An error whose message is safe to show to the user as is. */
+export class UserFacingError extends Error {
+  override name = 'UserFacingError';
+}

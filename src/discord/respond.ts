@@ -1,0 +1,52 @@
+/**
+ * The one way the bot sends anything: no mention is ever parsed, link previews are suppressed on
+ * plain-text messages, and multi-message answers go out in order (reply, then follow-ups).
+ */
+import { MessageFlags, type Message, type MessageMentionOptions, type RepliableInteraction } from 'discord.js';
+import type { DiscordMessage } from '../render/discord.js';
+import { renderNotice } from '../render/discord-extra.js';
+
+/** Nothing the bot echoes may ping anyone, the asker included. */
+export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };
+
+function payload(page: DiscordMessage) {
+  return {
+    ...(page.content ? { content: page.content } : {}),
+    embeds: page.embeds,
+    components: page.components,
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** Link previews only on messages without embeds of our own (suppressing would hide those too). */
+function quiet(page: DiscordMessage): MessageFlags.SuppressEmbeds[] {
+  return page.embeds.length ? [] : [MessageFlags.SuppressEmbeds];
+}
+
+/** Replies with one or more messages (the first as the reply, the rest as follow-ups). */
+export async function replyPages(i: RepliableInteraction, pages: DiscordMessage[], ephemeral: boolean): Promise<void> {
+  for (const page of pages) {
+    const flags = [...quiet(page), ...(ephemeral ? [MessageFlags.Ephemeral as const] : [])];
+    const body = { ...payload(page), flags };
+    if (!i.replied && !i.deferred) await i.reply(body);
+    else await i.followUp(body);
+  }
+}
+
+/** A private one-liner (errors, refusals, cooldown), whatever state the interaction is in. */
+export async function replyNotice(i: RepliableInteraction, text: string): Promise<void> {
+  await replyPages(i, [renderNotice(text)], true);
+}
+
+/** Answers a message in its channel: a reply in servers (without pinging), plain sends in DMs. */
+export async function sendPages(message: Message, pages: DiscordMessage[]): Promise<void> {
+  for (const [n, page] of pages.entries()) {
+    const body = { ...payload(page), flags: quiet(page) };
+    if (n === 0 && message.inGuild()) await message.reply(body);
+    else if (message.channel.isSendable()) await message.channel.send(body);
+  }
+}
+
+export async function sendNotice(message: Message, text: string): Promise<void> {
+  await sendPages(message, [renderNotice(text)]);
+}

@@ -1,0 +1,84 @@
+/**
+ * The interaction router and its one error boundary. Commands come from the one command list.
+ * A failing handler never leaves "The application did not respond": the user gets a private
+ * "something went wrong (ref <id>)" and the log gets the error with the same id.
+ */
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import { handleButton } from './buttons.js';
+import { commands } from './commands/index.js';
+import { UserFacingError, type BotContext, type SlashCommand } from './context.js';
+import { COOLDOWN_MESSAGE } from './cooldown.js';
+import { replyNotice } from './respond.js';
+
+export const RESTARTING = 'I am restarting: please ask again in a minute.';
+
+export function failureMessage(ref: string): string {
+  return `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, tell the bot's maintainers this ref.`;
+}
+
+const byName = new Map<string, SlashCommand>(commands.map((c) => [c.data.name, c]));
+
+function commandName(i: Interaction): string {
+  if (i.isChatInputCommand()) return i.commandName;
+  if (i.isAutocomplete()) return `${i.commandName}:autocomplete`;
+  if (i.isButton()) return `button:${i.customId.split(':', 1)[0] ?? ''}`;
+  return `type:${i.type}`;
+}
+
+async function dispatch(i: Interaction, ctx: BotContext): Promise<{ command: string; found: boolean | undefined }> {
+  const command = commandName(i);
+  if (i.isAutocomplete()) {
+    const handler = byName.get(i.commandName)?.autocomplete;
+    if (handler) await handler(i, ctx);
+    else await i.respond([]);
+    return { command, found: undefined };
+  }
+  if (!i.isRepliable()) return { command, found: undefined };
+  if (ctx.work.stopping) {
+    await replyNotice(i, RESTARTING);
+    return { command, found: undefined };
+  }
+  if (ctx.cooldown.hit(i.user.id) !== 'ok') {
+    await replyNotice(i, COOLDOWN_MESSAGE);
+    return { command: `${command}:cooldown`, found: undefined };
+  }
+  if (i.isChatInputCommand()) {
+    const handler = byName.get(i.commandName);
+    if (!handler) throw new UserFacingError('I do not know that command any more. Type / to see my commands.');
+    return { command, ...(await handler.execute(i, ctx)) };
+  }
+  if (i.isButton()) return handleButton(i, ctx);
+  throw new UserFacingError('I cannot handle that kind of interaction.');
+}
+
+async function tellUser(i: RepliableInteraction, text: string, ctx: BotContext): Promise<void> {
+  try {
+    await replyNotice(i, text);
+  } catch (err) {
+    ctx.log.warn({ err, id: i.id }, 'could not send the error reply');
+  }
+}
+
+/** Handles one interaction end to end: never throws, always logs one line. */
+export async function routeInteraction(i: Interaction, ctx: BotContext): Promise<void> {
+  const started = performance.now();
+  const base = { id: i.id, user: i.user.id, guild: i.guildId ?? undefined, command: commandName(i) };
+  try {
+    const { command, found } = await dispatch(i, ctx);
+    ctx.log.info({ ...base, command, found, latencyMs: Math.round(performance.now() - started) }, 'interaction');
+  } catch (err) {
+    const latencyMs = Math.round(performance.now() - started);
+    if (i.isAutocomplete()) {
+      ctx.log.error({ ...base, err, latencyMs }, 'autocomplete failed');
+      if (!i.responded) await i.respond([]).catch(() => undefined);
+      return;
+    }
+    if (err instanceof UserFacingError) {
+      ctx.log.info({ ...base, found: false, refused: err.message, latencyMs }, 'interaction refused');
+      if (i.isRepliable()) await tellUser(i, err.message, ctx);
+      return;
+    }
+    ctx.log.error({ ...base, err, ref: i.id, latencyMs }, 'interaction failed');
+    if (i.isRepliable()) await tellUser(i, failureMessage(i.id), ctx);
+  }
+}

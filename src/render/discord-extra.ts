@@ -1,0 +1,48 @@
+/**
+ * The smaller Discord renderings: the Cite line (plain text in a code block, so what a journalist
+ * copies is exactly the source's words), the Context paragraph, and one-line notices.
+ */
+import type { APIEmbed } from 'discord.js';
+import type { Citation, PassageContext } from '../answer/types.js';
+import { COLOR, sourceFields, type DiscordMessage } from './discord.js';
+import { LIMITS, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
+
+/** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
+export function citationLine(c: Citation, maxLength = 1900): string {
+  const where = [c.publisher, `“${c.title}”`, c.date].filter(Boolean).join(', ');
+  const tail = ` (${where})${c.url ? ` ${c.url}` : ''}`;
+  const who = c.speaker ? (c.kind === 'reported' ? `${c.speaker} (reported speech, not a direct quote): ` : `${c.speaker}: `) : '';
+  const room = Math.max(20, maxLength - who.length - tail.length - 2);
+  const words = cutPlain(c.excerpt, room);
+  return `${who}${c.kind === 'quote' ? `“${words}”` : words}${tail}`;
+}
+
+/** An ephemeral message holding the citation line ready to copy. */
+export function renderCite(c: Citation): DiscordMessage {
+  const line = citationLine(c);
+  const content = line.includes('```')
+    ? `Citation to copy:\n${escapeDiscord(line)}` // a code block cannot hold ``` verbatim
+    : `Citation to copy:\n\`\`\`\n${line}\n\`\`\``;
+  return { content: content.slice(0, LIMITS.content), embeds: [], components: [] };
+}
+
+/** The paragraph around an excerpt, with the excerpt in bold when it fits whole. */
+export function renderContext(ctx: PassageContext, excerpt?: string): DiscordMessage {
+  const budget = LIMITS.description - 10;
+  const anchor = excerpt?.split(' … ')[0]?.trim() ?? '';
+  const at = anchor.length > 3 ? ctx.text.indexOf(anchor) : -1;
+  let description = fitEscaped(ctx.text, budget);
+  if (at >= 0) {
+    const marked = `${escapeDiscord(ctx.text.slice(0, at))}**${escapeDiscord(anchor)}**${escapeDiscord(ctx.text.slice(at + anchor.length))}`;
+    if (marked.length <= budget) description = marked;
+  }
+  const fields = sourceFields(ctx.source) ?? [];
+  if (ctx.section) fields.push({ name: 'Section', value: fitEscaped(ctx.section, LIMITS.fieldValue) });
+  const embed: APIEmbed = { color: COLOR, title: 'Context (the whole paragraph, verbatim)', description, fields };
+  return { embeds: [embed], components: [] };
+}
+
+/** A short line of our own words (errors, cooldown, refusals); still escaped and cut. */
+export function renderNotice(text: string): DiscordMessage {
+  return { content: fitEscaped(text, LIMITS.content), embeds: [], components: [] };
+}
