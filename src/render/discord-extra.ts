@@ -4,12 +4,13 @@
  */
 import type { APIEmbed } from 'discord.js';
 import type { Citation, PassageContext } from '../answer/types.js';
+import { formatLongDate } from '../knowledge/dates.js';
 import { COLOR, sourceFields, type DiscordMessage } from './discord.js';
 import { LIMITS, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
 
 /** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
 export function citationLine(c: Citation, maxLength = 1900): string {
-  const where = [c.publisher, `“${c.title}”`, c.date].filter(Boolean).join(', ');
+  const where = [c.publisher, `“${c.title}”`, formatLongDate(c.date)].filter(Boolean).join(', ');
   const tail = ` (${where})${c.url ? ` ${c.url}` : ''}`;
   const who = c.speaker ? (c.kind === 'reported' ? `${c.speaker} (reported speech, not a direct quote): ` : `${c.speaker}: `) : '';
   const room = Math.max(20, maxLength - who.length - tail.length - 2);
@@ -29,7 +30,9 @@ export function renderCite(c: Citation): DiscordMessage {
 /** The paragraph around an excerpt, with the excerpt in bold when it fits whole. */
 export function renderContext(ctx: PassageContext, excerpt?: string): DiscordMessage {
   const budget = LIMITS.description - 10;
-  const anchor = excerpt?.split(' … ')[0]?.trim() ?? '';
+  // The longest uncut run of the excerpt (cuts are marked with …) is what we look for.
+  const runs = (excerpt ?? '').split('…').map((r) => r.trim());
+  const anchor = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
   const at = anchor.length > 3 ? ctx.text.indexOf(anchor) : -1;
   let description = fitEscaped(ctx.text, budget);
   if (at >= 0) {

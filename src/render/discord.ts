@@ -6,6 +6,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Answer, Citation, SourceRef, SourceSummary } from '../answer/types.js';
+import { formatLongDate } from '../knowledge/dates.js';
 import { citationCheck, encodeButton } from './discord-ids.js';
 import { LIMITS, cutPlain, escapeDiscord, fitEscaped, splitEscaped } from './discord-text.js';
 
@@ -53,8 +54,14 @@ export function sourceFields(s: SourceRef): APIEmbed['fields'] {
   return [
     { name: 'Source', value: linked(s.title, s.url, LIMITS.fieldValue), inline: true },
     { name: 'Publisher', value: fitEscaped(s.publisher ?? 'not stated', LIMITS.fieldValue), inline: true },
-    { name: 'Date', value: s.date, inline: true },
+    { name: 'Date', value: shownDate(s.date), inline: true },
   ];
+}
+
+/** `24 March 2021 (2021-03-24)`: readable and unambiguous; a bare year stays a bare year. */
+export function shownDate(date: string): string {
+  const long = formatLongDate(date);
+  return long === date ? date : `${long} (${date})`;
 }
 
 /** Whole lines joined by newlines within `max`; the rest summarised as "… and N more". */
@@ -76,7 +83,7 @@ function fitLines(lines: string[], max: number): string {
 export function citationEmbed(c: Citation, n: number): APIEmbed {
   const fields = sourceFields(c) ?? [];
   if (c.alsoIn.length) {
-    const lines = c.alsoIn.map((s) => `${linked(s.title, s.url, 300)} · ${fitEscaped(s.publisher ?? '', 100)} · ${s.date}`);
+    const lines = c.alsoIn.map((s) => `${linked(s.title, s.url, 300)} · ${fitEscaped(s.publisher ?? '', 100)} · ${shownDate(s.date)}`);
     fields.push({ name: 'Also in', value: fitLines(lines, LIMITS.fieldValue) });
   }
   const embed: APIEmbed = {
@@ -92,7 +99,7 @@ export function citationEmbed(c: Citation, n: number): APIEmbed {
 
 function sourceLine(s: SourceSummary): string {
   const who = s.speakers.length ? ` · ${fitEscaped(s.speakers.slice(0, 4).join(', '), 200)}` : '';
-  return `**${linked(s.title, s.url, 400)}** · ${fitEscaped(s.publisher ?? 'publisher not stated', 100)} · ${s.date} · ${s.quotes} quotes${who}`;
+  return `**${linked(s.title, s.url, 400)}** · ${fitEscaped(s.publisher ?? 'publisher not stated', 100)} · ${shownDate(s.date)} · ${s.quotes} quotes${who}`;
 }
 
 function sourcesEmbeds(sources: SourceSummary[]): APIEmbed[] {

@@ -1,0 +1,96 @@
+/**
+ * Direct messages and mentions end to end: answered with `core.ask` in the same channel, typing
+ * first, never pinging anyone, bots ignored, spam answered once, text never logged at info.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startHarness, type Harness } from './harness.js';
+import { IDS, userMessage } from './payloads.js';
+import { testCore } from './core.js';
+import { visibleText } from './util.js';
+import { createCooldown } from '../../src/discord/cooldown.js';
+
+vi.setConfig({ testTimeout: 15_000 });
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness(await testCore());
+}, 30_000);
+afterAll(async () => {
+  await h?.close();
+});
+
+const sentTo = (channel: string) => (c: { method: string; path: string }) =>
+  c.method === 'POST' && c.path === `/channels/${channel}/messages`;
+
+describe('direct messages', () => {
+  it('answers a DM question in the DM channel, after a typing indicator', async () => {
+    const from = h.standin.calls.length;
+    const question = 'What did Stoltenberg say about China?';
+    const msg = userMessage(question, { dm: true });
+    h.standin.dispatch('MESSAGE_CREATE', msg);
+    const reply = await h.next(sentTo(IDS.dmChannel), from);
+    const calls = h.standin.calls.slice(from).map((c) => `${c.method} ${c.path}`);
+    expect(calls.indexOf(`POST /channels/${IDS.dmChannel}/typing`)).toBeLessThan(calls.indexOf(`POST /channels/${IDS.dmChannel}/messages`));
+    expect(calls.indexOf(`POST /channels/${IDS.dmChannel}/typing`)).toBeGreaterThanOrEqual(0);
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(visibleText(reply.body)).toMatch(/China/);
+    expect(visibleText(reply.body)).toMatch(/2021-03-24|24 March 2021/);
+    await expect.poll(() => h.logs.some((l) => l.includes(msg.id) && l.includes('"msg":"message"')), { timeout: 3000 }).toBe(true);
+    const atInfo = h.logs.filter((l) => JSON.parse(l).level >= 30).join('');
+    expect(atInfo).not.toContain(question);
+    expect(atInfo).not.toContain('Stoltenberg say');
+  });
+
+  it('ignores messages from bots', async () => {
+    const from = h.standin.calls.length;
+    h.standin.dispatch('MESSAGE_CREATE', userMessage('Stoltenberg on China?', { dm: true, bot: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.standin.calls.slice(from)).toHaveLength(0);
+  });
+});
+
+describe('mentions in a server', () => {
+  it('answers a message that mentions the bot in that channel, as a reply that pings nobody', async () => {
+    const from = h.standin.calls.length;
+    const msg = userMessage(`<@${IDS.bot}> what did Stoltenberg say about China?`, { mentionBot: true });
+    h.standin.dispatch('MESSAGE_CREATE', msg);
+    const reply = await h.next(sentTo(IDS.channel), from);
+    expect(reply.body.message_reference?.message_id).toBe(msg.id);
+    expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(visibleText(reply.body)).toMatch(/China/);
+  });
+
+  it('ignores server messages that do not mention it', async () => {
+    const from = h.standin.calls.length;
+    h.standin.dispatch('MESSAGE_CREATE', userMessage('what did Stoltenberg say about China?'));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.standin.calls.slice(from)).toHaveLength(0);
+  });
+
+  it('answers a bare mention with a hint instead of a search', async () => {
+    const from = h.standin.calls.length;
+    h.standin.dispatch('MESSAGE_CREATE', userMessage(`<@${IDS.bot}>`, { mentionBot: true }));
+    const reply = await h.next(sentTo(IDS.channel), from);
+    expect(reply.body.content).toMatch(/Ask me a question/);
+  });
+});
+
+describe('cooldown', () => {
+  it('answers the first 5 questions in 10 s, then one polite line, then silence', async () => {
+    const spam = await startHarness(await testCore(), { cooldown: createCooldown(5, 10_000) });
+    try {
+      const from = spam.standin.calls.length;
+      for (let n = 0; n < 7; n++) spam.standin.dispatch('MESSAGE_CREATE', userMessage('Stoltenberg on China?', { dm: true }));
+      await expect
+        .poll(() => spam.standin.calls.slice(from).filter(sentTo(IDS.dmChannel)).length, { timeout: 5000 })
+        .toBeGreaterThanOrEqual(6);
+      await new Promise((r) => setTimeout(r, 300));
+      const sends = spam.standin.calls.slice(from).filter(sentTo(IDS.dmChannel));
+      const polite = sends.filter((c) => /faster than I can keep up/.test(c.body.content ?? ''));
+      expect(polite).toHaveLength(1);
+      expect(sends.length - polite.length).toBeGreaterThanOrEqual(5);
+    } finally {
+      await spam.close();
+    }
+  });
+});
