@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusExists, defaultCorpusPath, readSpeeches, repoRoot, samplePassages, splitPassages, writeKnowledgeFolder } from './corpus.js';
-import { coreExists } from './engines/ours.js';
+import { coreExists, corePath } from './engines/ours.js';
 import { buildQueries } from './queries.js';
 import { formatFindings, formatSize, summaryLine } from './report.js';
 import type { BenchDoc, WorkerResult } from './types.js';
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     'fuse-queries': { type: 'string', default: '20' },
     growth: { type: 'string', default: '10000' },
     keep: { type: 'boolean', default: false },
+    /** Another module exporting loadCore (e.g. a prototype) instead of src/core.ts. */
+    core: { type: 'string', default: corePath },
   },
 });
 
@@ -50,13 +52,13 @@ console.log(
     `prepared in ${((performance.now() - started) / 1000).toFixed(1)} s in ${work}`,
 );
 
-const engines = values.engines.split(',').filter((e) => e !== 'ours' || coreExists());
-if (!engines.includes('ours') && values.engines.includes('ours')) console.log('ours: skipped, src/core.ts does not exist yet');
+const engines = values.engines.split(',').filter((e) => e !== 'ours' || coreExists(values.core));
+if (!engines.includes('ours') && values.engines.includes('ours')) console.log(`ours: skipped, ${values.core} does not exist yet`);
 const fuseSample = Number(values['fuse-queries']);
 
 /** Runs one worker process and returns its JSON result (null if it failed). */
 function runWorker(args: string[]): WorkerResult | null {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', 'worker.ts'), '--dir', work, ...args], {
+  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', 'worker.ts'), '--dir', work, '--core', values.core, ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',

@@ -24,6 +24,7 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '0' },
     growth: { type: 'string', default: '0' },
     'cold-only': { type: 'boolean', default: false },
+    core: { type: 'string' },
   },
 });
 const engineName = values.engine ?? '';
@@ -45,12 +46,12 @@ let engine: BenchEngine;
 let buildMs: number;
 let core: Core | null = null;
 let problems: number | undefined;
-const base = { loadCore: engineName === 'ours' ? await importLoadCore() : null };
+const loadCore = engineName === 'ours' ? await importLoadCore(values.core) : null;
 const heapBase = heapMb();
 
-if (base.loadCore !== null) {
+if (loadCore !== null) {
   const t0 = performance.now();
-  const loaded = await base.loadCore(join(dir, `knowledge-${size}`));
+  const loaded = await loadCore(join(dir, `knowledge-${size}`));
   askCore(loaded.core, first);
   buildMs = performance.now() - t0;
   core = loaded.core;

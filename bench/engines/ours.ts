@@ -15,14 +15,14 @@ type LoadCore = (dir: string) => Promise<{ core: Core; problems: Problem[] }>;
 
 export const corePath = join(repoRoot, 'src', 'core.ts');
 
-export function coreExists(): boolean {
-  return existsSync(corePath);
+export function coreExists(path = corePath): boolean {
+  return existsSync(path);
 }
 
 /** Imports src/core.ts (done before any clock starts: module compilation is not cold start). */
-export async function importLoadCore(): Promise<LoadCore> {
-  const mod = (await import(pathToFileURL(corePath).href)) as { loadCore?: LoadCore };
-  if (typeof mod.loadCore !== 'function') throw new Error('src/core.ts does not export loadCore');
+export async function importLoadCore(path = corePath): Promise<LoadCore> {
+  const mod = (await import(pathToFileURL(path).href)) as { loadCore?: LoadCore };
+  if (typeof mod.loadCore !== 'function') throw new Error(`${path} does not export loadCore`);
   return mod.loadCore;
 }
 
