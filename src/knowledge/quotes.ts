@@ -163,6 +163,14 @@ function segmentParagraph(text: string, speakers: ArticleSpeakers, newId: () => 
       }
     }
   }
+  // Two speakers' quotes never share a paragraph unattributed: a lone unattributed quote beside
+  // quotes of exactly one named speaker is that speaker's ("“Nobody wants that,” X said. “But …”").
+  const named = new Set(spans.filter((s) => s.full && s.speaker).map((s) => s.speaker));
+  if (named.size === 1) {
+    const who = [...named][0]!;
+    for (const span of spans) if (span.full && !span.speaker) span.speaker = who;
+    for (const seg of segments) if (seg.kind === 'quote' && !seg.speaker) seg.speaker = who;
+  }
   const quoteOnly = spans.some((s) => s.full) && segments.every((s) => s.kind === 'quote' && !s.embedded)
     && spans.every((s) => s.full && !s.speaker);
   return { spans, segments, quoteOnly };

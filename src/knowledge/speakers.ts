@@ -31,6 +31,7 @@ const NOT_PERSON = new Set([
 ]);
 const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'dos', 'del']);
 const PRONOUNS = new Set(['he', 'she']);
+const LINK_WORDS = new Set(['the', 'of', 'and', 'for', 'former', 'acting', 'first', 'senior', 'high', 'national', 'european', 'allied', 'security', 'state', 'affairs', 'foreign', 'interior', 'finance', 'defence', 'defense']);
 
 export interface NamePhrase {
   /** The person's name as written (1–4 words), or null when the phrase names only a role. */
@@ -60,15 +61,16 @@ export function parseNamePhrase(phrase: string): NamePhrase {
   }
   const roleTokens = tokens.slice(0, i);
   const lowRole = roleTokens.map((t) => fold(t).replace(/\.$/, ''));
-  // Only role words, acronyms (NATO), nationalities (Bulgarian) and possessives (Sweden's) may
-  // precede a name; anything else means this is not a subject phrase ("… uncovered John Smith").
+  // Before a name may stand only a role: role words, acronyms (NATO), nationalities (Bulgarian),
+  // possessives (Sweden's) and capitalised portfolio words ("Fisheries Minister"), with at least
+  // one real role word. Anything else means this is no subject phrase ("… uncovered John Smith").
   const roleOk = roleTokens.every((t, k) =>
-    ROLE_WORDS.has(lowRole[k] ?? '') || /^\p{Lu}{2,}$/u.test(t) || /['’]s$/.test(t) ||
-    /^\p{Lu}\p{Ll}+(an|ian|ese|ish|ch|i)$/u.test(t));
+    ROLE_WORDS.has(lowRole[k] ?? '') || /^\p{Lu}/u.test(t)) &&
+    (roleTokens.length === 0 || lowRole.some((t) => ROLE_WORDS.has(t) && !LINK_WORDS.has(t)));
   if (!roleOk) return { name: null, role: null, titled: false };
   const titled = lowRole.length > 0 && TITLES.has(lowRole[lowRole.length - 1] ?? '');
   const roleText = roleTokens.filter((t) => !TITLES.has(fold(t).replace(/\.$/, ''))).join(' ').replace(/^the\s+/i, '').trim();
-  const role = roleText && lowRole.some((t) => ROLE_WORDS.has(t) && t !== 'the' && t !== 'of' && t !== 'and') ? roleText : null;
+  const role = roleText && lowRole.some((t) => ROLE_WORDS.has(t) && !LINK_WORDS.has(t)) ? roleText : null;
   const name = nameTokens.length ? nameTokens.join(' ').replace(/['’]$/, '') : null;
   return { name, role, titled };
 }
@@ -98,14 +100,16 @@ export class ArticleSpeakers {
   private readonly bySurname = new Map<string, string>();
   private readonly byRole = new Map<string, string>();
   private readonly roles = new Map<string, string>();
-  last: string | null = null;
+  /** People in order of last mention, most recent last, and the pronoun each was referred to by. */
+  private readonly recent: string[] = [];
+  private readonly pronoun = new Map<string, string>();
 
   /** Resolves a subject/attribution phrase to a person, learning from it; null when unsure. */
   resolve(phrase: string, { learn = true }: { learn?: boolean } = {}): string | null {
     const cleaned = phrase.replace(/^[\s\-–—,]+|[\s,.;:]+$/g, '');
     if (!cleaned) return null;
     const low = nameKey(cleaned);
-    if (PRONOUNS.has(low)) return this.last;
+    if (PRONOUNS.has(low)) return this.byPronoun(low);
     const direct = this.byRole.get(low);
     if (direct) return this.remember(direct);
     const parsed = parseNamePhrase(cleaned);
@@ -150,10 +154,27 @@ export class ArticleSpeakers {
     }
   }
 
+  /**
+   * "he"/"she" is the most recently named person not already known by the other pronoun: after
+   * "Berg … He said", a later "she said" skips Berg. With nobody left, it stays unattributed.
+   */
+  private byPronoun(p: string): string | null {
+    for (let i = this.recent.length - 1; i >= 0; i--) {
+      const person = this.recent[i]!;
+      const known = this.pronoun.get(person);
+      if (known && known !== p) continue;
+      this.pronoun.set(person, p);
+      return this.remember(person);
+    }
+    return null;
+  }
+
   private remember(person: string, role?: string | null): string | null {
     if (!person) return null;
     if (role) this.learnRole(person, role);
-    this.last = person;
+    const at = this.recent.indexOf(person);
+    if (at >= 0) this.recent.splice(at, 1);
+    this.recent.push(person);
     return person;
   }
 }

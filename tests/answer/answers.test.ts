@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { collapse, excerptPieces, loadSeeds, seedCorpus } from '../helpers.js';
+
+describe('answers over the seeds', async () => {
+  const { core } = await loadSeeds();
+  const corpus = seedCorpus();
+
+  it('/quote gives the speaker’s direct quotes with source, publisher and date', () => {
+    const a = core.ask('/quote stoltenberg finland');
+    expect(a).toMatchObject({ command: 'quote', found: true });
+    const dates = a.citations.map((c) => c.date).sort();
+    expect(dates).toEqual(['2021-03-22', '2021-03-24']);
+    for (const c of a.citations) {
+      expect(c).toMatchObject({ kind: 'quote', speaker: 'Jens Stoltenberg', publisher: 'DIPLOMATIC TIMES' });
+      expect(c.excerpt).toMatch(/Finland/);
+    }
+    expect(a.text).toContain('24 March 2021');
+  });
+
+  it('/quote shows at most five, best first, and pages with offset', () => {
+    const first = core.answer({ command: 'quote', speaker: 'stoltenberg', topic: 'russia', offset: 0 });
+    expect(first.citations.length).toBe(5);
+    expect(first.hasMore).toBe(true);
+    const next = core.answer({ ...first.request, offset: 5 } as typeof first.request);
+    expect(next.citations.length).toBeGreaterThan(0);
+    expect(next.citations.map((c) => c.excerpt)).not.toContain(first.citations[0]!.excerpt);
+  });
+
+  it('/quote marks cuts with … and every piece is verbatim', () => {
+    for (const q of ['/quote stoltenberg china', '/quote stoltenberg moldova', '/quote stoltenberg russia', '/quote stoltenberg nuclear', '/quote stoltenberg']) {
+      for (const c of core.ask(q).citations) {
+        for (const piece of excerptPieces(c.excerpt)) expect(corpus, `${q}: ${piece}`).toContain(piece);
+      }
+    }
+    const moldova = core.ask('/quote stoltenberg moldova').citations[0]!;
+    expect(moldova.excerpt).toMatch(/^… .*Republic of Moldova\. …$/);
+  });
+
+  it('says plainly when only reported speech matches', () => {
+    const a = core.ask('/quote stoltenberg arms control');
+    expect(a.found).toBe(true);
+    expect(a.text).toMatch(/No direct quote of Jens Stoltenberg/);
+    expect(a.citations.length).toBeGreaterThan(0);
+    for (const c of a.citations) expect(c.kind).toBe('reported');
+    const borissov = core.ask('/quote borissov');
+    expect(borissov.citations[0]).toMatchObject({ kind: 'reported', speaker: 'Boyko Borissov' });
+    expect(borissov.citations[0]!.alsoIn.length).toBe(1);
+  });
+
+  it('an unknown speaker is not found, with the known speakers offered', () => {
+    const a = core.ask('/quote angela merkel');
+    expect(a.found).toBe(false);
+    expect(a.suggestions).toContain('Jens Stoltenberg');
+    expect(a.citations).toEqual([]);
+  });
+
+  it('/summary is 3–6 verbatim sentences, syndicated copies merged, each cited, with a dated source list', () => {
+    const a = core.ask('/summary spy ring');
+    expect(a.found).toBe(true);
+    expect(a.citations.length).toBeGreaterThanOrEqual(3);
+    expect(a.citations.length).toBeLessThanOrEqual(6);
+    const sentence = 'uncovered an espionage group allegedly passing military secrets to Russia';
+    expect(a.text.split(sentence).length).toBeLessThanOrEqual(2);
+    expect(a.text).toMatch(/Sources:\n\[1\] .*2021-03-22\n\[2\] .*2021-03-24/);
+    expect(a.citations.some((c) => c.alsoIn.length > 0)).toBe(true);
+    for (const c of a.citations) for (const piece of excerptPieces(c.excerpt)) expect(corpus).toContain(piece);
+    for (const line of a.text.split('\n').filter((l) => /\[\d\]$/.test(l))) expect(line).toMatch(/\[\d\]$/);
+  });
+
+  it('free text: a question about a speaker is a quote, "summarize" a summary, anything else a search', () => {
+    const quote = core.ask('what did Stoltenberg say about the South China Sea?');
+    expect(quote.command).toBe('quote');
+    expect(quote.citations[0]?.excerpt).toContain('South China Sea');
+    expect(core.ask('summarize bulgaria').command).toBe('summary');
+    expect(core.ask('tell me about sanctions').command).toBe('summary');
+    const search = core.ask('has NATO commented on battlegroups');
+    expect(search.command).toBe('search');
+    expect(search.citations[0]).toMatchObject({ date: '2021-03-22' });
+    expect(search.citations[0]!.excerpt).toContain('battlegroups');
+  });
+
+  it('/sources lists each source with title, publisher, date and counts; /help explains the commands', () => {
+    const s = core.ask('/sources');
+    expect(s.found).toBe(true);
+    expect(s.sources?.map((x) => x.date)).toEqual(['2021-03-24', '2021-03-22']);
+    expect(s.text).toMatch(/DIPLOMATIC TIMES, 24 March 2021 \(2021-03-24\)/);
+    expect(s.sources?.[0]?.quotes).toBeGreaterThan(0);
+    const h = core.ask('/help');
+    expect(h.text).toContain('/quote <speaker> [topic]');
+  });
+
+  it('bad input gets a helpful miss, never an exception', () => {
+    const inputs = ['', '   ', '?!?!', 'x'.repeat(5000), '\u0000\u0007\u001b[31m', '\u202e\u200bstoltenberg', '/quote', '/summary', '/nonsense now', '@everyone <@123>', '/quote ' + 'a '.repeat(300)];
+    for (const input of inputs) {
+      const a = core.ask(input);
+      expect(typeof a.text).toBe('string');
+      expect(a.text.length).toBeGreaterThan(0);
+      if (input.length >= 5000) expect(a).toMatchObject({ found: false });
+    }
+    expect(core.ask('x'.repeat(5000)).text).toMatch(/under 500 characters/);
+    expect(core.answer({ command: 'quote', speaker: 'stoltenberg', topic: 'china', offset: -3 }).found).toBe(true);
+  });
+
+  it('context returns the whole paragraph of a citation, and null for a forged key', () => {
+    const c = core.ask('/quote stoltenberg moldova').citations[0]!;
+    const ctx = core.context(c.passageKey)!;
+    expect(collapse(ctx.text)).toContain('In Russia, we still see violent oppression');
+    expect(ctx.source.date).toBe('2021-03-24');
+    expect(core.context('nope#99')).toBeNull();
+    expect(core.context('')).toBeNull();
+  });
+
+  it('suggests speakers and topics for autocomplete', () => {
+    expect(core.suggestSpeakers('stol')[0]).toMatchObject({ name: 'Jens Stoltenberg' });
+    expect(core.suggestSpeakers('').length).toBeLessThanOrEqual(25);
+    expect(core.suggestTopics('chi', 'Jens Stoltenberg')).toContain('China');
+    expect(core.suggestTopics('', undefined, 25).length).toBeLessThanOrEqual(25);
+  });
+});
