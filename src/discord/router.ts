@@ -65,7 +65,9 @@ export async function routeInteraction(i: Interaction, ctx: BotContext): Promise
   const base = { id: i.id, user: i.user.id, guild: i.guildId ?? undefined, command: commandName(i) };
   try {
     const { command, found } = await dispatch(i, ctx);
-    ctx.log.info({ ...base, command, found, latencyMs: Math.round(performance.now() - started) }, 'interaction');
+    // Autocomplete fires on every keystroke: its lines go to debug so info stays one line per question.
+    const level = i.isAutocomplete() ? 'debug' : 'info';
+    ctx.log[level]({ ...base, command, found, latencyMs: Math.round(performance.now() - started) }, 'interaction');
   } catch (err) {
     const latencyMs = Math.round(performance.now() - started);
     if (i.isAutocomplete()) {

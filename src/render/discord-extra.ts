@@ -27,18 +27,29 @@ export function renderCite(c: Citation): DiscordMessage {
   return { content: content.slice(0, LIMITS.content), embeds: [], components: [] };
 }
 
+/**
+ * `text` escaped, with each run of `excerpt` (the pieces between its … cut marks) in bold when
+ * found in order; null when a run is missing (then nothing is marked rather than the wrong words).
+ */
+function markExcerpt(text: string, excerpt: string): string | null {
+  const runs = excerpt.split('…').map((r) => r.trim()).filter((r) => r.length > 3);
+  if (!runs.length) return null;
+  let out = '';
+  let at = 0;
+  for (const run of runs) {
+    const found = text.indexOf(run, at);
+    if (found < 0) return null;
+    out += `${escapeDiscord(text.slice(at, found))}**${escapeDiscord(run)}**`;
+    at = found + run.length;
+  }
+  return out + escapeDiscord(text.slice(at));
+}
+
 /** The paragraph around an excerpt, with the excerpt in bold when it fits whole. */
 export function renderContext(ctx: PassageContext, excerpt?: string): DiscordMessage {
   const budget = LIMITS.description - 10;
-  // The longest uncut run of the excerpt (cuts are marked with …) is what we look for.
-  const runs = (excerpt ?? '').split('…').map((r) => r.trim());
-  const anchor = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const at = anchor.length > 3 ? ctx.text.indexOf(anchor) : -1;
-  let description = fitEscaped(ctx.text, budget);
-  if (at >= 0) {
-    const marked = `${escapeDiscord(ctx.text.slice(0, at))}**${escapeDiscord(anchor)}**${escapeDiscord(ctx.text.slice(at + anchor.length))}`;
-    if (marked.length <= budget) description = marked;
-  }
+  const marked = excerpt ? markExcerpt(ctx.text, excerpt) : null;
+  const description = marked && marked.length <= budget ? marked : fitEscaped(ctx.text, budget);
   const fields = sourceFields(ctx.source) ?? [];
   if (ctx.section) fields.push({ name: 'Section', value: fitEscaped(ctx.section, LIMITS.fieldValue) });
   const embed: APIEmbed = { color: COLOR, title: 'Context (the whole paragraph, verbatim)', description, fields };

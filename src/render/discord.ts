@@ -144,9 +144,11 @@ function button(label: string, customId: string | null, style: ButtonStyle.Prima
   return customId ? { type: ComponentType.Button, style, label, custom_id: customId } : null;
 }
 
-function row(buttons: (APIButtonComponent | null)[]): ButtonRow[] {
-  const present = buttons.filter((b): b is APIButtonComponent => b !== null).slice(0, LIMITS.buttonsPerRow);
-  return present.length ? [{ type: ComponentType.ActionRow, components: present }] : [];
+function rows(groups: (APIButtonComponent | null)[][]): ButtonRow[] {
+  const present = groups.map((g) => g.filter((b): b is APIButtonComponent => b !== null)).filter((g) => g.length);
+  // Few buttons share one row; otherwise one row per kind (Context…, Cite…, More).
+  const packed = present.flat().length <= LIMITS.buttonsPerRow ? [present.flat()] : present;
+  return packed.filter((g) => g.length).map((g) => ({ type: ComponentType.ActionRow, components: g.slice(0, LIMITS.buttonsPerRow) }));
 }
 
 /** Context and Cite for each excerpt shown (up to 5), and More when there is a next page. */
@@ -154,11 +156,11 @@ export function answerButtons(answer: Answer, askerId: string): ButtonRow[] {
   const shown = answer.citations.slice(0, LIMITS.buttonsPerRow);
   const num = (i: number) => (shown.length > 1 ? ` ${i + 1}` : '');
   const more = { ...answer.request, offset: answer.request.offset + (answer.sources?.length ?? answer.citations.length) };
-  return [
-    ...row(shown.map((c, i) => button(`Context${num(i)}`, encodeButton({ kind: 'context', index: i, passageKey: c.passageKey })))),
-    ...row(shown.map((c, i) => button(`Cite${num(i)}`, encodeButton({ kind: 'cite', index: i, check: citationCheck(c), request: answer.request })))),
-    ...row([answer.hasMore ? button('More results', encodeButton({ kind: 'more', askerId, request: more }), ButtonStyle.Primary) : null]),
-  ];
+  return rows([
+    shown.map((c, i) => button(`Context${num(i)}`, encodeButton({ kind: 'context', index: i, passageKey: c.passageKey }))),
+    shown.map((c, i) => button(`Cite${num(i)}`, encodeButton({ kind: 'cite', index: i, check: citationCheck(c), request: answer.request }))),
+    [answer.hasMore ? button('More results', encodeButton({ kind: 'more', askerId, request: more }), ButtonStyle.Primary) : null],
+  ]);
 }
 
 function headingLine(answer: Answer): string {

@@ -124,4 +124,17 @@ describe('Cite and Context', () => {
     expect(m.embeds[0]!.description).toBe('Before. **We don’t regard China as an adversary.** After \\*x\\*.');
     expect(m.embeds[0]!.fields!.map((f) => f.name)).toEqual(['Source', 'Publisher', 'Date', 'Section']);
   });
+
+  it('marks every uncut run of an excerpt, and nothing when a run is not in the paragraph', () => {
+    const text = 'One two. Three four. Five six. Seven.';
+    const ctx = { source: CITATIONS[0]!, section: null, text };
+    expect(renderContext(ctx, '… Three four. … Seven. …').embeds[0]!.description).toBe('One two. **Three four.** Five six. **Seven.**');
+    expect(renderContext(ctx, 'Three four. … Eight.').embeds[0]!.description).toBe(text);
+  });
+
+  it('puts up to five buttons in one row, and one row per kind beyond that', () => {
+    expect(answerButtons(quote(), ASKER)).toHaveLength(1);
+    const many = makeAnswer({ command: 'summary', topic: 't', offset: 0 }, [...CITATIONS, ...CITATIONS], 4);
+    expect(answerButtons(many, ASKER).map((r) => r.components.length)).toEqual([4, 4, 1]);
+  });
 });
