@@ -42,8 +42,13 @@ export async function replyNotice(i: RepliableInteraction, text: string): Promis
 export async function sendPages(message: Message, pages: DiscordMessage[]): Promise<void> {
   for (const [n, page] of pages.entries()) {
     const body = { ...payload(page), flags: quiet(page) };
-    if (n === 0 && message.inGuild()) await message.reply(body);
-    else if (message.channel.isSendable()) await message.channel.send(body);
+    if (n === 0 && message.inGuild()) {
+      // A reply needs Read Message History; without it, answer in the channel all the same.
+      await message.reply(body).catch(async (err: unknown) => {
+        if (!message.channel.isSendable()) throw err;
+        await message.channel.send(body);
+      });
+    } else if (message.channel.isSendable()) await message.channel.send(body);
   }
 }
 

@@ -4,9 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
-import { IDS, userMessage } from './payloads.js';
+import { botUser, click, IDS, messageObject, userMessage } from './payloads.js';
 import { testCore } from './core.js';
-import { visibleText } from './util.js';
+import { customIds, EPHEMERAL, visibleText } from './util.js';
 import { createCooldown } from '../../src/discord/cooldown.js';
 
 vi.setConfig({ testTimeout: 15_000 });
@@ -41,6 +41,25 @@ describe('direct messages', () => {
     expect(atInfo).not.toContain('Stoltenberg say');
   });
 
+  it('keeps Cite and More working on a DM answer (the request travels in the button ids)', async () => {
+    const from = h.standin.calls.length;
+    h.standin.dispatch('MESSAGE_CREATE', userMessage('stoltenberg', { dm: true }));
+    const reply = await h.next(sentTo(IDS.dmChannel), from);
+    const ids = customIds(reply.body);
+    const message = messageObject(IDS.dmChannel, reply.body, botUser);
+
+    const cite = await h.interact(click(ids.find((id) => id.startsWith('cite:0:'))!, message, { dm: true }));
+    expect(cite.body.data.content).toMatch(/^Citation to copy:\n```\nJens Stoltenberg: “/);
+
+    const more = click(ids.find((id) => id.startsWith('more:'))!, message, { dm: true });
+    const mark = h.standin.calls.length;
+    const update = await h.interact(more);
+    expect(update.body.type).toBe(7);
+    const follow = await h.next((c) => c.method === 'POST' && c.path === `/webhooks/${IDS.app}/${more.token}`, mark);
+    expect(follow.body.flags & EPHEMERAL).toBe(0);
+    expect(visibleText(follow.body)).toMatch(/results 6–/);
+  });
+
   it('ignores messages from bots', async () => {
     const from = h.standin.calls.length;
     h.standin.dispatch('MESSAGE_CREATE', userMessage('Stoltenberg on China?', { dm: true, bot: true }));
@@ -58,6 +77,15 @@ describe('mentions in a server', () => {
     expect(reply.body.message_reference?.message_id).toBe(msg.id);
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(visibleText(reply.body)).toMatch(/China/);
+  });
+
+  it('still answers in the channel when a reply is refused (no Read Message History)', async () => {
+    h.standin.failNext('POST', new RegExp(`^/channels/${IDS.channel}/messages$`), 403, { message: 'Missing Permissions', code: 50013 });
+    const from = h.standin.calls.length;
+    h.standin.dispatch('MESSAGE_CREATE', userMessage(`<@${IDS.bot}> stoltenberg china`, { mentionBot: true }));
+    await expect.poll(() => h.standin.calls.slice(from).filter(sentTo(IDS.channel)).length, { timeout: 5000 }).toBe(2);
+    const second = h.standin.calls.slice(from).filter(sentTo(IDS.channel))[1]!;
+    expect(visibleText(second.body)).toMatch(/China/);
   });
 
   it('ignores server messages that do not mention it', async () => {
