@@ -5,7 +5,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Citation, PassageContext } from '../answer/types.js';
 import { formatLongDate } from '../knowledge/dates.js';
-import { COLOR, sourceFields, type DiscordMessage } from './discord.js';
+import { COLOR, sourceFields, type DiscordMessage } from './discord-parts.js';
 import { LIMITS, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
 
 /** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */

@@ -1,0 +1,72 @@
+/**
+ * Building blocks shared by the Discord renderers: message types, links, dates and the source
+ * fields every excerpt carries.
+ */
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import type { SourceRef } from '../answer/types.js';
+import { formatLongDate } from '../knowledge/dates.js';
+import { LIMITS, fitEscaped } from './discord-text.js';
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: ButtonRow[];
+}
+
+export const COLOR = 0x2b6cb0;
+
+/** Only http(s) URLs: Discord rejects the whole message for an invalid embed URL. */
+export function safeUrl(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/[()\s]/g, encodeURIComponent) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function linked(label: string, url: string | null, max: number): string {
+  const href = safeUrl(url);
+  if (!href) return fitEscaped(label, max);
+  const room = max - href.length - 4;
+  return room > 10 ? `[${fitEscaped(label, room)}](${href})` : fitEscaped(label, max);
+}
+
+export function sourceFields(s: SourceRef): APIEmbed['fields'] {
+  return [
+    { name: 'Source', value: linked(s.title, s.url, LIMITS.fieldValue), inline: true },
+    { name: 'Publisher', value: fitEscaped(s.publisher ?? 'not stated', LIMITS.fieldValue), inline: true },
+    { name: 'Date', value: shownDate(s.date), inline: true },
+  ];
+}
+
+/** `24 March 2021 (2021-03-24)`: readable and unambiguous; a bare year stays a bare year. */
+export function shownDate(date: string): string {
+  const long = formatLongDate(date);
+  return long === date ? date : `${long} (${date})`;
+}
+
+/** Whole lines joined by newlines within `max`; the rest summarised as "… and N more". */
+export function fitLines(lines: string[], max: number): string {
+  const out: string[] = [];
+  let used = 0;
+  for (const [i, line] of lines.entries()) {
+    const more = `… and ${lines.length - i} more`;
+    if (used + line.length + 1 + (i < lines.length - 1 ? more.length + 1 : 0) > max) {
+      out.push(more);
+      break;
+    }
+    out.push(line);
+    used += line.length + 1;
+  }
+  return out.join('\n');
+}
+
+/** Characters Discord counts toward the 6000 per-message total. */
+export function embedLength(e: APIEmbed): number {
+  const fields = (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + fields + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+}
