@@ -38,7 +38,8 @@ async function dispatch(i: Interaction, ctx: BotContext): Promise<{ command: str
     await replyNotice(i, RESTARTING);
     return { command, found: undefined };
   }
-  if (ctx.cooldown.hit(i.user.id) !== 'ok') {
+  // Only questions count toward the cooldown: clicking Cite on five excerpts is not spam.
+  if (i.isChatInputCommand() && ctx.cooldown.hit(i.user.id) !== 'ok') {
     await replyNotice(i, COOLDOWN_MESSAGE);
     return { command: `${command}:cooldown`, found: undefined };
   }

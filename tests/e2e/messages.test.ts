@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
-import { botUser, click, IDS, messageObject, userMessage } from './payloads.js';
+import { botUser, click, IDS, messageObject, slash, userMessage } from './payloads.js';
 import { testCore } from './core.js';
 import { customIds, EPHEMERAL, visibleText } from './util.js';
 import { createCooldown } from '../../src/discord/cooldown.js';
@@ -117,6 +117,27 @@ describe('cooldown', () => {
       const polite = sends.filter((c) => /faster than I can keep up/.test(c.body.content ?? ''));
       expect(polite).toHaveLength(1);
       expect(sends.length - polite.length).toBeGreaterThanOrEqual(5);
+    } finally {
+      await spam.close();
+    }
+  });
+});
+
+describe('cooldown for slash commands', () => {
+  it('answers the sixth /quote in 10 s with a private polite line, and never counts button clicks', async () => {
+    const spam = await startHarness(await testCore(), { cooldown: createCooldown(5, 10_000) });
+    try {
+      const quote = () => slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);
+      const first = await spam.interact(quote());
+      const cite = customIds(first.body.data).find((id) => id.startsWith('cite:'))!;
+      for (let n = 0; n < 6; n++) {
+        const c = await spam.interact(click(cite, messageObject(IDS.channel, first.body.data, botUser)));
+        expect(c.body.data.content).toMatch(/^Citation to copy/);
+      }
+      for (let n = 0; n < 4; n++) expect((await spam.interact(quote())).body.data.flags & EPHEMERAL).toBe(0);
+      const sixth = await spam.interact(quote());
+      expect(sixth.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+      expect(sixth.body.data.content).toMatch(/faster than I can keep up/);
     } finally {
       await spam.close();
     }
