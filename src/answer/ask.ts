@@ -42,6 +42,9 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     if (name === 'search' || name === 'find' || name === 'ask') return { request: { command: 'search', query: rest, offset: 0 } };
     return { refusal: `There is no /${name} command. Try /quote, /summary, /sources or /help.`, command: 'help' };
   }
+  // Bare command words, as typed in a DM ("help", "sources").
+  if (/^(?:help|commands|\?|what can you do\??)$/i.test(text)) return { request: { command: 'help', offset: 0 } };
+  if (/^(?:sources|list sources|which sources\??|what sources\??)$/i.test(text)) return { request: { command: 'sources', offset: 0 } };
   const summary = SUMMARY.exec(text);
   if (summary) return { request: { command: 'summary', topic: stripTrailing(summary[1] ?? ''), offset: 0 } };
   const found = kb.speakers.detect(text);

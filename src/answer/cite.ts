@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Article, Paragraph, Segment } from '../knowledge/types.js';
 import { terms } from '../search/terms.js';
 import type { WeightedTerm } from '../search/index.js';
@@ -64,9 +65,18 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
   };
 }
 
-/** Stable across restarts and re-indexing: the source id and paragraph number. */
+/**
+ * Stable across restarts and re-indexing: the source id and paragraph number. Long ids are
+ * replaced by a hash so the key fits in a Discord button id (100 characters with its prefix).
+ */
 export function passageKey(article: Article, paragraphIndex: number): string {
-  return `${article.id}#${paragraphIndex}`;
+  return `${shortId(article.id)}#${paragraphIndex}`;
+}
+
+export const MAX_ID_IN_KEY = 48;
+
+export function shortId(id: string): string {
+  return id.length <= MAX_ID_IN_KEY ? id : `h:${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
 }
 
 /** How well a piece of text answers the query: BM25-like over the text's own terms. */
@@ -86,10 +96,18 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
   return { score, matched };
 }
 
-/** Word-set similarity, for merging the same sentence syndicated in several articles. */
-export function similarity(a: string, b: string): number {
-  const x = new Set(terms(a));
-  const y = new Set(terms(b));
+const termSets = new WeakMap<Citation, Set<string>>();
+
+function termSet(c: Citation): Set<string> {
+  let set = termSets.get(c);
+  if (!set) termSets.set(c, (set = new Set(terms(c.excerpt))));
+  return set;
+}
+
+/** Word-set (Jaccard) similarity of two citations' excerpts; term sets are computed once per citation. */
+export function similarity(a: Citation, b: Citation): number {
+  const x = termSet(a);
+  const y = termSet(b);
   if (!x.size || !y.size) return 0;
   let common = 0;
   for (const t of x) if (y.has(t)) common++;
@@ -97,22 +115,38 @@ export function similarity(a: string, b: string): number {
 }
 
 export const NEAR_DUPLICATE = 0.8;
+/** After a page is full, how many more results are still checked for copies of what it shows. */
+const LOOKAHEAD = 40;
+
+export interface CitationPage {
+  citations: Citation[];
+  /** Distinct results when every result was checked; otherwise the number of (undeduplicated) results. */
+  total: number;
+  exact: boolean;
+  hasMore: boolean;
+}
 
 /**
- * Merges near-identical citations (syndicated copies) into the best-ranked one, listing
- * the others in `alsoIn`, keeping the order of first appearance.
+ * One page of distinct citations from ranked results. Near-identical words (syndicated copies)
+ * are merged into the best-ranked citation, the others listed in `alsoIn`. Citations are built
+ * lazily: a speaker with thousands of quotes costs a page, not thousands of comparisons.
  */
-export function mergeDuplicates(citations: Citation[]): Citation[] {
-  const out: Citation[] = [];
-  for (const c of citations) {
-    const twin = out.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o.excerpt, c.excerpt) >= NEAR_DUPLICATE);
+export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, offset: number, size: number): CitationPage {
+  const kept: Citation[] = [];
+  let stopAt = Infinity;
+  let i = 0;
+  for (; i < ranked.length && i < stopAt; i++) {
+    const c = toCitation(ranked[i]!);
+    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o, c) >= NEAR_DUPLICATE);
     if (!twin) {
-      out.push({ ...c, alsoIn: [...c.alsoIn] });
+      kept.push(c);
+      if (kept.length === offset + size + 1) stopAt = i + LOOKAHEAD;
       continue;
     }
-    if (twin.sourceId === c.sourceId) continue;
-    const ref = { sourceId: c.sourceId, title: c.title, publisher: c.publisher, date: c.date, url: c.url };
-    if (!twin.alsoIn.some((s) => s.sourceId === ref.sourceId)) twin.alsoIn.push(ref);
+    if (twin.sourceId !== c.sourceId && !twin.alsoIn.some((s) => s.sourceId === c.sourceId)) {
+      twin.alsoIn.push({ sourceId: c.sourceId, title: c.title, publisher: c.publisher, date: c.date, url: c.url });
+    }
   }
-  return out;
+  const exact = i >= ranked.length;
+  return { citations: kept.slice(offset, offset + size), total: exact ? kept.length : ranked.length, exact, hasMore: kept.length > offset + size };
 }

@@ -1,7 +1,7 @@
 import type { Article } from '../knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/kb.js';
 import { parseInput } from './ask.js';
-import { passageKey, sourceRef } from './cite.js';
+import { passageKey, shortId, sourceRef } from './cite.js';
 import { answerOf } from './format.js';
 import { answerHelp } from './help.js';
 import { answerQuote } from './quote.js';
@@ -14,7 +14,7 @@ import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
 /** The core every face talks to, over a knowledge base built once. */
 export function createCore(articles: Article[]): Core {
   const kb = buildKnowledgeBase(articles);
-  const byId = new Map(articles.map((a) => [a.id, a] as const));
+  const byId = new Map(articles.map((a) => [shortId(a.id), a] as const));
   return {
     answer: (request) => safely(request, () => route(kb, request)),
     ask: (input) => {

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import type { QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
-import { citationOf, mergeDuplicates, scoreText, type Pick } from './cite.js';
+import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
@@ -11,7 +11,8 @@ import type { Answer, AnswerRequest } from './types.js';
 export const PAGE = 5;
 /** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
 const MAX_SENTENCES = 3;
-const SEARCH_DEPTH = 200;
+/** Passages read per result wanted: enough to rank well, few enough to answer in milliseconds. */
+const DEPTH_PER_RESULT = 8;
 
 type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
 
@@ -37,28 +38,31 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       suggestions: suggestTopicsFor(kb, topic, speaker),
     });
   }
-  const quotes = plan ? topicalPicks(kb, speaker, plan, 'quote') : latestQuotes(kb, speaker);
+  // Buttons and paging replay the request: carry the canonical name, not what was typed.
+  const canonical: QuoteRequest = { ...request, speaker: speaker.name };
+  const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
+  const quotes = plan ? topicalPicks(kb, speaker, plan, 'quote', depth) : latestQuotes(kb, speaker);
   const about = topic ? ` on “${topic}”` : '';
+  const toCitation = (p: Pick) => citationOf(kb, p);
   if (quotes.length) {
-    const all = mergeDuplicates(quotes.map((p) => citationOf(kb, p)));
-    const page = all.slice(request.offset, request.offset + PAGE);
-    const heading = `${speaker.name}${about}: ${all.length} direct quote${all.length === 1 ? '' : 's'}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
-    return answerOf(request, { found: page.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page, hasMore: all.length > request.offset + PAGE });
+    const page = citationPage(quotes, toCitation, request.offset, PAGE);
+    const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
+    const heading = `${speaker.name}${about}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
+    return answerOf(canonical, { found: page.citations.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page.citations, hasMore: page.hasMore });
   }
-  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported') : latestReported(kb, speaker);
+  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported', depth) : latestReported(kb, speaker);
   if (reported.length) {
-    const all = mergeDuplicates(reported.map((p) => citationOf(kb, p)));
-    const page = all.slice(request.offset, request.offset + PAGE);
-    return answerOf(request, {
-      found: page.length > 0,
+    const page = citationPage(reported, toCitation, request.offset, PAGE);
+    return answerOf(canonical, {
+      found: page.citations.length > 0,
       heading: `No direct quote of ${speaker.name}${about}. Reported speech only (the reporter's words, not ${speaker.name}'s):`,
       body: plan ? topicNote(plan) : undefined,
-      citations: page,
-      hasMore: all.length > request.offset + PAGE,
+      citations: page.citations,
+      hasMore: page.hasMore,
     });
   }
   const elsewhere = plan && kb.index.search(plan.terms, 1).length > 0;
-  return answerOf(request, {
+  return answerOf(canonical, {
     found: false,
     heading: topic ? `${speaker.name} is not quoted${about} in the sources.` : `${speaker.name} has no direct quotes in the sources.`,
     body: [plan ? topicNote(plan) : undefined, elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined].filter(Boolean).join(' ') || undefined,
@@ -67,12 +71,12 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
 }
 
 /** The speaker's quotations (or reported sentences) that mention the topic, best first. */
-function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported'): Pick[] {
+function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported', depth: number): Pick[] {
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   // One quotation may be cut into several passages: gather its sentences before choosing.
   const groups = new Map<string, { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[] }>; best: number }>();
-  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH, within)) {
+  for (const hit of kb.index.search(plan.terms, depth, within)) {
     const { paragraph, passage, segments } = passageParts(kb, hit.passage);
     for (const seg of segments) {
       if (seg.kind !== kind || seg.speaker !== speaker.name) continue;

@@ -1,12 +1,12 @@
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import { citationOf, mergeDuplicates, scoreText, type Pick } from './cite.js';
+import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
-const SEARCH_DEPTH = 50;
+const DEPTH_PER_RESULT = 8;
 const MAX_SENTENCES = 2;
 
 type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
@@ -26,7 +26,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   const picks: Pick[] = [];
   const coverage = new Map<Pick, number>();
-  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH)) {
+  for (const hit of kb.index.search(plan.terms, (request.offset + PAGE) * DEPTH_PER_RESULT)) {
     const { paragraph, passage, segments } = passageParts(kb, hit.passage);
     const scored = segments
       .filter((s) => s.kind !== 'attribution' && !s.embedded)
@@ -42,13 +42,12 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
   }
   const ranked = keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score);
-  const all = mergeDuplicates(ranked.map((p) => citationOf(kb, p)));
-  const page = all.slice(request.offset, request.offset + PAGE);
+  const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {
-    found: page.length > 0,
-    heading: page.length ? `Best passages for “${query}”` : `Nothing more for “${query}”.`,
+    found: page.citations.length > 0,
+    heading: page.citations.length ? `Best passages for “${query}”` : `Nothing more for “${query}”.`,
     body: topicNote(plan),
-    citations: page,
-    hasMore: all.length > request.offset + PAGE,
+    citations: page.citations,
+    hasMore: page.hasMore,
   });
 }

@@ -1,7 +1,7 @@
 import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import { citationOf, mergeDuplicates, scoreText, similarity } from './cite.js';
+import { citationOf, citationPage, scoreText, similarity } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -9,7 +9,9 @@ import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
 const MIN_SENTENCES = 3;
 const MAX_SENTENCES = 6;
-const SEARCH_DEPTH = 60;
+const SEARCH_DEPTH = 40;
+/** Distinct candidate sentences considered before choosing. */
+const POOL = 30;
 /** Sentences this similar to one already chosen add nothing new to a summary. */
 const REDUNDANT = 0.5;
 
@@ -41,7 +43,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
     });
   }
   const ranked = keepWellCovered(candidates, (c) => c.covered).sort((a, b) => b.score - a.score);
-  const merged = mergeDuplicates(ranked.map((c) => c.citation));
+  const merged = citationPage(ranked, (c) => c.citation, 0, POOL).citations;
   const chosen = choose(merged);
   if (!chosen.length) {
     return answerOf(request, { found: false, heading: `No source says anything about “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
@@ -64,7 +66,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
 /** Best sentences first, one per source before any second one, skipping near-repeats. */
 function choose(ranked: Citation[]): Citation[] {
   const chosen: Citation[] = [];
-  const fits = (c: Citation) => chosen.length < MAX_SENTENCES && !chosen.includes(c) && chosen.every((x) => similarity(x.excerpt, c.excerpt) < REDUNDANT);
+  const fits = (c: Citation) => chosen.length < MAX_SENTENCES && !chosen.includes(c) && chosen.every((x) => similarity(x, c) < REDUNDANT);
   const covered = new Set<string>();
   for (const c of ranked) {
     if (covered.has(c.sourceId) || !fits(c)) continue;

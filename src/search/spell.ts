@@ -18,30 +18,44 @@ export function maxEdits(length: number): number {
 }
 
 export class Speller {
-  private readonly bigrams = new Map<string, number[]>();
+  private readonly bigrams = new Map<string, Uint32Array>();
+  /** Shared-bigram counts per vocabulary word, reset after each lookup via the touched list. */
+  private readonly counts: Uint16Array;
 
   constructor(private readonly vocabulary: string[], private readonly frequency: (term: string) => number) {
+    const building = new Map<string, number[]>();
     vocabulary.forEach((term, id) => {
       for (const g of bigramsOf(term)) {
-        let list = this.bigrams.get(g);
-        if (!list) this.bigrams.set(g, (list = []));
+        let list = building.get(g);
+        if (!list) building.set(g, (list = []));
         if (list[list.length - 1] !== id) list.push(id);
       }
     });
+    for (const [g, list] of building) this.bigrams.set(g, Uint32Array.from(list));
+    this.counts = new Uint16Array(vocabulary.length);
   }
 
   /** Vocabulary terms within the edit budget of `word`, closest and most frequent first. */
   candidates(word: string, limit = 3, budget = maxEdits(word.length)): Correction[] {
     if (budget === 0) return [];
-    const grams = bigramsOf(word);
-    const counts = new Map<number, number>();
-    for (const g of new Set(grams)) {
-      for (const id of this.bigrams.get(g) ?? []) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const grams = new Set(bigramsOf(word));
+    const touched: number[] = [];
+    const counts = this.counts;
+    for (const g of grams) {
+      const list = this.bigrams.get(g);
+      if (!list) continue;
+      for (let k = 0; k < list.length; k++) {
+        const id = list[k]!;
+        if (counts[id] === 0) touched.push(id);
+        counts[id]!++;
+      }
     }
     // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
-    const needed = Math.max(1, new Set(grams).size - 3 * budget);
+    const needed = Math.max(1, grams.size - 3 * budget);
     const found: Correction[] = [];
-    for (const [id, shared] of counts) {
+    for (const id of touched) {
+      const shared = counts[id]!;
+      counts[id] = 0;
       if (shared < needed) continue;
       const term = this.vocabulary[id] ?? '';
       if (term === word || Math.abs(term.length - word.length) > budget) continue;

@@ -101,6 +101,17 @@ describe('answers over the seeds', async () => {
     expect(core.answer({ command: 'quote', speaker: 'stoltenberg', topic: 'china', offset: -3 }).found).toBe(true);
   });
 
+  it('bare "help" and "sources" (as typed in a DM) get those answers', () => {
+    expect(core.ask('help').command).toBe('help');
+    expect(core.ask('sources').command).toBe('sources');
+  });
+
+  it('replays requests with the canonical speaker, so buttons survive typos', () => {
+    const a = core.ask('/quote stoltenburg china');
+    expect(a.request).toEqual({ command: 'quote', speaker: 'Jens Stoltenberg', topic: 'china', offset: 0 });
+    expect(core.answer(a.request).citations).toEqual(a.citations);
+  });
+
   it('context returns the whole paragraph of a citation, and null for a forged key', () => {
     const c = core.ask('/quote stoltenberg moldova').citations[0]!;
     const ctx = core.context(c.passageKey)!;
@@ -115,5 +126,17 @@ describe('answers over the seeds', async () => {
     expect(core.suggestSpeakers('').length).toBeLessThanOrEqual(25);
     expect(core.suggestTopics('chi', 'Jens Stoltenberg')).toContain('China');
     expect(core.suggestTopics('', undefined, 25).length).toBeLessThanOrEqual(25);
+  });
+});
+
+describe('passage keys', async () => {
+  const { createCore } = await import('../../src/answer/core.js');
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  it('stay short for long source ids and still find their paragraph', () => {
+    const id = `a-very-long-source-identifier-${'x'.repeat(120)}`;
+    const core = createCore([parseJsonlRecord(JSON.stringify({ id, title: 'T', speaker: 'Ada Lovelace', date: '1843', text: 'The engine weaves algebraic patterns.' }), 'f.jsonl', 1)]);
+    const c = core.ask('/quote lovelace engine').citations[0]!;
+    expect(c.passageKey.length).toBeLessThanOrEqual(60);
+    expect(core.context(c.passageKey)?.text).toBe('The engine weaves algebraic patterns.');
   });
 });
