@@ -53,23 +53,52 @@ export class SearchIndex {
   private generation = 0;
 
   constructor(texts: Iterable<string>) {
-    const building = new Map<string, { docs: number[]; tfs: number[] }>();
+    // Terms get integer ids while building so each word costs one Map lookup, and term
+    // frequencies are counted in a typed array instead of a Map per passage.
+    const ids = new Map<string, number>();
+    // Word as written (folded) → term id, or -1 for a stop word: one lookup per word.
+    const wordIds = new Map<string, number>();
+    const docs: number[][] = [];
+    const tfs: number[][] = [];
     const lengths: number[] = [];
+    let tf = new Uint32Array(1 << 16);
+    const touched: number[] = [];
     let doc = 0;
     for (const text of texts) {
-      const counts = new Map<string, number>();
-      const list = terms(text);
-      for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, n] of counts) {
-        let p = building.get(t);
-        if (!p) building.set(t, (p = { docs: [], tfs: [] }));
-        p.docs.push(doc);
-        p.tfs.push(Math.min(n, 65535));
+      let length = 0;
+      for (const w of words(text)) {
+        let id = wordIds.get(w);
+        if (id === undefined) {
+          const t = terms(w)[0];
+          id = t === undefined ? -1 : ids.get(t) ?? -2;
+          if (t !== undefined && id === -2) {
+            id = ids.size;
+            ids.set(t, id);
+            docs.push([]);
+            tfs.push([]);
+            if (id >= tf.length) {
+              const grown = new Uint32Array(tf.length * 2);
+              grown.set(tf);
+              tf = grown;
+            }
+          }
+          wordIds.set(w, id);
+        }
+        if (id < 0) continue;
+        length++;
+        if (tf[id] === 0) touched.push(id);
+        tf[id]!++;
       }
-      lengths.push(list.length);
+      for (const id of touched) {
+        docs[id]!.push(doc);
+        tfs[id]!.push(Math.min(tf[id]!, 65535));
+        tf[id] = 0;
+      }
+      touched.length = 0;
+      lengths.push(length);
       doc++;
     }
-    for (const [t, p] of building) this.postings.set(t, { docs: Uint32Array.from(p.docs), tfs: Uint16Array.from(p.tfs) });
+    for (const [t, id] of ids) this.postings.set(t, { docs: Uint32Array.from(docs[id]!), tfs: Uint16Array.from(tfs[id]!) });
     this.docLength = Float32Array.from(lengths);
     this.avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
     this.speller = new Speller([...this.postings.keys()], (t) => this.documentFrequency(t));

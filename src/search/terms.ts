@@ -27,9 +27,21 @@ export function stem(word: string): string {
   return word;
 }
 
+// Word → term (or '' for a stop word). Indexing 6 million words meets only ~100k distinct ones.
+const TERM_OF = new Map<string, string>();
+const TERM_CACHE_LIMIT = 500_000;
+
 /** Terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if (!STOP_WORDS.has(w)) out.push(stem(w));
+  for (const w of words(text)) {
+    let t = TERM_OF.get(w);
+    if (t === undefined) {
+      t = STOP_WORDS.has(w) ? '' : stem(w);
+      if (TERM_OF.size >= TERM_CACHE_LIMIT) TERM_OF.clear();
+      TERM_OF.set(w, t);
+    }
+    if (t) out.push(t);
+  }
   return out;
 }
