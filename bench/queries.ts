@@ -6,7 +6,9 @@
  */
 import type { Passage, Speech } from './corpus.js';
 import { createRandom, pick, pickIndex } from './prng.js';
+import { speakerHandles } from './names.js';
 import { STOPWORDS, words } from './text.js';
+import { misspell, unknownWord } from './typos.js';
 import type { BenchQuery, Expectation, QueryKind } from './types.js';
 
 interface Draft {
@@ -44,46 +46,6 @@ export function wordStats(passages: readonly Passage[]): WordStats {
   return { df, pairs };
 }
 
-/** Splits a speaker name into folded tokens without dots or initials' punctuation. */
-function nameTokens(name: string): string[] {
-  return words(name);
-}
-
-/**
- * How a user would type each speaker: the last name; "first last" when another speaker shares the
- * last name; the full name when even that is shared (George W. Bush / George H. W. Bush).
- */
-function speakerHandles(speeches: readonly Speech[]): Map<string, string> {
-  const names = [...new Set(speeches.map((s) => s.speaker))];
-  const byLast = new Map<string, string[][]>();
-  for (const name of names) {
-    const t = nameTokens(name);
-    const last = t.at(-1) ?? '';
-    byLast.set(last, [...(byLast.get(last) ?? []), t]);
-  }
-  const handles = new Map<string, string>();
-  for (const name of names) {
-    const t = nameTokens(name);
-    const last = t.at(-1) ?? '';
-    const group = byLast.get(last) ?? [];
-    const firstLast = (x: string[]): string => `${x[0] ?? ''} ${x.at(-1) ?? ''}`;
-    if (last.length < 4 || STOPWORDS.has(last)) handles.set(name, t.join(' '));
-    else if (new Set(group.map((x) => x.join(' '))).size === 1) handles.set(name, last);
-    else if (group.filter((x) => firstLast(x) === firstLast(t)).length === 1) handles.set(name, firstLast(t));
-    else handles.set(name, t.join(' '));
-  }
-  return handles;
-}
-
-/** True when a result's speaker is the expected one (middle names may be missing on one side). */
-export function sameSpeaker(expected: string, actual: string | null): boolean {
-  if (actual === null) return false;
-  const a = nameTokens(expected);
-  const b = nameTokens(actual);
-  if (a.join(' ') === b.join(' ')) return true;
-  return a[0] === b[0] && a.at(-1) === b.at(-1) && (a.length <= 2 || b.length <= 2);
-}
-
 /** A topic from a passage: a recurring pair of content words, or one content word of middling frequency. */
 function topicOf(text: string, stats: WordStats, random: () => number, speaker = ''): string | null {
   const tokens = words(text);
@@ -118,21 +80,6 @@ function rareWordsOf(text: string, { df }: WordStats): string | null {
   return candidates.sort((a, b) => a.df - b.df).slice(0, 3).map((c) => c.w).join(' ');
 }
 
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
-
-/** One edit inside a word of 5+ letters (never its first letter): swap, drop or replace. */
-export function misspell(word: string, random: () => number): string {
-  for (;;) {
-    const i = 1 + pickIndex(random, word.length - 1);
-    const op = pickIndex(random, 3);
-    let out: string;
-    if (op === 0 && i < word.length - 1) out = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
-    else if (op === 1) out = word.slice(0, i) + word.slice(i + 1);
-    else out = word.slice(0, i) + pick(random, [...LETTERS]) + word.slice(i + 1);
-    if (out !== word) return out;
-  }
-}
-
 /** 1–2 typos in the draft's words of 5+ letters (topic first, sometimes the speaker). */
 function withTypos(draft: Draft, random: () => number): Draft | null {
   const parts = { topic: draft.topic.split(' '), speaker: draft.speaker?.split(' ') ?? [] };
@@ -148,18 +95,6 @@ function withTypos(draft: Draft, random: () => number): Draft | null {
     list[slot.i] = misspell(list[slot.i] ?? '', random);
   }
   return { ...draft, topic: parts.topic.join(' '), speaker: draft.speaker === null ? null : parts.speaker.join(' '), typo: true };
-}
-
-/** A pronounceable word that is not in the corpus vocabulary. */
-function unknownWord(random: () => number, { df }: WordStats): string {
-  const c = 'bdfgklmnprstvz';
-  const v = 'aeiou';
-  for (;;) {
-    let w = '';
-    const syllables = 3 + pickIndex(random, 2);
-    for (let s = 0; s < syllables; s++) w += pick(random, [...c]) + pick(random, [...v]);
-    if (!df.has(w) && !df.has(w.slice(0, -1))) return w;
-  }
 }
 
 function render(draft: Draft, id: number): BenchQuery {
@@ -242,7 +177,7 @@ export function buildQueries(
   const originals = drafts.slice();
   tries(mix.typos, () => withTypos(pick(random, originals), random));
   tries(mix.unknown, () => {
-    const word = unknownWord(random, stats);
+    const word = unknownWord(random, stats.df);
     const p = pick(random, allPassages);
     const handle = handles.get(speakerOf(p)) ?? 'obama';
     const form = pickIndex(random, 4);

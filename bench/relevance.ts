@@ -1,5 +1,5 @@
 /** Did an engine's first five results contain what a labelled query expects? */
-import { sameSpeaker } from './queries.js';
+import { sameSpeaker } from './names.js';
 import { squash } from './text.js';
 import type { Expectation, Hit } from './types.js';
 

@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { corpusExists, defaultCorpusPath, readSpeeches, repoRoot, samplePassages, splitPassages, writeKnowledgeFolder } from './corpus.js';
@@ -22,6 +22,8 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'ours,minisearch,fuse' },
     'fuse-queries': { type: 'string', default: '20' },
     growth: { type: 'string', default: '10000' },
+    /** The heap-growth section stops early after this many seconds (it reports how many it asked). */
+    'growth-seconds': { type: 'string', default: '60' },
     keep: { type: 'boolean', default: false },
     /** Another module exporting loadCore (e.g. a prototype) instead of src/core.ts. */
     core: { type: 'string', default: corePath },
@@ -34,6 +36,7 @@ if (!corpusExists(values.corpus)) {
 }
 const seed = Number(values.seed);
 const started = performance.now();
+const startLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
 const speeches = readSpeeches(values.corpus);
 const passages = splitPassages(speeches);
 const sizes = (values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, passages.length]).filter((n) => n <= passages.length);
@@ -81,9 +84,9 @@ for (const size of sizes) {
     const args = ['--engine', engine, '--size', String(size)];
     if (engine === 'fuse' && size >= 10_000) {
       const n = size >= 100_000 ? Math.max(1, Math.floor(fuseSample / 2)) : fuseSample;
-      args.push('--sample', String(n), '--runs', size >= 100_000 ? '1' : '3');
+      args.push('--sample', String(n), '--runs', '1');
     }
-    if (engine === 'ours' && size === largest) args.push('--growth', values.growth);
+    if (engine === 'ours' && size === largest) args.push('--growth', values.growth, '--growth-seconds', values['growth-seconds']);
     const result = runWorker(args);
     if (result === null) continue;
     if (engine === 'ours') {
@@ -102,7 +105,7 @@ notes.push(
   'heap MB: heapUsed after GC in the engine\'s own process, minus the same process before loading (passage text included).',
   'p50/p95/p99: per run over the timed queries, median of the runs. fuse.js and MiniSearch search the query\'s keywords',
   '  (speaker + topic words); ours gets /quote and /summary as requests and free text through ask().',
-  `fuse.js at ≥10k passages: a fixed, evenly spread sample of ${fuseSample} queries (${Math.max(1, Math.floor(fuseSample / 2))} at ≥100k, 1 run);`,
+  `fuse.js at ≥10k passages: a fixed, evenly spread sample of ${fuseSample} queries (${Math.max(1, Math.floor(fuseSample / 2))} at ≥100k), 1 run;`,
   '  its p99 there is the slowest of those; "vs ours" compares with our p99 over all queries.',
   'top-5 hits: labelled queries (rare words of a passage → that passage; /quote or "what did X say" → X) found in the first 5 results.',
 );
@@ -116,12 +119,14 @@ if (ours !== undefined) {
   console.log(`\n${formatFindings(queries, ours, mini)}`);
   if (ours.growth !== undefined) {
     const g = ours.growth;
+    const capped = g.questions < Number(values.growth) ? ` (stopped at the ${values['growth-seconds']} s cap)` : '';
     console.log(
-      `\nheap growth over ${g.questions.toLocaleString('en-US')} mixed questions at ${largest.toLocaleString('en-US')} passages: ` +
-        `${g.heapBeforeMb.toFixed(1)} → ${g.heapAfterMb.toFixed(1)} MB (${(g.heapAfterMb - g.heapBeforeMb).toFixed(1)} MB) in ${(g.ms / 1000).toFixed(1)} s`,
+      `\nheap growth over ${g.questions.toLocaleString('en-US')} mixed questions${capped} at ${largest.toLocaleString('en-US')} passages: ` +
+        `${g.heapBeforeMb.toFixed(1)} → ${g.heapAfterMb.toFixed(1)} MB heapUsed after GC (${(g.heapAfterMb - g.heapBeforeMb).toFixed(1)} MB) in ${(g.ms / 1000).toFixed(1)} s`,
     );
   }
 }
 if (!values.keep) rmSync(work, { recursive: true, force: true });
-console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s`);
+const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s on ${availableParallelism()} cores, node ${process.version}; load average at start ${startLoad}, at end ${load()}`);
 console.log(summaryLine(largest, ours, fuse, mini));

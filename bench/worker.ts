@@ -23,6 +23,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '3' },
     sample: { type: 'string', default: '0' },
     growth: { type: 'string', default: '0' },
+    'growth-seconds': { type: 'string', default: '60' },
     'cold-only': { type: 'boolean', default: false },
     core: { type: 'string' },
   },
@@ -85,14 +86,17 @@ if (engine.found !== undefined) {
 
 const growthCount = Number(values.growth);
 if (core !== null && growthCount > 0) {
+  // Mixed questions: the whole query mix over and over, /quote and /summary paging through offsets 0–2.
+  const deadline = performance.now() + Number(values['growth-seconds']) * 1000;
   const before = heapMb();
   const t0 = performance.now();
-  for (let i = 0; i < growthCount; i++) {
-    const q = queries[i % queries.length] as BenchQuery;
-    const offset = Math.floor(i / queries.length) % 3;
+  let asked = 0;
+  for (; asked < growthCount && (asked % 100 !== 0 || performance.now() < deadline); asked++) {
+    const q = queries[asked % queries.length] as BenchQuery;
+    const offset = Math.floor(asked / queries.length) % 3;
     askCore(core, q.request === null ? q : { ...q, request: { ...q.request, offset } });
   }
   const ms = performance.now() - t0;
-  result.growth = { questions: growthCount, ms, heapBeforeMb: before, heapAfterMb: heapMb() };
+  result.growth = { questions: asked, ms, heapBeforeMb: before, heapAfterMb: heapMb() };
 }
 process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -1,0 +1,43 @@
+/** Speaker names as users type them, and how results' speakers are compared with the expected one. */
+import type { Speech } from './corpus.js';
+import { STOPWORDS, words } from './text.js';
+
+/** Splits a speaker name into folded tokens without dots or initials' punctuation. */
+function nameTokens(name: string): string[] {
+  return words(name);
+}
+
+/**
+ * How a user would type each speaker: the last name; "first last" when another speaker shares the
+ * last name; the full name when even that is shared (George W. Bush / George H. W. Bush).
+ */
+export function speakerHandles(speeches: readonly Speech[]): Map<string, string> {
+  const names = [...new Set(speeches.map((s) => s.speaker))];
+  const byLast = new Map<string, string[][]>();
+  for (const name of names) {
+    const t = nameTokens(name);
+    const last = t.at(-1) ?? '';
+    byLast.set(last, [...(byLast.get(last) ?? []), t]);
+  }
+  const handles = new Map<string, string>();
+  for (const name of names) {
+    const t = nameTokens(name);
+    const last = t.at(-1) ?? '';
+    const group = byLast.get(last) ?? [];
+    const firstLast = (x: string[]): string => `${x[0] ?? ''} ${x.at(-1) ?? ''}`;
+    if (last.length < 4 || STOPWORDS.has(last)) handles.set(name, t.join(' '));
+    else if (new Set(group.map((x) => x.join(' '))).size === 1) handles.set(name, last);
+    else if (group.filter((x) => firstLast(x) === firstLast(t)).length === 1) handles.set(name, firstLast(t));
+    else handles.set(name, t.join(' '));
+  }
+  return handles;
+}
+
+/** True when a result's speaker is the expected one (middle names may be missing on one side). */
+export function sameSpeaker(expected: string, actual: string | null): boolean {
+  if (actual === null) return false;
+  const a = nameTokens(expected);
+  const b = nameTokens(actual);
+  if (a.join(' ') === b.join(' ')) return true;
+  return a[0] === b[0] && a.at(-1) === b.at(-1) && (a.length <= 2 || b.length <= 2);
+}
