@@ -1,12 +1,17 @@
-import { createCore } from './answer/core.js';
+import { coreOf, createCore } from './answer/core.js';
 import type { Core, Problem } from './answer/types.js';
-import { loadKnowledge } from './knowledge/load.js';
+import { loadKnowledgeBase } from './snapshot.js';
 
 export type { Answer, Citation, Core, Problem } from './answer/types.js';
 export { createCore };
 
+export interface LoadOptions {
+  /** Where to persist the built index (rebuilt automatically when a knowledge file changes); null: never. */
+  cacheDir?: string | null;
+}
+
 /** Loads a knowledge folder and builds the core. Bad files become problems; they never stop the rest. */
-export async function loadCore(dir: string): Promise<{ core: Core; problems: Problem[] }> {
-  const { articles, problems } = await loadKnowledge(dir);
-  return { core: createCore(articles), problems };
+export async function loadCore(dir: string, options: LoadOptions = {}): Promise<{ core: Core; problems: Problem[]; cache: string }> {
+  const { kb, problems, cache } = await loadKnowledgeBase(dir, options.cacheDir ?? null);
+  return { core: coreOf(kb), problems, cache };
 }

@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { runConsole } from './cli/console.js';
-import { knowledgeDir, printProblems } from './cli/knowledge-dir.js';
+import { cacheDir, knowledgeDir, printProblems } from './cli/knowledge-dir.js';
 import { loadCore } from './core.js';
 
 /**
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     await startDiscord({ requireToken: wantsDiscord });
     return;
   }
-  const { core, problems } = await loadCore(knowledgeDir());
+  const { core, problems } = await loadCore(knowledgeDir(), { cacheDir: cacheDir() });
   printProblems(problems);
   await runConsole(core, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
 }

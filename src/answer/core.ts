@@ -13,7 +13,11 @@ import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
 
 /** The core every face talks to, over a knowledge base built once. */
 export function createCore(articles: Article[]): Core {
-  const kb = buildKnowledgeBase(articles);
+  return coreOf(buildKnowledgeBase(articles));
+}
+
+export function coreOf(kb: KnowledgeBase): Core {
+  const { articles } = kb;
   const byId = new Map(articles.map((a) => [shortId(a.id), a] as const));
   return {
     answer: (request) => safely(request, () => route(kb, request)),

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadCore } from '../core.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
-import { knowledgeDir, printProblems } from './knowledge-dir.js';
+import { cacheDir, knowledgeDir, printProblems } from './knowledge-dir.js';
 
 /**
  * `npm run --silent ask -- [--json] [--knowledge DIR] ["query"]`: one answer per query; with no
@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { core, problems } = await loadCore(knowledgeDir(args.values.knowledge));
+  const { core, problems } = await loadCore(knowledgeDir(args.values.knowledge), { cacheDir: cacheDir() });
   printProblems(problems);
   const render = args.values.json ? (a: Parameters<typeof renderJson>[0]) => `${renderJson(a)}\n` : renderText;
   if (args.positionals.length) {

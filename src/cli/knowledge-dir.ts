@@ -16,3 +16,15 @@ export function knowledgeDir(flag?: string): string {
 export function printProblems(problems: Array<{ file: string; line?: number; reason: string }>, out: NodeJS.WritableStream = process.stderr): void {
   for (const p of problems) out.write(`knowledge problem: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
 }
+
+/**
+ * Where the built index is persisted: VERBATIM_CACHE_DIR, else the project's `.cache/verbatim`;
+ * VERBATIM_CACHE_DIR=off disables it.
+ */
+export function cacheDir(): string | null {
+  const env = process.env.VERBATIM_CACHE_DIR;
+  if (env === 'off') return null;
+  if (env) return resolve(env);
+  const here = dirname(fileURLToPath(import.meta.url));
+  return resolve(here, '../../.cache/verbatim');
+}

@@ -4,6 +4,7 @@
  * SIGTERM/SIGINT (then finish replies in flight, destroy the client, flush logs, exit 0).
  */
 import { loadConfig } from '../config.js';
+import { cacheDir } from '../cli/knowledge-dir.js';
 import { loadCore } from '../core.js';
 import { createLogger } from '../log.js';
 import { runBot } from './client.js';
@@ -20,8 +21,8 @@ export async function startDiscord(options: { requireToken: boolean }): Promise<
     return;
   }
   const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken] });
-  const { core, problems } = await loadCore(config.knowledgeDir);
+  const { core, problems, cache } = await loadCore(config.knowledgeDir, { cacheDir: cacheDir() });
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
-  log.info({ dir: config.knowledgeDir, requireToken: options.requireToken, ...core.stats() }, 'knowledge loaded');
+  log.info({ dir: config.knowledgeDir, cache, requireToken: options.requireToken, ...core.stats() }, 'knowledge loaded');
   await runBot({ core, config, log });
 }

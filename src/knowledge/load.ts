@@ -43,6 +43,16 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
   return result;
 }
 
+/** Path, size and modification time of every file under `dir`: what decides whether a persisted index is still valid. */
+export async function statKnowledge(dir: string): Promise<Array<{ path: string; size: number; mtimeMs: number }>> {
+  const out: Array<{ path: string; size: number; mtimeMs: number }> = [];
+  for (const path of (await listFiles(dir)).sort()) {
+    const info = await stat(path);
+    out.push({ path: relative(dir, path).split(sep).join('/'), size: info.size, mtimeMs: info.mtimeMs });
+  }
+  return out;
+}
+
 async function listFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {

@@ -42,8 +42,18 @@ const CORRECTION_WEIGHT = [1, 0.8, 0.6];
 /** Weight of a spelling variant of an exact word ("uighur" for "uyghur"). */
 const VARIANT_WEIGHT = 0.7;
 
+/** The index as plain typed arrays: what is persisted, and what a reload swaps in. */
+export interface IndexData {
+  terms: string[];
+  /** Postings of term i are `docs/tfs[offsets[i] .. offsets[i + 1])`. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+  docLength: Float32Array;
+}
+
 export class SearchIndex {
-  private readonly postings = new Map<string, Postings>();
+  private readonly termIds = new Map<string, number>();
   private readonly docLength: Float32Array;
   private readonly avgLength: number;
   private readonly speller: Speller;
@@ -52,7 +62,20 @@ export class SearchIndex {
   private readonly allowed: Uint32Array;
   private generation = 0;
 
-  constructor(texts: Iterable<string>) {
+  constructor(readonly data: IndexData) {
+    data.terms.forEach((t, i) => this.termIds.set(t, i));
+    this.docLength = data.docLength;
+    let total = 0;
+    for (const n of data.docLength) total += n;
+    this.avgLength = total / Math.max(1, data.docLength.length);
+    this.speller = new Speller(data.terms, (t) => this.documentFrequency(t));
+    this.scores = new Float64Array(data.docLength.length);
+    this.seen = new Uint32Array(data.docLength.length);
+    this.allowed = new Uint32Array(data.docLength.length);
+  }
+
+  /** Builds the index over passage texts, in passage order. */
+  static build(texts: Iterable<string>): SearchIndex {
     // Terms get integer ids while building so each word costs one Map lookup, and term
     // frequencies are counted in a typed array instead of a Map per passage.
     const ids = new Map<string, number>();
@@ -98,13 +121,22 @@ export class SearchIndex {
       lengths.push(length);
       doc++;
     }
-    for (const [t, id] of ids) this.postings.set(t, { docs: Uint32Array.from(docs[id]!), tfs: Uint16Array.from(tfs[id]!) });
-    this.docLength = Float32Array.from(lengths);
-    this.avgLength = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length);
-    this.speller = new Speller([...this.postings.keys()], (t) => this.documentFrequency(t));
-    this.scores = new Float64Array(lengths.length);
-    this.seen = new Uint32Array(lengths.length);
-    this.allowed = new Uint32Array(lengths.length);
+    const offsets = new Uint32Array(ids.size + 1);
+    for (let i = 0; i < ids.size; i++) offsets[i + 1] = offsets[i]! + docs[i]!.length;
+    const flatDocs = new Uint32Array(offsets[ids.size]!);
+    const flatTfs = new Uint16Array(offsets[ids.size]!);
+    for (let i = 0; i < ids.size; i++) {
+      flatDocs.set(docs[i]!, offsets[i]!);
+      flatTfs.set(tfs[i]!, offsets[i]!);
+    }
+    return new SearchIndex({ terms: [...ids.keys()], offsets, docs: flatDocs, tfs: flatTfs, docLength: Float32Array.from(lengths) });
+  }
+
+  private postings(term: string): Postings | undefined {
+    const i = this.termIds.get(term);
+    if (i === undefined) return undefined;
+    const { offsets, docs, tfs } = this.data;
+    return { docs: docs.subarray(offsets[i]!, offsets[i + 1]!), tfs: tfs.subarray(offsets[i]!, offsets[i + 1]!) };
   }
 
   get size(): number {
@@ -112,11 +144,12 @@ export class SearchIndex {
   }
 
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.docs.length ?? 0;
+    const i = this.termIds.get(term);
+    return i === undefined ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
   }
 
   /** Reads what the user typed as index terms, correcting typos and adding spelling variants. */
@@ -131,7 +164,7 @@ export class SearchIndex {
     for (const word of words(text)) {
       if (isStopWord(word)) continue;
       const t = stem(word);
-      if (this.postings.has(t)) {
+      if (this.termIds.has(t)) {
         add(t, 1, word);
         if (t.length >= 6) {
           for (const v of this.speller.candidates(t, 2, 1)) {
@@ -162,7 +195,7 @@ export class SearchIndex {
     const touched: number[] = [];
     const n = this.size;
     for (const { term, weight } of plan) {
-      const p = this.postings.get(term);
+      const p = this.postings(term);
       if (!p) continue;
       const idf = Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5));
       for (let i = 0; i < p.docs.length; i++) {

@@ -1,5 +1,5 @@
 import type { Article, Paragraph, Segment } from '../knowledge/types.js';
-import { SearchIndex } from './index.js';
+import { SearchIndex, type IndexData } from './index.js';
 import { cutPassages, type Passage } from './passages.js';
 import { SpeakerDirectory } from './speakers.js';
 
@@ -11,11 +11,12 @@ export interface KnowledgeBase {
   speakers: SpeakerDirectory;
 }
 
-export function buildKnowledgeBase(articles: Article[]): KnowledgeBase {
+/** Builds the knowledge base; with `index` (a persisted one for these very articles) it skips indexing. */
+export function buildKnowledgeBase(articles: Article[], index?: IndexData): KnowledgeBase {
   const passages = cutPassages(articles);
   const speakers = new SpeakerDirectory(articles, passages);
-  const index = new SearchIndex(passages.map((p) => passageText(articles, p)));
-  return { articles, passages, index, speakers };
+  const built = index && index.docLength.length === passages.length ? new SearchIndex(index) : SearchIndex.build(passages.map((p) => passageText(articles, p)));
+  return { articles, passages, index: built, speakers };
 }
 
 export function passageText(articles: Article[], p: Passage): string {
