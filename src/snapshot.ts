@@ -46,6 +46,17 @@ export async function loadKnowledgeBase(dir: string, cacheDir: string | null): P
   return { kb, problems, cache: saved };
 }
 
+/** Persists a knowledge base built for the folder as it is now (after a reload). */
+export async function saveSnapshot(dir: string, cacheDir: string | null, kb: KnowledgeBase, problems: Problem[]): Promise<string> {
+  if (!cacheDir) return 'off';
+  try {
+    const key = await snapshotKey(dir);
+    return await writeSnapshot(cacheDir, join(cacheDir, `kb-${key}.v8`), { format: FORMAT, articles: kb.articles, problems, index: kb.index.data });
+  } catch (err) {
+    return `not saved: ${(err as Error).message}`;
+  }
+}
+
 async function readSnapshot(file: string): Promise<Snapshot | null> {
   try {
     const snap = deserialize(await readFile(file)) as Snapshot;

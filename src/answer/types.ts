@@ -94,3 +94,26 @@ export interface Core {
   suggestTopics(typed: string, speaker?: string, limit?: number): string[];
   stats(): { sources: number; passages: number; quotes: number; speakers: number };
 }
+
+/** What a reload of the knowledge folder did, for logs and the admin `/reload` command. */
+export interface ReloadReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** Files that now fail to load and whose last good version keeps serving. */
+  keptLastGood: string[];
+  problems: Problem[];
+  sources: number;
+  ms: number;
+}
+
+/**
+ * A Core whose knowledge can be reloaded while it answers: the new knowledge base is built in
+ * the background (in small slices, so answers keep flowing from the old one) and swapped in at once.
+ */
+export interface LiveCore extends Core {
+  /** Re-reads the folder; concurrent calls share one reload. Never rejects: failures are in the report. */
+  reload(): Promise<ReloadReport>;
+  /** Reloads (debounced) whenever a file under the folder changes; returns a function that stops watching. */
+  watch(onReload: (report: ReloadReport) => void): () => void;
+}

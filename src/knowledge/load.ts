@@ -9,34 +9,57 @@ import type { Article } from './types.js';
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
+/** JSONL records parsed between two pauses when loading in the background. */
+const RECORDS_PER_SLICE = 100;
+
+export interface FileStat {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** One file's articles and problems, as last read. */
+export interface FileLoad extends FileStat {
+  articles: Article[];
+  problems: Problem[];
+}
 
 export interface LoadResult {
   articles: Article[];
   problems: Problem[];
   /** The files read, with size and modification time (for change detection). */
-  files: Array<{ path: string; size: number; mtimeMs: number }>;
+  files: FileLoad[];
 }
 
+/** Lets a background load give the event loop back now and then. */
+export type Pause = () => Promise<void>;
+
 /** Reads every article under `dir`. Never throws for a bad file: it becomes a Problem. */
-export async function loadKnowledge(dir: string): Promise<LoadResult> {
-  const result: LoadResult = { articles: [], problems: [], files: [] };
-  let paths: string[];
+export async function loadKnowledge(dir: string, pause?: Pause): Promise<LoadResult> {
+  let stats: FileStat[];
   try {
-    paths = await listFiles(dir);
+    stats = await statKnowledge(dir);
   } catch (err) {
-    result.problems.push({ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
-    return result;
+    return { articles: [], files: [], problems: [{ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
   }
+  const files: FileLoad[] = [];
+  for (const s of stats) files.push(await loadKnowledgeFile(dir, s, pause));
+  return mergeFiles(files);
+}
+
+/** Joins per-file loads in path order; a duplicate id is a problem of the later file. */
+export function mergeFiles(files: FileLoad[]): LoadResult {
+  const result: LoadResult = { articles: [], problems: [], files };
   const seen = new Map<string, string>();
-  for (const path of paths.sort()) {
-    const file = relative(dir, path).split(sep).join('/');
-    for (const article of await loadFile(path, file, result)) {
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    result.problems.push(...f.problems);
+    for (const article of f.articles) {
       const other = seen.get(article.id);
       if (other) {
-        result.problems.push({ file, reason: `duplicate id "${article.id}" (already used by ${other}); skipped` });
+        result.problems.push({ file: f.path, reason: `duplicate id "${article.id}" (already used by ${other}); skipped` });
         continue;
       }
-      seen.set(article.id, file);
+      seen.set(article.id, f.path);
       result.articles.push(article);
     }
   }
@@ -44,11 +67,15 @@ export async function loadKnowledge(dir: string): Promise<LoadResult> {
 }
 
 /** Path, size and modification time of every file under `dir`: what decides whether a persisted index is still valid. */
-export async function statKnowledge(dir: string): Promise<Array<{ path: string; size: number; mtimeMs: number }>> {
-  const out: Array<{ path: string; size: number; mtimeMs: number }> = [];
+export async function statKnowledge(dir: string): Promise<FileStat[]> {
+  const out: FileStat[] = [];
   for (const path of (await listFiles(dir)).sort()) {
-    const info = await stat(path);
-    out.push({ path: relative(dir, path).split(sep).join('/'), size: info.size, mtimeMs: info.mtimeMs });
+    try {
+      const info = await stat(path);
+      out.push({ path: relative(dir, path).split(sep).join('/'), size: info.size, mtimeMs: info.mtimeMs });
+    } catch {
+      // Deleted between listing and stat: it is simply not there any more.
+    }
   }
   return out;
 }
@@ -64,50 +91,48 @@ async function listFiles(dir: string): Promise<string[]> {
   return out;
 }
 
-async function loadFile(path: string, file: string, result: LoadResult): Promise<Article[]> {
+/** Reads one file (path relative to `dir`) into articles and problems. */
+export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pause): Promise<FileLoad> {
+  const out: FileLoad = { ...file, articles: [], problems: [] };
+  const path = join(dir, file.path);
   const ext = extname(path).toLowerCase();
   // A folder's README.md documents the folder; it is never an article.
-  if (basename(path).toLowerCase() === 'readme.md') return [];
+  if (basename(path).toLowerCase() === 'readme.md') return out;
+  const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
   if (!ARTICLE_EXTENSIONS.has(ext) && ext !== '.jsonl') {
-    result.problems.push({ file, reason: `unsupported file type "${ext || '(none)'}": use .txt, .md or .jsonl` });
-    return [];
+    problem(`unsupported file type "${ext || '(none)'}": use .txt, .md or .jsonl`);
+    return out;
   }
   let text: string;
   try {
-    const info = await stat(path);
-    result.files.push({ path: file, size: info.size, mtimeMs: info.mtimeMs });
-    if (info.size > MAX_FILE_BYTES) throw new Error(`file too large (${info.size} bytes)`);
+    if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
     const bytes = await readFile(path);
     if (bytes.length === 0 || !bytes.toString('utf8').trim()) {
-      result.problems.push({ file, reason: 'empty file' });
-      return [];
+      problem('empty file');
+      return out;
     }
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
-    const reason = err instanceof TypeError ? 'not UTF-8 text (binary file?)' : `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
-    result.problems.push({ file, reason });
-    return [];
+    problem(err instanceof TypeError ? 'not UTF-8 text (binary file?)' : `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return out;
   }
-  if (ext === '.jsonl') return loadJsonl(text, file, result);
-  try {
-    const id = file.replace(/\.[^./]+$/, '');
-    return [parseArticle(text, id, file)];
-  } catch (err) {
-    result.problems.push({ file, ...(err instanceof ParseError && err.line ? { line: err.line } : {}), reason: (err as Error).message });
-    return [];
-  }
-}
-
-function loadJsonl(text: string, file: string, result: LoadResult): Article[] {
-  const articles: Article[] = [];
-  const lines = text.split('\n');
-  lines.forEach((line, i) => {
-    if (!line.trim()) return;
-    try {
-      articles.push(parseJsonlRecord(line, file, i + 1));
-    } catch (err) {
-      result.problems.push({ file, line: i + 1, reason: (err as Error).message });
+  if (ext === '.jsonl') {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      if (pause && i % RECORDS_PER_SLICE === RECORDS_PER_SLICE - 1) await pause();
+      if (!lines[i]!.trim()) continue;
+      try {
+        out.articles.push(parseJsonlRecord(lines[i]!, file.path, i + 1));
+      } catch (err) {
+        problem((err as Error).message, i + 1);
+      }
     }
-  });
-  return articles;
+    return out;
+  }
+  try {
+    out.articles.push(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path));
+  } catch (err) {
+    problem((err as Error).message, err instanceof ParseError ? err.line : undefined);
+  }
+  return out;
 }

@@ -76,60 +76,19 @@ export class SearchIndex {
 
   /** Builds the index over passage texts, in passage order. */
   static build(texts: Iterable<string>): SearchIndex {
-    // Terms get integer ids while building so each word costs one Map lookup, and term
-    // frequencies are counted in a typed array instead of a Map per passage.
-    const ids = new Map<string, number>();
-    // Word as written (folded) → term id, or -1 for a stop word: one lookup per word.
-    const wordIds = new Map<string, number>();
-    const docs: number[][] = [];
-    const tfs: number[][] = [];
-    const lengths: number[] = [];
-    let tf = new Uint32Array(1 << 16);
-    const touched: number[] = [];
-    let doc = 0;
-    for (const text of texts) {
-      let length = 0;
-      for (const w of words(text)) {
-        let id = wordIds.get(w);
-        if (id === undefined) {
-          const t = terms(w)[0];
-          id = t === undefined ? -1 : ids.get(t) ?? -2;
-          if (t !== undefined && id === -2) {
-            id = ids.size;
-            ids.set(t, id);
-            docs.push([]);
-            tfs.push([]);
-            if (id >= tf.length) {
-              const grown = new Uint32Array(tf.length * 2);
-              grown.set(tf);
-              tf = grown;
-            }
-          }
-          wordIds.set(w, id);
-        }
-        if (id < 0) continue;
-        length++;
-        if (tf[id] === 0) touched.push(id);
-        tf[id]!++;
-      }
-      for (const id of touched) {
-        docs[id]!.push(doc);
-        tfs[id]!.push(Math.min(tf[id]!, 65535));
-        tf[id] = 0;
-      }
-      touched.length = 0;
-      lengths.push(length);
-      doc++;
+    const builder = new IndexBuilder();
+    for (const text of texts) builder.add(text);
+    return builder.finish();
+  }
+
+  /** The same, pausing every few hundred passages so a background rebuild never stalls answers. */
+  static async buildAsync(texts: string[], pause: () => Promise<void>, slice = 500): Promise<SearchIndex> {
+    const builder = new IndexBuilder();
+    for (let i = 0; i < texts.length; i++) {
+      if (i % slice === slice - 1) await pause();
+      builder.add(texts[i]!);
     }
-    const offsets = new Uint32Array(ids.size + 1);
-    for (let i = 0; i < ids.size; i++) offsets[i + 1] = offsets[i]! + docs[i]!.length;
-    const flatDocs = new Uint32Array(offsets[ids.size]!);
-    const flatTfs = new Uint16Array(offsets[ids.size]!);
-    for (let i = 0; i < ids.size; i++) {
-      flatDocs.set(docs[i]!, offsets[i]!);
-      flatTfs.set(tfs[i]!, offsets[i]!);
-    }
-    return new SearchIndex({ terms: [...ids.keys()], offsets, docs: flatDocs, tfs: flatTfs, docLength: Float32Array.from(lengths) });
+    return builder.finish();
   }
 
   private postings(term: string): Postings | undefined {
@@ -238,4 +197,73 @@ function topK(docs: number[], scores: Float64Array, k: number): Hit[] {
     best[i] = { passage: d, score: s };
   }
   return best;
+}
+
+/**
+ * Accumulates postings passage by passage. Terms get integer ids while building so each word costs
+ * one Map lookup, and term frequencies are counted in a typed array instead of a Map per passage.
+ */
+class IndexBuilder {
+  private readonly ids = new Map<string, number>();
+  /** Word as written (folded) → term id, or -1 for a stop word. */
+  private readonly wordIds = new Map<string, number>();
+  private readonly docs: number[][] = [];
+  private readonly tfs: number[][] = [];
+  private readonly lengths: number[] = [];
+  private tf = new Uint32Array(1 << 16);
+  private readonly touched: number[] = [];
+
+  add(text: string): void {
+    const doc = this.lengths.length;
+    let length = 0;
+    for (const w of words(text)) {
+      let id = this.wordIds.get(w);
+      if (id === undefined) {
+        id = this.termId(w);
+        this.wordIds.set(w, id);
+      }
+      if (id < 0) continue;
+      length++;
+      if (this.tf[id] === 0) this.touched.push(id);
+      this.tf[id]!++;
+    }
+    for (const id of this.touched) {
+      this.docs[id]!.push(doc);
+      this.tfs[id]!.push(Math.min(this.tf[id]!, 65535));
+      this.tf[id] = 0;
+    }
+    this.touched.length = 0;
+    this.lengths.push(length);
+  }
+
+  finish(): SearchIndex {
+    const n = this.ids.size;
+    const offsets = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.docs[i]!.length;
+    const docs = new Uint32Array(offsets[n]!);
+    const tfs = new Uint16Array(offsets[n]!);
+    for (let i = 0; i < n; i++) {
+      docs.set(this.docs[i]!, offsets[i]!);
+      tfs.set(this.tfs[i]!, offsets[i]!);
+    }
+    return new SearchIndex({ terms: [...this.ids.keys()], offsets, docs, tfs, docLength: Float32Array.from(this.lengths) });
+  }
+
+  private termId(word: string): number {
+    const t = terms(word)[0];
+    if (t === undefined) return -1;
+    let id = this.ids.get(t);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(t, id);
+      this.docs.push([]);
+      this.tfs.push([]);
+      if (id >= this.tf.length) {
+        const grown = new Uint32Array(this.tf.length * 2);
+        grown.set(this.tf);
+        this.tf = grown;
+      }
+    }
+    return id;
+  }
 }

@@ -19,6 +19,16 @@ export function buildKnowledgeBase(articles: Article[], index?: IndexData): Know
   return { articles, passages, index: built, speakers };
 }
 
+/** The same, in slices with pauses: for rebuilding in the background while the old base answers. */
+export async function buildKnowledgeBaseAsync(articles: Article[], pause: () => Promise<void>): Promise<KnowledgeBase> {
+  const passages = cutPassages(articles);
+  await pause();
+  const speakers = new SpeakerDirectory(articles, passages);
+  await pause();
+  const index = await SearchIndex.buildAsync(passages.map((p) => passageText(articles, p)), pause);
+  return { articles, passages, index, speakers };
+}
+
 export function passageText(articles: Article[], p: Passage): string {
   return articles[p.article]!.paragraphs[p.paragraph]!.text.slice(p.start, p.end);
 }

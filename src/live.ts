@@ -1,0 +1,138 @@
+import { watch as watchFolder, type FSWatcher } from 'node:fs';
+import { coreOf } from './answer/core.js';
+import type { Core, LiveCore, Problem, ReloadReport } from './answer/types.js';
+import { loadKnowledgeFile, mergeFiles, statKnowledge, type FileLoad, type FileStat } from './knowledge/load.js';
+import { buildKnowledgeBaseAsync } from './search/kb.js';
+import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
+
+/**
+ * The knowledge base while the bot runs: answers always come from a complete base; a reload
+ * re-reads only the files that changed, rebuilds in slices (yielding to answers between them) and
+ * swaps the new base in with one assignment. A file that breaks keeps its last good version.
+ */
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+const DEBOUNCE_MS = 300;
+const POLL_MS = 2000;
+
+export interface LiveOptions {
+  cacheDir?: string | null;
+}
+
+export async function loadLiveCore(dir: string, options: LiveOptions = {}): Promise<{ core: LiveCore; problems: Problem[]; cache: string }> {
+  const cacheDir = options.cacheDir ?? null;
+  const first = await loadKnowledgeBase(dir, cacheDir);
+  let current: Core = coreOf(first.kb);
+  const files = await filesOf(dir, first.kb.articles, first.problems);
+  let running: Promise<ReloadReport> | null = null;
+
+  async function reload(): Promise<ReloadReport> {
+    const started = performance.now();
+    const report: ReloadReport = { added: [], changed: [], removed: [], keptLastGood: [], problems: [], sources: 0, ms: 0 };
+    let stats: FileStat[];
+    try {
+      stats = await statKnowledge(dir);
+    } catch (err) {
+      report.problems.push({ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; still answering from the last good knowledge` });
+      return finish(report, started);
+    }
+    const next = new Map<string, FileLoad>();
+    for (const stat of stats) {
+      const before = files.get(stat.path);
+      if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs) {
+        next.set(stat.path, before);
+        continue;
+      }
+      (before ? report.changed : report.added).push(stat.path);
+      next.set(stat.path, keepLastGood(before, await loadKnowledgeFile(dir, stat, pause), report));
+    }
+    for (const path of files.keys()) if (!next.has(path)) report.removed.push(path);
+    const merged = mergeFiles([...next.values()]);
+    report.problems.push(...merged.problems);
+    if (report.added.length + report.changed.length + report.removed.length > 0) {
+      const kb = await buildKnowledgeBaseAsync(merged.articles, pause);
+      current = coreOf(kb);
+      files.clear();
+      for (const [path, load] of next) files.set(path, load);
+      void saveSnapshot(dir, cacheDir, kb, merged.problems);
+    }
+    return finish(report, started);
+  }
+
+  function finish(report: ReloadReport, started: number): ReloadReport {
+    report.sources = current.stats().sources;
+    report.ms = Math.round(performance.now() - started);
+    return report;
+  }
+
+  const core: LiveCore = {
+    answer: (request) => current.answer(request),
+    ask: (input) => current.ask(input),
+    context: (key) => current.context(key),
+    suggestSpeakers: (typed, limit) => current.suggestSpeakers(typed, limit),
+    suggestTopics: (typed, speaker, limit) => current.suggestTopics(typed, speaker, limit),
+    stats: () => current.stats(),
+    reload: () => {
+      running ??= reload().finally(() => { running = null; });
+      return running;
+    },
+    watch: (onReload) => watchKnowledge(dir, () => core.reload().then((r) => {
+      if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
+    })),
+  };
+  return { core, problems: first.problems, cache: first.cache };
+}
+
+/**
+ * A file that now fails to load keeps serving its last good articles; so do records of a JSONL
+ * file that vanished while the file has problems (a broken line), since that is an edit gone
+ * wrong, not a deletion. The file keeps its old size and time, so the next reload retries it.
+ */
+function keepLastGood(before: FileLoad | undefined, now: FileLoad, report: ReloadReport): FileLoad {
+  if (!before || now.problems.length === 0 || before.articles.length === 0) return now;
+  const ids = new Set(now.articles.map((a) => a.id));
+  const missing = before.articles.filter((a) => !ids.has(a.id));
+  if (missing.length === 0) return now;
+  report.keptLastGood.push(now.path);
+  const kept = now.problems.map((p) => ({ ...p, reason: `${p.reason} (the last good version keeps serving)` }));
+  return { ...before, articles: [...now.articles, ...missing], problems: kept };
+}
+
+/** The per-file state behind a knowledge base loaded from a snapshot or a full load. */
+async function filesOf(dir: string, articles: Array<{ file: string }>, problems: Problem[]): Promise<Map<string, FileLoad>> {
+  const out = new Map<string, FileLoad>();
+  for (const stat of await statKnowledge(dir).catch(() => [] as FileStat[])) out.set(stat.path, { ...stat, articles: [], problems: [] });
+  for (const a of articles) out.get(a.file)?.articles.push(a as FileLoad['articles'][number]);
+  // Duplicate-id problems are recomputed when files are merged; the rest belong to their file.
+  for (const p of problems) if (!p.reason.startsWith('duplicate id')) out.get(p.file)?.problems.push(p);
+  return out;
+}
+
+/** Calls `onChange` (debounced) when anything under `dir` changes: fs.watch, or polling where it is unavailable. */
+function watchKnowledge(dir: string, onChange: () => void): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  const fire = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => { timer = null; onChange(); }, DEBOUNCE_MS);
+  };
+  let watcher: FSWatcher | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  try {
+    watcher = watchFolder(dir, { recursive: true }, (_event, name) => {
+      if (name && String(name).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
+      fire();
+    });
+    watcher.on('error', () => {
+      watcher?.close();
+      watcher = null;
+      poll ??= setInterval(onChange, POLL_MS);
+    });
+  } catch {
+    poll = setInterval(onChange, POLL_MS);
+  }
+  return () => {
+    watcher?.close();
+    if (poll) clearInterval(poll);
+    if (timer) clearTimeout(timer);
+  };
+}
