@@ -1,5 +1,6 @@
 import { words } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../search/kb.js';
+import { periodPhrase } from './period.js';
 import type { AnswerRequest } from './types.js';
 
 /** What a user typed → a normalised request: slash-command text, or free text with its intent read. */
@@ -47,14 +48,18 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   if (/^(?:sources|list sources|which sources\??|what sources\??)$/i.test(text)) return { request: { command: 'sources', offset: 0 } };
   const summary = SUMMARY.exec(text);
   if (summary) return { request: { command: 'summary', topic: stripTrailing(summary[1] ?? ''), offset: 0 } };
-  const found = kb.speakers.detect(text);
-  const tokens = words(text);
-  if (found?.speaker && found.consumed && (SPEECH.test(text) || found.consumed.from === 0)) {
+  // A date phrase ("in 2009") survives the removal of question words intact.
+  const phrase = periodPhrase(text);
+  const plain = phrase ? text.replace(phrase, ' ') : text;
+  const withPeriod = (topic: string) => [topic, phrase].filter(Boolean).join(' ');
+  const found = kb.speakers.detect(plain);
+  const tokens = words(plain);
+  if (found?.speaker && found.consumed && (SPEECH.test(plain) || found.consumed.from === 0)) {
     const topic = tokens.filter((t, i) => (i < found.consumed!.from || i >= found.consumed!.to) && !QUESTION_WORDS.has(t)).join(' ');
-    return { request: { command: 'quote', speaker: found.speaker.name, topic, offset: 0 } };
+    return { request: { command: 'quote', speaker: found.speaker.name, topic: withPeriod(topic), offset: 0 } };
   }
   const content = tokens.filter((t) => !QUESTION_WORDS.has(t));
-  return { request: { command: 'search', query: content.length ? content.join(' ') : stripTrailing(text), offset: 0 } };
+  return { request: { command: 'search', query: content.length ? withPeriod(content.join(' ')) : stripTrailing(text), offset: 0 } };
 }
 
 function stripTrailing(text: string): string {

@@ -5,12 +5,14 @@ import type { QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
+import { passageFilter, splitPeriod } from './period.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 export const PAGE = 5;
 /** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
 const MAX_SENTENCES = 3;
+const MIN_QUOTE_CHARS = 60;
 /** Passages read per result wanted: enough to rank well, few enough to answer in milliseconds. */
 const DEPTH_PER_RESULT = 8;
 
@@ -29,7 +31,8 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       : 'Which speaker? Try /quote <speaker> [topic].';
     return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
   }
-  const topic = request.topic.trim();
+  const { rest: topic, period } = splitPeriod(request.topic.trim());
+  const accept = passageFilter(kb, period);
   const plan = topic ? planTopic(kb, topic) : null;
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {
@@ -41,8 +44,8 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   // Buttons and paging replay the request: carry the canonical name, not what was typed.
   const canonical: QuoteRequest = { ...request, speaker: speaker.name };
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
-  const quotes = plan ? topicalPicks(kb, speaker, plan, 'quote', depth) : latestQuotes(kb, speaker);
-  const about = topic ? ` on “${topic}”` : '';
+  const quotes = plan ? topicalPicks(kb, speaker, plan, 'quote', depth, accept) : latestQuotes(kb, speaker, accept);
+  const about = `${topic ? ` on “${topic}”` : ''}${period ? ` (${period.label})` : ''}`;
   const toCitation = (p: Pick) => citationOf(kb, p);
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
@@ -50,7 +53,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     const heading = `${speaker.name}${about}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
     return answerOf(canonical, { found: page.citations.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page.citations, hasMore: page.hasMore });
   }
-  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported', depth) : latestReported(kb, speaker);
+  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported', depth, accept) : latestReported(kb, speaker, accept);
   if (reported.length) {
     const page = citationPage(reported, toCitation, request.offset, PAGE);
     return answerOf(canonical, {
@@ -61,22 +64,22 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       hasMore: page.hasMore,
     });
   }
-  const elsewhere = plan && kb.index.search(plan.terms, 1).length > 0;
+  const elsewhere = plan && kb.index.search(plan.terms, 1, undefined, accept).length > 0;
   return answerOf(canonical, {
     found: false,
-    heading: topic ? `${speaker.name} is not quoted${about} in the sources.` : `${speaker.name} has no direct quotes in the sources.`,
+    heading: topic || period ? `${speaker.name} is not quoted${about} in the sources.` : `${speaker.name} has no direct quotes in the sources.`,
     body: [plan ? topicNote(plan) : undefined, elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined].filter(Boolean).join(' ') || undefined,
     suggestions: suggestTopicsFor(kb, '', speaker),
   });
 }
 
 /** The speaker's quotations (or reported sentences) that mention the topic, best first. */
-function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported', depth: number): Pick[] {
+function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported', depth: number, accept?: (passage: number) => boolean): Pick[] {
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   // One quotation may be cut into several passages: gather its sentences before choosing.
   const groups = new Map<string, { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[] }>; best: number }>();
-  for (const hit of kb.index.search(plan.terms, depth, within)) {
+  for (const hit of kb.index.search(plan.terms, depth, within, accept)) {
     const { paragraph, passage, segments } = passageParts(kb, hit.passage);
     for (const seg of segments) {
       if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
@@ -117,9 +120,10 @@ export function keepWellCovered<T>(items: T[], covered: (item: T) => number): T[
 }
 
 /** Without a topic, for someone only reported: their reported sentences, newest source first. */
-function latestReported(kb: KnowledgeBase, speaker: Speaker): Pick[] {
+function latestReported(kb: KnowledgeBase, speaker: Speaker, accept?: (passage: number) => boolean): Pick[] {
   const picks: Pick[] = [];
   for (const id of speaker.reportedPassages) {
+    if (accept && !accept(id)) continue;
     const { passage, segments } = passageParts(kb, id);
     for (const seg of segments) {
       if (seg.kind === 'reported' && seg.speaker === speaker.name) picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: [seg], score: 0 });
@@ -133,20 +137,30 @@ function byNewest(kb: KnowledgeBase, picks: Pick[]): Pick[] {
   return picks.sort((a, b) => (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a.passage - b.passage));
 }
 
-/** Without a topic: the opening sentences of each quotation, newest source first. */
-function latestQuotes(kb: KnowledgeBase, speaker: Speaker): Pick[] {
-  const picks: Pick[] = [];
+/**
+ * Without a topic: the opening sentences of each substantial quotation, newest source first and
+ * taking turns between sources, so the first page shows several sources rather than one speech.
+ */
+function latestQuotes(kb: KnowledgeBase, speaker: Speaker, accept?: (passage: number) => boolean): Pick[] {
+  const picks: Array<Pick & { rank: number }> = [];
   const seen = new Set<string>();
+  const perArticle = new Map<number, number>();
   for (const id of speaker.quotePassages) {
-    const { passage, segments } = passageParts(kb, id);
+    if (accept && !accept(id)) continue;
+    const { passage, paragraph, segments } = passageParts(kb, id);
     for (const seg of segments) {
       if (seg.kind !== 'quote' || seg.speaker !== speaker.name || seg.embedded) continue;
       const key = `${passage.article}:${seg.quoteId}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const run = segments.filter((s) => s.kind === 'quote' && s.quoteId === seg.quoteId && !s.embedded).slice(0, 2);
-      picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: run, score: 0 });
+      // Greetings and "(Applause.)" are words, but not what anyone asking for quotes wants first.
+      if (paragraph.text.slice(run[0]!.start, run[run.length - 1]!.end).length < MIN_QUOTE_CHARS) continue;
+      const rank = perArticle.get(passage.article) ?? 0;
+      perArticle.set(passage.article, rank + 1);
+      picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: run, score: 0, rank });
     }
   }
-  return byNewest(kb, picks);
+  const date = (p: Pick) => kb.articles[p.articleIndex]!.date;
+  return picks.sort((a, b) => a.rank - b.rank || (date(a) < date(b) ? 1 : date(a) > date(b) ? -1 : a.passage - b.passage));
 }

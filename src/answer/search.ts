@@ -3,6 +3,7 @@ import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
+import { passageFilter, splitPeriod } from './period.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
@@ -14,7 +15,9 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
   const query = request.query.trim();
-  const plan = planTopic(kb, query);
+  const { rest, period } = splitPeriod(query);
+  const accept = passageFilter(kb, period);
+  const plan = planTopic(kb, rest);
   if (!plan.terms.length) {
     return answerOf(request, {
       found: false,
@@ -26,7 +29,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   const picks: Pick[] = [];
   const coverage = new Map<Pick, number>();
-  for (const hit of kb.index.search(plan.terms, (request.offset + PAGE) * DEPTH_PER_RESULT)) {
+  for (const hit of kb.index.search(plan.terms, (request.offset + PAGE) * DEPTH_PER_RESULT, undefined, accept)) {
     const { paragraph, passage, segments } = passageParts(kb, hit.passage);
     const scored = segments
       .filter((s) => s.kind !== 'attribution' && !s.embedded)

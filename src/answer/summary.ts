@@ -4,6 +4,7 @@ import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, scoreText, similarity } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
+import { passageFilter, splitPeriod } from './period.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
@@ -22,7 +23,9 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
  * keeps its citation; copies of one sentence in several articles are shown once with all sources.
  */
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
-  const topic = request.topic.trim();
+  const { rest: topic, period } = splitPeriod(request.topic.trim());
+  const accept = passageFilter(kb, period);
+  const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
   if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });
   const plan = planTopic(kb, topic);
   if (!plan.terms.length) {
@@ -30,7 +33,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   }
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   const candidates: Array<{ citation: Citation; score: number; order: [string, number, number]; covered: number }> = [];
-  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH)) {
+  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH, undefined, accept)) {
     const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
     segments.forEach((seg: Segment) => {
       if (seg.kind === 'attribution' || seg.embedded) return;
@@ -46,7 +49,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const merged = citationPage(ranked, (c) => c.citation, 0, POOL).citations;
   const chosen = choose(merged);
   if (!chosen.length) {
-    return answerOf(request, { found: false, heading: `No source says anything about “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
+    return answerOf(request, { found: false, heading: `No source says anything about ${about}.`, suggestions: suggestTopicsFor(kb, topic) });
   }
   const orderOf = new Map(candidates.map((c) => [c.citation.passageKey + c.citation.excerpt, c.order] as const));
   chosen.sort((a, b) => compareOrder(orderOf.get(a.passageKey + a.excerpt), orderOf.get(b.passageKey + b.excerpt)));
@@ -57,7 +60,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const note = topicNote(plan);
   return answerOf(request, {
     found: true,
-    heading: `Summary: “${topic}” (${chosen.length} sentence${chosen.length === 1 ? '' : 's'} from ${sources.length} source${sources.length === 1 ? '' : 's'})`,
+    heading: `Summary: ${about} (${chosen.length} sentence${chosen.length === 1 ? '' : 's'} from ${sources.length} source${sources.length === 1 ? '' : 's'})`,
     body: [note, body, `Sources:\n${list}`].filter(Boolean).join('\n\n'),
     citations: chosen,
   });

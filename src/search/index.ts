@@ -146,9 +146,10 @@ export class SearchIndex {
 
   /**
    * BM25 over the plan's terms, best first. `within` restricts the search to a sorted list of
-   * passage ids (a speaker's passages), marked in O(list) rather than by scanning the corpus.
+   * passage ids (a speaker's passages), marked in O(list) rather than by scanning the corpus;
+   * `accept` (a date filter) is asked once per passage met in the postings.
    */
-  search(plan: WeightedTerm[], limit: number, within?: Uint32Array): Hit[] {
+  search(plan: WeightedTerm[], limit: number, within?: Uint32Array, accept?: (passage: number) => boolean): Hit[] {
     const g = this.nextGeneration();
     if (within) for (const d of within) this.allowed[d] = g;
     const touched: number[] = [];
@@ -162,6 +163,7 @@ export class SearchIndex {
         if (within && this.allowed[d] !== g) continue;
         const tf = p.tfs[i]!;
         if (this.seen[d] !== g) {
+          if (accept && !accept(d)) continue;
           this.seen[d] = g;
           this.scores[d] = 0;
           touched.push(d);

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/answer/core.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { FIXTURES } from '../helpers.js';
+
+describe('a speech collection (JSONL)', async () => {
+  const { articles, problems } = await loadKnowledge(join(FIXTURES, 'mini'));
+  const core = createCore(articles);
+
+  it('loads without problems', () => expect(problems).toEqual([]));
+
+  it('in a multi-speaker transcript, attributes only the speaker’s own turns, without the turn labels', () => {
+    const a = core.ask('/quote ann rivers deficit');
+    const excerpts = a.citations.map((c) => c.excerpt).join(' | ');
+    expect(excerpts).toContain('We will cut the deficit in half');
+    expect(excerpts).toContain('My plan protects Medicare');
+    expect(excerpts).not.toContain('never fall with her plan');
+    expect(excerpts).not.toMatch(/RIVERS:|LEHRER|\*\*/);
+    const moderator = core.ask('/quote ann rivers taxes');
+    expect(moderator.citations.map((c) => c.excerpt).join()).not.toContain('Our first question');
+    // "THE PRESIDENT:" is the record's own speaker; the reporter's "Q." is not.
+    const farm = core.ask('/quote ann rivers farm subsidies');
+    expect(farm.citations[0]?.excerpt).toBe('Farm subsidies must support family farms.');
+  });
+
+  it('the other turns stay searchable, unattributed', () => {
+    const a = core.ask('never fall with her plan');
+    expect(a.citations[0]).toMatchObject({ kind: 'passage', speaker: null });
+  });
+
+  it('shows year-only dates as the year, never with an invented day', () => {
+    const a = core.ask('/quote ann rivers climate');
+    expect(a.citations[0]).toMatchObject({ date: '2019', title: 'Statement in the General Debate (2019)' });
+    expect(a.text).toMatch(/, 2019(\n|$)/);
+    expect(a.text).not.toMatch(/2019-\d\d/);
+  });
+
+  it('filters by speaker: the same words by another speaker are not this speaker’s', () => {
+    expect(core.ask('/quote tom rivers ocean plastics').citations.every((c) => c.speaker === 'Tom Rivers')).toBe(true);
+    expect(core.ask('/quote ann rivers ocean plastics').citations.every((c) => c.speaker === 'Ann Rivers')).toBe(true);
+    expect(core.ask('/quote rivers plastics')).toMatchObject({ found: false });
+    expect(core.ask('/quote rivers plastics').suggestions.sort()).toEqual(['Ann Rivers', 'Tom Rivers']);
+  });
+
+  it('filters by date: a year, since, before, a range; year-only sources count for their year', () => {
+    const dates = (q: string) => core.ask(q).citations.map((c) => c.date).sort();
+    expect(dates('/summary ocean plastics in 2019')).toEqual(['2019']);
+    expect(dates('/summary ocean plastics since 2020')).toEqual(['2021']);
+    const before = dates('/quote ann rivers before 2000');
+    expect(before.length).toBeGreaterThan(0);
+    expect(new Set(before)).toEqual(new Set(['1996-10-06']));
+    expect(dates('/quote ann rivers harvest 2003-2005')).toEqual(['2004-09-01']);
+    expect(core.ask('/quote ann rivers harvest in 1990').found).toBe(false);
+    expect(core.ask('what did ann rivers say about the harvest in 2004?').citations[0]?.date).toBe('2004-09-01');
+  });
+
+  it('corrects typos against the collection’s vocabulary', () => {
+    expect(core.ask('/quote ann rivres harvst').citations[0]?.excerpt).toContain('The harvest was the best in a decade');
+  });
+});
