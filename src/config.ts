@@ -11,6 +11,19 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
+/** `5/10`: at most 5 per 10 seconds; `off` (or `0`) disables that limit. */
+const rate = z
+  .string()
+  .trim()
+  .regex(/^(off|0|\d{1,6}\s*\/\s*\d{1,6}(\.\d+)?)$/, 'must be COUNT/SECONDS such as 5/10, or off')
+  .transform((v): Rate | null => {
+    if (v === 'off' || v === '0') return null;
+    const [limit = '0', seconds = '0'] = v.split('/').map((x) => x.trim());
+    return Number(limit) > 0 && Number(seconds) > 0 ? { limit: Number(limit), windowMs: Math.round(Number(seconds) * 1000) } : null;
+  });
+
+const count = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000);
+
 const schema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().min(20, 'looks too short to be a bot token')),
   DISCORD_CLIENT_ID: optional(snowflake),
@@ -25,7 +38,34 @@ const schema = z.object({
   ),
   LOG_FORMAT: optional(z.enum(['pretty', 'json'])),
   NODE_ENV: optional(z.string()),
+  COOLDOWN_USER: optional(rate).transform((v) => (v === undefined ? { limit: 5, windowMs: 10_000 } : v)),
+  COOLDOWN_CLICKS: optional(rate).transform((v) => (v === undefined ? { limit: 20, windowMs: 10_000 } : v)),
+  COOLDOWN_CHANNEL: optional(rate).transform((v) => (v === undefined ? { limit: 30, windowMs: 10_000 } : v)),
+  SHARDS: optional(z.union([z.literal('auto'), count])),
+  SHARD_IDS: optional(z.string().trim().regex(/^\d+(\s*,\s*\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1')),
+  SHARD_COUNT: optional(count),
+  SHARD_SPAWN_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)).transform((v) => v ?? 5500),
+  SHARDING_MANAGER: optional(z.string()),
 });
+
+/** At most `limit` per sliding `windowMs`. */
+export interface Rate {
+  limit: number;
+  windowMs: number;
+}
+
+/**
+ * How this process uses Discord's shards:
+ * - `single`: one process, one shard (below ~2,500 servers);
+ * - `manager`: this process only spawns shard processes (discord.js ShardingManager), `SHARDS=auto|N`;
+ * - `ids`: this process runs the given shard ids of `count` (shards spread over several machines);
+ * - `child`: a process spawned by the manager (discord.js reads its shard from the environment).
+ */
+export type Sharding =
+  | { mode: 'single' }
+  | { mode: 'manager'; shards: number | 'auto'; spawnDelayMs: number }
+  | { mode: 'ids'; ids: number[]; count: number }
+  | { mode: 'child' };
 
 export interface Config {
   discordToken: string | undefined;
@@ -37,6 +77,9 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Pretty logs for people in development, JSON lines in production. */
   logFormat: 'pretty' | 'json';
+  /** Per-user questions (commands, DMs, mentions), per-user button clicks, per-channel (both); null: no limit. */
+  cooldowns: { user: Rate | null; clicks: Rate | null; channel: Rate | null };
+  sharding: Sharding;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +102,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
     throw new ConfigError(`invalid configuration (see .env.example):\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const sharding = shardingOf(e);
+  if (typeof sharding === 'string') throw new ConfigError(`invalid configuration (see .env.example):\n  ${sharding}`);
   const production = e.NODE_ENV === 'production';
   return Object.freeze({
     discordToken: e.DISCORD_TOKEN,
@@ -68,5 +113,24 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
     knowledgeDir: e.KNOWLEDGE_DIR,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (production || !process.stdout.isTTY ? 'json' : 'pretty'),
+    cooldowns: Object.freeze({ user: e.COOLDOWN_USER, clicks: e.COOLDOWN_CLICKS, channel: e.COOLDOWN_CHANNEL }),
+    sharding: Object.freeze(sharding),
   });
+}
+
+/** The sharding mode, or a message saying which variables conflict. */
+function shardingOf(e: z.infer<typeof schema>): Sharding | string {
+  // discord.js's ShardingManager gives each child SHARDS=<id>, SHARD_COUNT and SHARDING_MANAGER=true.
+  if (e.SHARDING_MANAGER) return { mode: 'child' };
+  if (e.SHARD_IDS !== undefined) {
+    if (e.SHARDS !== undefined) return 'SHARDS and SHARD_IDS: set one or the other (a manager spawning shards, or given shard ids)';
+    if (e.SHARD_COUNT === undefined) return 'SHARD_IDS: needs SHARD_COUNT (the total number of shards over all processes)';
+    const ids = [...new Set(e.SHARD_IDS.split(',').map((x) => Number(x.trim())))].sort((a, b) => a - b);
+    const bad = ids.filter((id) => id >= e.SHARD_COUNT!);
+    if (bad.length) return `SHARD_IDS: ${bad.join(', ')} not below SHARD_COUNT=${e.SHARD_COUNT} (ids start at 0)`;
+    return { mode: 'ids', ids, count: e.SHARD_COUNT };
+  }
+  if (e.SHARDS !== undefined) return { mode: 'manager', shards: e.SHARDS, spawnDelayMs: e.SHARD_SPAWN_DELAY_MS };
+  if (e.SHARD_COUNT !== undefined) return 'SHARD_COUNT: needs SHARD_IDS (or use SHARDS=auto|N to spawn every shard from one machine)';
+  return { mode: 'single' };
 }

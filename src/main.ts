@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
 import { cacheDir, knowledgeDir, printProblems } from './cli/knowledge-dir.js';
 import { loadCore } from './core.js';
@@ -11,7 +12,8 @@ async function main(): Promise<void> {
   const wantsDiscord = process.argv.includes('--discord');
   if (wantsDiscord || process.env.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/start.js');
-    await startDiscord({ requireToken: wantsDiscord });
+    // The file itself: with SHARDS set, the sharding manager spawns it once per shard.
+    await startDiscord({ requireToken: wantsDiscord, mainFile: fileURLToPath(import.meta.url) });
     return;
   }
   const { core, problems } = await loadCore(knowledgeDir(), { cacheDir: cacheDir() });

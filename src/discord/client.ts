@@ -3,11 +3,11 @@
  * shuts down gracefully (stop taking work, finish replies in flight, destroy the client).
  */
 import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
-import type { Core } from '../answer/types.js';
+import type { Core, LiveCore } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { BotContext } from './context.js';
-import { createCooldown, type Cooldown } from './cooldown.js';
+import { createCooldowns, type Cooldowns } from './cooldown.js';
 import { handleMessage } from './events/messageCreate.js';
 import { NO_MENTIONS } from './respond.js';
 import { routeInteraction } from './router.js';
@@ -21,16 +21,22 @@ export interface BotHandle {
 }
 
 export interface StartOptions {
-  core: Core;
-  config: Pick<Config, 'discordToken' | 'discordApiBase'>;
+  /** A LiveCore also gets the admin /reload command's work done. */
+  core: Core | LiveCore;
+  config: Pick<Config, 'discordToken' | 'discordApiBase'> & Partial<Pick<Config, 'cooldowns' | 'sharding'>>;
   log: Logger;
-  cooldown?: Cooldown;
+  /** Default: the config's cooldowns (or, without them, no limits). */
+  cooldown?: Cooldowns;
   /** How long a shutdown waits for replies in flight. */
   drainMs?: number;
+  /** Called once when a shutdown starts (e.g. stop watching the knowledge folder). */
+  onStop?: () => void;
 }
 
-export function createClient(apiBase: string | undefined): Client {
+/** Given shard ids of a total (SHARD_IDS/SHARD_COUNT); otherwise discord.js decides (one shard, or the manager's env). */
+export function createClient(apiBase: string | undefined, shards?: { ids: number[]; count: number }): Client {
   return new Client({
+    ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
     // No privileged intent: DMs and messages that mention the bot carry their content anyway.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel], // DM channels are not cached: without this, DMs are dropped
@@ -43,26 +49,37 @@ export function createClient(apiBase: string | undefined): Client {
 export async function startBot(options: StartOptions): Promise<BotHandle> {
   const { core, config, log } = options;
   if (!config.discordToken) throw new Error('DISCORD_TOKEN is not set');
-  const client = createClient(config.discordApiBase);
-  const ctx: BotContext = { core, log, cooldown: options.cooldown ?? createCooldown(), work: new Work() };
+  const sharding = config.sharding;
+  const client = createClient(config.discordApiBase, sharding?.mode === 'ids' ? sharding : undefined);
+  const ctx: BotContext = {
+    core,
+    log,
+    cooldown: options.cooldown ?? createCooldowns(config.cooldowns ?? {}),
+    work: new Work(),
+    reload: 'reload' in core ? () => core.reload() : undefined,
+  };
 
   client.on(Events.InteractionCreate, (i) => ctx.work.run(routeInteraction(i, ctx)));
   client.on(Events.MessageCreate, (m) => ctx.work.run(handleMessage(m, ctx)));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ source: 'discord.js' }, message));
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shard) => log.info({ shard }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
   client.rest.on('rateLimited', (r) => log.warn({ route: r.route, retryAfterMs: r.retryAfter, global: r.global }, 'rate limited'));
   if (log.isLevelEnabled('trace')) client.on(Events.Debug, (m) => log.trace({ source: 'discord.js' }, m));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(config.discordToken);
   const readyClient = await ready;
-  log.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size, ...core.stats() }, 'discord ready');
+  const shardIds = readyClient.ws.shards.map((shard) => shard.id);
+  log.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: shardIds, shardCount: readyClient.options.shardCount, ...core.stats() }, 'discord ready');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       ctx.work.stopping = true;
+      options.onStop?.();
       log.info({ inflight: ctx.work.size }, 'discord stopping');
       await ctx.work.drain(options.drainMs ?? 8000);
       await client.destroy();

@@ -1,19 +1,21 @@
-/** What every handler gets: the core, the logger, the cooldown and the in-flight work tracker. */
+/** What every handler gets: the core, the logger, the cooldowns, the in-flight work tracker and reload. */
 import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import type { Core } from '../answer/types.js';
+import type { Core, ReloadReport } from '../answer/types.js';
 import type { Logger } from '../log.js';
-import type { Cooldown } from './cooldown.js';
+import type { Cooldowns } from './cooldown.js';
 import type { Work } from './work.js';
 
 export interface BotContext {
   core: Core;
   log: Logger;
-  cooldown: Cooldown;
+  cooldown: Cooldowns;
   work: Work;
+  /** Re-reads the knowledge folder (a live core); undefined when the core cannot reload. */
+  reload: (() => Promise<ReloadReport>) | undefined;
 }
 
 /** What a handler reports for the one log line per interaction. */

@@ -7,7 +7,7 @@ import type { Interaction, RepliableInteraction } from 'discord.js';
 import { handleButton } from './buttons.js';
 import { commands } from './commands/index.js';
 import { UserFacingError, type BotContext, type SlashCommand } from './context.js';
-import { COOLDOWN_MESSAGE } from './cooldown.js';
+import { cooldownMessage } from './cooldown.js';
 import { replyNotice } from './respond.js';
 
 export const RESTARTING = 'I am restarting: please ask again in a minute.';
@@ -38,10 +38,14 @@ async function dispatch(i: Interaction, ctx: BotContext): Promise<{ command: str
     await replyNotice(i, RESTARTING);
     return { command, found: undefined };
   }
-  // Only questions count toward the cooldown: clicking Cite on five excerpts is not spam.
-  if (i.isChatInputCommand() && ctx.cooldown.hit(i.user.id) !== 'ok') {
-    await replyNotice(i, COOLDOWN_MESSAGE);
-    return { command: `${command}:cooldown`, found: undefined };
+  // Questions and clicks have separate per-user budgets (clicking Cite on five excerpts is not
+  // spam); both count toward the channel's. An interaction always gets an answer, even when limited.
+  if (i.isChatInputCommand() || i.isButton()) {
+    const { verdict, scope } = ctx.cooldown.check(i.isButton() ? 'click' : 'question', i.user.id, i.channelId);
+    if (verdict !== 'ok') {
+      await replyNotice(i, cooldownMessage(scope));
+      return { command: `${command}:cooldown:${scope}`, found: undefined };
+    }
   }
   if (i.isChatInputCommand()) {
     const handler = byName.get(i.commandName);

@@ -4,7 +4,7 @@
  */
 import type { Core } from '../../src/answer/types.js';
 import { startBot, type BotHandle } from '../../src/discord/client.js';
-import { createCooldown, type Cooldown } from '../../src/discord/cooldown.js';
+import { createCooldowns, type Cooldowns } from '../../src/discord/cooldown.js';
 import { createLogger } from '../../src/log.js';
 import { DiscordStandIn, type Call } from './standin.js';
 
@@ -22,7 +22,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(core: Core, options: { cooldown?: Cooldown } = {}): Promise<Harness> {
+export async function startHarness(core: Core, options: { cooldown?: Cooldowns } = {}): Promise<Harness> {
   const standin = await DiscordStandIn.start();
   const logs: string[] = [];
   const log = createLogger({ level: 'debug', format: 'json', secrets: [TOKEN], destination: { write: (s: string) => void logs.push(s) } });
@@ -31,8 +31,8 @@ export async function startHarness(core: Core, options: { cooldown?: Cooldown } 
     config: { discordToken: TOKEN, discordApiBase: standin.apiBase },
     log,
     drainMs: 2000,
-    // Tests fire many requests from one user: a generous cooldown unless a test brings its own.
-    cooldown: options.cooldown ?? createCooldown(10_000, 1000),
+    // Tests fire many requests from one user: no limits unless a test brings its own.
+    cooldown: options.cooldown ?? createCooldowns({}),
   });
   const next = (pred: (c: Call) => boolean, from: number) => standin.waitForCall(pred, from, 8000);
   return {

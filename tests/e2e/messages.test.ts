@@ -7,7 +7,7 @@ import { startHarness, type Harness } from './harness.js';
 import { botUser, click, IDS, messageObject, slash, userMessage } from './payloads.js';
 import { testCore } from './core.js';
 import { customIds, EPHEMERAL, visibleText } from './util.js';
-import { createCooldown } from '../../src/discord/cooldown.js';
+import { createCooldowns } from '../../src/discord/cooldown.js';
 
 vi.setConfig({ testTimeout: 15_000 });
 
@@ -105,7 +105,7 @@ describe('mentions in a server', () => {
 
 describe('cooldown', () => {
   it('answers the first 5 questions in 10 s, then one polite line, then silence', async () => {
-    const spam = await startHarness(await testCore(), { cooldown: createCooldown(5, 10_000) });
+    const spam = await startHarness(await testCore(), { cooldown: createCooldowns({ user: { limit: 5, windowMs: 10_000 } }) });
     try {
       const from = spam.standin.calls.length;
       for (let n = 0; n < 7; n++) spam.standin.dispatch('MESSAGE_CREATE', userMessage('Stoltenberg on China?', { dm: true }));
@@ -125,7 +125,7 @@ describe('cooldown', () => {
 
 describe('cooldown for slash commands', () => {
   it('answers the sixth /quote in 10 s with a private polite line, and never counts button clicks', async () => {
-    const spam = await startHarness(await testCore(), { cooldown: createCooldown(5, 10_000) });
+    const spam = await startHarness(await testCore(), { cooldown: createCooldowns({ user: { limit: 5, windowMs: 10_000 } }) });
     try {
       const quote = () => slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);
       const first = await spam.interact(quote());

@@ -87,7 +87,10 @@ export function messageObject(channelId: string, body: any, author: object, extr
   };
 }
 
-function base(type: number, where: { dm?: boolean; userId?: string }) {
+/** Where an interaction happens; `permissions` is the member's (default: a member with Manage Server). */
+export type Where = { dm?: boolean; userId?: string; permissions?: string };
+
+function base(type: number, where: Where) {
   const u = user(where.userId ?? IDS.asker, where.userId === IDS.other ? 'colleague' : 'reporter');
   const place = where.dm
     ? { channel_id: IDS.dmChannel, channel: channelObject(IDS.dmChannel, u.id), user: u, context: 1 }
@@ -95,7 +98,7 @@ function base(type: number, where: { dm?: boolean; userId?: string }) {
         guild_id: IDS.guild,
         channel_id: IDS.channel,
         channel: channelObject(IDS.channel),
-        member: { user: u, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '2248473465835073' },
+        member: { user: u, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: where.permissions ?? '2248473465835073' },
         guild_locale: 'en-US',
         context: 0,
       };
@@ -121,17 +124,17 @@ function optionsOf(opts: Opt[]) {
 }
 
 /** INTERACTION_CREATE for a slash command (type 2). */
-export function slash(name: string, opts: Opt[] = [], where: { dm?: boolean; userId?: string } = {}) {
+export function slash(name: string, opts: Opt[] = [], where: Where = {}) {
   return { ...base(2, where), data: { id: `${IDS.command}1`, name, type: 1, options: optionsOf(opts) } };
 }
 
 /** INTERACTION_CREATE for autocomplete (type 4); one option should be `focused`. */
-export function autocomplete(name: string, opts: Opt[], where: { dm?: boolean; userId?: string } = {}) {
+export function autocomplete(name: string, opts: Opt[], where: Where = {}) {
   return { ...base(4, where), data: { id: `${IDS.command}1`, name, type: 1, options: optionsOf(opts) } };
 }
 
 /** INTERACTION_CREATE for a button click (type 3) on a message the bot sent. */
-export function click(customId: string, message: object, where: { dm?: boolean; userId?: string } = {}) {
+export function click(customId: string, message: object, where: Where = {}) {
   return { ...base(3, where), data: { custom_id: customId, component_type: 2 }, message };
 }
 

@@ -15,6 +15,8 @@ export interface Call {
   query: URLSearchParams;
   body: any;
   auth: string | undefined;
+  /** The status the stand-in answered with (an injected fault's, or the route's). */
+  status: number;
 }
 
 interface Fault {
@@ -25,6 +27,22 @@ interface Fault {
   delayMs?: number;
   body: unknown;
   headers: Record<string, string>;
+  /** How many more requests it applies to. */
+  times: number;
+}
+
+/** A gateway session: the events dispatched to it (for RESUME replay) and the socket it is on. */
+interface Session {
+  id: string;
+  shard: [number, number];
+  events: { op: 0; t: string; s: number; d: unknown }[];
+  seq: number;
+  socket: WebSocket | null;
+}
+
+/** Which shard Discord routes a guild's events to. */
+export function shardOf(guildId: string | undefined, count: number): number {
+  return guildId ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0;
 }
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
@@ -32,24 +50,29 @@ type Reply = { status: number; body?: unknown; headers?: Record<string, string> 
 export class DiscordStandIn {
   readonly calls: Call[] = [];
   readonly gatewayFrames: { op: number; d: any }[] = [];
+  /** Every IDENTIFY's shard ([id, count]) and every RESUME, in order. */
+  readonly identifies: [number, number][] = [];
+  resumes = 0;
+  /** Requests that have arrived (before any delay), for "in flight" checks. */
+  received = 0;
   identifiedToken: string | undefined;
   identifiedIntents: number | undefined;
+  #sessions = new Map<string, Session>();
   #server: http.Server;
   #wss: WebSocketServer;
   #sockets = new Set<WebSocket>();
   #listeners = new Set<() => void>();
   #faults: Fault[] = [];
-  #seq = 0;
   #port = 0;
 
-  private constructor(private readonly heartbeatMs: number) {
+  private constructor(private readonly heartbeatMs: number, private readonly recommendedShards: number) {
     this.#server = http.createServer((req, res) => void this.#onRequest(req, res));
     this.#wss = new WebSocketServer({ server: this.#server, path: '/gateway' });
     this.#wss.on('connection', (ws) => this.#onSocket(ws));
   }
 
-  static async start(options: { heartbeatMs?: number } = {}): Promise<DiscordStandIn> {
-    const s = new DiscordStandIn(options.heartbeatMs ?? 1000);
+  static async start(options: { heartbeatMs?: number; shards?: number } = {}): Promise<DiscordStandIn> {
+    const s = new DiscordStandIn(options.heartbeatMs ?? 1000, options.shards ?? 1);
     await new Promise<void>((resolve) => s.#server.listen(0, '127.0.0.1', resolve));
     s.#port = (s.#server.address() as AddressInfo).port;
     return s;
@@ -62,12 +85,12 @@ export class DiscordStandIn {
 
   /** The next request matching method + path gets this error instead (once). */
   failNext(method: string, path: RegExp, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    this.#faults.push({ method, path, status, body, headers });
+    this.#faults.push({ method, path, status, body, headers, times: 1 });
   }
 
-  /** The next request matching method + path is answered normally, but only after `ms`. */
-  delayNext(method: string, path: RegExp, ms: number): void {
-    this.#faults.push({ method, path, status: 0, body: undefined, headers: {}, delayMs: ms });
+  /** The next `times` requests matching method + path are answered normally, but only after `ms`. */
+  delayNext(method: string, path: RegExp, ms: number, times = 1): void {
+    this.#faults.push({ method, path, status: 0, body: undefined, headers: {}, delayMs: ms, times });
   }
 
   /** Resolves with the first call at index ≥ `from` that matches; rejects after `timeoutMs`. */
@@ -98,9 +121,38 @@ export class DiscordStandIn {
     return this.calls.slice(from).map((c) => `${c.method} ${c.path}`).join(', ') || '(none)';
   }
 
-  /** Sends a gateway dispatch (INTERACTION_CREATE, MESSAGE_CREATE, …) to every connected client. */
-  dispatch(t: string, d: unknown): void {
-    this.#send({ op: 0, t, s: ++this.#seq, d });
+  /**
+   * Sends a gateway dispatch (INTERACTION_CREATE, MESSAGE_CREATE, …) on the newest session of the
+   * shard that owns its guild (DMs: shard 0), like Discord. While that session is disconnected the
+   * event is kept, and replayed when the client RESUMEs.
+   */
+  dispatch(t: string, d: unknown, shard?: number): void {
+    const session = this.#sessionFor(shard ?? shardOf((d as { guild_id?: string } | null)?.guild_id, this.#shardCount()));
+    if (!session) throw new Error(`no gateway session for ${t}: the client has not identified yet`);
+    this.#emit(session, t, d);
+  }
+
+  /** Closes every gateway connection with this close code (4000: unknown error, resumable). */
+  closeGateway(code: number): void {
+    for (const ws of this.#sockets) ws.close(code, 'stand-in close');
+  }
+
+  /** Drops every gateway connection without a close frame (an abrupt TCP loss). */
+  dropGateway(): void {
+    for (const ws of this.#sockets) ws.terminate();
+  }
+
+  /** Sends op 7 RECONNECT or op 9 INVALID_SESSION (d: resumable?) on every connection. */
+  sendOp(op: 7 | 9, d: boolean | null = null): void {
+    for (const ws of this.#sockets) {
+      if (op === 9 && !d) for (const session of this.#sessions.values()) if (session.socket === ws) this.#sessions.delete(session.id);
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ op, d }));
+    }
+  }
+
+  /** Sessions whose socket is open (each READY or RESUMED). */
+  get liveSessions(): number {
+    return [...this.#sessions.values()].filter((s) => s.socket?.readyState === WebSocket.OPEN).length;
   }
 
   async close(): Promise<void> {
@@ -110,9 +162,54 @@ export class DiscordStandIn {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  #send(frame: object): void {
-    const text = JSON.stringify(frame);
-    for (const ws of this.#sockets) if (ws.readyState === WebSocket.OPEN) ws.send(text);
+  #shardCount(): number {
+    const newest = [...this.#sessions.values()].at(-1);
+    return newest?.shard[1] ?? 1;
+  }
+
+  #sessionFor(shard: number): Session | undefined {
+    return [...this.#sessions.values()].filter((s) => s.shard[0] === shard).at(-1);
+  }
+
+  #emit(session: Session, t: string, d: unknown): void {
+    const frame = { op: 0 as const, t, s: ++session.seq, d };
+    session.events.push(frame);
+    const ws = session.socket;
+    if (ws?.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
+  }
+
+  #identify(ws: WebSocket, d: any): void {
+    this.identifiedToken = d.token;
+    this.identifiedIntents = d.intents;
+    const shard: [number, number] = Array.isArray(d.shard) ? [d.shard[0], d.shard[1]] : [0, 1];
+    this.identifies.push(shard);
+    const session: Session = { id: `standin-session-${this.identifies.length}`, shard, events: [], seq: 0, socket: ws };
+    this.#sessions.set(session.id, session);
+    const mine = shardOf(IDS.guild, shard[1]) === shard[0];
+    const ready = {
+      v: 10,
+      user: botUser,
+      guilds: mine ? [{ id: IDS.guild, unavailable: true }] : [],
+      session_id: session.id,
+      resume_gateway_url: `ws://127.0.0.1:${this.#port}/gateway`,
+      shard,
+      application: { id: IDS.app, flags: 0 },
+    };
+    this.#emit(session, 'READY', ready);
+    if (mine) this.#emit(session, 'GUILD_CREATE', guildCreate());
+  }
+
+  #resume(ws: WebSocket, d: any): void {
+    const session = this.#sessions.get(d.session_id);
+    if (!session) {
+      ws.send(JSON.stringify({ op: 9, d: false }));
+      return;
+    }
+    this.resumes += 1;
+    session.socket = ws;
+    const missed = session.events.filter((e) => e.s > Number(d.seq ?? 0));
+    for (const e of missed) ws.send(JSON.stringify(e));
+    this.#emit(session, 'RESUMED', null);
   }
 
   #onSocket(ws: WebSocket): void {
@@ -122,21 +219,8 @@ export class DiscordStandIn {
       const frame = JSON.parse(String(raw)) as { op: number; d: any };
       this.gatewayFrames.push(frame);
       if (frame.op === 1) ws.send(JSON.stringify({ op: 11 })); // heartbeat → ACK
-      if (frame.op === 2) {
-        this.identifiedToken = frame.d.token;
-        this.identifiedIntents = frame.d.intents;
-        const ready = {
-          v: 10,
-          user: botUser,
-          guilds: [{ id: IDS.guild, unavailable: true }],
-          session_id: 'standin-session',
-          resume_gateway_url: `ws://127.0.0.1:${this.#port}/gateway`,
-          shard: [0, 1],
-          application: { id: IDS.app, flags: 0 },
-        };
-        this.dispatch('READY', ready);
-        this.dispatch('GUILD_CREATE', guildCreate());
-      }
+      if (frame.op === 2) this.#identify(ws, frame.d);
+      if (frame.op === 6) this.#resume(ws, frame.d);
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatMs } }));
   }
@@ -148,15 +232,19 @@ export class DiscordStandIn {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const call: Call = {
       method: req.method ?? 'GET',
-      path: url.pathname.replace(/^\/api\/v\d+/, ''),
+      path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, '')),
       query: url.searchParams,
       body: raw && String(req.headers['content-type']).includes('json') ? JSON.parse(raw) : raw || undefined,
       auth: req.headers.authorization,
+      status: 0,
     };
+    this.received += 1;
     const index = this.#faults.findIndex((f) => f.method === call.method && f.path.test(call.path));
-    const fault = index >= 0 ? this.#faults.splice(index, 1)[0] : undefined;
+    const fault = index >= 0 ? this.#faults[index] : undefined;
+    if (fault && --fault.times <= 0) this.#faults.splice(index, 1);
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     const reply: Reply = fault?.status ? { status: fault.status, body: fault.body, headers: fault.headers } : this.#route(call);
+    call.status = reply.status;
     this.calls.push(call);
     const type: Record<string, string> = reply.body === undefined ? {} : { 'content-type': 'application/json' };
     res.writeHead(reply.status, { ...type, ...reply.headers });
@@ -166,8 +254,9 @@ export class DiscordStandIn {
 
   #route({ method, path, body }: Call): Reply {
     const m = `${method} ${path}`;
-    const gateway = { url: `ws://127.0.0.1:${this.#port}/gateway`, shards: 1 };
-    const limits = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 };
+    const gateway = { url: `ws://127.0.0.1:${this.#port}/gateway`, shards: this.recommendedShards };
+    // max_concurrency 16: shards of one process identify at once (discord.js waits 5 s per bucket).
+    const limits = { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 };
     if (m === 'GET /gateway/bot') return { status: 200, body: { ...gateway, session_start_limit: limits } };
     if (m === 'GET /gateway') return { status: 200, body: { url: gateway.url } };
     if (m === 'GET /users/@me') return { status: 200, body: botUser };

@@ -2,10 +2,11 @@
 import type { SlashCommand } from '../context.js';
 import { help } from './help.js';
 import { quote } from './quote.js';
+import { reload } from './reload.js';
 import { sources } from './sources.js';
 import { summary } from './summary.js';
 
-export const commands: readonly SlashCommand[] = [quote, summary, sources, help];
+export const commands: readonly SlashCommand[] = [quote, summary, sources, help, reload];
 
 /** The JSON bodies Discord receives (PUT /applications/:id/commands). */
 export function commandDefinitions() {

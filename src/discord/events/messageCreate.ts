@@ -1,11 +1,12 @@
 /**
  * Direct messages and mentions: a plain question answered with `core.ask`, the same core as the
- * slash commands. Bots (this one included) are ignored; the text is never logged at info.
+ * slash commands. Bots (this one included), webhooks and system messages are ignored; the text is
+ * never logged at info.
  */
 import type { Message } from 'discord.js';
 import { renderAnswer } from '../../render/discord.js';
 import type { BotContext } from '../context.js';
-import { COOLDOWN_MESSAGE } from '../cooldown.js';
+import { cooldownMessage } from '../cooldown.js';
 import { failureMessage } from '../router.js';
 import { sendNotice, sendPages } from '../respond.js';
 
@@ -19,17 +20,18 @@ export function questionText(content: string, botId: string): string {
 
 export async function handleMessage(message: Message, ctx: BotContext): Promise<void> {
   const me = message.client.user;
-  if (message.author.bot || message.system || ctx.work.stopping) return;
+  // A webhook (or another bot) echoing our answer back must not start a loop.
+  if (message.author.bot || message.webhookId || message.system || ctx.work.stopping) return;
   const dm = !message.inGuild();
   if (!dm && !message.mentions.users.has(me.id)) return;
 
   const started = performance.now();
   const base = { id: message.id, user: message.author.id, kind: dm ? 'dm' : 'mention' };
   try {
-    const verdict = ctx.cooldown.hit(message.author.id);
+    const { verdict, scope } = ctx.cooldown.check('question', message.author.id, message.channelId);
     if (verdict !== 'ok') {
-      if (verdict === 'warn') await sendNotice(message, COOLDOWN_MESSAGE);
-      ctx.log.info({ ...base, command: 'cooldown', found: undefined }, 'message');
+      if (verdict === 'warn') await sendNotice(message, cooldownMessage(scope));
+      ctx.log.info({ ...base, command: `cooldown:${scope}`, found: undefined }, 'message');
       return;
     }
     const question = questionText(message.content, me.id);

@@ -1,0 +1,26 @@
+/** The admin /reload report: what changed in the knowledge folder and what could not be loaded. */
+import type { Problem, ReloadReport } from '../answer/types.js';
+import { fitLines } from './discord-parts.js';
+import { LIMITS, escapeDiscord } from './discord-text.js';
+
+function files(label: string, list: string[]): string[] {
+  return list.length ? [`${label} (${list.length}): ${list.map(escapeDiscord).join(', ')}`] : [];
+}
+
+function problemLine(p: Problem): string {
+  return `• ${escapeDiscord(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`)}`;
+}
+
+/** Plain lines (escaped: file names and reasons come from the folder), within one message. */
+export function renderReloadText(r: ReloadReport): string {
+  const changes = r.added.length + r.changed.length + r.removed.length;
+  const lines = [
+    `Reloaded in ${Math.round(r.ms)} ms: ${r.sources} sources. ${changes ? `${changes} file${changes === 1 ? '' : 's'} changed.` : 'Nothing changed.'}`,
+    ...files('Added', r.added),
+    ...files('Changed', r.changed),
+    ...files('Removed', r.removed),
+    ...files('Broken now, last good version still served', r.keptLastGood),
+    ...(r.problems.length ? [`Problems (${r.problems.length}):`, ...r.problems.map(problemLine)] : ['No problems.']),
+  ];
+  return fitLines(lines.map((l) => (l.length > 900 ? `${l.slice(0, 899)}…` : l)), LIMITS.content);
+}
