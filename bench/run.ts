@@ -101,7 +101,8 @@ for (const size of sizes) {
 
 notes.push(
   'build/cold ms: fuse.js and MiniSearch = index built from passages already in memory; ours = loadCore(folder) reading and',
-  '  parsing the .jsonl, indexing, up to the first answer. restart ms: ours again, in a new process on the same folder.',
+  '  parsing the .jsonl, indexing and persisting the index, up to the first answer. restart ms: ours again, in a new process',
+  '  on the same folder, loading the persisted index (what every start after the first does); cold_start_ms below is this.',
   'heap MB: heapUsed after GC in the engine\'s own process, minus the same process before loading (passage text included).',
   'p50/p95/p99: per run over the timed queries, median of the runs. fuse.js and MiniSearch search the query\'s keywords',
   '  (speaker + topic words); ours gets /quote and /summary as requests and free text through ask().',

@@ -52,7 +52,8 @@ const heapBase = heapMb();
 
 if (loadCore !== null) {
   const t0 = performance.now();
-  const loaded = await loadCore(join(dir, `knowledge-${size}`));
+  // The first start builds and persists the index; the restart (--cold-only) loads it.
+  const loaded = await loadCore(join(dir, `knowledge-${size}`), { cacheDir: join(dir, `cache-${size}`) });
   askCore(loaded.core, first);
   buildMs = performance.now() - t0;
   core = loaded.core;

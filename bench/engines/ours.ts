@@ -11,7 +11,7 @@ import { repoRoot } from '../corpus.js';
 import type { BenchQuery } from '../types.js';
 import type { BenchEngine } from './types.js';
 
-type LoadCore = (dir: string) => Promise<{ core: Core; problems: Problem[] }>;
+type LoadCore = (dir: string, options?: { cacheDir?: string | null }) => Promise<{ core: Core; problems: Problem[] }>;
 
 export const corePath = join(repoRoot, 'src', 'core.ts');
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, Paragraph, Segment } from '../knowledge/types.js';
+import { fold } from '../knowledge/text.js';
 import { terms } from '../search/terms.js';
 import type { WeightedTerm } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
@@ -81,6 +82,10 @@ export function shortId(id: string): string {
 
 /** How well a piece of text answers the query: BM25-like over the text's own terms. */
 export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string) => number): { score: number; matched: string[] } {
+  // Most sentences of a passage mention none of the query's words: a substring test on the stems
+  // (minus their last letter, which plural stemming may change) rules them out without tokenising.
+  const folded = fold(text).replace(/'/g, '');
+  if (!plan.some(({ term }) => folded.includes(term.length > 3 ? term.slice(0, -1) : term))) return { score: 0, matched: [] };
   const list = terms(text);
   const counts = new Map<string, number>();
   for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);

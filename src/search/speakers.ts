@@ -37,7 +37,7 @@ export class SpeakerDirectory {
   private readonly byAlias = new Map<string, Speaker[]>();
   private readonly byToken = new Map<string, Speaker[]>();
   private readonly tokenSpeller: Speller;
-  private readonly fuse: Fuse<{ speaker: Speaker; alias: string }>;
+  private readonly fuse: Fuse<Speaker>;
 
   /** Canonicalises speaker names in the articles' segments in place, then indexes them. */
   constructor(articles: Article[], passages: Passage[]) {
@@ -77,7 +77,6 @@ export class SpeakerDirectory {
       roles: [...s.roles],
     })).filter((s) => s.quotes + s.reported > 0).sort((x, y) => y.quotes - x.quotes || x.name.localeCompare(y.name));
 
-    const aliasRows: Array<{ speaker: Speaker; alias: string }> = [];
     for (const speaker of this.all) {
       const parts = nameKey(speaker.name).split(' ');
       const aliases = new Set([nameKey(speaker.name), parts.at(-1) ?? '', `${parts[0]} ${parts.at(-1)}`]);
@@ -85,12 +84,12 @@ export class SpeakerDirectory {
       for (const alias of aliases) {
         if (!alias) continue;
         push(this.byAlias, alias, speaker);
-        aliasRows.push({ speaker, alias });
       }
       for (const token of parts) if (token.length > 1) push(this.byToken, token, speaker);
     }
     this.tokenSpeller = new Speller([...this.byToken.keys()], (t) => this.byToken.get(t)?.length ?? 0);
-    this.fuse = new Fuse(aliasRows, { keys: ['alias'], includeScore: true, threshold: 0.45, ignoreLocation: true });
+    // Names only (not every alias): a few hundred short strings keep Bitap scoring to a millisecond.
+    this.fuse = new Fuse(this.all, { keys: ['name'], threshold: 0.45, ignoreLocation: true });
   }
 
   get(name: string): Speaker | undefined {
@@ -155,12 +154,23 @@ export class SpeakerDirectory {
     const out: Speaker[] = [];
     const add = (s: Speaker) => { if (!out.includes(s)) out.push(s); };
     for (const s of this.all) if (nameKey(s.name).split(' ').some((t) => t.startsWith(key)) || nameKey(s.name).startsWith(key)) add(s);
-    for (const r of this.fuse.search(key, { limit: limit * 3 })) add(r.item.speaker);
+    if (out.length < limit) for (const r of this.fuse.search(key.slice(0, 32), { limit })) add(r.item);
     return out.slice(0, limit);
   }
 
-  /** "Did you mean" after a miss: close names, else the most quoted speakers, so the user always has a next step. */
+  /**
+   * "Did you mean" after a miss: speakers with a name word one edit further than resolving allows,
+   * else fuse.js's closest names, else the most quoted speakers, so the user always has a next step.
+   */
   nearest(typed: string, limit = 5): Speaker[] {
+    const found = new Map<Speaker, number>();
+    for (const token of nameKey(typed).split(' ')) {
+      if (token.length < 4) continue;
+      for (const c of this.tokenSpeller.candidates(token, 5, maxEdits(token.length) + 1)) {
+        for (const s of this.byToken.get(c.term) ?? []) found.set(s, Math.min(found.get(s) ?? Infinity, c.distance));
+      }
+    }
+    if (found.size) return [...found].sort((a, b) => a[1] - b[1] || b[0].quotes - a[0].quotes).slice(0, limit).map(([s]) => s);
     const close = this.suggest(typed, limit);
     return close.length ? close : this.all.slice(0, limit);
   }

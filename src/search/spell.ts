@@ -23,11 +23,14 @@ export class Speller {
   private readonly counts: Uint16Array;
 
   constructor(private readonly vocabulary: string[], private readonly frequency: (term: string) => number) {
+    // Keyed by bigram and word length: a lookup reads only words of a length within its edit
+    // budget, a fraction of what the common bigrams ("er", "in") would otherwise drag in.
     const building = new Map<string, number[]>();
     vocabulary.forEach((term, id) => {
       for (const g of bigramsOf(term)) {
-        let list = building.get(g);
-        if (!list) building.set(g, (list = []));
+        const key = `${g}${term.length}`;
+        let list = building.get(key);
+        if (!list) building.set(key, (list = []));
         if (list[list.length - 1] !== id) list.push(id);
       }
     });
@@ -41,13 +44,15 @@ export class Speller {
     const grams = new Set(bigramsOf(word));
     const touched: number[] = [];
     const counts = this.counts;
-    for (const g of grams) {
-      const list = this.bigrams.get(g);
-      if (!list) continue;
-      for (let k = 0; k < list.length; k++) {
-        const id = list[k]!;
-        if (counts[id] === 0) touched.push(id);
-        counts[id]!++;
+    for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
+      for (const g of grams) {
+        const list = this.bigrams.get(`${g}${len}`);
+        if (!list) continue;
+        for (let k = 0; k < list.length; k++) {
+          const id = list[k]!;
+          if (counts[id] === 0) touched.push(id);
+          counts[id]!++;
+        }
       }
     }
     // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
