@@ -35,15 +35,29 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const candidates: Array<{ citation: Citation; score: number; order: [string, number, number]; covered: number }> = [];
   for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH, undefined, accept)) {
     const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
-    segments.forEach((seg: Segment) => {
-      if (seg.kind === 'attribution' || seg.embedded) return;
+    const scored: Array<{ seg: Segment; score: number; words: Set<string> }> = [];
+    for (const seg of segments) {
+      if (seg.kind === 'attribution' || seg.embedded) continue;
       const text = paragraph.text.slice(seg.start, seg.end);
       const s = scoreText(text, plan.terms, idf);
-      if (!s.matched.length || text.length < 25) return;
-      const citation = citationOf(kb, { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [seg], score: 0 });
-      const covered = new Set(s.matched.map((m) => typedOf(plan, m))).size;
-      candidates.push({ citation, score: s.score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, seg.start], covered });
-    });
+      if (!s.matched.length || text.length < 25) continue;
+      scored.push({ seg, score: s.score, words: new Set(s.matched.map((m) => typedOf(plan, m))) });
+    }
+    const add = (segs: Segment[], score: number, covered: number) => {
+      const citation = citationOf(kb, { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: segs, score: 0 });
+      candidates.push({ citation, score: score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, segs[0]!.start], covered });
+    };
+    for (const s of scored) add([s.seg], s.score, s.words.size);
+    // When the query's words are spread over two sentences of one passage, the two together
+    // answer better than either: offer them as one citation (same kind and speaker only).
+    const best = [...scored].sort((a, b) => b.words.size - a.words.size || b.score - a.score)[0];
+    if (!best) continue;
+    const partner = scored
+      .filter((o) => o !== best && o.seg.kind === best.seg.kind && o.seg.speaker === best.seg.speaker && o.seg.quoteId === best.seg.quoteId)
+      .map((o) => ({ o, gain: [...o.words].filter((w) => !best.words.has(w)).length }))
+      .filter((x) => x.gain > 0)
+      .sort((a, b) => b.gain - a.gain || b.o.score - a.o.score)[0];
+    if (partner) add([best.seg, partner.o.seg], (best.score + partner.o.score) / Math.SQRT2, best.words.size + partner.gain);
   }
   const ranked = keepWellCovered(candidates, (c) => c.covered).sort((a, b) => b.score - a.score);
   const merged = citationPage(ranked, (c) => c.citation, 0, POOL).citations;

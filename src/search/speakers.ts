@@ -176,6 +176,8 @@ export class SpeakerDirectory {
   }
 }
 
+const POST_NOMINALS = /(?:,\s*(?:MP|MBBS|MD|PhD|Ph\.D\.|QC|KC|OBE|MBE|CBE|KBE|GCMG))+\s*$/i;
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
@@ -192,11 +194,15 @@ function canonicalNames(articles: Article[]): Map<string, string> {
     for (const p of a.paragraphs) for (const s of p.segments) if (s.speaker) raw.add(s.speaker);
     for (const r of a.roles) raw.add(r.speaker);
   }
+  // Post-nominals ("James Marape, MP", "Lotay Tshering, MBBS, MD") do not make another person:
+  // such names meet the plain form, which is preferred for display when the sources have it.
   const byKey = new Map<string, string>();
+  const keyOf = (name: string) => nameKey(name.replace(POST_NOMINALS, ''));
   for (const name of raw) {
-    const k = nameKey(name);
+    const k = keyOf(name);
     const prev = byKey.get(k);
-    if (!prev || name.length > prev.length) byKey.set(k, name);
+    const plain = (n: string) => !POST_NOMINALS.test(n);
+    if (!prev || (plain(name) && !plain(prev)) || (plain(name) === plain(prev) && name.length > prev.length)) byKey.set(k, name);
   }
   const surnames = new Map<string, string[]>();
   for (const [k, name] of byKey) {
@@ -205,7 +211,7 @@ function canonicalNames(articles: Article[]): Map<string, string> {
   }
   const out = new Map<string, string>();
   for (const name of raw) {
-    const k = nameKey(name);
+    const k = keyOf(name);
     let target = byKey.get(k) ?? name;
     if (!k.includes(' ')) {
       const full = surnames.get(k) ?? [];

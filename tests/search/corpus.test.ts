@@ -59,3 +59,24 @@ describe('a speech collection (JSONL)', async () => {
     expect(core.ask('/quote ann rivres harvst').citations[0]?.excerpt).toContain('The harvest was the best in a decade');
   });
 });
+
+describe('speaker names across a collection', async () => {
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const record = (id: string, speaker: string, text: string) => parseJsonlRecord(JSON.stringify({ id, title: id, speaker, date: '2020', text }), 'x.jsonl', 1);
+  const core = createCore([
+    record('a', 'James Marape', 'Our forests store carbon for the whole world, and we ask to be paid for keeping them.'),
+    record('b', 'James Marape, MP', 'Our fisheries feed the Pacific, and foreign fleets must respect our waters and our laws.'),
+    record('c', 'Teodoro L. Locsin, Jr.', 'The arbitral award is final, and we firmly reject attempts to undermine it or to set it aside.'),
+    record('d', 'Teodoro L. Locsin, Sr.', 'The press must stay free, for without it no republic can know what its government is doing.'),
+  ]);
+  it('merges post-nominal variants (", MP") into one speaker, shown without them', () => {
+    const a = core.ask('/quote marape');
+    expect(a.found).toBe(true);
+    expect(new Set(a.citations.map((c) => c.speaker))).toEqual(new Set(['James Marape']));
+    expect(a.citations).toHaveLength(2);
+  });
+  it('keeps Jr. and Sr. apart: they are two people', () => {
+    expect(core.ask('/quote locsin').found).toBe(false);
+    expect(core.ask('/quote locsin').suggestions.sort()).toEqual(['Teodoro L. Locsin, Jr.', 'Teodoro L. Locsin, Sr.']);
+  });
+});
