@@ -44,7 +44,12 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   // Buttons and paging replay the request: carry the canonical name, not what was typed.
   const canonical: QuoteRequest = { ...request, speaker: speaker.name };
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
-  const quotes = plan ? topicalPicks(kb, speaker, plan, 'quote', depth, accept) : latestQuotes(kb, speaker, accept);
+  const topical = plan ? topicalPicks(kb, speaker, plan, 'quote', depth, accept) : null;
+  const reportedTopical = plan ? topicalPicks(kb, speaker, plan, 'reported', depth, accept) : null;
+  // Quotes that share one word with the topic ("new" of "new start") lose to reported speech
+  // that has all of it: the user gets the reported sentence, labelled as such.
+  const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered;
+  const quotes = quotesLose ? [] : topical ? topical.picks : latestQuotes(kb, speaker, accept);
   const about = `${topic ? ` on “${topic}”` : ''}${period ? ` (${period.label})` : ''}`;
   const toCitation = (p: Pick) => citationOf(kb, p);
   if (quotes.length) {
@@ -53,7 +58,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     const heading = `${speaker.name}${about}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
     return answerOf(canonical, { found: page.citations.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page.citations, hasMore: page.hasMore });
   }
-  const reported = plan ? topicalPicks(kb, speaker, plan, 'reported', depth, accept) : latestReported(kb, speaker, accept);
+  const reported = reportedTopical ? reportedTopical.picks : latestReported(kb, speaker, accept);
   if (reported.length) {
     const page = citationPage(reported, toCitation, request.offset, PAGE);
     return answerOf(canonical, {
@@ -74,7 +79,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
 }
 
 /** The speaker's quotations (or reported sentences) that mention the topic, best first. */
-function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported', depth: number, accept?: (passage: number) => boolean): Pick[] {
+function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported', depth: number, accept?: (passage: number) => boolean): { picks: Pick[]; covered: number } {
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   // One quotation may be cut into several passages: gather its sentences before choosing.
@@ -102,7 +107,10 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind
     picks.push(pick);
     coverage.set(pick, new Set(scored.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size);
   }
-  return keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score);
+  return {
+    picks: keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score),
+    covered: Math.max(0, ...coverage.values()),
+  };
 }
 
 /** The word the user typed that a term came from, so variants of one word count once. */
@@ -111,12 +119,14 @@ export function typedOf(plan: QueryPlan, term: string): string {
 }
 
 /**
- * Drops results that match only a minority of the query's words when others match more:
- * "south china sea" should not list "From the Baltic to the Black Sea".
+ * Drops results that match clearly fewer of the query's words than the best ones (two thirds,
+ * rounded up): "south china sea" should not list "From the Baltic to the Black Sea", nor
+ * "new start" a sentence that only says "new".
  */
 export function keepWellCovered<T>(items: T[], covered: (item: T) => number): T[] {
   const most = Math.max(0, ...items.map(covered));
-  return items.filter((item) => covered(item) * 2 >= most);
+  const needed = Math.ceil((most * 2) / 3);
+  return items.filter((item) => covered(item) >= needed);
 }
 
 /** Without a topic, for someone only reported: their reported sentences, newest source first. */

@@ -47,6 +47,19 @@ describe('answers over the seeds', async () => {
     expect(borissov.citations[0]!.alsoIn.length).toBe(1);
   });
 
+  it('prefers reported speech that has the whole topic over quotes sharing one word of it', () => {
+    const a = core.ask('/quote stoltenberg new start');
+    expect(a.citations[0]).toMatchObject({ kind: 'reported', speaker: 'Jens Stoltenberg' });
+    expect(a.citations[0]!.excerpt).toContain('New START Treaty');
+    expect(a.citations.every((c) => c.kind === 'reported')).toBe(true);
+  });
+
+  it('never gives one person’s words to another', () => {
+    expect(core.ask('/quote stoltenberg diplomats').citations.some((c) => c.excerpt.includes('personae non-gratae'))).toBe(false);
+    const borissov = core.ask('/quote borissov diplomats').citations[0]!;
+    expect(borissov).toMatchObject({ kind: 'reported', speaker: 'Boyko Borissov' });
+  });
+
   it('an unknown speaker is not found, with the known speakers offered', () => {
     const a = core.ask('/quote angela merkel');
     expect(a.found).toBe(false);
