@@ -93,15 +93,15 @@ function chooseDate(fields: Record<string, unknown>, units: Unit[]): SourceDate 
 const isBoilerplate = (line: string) => BOILERPLATE.has(line.toLowerCase().replace(/[:|]+$/, '').trim());
 
 function headingLike(text: string): boolean {
-  if (/^#{1,6}\s/.test(text)) return true;
   const words = text.split(/\s+/).length;
   return words >= 2 && words <= 30 && text.length <= 200 && !/[.!?:;,\u2026]["\u201d\u2019')\]]*$/.test(text);
 }
 
 /** Lines → units. Hard-wrapped files (Markdown) are joined per blank-line block; others keep one unit per line. */
 function toUnits(body: string): Unit[] {
-  const lines = body.replace(/\r\n?/g, '\n').split('\n');
-  const blocks = body.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean)).filter((b) => b.length);
+  const normalised = body.replace(/\r\n?/g, '\n');
+  const lines = normalised.split('\n');
+  const blocks = normalised.split(/\n\s*\n/).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean)).filter((b) => b.length);
   const wrapped = blocks.filter((b) => b.length > 1 && b.slice(0, -1).every((l) => l.length >= 30 && l.length <= 100 && !/^[-*#>]/.test(l))).length;
   const texts = wrapped > blocks.length / 3
     ? blocks.flatMap((b) => joinWrapped(b))
@@ -109,14 +109,16 @@ function toUnits(body: string): Unit[] {
   const units: Unit[] = [];
   let seenBody = false;
   for (const raw of texts) {
-    const text = collapseSpaces(raw.replace(/^#{1,6}\s+/, (m) => (m ? '' : m)));
+    const markdownHeading = /^#{1,6}\s/.test(raw.trim());
+    const text = collapseSpaces(raw.trim().replace(/^#{1,6}\s+/, ''));
     if (!text || isBoilerplate(text)) continue;
     const prevKind = units[units.length - 1]?.kind;
     let kind: UnitKind;
     if (/^\(?\s*(?:photo\s*)?credit\s*:/i.test(text) || /^(?:photo|image|caption)\s*:/i.test(text)) kind = 'caption';
     else if (/^by\s+\S/i.test(text) && text.length <= 120 && !seenBody) kind = 'byline';
     else if (attributionLine(text) !== null) kind = 'attribution';
-    else if (headingLike(raw.trim()) || /^#{1,6}\s/.test(raw.trim())) kind = prevKind === 'heading' && !/^#/.test(raw.trim()) ? 'caption' : 'heading';
+    // A second headline-like line in a row is a photo caption or deck, not a new section.
+    else if (markdownHeading || headingLike(text)) kind = prevKind === 'heading' && !markdownHeading ? 'caption' : 'heading';
     else kind = 'body';
     if (kind === 'body') seenBody = true;
     units.push({ text, kind });
