@@ -54,9 +54,12 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const withPeriod = (topic: string) => [topic, phrase].filter(Boolean).join(' ');
   const found = kb.speakers.detect(plain);
   const tokens = words(plain);
-  if (found?.speaker && found.consumed && (SPEECH.test(plain) || found.consumed.from === 0)) {
-    const topic = tokens.filter((t, i) => (i < found.consumed!.from || i >= found.consumed!.to) && !QUESTION_WORDS.has(t)).join(' ');
-    return { request: { command: 'quote', speaker: found.speaker.name, topic: withPeriod(topic), offset: 0 } };
+  if (found?.consumed && (found.speaker || found.ambiguous.length) && (SPEECH.test(plain) || found.consumed.from === 0)) {
+    const { from, to } = found.consumed;
+    const topic = tokens.filter((t, i) => (i < from || i >= to) && !QUESTION_WORDS.has(t)).join(' ');
+    // A name shared by several speakers goes through as typed, so the answer asks which one.
+    const speaker = found.speaker?.name ?? tokens.slice(from, to).join(' ');
+    return { request: { command: 'quote', speaker, topic: withPeriod(topic), offset: 0 } };
   }
   const content = tokens.filter((t) => !QUESTION_WORDS.has(t));
   return { request: { command: 'search', query: content.length ? withPeriod(content.join(' ')) : stripTrailing(text), offset: 0 } };

@@ -132,17 +132,15 @@ export class SpeakerDirectory {
     for (let len = Math.min(4, tokens.length); len >= 1; len--) {
       for (let i = 0; i + len <= tokens.length; i++) {
         const hit = this.byAlias.get(tokens.slice(i, i + len).join(' '));
-        if (hit && hit.length === 1) return { speaker: hit[0]!, ambiguous: [], consumed: { from: i, to: i + len } };
+        if (hit) return { speaker: hit.length === 1 ? hit[0]! : null, ambiguous: hit.length === 1 ? [] : hit, consumed: { from: i, to: i + len } };
       }
     }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.length < 5) continue;
       const c = this.tokenSpeller.candidates(token, 2, maxEdits(token.length) > 1 ? 1 : maxEdits(token.length))[0];
-      const who = c && this.byToken.get(c.term);
-      if (who && who.length === 1 && c.term === nameKey(who[0]!.name).split(' ').at(-1)) {
-        return { speaker: who[0]!, ambiguous: [], consumed: { from: i, to: i + 1 } };
-      }
+      const who = (c && this.byToken.get(c.term)?.filter((s) => nameKey(s.name).split(' ').at(-1) === c.term)) ?? [];
+      if (who.length) return { speaker: who.length === 1 ? who[0]! : null, ambiguous: who.length === 1 ? [] : who, consumed: { from: i, to: i + 1 } };
     }
     return null;
   }

@@ -41,6 +41,9 @@ describe('a speech collection (JSONL)', async () => {
     expect(core.ask('/quote ann rivers ocean plastics').citations.every((c) => c.speaker === 'Ann Rivers')).toBe(true);
     expect(core.ask('/quote rivers plastics')).toMatchObject({ found: false });
     expect(core.ask('/quote rivers plastics').suggestions.sort()).toEqual(['Ann Rivers', 'Tom Rivers']);
+    const question = core.ask('what did rivers say about plastics?');
+    expect(question).toMatchObject({ command: 'quote', found: false });
+    expect(question.suggestions.sort()).toEqual(['Ann Rivers', 'Tom Rivers']);
   });
 
   it('filters by date: a year, since, before, a range; year-only sources count for their year', () => {
