@@ -21,6 +21,8 @@ export interface Pick {
   passage: number;
   segments: Segment[];
   score: number;
+  /** The segments' index terms, when already computed while scoring. */
+  terms?: string[];
 }
 
 /**
@@ -56,7 +58,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
   const article = kb.articles[pick.articleIndex]!;
   const paragraph = article.paragraphs[pick.paragraphIndex]!;
   const lead = pick.segments[0]!;
-  return {
+  const citation: Citation = {
     ...sourceRef(article),
     kind: KIND[lead.kind],
     speaker: lead.kind === 'narration' ? null : lead.speaker,
@@ -64,6 +66,8 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     alsoIn: [],
     passageKey: passageKey(article, pick.paragraphIndex),
   };
+  if (pick.terms) termSets.set(citation, new Set(pick.terms));
+  return citation;
 }
 
 /**
@@ -81,11 +85,11 @@ export function shortId(id: string): string {
 }
 
 /** How well a piece of text answers the query: BM25-like over the text's own terms. */
-export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string) => number): { score: number; matched: string[] } {
+export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string) => number): { score: number; matched: string[]; terms: string[] } {
   // Most sentences of a passage mention none of the query's words: a substring test on the stems
   // (minus their last letter, which plural stemming may change) rules them out without tokenising.
   const folded = fold(text).replace(/'/g, '');
-  if (!plan.some(({ term }) => folded.includes(term.length > 3 ? term.slice(0, -1) : term))) return { score: 0, matched: [] };
+  if (!plan.some(({ term }) => folded.includes(term.length > 3 ? term.slice(0, -1) : term))) return { score: 0, matched: [], terms: [] };
   const list = terms(text);
   const counts = new Map<string, number>();
   for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -98,7 +102,7 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
     matched.push(term);
     score += weight * idf(term) * ((tf * 2.2) / (tf + 1.2 * (0.25 + (0.75 * len) / 22)));
   }
-  return { score, matched };
+  return { score, matched, terms: list };
 }
 
 const termSets = new WeakMap<Citation, Set<string>>();

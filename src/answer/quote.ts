@@ -83,7 +83,7 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   // One quotation may be cut into several passages: gather its sentences before choosing.
-  const groups = new Map<string, { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[] }>; best: number }>();
+  const groups = new Map<string, { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[]; terms: string[] }>; best: number }>();
   for (const hit of kb.index.search(plan.terms, depth, within, accept)) {
     const { paragraph, passage, segments } = passageParts(kb, hit.passage);
     for (const seg of segments) {
@@ -103,6 +103,7 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind
     const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
     const distinct = new Set(top.flatMap((t) => t.matched)).size;
     pick.segments = top.map((t) => t.seg);
+    pick.terms = top.flatMap((t) => t.terms);
     pick.score = top.reduce((n, t) => n + t.score, 0) / Math.sqrt(top.length) + distinct + best * 0.1;
     picks.push(pick);
     coverage.set(pick, new Set(scored.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size);

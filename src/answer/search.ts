@@ -7,7 +7,7 @@ import { passageFilter, splitPeriod } from './period.js';
 import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
-const DEPTH_PER_RESULT = 8;
+const DEPTH_PER_RESULT = 6;
 const MAX_SENTENCES = 2;
 
 type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
@@ -40,7 +40,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     if (!lead) continue;
     // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
     const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
-    const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score };
+    const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
     picks.push(pick);
     coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
   }

@@ -1,7 +1,7 @@
 import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import { citationOf, citationPage, scoreText, similarity } from './cite.js';
+import { citationOf, citationPage, scoreText, similarity, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
 import { passageFilter, splitPeriod } from './period.js';
@@ -10,7 +10,7 @@ import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
 const MIN_SENTENCES = 3;
 const MAX_SENTENCES = 6;
-const SEARCH_DEPTH = 40;
+const SEARCH_DEPTH = 24;
 /** Distinct candidate sentences considered before choosing. */
 const POOL = 30;
 /** Sentences this similar to one already chosen add nothing new to a summary. */
@@ -32,22 +32,22 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
     return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
   }
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
-  const candidates: Array<{ citation: Citation; score: number; order: [string, number, number]; covered: number }> = [];
+  const candidates: Array<{ pick: Pick; score: number; order: [string, number, number]; covered: number }> = [];
   for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH, undefined, accept)) {
     const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
-    const scored: Array<{ seg: Segment; score: number; words: Set<string> }> = [];
+    const scored: Array<{ seg: Segment; score: number; words: Set<string>; terms: string[] }> = [];
     for (const seg of segments) {
       if (seg.kind === 'attribution' || seg.embedded) continue;
       const text = paragraph.text.slice(seg.start, seg.end);
       const s = scoreText(text, plan.terms, idf);
       if (!s.matched.length || text.length < 25) continue;
-      scored.push({ seg, score: s.score, words: new Set(s.matched.map((m) => typedOf(plan, m))) });
+      scored.push({ seg, score: s.score, words: new Set(s.matched.map((m) => typedOf(plan, m))), terms: s.terms });
     }
-    const add = (segs: Segment[], score: number, covered: number) => {
-      const citation = citationOf(kb, { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: segs, score: 0 });
-      candidates.push({ citation, score: score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, segs[0]!.start], covered });
+    const add = (segs: Segment[], score: number, covered: number, terms: string[]) => {
+      const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: segs, score: 0, terms };
+      candidates.push({ pick, score: score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, segs[0]!.start], covered });
     };
-    for (const s of scored) add([s.seg], s.score, s.words.size);
+    for (const s of scored) add([s.seg], s.score, s.words.size, s.terms);
     // When the query's words are spread over two sentences of one passage, the two together
     // answer better than either: offer them as one citation (same kind and speaker only).
     const best = [...scored].sort((a, b) => b.words.size - a.words.size || b.score - a.score)[0];
@@ -57,16 +57,21 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
       .map((o) => ({ o, gain: [...o.words].filter((w) => !best.words.has(w)).length }))
       .filter((x) => x.gain > 0)
       .sort((a, b) => b.gain - a.gain || b.o.score - a.o.score)[0];
-    if (partner) add([best.seg, partner.o.seg], (best.score + partner.o.score) / Math.SQRT2, best.words.size + partner.gain);
+    if (partner) add([best.seg, partner.o.seg], (best.score + partner.o.score) / Math.SQRT2, best.words.size + partner.gain, [...best.terms, ...partner.o.terms]);
   }
   const ranked = keepWellCovered(candidates, (c) => c.covered).sort((a, b) => b.score - a.score);
-  const merged = citationPage(ranked, (c) => c.citation, 0, POOL).citations;
+  // Citations are built only for the candidates the pool needs, remembering where each came from.
+  const orderOf = new Map<Citation, [string, number, number]>();
+  const merged = citationPage(ranked, (c) => {
+    const citation = citationOf(kb, c.pick);
+    orderOf.set(citation, c.order);
+    return citation;
+  }, 0, POOL).citations;
   const chosen = choose(merged);
   if (!chosen.length) {
     return answerOf(request, { found: false, heading: `No source says anything about ${about}.`, suggestions: suggestTopicsFor(kb, topic) });
   }
-  const orderOf = new Map(candidates.map((c) => [c.citation.passageKey + c.citation.excerpt, c.order] as const));
-  chosen.sort((a, b) => compareOrder(orderOf.get(a.passageKey + a.excerpt), orderOf.get(b.passageKey + b.excerpt)));
+  chosen.sort((a, b) => compareOrder(orderOf.get(a), orderOf.get(b)));
   const sources = uniqueSources(chosen);
   const marker = (c: Citation) => [c, ...c.alsoIn].map((s) => sources.findIndex((x) => x.sourceId === s.sourceId) + 1).sort((a, b) => a - b).map((n) => `[${n}]`).join('');
   const body = chosen.map((c) => `${c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”` : c.excerpt} ${marker(c)}`).join('\n');

@@ -15,6 +15,8 @@ import { maxEdits, Speller } from './spell.js';
 
 export interface Speaker {
   name: string;
+  /** nameKey(name), computed once. */
+  key: string;
   /** Distinct quotations (a quoted passage, however many sentences). */
   quotes: number;
   reported: number;
@@ -70,6 +72,7 @@ export class SpeakerDirectory {
     });
     this.all = [...stats].map(([name, s]) => ({
       name,
+      key: nameKey(name),
       quotes: s.quoteIds.size,
       reported: s.reported,
       quotePassages: Uint32Array.from([...s.q].sort((x, y) => x - y)),
@@ -151,7 +154,7 @@ export class SpeakerDirectory {
     if (!key) return this.all.slice(0, limit);
     const out: Speaker[] = [];
     const add = (s: Speaker) => { if (!out.includes(s)) out.push(s); };
-    for (const s of this.all) if (nameKey(s.name).split(' ').some((t) => t.startsWith(key)) || nameKey(s.name).startsWith(key)) add(s);
+    for (const s of this.all) if (s.key.startsWith(key) || s.key.includes(` ${key}`)) add(s);
     if (out.length < limit) for (const r of this.fuse.search(key.slice(0, 32), { limit })) add(r.item);
     return out.slice(0, limit);
   }
@@ -164,12 +167,13 @@ export class SpeakerDirectory {
     const found = new Map<Speaker, number>();
     for (const token of nameKey(typed).split(' ')) {
       if (token.length < 4) continue;
-      for (const c of this.tokenSpeller.candidates(token, 5, maxEdits(token.length) + 1)) {
+      for (const c of this.tokenSpeller.candidates(token, 5, Math.min(2, maxEdits(token.length) + 1))) {
         for (const s of this.byToken.get(c.term) ?? []) found.set(s, Math.min(found.get(s) ?? Infinity, c.distance));
       }
     }
     if (found.size) return [...found].sort((a, b) => a[1] - b[1] || b[0].quotes - a[0].quotes).slice(0, limit).map(([s]) => s);
-    const close = this.suggest(typed, limit);
+    // fuse.js on the first word only: what was typed after it is usually the topic.
+    const close = this.suggest(nameKey(typed).split(' ')[0] ?? '', limit);
     return close.length ? close : this.all.slice(0, limit);
   }
 }
