@@ -33,11 +33,15 @@ export function speakerHandles(speeches: readonly Speech[]): Map<string, string>
   return handles;
 }
 
-/** True when a result's speaker is the expected one (middle names may be missing on one side). */
+/**
+ * True when a result's speaker is the expected one (middle names may be missing on one side, and
+ * post-nominals such as ", MP" may be dropped: the core shows "James Marape, MP" as "James Marape").
+ */
 export function sameSpeaker(expected: string, actual: string | null): boolean {
   if (actual === null) return false;
-  const a = nameTokens(expected);
-  const b = nameTokens(actual);
+  const plain = (name: string) => name.replace(/(?:,\s*(?:MP|MBBS|MD|PhD|QC|KC|OBE|MBE|CBE|KBE|GCMG))+\s*$/i, '');
+  const a = nameTokens(plain(expected));
+  const b = nameTokens(plain(actual));
   if (a.join(' ') === b.join(' ')) return true;
   return a[0] === b[0] && a.at(-1) === b.at(-1) && (a.length <= 2 || b.length <= 2);
 }
