@@ -6,7 +6,7 @@ import type { Speaker } from '../search/speakers.js';
 import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { passageFilter, splitPeriod } from './period.js';
-import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { cleanTopic, planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 export const PAGE = 5;
@@ -31,7 +31,8 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       : 'Which speaker? Try /quote <speaker> [topic].';
     return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
   }
-  const { rest: topic, period } = splitPeriod(request.topic.trim());
+  const { rest, period } = splitPeriod(request.topic.trim());
+  const topic = cleanTopic(rest);
   const accept = passageFilter(kb, period);
   const plan = topic ? planTopic(kb, topic) : null;
   if (plan && plan.terms.length === 0) {

@@ -4,7 +4,7 @@ import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
 import { passageFilter, splitPeriod } from './period.js';
-import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { cleanTopic, planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 const DEPTH_PER_RESULT = 6;
@@ -14,7 +14,7 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
-  const query = request.query.trim();
+  const query = cleanTopic(request.query);
   const { rest, period } = splitPeriod(query);
   const accept = passageFilter(kb, period);
   const plan = planTopic(kb, rest);

@@ -5,7 +5,7 @@ import { citationOf, citationPage, scoreText, similarity, type Pick } from './ci
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
 import { passageFilter, splitPeriod } from './period.js';
-import { planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { cleanTopic, planTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
 const MIN_SENTENCES = 3;
@@ -23,7 +23,8 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
  * keeps its citation; copies of one sentence in several articles are shown once with all sources.
  */
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
-  const { rest: topic, period } = splitPeriod(request.topic.trim());
+  const { rest, period } = splitPeriod(request.topic.trim());
+  const topic = cleanTopic(rest);
   const accept = passageFilter(kb, period);
   const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
   if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });

@@ -8,6 +8,11 @@ import { isStopWord, stem } from '../search/terms.js';
 
 /** Topics: reading what was typed, saying how it was read, and proposing topics that exist. */
 
+/** A topic as the user meant it: without wrapping quotation marks or trailing question marks. */
+export function cleanTopic(topic: string): string {
+  return topic.trim().replace(/^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019?!.]+$/g, '').trim();
+}
+
 export function planTopic(kb: KnowledgeBase, topic: string): QueryPlan {
   return kb.index.plan(topic);
 }
