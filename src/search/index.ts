@@ -132,7 +132,7 @@ export class SearchIndex {
         }
         continue;
       }
-      const fixes = this.speller.candidates(t, 2, maxEdits(t.length));
+      const fixes = this.speller.nearest(t, 2, maxEdits(t.length));
       const best = fixes[0];
       if (!best) {
         plan.unknown.push(word);

@@ -38,6 +38,18 @@ export class Speller {
     this.counts = new Uint16Array(vocabulary.length);
   }
 
+  /**
+   * The closest vocabulary terms, trying one edit before two: most typos are one edit away, and
+   * the one-edit lookup reads far fewer candidates.
+   */
+  nearest(word: string, limit = 3, budget = maxEdits(word.length)): Correction[] {
+    for (let b = 1; b <= budget; b++) {
+      const found = this.candidates(word, limit, b);
+      if (found.length) return found;
+    }
+    return [];
+  }
+
   /** Vocabulary terms within the edit budget of `word`, closest and most frequent first. */
   candidates(word: string, limit = 3, budget = maxEdits(word.length)): Correction[] {
     if (budget === 0) return [];
