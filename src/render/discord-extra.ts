@@ -10,9 +10,15 @@ import { LIMITS, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
 
 /** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
 export function citationLine(c: Citation, maxLength = 1900): string {
-  const where = [c.publisher, `“${c.title}”`, formatLongDate(c.date)].filter(Boolean).join(', ');
-  const tail = ` (${where})${c.url ? ` ${c.url}` : ''}`;
-  const who = c.speaker ? (c.kind === 'reported' ? `${c.speaker} (reported speech, not a direct quote): ` : `${c.speaker}: `) : '';
+  // Outsized metadata is cut (marked with …) so the words always keep most of the room; a link too
+  // long to be useful in a citation is left out.
+  const title = cutPlain(c.title, 300);
+  const publisher = c.publisher ? cutPlain(c.publisher, 100) : null;
+  const speaker = c.speaker ? cutPlain(c.speaker, 200) : null;
+  const url = c.url && c.url.length <= 1000 ? c.url : null;
+  const where = [publisher, `“${title}”`, formatLongDate(c.date)].filter(Boolean).join(', ');
+  const tail = ` (${where})${url ? ` ${url}` : ''}`;
+  const who = speaker ? (c.kind === 'reported' ? `${speaker} (reported speech, not a direct quote): ` : `${speaker}: `) : '';
   const room = Math.max(20, maxLength - who.length - tail.length - 2);
   const words = cutPlain(c.excerpt, room);
   return `${who}${c.kind === 'quote' ? `“${words}”` : words}${tail}`;
@@ -22,9 +28,9 @@ export function citationLine(c: Citation, maxLength = 1900): string {
 export function renderCite(c: Citation): DiscordMessage {
   const line = citationLine(c);
   const content = line.includes('```')
-    ? `Citation to copy:\n${escapeDiscord(line)}` // a code block cannot hold ``` verbatim
+    ? `Citation to copy:\n${fitEscaped(line, LIMITS.content - 20)}` // a code block cannot hold ``` verbatim
     : `Citation to copy:\n\`\`\`\n${line}\n\`\`\``;
-  return { content: content.slice(0, LIMITS.content), embeds: [], components: [] };
+  return { content, embeds: [], components: [] };
 }
 
 /**
@@ -47,12 +53,16 @@ function markExcerpt(text: string, excerpt: string): string | null {
 
 /** The paragraph around an excerpt, with the excerpt in bold when it fits whole. */
 export function renderContext(ctx: PassageContext, excerpt?: string): DiscordMessage {
-  const budget = LIMITS.description - 10;
+  const fields = sourceFields(ctx.source) ?? [];
+  const section = ctx.section ? fitEscaped(ctx.section, 300) : '';
+  if (section.trim()) fields.push({ name: 'Section', value: section });
+  const title = 'Context (the whole paragraph, verbatim)';
+  // The paragraph gets what the 6000-character message total leaves after the source fields.
+  const used = title.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const budget = Math.min(LIMITS.description - 10, LIMITS.embedTotal - used - 10);
   const marked = excerpt ? markExcerpt(ctx.text, excerpt) : null;
   const description = marked && marked.length <= budget ? marked : fitEscaped(ctx.text, budget);
-  const fields = sourceFields(ctx.source) ?? [];
-  if (ctx.section) fields.push({ name: 'Section', value: fitEscaped(ctx.section, LIMITS.fieldValue) });
-  const embed: APIEmbed = { color: COLOR, title: 'Context (the whole paragraph, verbatim)', description, fields };
+  const embed: APIEmbed = { color: COLOR, title, description, fields };
   return { embeds: [embed], components: [] };
 }
 

@@ -5,7 +5,7 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
 import type { SourceRef } from '../answer/types.js';
 import { formatLongDate } from '../knowledge/dates.js';
-import { LIMITS, fitEscaped } from './discord-text.js';
+import { LIMITS, fitEscaped, fitLabel } from './discord-text.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
 
@@ -22,7 +22,8 @@ export function safeUrl(url: string | null): string | null {
   if (!url) return null;
   try {
     const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/[()\s]/g, encodeURIComponent) : null;
+    // Parentheses would end a Markdown link early (encodeURIComponent leaves them alone).
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/\s/g, '%20') : null;
   } catch {
     return null;
   }
@@ -32,14 +33,19 @@ export function linked(label: string, url: string | null, max: number): string {
   const href = safeUrl(url);
   if (!href) return fitEscaped(label, max);
   const room = max - href.length - 4;
-  return room > 10 ? `[${fitEscaped(label, room)}](${href})` : fitEscaped(label, max);
+  return room > 10 ? `[${fitLabel(label, room)}](${href})` : fitEscaped(label, max);
+}
+
+/** Discord refuses a whole message over one empty field value: blank text gets a stated fallback. */
+export function orElse(value: string, fallback: string): string {
+  return value.trim() ? value : fallback;
 }
 
 export function sourceFields(s: SourceRef): APIEmbed['fields'] {
   return [
-    { name: 'Source', value: linked(s.title, s.url, LIMITS.fieldValue), inline: true },
-    { name: 'Publisher', value: fitEscaped(s.publisher ?? 'not stated', LIMITS.fieldValue), inline: true },
-    { name: 'Date', value: shownDate(s.date), inline: true },
+    { name: 'Source', value: orElse(linked(s.title, s.url, LIMITS.fieldValue), 'untitled'), inline: true },
+    { name: 'Publisher', value: orElse(fitEscaped(s.publisher ?? '', LIMITS.fieldValue), 'not stated'), inline: true },
+    { name: 'Date', value: orElse(shownDate(s.date), 'not stated'), inline: true },
   ];
 }
 

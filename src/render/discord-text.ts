@@ -28,24 +28,52 @@ export const LIMITS = {
 export const ELLIPSIS = '…';
 
 /**
+ * Discord's own bare-link rule (a link runs to whitespace or `<` and never ends on punctuation):
+ * text is split exactly where Discord will see a link, so no escape we add ends up inside one.
+ */
+const LINK = /(https?:\/\/[^\s<]+[^<.,:;"')\]\s])/;
+
+/**
  * Backslash-escapes everything Discord would read as Markdown, a link, a mention, a channel,
  * an emoji or a timestamp. Discord drops the backslash before any punctuation when rendering,
  * so people see the source's words unchanged.
  */
 export function escapeDiscord(text: string): string {
-  // Bare links stay clickable: escaping inside a URL would change where it points.
+  // Bare links stay clickable: escaping inside a URL would change where it points. Except a
+  // mention: Discord reads `@everyone` even inside a link, so that (only) is escaped there too.
   return text
-    .split(/(https?:\/\/[^\s<>()]+)/)
-    .map((part, i) => (i % 2 === 1 ? part : escapePart(part)))
+    .split(LINK)
+    .map((part, i) => (i % 2 === 1 ? part.replace(/@(?=everyone|here)/gi, '\\@') : escapePart(part)))
     .join('');
 }
+
+/** Escapes links too: for a masked link's label, where a bare URL would end the label early. */
+export function escapeLabel(text: string): string {
+  return escapePart(text);
+}
+
+/** Cut then escape everything, links included (see escapeLabel). */
+export function fitLabel(text: string, max: number): string {
+  return escapePart(cutText(text, max, (s) => escapePart(s).length));
+}
+
+/**
+ * `**…**` around escaped text: a text ending in a bare link gets a space before the closing
+ * marker, or Discord would read the marker as part of the link.
+ */
+export function bold(escaped: string): string {
+  return LINK_AT_END.test(escaped) ? `**${escaped} **` : `**${escaped}**`;
+}
+
+const LINK_AT_END = /https?:\/\/\S*$/;
 
 function escapePart(text: string): string {
   return text
     .replace(/[\\*_~`|[\]<>]/g, '\\$&')
     .replace(/@(?=everyone|here)/gi, '\\@')
-    .replace(/^(\s*)(#{1,3}\s|-#?\s|\+\s)/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\.(\s)/gm, '$1\\.$2');
+    // Also at the very end: we may append " · date" to the text, making it a heading or a list.
+    .replace(/^(\s*)(#{1,3}|-#?|\+)(?=\s|$)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s|$)/gm, '$1\\.');
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });

@@ -8,7 +8,7 @@ import type { APIButtonComponent, APIEmbed } from 'discord.js';
 import type { Answer, Citation, SourceSummary } from '../answer/types.js';
 import { citationCheck, encodeButton } from './discord-ids.js';
 import { COLOR, embedLength, fitLines, linked, safeUrl, shownDate, sourceFields, type ButtonRow, type DiscordMessage } from './discord-parts.js';
-import { LIMITS, cutPlain, escapeDiscord, fitEscaped, splitEscaped } from './discord-text.js';
+import { LIMITS, bold, fitEscaped, splitEscaped } from './discord-text.js';
 
 export { embedLength, safeUrl, type ButtonRow, type DiscordMessage };
 
@@ -35,7 +35,7 @@ export function citationEmbed(c: Citation, n: number): APIEmbed {
   }
   const embed: APIEmbed = {
     color: COLOR,
-    title: `${n}. ${escapeDiscord(cutPlain(speakerLabel(c), LIMITS.title - 12))}`,
+    title: `${n}. ${fitEscaped(speakerLabel(c), LIMITS.title - 12)}`,
     description: excerptText(c, EXCERPT_BUDGET),
     fields,
   };
@@ -46,7 +46,7 @@ export function citationEmbed(c: Citation, n: number): APIEmbed {
 
 function sourceLine(s: SourceSummary): string {
   const who = s.speakers.length ? ` · ${fitEscaped(s.speakers.slice(0, 4).join(', '), 200)}` : '';
-  return `**${linked(s.title, s.url, 400)}** · ${fitEscaped(s.publisher ?? 'publisher not stated', 100)} · ${shownDate(s.date)} · ${s.quotes} quotes${who}`;
+  return `${bold(linked(s.title, s.url, 400))} · ${fitEscaped(s.publisher ?? 'publisher not stated', 100)} · ${shownDate(s.date)} · ${s.quotes} quotes${who}`;
 }
 
 function sourcesEmbeds(sources: SourceSummary[]): APIEmbed[] {
@@ -108,7 +108,9 @@ function headingLine(answer: Answer): string {
   const shown = answer.sources?.length ?? answer.citations.length;
   const from = answer.request.offset;
   const range = from > 0 && shown > 0 ? ` · results ${from + 1}–${from + shown}` : '';
-  return `**${fitEscaped(answer.heading || answer.command, LIMITS.content - 200)}**${range}`;
+  // One line: a heading that echoes a pasted multi-line question must not run into the answer.
+  const heading = (answer.heading || answer.command).replace(/\s+/g, ' ');
+  return `${bold(fitEscaped(heading, LIMITS.content - 200))}${range}`;
 }
 
 /** One answer as one or more messages; buttons go on the last one. */
@@ -127,6 +129,8 @@ export function renderAnswer(answer: Answer, opts: { askerId: string }): Discord
 export function renderMiss(answer: Answer): DiscordMessage {
   const fresh = answer.suggestions.filter((s) => !answer.text.includes(s));
   const hint = fresh.length ? `\nDid you mean: ${fresh.slice(0, 10).join(', ')}?` : '';
-  return { content: fitEscaped(`${answer.text.trim()}${hint}`, LIMITS.content), embeds: [], components: [] };
+  const text = `${answer.text.trim()}${hint}`.trim() || 'I found nothing in my sources for that.';
+  // Discord refuses an empty message; whatever the text, something is sent.
+  return { content: fitEscaped(text, LIMITS.content) || 'I found nothing in my sources for that.', embeds: [], components: [] };
 }
 
