@@ -96,7 +96,10 @@ export interface LoadConfigOptions {
 export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
   const env = options.env ?? process.env;
   if (options.dotenv ?? true) dotenv.config({ quiet: true, processEnv: env as Record<string, string> });
-  const parsed = schema.safeParse(env);
+  // In a process spawned by discord.js's ShardingManager, SHARDS=<this shard's id> (0 included) and
+  // SHARD_COUNT are discord.js's own, not ours to validate.
+  const source = env.SHARDING_MANAGER ? { ...env, SHARDS: undefined, SHARD_COUNT: undefined, SHARD_IDS: undefined } : env;
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`invalid configuration (see .env.example):\n${lines.join('\n')}`);

@@ -61,6 +61,8 @@ export async function runShardManager({ config, log, mainFile, sharding }: Manag
     shard.on('death', () => {
       if (!stopping) log.warn({ shard: shard.id }, 'shard process exited (respawning)');
     });
+    // A failed respawn is reported here; unheard, it would take the manager down.
+    shard.on('error', (err) => log.error({ err, shard: shard.id }, 'shard error'));
   });
 
   const stop = async (signal: NodeJS.Signals) => {

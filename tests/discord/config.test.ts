@@ -82,6 +82,6 @@ describe('sharding', () => {
   });
 
   it('a process spawned by the manager leaves SHARDS/SHARD_COUNT to discord.js', () => {
-    expect(load({ SHARDING_MANAGER: 'true', SHARDS: '3', SHARD_COUNT: '4' }).sharding).toEqual({ mode: 'child' });
+    expect(load({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '4' }).sharding).toEqual({ mode: 'child' });
   });
 });
