@@ -73,7 +73,9 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   await client.login(config.discordToken);
   const readyClient = await ready;
   const shardIds = readyClient.ws.shards.map((shard) => shard.id);
-  log.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: shardIds, shardCount: readyClient.options.shardCount, ...core.stats() }, 'discord ready');
+  const memory = process.memoryUsage();
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  log.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: shardIds, shardCount: readyClient.options.shardCount, heapMb: mb(memory.heapUsed), rssMb: mb(memory.rss), ...core.stats() }, 'discord ready');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

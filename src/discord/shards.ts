@@ -1,14 +1,13 @@
 /**
  * SHARDS=auto|N: this process spawns one process per shard with discord.js's ShardingManager and
- * supervises them (a shard that dies is respawned). It first builds the persisted index once, so
- * every shard process loads that snapshot (about a second) instead of each indexing the folder.
+ * supervises them (a shard that dies is respawned). It never loads the knowledge itself (it stays
+ * small): shards start one after the other, so the first builds and persists the index if needed
+ * and every later one loads that snapshot (about a second for the full corpus).
  * SIGTERM/SIGINT: every shard gets SIGTERM (each finishes its replies in flight), then exit 0.
  */
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { once } from 'node:events';
 import type { Config } from '../config.js';
-import { cacheDir } from '../cli/knowledge-dir.js';
-import { loadCore } from '../core.js';
 import type { Logger } from '../log.js';
 
 export interface ManagerOptions {
@@ -35,17 +34,7 @@ async function stopShard(shard: Shard, timeoutMs: number): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 }
 
-/** Builds (or checks) the persisted index; keeps nothing of it, so the manager stays small. */
-async function prepareIndex(dir: string, log: Logger): Promise<void> {
-  const started = performance.now();
-  const { cache, core, problems } = await loadCore(dir, { cacheDir: cacheDir() });
-  const ms = Math.round(performance.now() - started);
-  log.info({ dir, cache, ms, problems: problems.length, ...core.stats() }, 'knowledge index ready for the shards');
-}
-
 export async function runShardManager({ config, log, mainFile, sharding }: ManagerOptions): Promise<void> {
-  await prepareIndex(config.knowledgeDir, log);
-
   const total = sharding.shards === 'auto' ? await recommendedShards(config) : sharding.shards;
   const manager = new ShardingManager(mainFile, {
     token: config.discordToken,

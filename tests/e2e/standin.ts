@@ -17,6 +17,8 @@ export interface Call {
   auth: string | undefined;
   /** The status the stand-in answered with (an injected fault's, or the route's). */
   status: number;
+  /** When the request arrived (performance.now()), for latency figures. */
+  at: number;
 }
 
 interface Fault {
@@ -226,6 +228,7 @@ export class DiscordStandIn {
   }
 
   async #onRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const at = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
@@ -237,6 +240,7 @@ export class DiscordStandIn {
       body: raw && String(req.headers['content-type']).includes('json') ? JSON.parse(raw) : raw || undefined,
       auth: req.headers.authorization,
       status: 0,
+      at,
     };
     this.received += 1;
     const index = this.#faults.findIndex((f) => f.method === call.method && f.path.test(call.path));
