@@ -73,12 +73,18 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     suggestTopics: (typed, speaker, limit) => current.suggestTopics(typed, speaker, limit),
     stats: () => current.stats(),
     reload: () => {
-      running ??= reload().finally(() => { running = null; });
+      running ??= reload().catch((err: unknown) => finish({
+        added: [], changed: [], removed: [], keptLastGood: [], sources: 0, ms: 0,
+        problems: [{ file: dir, reason: `reload failed (${(err as Error).message}); still answering from the last good knowledge` }],
+      }, performance.now())).finally(() => { running = null; });
       return running;
     },
-    watch: (onReload) => watchKnowledge(dir, () => core.reload().then((r) => {
-      if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
-    })),
+    watch: (onReload) => watchKnowledge(dir, () => {
+      // A failing listener must not become an unhandled rejection (which would end the process).
+      core.reload().then((r) => {
+        if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
+      }).catch(() => undefined);
+    }),
   };
   return { core, problems: first.problems, cache: first.cache };
 }

@@ -1,6 +1,6 @@
 import type { Article } from '../knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/kb.js';
-import { parseInput } from './ask.js';
+import { cleanInput, MAX_INPUT, parseInput } from './ask.js';
 import { passageKey, shortId, sourceRef } from './cite.js';
 import { answerOf } from './format.js';
 import { answerHelp } from './help.js';
@@ -20,11 +20,11 @@ export function coreOf(kb: KnowledgeBase): Core {
   const { articles } = kb;
   const byId = new Map(articles.map((a) => [shortId(a.id), a] as const));
   return {
-    answer: (request) => safely(request, () => route(kb, request)),
+    answer: (request) => safely(request, (safe) => route(kb, safe)),
     ask: (input) => {
       const parsed = parseInput(kb, input);
       if ('refusal' in parsed) return answerOf({ command: parsed.command, offset: 0, ...(parsed.command === 'search' ? { query: '' } : {}) } as AnswerRequest, { found: false, heading: parsed.refusal });
-      return safely(parsed.request, () => route(kb, parsed.request));
+      return safely(parsed.request, (safe) => route(kb, safe));
     },
     context: (key) => contextOf(byId, key),
     suggestSpeakers: (typed, limit = 25) => kb.speakers.suggest(typed, limit).map((s) => ({ name: s.name, quotes: s.quotes })),
@@ -52,13 +52,27 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
 }
 
 /** A bug in one answer must not take the bot down: the user gets a clear miss instead. */
-function safely(request: AnswerRequest, run: () => Answer): Answer {
-  const offset = Number.isInteger(request.offset) && request.offset >= 0 ? Math.min(request.offset, 10_000) : 0;
-  const safe = { ...request, offset } as AnswerRequest;
+function safely(request: AnswerRequest, run: (safe: AnswerRequest) => Answer): Answer {
+  const safe = sanitise(request);
   try {
-    return run.call(null) ?? answerOf(safe, { found: false, heading: 'No answer.' });
+    return run(safe) ?? answerOf(safe, { found: false, heading: 'No answer.' });
   } catch (err) {
     return answerOf(safe, { found: false, heading: `Sorry, that question could not be answered (${(err as Error).name}). Please rephrase it.` });
+  }
+}
+
+/**
+ * Requests from buttons and slash options skip the text parser: give their fields the same
+ * cleaning (no control or invisible characters, one line, bounded length) and a sane offset.
+ */
+function sanitise(request: AnswerRequest): AnswerRequest {
+  const offset = Number.isInteger(request.offset) && request.offset >= 0 ? Math.min(request.offset, 10_000) : 0;
+  const text = (v: unknown) => cleanInput(String(v ?? '')).slice(0, MAX_INPUT);
+  switch (request.command) {
+    case 'quote': return { command: 'quote', speaker: text(request.speaker), topic: text(request.topic), offset };
+    case 'summary': return { command: 'summary', topic: text(request.topic), offset };
+    case 'search': return { command: 'search', query: text(request.query), offset };
+    default: return { command: request.command === 'sources' ? 'sources' : 'help', offset };
   }
 }
 

@@ -153,3 +153,14 @@ describe('passage keys', async () => {
     expect(core.context(c.passageKey)?.text).toBe('The engine weaves algebraic patterns.');
   });
 });
+
+describe('requests from buttons and slash options', async () => {
+  const { core } = await loadSeeds();
+  it('are cleaned like typed text: one line, no control characters, a sane offset', () => {
+    const a = core.answer({ command: 'search', query: '\nchina | russia \u0000\u202e\nchina', offset: Number.NaN });
+    expect(a.heading).not.toMatch(/[\n\u0000\u202e]/);
+    expect(a.request).toMatchObject({ offset: 0 });
+    const odd = core.answer({ command: 'nonsense', offset: 0 } as never);
+    expect(odd.command).toBe('help');
+  });
+});
