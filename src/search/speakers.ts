@@ -3,7 +3,7 @@ import { nameKey, roleAliases } from '../knowledge/speakers.js';
 import type { Article } from '../knowledge/types.js';
 import { words } from '../knowledge/text.js';
 import type { Passage } from './passages.js';
-import { maxEdits, Speller } from './spell.js';
+import { damerauLevenshtein, maxEdits, Speller } from './spell.js';
 
 /**
  * Every speaker in the knowledge base under one canonical name, with the aliases users type:
@@ -101,7 +101,7 @@ export class SpeakerDirectory {
 
   /** What a user typed as a speaker ("stoltenbreg", "secretary general") → one speaker, or why not. */
   resolve(typed: string): SpeakerMatch {
-    const key = nameKey(typed);
+    const key = nameKey(typed).replace(/(?: (?:mp|mbbs|md|phd|qc|kc|obe|mbe|cbe|kbe|gcmg))+$/, '');
     if (!key) return { speaker: null, ambiguous: [] };
     const exact = this.byAlias.get(key);
     if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [] } : { speaker: null, ambiguous: exact };
@@ -142,8 +142,12 @@ export class SpeakerDirectory {
       const token = tokens[i]!;
       if (token.length < 5) continue;
       const c = this.tokenSpeller.candidates(token, 2, maxEdits(token.length) > 1 ? 1 : maxEdits(token.length))[0];
-      const who = (c && this.byToken.get(c.term)?.filter((s) => nameKey(s.name).split(' ').at(-1) === c.term)) ?? [];
-      if (who.length) return { speaker: who.length === 1 ? who[0]! : null, ambiguous: who.length === 1 ? [] : who, consumed: { from: i, to: i + 1 } };
+      const who = (c && this.byToken.get(c.term)?.filter((s) => s.key.split(' ').at(-1) === c.term)) ?? [];
+      if (!who.length) continue;
+      // A misspelt given name just before the surname ("sergi lavroi") belongs to the name, not the topic.
+      const given = tokens[i - 1];
+      const from = given && who.some((s) => damerauLevenshtein(given, s.key.split(' ')[0] ?? '', 2) <= 2) ? i - 1 : i;
+      return { speaker: who.length === 1 ? who[0]! : null, ambiguous: who.length === 1 ? [] : who, consumed: { from, to: i + 1 } };
     }
     return null;
   }
@@ -191,35 +195,66 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * ("Borrell") joins the one full name that ends with it; with two candidates it stays apart.
  */
 function canonicalNames(articles: Article[]): Map<string, string> {
-  const raw = new Set<string>();
+  const uses = new Map<string, number>();
+  const count = (name: string) => uses.set(name, (uses.get(name) ?? 0) + 1);
   for (const a of articles) {
-    for (const p of a.paragraphs) for (const s of p.segments) if (s.speaker) raw.add(s.speaker);
-    for (const r of a.roles) raw.add(r.speaker);
+    for (const p of a.paragraphs) for (const s of p.segments) if (s.speaker) count(s.speaker);
+    for (const r of a.roles) count(r.speaker);
   }
   // Post-nominals ("James Marape, MP", "Lotay Tshering, MBBS, MD") do not make another person:
   // such names meet the plain form, which is preferred for display when the sources have it.
   const byKey = new Map<string, string>();
   const keyOf = (name: string) => nameKey(name.replace(POST_NOMINALS, ''));
-  for (const name of raw) {
+  for (const name of uses.keys()) {
     const k = keyOf(name);
     const prev = byKey.get(k);
     const plain = (n: string) => !POST_NOMINALS.test(n);
     if (!prev || (plain(name) && !plain(prev)) || (plain(name) === plain(prev) && name.length > prev.length)) byKey.set(k, name);
   }
+  const sameAs = transliterations([...byKey.keys()], (k) => uses.get(byKey.get(k)!) ?? 0);
   const surnames = new Map<string, string[]>();
   for (const [k, name] of byKey) {
     const parts = k.split(' ');
-    if (parts.length > 1) push(surnames, parts.at(-1)!, name);
+    if (parts.length > 1 && !sameAs.has(k)) push(surnames, parts.at(-1)!, name);
   }
   const out = new Map<string, string>();
-  for (const name of raw) {
+  for (const name of uses.keys()) {
     const k = keyOf(name);
-    let target = byKey.get(k) ?? name;
+    let target = byKey.get(sameAs.get(k) ?? k) ?? name;
     if (!k.includes(' ')) {
       const full = surnames.get(k) ?? [];
       if (full.length === 1) target = full[0]!;
     }
     out.set(name, target);
+  }
+  return out;
+}
+
+/**
+ * Spellings of one name that differ by one letter in the given name only ("Sergey Lavrov" /
+ * "Sergei Lavrov", "Mohammed"/"Mohamed"): transliterations, not two people. Given names under five
+ * letters are left apart ("Jan"/"Jon" may well be two people). Returns variant key → chosen key
+ * (the most used spelling).
+ */
+function transliterations(keys: string[], usesOf: (key: string) => number): Map<string, string> {
+  const groups = new Map<string, string[]>();
+  for (const k of keys) {
+    const parts = k.split(' ');
+    if (parts.length < 2 || (parts[0]?.length ?? 0) < 5) continue;
+    push(groups, parts.slice(1).join(' '), k);
+  }
+  const out = new Map<string, string>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const ranked = [...group].sort((a, b) => usesOf(b) - usesOf(a) || (a < b ? -1 : 1));
+    for (const k of ranked) {
+      if (out.has(k)) continue;
+      const first = k.split(' ')[0]!;
+      for (const other of ranked) {
+        if (other === k || out.has(other)) continue;
+        if (damerauLevenshtein(first, other.split(' ')[0]!, 1) <= 1) out.set(other, k);
+      }
+    }
   }
   return out;
 }

@@ -71,6 +71,9 @@ describe('speaker names across a collection', async () => {
     record('b', 'James Marape, MP', 'Our fisheries feed the Pacific, and foreign fleets must respect our waters and our laws.'),
     record('c', 'Teodoro L. Locsin, Jr.', 'The arbitral award is final, and we firmly reject attempts to undermine it or to set it aside.'),
     record('d', 'Teodoro L. Locsin, Sr.', 'The press must stay free, for without it no republic can know what its government is doing.'),
+    record('e', 'Sergey Lavrov', 'Multilateral diplomacy must respect the sovereign equality of every member state.'),
+    record('f', 'Sergei Lavrov', 'The unilateral sanctions violate the Charter and must be lifted without delay.'),
+    record('g', 'Sergey Lavrov', 'We stand for a multipolar world order based on international law and the Charter.'),
   ]);
   it('merges post-nominal variants (", MP") into one speaker, shown without them', () => {
     const a = core.ask('/quote marape');
@@ -78,6 +81,17 @@ describe('speaker names across a collection', async () => {
     expect(new Set(a.citations.map((c) => c.speaker))).toEqual(new Set(['James Marape']));
     expect(a.citations).toHaveLength(2);
   });
+  it('merges one-letter transliterations of a given name, under the most used spelling', () => {
+    const a = core.ask('/quote lavrov charter');
+    expect(a.citations.map((c) => c.speaker)).toEqual(['Sergey Lavrov', 'Sergey Lavrov']);
+    expect(core.ask('did sergi lavroi ever talk about sanctions?')).toMatchObject({ command: 'quote', found: true });
+    expect(core.ask('did sergi lavroi ever talk about sanctions?').request).toMatchObject({ speaker: 'Sergey Lavrov', topic: 'sanctions' });
+  });
+
+  it('ignores post-nominals typed after a name', () => {
+    expect(core.ask('/quote james marape mp fisheries').citations[0]?.speaker).toBe('James Marape');
+  });
+
   it('keeps Jr. and Sr. apart: they are two people', () => {
     expect(core.ask('/quote locsin').found).toBe(false);
     expect(core.ask('/quote locsin').suggestions.sort()).toEqual(['Teodoro L. Locsin, Jr.', 'Teodoro L. Locsin, Sr.']);
