@@ -18,10 +18,11 @@ export function cleanInput(raw: string): string {
 export type Parsed = { request: AnswerRequest } | { refusal: string; command: AnswerRequest['command'] };
 
 const SUMMARY = /^(?:please\s+|can you\s+|could you\s+)?(?:summari[sz]e|sum up|summary(?:\s+of)?|give me (?:a )?summary (?:of|on)|tell me about|what(?:'s| is) (?:the )?(?:news|latest|story) (?:on|about)|brief me on|overview of|what do (?:the )?(?:sources|articles|reports) say (?:about|on)|what happened (?:with|to|in))\s+(.+)$/i;
-const SPEECH = /\b(?:say|said|says|saying|think|thinks|thought|quotes?|quoted|comment(?:s|ed)?|stance|position|views?|opinion|remarks?|statements?|speak|spoke|talk(?:ed)?|mention(?:ed)?|claim(?:ed)?|warn(?:ed)?|believes?|feels?)\b/i;
+const SPEECH = /\b(?:say|said|says|saying|think|thinks|thought|quotes?|quoted|comment(?:s|ed)?|stance|position|views?|opinion|remarks?|statements?|speak|spoke|talk(?:ed)?|mention(?:ed)?|claim(?:ed)?|warn(?:ed)?|believes?|feels?|words|according)\b/i;
 /** Words of a question that say what kind of answer is wanted, not what it is about. */
 const QUESTION_WORDS = new Set(`what whats did does do has have had say said says saying think thinks thought quote quotes quoted
 comment comments commented stance position view views opinion remark remarks statement statements speak spoke talk talked
+words according
 mention mentioned claim claimed warn warned believe believes feel feels about regarding concerning on of the a an me tell
 anything something ever recently please can could you give show find any is are was were how why when where who which
 to in for with by from at`.split(/\s+/));
@@ -47,7 +48,14 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   if (/^(?:help|commands|\?|what can you do\??)$/i.test(text)) return { request: { command: 'help', offset: 0 } };
   if (/^(?:sources|list sources|which sources\??|what sources\??)$/i.test(text)) return { request: { command: 'sources', offset: 0 } };
   const summary = SUMMARY.exec(text);
-  if (summary) return { request: { command: 'summary', topic: stripTrailing(summary[1] ?? ''), offset: 0 } };
+  if (summary) {
+    // "summarise what was said about china": the question words are not the topic.
+    const rest = stripTrailing(summary[1] ?? '');
+    const phrase = periodPhrase(rest);
+    const content = words(phrase ? rest.replace(phrase, ' ') : rest).filter((t) => !QUESTION_WORDS.has(t));
+    const topic = [content.length ? content.join(' ') : rest, phrase].filter(Boolean).join(' ');
+    return { request: { command: 'summary', topic, offset: 0 } };
+  }
   // A date phrase ("in 2009") survives the removal of question words intact.
   const phrase = periodPhrase(text);
   const plain = phrase ? text.replace(phrase, ' ') : text;

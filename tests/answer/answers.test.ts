@@ -85,6 +85,8 @@ describe('answers over the seeds', async () => {
     expect(quote.command).toBe('quote');
     expect(quote.citations[0]?.excerpt).toContain('South China Sea');
     expect(core.ask('summarize bulgaria').command).toBe('summary');
+    expect(core.ask('summarise what was said about china').request).toMatchObject({ command: 'summary', topic: 'china' });
+    expect(core.ask('give me stoltenberg\'s words on ukraine').request).toMatchObject({ command: 'quote', speaker: 'Jens Stoltenberg', topic: 'ukraine' });
     expect(core.ask('tell me about sanctions').command).toBe('summary');
     const search = core.ask('has NATO commented on battlegroups');
     expect(search.command).toBe('search');
