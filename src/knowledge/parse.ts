@@ -1,6 +1,7 @@
 import { findFirstFullDate, parseGivenDate, type SourceDate } from './dates.js';
 import { splitFrontMatter } from './frontmatter.js';
-import { attributionLine, segmentArticle, speechSegments } from './quotes.js';
+import { attributionLine } from './attribution.js';
+import { segmentArticle, speechSegments } from './quotes.js';
 import { ArticleSpeakers } from './speakers.js';
 import { collapseSpaces } from './text.js';
 import type { Article, Paragraph } from './types.js';
