@@ -15,14 +15,18 @@ export function median(values: readonly number[]): number {
 }
 
 export interface Timing {
+  /** Percentiles per run, then the median over runs. */
   p50: number;
   p95: number;
   p99: number;
   runs: number;
   queriesTimed: number;
+  /** Labelled queries among those timed, and how many found the expectation in the top 5. */
   labelled: number;
   top5: number;
+  /** Ids of labelled queries that missed (for the relevance comparison). */
   missedIds: number[];
+  /** Per query id: median ms over the runs (for finding slow queries). */
   perQueryMs: Record<number, number>;
 }
 

@@ -1,5 +1,6 @@
 /** Types shared by the benchmark's parent process (run.ts) and its per-engine workers. */
 import type { AnswerRequest } from '../src/answer/types.js';
+import type { Timing } from './measure.js';
 
 export type QueryKind = 'quote' | 'summary' | 'free' | 'rare' | 'unknown';
 
@@ -37,7 +38,8 @@ export interface BenchDoc {
   speaker: string;
 }
 
-export interface WorkerResult {
+/** Timing (percentiles per run, medians over runs; top-5 hits; per-query ms) plus what each worker adds. */
+export interface WorkerResult extends Timing {
   engine: string;
   passages: number;
   /** Build (fuse/MiniSearch: index from passages in memory) or cold start (ours: folder → first answer). */
@@ -45,19 +47,6 @@ export interface WorkerResult {
   /** Ours only: a second process started on the same folder (may load a persisted index). */
   restartMs?: number;
   heapMb: number;
-  /** Percentiles per run, then the median over runs. */
-  p50: number;
-  p95: number;
-  p99: number;
-  runs: number;
-  queriesTimed: number;
-  /** Labelled queries among those timed, and how many found the expectation in the top 5. */
-  labelled: number;
-  top5: number;
-  /** Per-query details for the relevance comparison: ids of labelled queries that missed. */
-  missedIds: number[];
-  /** Per query id: median ms over the runs (for finding slow queries). */
-  perQueryMs: Record<number, number>;
   /** Ours only: how many "unknown words" queries got found=false (the right answer). */
   unknownMisses?: number;
   unknownTotal?: number;
