@@ -2,20 +2,17 @@
  * Slash commands, autocomplete and buttons, end to end: the real discord.js client logged into
  * the local stand-in, answering from the real knowledge base; assertions on what the bot sent.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHarness, TOKEN, type Harness } from './harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { TOKEN, type Harness } from './harness.js';
+import { useSeedHarness } from './seed-harness.js';
 import { autocomplete, click, IDS, slash } from './payloads.js';
-import { testCore } from './core.js';
 import { customIds, EPHEMERAL, messageFromCallback, visibleText } from './util.js';
 
 vi.setConfig({ testTimeout: 15_000 });
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await testCore());
-}, 30_000);
-afterAll(async () => {
-  await h?.close();
+useSeedHarness((started) => {
+  h = started;
 });
 
 const quoteChina = () => slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);

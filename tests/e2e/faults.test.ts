@@ -4,20 +4,17 @@
  * abrupt TCP drop, op 7 RECONNECT, op 9 INVALID_SESSION), each followed by new interactions.
  * Every interaction sent is answered exactly once: none lost, none doubled.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect, it, vi } from 'vitest';
+import { type Harness } from './harness.js';
+import { useSeedHarness } from './seed-harness.js';
 import { IDS, slash, userMessage } from './payloads.js';
-import { testCore } from './core.js';
 import { visibleText } from './util.js';
 
 vi.setConfig({ testTimeout: 20_000 });
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await testCore());
-}, 30_000);
-afterAll(async () => {
-  await h?.close();
+useSeedHarness((started) => {
+  h = started;
 });
 
 type Payload = ReturnType<typeof slash>;

@@ -2,8 +2,9 @@
  * Direct messages and mentions end to end: answered with `core.ask` in the same channel, typing
  * first, never pinging anyone, bots ignored, spam answered once, text never logged at info.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startHarness, type Harness } from './harness.js';
+import { useSeedHarness } from './seed-harness.js';
 import { botUser, click, IDS, messageObject, slash, userMessage } from './payloads.js';
 import { testCore } from './core.js';
 import { customIds, EPHEMERAL, visibleText } from './util.js';
@@ -12,11 +13,8 @@ import { createCooldowns } from '../../src/discord/cooldown.js';
 vi.setConfig({ testTimeout: 15_000 });
 
 let h: Harness;
-beforeAll(async () => {
-  h = await startHarness(await testCore());
-}, 30_000);
-afterAll(async () => {
-  await h?.close();
+useSeedHarness((started) => {
+  h = started;
 });
 
 const sentTo = (channel: string) => (c: { method: string; path: string }) =>
