@@ -81,7 +81,7 @@ function stripTrailing(text: string): string {
  * `/quote` typed as one line: "stoltenberg china", "jens stoltenberg | south china sea",
  * "nato secretary general: russia". The speaker is the longest leading run of words that names one.
  */
-export function splitSpeakerTopic(kb: KnowledgeBase, rest: string): { speaker: string; topic: string } {
+function splitSpeakerTopic(kb: KnowledgeBase, rest: string): { speaker: string; topic: string } {
   const explicit = /^(.+?)\s*(?:\||;|:|\s[-\u2013\u2014]\s)\s*(.*)$/.exec(rest);
   if (explicit) return { speaker: explicit[1]!.trim(), topic: explicit[2]!.trim() };
   const parts = rest.split(/\s+/).filter(Boolean);

@@ -30,7 +30,7 @@ export interface Pick {
  * of the source (so the words and punctuation between them stay verbatim), gaps become " … ",
  * and a cut at either end of a quotation is marked too.
  */
-export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments): string {
+function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments): string {
   const sorted = [...chosen].sort((a, b) => a.start - b.start);
   const pieces: string[] = [];
   let runStart = sorted[0]!.start;
@@ -78,7 +78,7 @@ export function passageKey(article: Article, paragraphIndex: number): string {
   return `${shortId(article.id)}#${paragraphIndex}`;
 }
 
-export const MAX_ID_IN_KEY = 48;
+const MAX_ID_IN_KEY = 48;
 
 export function shortId(id: string): string {
   return id.length <= MAX_ID_IN_KEY ? id : `h:${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
@@ -123,7 +123,7 @@ export function similarity(a: Citation, b: Citation): number {
   return common / (x.size + y.size - common);
 }
 
-export const NEAR_DUPLICATE = 0.8;
+const NEAR_DUPLICATE = 0.8;
 /** After a page is full, how many more results are still checked for copies of what it shows. */
 const LOOKAHEAD = 40;
 

@@ -1,7 +1,7 @@
 import { answerOf } from './format.js';
 import type { Answer } from './types.js';
 
-export const HELP_TEXT = [
+const HELP_TEXT = [
   'I answer with the exact words of the sources, who said them, where and when. Nothing is paraphrased or invented.',
   '',
   '/quote <speaker> [topic]  direct quotes of a speaker, e.g. /quote stoltenberg china',

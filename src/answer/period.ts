@@ -49,7 +49,7 @@ export function periodPhrase(text: string): string {
 }
 
 /** `[first day, last day]` a source's date covers, as YYYYMMDD. */
-export function dateSpan(date: string): [number, number] {
+function dateSpan(date: string): [number, number] {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (day) {
     const n = Number(day[1]) * 10000 + Number(day[2]) * 100 + Number(day[3]);

@@ -32,7 +32,7 @@ const cache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
  * Words and names that occur in a speaker's quotes (or anywhere), most characteristic first:
  * frequency there × rarity overall, so "China" beats "said". Cached per speaker.
  */
-export function topicsNear(kb: KnowledgeBase, speaker?: Speaker): string[] {
+function topicsNear(kb: KnowledgeBase, speaker?: Speaker): string[] {
   let perKb = cache.get(kb);
   if (!perKb) cache.set(kb, (perKb = new Map()));
   const key = speaker?.name ?? '';

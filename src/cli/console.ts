@@ -31,6 +31,6 @@ export async function runConsole(core: Core, io: { input: Readable; output: Writ
   rl.close();
 }
 
-export function nextPage(request: AnswerRequest): AnswerRequest {
+function nextPage(request: AnswerRequest): AnswerRequest {
   return { ...request, offset: request.offset + (request.command === 'sources' ? 10 : 5) };
 }

@@ -25,7 +25,7 @@ const FULL_DATE_PATTERNS: Array<{ re: RegExp; pick: (m: RegExpExecArray) => [str
 ];
 
 /** True for a real calendar day (rejects 31 April, 29 February 2021…). */
-export function isRealDay(year: number, month: number, day: number): boolean {
+function isRealDay(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || month < 1 || month > 12 || day < 1) return false;
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

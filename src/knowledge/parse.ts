@@ -151,7 +151,7 @@ function detectTitle(units: Unit[], id: string): string {
 }
 
 /** "By Gary Raynaldo DIPLOMATIC TIMES", "By Jane Doe, Reuters" → author and publisher. */
-export function parseByline(text: string): { author: string | null; publisher: string | null } {
+function parseByline(text: string): { author: string | null; publisher: string | null } {
   const rest = text.replace(/^by\s+/i, '').trim();
   const split = /^(.+?)\s*(?:,|\||\u2013|\u2014|\s-\s)\s*(.+)$/.exec(rest);
   if (split) return { author: split[1] ?? null, publisher: split[2] ?? null };

@@ -44,7 +44,7 @@ export interface NamePhrase {
 const isCapitalised = (w: string) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w);
 
 /** Splits a noun phrase into role and name. */
-export function parseNamePhrase(phrase: string): NamePhrase {
+function parseNamePhrase(phrase: string): NamePhrase {
   const tokens = phrase.replace(/[()]/g, ' ').trim().split(/\s+/).filter(Boolean)
     .map((t) => t.replace(/[,;:.]+$/, (m) => (/^\p{Lu}$/u.test(t.slice(0, -1)) ? m : '')));
   let i = tokens.length;

@@ -17,7 +17,7 @@ export interface Turn {
 }
 
 /** Where turns start in a paragraph, and whether each is the record speaker's. */
-export function findTurns(text: string, speaker: string): Turn[] {
+function findTurns(text: string, speaker: string): Turn[] {
   const surname = fold(speaker.split(/\s+/).at(-1) ?? '').toUpperCase();
   const turns: Turn[] = [];
   for (const m of text.matchAll(TURN)) {

@@ -29,7 +29,7 @@ export async function buildKnowledgeBaseAsync(articles: Article[], pause: () => 
   return { articles, passages, index, speakers };
 }
 
-export function passageText(articles: Article[], p: Passage): string {
+function passageText(articles: Article[], p: Passage): string {
   return articles[p.article]!.paragraphs[p.paragraph]!.text.slice(p.start, p.end);
 }
 
