@@ -107,6 +107,10 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
 
 const termSets = new WeakMap<Citation, Set<string>>();
 
+function refOf(c: SourceRef): SourceRef {
+  return { sourceId: c.sourceId, title: c.title, publisher: c.publisher, date: c.date, url: c.url };
+}
+
 function termSet(c: Citation): Set<string> {
   let set = termSets.get(c);
   if (!set) termSets.set(c, (set = new Set(terms(c.excerpt))));
@@ -137,7 +141,8 @@ export interface CitationPage {
 
 /**
  * One page of distinct citations from ranked results. Near-identical words (syndicated copies)
- * are merged into the best-ranked citation, the others listed in `alsoIn`. Citations are built
+ * are shown once, at the best-ranked place, in the words of the earliest source; the other
+ * sources are listed in `alsoIn`. Citations are built
  * lazily: a speaker with thousands of quotes costs a page, not thousands of comparisons.
  */
 export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, offset: number, size: number): CitationPage {
@@ -152,8 +157,14 @@ export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, 
       if (kept.length === offset + size + 1) stopAt = i + LOOKAHEAD;
       continue;
     }
-    if (twin.sourceId !== c.sourceId && !twin.alsoIn.some((s) => s.sourceId === c.sourceId)) {
-      twin.alsoIn.push({ sourceId: c.sourceId, title: c.title, publisher: c.publisher, date: c.date, url: c.url });
+    if (twin.sourceId === c.sourceId || twin.alsoIn.some((s) => s.sourceId === c.sourceId)) continue;
+    if (c.date < twin.date) {
+      // The earliest publication is the original: it leads, with its own words; later copies follow.
+      twin.alsoIn.push(refOf(twin));
+      Object.assign(twin, { ...c, alsoIn: twin.alsoIn });
+      termSets.set(twin, termSet(c));
+    } else {
+      twin.alsoIn.push(refOf(c));
     }
   }
   const exact = i >= ranked.length;
