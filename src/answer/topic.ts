@@ -25,7 +25,7 @@ export function topicNote(plan: QueryPlan): string | undefined {
   return parts.length ? parts.join(' ') : undefined;
 }
 
-const SAMPLE_PASSAGES = 400;
+const SAMPLE_PASSAGES = 150;
 const cache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
 
 /**
