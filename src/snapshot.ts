@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './answer/types.js';
@@ -34,7 +34,7 @@ export interface LoadedKnowledge {
 
 export async function loadKnowledgeBase(dir: string, cacheDir: string | null): Promise<LoadedKnowledge> {
   const key = cacheDir ? await snapshotKey(dir).catch(() => null) : null;
-  const file = key && cacheDir ? join(cacheDir, `kb-${key}.v8`) : null;
+  const file = key && cacheDir ? snapshotFile(cacheDir, dir, key) : null;
   if (file) {
     const snap = await readSnapshot(file);
     if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index), problems: snap.problems, cache: 'hit' };
@@ -50,8 +50,8 @@ export async function loadKnowledgeBase(dir: string, cacheDir: string | null): P
 export async function saveSnapshot(dir: string, cacheDir: string | null, kb: KnowledgeBase, problems: Problem[]): Promise<string> {
   if (!cacheDir) return 'off';
   try {
-    const key = await snapshotKey(dir);
-    return await writeSnapshot(cacheDir, join(cacheDir, `kb-${key}.v8`), { format: FORMAT, articles: kb.articles, problems, index: kb.index.data });
+    const file = snapshotFile(cacheDir, dir, await snapshotKey(dir));
+    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;
   }
@@ -72,14 +72,22 @@ async function writeSnapshot(cacheDir: string, file: string, snap: Snapshot): Pr
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, serialize(snap));
     await rename(tmp, file);
-    // Older snapshots are for knowledge or code that no longer exists.
+    // Older snapshots of this folder are for files or code that no longer exist; other folders'
+    // snapshots stay, so switching between two knowledge folders never forces a rebuild.
+    const prefix = basename(file).split('-').slice(0, 2).join('-');
     for (const name of await readdir(cacheDir)) {
-      if (name.startsWith('kb-') && join(cacheDir, name) !== file && !name.endsWith('.tmp')) await rm(join(cacheDir, name), { force: true });
+      if (name.startsWith(`${prefix}-`) && join(cacheDir, name) !== file && !name.endsWith('.tmp')) await rm(join(cacheDir, name), { force: true });
     }
     return 'built';
   } catch (err) {
     return `not saved: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
   }
+}
+
+/** `kb-<folder hash>-<content key>.v8`. */
+function snapshotFile(cacheDir: string, dir: string, key: string): string {
+  const folder = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12);
+  return join(cacheDir, `kb-${folder}-${key}.v8`);
 }
 
 async function snapshotKey(dir: string): Promise<string> {

@@ -30,8 +30,19 @@ describe('persisted index', () => {
     expect(readdirSync(cache).filter((f) => f.startsWith('kb-'))).toHaveLength(1);
   });
 
+  it('keeps one snapshot per knowledge folder, so switching folders never forces a rebuild', async () => {
+    const other = join(root, 'other');
+    cpSync(join(FIXTURES, 'good'), other, { recursive: true });
+    expect((await loadCore(other, { cacheDir: cache })).cache).toBe('built');
+    expect((await loadCore(knowledge, { cacheDir: cache })).cache).toBe('hit');
+    expect((await loadCore(other, { cacheDir: cache })).cache).toBe('hit');
+    expect(readdirSync(cache).filter((f) => f.startsWith('kb-'))).toHaveLength(2);
+    rmSync(other, { recursive: true, force: true });
+  });
+
   it('a corrupt snapshot only costs a rebuild', async () => {
-    const [name] = readdirSync(cache).filter((f) => f.startsWith('kb-'));
+    const key = (await import('node:crypto')).createHash('sha256').update(knowledge).digest('hex').slice(0, 12);
+    const [name] = readdirSync(cache).filter((f) => f.startsWith(`kb-${key}-`));
     writeFileSync(join(cache, name!), 'not a snapshot');
     const again = await loadCore(knowledge, { cacheDir: cache });
     expect(again.cache).toBe('built');
