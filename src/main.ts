@@ -10,6 +10,9 @@ import { loadCore } from './core.js';
  */
 async function main(): Promise<void> {
   const wantsDiscord = process.argv.includes('--discord');
+  // `npm start -- --knowledge DIR` is KNOWLEDGE_DIR=DIR, for the console and the bot alike.
+  const at = process.argv.indexOf('--knowledge');
+  if (at >= 0 && process.argv[at + 1]) process.env.KNOWLEDGE_DIR = process.argv[at + 1];
   if (wantsDiscord || process.env.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/start.js');
     // The file itself: with SHARDS set, the sharding manager spawns it once per shard.

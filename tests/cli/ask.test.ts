@@ -62,4 +62,11 @@ describe('the local console', () => {
     expect(r.stdout).toMatch(/\[1\] /);
     expect(r.stdout).toMatch(/\[6\] /);
   });
+
+  it('answers from another folder with --knowledge, listing its problems on stderr', () => {
+    const r = spawnSync(TSX, [join(ROOT, 'src', 'main.ts'), '--knowledge', join(FIXTURES, 'bad')], { cwd: ROOT, input: '/quote lovelace engine\n', encoding: 'utf8', timeout: 60_000, env: { ...process.env, DISCORD_TOKEN: '' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/impossible-date\.md/);
+    expect(r.stdout).toMatch(/Ada Lovelace.*1843/);
+  });
 });
