@@ -13,6 +13,7 @@ export const PAGE = 5;
 /** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
 const MAX_SENTENCES = 3;
 const MIN_QUOTE_CHARS = 60;
+const SHORT_LAST = 1_000_000;
 /** Passages read per result wanted: enough to rank well, few enough to answer in milliseconds. */
 const DEPTH_PER_RESULT = 8;
 
@@ -150,8 +151,8 @@ function byNewest(kb: KnowledgeBase, picks: Pick[]): Pick[] {
 }
 
 /**
- * Without a topic: the opening sentences of each substantial quotation, newest source first and
- * taking turns between sources, so the first page shows several sources rather than one speech.
+ * Without a topic: the opening sentences of each quotation, newest source first and taking turns
+ * between sources, so the first page shows several sources rather than one speech.
  */
 function latestQuotes(kb: KnowledgeBase, speaker: Speaker, accept?: (passage: number) => boolean): Pick[] {
   const picks: Array<Pick & { rank: number }> = [];
@@ -166,10 +167,12 @@ function latestQuotes(kb: KnowledgeBase, speaker: Speaker, accept?: (passage: nu
       if (seen.has(key)) continue;
       seen.add(key);
       const run = segments.filter((s) => s.kind === 'quote' && s.quoteId === seg.quoteId && !s.embedded).slice(0, 2);
-      // Greetings and "(Applause.)" are words, but not what anyone asking for quotes wants first.
-      if (paragraph.text.slice(run[0]!.start, run[run.length - 1]!.end).length < MIN_QUOTE_CHARS) continue;
-      const rank = perArticle.get(passage.article) ?? 0;
-      perArticle.set(passage.article, rank + 1);
+      // Greetings and "(Applause.)" are words too, but not what anyone asking for quotes wants
+      // first: short quotations come after every substantial one (never dropped).
+      const short = paragraph.text.slice(run[0]!.start, run[run.length - 1]!.end).length < MIN_QUOTE_CHARS;
+      const counter = short ? -1 - passage.article : passage.article;
+      const rank = (perArticle.get(counter) ?? 0) + (short ? SHORT_LAST : 0);
+      perArticle.set(counter, (perArticle.get(counter) ?? 0) + 1);
       picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: run, score: 0, rank });
     }
   }

@@ -97,3 +97,13 @@ describe('speaker names across a collection', async () => {
     expect(core.ask('/quote locsin').suggestions.sort()).toEqual(['Teodoro L. Locsin, Jr.', 'Teodoro L. Locsin, Sr.']);
   });
 });
+
+describe('a speaker whose every quotation is short', async () => {
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const core = createCore([parseJsonlRecord(JSON.stringify({ id: 'a', title: 'a', speaker: 'Ada Lovelace', date: '1843', text: 'Thank you.\n\nThe engine weaves.' }), 'x.jsonl', 1)]);
+  it('still has those quotes listed, never "no direct quotes"', () => {
+    const a = core.ask('/quote lovelace');
+    expect(a.found).toBe(true);
+    expect(a.citations.map((c) => c.excerpt)).toEqual(['Thank you.', 'The engine weaves.']);
+  });
+});
