@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Article, Paragraph, Segment } from '../knowledge/types.js';
 import { fold } from '../knowledge/text.js';
 import { terms } from '../search/terms.js';
-import type { WeightedTerm } from '../search/index.js';
+import type { Hit, WeightedTerm } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import type { Citation, CitationKind, SourceRef } from './types.js';
 
@@ -169,4 +169,19 @@ export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, 
   }
   const exact = i >= ranked.length;
   return { citations: kept.slice(offset, offset + size), total: exact ? kept.length : ranked.length, exact, hasMore: kept.length > offset + size };
+}
+
+const MAX_DEPTH = 4096;
+
+/**
+ * Runs `build` over the best `depth` passages, reading eight times deeper while it finds nothing
+ * usable and more passages exist: the top passages may match the topic only in words nobody is
+ * quoted saying (an attribution, another speaker's turn). "Not quoted on X" must be a real miss.
+ */
+export function deepen<T>(search: (depth: number) => Hit[], depth: number, build: (hits: Hit[]) => T[]): T[] {
+  for (let d = depth; ; d *= 8) {
+    const hits = search(d);
+    const built = build(hits);
+    if (built.length > 0 || hits.length < d || d >= MAX_DEPTH) return built;
+  }
 }

@@ -1,9 +1,9 @@
 import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import type { QueryPlan } from '../search/index.js';
+import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
-import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
+import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { passageFilter, splitPeriod } from './period.js';
 import { cleanTopic, planTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -85,23 +85,28 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
   // One quotation may be cut into several passages: gather its sentences before choosing.
-  const groups = new Map<string, { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[]; terms: string[] }>; best: number }>();
-  for (const hit of kb.index.search(plan.terms, depth, within, accept)) {
-    const { paragraph, passage, segments } = passageParts(kb, hit.passage);
-    for (const seg of segments) {
-      if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
-      const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
-      if (!s.matched.length) continue;
-      const key = `${passage.article}:${passage.paragraph}:${kind === 'quote' ? `q${seg.quoteId}${seg.embedded ? 'e' : ''}` : `r${seg.start}`}`;
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 }, scored: [], best: 0 }));
-      group.scored.push({ seg, ...s });
-      group.best = Math.max(group.best, hit.score);
+  type Group = { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[]; terms: string[] }>; best: number };
+  const groupsOf = (hits: Hit[]): Group[] => {
+    const groups = new Map<string, Group>();
+    for (const hit of hits) {
+      const { paragraph, passage, segments } = passageParts(kb, hit.passage);
+      for (const seg of segments) {
+        if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
+        const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
+        if (!s.matched.length) continue;
+        const key = `${passage.article}:${passage.paragraph}:${kind === 'quote' ? `q${seg.quoteId}${seg.embedded ? 'e' : ''}` : `r${seg.start}`}`;
+        let group = groups.get(key);
+        if (!group) groups.set(key, (group = { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 }, scored: [], best: 0 }));
+        group.scored.push({ seg, ...s });
+        group.best = Math.max(group.best, hit.score);
+      }
     }
-  }
+    return [...groups.values()];
+  };
+  const groups = deepen((d) => kb.index.search(plan.terms, d, within, accept), depth, groupsOf);
   const picks: Pick[] = [];
   const coverage = new Map<Pick, number>();
-  for (const { pick, scored, best } of groups.values()) {
+  for (const { pick, scored, best } of groups) {
     const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
     const distinct = new Set(top.flatMap((t) => t.matched)).size;
     pick.segments = top.map((t) => t.seg);

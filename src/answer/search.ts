@@ -1,6 +1,7 @@
+import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
+import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
 import { passageFilter, splitPeriod } from './period.js';
@@ -27,23 +28,27 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     });
   }
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
-  const picks: Pick[] = [];
   const coverage = new Map<Pick, number>();
-  for (const hit of kb.index.search(plan.terms, (request.offset + PAGE) * DEPTH_PER_RESULT, undefined, accept)) {
-    const { paragraph, passage, segments } = passageParts(kb, hit.passage);
-    const scored = segments
-      .filter((s) => s.kind !== 'attribution' && !s.embedded)
-      .map((seg) => ({ seg, ...scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf) }))
-      .filter((s) => s.matched.length)
-      .sort((a, b) => b.score - a.score);
-    const lead = scored[0];
-    if (!lead) continue;
-    // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
-    const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
-    const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
-    picks.push(pick);
-    coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
-  }
+  const picksOf = (hits: Hit[]): Pick[] => {
+    const picks: Pick[] = [];
+    for (const hit of hits) {
+      const { paragraph, passage, segments } = passageParts(kb, hit.passage);
+      const scored = segments
+        .filter((s) => s.kind !== 'attribution' && !s.embedded)
+        .map((seg) => ({ seg, ...scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf) }))
+        .filter((s) => s.matched.length)
+        .sort((a, b) => b.score - a.score);
+      const lead = scored[0];
+      if (!lead) continue;
+      // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
+      const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
+      const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
+      picks.push(pick);
+      coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
+    }
+    return picks;
+  };
+  const picks = deepen((d) => kb.index.search(plan.terms, d, undefined, accept), (request.offset + PAGE) * DEPTH_PER_RESULT, picksOf);
   const ranked = keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score);
   const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {

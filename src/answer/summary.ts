@@ -1,7 +1,8 @@
 import type { Segment } from '../knowledge/types.js';
+import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import { citationOf, citationPage, scoreText, similarity, type Pick } from './cite.js';
+import { citationOf, citationPage, deepen, scoreText, similarity, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
 import { passageFilter, splitPeriod } from './period.js';
@@ -33,33 +34,38 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
     return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
   }
   const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
-  const candidates: Array<{ pick: Pick; score: number; order: [string, number, number]; covered: number }> = [];
-  for (const hit of kb.index.search(plan.terms, SEARCH_DEPTH, undefined, accept)) {
-    const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
-    const scored: Array<{ seg: Segment; score: number; words: Set<string>; terms: string[] }> = [];
-    for (const seg of segments) {
-      if (seg.kind === 'attribution' || seg.embedded) continue;
-      const text = paragraph.text.slice(seg.start, seg.end);
-      const s = scoreText(text, plan.terms, idf);
-      if (!s.matched.length || text.length < 25) continue;
-      scored.push({ seg, score: s.score, words: new Set(s.matched.map((m) => typedOf(plan, m))), terms: s.terms });
+  type Candidate = { pick: Pick; score: number; order: [string, number, number]; covered: number };
+  const candidatesOf = (hits: Hit[]): Candidate[] => {
+    const candidates: Candidate[] = [];
+    for (const hit of hits) {
+      const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
+      const scored: Array<{ seg: Segment; score: number; words: Set<string>; terms: string[] }> = [];
+      for (const seg of segments) {
+        if (seg.kind === 'attribution' || seg.embedded) continue;
+        const text = paragraph.text.slice(seg.start, seg.end);
+        const s = scoreText(text, plan.terms, idf);
+        if (!s.matched.length || text.length < 25) continue;
+        scored.push({ seg, score: s.score, words: new Set(s.matched.map((m) => typedOf(plan, m))), terms: s.terms });
+      }
+      const add = (segs: Segment[], score: number, covered: number, terms: string[]) => {
+        const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: segs, score: 0, terms };
+        candidates.push({ pick, score: score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, segs[0]!.start], covered });
+      };
+      for (const s of scored) add([s.seg], s.score, s.words.size, s.terms);
+      // When the query's words are spread over two sentences of one passage, the two together
+      // answer better than either: offer them as one citation (same kind and speaker only).
+      const best = [...scored].sort((a, b) => b.words.size - a.words.size || b.score - a.score)[0];
+      if (!best) continue;
+      const partner = scored
+        .filter((o) => o !== best && o.seg.kind === best.seg.kind && o.seg.speaker === best.seg.speaker && o.seg.quoteId === best.seg.quoteId)
+        .map((o) => ({ o, gain: [...o.words].filter((w) => !best.words.has(w)).length }))
+        .filter((x) => x.gain > 0)
+        .sort((a, b) => b.gain - a.gain || b.o.score - a.o.score)[0];
+      if (partner) add([best.seg, partner.o.seg], (best.score + partner.o.score) / Math.SQRT2, best.words.size + partner.gain, [...best.terms, ...partner.o.terms]);
     }
-    const add = (segs: Segment[], score: number, covered: number, terms: string[]) => {
-      const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: segs, score: 0, terms };
-      candidates.push({ pick, score: score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, segs[0]!.start], covered });
-    };
-    for (const s of scored) add([s.seg], s.score, s.words.size, s.terms);
-    // When the query's words are spread over two sentences of one passage, the two together
-    // answer better than either: offer them as one citation (same kind and speaker only).
-    const best = [...scored].sort((a, b) => b.words.size - a.words.size || b.score - a.score)[0];
-    if (!best) continue;
-    const partner = scored
-      .filter((o) => o !== best && o.seg.kind === best.seg.kind && o.seg.speaker === best.seg.speaker && o.seg.quoteId === best.seg.quoteId)
-      .map((o) => ({ o, gain: [...o.words].filter((w) => !best.words.has(w)).length }))
-      .filter((x) => x.gain > 0)
-      .sort((a, b) => b.gain - a.gain || b.o.score - a.o.score)[0];
-    if (partner) add([best.seg, partner.o.seg], (best.score + partner.o.score) / Math.SQRT2, best.words.size + partner.gain, [...best.terms, ...partner.o.terms]);
-  }
+    return candidates;
+  };
+  const candidates = deepen((d) => kb.index.search(plan.terms, d, undefined, accept), SEARCH_DEPTH, candidatesOf);
   const ranked = keepWellCovered(candidates, (c) => c.covered).sort((a, b) => b.score - a.score);
   // Citations are built only for the candidates the pool needs, remembering where each came from.
   const orderOf = new Map<Citation, [string, number, number]>();

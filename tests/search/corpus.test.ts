@@ -107,3 +107,21 @@ describe('a speaker whose every quotation is short', async () => {
     expect(a.citations.map((c) => c.excerpt)).toEqual(['Thank you.', 'The engine weaves.']);
   });
 });
+
+describe('a topic the top passages mention only outside the speaker’s words', async () => {
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const noise = Array.from({ length: 60 }, (_, i) => parseJsonlRecord(JSON.stringify({
+    id: `n${i}`, title: `Harbour notes ${i}`, date: '2022-01-01',
+    text: `“We will keep every promise to the families of the valley,” Fisheries Minister Ann Rivers said at the harbour harbour harbour.`,
+  }), 'x.jsonl', i + 1));
+  const real = parseJsonlRecord(JSON.stringify({
+    id: 'real', title: 'Reopening', date: '2022-02-02',
+    text: '“After two long winters of repairs, the harbour will reopen in May for every boat,” Fisheries Minister Ann Rivers said.',
+  }), 'x.jsonl', 99);
+  const core = createCore([...noise, real]);
+  it('reads deeper before saying the speaker is not quoted on it', () => {
+    const a = core.ask('/quote ann rivers harbour');
+    expect(a.found).toBe(true);
+    expect(a.citations[0]?.excerpt).toContain('the harbour will reopen in May');
+  });
+});
