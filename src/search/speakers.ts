@@ -172,7 +172,7 @@ export class SpeakerDirectory {
     const found = new Map<Speaker, number>();
     for (const token of nameKey(typed).split(' ')) {
       if (token.length < 4) continue;
-      for (const c of this.tokenSpeller.candidates(token, 5, Math.min(2, maxEdits(token.length) + 1))) {
+      for (const c of this.tokenSpeller.nearest(token, 5, Math.min(2, maxEdits(token.length) + 1))) {
         for (const s of this.byToken.get(c.term) ?? []) found.set(s, Math.min(found.get(s) ?? Infinity, c.distance));
       }
     }
