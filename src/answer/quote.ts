@@ -5,8 +5,7 @@ import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
-import { passageFilter, splitPeriod } from './period.js';
-import { cleanTopic, planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 export const PAGE = 5;
@@ -32,9 +31,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       : 'Which speaker? Try /quote <speaker> [topic].';
     return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
   }
-  const { rest, period } = splitPeriod(request.topic.trim());
-  const topic = cleanTopic(rest);
-  const accept = passageFilter(kb, period);
+  const { text: topic, period, accept, about } = readTopic(kb, request.topic);
   const plan = topic ? planTopic(kb, topic) : null;
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {
@@ -52,7 +49,6 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   // that has all of it: the user gets the reported sentence, labelled as such.
   const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered;
   const quotes = quotesLose ? [] : topical ? topical.picks : latestQuotes(kb, speaker, accept);
-  const about = `${topic ? ` on “${topic}”` : ''}${period ? ` (${period.label})` : ''}`;
   const toCitation = (p: Pick) => citationOf(kb, p);
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
@@ -83,7 +79,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
 /** The speaker's quotations (or reported sentences) that mention the topic, best first. */
 function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported', depth: number, accept?: (passage: number) => boolean): { picks: Pick[]; covered: number } {
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
-  const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
+  const idf = (t: string) => kb.index.idf(t);
   // One quotation may be cut into several passages: gather its sentences before choosing.
   type Group = { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[]; terms: string[] }>; best: number };
   const groupsOf = (hits: Hit[]): Group[] => {

@@ -4,8 +4,7 @@ import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
-import { passageFilter, splitPeriod } from './period.js';
-import { cleanTopic, planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { cleanTopic, planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 const DEPTH_PER_RESULT = 6;
@@ -16,9 +15,8 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
   const query = cleanTopic(request.query);
-  const { rest, period } = splitPeriod(query);
-  const accept = passageFilter(kb, period);
-  const plan = planTopic(kb, rest);
+  const { text, accept } = readTopic(kb, query);
+  const plan = planTopic(kb, text);
   if (!plan.terms.length) {
     return answerOf(request, {
       found: false,
@@ -27,7 +25,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
       footer: 'Type /help for what I can do.',
     });
   }
-  const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
+  const idf = (t: string) => kb.index.idf(t);
   const coverage = new Map<Pick, number>();
   const picksOf = (hits: Hit[]): Pick[] => {
     const picks: Pick[] = [];

@@ -5,8 +5,7 @@ import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, scoreText, similarity, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
-import { passageFilter, splitPeriod } from './period.js';
-import { cleanTopic, planTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
 const MIN_SENTENCES = 3;
@@ -24,16 +23,14 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
  * keeps its citation; copies of one sentence in several articles are shown once with all sources.
  */
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
-  const { rest, period } = splitPeriod(request.topic.trim());
-  const topic = cleanTopic(rest);
-  const accept = passageFilter(kb, period);
+  const { text: topic, period, accept } = readTopic(kb, request.topic);
   const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
   if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });
   const plan = planTopic(kb, topic);
   if (!plan.terms.length) {
     return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
   }
-  const idf = (t: string) => Math.log(1 + kb.index.size / (1 + kb.index.documentFrequency(t)));
+  const idf = (t: string) => kb.index.idf(t);
   type Candidate = { pick: Pick; score: number; order: [string, number, number]; covered: number };
   const candidatesOf = (hits: Hit[]): Candidate[] => {
     const candidates: Candidate[] = [];

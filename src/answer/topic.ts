@@ -1,4 +1,5 @@
 import { fold, wordSpans } from '../knowledge/text.js';
+import { passageFilter, splitPeriod, type Period } from './period.js';
 import type { QueryPlan } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
@@ -11,6 +12,22 @@ import { isStopWord, stem } from '../search/terms.js';
 /** A topic as the user meant it: without wrapping quotation marks or trailing question marks. */
 export function cleanTopic(topic: string): string {
   return topic.trim().replace(/^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019?!.]+$/g, '').trim();
+}
+
+/** A topic as typed, read once: its words, its date filter (if any) and how to show both. */
+export interface Topic {
+  text: string;
+  period: Period | null;
+  /** The date filter as a per-passage test, or undefined when there is none. */
+  accept: ((passage: number) => boolean) | undefined;
+  /** ` on “health care” (2009)`, or '' for no topic and no period. */
+  about: string;
+}
+
+export function readTopic(kb: KnowledgeBase, raw: string): Topic {
+  const { rest, period } = splitPeriod(raw.trim());
+  const text = cleanTopic(rest);
+  return { text, period, accept: passageFilter(kb, period), about: `${text ? ` on “${text}”` : ''}${period ? ` (${period.label})` : ''}` };
 }
 
 export function planTopic(kb: KnowledgeBase, topic: string): QueryPlan {
@@ -59,9 +76,8 @@ function topicsNear(kb: KnowledgeBase, speaker?: Speaker): string[] {
       }
     }
   }
-  const n = kb.index.size;
   const ranked = [...counts].filter(([k]) => kb.index.has(k))
-    .map(([k, v]) => ({ surface: v.surface, score: v.n * Math.log(1 + n / (1 + kb.index.documentFrequency(k))) }))
+    .map(([k, v]) => ({ surface: v.surface, score: v.n * kb.index.idf(k) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 2000)
     .map((x) => x.surface);

@@ -108,6 +108,11 @@ export class SearchIndex {
     return i === undefined ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;
   }
 
+  /** How rare a term is (smoothed inverse document frequency): weighs matched words in sentences. */
+  idf(term: string): number {
+    return Math.log(1 + this.size / (1 + this.documentFrequency(term)));
+  }
+
   has(term: string): boolean {
     return this.termIds.has(term);
   }
