@@ -104,7 +104,7 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind
   const coverage = new Map<Pick, number>();
   for (const { pick, scored, best } of groups) {
     const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
-    const distinct = new Set(top.flatMap((t) => t.matched)).size;
+    const distinct = new Set(top.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size;
     pick.segments = top.map((t) => t.seg);
     pick.terms = top.flatMap((t) => t.terms);
     pick.score = top.reduce((n, t) => n + t.score, 0) / Math.sqrt(top.length) + distinct + best * 0.1;

@@ -39,17 +39,19 @@ export class IndexBuilder {
     this.lengths.push(length);
   }
 
+  /** Terms come out in code-unit order, so prefix look-ups need no sorting when the index loads. */
   finish(): IndexData {
-    const n = this.ids.size;
+    const order = [...this.ids].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const n = order.length;
     const offsets = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.docs[i]!.length;
+    order.forEach(([, id], i) => { offsets[i + 1] = offsets[i]! + this.docs[id]!.length; });
     const docs = new Uint32Array(offsets[n]!);
     const tfs = new Uint16Array(offsets[n]!);
-    for (let i = 0; i < n; i++) {
-      docs.set(this.docs[i]!, offsets[i]!);
-      tfs.set(this.tfs[i]!, offsets[i]!);
-    }
-    return { terms: [...this.ids.keys()], offsets, docs, tfs, docLength: Float32Array.from(this.lengths) };
+    order.forEach(([, id], i) => {
+      docs.set(this.docs[id]!, offsets[i]!);
+      tfs.set(this.tfs[id]!, offsets[i]!);
+    });
+    return { terms: order.map(([t]) => t), offsets, docs, tfs, docLength: Float32Array.from(this.lengths) };
   }
 
   private termId(word: string): number {

@@ -42,9 +42,13 @@ const B = 0.75;
 const CORRECTION_WEIGHT = [1, 0.8, 0.6];
 /** Weight of a spelling variant of an exact word ("uighur" for "uyghur"). */
 const VARIANT_WEIGHT = 0.7;
+/** Weight of a longer form of an exact word ("russian" for "russia"): related, not the same. */
+const EXTENSION_WEIGHT = 0.3;
+const MAX_EXTENSION = 3;
 
 /** The index as plain typed arrays: what is persisted, and what a reload swaps in. */
 export interface IndexData {
+  /** In code-unit order (prefix look-ups binary-search it). */
   terms: string[];
   /** Postings of term i are `docs/tfs[offsets[i] .. offsets[i + 1])`. */
   offsets: Uint32Array;
@@ -108,6 +112,24 @@ export class SearchIndex {
     return i === undefined ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;
   }
 
+  /** Vocabulary terms that start with `term` and are at most three letters longer, most frequent first. */
+  private extensions(term: string): string[] {
+    const sorted = this.data.terms;
+    const out: string[] = [];
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < term) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(term); i++) {
+      const t = sorted[i]!;
+      if (t !== term && t.length - term.length <= MAX_EXTENSION) out.push(t);
+    }
+    return out.sort((a, b) => this.documentFrequency(b) - this.documentFrequency(a)).slice(0, 4);
+  }
+
   /** How rare a term is (smoothed inverse document frequency): weighs matched words in sentences. */
   idf(term: string): number {
     return Math.log(1 + this.size / (1 + this.documentFrequency(term)));
@@ -131,6 +153,8 @@ export class SearchIndex {
       const t = stem(word);
       if (this.termIds.has(t)) {
         add(t, 1, word);
+        // Derived forms that extend the word: "russia" → "russian", "bulgaria" → "bulgarian".
+        if (t.length >= 5) for (const longer of this.extensions(t)) add(longer, EXTENSION_WEIGHT, word);
         if (t.length >= 6) {
           for (const v of this.speller.candidates(t, 2, 1)) {
             if (v.term[0] === t[0] && v.term.at(-1) === t.at(-1) && stem(v.term) === v.term) add(v.term, VARIANT_WEIGHT, word);

@@ -56,6 +56,12 @@ describe('answers over the seeds', async () => {
     expect(a.citations.every((c) => c.kind === 'reported')).toBe(true);
   });
 
+  it('a place finds its adjective too: russia finds "Russian diplomats", ranked below "Russia" itself', () => {
+    expect(core.ask('/quote borissov russia').citations[0]).toMatchObject({ kind: 'reported', speaker: 'Boyko Borissov' });
+    const a = core.ask('/quote stoltenberg russia');
+    expect(a.citations[0]!.excerpt).toMatch(/\bRussia\b/);
+  });
+
   it('never gives one person’s words to another', () => {
     expect(core.ask('/quote stoltenberg diplomats').citations.some((c) => c.excerpt.includes('personae non-gratae'))).toBe(false);
     const borissov = core.ask('/quote borissov diplomats').citations[0]!;
