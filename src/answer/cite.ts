@@ -107,7 +107,8 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
 
 const termSets = new WeakMap<Citation, Set<string>>();
 
-function refOf(c: SourceRef): SourceRef {
+/** Just the source fields of a citation (or of anything carrying them). */
+export function refOf(c: SourceRef): SourceRef {
   return { sourceId: c.sourceId, title: c.title, publisher: c.publisher, date: c.date, url: c.url };
 }
 

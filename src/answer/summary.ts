@@ -2,7 +2,7 @@ import type { Segment } from '../knowledge/types.js';
 import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import { citationOf, citationPage, deepen, scoreText, similarity, type Pick } from './cite.js';
+import { citationOf, citationPage, deepen, refOf, scoreText, similarity, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -110,7 +110,7 @@ function compareOrder(a?: [string, number, number], b?: [string, number, number]
 
 function uniqueSources(citations: Citation[]): SourceRef[] {
   const out: SourceRef[] = [];
-  for (const c of citations) for (const s of [c, ...c.alsoIn]) if (!out.some((x) => x.sourceId === s.sourceId)) out.push({ sourceId: s.sourceId, title: s.title, publisher: s.publisher, date: s.date, url: s.url });
+  for (const c of citations) for (const s of [c, ...c.alsoIn]) if (!out.some((x) => x.sourceId === s.sourceId)) out.push(refOf(s));
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

@@ -17,14 +17,13 @@ const text = fc.oneof({ weight: 3, arbitrary: hostile }, { weight: 1, arbitrary:
 const nonEmpty = text.map((s) => (s.trim() ? s : 'x'));
 const url = fc.option(fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'http://x.example/(a) b', 'not a url', 'https://x.example/@everyone', `https://x.example/${'a'.repeat(3000)}`)));
 const date = fc.oneof(fc.constantFrom('2021', '1863', '2021-03-24'), fc.date({ min: new Date('1800-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
-const source = fc.record({ sourceId: fc.string({ minLength: 1, maxLength: 40 }), title: nonEmpty, publisher: fc.option(text), date, url });
+
+// Every citation and source summary is a source plus its own fields.
+const sourceFields = { sourceId: fc.string({ minLength: 1, maxLength: 40 }), title: nonEmpty, publisher: fc.option(text), date, url };
+const source = fc.record(sourceFields);
 
 const citation: fc.Arbitrary<Citation> = fc.record({
-  sourceId: fc.string({ minLength: 1, maxLength: 40 }),
-  title: nonEmpty,
-  publisher: fc.option(text),
-  date,
-  url,
+  ...sourceFields,
   kind: fc.constantFrom('quote' as const, 'reported' as const, 'passage' as const),
   speaker: fc.option(nonEmpty),
   excerpt: nonEmpty,
@@ -33,11 +32,7 @@ const citation: fc.Arbitrary<Citation> = fc.record({
 });
 
 const summary: fc.Arbitrary<SourceSummary> = fc.record({
-  sourceId: fc.string({ minLength: 1, maxLength: 40 }),
-  title: nonEmpty,
-  publisher: fc.option(text),
-  date,
-  url,
+  ...sourceFields,
   author: fc.option(text),
   paragraphs: fc.nat(1000),
   quotes: fc.nat(1000),
