@@ -6,7 +6,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Citation, PassageContext } from '../answer/types.js';
 import { formatLongDate } from '../knowledge/dates.js';
 import { COLOR, sourceFields, type DiscordMessage } from './discord-parts.js';
-import { LIMITS, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
+import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
 
 /** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
 export function citationLine(c: Citation, maxLength = 1900): string {
@@ -45,7 +45,7 @@ function markExcerpt(text: string, excerpt: string): string | null {
   for (const run of runs) {
     const found = text.indexOf(run, at);
     if (found < 0) return null;
-    out += `${escapeDiscord(text.slice(at, found))}**${escapeDiscord(run)}**`;
+    out += `${escapeDiscord(text.slice(at, found))}${bold(escapeDiscord(run))}`;
     at = found + run.length;
   }
   return out + escapeDiscord(text.slice(at));

@@ -32,6 +32,11 @@ export const ELLIPSIS = '…';
  * text is split exactly where Discord will see a link, so no escape we add ends up inside one.
  */
 const LINK = /(https?:\/\/[^\s<]+[^<.,:;"')\]\s])/;
+/**
+ * No real address is this long (browsers stop near 2,000): a longer "link" is text that merely
+ * starts like one, and is escaped like text so nothing inside it can become a masked link.
+ */
+const MAX_LINK = 2000;
 
 /**
  * Backslash-escapes everything Discord would read as Markdown, a link, a mention, a channel,
@@ -43,7 +48,7 @@ export function escapeDiscord(text: string): string {
   // mention: Discord reads `@everyone` even inside a link, so that (only) is escaped there too.
   return text
     .split(LINK)
-    .map((part, i) => (i % 2 === 1 ? part.replace(/@(?=everyone|here)/gi, '\\@') : escapePart(part)))
+    .map((part, i) => (i % 2 === 1 && part.length <= MAX_LINK ? part.replace(/@(?=everyone|here)/gi, '\\@') : escapePart(part)))
     .join('');
 }
 

@@ -63,7 +63,8 @@ export function markupProblems(text: string, blocks: boolean): string[] {
   const scan = (t: string) => {
     for (let i = 0; i < t.length; i++) {
       const ch = t[i]!;
-      const rest = t.slice(i, i + 3000);
+      // Longer than any message we send, so a link is never cut short by the window.
+      const rest = t.slice(i, i + 6000);
       if (ch === '\\' && /^[^0-9A-Za-z\s]/.test(t[i + 1] ?? '')) {
         i++; // Discord's escape: a backslash before punctuation
         continue;

@@ -2,6 +2,10 @@
 import fc from 'fast-check';
 import type { AnswerRequest } from '../../src/answer/types.js';
 
+// A failure found on a 20,000-character input can take fast-check many minutes to shrink, each
+// step rendering the whole text: stop there and report the counterexample found so far.
+fc.configureGlobal({ interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true });
+
 const TOKENS = [
   '', ' ', '  ', '\n', '\r\n', '\t', '\0', '\u0007', '\u001b[31m', '\u007f', '\u0085',
   '\u202e', '\u202d', '\u2066', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u00a0', '\u3000',
