@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import type { AnswerRequest } from '../../src/answer/types.js';
 
 // A failure found on a 20,000-character input can take fast-check many minutes to shrink, each
-// step rendering the whole text: stop there and report the counterexample found so far.
-fc.configureGlobal({ interruptAfterTimeLimit: 60_000, markInterruptAsFailure: true });
+// step rendering the whole text: stop after a minute and report the counterexample found so far
+// (a failure found is always reported; a slow machine merely runs fewer cases).
+fc.configureGlobal({ interruptAfterTimeLimit: 60_000, markInterruptAsFailure: false });
 
 const TOKENS = [
   '', ' ', '  ', '\n', '\r\n', '\t', '\0', '\u0007', '\u001b[31m', '\u007f', '\u0085',
