@@ -33,12 +33,11 @@ export function citationEmbed(c: Citation, n: number): APIEmbed {
     );
     fields.push({ name: 'Also in', value: fitLines(lines, LIMITS.fieldValue) });
   }
-  const embed: APIEmbed = {
-    color: COLOR,
-    title: `${n}. ${fitEscaped(speakerLabel(c), LIMITS.title - 12)}`,
-    description: excerptText(c, EXCERPT_BUDGET),
-    fields,
-  };
+  const title = `${n}. ${fitEscaped(speakerLabel(c), LIMITS.title - 12)}`;
+  // Long titles and source fields can leave less than the usual excerpt budget inside one
+  // message's 6000 characters: the excerpt takes what is left (cut on a sentence, marked …).
+  const rest = LIMITS.embedTotal - embedLength({ title, fields });
+  const embed: APIEmbed = { color: COLOR, title, description: excerptText(c, Math.min(EXCERPT_BUDGET, rest)), fields };
   const url = safeUrl(c.url);
   if (url) embed.url = url;
   return embed;
