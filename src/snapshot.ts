@@ -102,7 +102,7 @@ function codeHash(): Promise<string> {
   codeHashOnce ??= (async () => {
     const here = dirname(fileURLToPath(import.meta.url));
     const hash = createHash('sha256').update(FORMAT);
-    for (const folder of ['knowledge', 'search']) {
+    for (const folder of ['knowledge', 'search', 'ingest']) {
       const names = (await readdir(join(here, folder))).filter((n) => /\.(ts|js)$/.test(n)).sort();
       for (const name of names) hash.update(name).update(await readFile(join(here, folder, name)));
     }

@@ -1,13 +1,20 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../answer/types.js';
+import { decodeHtml, extractHtml } from '../ingest/html.js';
 import { parseJsonlRecord } from './jsonl.js';
+import { pageArticleText, withFields } from './pages.js';
 import { ParseError, parseArticle } from './parse.js';
 import type { Article } from './types.js';
 
 /** The only file-system code of the core: a folder → articles plus the problems met on the way. */
 
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/** Pages whose text is extracted first (saved web pages, PDF statements). */
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.pdf']);
+/** `<file>.source.yaml` next to a source: its provenance (`url`, `retrieved`, `content_type`, a given `date`). */
+export const SIDECAR_SUFFIX = '.source.yaml';
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 /** JSONL records parsed between two pauses when loading in the background. */
 const RECORDS_PER_SLICE = 100;
@@ -98,9 +105,15 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
   const ext = extname(path).toLowerCase();
   // A folder's README.md documents the folder; it is never an article.
   if (basename(path).toLowerCase() === 'readme.md') return out;
+  // A provenance sidecar is read with the file it describes.
+  if (path.toLowerCase().endsWith(SIDECAR_SUFFIX)) return out;
   const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
-  if (!ARTICLE_EXTENSIONS.has(ext) && ext !== '.jsonl') {
-    problem(`unsupported file type "${ext || '(none)'}": use .txt, .md or .jsonl`);
+  if (!ARTICLE_EXTENSIONS.has(ext) && !PAGE_EXTENSIONS.has(ext) && ext !== '.jsonl') {
+    problem(`unsupported file type "${ext || '(none)'}": use .txt, .md, .html, .pdf or .jsonl`);
+    return out;
+  }
+  if (PAGE_EXTENSIONS.has(ext)) {
+    await loadPage(path, ext, file, out).catch((err: unknown) => problem((err as Error).message));
     return out;
   }
   let text: string;
@@ -130,9 +143,44 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
     return out;
   }
   try {
-    out.articles.push(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path));
+    const sidecar = await readSidecar(path);
+    const article = parseArticle(withFields(text, sidecar), file.path.replace(/\.[^./]+$/, ''), file.path);
+    out.articles.push(withProvenance(article, sidecar, null));
   } catch (err) {
     problem((err as Error).message, err instanceof ParseError ? err.line : undefined);
   }
   return out;
+}
+
+/** An HTML page or a PDF: text extracted, then parsed like any article. */
+async function loadPage(path: string, ext: string, file: FileStat, out: FileLoad): Promise<void> {
+  if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
+  const bytes = await readFile(path);
+  if (bytes.length === 0) throw new Error('empty file');
+  const sidecar = await readSidecar(path);
+  const page = ext === '.pdf' ? await (await import('../ingest/pdf.js')).extractPdf(bytes) : extractHtml(decodeHtml(bytes));
+  const { text, updated } = pageArticleText(page, sidecar);
+  out.articles.push(withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated));
+}
+
+function withProvenance(article: Article, sidecar: Record<string, unknown>, updated: string | null): Article {
+  const retrieved = typeof sidecar.retrieved === 'string' ? sidecar.retrieved : null;
+  return { ...article, ...(retrieved ? { retrieved } : {}), ...(updated ? { updated } : {}) };
+}
+
+/** The provenance sidecar of `path`, or {} when there is none; broken YAML is an error naming it. */
+async function readSidecar(path: string): Promise<Record<string, unknown>> {
+  let raw: string;
+  try {
+    raw = await readFile(`${path}${SIDECAR_SUFFIX}`, 'utf8');
+  } catch {
+    return {};
+  }
+  try {
+    const v: unknown = parseYaml(raw, { schema: 'core' });
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new Error(`${basename(path)}${SIDECAR_SUFFIX} is not valid provenance ("key: value" YAML)`);
 }

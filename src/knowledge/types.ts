@@ -34,6 +34,10 @@ export interface Article {
   url: string | null;
   photoCredit: string | null;
   paragraphs: Paragraph[];
+  /** When the source was fetched or added (ISO timestamp, from its provenance sidecar); absent for files dropped in by hand. */
+  retrieved?: string;
+  /** A modification date later than the publication date (`YYYY-MM-DD`): shown as "updated …", never cited instead. */
+  updated?: string;
   /** Roles learnt from the text, by speaker ("NATO Secretary General" → "Jens Stoltenberg"). */
   roles: Array<{ speaker: string; role: string }>;
 }

@@ -1,0 +1,14 @@
+/**
+ * What an extractor (HTML page, PDF) hands the loader: the text as blocks (one paragraph or
+ * `## heading` each, in reading order) and the metadata found, as written in the source.
+ */
+export interface Extracted {
+  title: string | null;
+  author: string | null;
+  publisher: string | null;
+  /** The publication date as the source writes it (ISO timestamp, RFC 822, "2 May 2023"…); null when none. */
+  published: string | null;
+  /** The last-modified date, kept apart from the publication date. */
+  modified: string | null;
+  blocks: string[];
+}

@@ -1,0 +1,72 @@
+import { stringify } from 'yaml';
+import type { Extracted } from '../ingest/extracted.js';
+import { findFirstFullDate, parseGivenDate, type SourceDate } from './dates.js';
+import { splitFrontMatter } from './frontmatter.js';
+import { ParseError } from './parse.js';
+
+/**
+ * Pages (HTML, PDF) and provenance sidecars → the article text the parser reads: a front-matter
+ * block with what the page's metadata says, then one paragraph per block. The body is the
+ * extracted text itself, so every excerpt stays a slice of what the page says.
+ */
+
+/** How many leading blocks (headline, byline, dateline) may carry a visible dateline. */
+const DATELINE_BLOCKS = 4;
+
+/** The dates a page gives: the one to cite, and a later modification ("updated …"). */
+export interface PageDates {
+  published: SourceDate;
+  updated: string | null;
+}
+
+/** Chooses the publication date: given (front matter/`--date`) > metadata > a visible dateline at the top. Throws ParseError when none. */
+export function choosePageDates(page: Extracted, given: unknown): PageDates {
+  let published: SourceDate | null = null;
+  if (given !== undefined && given !== null && given !== '') {
+    const d = parseGivenDate(given);
+    if ('error' in d) throw new ParseError(`given date: ${d.error}`);
+    published = d;
+  }
+  if (!published && page.published) {
+    const d = parseGivenDate(page.published);
+    if (!('error' in d)) published = d;
+  }
+  if (!published) {
+    published = findFirstFullDate(page.blocks.slice(0, DATELINE_BLOCKS).join('\n'))?.date ?? null;
+  }
+  if (!published) {
+    throw new ParseError('no publication date found in the page (metadata or dateline): add it with --date YYYY-MM-DD, or "date:" in its .source.yaml');
+  }
+  const modified = page.modified ? parseGivenDate(page.modified) : null;
+  const updated = modified && !('error' in modified) && modified.precision === 'day' && modified.iso > published.iso ? modified.iso : null;
+  return { published, updated };
+}
+
+/** An extracted page as article text: metadata front matter (provenance `fields` win) and the blocks, one per paragraph. */
+export function pageArticleText(page: Extracted, fields: Record<string, unknown>): { text: string; updated: string | null } {
+  if (!page.blocks.some((b) => !b.startsWith('#'))) throw new ParseError('no article text found in the page');
+  const dates = choosePageDates(page, fields.date);
+  const head: Record<string, unknown> = {
+    title: fields.title ?? page.title ?? undefined,
+    date: dates.published.iso,
+    publisher: fields.publisher ?? page.publisher ?? undefined,
+    author: fields.author ?? page.author ?? undefined,
+    url: fields.url ?? undefined,
+  };
+  // Plain-text lines starting with "---" would be read as a second front matter: never at the top of the body.
+  const body = page.blocks.map((b) => b.replace(/^-{3,}\s*$/, '—')).join('\n\n');
+  return { text: `${frontMatter(head)}${body}\n`, updated: dates.updated };
+}
+
+/** A text article with the sidecar's fields added under its own front matter (the file's own fields win). */
+export function withFields(raw: string, fields: Record<string, unknown>): string {
+  const wanted = Object.fromEntries(Object.entries(fields).filter(([k, v]) => ['title', 'date', 'publisher', 'author', 'url'].includes(k) && v !== undefined && v !== null));
+  if (Object.keys(wanted).length === 0) return raw;
+  const own = splitFrontMatter(raw);
+  return `${frontMatter({ ...wanted, ...own.fields, ...(fields.date ? { date: fields.date } : {}) })}${own.body}`;
+}
+
+function frontMatter(fields: Record<string, unknown>): string {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  return `---\n${stringify(defined, { lineWidth: 0 }).trimEnd()}\n---\n`;
+}

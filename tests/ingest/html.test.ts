@@ -1,0 +1,72 @@
+/** HTML pages in the knowledge folder: main text by Readability, metadata by JSON-LD → OpenGraph → meta → dateline. */
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { parseArticle } from '../../src/knowledge/parse.js';
+import type { Article } from '../../src/knowledge/types.js';
+import { newsPage, pressReleasePage, SEED_003 } from './pages.js';
+
+/** Every direct quotation of an article as (speaker, words): what /quote can show. */
+export function quotesOf(a: Article): string[] {
+  return a.paragraphs.flatMap((p) => p.segments.filter((s) => s.kind === 'quote').map((s) => `${s.speaker ?? '?'}: ${p.text.slice(s.start, s.end)}`));
+}
+
+let dir: string;
+let articles: Article[];
+let problems: Array<{ file: string; reason: string }>;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'verbatim-html-'));
+  await writeFile(join(dir, 'news.html'), newsPage());
+  await writeFile(join(dir, 'press.htm'), pressReleasePage());
+  await writeFile(join(dir, 'undated.html'), '<html><body><article><h1>No date here at all</h1><p>“Words without a date,” said Nobody Known.</p></article></body></html>');
+  ({ articles, problems } = await loadKnowledge(dir));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const byFile = (f: string) => articles.find((a) => a.file === f)!;
+
+describe('a news page around a seed article', () => {
+  it('finds exactly the seed’s quotations, with the same speakers', async () => {
+    const seed = parseArticle(await readFile(SEED_003, 'utf8'), 'seed', 'seed.txt');
+    expect(quotesOf(seed).length).toBeGreaterThan(3);
+    expect(quotesOf(byFile('news.html'))).toEqual(quotesOf(seed));
+  });
+
+  it('takes the seed’s date from JSON-LD (published, not modified), and the metadata', () => {
+    const a = byFile('news.html');
+    expect(a.date).toBe('2021-03-22');
+    expect(a.updated).toBe('2021-03-23');
+    expect(a.title).toBe('NATO “closely following” Bulgarian investigation into alleged Russian spy ring');
+    expect(a.publisher).toBe('Diplomatic Times');
+    expect(a.author).toBe('Gary Raynaldo');
+  });
+
+  it('keeps navigation, the related-articles box and the footer out of the text', () => {
+    const text = byFile('news.html').paragraphs.map((p) => p.text).join('\n');
+    expect(text).not.toMatch(/Related articles|Subscribe today|Someone Else|Browse By|Site updated/);
+  });
+
+  it('keeps every extracted paragraph a slice of the page', () => {
+    const html = newsPage().replace(/&amp;/g, '&');
+    for (const p of byFile('news.html').paragraphs) expect(html.replace(/\s+/g, ' ')).toContain(p.text);
+  });
+});
+
+describe('a press release with only a visible dateline', () => {
+  it('dates it from the dateline, never from the footer', () => {
+    const a = byFile('press.htm');
+    expect(a.date).toBe('2023-05-02');
+    expect(a.title).toBe('Harbour reopens to shipping after storm repairs');
+    expect(quotesOf(a)).toEqual([
+      'Maria Lindqvist: The basin is safe again, and every berth has been inspected twice',
+      'Maria Lindqvist: We thank the crews who worked through the night',
+    ]);
+  });
+
+  it('refuses a page with no date at all, saying how to give one', () => {
+    expect(articles.some((a) => a.file === 'undated.html')).toBe(false);
+    expect(problems.find((p) => p.file === 'undated.html')?.reason).toMatch(/no publication date.*--date/);
+  });
+});
