@@ -158,7 +158,7 @@ async function loadPage(path: string, ext: string, file: FileStat, out: FileLoad
   const bytes = await readFile(path);
   if (bytes.length === 0) throw new Error('empty file');
   const sidecar = await readSidecar(path);
-  const page = ext === '.pdf' ? await (await import('../ingest/pdf.js')).extractPdf(bytes) : extractHtml(decodeHtml(bytes));
+  const page = ext === '.pdf' ? await (await import('../ingest/pdf.js')).extractPdf(bytes) : extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null));
   const { text, updated } = pageArticleText(page, sidecar);
   out.articles.push(withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated));
 }
