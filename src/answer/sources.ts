@@ -5,7 +5,10 @@ import type { Answer, AnswerRequest, SourceSummary } from './types.js';
 
 const SOURCES_PAGE = 10;
 
-/** `/sources`: what the bot knows, newest first, with counts. */
+/**
+ * `/sources`: what the bot knows, with counts: the newest additions first (by when they were added),
+ * then the sources placed in the folder by hand, newest publication first.
+ */
 export function answerSources(kb: KnowledgeBase, request: Extract<AnswerRequest, { command: 'sources' }>): Answer {
   const all: SourceSummary[] = kb.articles.map((a) => {
     const quoteIds = new Set<number>();
@@ -14,10 +17,13 @@ export function answerSources(kb: KnowledgeBase, request: Extract<AnswerRequest,
       if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
       if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
     }
-    return { ...sourceRef(a), author: a.author, paragraphs: a.paragraphs.length, quotes: quoteIds.size, speakers: [...speakers] };
-  }).sort((x, y) => (x.date < y.date ? 1 : x.date > y.date ? -1 : x.title.localeCompare(y.title)));
+    return { ...sourceRef(a), author: a.author, paragraphs: a.paragraphs.length, quotes: quoteIds.size, speakers: [...speakers], retrieved: a.retrieved ?? null, updated: a.updated ?? null };
+  }).sort((x, y) => {
+    const added = (y.retrieved ?? '').localeCompare(x.retrieved ?? '');
+    return added || (x.date < y.date ? 1 : x.date > y.date ? -1 : x.title.localeCompare(y.title));
+  });
   const page = all.slice(request.offset, request.offset + SOURCES_PAGE);
-  const body = page.map((s, i) => `${request.offset + i + 1}. ${sourceLine(s)}${s.author ? `, by ${s.author}` : ''}\n   ${s.paragraphs} paragraphs, ${s.quotes} quotations${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 5).join(', ')}${s.speakers.length > 5 ? ', …' : ''}` : ''}`).join('\n');
+  const body = page.map((s, i) => `${request.offset + i + 1}. ${sourceLine(s)}${s.updated ? ` (updated ${s.updated})` : ''}${s.author ? `, by ${s.author}` : ''}\n   ${s.paragraphs} paragraphs, ${s.quotes} quotations${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 5).join(', ')}${s.speakers.length > 5 ? ', …' : ''}` : ''}`).join('\n');
   const answer = answerOf(request, {
     found: all.length > 0,
     heading: all.length ? `${all.length} source${all.length === 1 ? '' : 's'}${request.offset ? ` (from ${request.offset + 1})` : ''}` : 'No sources are loaded.',

@@ -34,6 +34,10 @@ export interface SourceSummary extends SourceRef {
   paragraphs: number;
   quotes: number;
   speakers: string[];
+  /** When it was added (`npm run add`, `/add`, a feed), ISO timestamp; absent for files placed by hand. */
+  retrieved?: string | null;
+  /** A later modification date of the source, `YYYY-MM-DD` (the citation keeps the publication date). */
+  updated?: string | null;
 }
 
 export interface Answer {

@@ -18,5 +18,11 @@ export function renderJson(answer: Answer): string {
       alsoIn: c.alsoIn.map((s) => ({ sourceId: s.sourceId, title: s.title, date: s.date })),
     })),
     suggestions: answer.suggestions,
+    ...(answer.sources ? {
+      sources: answer.sources.map((s) => ({
+        sourceId: s.sourceId, title: s.title, publisher: s.publisher, author: s.author, date: s.date, url: s.url,
+        retrieved: s.retrieved ?? null, paragraphs: s.paragraphs, quotes: s.quotes, speakers: s.speakers,
+      })),
+    } : {}),
   });
 }
