@@ -46,6 +46,14 @@ const schema = z.object({
   SHARD_COUNT: optional(count),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)).transform((v) => v ?? 5500),
   SHARDING_MANAGER: optional(z.string()),
+  // Unsafe on a public bot: lets /add and feeds fetch loopback and private addresses (tests, local use).
+  VERBATIM_ALLOW_PRIVATE_URLS: optional(z.enum(['0', '1'], { error: 'must be 1 (allow; unsafe) or 0' })).transform((v) => v === '1'),
+  FEEDS: optional(z.string()).transform((v, ctx) => {
+    const urls = (v ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+    for (const u of urls) if (!/^https?:\/\/[^\s]+$/i.test(u)) ctx.addIssue({ code: 'custom', message: `not an http(s) URL: ${u}` });
+    return urls;
+  }),
+  FEED_INTERVAL_MINUTES: optional(z.coerce.number().min(0.01, 'must be more than 0').max(10_080)).transform((v) => v ?? 30),
 });
 
 /** At most `limit` per sliding `windowMs`. */
@@ -80,6 +88,8 @@ export interface Config {
   /** Per-user questions (commands, DMs, mentions), per-user button clicks, per-channel (both); null: no limit. */
   cooldowns: { user: Rate | null; clicks: Rate | null; channel: Rate | null };
   sharding: Sharding;
+  /** Adding sources (`/add`, feeds). */
+  ingest: { allowPrivateUrls: boolean; feeds: string[]; feedIntervalMinutes: number };
 }
 
 export class ConfigError extends Error {
@@ -118,6 +128,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
     logFormat: e.LOG_FORMAT ?? (production || !process.stdout.isTTY ? 'json' : 'pretty'),
     cooldowns: Object.freeze({ user: e.COOLDOWN_USER, clicks: e.COOLDOWN_CLICKS, channel: e.COOLDOWN_CHANNEL }),
     sharding: Object.freeze(sharding),
+    ingest: Object.freeze({ allowPrivateUrls: e.VERBATIM_ALLOW_PRIVATE_URLS, feeds: Object.freeze([...e.FEEDS]) as string[], feedIntervalMinutes: e.FEED_INTERVAL_MINUTES }),
   });
 }
 

@@ -29,6 +29,8 @@ export interface StartOptions {
   cooldown?: Cooldowns;
   /** How long a shutdown waits for replies in flight. */
   drainMs?: number;
+  /** Adds a source (`/add`); without it /add says it is not available. */
+  add?: BotContext['add'];
   /** Called once when a shutdown starts (e.g. stop watching the knowledge folder). */
   onStop?: () => void;
 }
@@ -57,6 +59,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     cooldown: options.cooldown ?? createCooldowns(config.cooldowns ?? {}),
     work: new Work(),
     reload: 'reload' in core ? () => core.reload() : undefined,
+    add: options.add,
   };
 
   client.on(Events.InteractionCreate, (i) => ctx.work.run(routeInteraction(i, ctx)));

@@ -5,6 +5,7 @@ import type {
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Core, ReloadReport } from '../answer/types.js';
+import type { AddInput, AddResult } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import type { Cooldowns } from './cooldown.js';
 import type { Work } from './work.js';
@@ -16,6 +17,8 @@ export interface BotContext {
   work: Work;
   /** Re-reads the knowledge folder (a live core); undefined when the core cannot reload. */
   reload: (() => Promise<ReloadReport>) | undefined;
+  /** Adds a source to the knowledge folder (`/add`); undefined when this deployment cannot. */
+  add?: ((input: AddInput) => Promise<AddResult>) | undefined;
 }
 
 /** What a handler reports for the one log line per interaction. */

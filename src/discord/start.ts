@@ -8,6 +8,7 @@
 import type { ReloadReport } from '../answer/types.js';
 import { loadConfig, type Config } from '../config.js';
 import { cacheDir } from '../cli/knowledge-dir.js';
+import { addSource } from '../ingest/add.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
 import { runBot } from './client.js';
@@ -55,5 +56,8 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
       // Logging must never take the watcher down.
     }
   });
-  await runBot({ core, config, log, onStop: stopWatching });
+  const fetch = { allowPrivate: config.ingest.allowPrivateUrls };
+  if (fetch.allowPrivate) log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
+  const add = (input: Parameters<typeof addSource>[0]) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch });
+  await runBot({ core, config, log, add, onStop: stopWatching });
 }

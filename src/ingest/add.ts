@@ -19,7 +19,9 @@ export const ADDED_FOLDER = 'added';
 /** What is being added: a URL, or a file's bytes (a local file or a Discord upload). */
 export type AddInput =
   | { kind: 'url'; url: string }
-  | { kind: 'file'; name: string; bytes: Uint8Array; contentType?: string | null };
+  | { kind: 'file'; name: string; bytes: Uint8Array; contentType?: string | null }
+  /** A file uploaded somewhere (a Discord attachment): fetched safely, typed by its name. */
+  | { kind: 'upload'; name: string; url: string; size: number };
 
 export interface AddOptions {
   knowledgeDir: string;
@@ -67,7 +69,7 @@ class Refused extends Error {}
 
 async function add(input: AddInput, options: AddOptions, label: string): Promise<AddResult> {
   const now = (options.now ?? (() => new Date()))();
-  const got = input.kind === 'url' ? await fetchPage(input.url, options) : takeFile(input);
+  const got = input.kind === 'url' ? await fetchPage(input.url, options) : input.kind === 'upload' ? await fetchUpload(input, options) : takeFile(input);
   const ext = EXTENSION[got.contentType];
   if (!ext) throw new Refused(`unsupported content type "${got.contentType}" (HTML, plain text, Markdown or PDF)`);
   const stem = `${ADDED_FOLDER}/${input.kind === 'url' ? urlStem(got.url ?? input.url) : fileStem(input.name)}`;
@@ -102,6 +104,13 @@ async function fetchPage(url: string, options: AddOptions): Promise<Got> {
     bytes = Buffer.from(new TextDecoder(res.charset).decode(bytes), 'utf8');
   }
   return { bytes, contentType: res.contentType, charset: res.charset, url: canonicalUrl(url), finalUrl: canonicalUrl(res.url) };
+}
+
+async function fetchUpload(input: Extract<AddInput, { kind: 'upload' }>, options: AddOptions): Promise<Got> {
+  takeFile({ kind: 'file', name: input.name, bytes: new Uint8Array(1) }); // the type and name are checked before anything is downloaded
+  if (input.size > (options.fetch?.maxBytes ?? MAX_BYTES)) throw new Refused(`too large: ${input.size} bytes (the limit is ${options.fetch?.maxBytes ?? MAX_BYTES})`);
+  const res = await safeFetch(input.url, { ...options.fetch, accept: 'file' });
+  return takeFile({ kind: 'file', name: input.name, bytes: res.bytes });
 }
 
 function takeFile(input: Extract<AddInput, { kind: 'file' }>): Got {

@@ -13,11 +13,12 @@ export const USER_AGENT = 'verbatim/0.1 (Discord bot quoting the articles and st
 export const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
-export type Accept = 'page' | 'feed';
-/** What each use accepts: pages (HTML, XHTML, plain text, Markdown, PDF) or feeds (RSS, Atom, XML). */
+export type Accept = 'page' | 'feed' | 'file';
+/** What each use accepts: pages (HTML, XHTML, plain text, Markdown, PDF), feeds (RSS, Atom, XML), or an upload (its type comes from its file name). */
 const TYPES: Record<Accept, string[]> = {
   page: ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown', 'application/pdf'],
   feed: ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml', 'application/rdf+xml', 'application/feed+json', 'application/json'],
+  file: [],
 };
 
 export interface FetchOptions {
@@ -144,7 +145,7 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         throw new FetchRefused(`too large: ${declared} bytes (the limit is ${maxBytes})`);
       }
       const sniffPdf = contentType === 'application/octet-stream' && /\.pdf$/i.test(url.pathname);
-      if (!TYPES[options.accept].includes(contentType) && !sniffPdf) {
+      if (options.accept !== 'file' && !TYPES[options.accept].includes(contentType) && !sniffPdf) {
         discard(res.body);
         throw new FetchRefused(`unsupported content type "${contentType || '(none)'}" (expected ${TYPES[options.accept].join(', ')})`);
       }

@@ -3,7 +3,7 @@
  * captured in memory so tests can check what was (and was not) logged.
  */
 import type { Core } from '../../src/answer/types.js';
-import { startBot, type BotHandle } from '../../src/discord/client.js';
+import { startBot, type BotHandle, type StartOptions } from '../../src/discord/client.js';
 import { createCooldowns, type Cooldowns } from '../../src/discord/cooldown.js';
 import { createLogger } from '../../src/log.js';
 import { DiscordStandIn, type Call } from './standin.js';
@@ -22,7 +22,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(core: Core, options: { cooldown?: Cooldowns } = {}): Promise<Harness> {
+export async function startHarness(core: Core, options: { cooldown?: Cooldowns; add?: StartOptions['add'] } = {}): Promise<Harness> {
   const standin = await DiscordStandIn.start();
   const logs: string[] = [];
   const log = createLogger({ level: 'debug', format: 'json', secrets: [TOKEN], destination: { write: (s: string) => void logs.push(s) } });
@@ -33,6 +33,7 @@ export async function startHarness(core: Core, options: { cooldown?: Cooldowns }
     drainMs: 2000,
     // Tests fire many requests from one user: no limits unless a test brings its own.
     cooldown: options.cooldown ?? createCooldowns({}),
+    add: options.add,
   });
   const next = (pred: (c: Call) => boolean, from: number) => standin.waitForCall(pred, from, 8000);
   return {

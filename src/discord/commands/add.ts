@@ -1,0 +1,50 @@
+/**
+ * /add url:<url> | file:<attachment> (admins only): adds an article or statement to the knowledge
+ * folder and says privately what was found (title, date, publisher, author, quotations,
+ * speakers) or why it was refused, like `npm run add`. Hidden from members without Manage Server
+ * by default, usable only in servers, and checked again here.
+ */
+import { ApplicationIntegrationType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { describeAdd, type AddInput } from '../../ingest/add.js';
+import { fitLines } from '../../render/discord-parts.js';
+import { escapeDiscord, LIMITS } from '../../render/discord-text.js';
+import { UserFacingError, type SlashCommand } from '../context.js';
+import { NO_MENTIONS } from '../respond.js';
+
+export const NOT_ADMIN_ADD = 'Only server managers (Manage Server permission) can add sources.';
+export const NOT_AVAILABLE = 'Sources cannot be added in this deployment.';
+export const ONE_OF = 'Give either url: (a web page or PDF) or file: (an .html, .txt, .md or .pdf upload), not both.';
+
+const data = new SlashCommandBuilder()
+  .setName('add')
+  .setDescription('Admins: add an article or statement (a URL or an uploaded file) to what I can quote')
+  .addStringOption((o) => o.setName('url').setDescription('A web page or PDF (http or https)').setMaxLength(2000))
+  .addAttachmentOption((o) => o.setName('file').setDescription('An .html, .txt, .md or .pdf file (up to 10 MB)'))
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild)
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  .toJSON();
+
+export const add: SlashCommand = {
+  data,
+  async execute(i, ctx) {
+    if (!i.inGuild() || !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(NOT_ADMIN_ADD);
+    if (!ctx.add) throw new UserFacingError(NOT_AVAILABLE);
+    const url = i.options.getString('url')?.trim();
+    const file = i.options.getAttachment('file');
+    if (Boolean(url) === Boolean(file)) throw new UserFacingError(ONE_OF);
+    const input: AddInput = file ? { kind: 'upload', name: file.name, url: file.url, size: file.size } : { kind: 'url', url: url! };
+    // Fetching and extracting can outlast Discord's 3 seconds: acknowledge first.
+    await i.deferReply({ flags: MessageFlags.Ephemeral });
+    const result = await ctx.add(input);
+    // The watcher would pick it up within a second; reloading now lets the next /quote find it.
+    if (result.ok && ctx.reload) await ctx.reload();
+    ctx.log.info(
+      { user: i.user.id, guild: i.guildId, ok: result.ok, action: result.ok ? result.action : undefined, file: result.ok ? result.file : undefined, reason: result.ok ? undefined : result.reason },
+      'source added by admin',
+    );
+    const lines = describeAdd(result).split('\n').map((l) => escapeDiscord(l.length > 900 ? `${l.slice(0, 899)}…` : l));
+    await i.editReply({ content: fitLines(lines, LIMITS.content), allowedMentions: NO_MENTIONS });
+    return { found: result.ok };
+  },
+};
