@@ -8,7 +8,8 @@
 import type { ReloadReport } from '../answer/types.js';
 import { loadConfig, type Config } from '../config.js';
 import { cacheDir } from '../cli/knowledge-dir.js';
-import { addSource } from '../ingest/add.js';
+import { addSource, isAdded } from '../ingest/add.js';
+import { createFeedPoller } from '../ingest/feeds.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
 import { runBot } from './client.js';
@@ -59,5 +60,15 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const fetch = { allowPrivate: config.ingest.allowPrivateUrls };
   if (fetch.allowPrivate) log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
   const add = (input: Parameters<typeof addSource>[0]) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch });
-  await runBot({ core, config, log, add, onStop: stopWatching });
+  const { feeds, feedIntervalMinutes } = config.ingest;
+  const stopFeeds = feeds.length
+    ? createFeedPoller({
+      feeds, intervalMs: feedIntervalMinutes * 60_000, log, fetch,
+      add: (input, fallbackDate) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }),
+      isKnown: (url) => isAdded(config.knowledgeDir, url),
+      onAdded: () => core.reload(),
+    }).start()
+    : () => undefined;
+  if (feeds.length) log.info({ feeds: feeds.length, everyMinutes: feedIntervalMinutes }, 'polling feeds');
+  await runBot({ core, config, log, add, onStop: () => { stopFeeds(); stopWatching(); } });
 }

@@ -122,6 +122,18 @@ function takeFile(input: Extract<AddInput, { kind: 'file' }>): Got {
   return { bytes: input.bytes, contentType, charset: null, url: null, finalUrl: null };
 }
 
+/** True when `url` was added to `dir` before (by `add`, `/add` or a feed), whatever its type. */
+export async function isAdded(dir: string, url: string): Promise<boolean> {
+  let base: string;
+  try {
+    base = urlStem(url);
+  } catch {
+    return false;
+  }
+  const names = await readdir(join(dir, ADDED_FOLDER)).catch(() => [] as string[]);
+  return names.some((n) => n.startsWith(`${base}.`) && !n.endsWith(SIDECAR_SUFFIX));
+}
+
 /** The URL without its #fragment (the same page). */
 function canonicalUrl(raw: string): string {
   const u = new URL(raw);

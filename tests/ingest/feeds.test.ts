@@ -1,0 +1,97 @@
+/**
+ * Feeds served on 127.0.0.1: new items are added through the same path as `add`, a second poll adds
+ * only the new item, an unchanged feed answers 304 to the conditional request, and a broken feed
+ * or item is logged without stopping the others.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addSource, isAdded } from '../../src/ingest/add.js';
+import { createFeedPoller } from '../../src/ingest/feeds.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { createLogger } from '../../src/log.js';
+import { newsPage, pressReleasePage } from './pages.js';
+import { send, startServer, type FixtureServer } from './server.js';
+
+let srv: FixtureServer;
+let dir: string;
+let version = 1;
+const logs: string[] = [];
+
+const UNDATED = '<html><body><article><h1>Ministers meet again</h1><p>“We will meet again in June,” said Ana Pereira, the minister, after a long day of talks.</p></article></body></html>';
+
+function rss(origin: string, n: number): string {
+  const items = [
+    ['/items/news', 'NATO closely following investigation', 'Mon, 22 Mar 2021 09:00:00 GMT'],
+    ['/items/undated', 'Ministers meet again', 'Wed, 10 Apr 2024 08:00:00 GMT'],
+    ['/items/gone', 'A page that was removed', 'Thu, 11 Apr 2024 08:00:00 GMT'],
+    ['/items/press', 'Harbour reopens', 'Tue, 02 May 2023 09:00:00 GMT'],
+  ].slice(0, n);
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Fixture news</title><link>${origin}/</link><description>d</description>
+${items.map(([path, title, date]) => `<item><title>${title}</title><link>${origin}${path}</link><pubDate>${date}</pubDate></item>`).join('\n')}
+</channel></rss>`;
+}
+
+beforeAll(async () => {
+  srv = await startServer({
+    '/items/news': send('text/html', newsPage()),
+    '/items/undated': send('text/html', UNDATED),
+    '/items/press': send('text/html', pressReleasePage()),
+    '/broken.xml': send('application/xml', '<html><body>this is not a feed'),
+  });
+  srv.route('/feed.xml', (req, res) => {
+    const etag = `"v${version}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' }).end(rss(srv.origin, version === 1 ? 3 : 4));
+  });
+  dir = await mkdtemp(join(tmpdir(), 'verbatim-feeds-'));
+});
+afterAll(async () => {
+  await srv?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+it('adds new items, then only the new one, then sends a conditional request that gets 304', async () => {
+  const log = createLogger({ level: 'debug', format: 'json', destination: { write: (s: string) => void logs.push(s) } });
+  let reloads = 0;
+  const poller = createFeedPoller({
+    feeds: [`${srv.origin}/broken.xml`, `${srv.origin}/feed.xml`],
+    intervalMs: 60_000,
+    log,
+    fetch: { allowPrivate: true },
+    add: (input, fallbackDate) => addSource(input, { knowledgeDir: dir, fetch: { allowPrivate: true }, ...(fallbackDate ? { fallbackDate } : {}) }),
+    isKnown: (url) => isAdded(dir, url),
+    onAdded: () => { reloads++; },
+  });
+
+  const [broken, first] = await poller.pollOnce();
+  expect(broken!.problem).toMatch(/Unrecognized feed format/);
+  expect(first!.added.map((r) => r.ok && r.source.title)).toEqual(['NATO “closely following” Bulgarian investigation into alleged Russian spy ring', 'Ministers meet again']);
+  // The page has no date of its own: the item's feed date is used; a page with its own date keeps it.
+  expect(first!.added.map((r) => r.ok && r.source.date)).toEqual(['2021-03-22', '2024-04-10']);
+  expect(first!.refused.map((r) => !r.ok && r.reason)).toEqual([expect.stringMatching(/answered 404/)]);
+  expect(reloads).toBe(1);
+
+  version = 2;
+  const [, second] = await poller.pollOnce();
+  expect(second!.added.map((r) => r.ok && r.source.title)).toEqual(['Harbour reopens to shipping after storm repairs']);
+  expect(srv.requests.filter((r) => r.path === '/items/news')).toHaveLength(1);
+
+  const [, third] = await poller.pollOnce();
+  expect(third!.notModified).toBe(true);
+  expect(srv.requests.filter((r) => r.path === '/feed.xml').at(-1)?.ifNoneMatch).toBe('"v2"');
+  expect(srv.requests.filter((r) => r.path === '/feed.xml').at(-1)?.ifModifiedSince).toBe('Tue, 01 Dec 2026 10:00:00 GMT');
+
+  const { articles, problems } = await loadKnowledge(dir);
+  expect(problems).toEqual([]);
+  expect(articles).toHaveLength(3);
+  expect((await readdir(join(dir, 'added'))).length).toBe(6);
+  const lines = logs.map((l) => JSON.parse(l));
+  expect(lines.filter((l) => l.msg === 'feed item added')).toHaveLength(3);
+  expect(lines.find((l) => l.msg === 'feed problem')).toMatchObject({ feed: `${srv.origin}/broken.xml` });
+  expect(lines.filter((l) => l.msg === 'feed item refused').length).toBeGreaterThanOrEqual(1);
+});
