@@ -11,4 +11,6 @@ export interface Extracted {
   /** The last-modified date, kept apart from the publication date. */
   modified: string | null;
   blocks: string[];
+  /** A date to use only when neither `published` nor a visible dateline gives one (a PDF's creation date). */
+  fallbackDate?: string | null;
 }

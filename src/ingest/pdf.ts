@@ -28,7 +28,9 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
       title,
       author: str(info.Author),
       publisher: null,
-      published: pdfDate(info.CreationDate),
+      // A statement's own dateline says when it was issued better than when its PDF was made.
+      published: null,
+      fallbackDate: pdfDate(info.CreationDate),
       modified: pdfDate(info.ModDate),
       blocks,
     };

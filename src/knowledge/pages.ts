@@ -19,7 +19,7 @@ export interface PageDates {
   updated: string | null;
 }
 
-/** Chooses the publication date: given (front matter/`--date`) > metadata > a visible dateline at the top. Throws ParseError when none. */
+/** Chooses the publication date: given (front matter/`--date`) > metadata > a visible dateline at the top > the fallback (a PDF's creation date). Throws ParseError when none. */
 export function choosePageDates(page: Extracted, given: unknown): PageDates {
   let published: SourceDate | null = null;
   if (given !== undefined && given !== null && given !== '') {
@@ -33,6 +33,10 @@ export function choosePageDates(page: Extracted, given: unknown): PageDates {
   }
   if (!published) {
     published = findFirstFullDate(page.blocks.slice(0, DATELINE_BLOCKS).join('\n'))?.date ?? null;
+  }
+  if (!published && page.fallbackDate) {
+    const d = parseGivenDate(page.fallbackDate);
+    if (!('error' in d)) published = d;
   }
   if (!published) {
     throw new ParseError('no publication date found in the page (metadata or dateline): add it with --date YYYY-MM-DD, or "date:" in its .source.yaml');

@@ -12,8 +12,7 @@ import { addSource, describeAdd } from '../../src/ingest/add.js';
 import { checkedLookup, forbiddenAddress, safeFetch } from '../../src/ingest/fetch.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
-import { quotesOf } from './html.test.js';
-import { newsPage, pressReleasePage, SEED_003 } from './pages.js';
+import { newsPage, pressReleasePage, quotesOf, SEED_003 } from './pages.js';
 import { send, startServer, type FixtureServer } from './server.js';
 
 let srv: FixtureServer;

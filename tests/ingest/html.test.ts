@@ -6,12 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
 import type { Article } from '../../src/knowledge/types.js';
-import { newsPage, pressReleasePage, SEED_003 } from './pages.js';
+import { newsPage, pressReleasePage, quotesOf, SEED_003 } from './pages.js';
 
-/** Every direct quotation of an article as (speaker, words): what /quote can show. */
-export function quotesOf(a: Article): string[] {
-  return a.paragraphs.flatMap((p) => p.segments.filter((s) => s.kind === 'quote').map((s) => `${s.speaker ?? '?'}: ${p.text.slice(s.start, s.end)}`));
-}
 
 let dir: string;
 let articles: Article[];

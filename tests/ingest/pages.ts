@@ -1,6 +1,7 @@
 /** Fixture pages built from the seed articles: the same words as the seed, wrapped the way news sites and press offices publish them. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Article } from '../../src/knowledge/types.js';
 
 export const SEED_003 = fileURLToPath(new URL('../../knowledge/003_6af9d5b632cee811.txt', import.meta.url));
 
@@ -63,4 +64,9 @@ export function pressReleasePage(): string {
 </div>
 <div class="footer">Harbour Authority, 14 January 2011. All rights reserved.</div>
 </body></html>`;
+}
+
+/** Every direct quotation of an article as (speaker, words): what /quote can show. */
+export function quotesOf(a: Article): string[] {
+  return a.paragraphs.flatMap((p) => p.segments.filter((s) => s.kind === 'quote').map((s) => `${s.speaker ?? '?'}: ${p.text.slice(s.start, s.end)}`));
 }
