@@ -1,6 +1,7 @@
 import { coreOf, createCore } from './answer/core.js';
 import type { Core, Problem } from './answer/types.js';
-import { loadKnowledgeBase } from './snapshot.js';
+import { terminalProgress } from './progress.js';
+import { loadKnowledgeBase, type LoadProgress } from './snapshot.js';
 
 export type { Answer, Citation, Core, Problem } from './answer/types.js';
 export { createCore };
@@ -8,10 +9,13 @@ export { createCore };
 export interface LoadOptions {
   /** Where to persist the built index (rebuilt automatically when a knowledge file changes); null: never. */
   cacheDir?: string | null;
+  /** Progress of a slow load; default: on stderr when it is a terminal (see progress.ts); null: none. */
+  progress?: LoadProgress | null;
 }
 
 /** Loads a knowledge folder and builds the core. Bad files become problems; they never stop the rest. */
 export async function loadCore(dir: string, options: LoadOptions = {}): Promise<{ core: Core; problems: Problem[]; cache: string }> {
-  const { kb, problems, cache } = await loadKnowledgeBase(dir, options.cacheDir ?? null);
+  const progress = options.progress === undefined ? terminalProgress() : options.progress ?? undefined;
+  const { kb, problems, cache } = await loadKnowledgeBase(dir, options.cacheDir ?? null, progress);
   return { core: coreOf(kb), problems, cache };
 }

@@ -32,14 +32,30 @@ export interface LoadedKnowledge {
   cache: string;
 }
 
-export async function loadKnowledgeBase(dir: string, cacheDir: string | null): Promise<LoadedKnowledge> {
+/** Progress of a load, for a face to show (files read, then passages being indexed). */
+export interface LoadProgress {
+  files(done: number, total: number): void;
+  indexing(passages: number): void;
+  done(): void;
+}
+
+export async function loadKnowledgeBase(dir: string, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge> {
+  try {
+    return await loadWithProgress(dir, cacheDir, progress);
+  } finally {
+    progress?.done();
+  }
+}
+
+async function loadWithProgress(dir: string, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge> {
   const key = cacheDir ? await snapshotKey(dir).catch(() => null) : null;
   const file = key && cacheDir ? snapshotFile(cacheDir, dir, key) : null;
   if (file) {
     const snap = await readSnapshot(file);
     if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index), problems: snap.problems, cache: 'hit' };
   }
-  const { articles, problems } = await loadKnowledge(dir);
+  const { articles, problems } = await loadKnowledge(dir, undefined, progress ? (done, total) => progress.files(done, total) : undefined);
+  progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
   const kb = buildKnowledgeBase(articles);
   if (!file || !cacheDir) return { kb, problems, cache: 'off' };
   const saved = await writeSnapshot(cacheDir, file, { format: FORMAT, articles, problems, index: kb.index.data });
