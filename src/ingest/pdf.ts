@@ -13,7 +13,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   let pdf;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
-    pdf = await getDocumentProxy(new Uint8Array(bytes));
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   } catch (err) {
     throw new Error(`not a readable PDF (${(err as Error).message})`);
   }

@@ -73,10 +73,13 @@ const local = { allowPrivate: true };
 
 describe('adding pages', () => {
   it('adds a news page: the seed’s quotations and date, with provenance next to the page as received', async () => {
+    const before = await listing();
     const r = await addSource({ kind: 'url', url: `${srv.origin}/news/nato-spy-ring#comments` }, { knowledgeDir: dir, fetch: local, now: () => new Date('2026-12-02T01:00:00Z') });
     expect(r.ok, describeAdd(r)).toBe(true);
     if (!r.ok) return;
     expect(r.action).toBe('added');
+    // Exactly the page and its sidecar are new; nothing else in the folder changed.
+    expect((await listing()).filter((l) => !before.includes(l)).map((l) => l.split(' ')[0])).toEqual([r.file, `${r.file}.source.yaml`]);
     expect(r.source).toMatchObject({ date: '2021-03-22', updated: '2021-03-23', publisher: 'Diplomatic Times', author: 'Gary Raynaldo', url: `${srv.origin}/news/nato-spy-ring` });
     expect(r.source.speakers).toContain('Jens Stoltenberg');
     expect(describeAdd(r)).toMatch(/^Added added\/127-0-0-1-nato-spy-ring-[0-9a-f]{8}\.html\n  title: NATO “closely following”/);
