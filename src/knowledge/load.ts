@@ -90,7 +90,16 @@ export async function statKnowledge(dir: string): Promise<FileStat[]> {
       // Deleted between listing and stat: it is simply not there any more.
     }
   }
-  return out;
+  // A provenance sidecar belongs to its source: a change to either re-reads the source (and keys the snapshot).
+  const byPath = new Map(out.map((f) => [f.path, f]));
+  return out.filter((f) => {
+    if (!f.path.toLowerCase().endsWith(SIDECAR_SUFFIX)) return true;
+    const owner = byPath.get(f.path.slice(0, -SIDECAR_SUFFIX.length));
+    if (!owner) return true;
+    owner.size += f.size;
+    owner.mtimeMs = Math.max(owner.mtimeMs, f.mtimeMs);
+    return false;
+  });
 }
 
 async function listFiles(dir: string): Promise<string[]> {
@@ -111,9 +120,12 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
   const ext = extname(path).toLowerCase();
   // A folder's README.md documents the folder; it is never an article.
   if (basename(path).toLowerCase() === 'readme.md') return out;
-  // A provenance sidecar is read with the file it describes.
-  if (path.toLowerCase().endsWith(SIDECAR_SUFFIX)) return out;
   const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
+  // A provenance sidecar is read with the file it describes (statKnowledge folds it into that file).
+  if (path.toLowerCase().endsWith(SIDECAR_SUFFIX)) {
+    problem(`provenance for a file that is not there (${basename(path).slice(0, -SIDECAR_SUFFIX.length)}): delete it, or put the file back`);
+    return out;
+  }
   if (!ARTICLE_EXTENSIONS.has(ext) && !PAGE_EXTENSIONS.has(ext) && ext !== '.jsonl') {
     problem(`unsupported file type "${ext || '(none)'}": use .txt, .md, .html, .pdf or .jsonl`);
     return out;

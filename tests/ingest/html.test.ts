@@ -66,3 +66,26 @@ describe('a press release with only a visible dateline', () => {
     expect(problems.find((p) => p.file === 'undated.html')?.reason).toMatch(/no publication date.*--date/);
   });
 });
+
+describe('provenance sidecars', () => {
+  it('belong to their source: editing one re-reads the source in a running bot; one without its file is a problem', async () => {
+    const { loadLiveCore } = await import('../../src/live.js');
+    const live = await mkdtemp(join(tmpdir(), 'verbatim-sidecar-'));
+    try {
+      await writeFile(join(live, 'press.html'), pressReleasePage());
+      await writeFile(join(live, 'press.html.source.yaml'), 'url: https://example.org/harbour\nretrieved: 2026-12-02T01:00:00.000Z\n');
+      const { core, problems: first } = await loadLiveCore(live, { cacheDir: null });
+      expect(first).toEqual([]);
+      expect(core.answer({ command: 'sources', offset: 0 }).sources?.[0]).toMatchObject({ url: 'https://example.org/harbour', date: '2023-05-02' });
+      await writeFile(join(live, 'press.html.source.yaml'), 'url: https://example.org/harbour\nretrieved: 2026-12-02T01:00:00.000Z\ndate: 2023-05-03\n');
+      const report = await core.reload();
+      expect(report.changed).toEqual(['press.html']);
+      expect(core.answer({ command: 'sources', offset: 0 }).sources?.[0]?.date).toBe('2023-05-03');
+      await writeFile(join(live, 'gone.pdf.source.yaml'), 'url: https://example.org/gone.pdf\n');
+      const orphan = await core.reload();
+      expect(orphan.problems.map((p) => `${p.file}: ${p.reason}`)).toEqual([expect.stringMatching(/^gone\.pdf\.source\.yaml: provenance for a file that is not there \(gone\.pdf\)/)]);
+    } finally {
+      await rm(live, { recursive: true, force: true });
+    }
+  });
+});
