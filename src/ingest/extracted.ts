@@ -11,6 +11,8 @@ export interface Extracted {
   /** The last-modified date, kept apart from the publication date. */
   modified: string | null;
   blocks: string[];
+  /** The page's own address (`<link rel="canonical">`, `og:url`), for a page saved to a file. */
+  url?: string | null;
   /** A date to use only when neither `published` nor a visible dateline gives one (a PDF's creation date). */
   fallbackDate?: string | null;
 }

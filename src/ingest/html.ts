@@ -37,6 +37,7 @@ export function extractHtml(html: string): Extracted {
     return null;
   };
   const notUrl = (v: string | null) => (v && !/^https?:\/\//i.test(v) ? v : null);
+  const canonical = document.querySelector('link[rel="canonical" i]')?.getAttribute('href')?.trim() ?? meta('og:url');
   for (const el of document.querySelectorAll(FURNITURE.join(','))) el.remove();
   const timeEl = [...document.querySelectorAll('time[datetime]')][0];
   // A page's one <h1> is its headline; <title> often carries the site's name as well.
@@ -55,6 +56,7 @@ export function extractHtml(html: string): Extracted {
       ?? timeEl?.getAttribute('datetime')?.trim() ?? null,
     modified: text(ld?.dateModified) ?? meta('article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified') ?? null,
     blocks,
+    url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
   };
 }
 

@@ -55,7 +55,7 @@ export function pageArticleText(page: Extracted, fields: Record<string, unknown>
     date: dates.published.iso,
     publisher: fields.publisher ?? page.publisher ?? undefined,
     author: fields.author ?? page.author ?? undefined,
-    url: fields.url ?? undefined,
+    url: fields.url ?? page.url ?? undefined,
   };
   // Plain-text lines starting with "---" would be read as a second front matter: never at the top of the body.
   const body = page.blocks.map((b) => b.replace(/^-{3,}\s*$/, '—')).join('\n\n');

@@ -37,6 +37,7 @@ describe('a news page around a seed article', () => {
     expect(a.title).toBe('NATO “closely following” Bulgarian investigation into alleged Russian spy ring');
     expect(a.publisher).toBe('Diplomatic Times');
     expect(a.author).toBe('Gary Raynaldo');
+    expect(a.url).toBe('https://diplomatic-times.example/2021/03/nato-spy-ring');
   });
 
   it('keeps navigation, the related-articles box and the footer out of the text', () => {

@@ -30,6 +30,7 @@ export function newsPage(seedFile = SEED_003): string {
 <title>NATO closely following Bulgarian spy ring investigation | Diplomatic Times</title>
 <meta property="og:title" content="NATO closely following Bulgarian spy ring investigation">
 <meta property="og:site_name" content="Diplomatic Times">
+<link rel="canonical" href="https://diplomatic-times.example/2021/03/nato-spy-ring">
 <meta property="article:published_time" content="2021-03-22T10:15:00+01:00">
 <script type="application/ld+json">${JSON.stringify(ld)}</script>
 <script>window.analytics = { published: "2018-01-01" };</script>

@@ -23,7 +23,7 @@ it('lists additions newest first, then the rest by date, with every field as dat
   const json = JSON.parse(renderJson(answer));
   expect(json.sources.map((s: { sourceId: string }) => s.sourceId)).toEqual(['added/news', 'added/press', '000_3b84f6373ba0600d', '003_6af9d5b632cee811']);
   expect(Object.keys(json.sources[0])).toEqual(['sourceId', 'title', 'publisher', 'author', 'date', 'url', 'retrieved', 'paragraphs', 'quotes', 'speakers']);
-  expect(json.sources[0]).toMatchObject({ publisher: 'Diplomatic Times', author: 'Gary Raynaldo', date: '2021-03-22', url: null, retrieved: '2026-12-02T10:00:00.000Z' });
+  expect(json.sources[0]).toMatchObject({ publisher: 'Diplomatic Times', author: 'Gary Raynaldo', date: '2021-03-22', url: 'https://diplomatic-times.example/2021/03/nato-spy-ring', retrieved: '2026-12-02T10:00:00.000Z' });
   expect(json.sources[0].speakers).toContain('Jens Stoltenberg');
   expect(json.sources[2].retrieved).toBeNull();
   expect(answer.text).toMatch(/1\. .*2021-03-22.*\(updated 2021-03-23\), by Gary Raynaldo/);
