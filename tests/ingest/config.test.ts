@@ -1,0 +1,19 @@
+/** The settings for adding sources: feeds, their interval, and the unsafe private-address switch (off by default). */
+import { expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+const load = (env: Record<string, string>) => loadConfig({ env, dotenv: false });
+
+it('reads FEEDS, FEED_INTERVAL_MINUTES and VERBATIM_ALLOW_PRIVATE_URLS, private addresses refused by default', () => {
+  expect(load({}).ingest).toEqual({ allowPrivateUrls: false, feeds: [], feedIntervalMinutes: 30 });
+  expect(load({ FEEDS: ' https://a.example/rss.xml, ,http://b.example/atom ', FEED_INTERVAL_MINUTES: '5', VERBATIM_ALLOW_PRIVATE_URLS: '1' }).ingest)
+    .toEqual({ allowPrivateUrls: true, feeds: ['https://a.example/rss.xml', 'http://b.example/atom'], feedIntervalMinutes: 5 });
+  expect(load({ VERBATIM_ALLOW_PRIVATE_URLS: '' }).ingest.allowPrivateUrls).toBe(false);
+});
+
+it('names each bad setting', () => {
+  const bad = () => load({ FEEDS: 'ftp://x.example/feed', FEED_INTERVAL_MINUTES: '0', VERBATIM_ALLOW_PRIVATE_URLS: 'yes' });
+  expect(bad).toThrow(/FEEDS: not an http\(s\) URL: ftp:\/\/x\.example\/feed/);
+  expect(bad).toThrow(/FEED_INTERVAL_MINUTES: must be more than 0/);
+  expect(bad).toThrow(/VERBATIM_ALLOW_PRIVATE_URLS: must be 1 \(allow; unsafe\) or 0/);
+});
