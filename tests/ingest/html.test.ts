@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
 import type { Article } from '../../src/knowledge/types.js';
-import { newsPage, pressReleasePage, quotesOf, SEED_003 } from './pages.js';
+import { newsPage, pressReleasePage, quotesOf, SEED_000, SEED_003 } from './pages.js';
 
 
 let dir: string;
@@ -16,6 +16,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'verbatim-html-'));
   await writeFile(join(dir, 'news.html'), newsPage());
   await writeFile(join(dir, 'press.htm'), pressReleasePage());
+  await writeFile(join(dir, 'news-000.html'), newsPage(SEED_000));
   await writeFile(join(dir, 'undated.html'), '<html><body><article><h1>No date here at all</h1><p>“Words without a date,” said Nobody Known.</p></article></body></html>');
   ({ articles, problems } = await loadKnowledge(dir));
 });
@@ -28,6 +29,12 @@ describe('a news page around a seed article', () => {
     const seed = parseArticle(await readFile(SEED_003, 'utf8'), 'seed', 'seed.txt');
     expect(quotesOf(seed).length).toBeGreaterThan(3);
     expect(quotesOf(byFile('news.html'))).toEqual(quotesOf(seed));
+  });
+
+  it('does the same for the longer seed (quotations over several paragraphs, “-Name” lines, sections)', async () => {
+    const seed = parseArticle(await readFile(SEED_000, 'utf8'), 'seed', 'seed.txt');
+    expect(quotesOf(seed).length).toBeGreaterThan(10);
+    expect(quotesOf(byFile('news-000.html'))).toEqual(quotesOf(seed));
   });
 
   it('takes the seed’s date from JSON-LD (published, not modified), and the metadata', () => {

@@ -4,13 +4,16 @@ import { fileURLToPath } from 'node:url';
 import type { Article } from '../../src/knowledge/types.js';
 
 export const SEED_003 = fileURLToPath(new URL('../../knowledge/003_6af9d5b632cee811.txt', import.meta.url));
+export const SEED_000 = fileURLToPath(new URL('../../knowledge/000_3b84f6373ba0600d.txt', import.meta.url));
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A news page: JSON-LD, OpenGraph, navigation, a related-articles box and a footer (both with other dates) around the seed's lines. */
 export function newsPage(seedFile = SEED_003): string {
   const lines = readFileSync(seedFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-  const [caption, byline, ...rest] = lines;
+  const caption = lines.find((l) => /^\(credit:/i.test(l));
+  const byline = lines.find((l) => /^By /.test(l));
+  const rest = lines.filter((l) => l !== caption && l !== byline);
   const ld = {
     '@context': 'https://schema.org',
     '@graph': [
