@@ -4,7 +4,8 @@
  * redirect and in IPv4-mapped form), oversize bodies, wrong content types and silent servers.
  */
 import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { lookup } from 'node:dns/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +164,18 @@ describe('address checks', () => {
   it('checks what a host name resolves to when connecting (localhost → loopback)', async () => {
     const err = await new Promise<NodeJS.ErrnoException | null>((resolve) => checkedLookup('localhost', {}, (e) => resolve(e)));
     expect(err?.message).toMatch(/localhost resolves to a non-public address \((127\.0\.0\.1|::1) is a loopback address\)/);
+  });
+
+  it('refuses, when connecting, a host name that resolves to loopback (a redirect to it too)', async () => {
+    // This machine's own name resolves to 127.0.0.1 through /etc/hosts: no network is involved.
+    const name = hostname();
+    const resolved = await lookup(name).catch(() => null);
+    if (!resolved || forbiddenAddress(resolved.address) === null || /^localhost$|\.(localhost|local|internal)$/i.test(name)) return;
+    const port = new URL(srv.origin).port;
+    await expect(safeFetch(`http://${name}:${port}/news/nato-spy-ring`, { accept: 'page' })).rejects.toThrow(new RegExp(`refused ${name}:${port}: ${name} resolves to a non-public address`));
+    srv.route('/to-own-name', (_req, res) => { res.writeHead(302, { location: `http://${name}:${port}/news/nato-spy-ring` }).end(); });
+    await expect(safeFetch(`${srv.origin}/to-own-name`, { accept: 'page', allowHosts: [srv.host] })).rejects.toThrow(/resolves to a non-public address/);
+    expect((await safeFetch(`http://${name}:${port}/news/nato-spy-ring`, { accept: 'page', allowPrivate: true })).status).toBe(200);
   });
 
   it('refuses local host names and non-http schemes before any connection', async () => {
