@@ -46,6 +46,10 @@ const schema = z.object({
   SHARD_COUNT: optional(count),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)).transform((v) => v ?? 5500),
   SHARDING_MANAGER: optional(z.string()),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user:pass@host:5432/db' })),
+  DATABASE_SCHEMA: optional(z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (a PostgreSQL schema)')).transform((v) => v ?? 'verbatim'),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' })),
+  REDIS_PREFIX: optional(z.string().trim().regex(/^[\w:.-]{1,64}$/, 'must be letters, digits and _ : . - (up to 64)')).transform((v) => v ?? 'verbatim'),
 });
 
 /** At most `limit` per sliding `windowMs`. */
@@ -80,6 +84,10 @@ export interface Config {
   /** Per-user questions (commands, DMs, mentions), per-user button clicks, per-channel (both); null: no limit. */
   cooldowns: { user: Rate | null; clicks: Rate | null; channel: Rate | null };
   sharding: Sharding;
+  /** PostgreSQL as the knowledge store (src/store/); undefined: the knowledge folder. */
+  database: { url: string; schema: string } | undefined;
+  /** Redis for cooldowns shared by every process (src/discord/limits-redis.ts); undefined: per process. */
+  redis: { url: string; prefix: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +126,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
     logFormat: e.LOG_FORMAT ?? (production || !process.stdout.isTTY ? 'json' : 'pretty'),
     cooldowns: Object.freeze({ user: e.COOLDOWN_USER, clicks: e.COOLDOWN_CLICKS, channel: e.COOLDOWN_CHANNEL }),
     sharding: Object.freeze(sharding),
+    database: e.DATABASE_URL ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }) : undefined,
+    redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : undefined,
   });
 }
 

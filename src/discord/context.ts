@@ -16,7 +16,12 @@ export interface BotContext {
   work: Work;
   /** Re-reads the knowledge folder (a live core); undefined when the core cannot reload. */
   reload: (() => Promise<ReloadReport>) | undefined;
+  /** The knowledge store's and the limit store's connections (PostgreSQL, Redis); undefined: nothing to report. */
+  health?: (() => Health) | undefined;
 }
+
+/** One line of state per connection, e.g. `{ database: { store: 'postgres', state: 'ok', counter: '42' } }`. */
+export type Health = Record<string, { store: string; state: string; detail?: string; counter?: string }>;
 
 /** What a handler reports for the one log line per interaction. */
 export interface Outcome {

@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../config.js';
 import { cacheDir } from '../cli/knowledge-dir.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
+import { openStore } from '../store/open.js';
 import { runBot } from './client.js';
 
 export const MISSING_TOKEN =
@@ -44,10 +45,12 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
 
 async function startShard(config: Readonly<Config>, log: Logger, requireToken: boolean): Promise<void> {
   const started = performance.now();
-  const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir() });
+  // DATABASE_URL: PostgreSQL is the store (seeded from the folder when empty); else the folder.
+  const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log });
+  const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
   const ms = Math.round(performance.now() - started);
-  log.info({ dir: config.knowledgeDir, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() }, 'knowledge loaded');
+  log.info({ dir: config.knowledgeDir, store: store.label, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() }, 'knowledge loaded');
   const stopWatching = core.watch((report) => {
     try {
       logReload(log, report);
@@ -55,5 +58,17 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
       // Logging must never take the watcher down.
     }
   });
-  await runBot({ core, config, log, onStop: stopWatching });
+  const limits = undefined as undefined | { health(): { store: string; state: string }; close(): Promise<void>; check: never };
+  await runBot({
+    core,
+    config,
+    log,
+    ...(limits ? { cooldown: limits } : {}),
+    health: () => ({ database: store.health(), limits: limits?.health() ?? { store: 'memory', state: 'ok' } }),
+    onStop: () => {
+      stopWatching();
+      void store.close().catch(() => undefined);
+      void limits?.close().catch(() => undefined);
+    },
+  });
 }

@@ -103,11 +103,33 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
     problem(`unsupported file type "${ext || '(none)'}": use .txt, .md or .jsonl`);
     return out;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
     if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
-    const bytes = await readFile(path);
-    if (bytes.length === 0 || !bytes.toString('utf8').trim()) {
+    bytes = await readFile(path);
+  } catch (err) {
+    problem(`unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return out;
+  }
+  return parseKnowledgeBytes(file, bytes, pause);
+}
+
+/**
+ * One source's bytes as received (a file of the folder or a row of the database) → articles and
+ * problems; `file.path` is its file name, which decides how it is read.
+ */
+export async function parseKnowledgeBytes(file: FileStat, bytes: Uint8Array, pause?: Pause): Promise<FileLoad> {
+  const out: FileLoad = { ...file, articles: [], problems: [] };
+  const ext = extname(file.path).toLowerCase();
+  if (basename(file.path).toLowerCase() === 'readme.md') return out;
+  const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
+  if (!ARTICLE_EXTENSIONS.has(ext) && ext !== '.jsonl') {
+    problem(`unsupported file type "${ext || '(none)'}": use .txt, .md or .jsonl`);
+    return out;
+  }
+  let text: string;
+  try {
+    if (bytes.length === 0 || !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').trim()) {
       problem('empty file');
       return out;
     }
