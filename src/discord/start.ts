@@ -58,7 +58,8 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
       // Logging must never take the watcher down.
     }
   });
-  const limits = undefined as undefined | { health(): { store: string; state: string }; close(): Promise<void>; check: never };
+  // REDIS_URL: cooldowns shared by every process (in-memory ones while Redis is down); else per process.
+  const limits = config.redis ? await (await import('./limits-redis.js')).createRedisCooldowns(config.cooldowns, config.redis, log) : undefined;
   await runBot({
     core,
     config,
