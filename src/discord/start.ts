@@ -11,6 +11,7 @@ import { cacheDir } from '../cli/knowledge-dir.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
 import { openStore } from '../store/open.js';
+import { watchFolderForPush } from '../store/push.js';
 import { runBot } from './client.js';
 
 export const MISSING_TOKEN =
@@ -59,9 +60,12 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
     }
   });
   // REDIS_URL: cooldowns shared by every process (in-memory ones while Redis is down); else per process.
+  // With the database as the store, /reload first writes this machine's folder edits to it (every process follows).
+  const pusher = store.kind === 'postgres' ? await watchFolderForPush(store, config.knowledgeDir) : null;
+  const live = pusher ? { ...core, reload: () => reloadAfterPush(core.reload, () => pusher.push('discord:/reload'), log) } : core;
   const limits = config.redis ? await (await import('./limits-redis.js')).createRedisCooldowns(config.cooldowns, config.redis, log) : undefined;
   await runBot({
-    core,
+    core: live,
     config,
     log,
     ...(limits ? { cooldown: limits } : {}),
@@ -72,4 +76,13 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
       void limits?.close().catch(() => undefined);
     },
   });
+}
+
+/** Pushes the folder's edits, then reloads; a file that could not be written is a problem of the report. */
+async function reloadAfterPush(reload: () => Promise<ReloadReport>, push: () => Promise<{ written: string[]; failed: Array<{ name: string; reason: string }> }>, log: Logger): Promise<ReloadReport> {
+  const pushed = await push();
+  if (pushed.written.length || pushed.failed.length) log.info({ written: pushed.written, failed: pushed.failed }, 'knowledge folder edits written to the database');
+  const report = await reload();
+  for (const f of pushed.failed) report.problems.push({ file: f.name, reason: `not written to the database: ${f.reason}` });
+  return report;
 }

@@ -7,7 +7,7 @@
  * is back. Redis here is a private server on a free port, so the shared one is never stopped.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,8 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
     redisPort = await freePort();
     redis = await startRedis(redisPort);
     cacheRoot = await mkdtemp(join(tmpdir(), 'verbatim-e2e-store-'));
+    // Both processes on "one machine": one knowledge folder, a copy of the seeds.
+    await cp(join(ROOT, 'knowledge'), join(cacheRoot, 'knowledge'), { recursive: true });
     for (const shard of [0, 1]) {
       const bot = startMain(['--discord'], {
         DISCORD_TOKEN: TOKEN,
@@ -90,6 +92,7 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
         COOLDOWN_USER: '3/60',
         COOLDOWN_CHANNEL: 'off',
         VERBATIM_CACHE_DIR: join(cacheRoot, `shard${shard}`),
+        KNOWLEDGE_DIR: join(cacheRoot, 'knowledge'),
       });
       bots.push(bot);
       // One after the other: the first seeds the empty database from knowledge/.
@@ -144,6 +147,18 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
     await rm(dir, { recursive: true, force: true });
     for (const shard of [0, 1]) await expect.poll(() => quote(shard, 'berg', 'ferry'), { timeout: 5000, interval: 250 }).toMatch(/ferry sails again/);
   }, 40_000);
+
+  it('/reload writes the folder edits of its machine to the database; the other process answers them within 5 s', async () => {
+    await writeFile(join(cacheRoot, 'knowledge', 'harbour.md'), article('Harbour open', 'Anna Holm', 'The harbour opens for the summer'));
+    const p = slash('reload', [], { permissions: '32' });
+    const from = standin.calls.length;
+    standin.dispatch('INTERACTION_CREATE', p, 0);
+    const report = await standin.waitForCall((c) => c.method === 'PATCH' && c.path.endsWith(`/${p.token}/messages/@original`), from, 15_000);
+    expect(report.body.content).toContain('Added (1): harbour.md');
+    expect(report.body.content).toMatch(/Database \(postgres\): ok, change \d+\./);
+    await expect.poll(() => quote(1, 'holm', 'harbour'), { timeout: 5000, interval: 250 }).toMatch(/harbour opens/);
+    expect((await store.list()).find((f) => f.name === 'harbour.md')?.provenance.addedBy).toBe('discord:/reload');
+  }, 30_000);
 
   it('a PostgreSQL restart loses no source; both reconnect and catch up a change made before they listened again', async () => {
     try {
