@@ -1,11 +1,15 @@
 /** Hostile inputs: the kinds of things people paste, and the kinds that break parsers. */
 import fc from 'fast-check';
+import { vi } from 'vitest';
 import type { AnswerRequest } from '../../src/answer/types.js';
 
 // A failure found on a 20,000-character input can take fast-check many minutes to shrink, each
 // step rendering the whole text: stop after a minute and report the counterexample found so far
 // (a failure found is always reported; a slow machine merely runs fewer cases).
 fc.configureGlobal({ interruptAfterTimeLimit: 60_000, markInterruptAsFailure: false });
+// vitest must not time the property out before fast-check's own minute is up (on a loaded
+// machine a full run of 1,000 renders can take longer than the default 20 s).
+vi.setConfig({ testTimeout: 90_000 });
 
 const TOKENS = [
   '', ' ', '  ', '\n', '\r\n', '\t', '\0', '\u0007', '\u001b[31m', '\u007f', '\u0085',
