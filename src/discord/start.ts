@@ -47,7 +47,7 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
 async function startShard(config: Readonly<Config>, log: Logger, requireToken: boolean): Promise<void> {
   const started = performance.now();
   // DATABASE_URL: PostgreSQL is the store (seeded from the folder when empty); else the folder.
-  const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log });
+  const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log, attempts: 6 });
   const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
   const ms = Math.round(performance.now() - started);

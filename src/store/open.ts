@@ -15,11 +15,16 @@ export interface OpenOptions {
   log?: Logger | undefined;
   /** Import the knowledge folder into an empty database (never written to before). Default true. */
   seed?: boolean;
+  /**
+   * Tries to reach the database at start (backoff 0.5 s doubling), so a bot started while the
+   * database restarts or fails over waits for it instead of exiting at once. Default 1.
+   */
+  attempts?: number;
 }
 
 export async function openStore(o: OpenOptions): Promise<KnowledgeStore> {
   if (!o.database) return folderStore(o.knowledgeDir);
-  const store = await openPostgresStore({ url: o.database.url, schema: o.database.schema, log: o.log });
+  const store = await connect(o.database, o.log, o.attempts ?? 1);
   if ((o.seed ?? true) && (await store.counter()) === '0') {
     // Processes starting together may both seed: puts of the same bytes are no-ops, so that is safe.
     try {
@@ -45,4 +50,17 @@ export async function openStoreFromEnv(knowledgeDir: string): Promise<KnowledgeS
     return undefined;
   }
   return config.database ? openStore({ database: config.database, knowledgeDir }) : undefined;
+}
+
+async function connect(database: NonNullable<Config['database']>, log: Logger | undefined, attempts: number) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await openPostgresStore({ url: database.url, schema: database.schema, log });
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      const retryMs = 500 * 2 ** (attempt - 1);
+      log?.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, attempt, retryMs }, 'database unreachable at start; retrying');
+      await new Promise((r) => setTimeout(r, retryMs));
+    }
+  }
 }
