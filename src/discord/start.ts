@@ -35,7 +35,9 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
     process.exitCode = 1;
     return;
   }
-  const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken] });
+  // The database's and Redis's passwords are secrets too (a driver error could echo a URL).
+  const passwords = [config.database?.url, config.redis?.url].map(passwordOf);
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken, ...passwords] });
   if (config.sharding.mode === 'manager') {
     const { runShardManager } = await import('./shards.js');
     await runShardManager({ config, log, mainFile: options.mainFile, sharding: config.sharding });
@@ -85,4 +87,12 @@ async function reloadAfterPush(reload: () => Promise<ReloadReport>, push: () => 
   const report = await reload();
   for (const f of pushed.failed) report.problems.push({ file: f.name, reason: `not written to the database: ${f.reason}` });
   return report;
+}
+
+function passwordOf(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }

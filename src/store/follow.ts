@@ -97,7 +97,8 @@ export function follow(o: FollowOptions): Follower {
       attempt = 0;
       lostAt = null;
       if (was !== null) o.log?.info({ downMs: Date.now() - was }, 'database connection back: listening again');
-      await catchUp(was !== null ? 'reconnected' : 'started');
+      // A failing comparison (the pool still reconnecting) must not drop this good connection: reload anyway.
+      await catchUp(was !== null ? 'reconnected' : 'started').catch(() => fire());
     } catch (err) {
       lost(err as Error);
     }
