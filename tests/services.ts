@@ -27,13 +27,22 @@ export function reachable(url: string, defaultPort: number): Promise<boolean> {
   });
 }
 
+/** Once per run, however many vitest projects call the setup (so the skip line is printed once). */
+function probeOnce(): Promise<{ postgres: boolean; redis: boolean }> {
+  const g = globalThis as { verbatimServices?: Promise<{ postgres: boolean; redis: boolean }> };
+  g.verbatimServices ??= (async () => {
+    const postgres = await reachable(DATABASE_URL, 5432);
+    const redis = await reachable(REDIS_URL, 6379);
+    const missing = [...(postgres ? [] : [`PostgreSQL (${DATABASE_URL})`]), ...(redis ? [] : [`Redis (${REDIS_URL})`])];
+    if (missing.length && process.env.CI) {
+      throw new Error(`CI is set but ${missing.join(' and ')} cannot be reached: the store and shared-limit tests must run in CI`);
+    }
+    if (missing.length) process.stdout.write(`skipping the tests that need ${missing.join(' and ')}: not reachable (set TEST_DATABASE_URL / TEST_REDIS_URL)\n`);
+    return { postgres, redis };
+  })();
+  return g.verbatimServices;
+}
+
 export default async function setup(project: TestProject): Promise<void> {
-  const postgres = await reachable(DATABASE_URL, 5432);
-  const redis = await reachable(REDIS_URL, 6379);
-  const missing = [...(postgres ? [] : [`PostgreSQL (${DATABASE_URL})`]), ...(redis ? [] : [`Redis (${REDIS_URL})`])];
-  if (missing.length && process.env.CI) {
-    throw new Error(`CI is set but ${missing.join(' and ')} cannot be reached: the store and shared-limit tests must run in CI`);
-  }
-  if (missing.length) process.stdout.write(`skipping the tests that need ${missing.join(' and ')}: not reachable (set TEST_DATABASE_URL / TEST_REDIS_URL)\n`);
-  project.provide('services', { postgres, redis });
+  project.provide('services', await probeOnce());
 }
