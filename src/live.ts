@@ -81,12 +81,24 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
       }, performance.now())).finally(() => { running = null; });
       return running;
     },
-    watch: (onReload) => source.watch(() => {
-      // A failing listener must not become an unhandled rejection (which would end the process).
-      core.reload().then((r) => {
-        if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
-      }).catch(() => undefined);
-    }),
+    watch: (onReload) => {
+      let again = false;
+      const changed = (): void => {
+        // A change during a reload may come after that reload read the store: one more follows it.
+        if (running) {
+          if (!again) {
+            again = true;
+            void running.finally(() => { again = false; changed(); });
+          }
+          return;
+        }
+        // A failing listener must not become an unhandled rejection (which would end the process).
+        core.reload().then((r) => {
+          if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
+        }).catch(() => undefined);
+      };
+      return source.watch(changed);
+    },
   };
   return { core, problems: first.problems, cache: first.cache };
 }

@@ -135,7 +135,12 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
       return rows.filter((r) => r.name !== null).map((r) => ({ path: r.name!, size: Number(r.size), mtimeMs: Number(r.version) }));
     },
     async read(file: FileStat, pause?: Pause) {
-      const rows = await readRows(pool, file.path);
+      // A reload that fails half-way has not loaded the counter it stat'ed: forget it, so the next
+      // comparison (after a reconnect, or the periodic one) reloads again.
+      const rows = await readRows(pool, file.path).catch((err: unknown) => {
+        statCounter = null;
+        throw err;
+      });
       if (!rows) return { ...file, articles: [], problems: [] };
       return parseRows(file, rows.collection, rows.rows, pause);
     },
