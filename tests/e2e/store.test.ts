@@ -155,7 +155,7 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
     standin.dispatch('INTERACTION_CREATE', p, 0);
     const report = await standin.waitForCall((c) => c.method === 'PATCH' && c.path.endsWith(`/${p.token}/messages/@original`), from, 15_000);
     expect(report.body.content).toContain('Added (1): harbour.md');
-    expect(report.body.content).toMatch(/Database \(postgres\): ok, change \d+\./);
+    expect(report.body.content).toMatch(/Database \(PostgreSQL\): ok, change \d+\./);
     await expect.poll(() => quote(1, 'holm', 'harbour'), { timeout: 5000, interval: 250 }).toMatch(/harbour opens/);
     expect((await store.list()).find((f) => f.name === 'harbour.md')?.provenance.addedBy).toBe('discord:/reload');
   }, 30_000);
@@ -171,8 +171,8 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
       standin.dispatch('INTERACTION_CREATE', p, 0);
       const report = await standin.waitForCall((c) => c.method === 'PATCH' && c.path.endsWith(`/${p.token}/messages/@original`), from, 15_000);
       expect(report.body.content).toMatch(/cannot read the database: .*still answering from the last good knowledge/);
-      expect(report.body.content).toMatch(/Database \(postgres\): reconnecting/);
-      expect(report.body.content).toMatch(/Limits \(redis\): ok/);
+      expect(report.body.content).toMatch(/Database \(PostgreSQL\): reconnecting/);
+      expect(report.body.content).toMatch(/Limits \(Redis\): ok\./);
       // Down long enough for the listeners' backoff to grow past the restart.
       await new Promise((r) => setTimeout(r, Math.max(0, 3000 - (Date.now() - stopped))));
     } finally {
