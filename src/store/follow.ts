@@ -7,7 +7,7 @@
  */
 import pg from 'pg';
 import type { Logger } from '../log.js';
-import { connectionConfig } from './postgres.js';
+import { connectionConfig } from './pg-rows.js';
 
 const DEBOUNCE_MS = 150;
 const FIRST_RETRY_MS = 250;
