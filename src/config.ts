@@ -54,6 +54,10 @@ const schema = z.object({
     return urls;
   }),
   FEED_INTERVAL_MINUTES: optional(z.coerce.number().min(0.01, 'must be more than 0').max(10_080)).transform((v) => v ?? 30),
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user:pass@host:5432/db' })),
+  DATABASE_SCHEMA: optional(z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (a PostgreSQL schema)')).transform((v) => v ?? 'verbatim'),
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' })),
+  REDIS_PREFIX: optional(z.string().trim().regex(/^[\w:.-]{1,64}$/, 'must be letters, digits and _ : . - (up to 64)')).transform((v) => v ?? 'verbatim'),
 });
 
 /** At most `limit` per sliding `windowMs`. */
@@ -90,6 +94,10 @@ export interface Config {
   sharding: Sharding;
   /** Adding sources (`/add`, feeds). */
   ingest: { allowPrivateUrls: boolean; feeds: string[]; feedIntervalMinutes: number };
+  /** PostgreSQL as the knowledge store (src/store/); undefined: the knowledge folder. */
+  database: { url: string; schema: string } | undefined;
+  /** Redis for cooldowns shared by every process (src/discord/limits-redis.ts); undefined: per process. */
+  redis: { url: string; prefix: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +137,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
     cooldowns: Object.freeze({ user: e.COOLDOWN_USER, clicks: e.COOLDOWN_CLICKS, channel: e.COOLDOWN_CHANNEL }),
     sharding: Object.freeze(sharding),
     ingest: Object.freeze({ allowPrivateUrls: e.VERBATIM_ALLOW_PRIVATE_URLS, feeds: Object.freeze([...e.FEEDS]) as string[], feedIntervalMinutes: e.FEED_INTERVAL_MINUTES }),
+    database: e.DATABASE_URL ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }) : undefined,
+    redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : undefined,
   });
 }
 

@@ -2,6 +2,7 @@ import { coreOf, createCore } from './answer/core.js';
 import type { Core, Problem } from './answer/types.js';
 import { terminalProgress } from './progress.js';
 import { loadKnowledgeBase, type LoadProgress } from './snapshot.js';
+import type { KnowledgeSource } from './store/types.js';
 
 export type { Answer, Citation, Core, Problem } from './answer/types.js';
 export { createCore };
@@ -11,11 +12,13 @@ export interface LoadOptions {
   cacheDir?: string | null;
   /** Progress of a slow load; default: on stderr when it is a terminal (see progress.ts); null: none. */
   progress?: LoadProgress | null;
+  /** Where the knowledge is kept (src/store/): default the folder `dir`; PostgreSQL with DATABASE_URL. */
+  source?: KnowledgeSource;
 }
 
 /** Loads a knowledge folder and builds the core. Bad files become problems; they never stop the rest. */
 export async function loadCore(dir: string, options: LoadOptions = {}): Promise<{ core: Core; problems: Problem[]; cache: string }> {
   const progress = options.progress === undefined ? terminalProgress() : options.progress ?? undefined;
-  const { kb, problems, cache } = await loadKnowledgeBase(dir, options.cacheDir ?? null, progress);
+  const { kb, problems, cache } = await loadKnowledgeBase(options.source ?? dir, options.cacheDir ?? null, progress);
   return { core: coreOf(kb), problems, cache };
 }

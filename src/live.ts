@@ -1,9 +1,10 @@
-import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { coreOf } from './answer/core.js';
 import type { Core, LiveCore, Problem, ReloadReport } from './answer/types.js';
-import { loadKnowledgeFile, mergeFiles, statKnowledge, type FileLoad, type FileStat } from './knowledge/load.js';
+import { mergeFiles, type FileLoad, type FileStat } from './knowledge/load.js';
 import { buildKnowledgeBaseAsync } from './search/kb.js';
 import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
+import { folderStore } from './store/folder.js';
+import type { KnowledgeSource } from './store/types.js';
 
 /**
  * The knowledge base while the bot runs: answers always come from a complete base; a reload
@@ -12,18 +13,19 @@ import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
  */
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-const DEBOUNCE_MS = 300;
-const POLL_MS = 2000;
 
 export interface LiveOptions {
   cacheDir?: string | null;
+  /** Where the knowledge is kept (src/store/); default: the folder `dir`. */
+  source?: KnowledgeSource;
 }
 
 export async function loadLiveCore(dir: string, options: LiveOptions = {}): Promise<{ core: LiveCore; problems: Problem[]; cache: string }> {
   const cacheDir = options.cacheDir ?? null;
-  const first = await loadKnowledgeBase(dir, cacheDir);
+  const source = options.source ?? folderStore(dir);
+  const first = await loadKnowledgeBase(source, cacheDir);
   let current: Core = coreOf(first.kb);
-  const files = await filesOf(dir, first.kb.articles, first.problems);
+  const files = filesOf(first.files, first.kb.articles, first.problems);
   let running: Promise<ReloadReport> | null = null;
 
   async function reload(): Promise<ReloadReport> {
@@ -31,9 +33,9 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     const report: ReloadReport = { added: [], changed: [], removed: [], keptLastGood: [], problems: [], sources: 0, ms: 0 };
     let stats: FileStat[];
     try {
-      stats = await statKnowledge(dir);
+      stats = await source.stat();
     } catch (err) {
-      report.problems.push({ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; still answering from the last good knowledge` });
+      report.problems.push({ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; still answering from the last good knowledge` });
       return finish(report, started);
     }
     const next = new Map<string, FileLoad>();
@@ -44,7 +46,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
         continue;
       }
       (before ? report.changed : report.added).push(stat.path);
-      next.set(stat.path, keepLastGood(before, await loadKnowledgeFile(dir, stat, pause), report));
+      next.set(stat.path, keepLastGood(before, await source.read(stat, pause), report));
     }
     for (const path of files.keys()) if (!next.has(path)) report.removed.push(path);
     const merged = mergeFiles([...next.values()]);
@@ -54,7 +56,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
       current = coreOf(kb);
       files.clear();
       for (const [path, load] of next) files.set(path, load);
-      void saveSnapshot(dir, cacheDir, kb, merged.problems);
+      void saveSnapshot(source, cacheDir, kb, merged.problems, stats);
     }
     return finish(report, started);
   }
@@ -75,16 +77,28 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     reload: () => {
       running ??= reload().catch((err: unknown) => finish({
         added: [], changed: [], removed: [], keptLastGood: [], sources: 0, ms: 0,
-        problems: [{ file: dir, reason: `reload failed (${(err as Error).message}); still answering from the last good knowledge` }],
+        problems: [{ file: source.label, reason: `reload failed (${(err as Error).message}); still answering from the last good knowledge` }],
       }, performance.now())).finally(() => { running = null; });
       return running;
     },
-    watch: (onReload) => watchKnowledge(dir, () => {
-      // A failing listener must not become an unhandled rejection (which would end the process).
-      core.reload().then((r) => {
-        if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
-      }).catch(() => undefined);
-    }),
+    watch: (onReload) => {
+      let again = false;
+      const changed = (): void => {
+        // A change during a reload may come after that reload read the store: one more follows it.
+        if (running) {
+          if (!again) {
+            again = true;
+            void running.finally(() => { again = false; changed(); });
+          }
+          return;
+        }
+        // A failing listener must not become an unhandled rejection (which would end the process).
+        core.reload().then((r) => {
+          if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
+        }).catch(() => undefined);
+      };
+      return source.watch(changed);
+    },
   };
   return { core, problems: first.problems, cache: first.cache };
 }
@@ -105,40 +119,11 @@ function keepLastGood(before: FileLoad | undefined, now: FileLoad, report: Reloa
 }
 
 /** The per-file state behind a knowledge base loaded from a snapshot or a full load. */
-async function filesOf(dir: string, articles: Array<{ file: string }>, problems: Problem[]): Promise<Map<string, FileLoad>> {
+function filesOf(stats: FileStat[], articles: Array<{ file: string }>, problems: Problem[]): Map<string, FileLoad> {
   const out = new Map<string, FileLoad>();
-  for (const stat of await statKnowledge(dir).catch(() => [] as FileStat[])) out.set(stat.path, { ...stat, articles: [], problems: [] });
+  for (const stat of stats) out.set(stat.path, { ...stat, articles: [], problems: [] });
   for (const a of articles) out.get(a.file)?.articles.push(a as FileLoad['articles'][number]);
   // Duplicate-id problems are recomputed when files are merged; the rest belong to their file.
   for (const p of problems) if (!p.reason.startsWith('duplicate id')) out.get(p.file)?.problems.push(p);
   return out;
-}
-
-/** Calls `onChange` (debounced) when anything under `dir` changes: fs.watch, or polling where it is unavailable. */
-function watchKnowledge(dir: string, onChange: () => void): () => void {
-  let timer: NodeJS.Timeout | null = null;
-  const fire = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; onChange(); }, DEBOUNCE_MS);
-  };
-  let watcher: FSWatcher | null = null;
-  let poll: NodeJS.Timeout | null = null;
-  try {
-    watcher = watchFolder(dir, { recursive: true }, (_event, name) => {
-      if (name && String(name).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
-      fire();
-    });
-    watcher.on('error', () => {
-      watcher?.close();
-      watcher = null;
-      poll ??= setInterval(onChange, POLL_MS);
-    });
-  } catch {
-    poll = setInterval(onChange, POLL_MS);
-  }
-  return () => {
-    watcher?.close();
-    if (poll) clearInterval(poll);
-    if (timer) clearTimeout(timer);
-  };
 }

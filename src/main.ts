@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
 import { cacheDir, knowledgeDir, printProblems } from './cli/knowledge-dir.js';
 import { loadCore } from './core.js';
+import { openStoreFromEnv } from './store/open.js';
 
 /**
  * Start-up: with DISCORD_TOKEN the bot joins Discord; without it (and without --discord) the same
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
     await startDiscord({ requireToken: wantsDiscord, mainFile: fileURLToPath(import.meta.url) });
     return;
   }
-  const { core, problems } = await loadCore(knowledgeDir(), { cacheDir: cacheDir() });
+  // With DATABASE_URL the console answers from the database (the folder only seeds an empty one).
+  const store = await openStoreFromEnv(knowledgeDir());
+  const { core, problems } = await loadCore(knowledgeDir(), { cacheDir: cacheDir(), ...(store ? { source: store } : {}) }).finally(() => store?.close());
   printProblems(problems);
   await runConsole(core, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
 }

@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './answer/types.js';
-import { loadKnowledge, statKnowledge } from './knowledge/load.js';
+import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
 import type { Article } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
 import type { IndexData } from './search/index.js';
+import { folderStore } from './store/folder.js';
+import type { KnowledgeSource } from './store/types.js';
 
 /**
  * A persisted knowledge base: parsed articles plus the index, in V8's own serialisation (typed
- * arrays are copied as bytes, no JSON). It is keyed by the knowledge files' paths, sizes and
- * modification times and by a hash of the parsing and indexing code, so any change to either
- * rebuilds it. A bad or missing snapshot only costs a rebuild; it never stops the bot.
+ * arrays are copied as bytes, no JSON). It is keyed by the store's change key (the folder: the
+ * knowledge files' paths, sizes and modification times; PostgreSQL: the change counter) and by
+ * a hash of the parsing and indexing code, so any change to either rebuilds it. A bad or missing
+ * snapshot only costs a rebuild; it never stops the bot.
  */
 
 interface Snapshot {
@@ -21,9 +24,11 @@ interface Snapshot {
   articles: Article[];
   problems: Problem[];
   index: IndexData;
+  /** The files as stat'ed for this snapshot's key, so a live core knows exactly what it holds. */
+  files: FileStat[];
 }
 
-const FORMAT = 'verbatim-kb-1';
+const FORMAT = 'verbatim-kb-2';
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;
@@ -39,35 +44,54 @@ export interface LoadProgress {
   done(): void;
 }
 
-export async function loadKnowledgeBase(dir: string, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge> {
+export async function loadKnowledgeBase(from: string | KnowledgeSource, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge & { files: FileStat[] }> {
   try {
-    return await loadWithProgress(dir, cacheDir, progress);
+    return await loadWithProgress(typeof from === 'string' ? folderStore(from) : from, cacheDir, progress);
   } finally {
     progress?.done();
   }
 }
 
-async function loadWithProgress(dir: string, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge> {
-  const key = cacheDir ? await snapshotKey(dir).catch(() => null) : null;
-  const file = key && cacheDir ? snapshotFile(cacheDir, dir, key) : null;
+async function loadWithProgress(source: KnowledgeSource, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge & { files: FileStat[] }> {
+  const key = cacheDir ? await snapshotKey(source, true).catch(() => null) : null;
+  const file = key && cacheDir ? snapshotFile(cacheDir, source, key) : null;
   if (file) {
     const snap = await readSnapshot(file);
-    if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index), problems: snap.problems, cache: 'hit' };
+    if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index), problems: snap.problems, cache: 'hit', files: snap.files };
   }
-  const { articles, problems } = await loadKnowledge(dir, undefined, progress ? (done, total) => progress.files(done, total) : undefined);
+  const { articles, problems, files } = await loadAll(source, undefined, progress ? (done, total) => progress.files(done, total) : undefined);
   progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
   const kb = buildKnowledgeBase(articles);
-  if (!file || !cacheDir) return { kb, problems, cache: 'off' };
-  const saved = await writeSnapshot(cacheDir, file, { format: FORMAT, articles, problems, index: kb.index.data });
-  return { kb, problems, cache: saved };
+  if (!file || !cacheDir) return { kb, problems, cache: 'off', files };
+  // Keyed by what was read (the stat just taken), not by what the store holds by now.
+  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, await snapshotKey(source, false)), { format: FORMAT, articles, problems, index: kb.index.data, files });
+  return { kb, problems, cache: saved, files };
 }
 
-/** Persists a knowledge base built for the folder as it is now (after a reload). */
-export async function saveSnapshot(dir: string, cacheDir: string | null, kb: KnowledgeBase, problems: Problem[]): Promise<string> {
-  if (!cacheDir) return 'off';
+/** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
+export async function loadAll(source: KnowledgeSource, pause?: Pause, onFile?: (done: number, total: number) => void): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[] }> {
+  let stats: FileStat[];
   try {
-    const file = snapshotFile(cacheDir, dir, await snapshotKey(dir));
-    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data });
+    stats = await source.stat();
+  } catch (err) {
+    return { articles: [], files: [], problems: [{ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+  }
+  const loads: FileLoad[] = [];
+  for (const s of stats) {
+    loads.push(await source.read(s, pause));
+    onFile?.(loads.length, stats.length);
+  }
+  const { articles, problems } = mergeFiles(loads);
+  return { articles, problems, files: stats };
+}
+
+/** Persists a knowledge base built from the source as last stat'ed (after a reload). */
+export async function saveSnapshot(from: string | KnowledgeSource, cacheDir: string | null, kb: KnowledgeBase, problems: Problem[], files: FileStat[] = []): Promise<string> {
+  if (!cacheDir) return 'off';
+  const source = typeof from === 'string' ? folderStore(from) : from;
+  try {
+    const file = snapshotFile(cacheDir, source, await snapshotKey(source, typeof from === 'string'));
+    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data, files });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;
   }
@@ -76,7 +100,7 @@ export async function saveSnapshot(dir: string, cacheDir: string | null, kb: Kno
 async function readSnapshot(file: string): Promise<Snapshot | null> {
   try {
     const snap = deserialize(await readFile(file)) as Snapshot;
-    return snap && snap.format === FORMAT && Array.isArray(snap.articles) ? snap : null;
+    return snap && snap.format === FORMAT && Array.isArray(snap.articles) && Array.isArray(snap.files) ? snap : null;
   } catch {
     return null;
   }
@@ -100,15 +124,14 @@ async function writeSnapshot(cacheDir: string, file: string, snap: Snapshot): Pr
   }
 }
 
-/** `kb-<folder hash>-<content key>.v8`. */
-function snapshotFile(cacheDir: string, dir: string, key: string): string {
-  const folder = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12);
-  return join(cacheDir, `kb-${folder}-${key}.v8`);
+/** `kb-<store hash>-<content key>.v8`: one snapshot per folder or database schema. */
+function snapshotFile(cacheDir: string, source: KnowledgeSource, key: string): string {
+  const store = createHash('sha256').update(source.identity).digest('hex').slice(0, 12);
+  return join(cacheDir, `kb-${store}-${key}.v8`);
 }
 
-async function snapshotKey(dir: string): Promise<string> {
-  const files = await statKnowledge(dir);
-  return createHash('sha256').update(await codeHash()).update(resolve(dir)).update(JSON.stringify(files)).digest('hex').slice(0, 32);
+async function snapshotKey(source: KnowledgeSource, fresh: boolean): Promise<string> {
+  return createHash('sha256').update(await codeHash()).update(source.identity).update(await source.snapshotKey(fresh)).digest('hex').slice(0, 32);
 }
 
 let codeHashOnce: Promise<string> | null = null;

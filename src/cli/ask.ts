@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadCore } from '../core.js';
+import { openStoreFromEnv } from '../store/open.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
 import { cacheDir, knowledgeDir, printProblems } from './knowledge-dir.js';
@@ -23,7 +24,9 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { core, problems } = await loadCore(knowledgeDir(args.values.knowledge), { cacheDir: cacheDir() });
+  const dir = knowledgeDir(args.values.knowledge);
+  const store = await openStoreFromEnv(dir); // DATABASE_URL: answer from the database
+  const { core, problems } = await loadCore(dir, { cacheDir: cacheDir(), ...(store ? { source: store } : {}) }).finally(() => store?.close());
   printProblems(problems);
   const render = args.values.json ? (a: Parameters<typeof renderJson>[0]) => `${renderJson(a)}\n` : renderText;
   if (args.positionals.length) {

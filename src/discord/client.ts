@@ -6,7 +6,7 @@ import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
 import type { Core, LiveCore } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { BotContext } from './context.js';
+import type { BotContext, Health } from './context.js';
 import { createCooldowns, type Cooldowns } from './cooldown.js';
 import { handleMessage } from './events/messageCreate.js';
 import { NO_MENTIONS } from './respond.js';
@@ -33,6 +33,8 @@ export interface StartOptions {
   add?: BotContext['add'];
   /** Called once when a shutdown starts (e.g. stop watching the knowledge folder). */
   onStop?: () => void;
+  /** The state of the knowledge store and the limit store, for the `discord ready` log and /reload. */
+  health?: () => Health;
 }
 
 /** Given shard ids of a total (SHARD_IDS/SHARD_COUNT); otherwise discord.js decides (one shard, or the manager's env). */
@@ -60,6 +62,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     work: new Work(),
     reload: 'reload' in core ? () => core.reload() : undefined,
     add: options.add,
+    health: options.health,
   };
 
   client.on(Events.InteractionCreate, (i) => ctx.work.run(routeInteraction(i, ctx)));
@@ -78,7 +81,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const shardIds = readyClient.ws.shards.map((shard) => shard.id);
   const memory = process.memoryUsage();
   const mb = (n: number) => Math.round(n / 1024 / 1024);
-  log.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: shardIds, shardCount: readyClient.options.shardCount, heapMb: mb(memory.heapUsed), rssMb: mb(memory.rss), ...core.stats() }, 'discord ready');
+  log.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: shardIds, shardCount: readyClient.options.shardCount, heapMb: mb(memory.heapUsed), rssMb: mb(memory.rss), ...core.stats(), ...(options.health?.() ?? {}) }, 'discord ready');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -19,7 +19,12 @@ export interface BotContext {
   reload: (() => Promise<ReloadReport>) | undefined;
   /** Adds a source to the knowledge folder (`/add`); undefined when this deployment cannot. */
   add?: ((input: AddInput) => Promise<AddResult>) | undefined;
+  /** The knowledge store's and the limit store's connections (PostgreSQL, Redis); undefined: nothing to report. */
+  health?: (() => Health) | undefined;
 }
+
+/** One line of state per connection, e.g. `{ database: { store: 'postgres', state: 'ok', counter: '42' } }`. */
+export type Health = Record<string, { store: string; state: string; detail?: string; counter?: string }>;
 
 /** What a handler reports for the one log line per interaction. */
 export interface Outcome {

@@ -43,8 +43,16 @@ export function createCooldown(limit = 5, windowMs = 10_000, now: () => number =
 export type Scope = 'user' | 'channel';
 
 export interface Cooldowns {
-  /** Counts one question or click; says whether to answer it and, if not, which limit was hit. */
-  check(kind: 'question' | 'click', userId: string, channelId: string | null): { verdict: Verdict; scope: Scope };
+  /**
+   * Counts one question or click; says whether to answer it and, if not, which limit was hit.
+   * In memory it answers at once; shared limits (Redis, src/discord/limits-redis.ts) answer later.
+   */
+  check(kind: 'question' | 'click', userId: string, channelId: string | null): CheckResult | Promise<CheckResult>;
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  scope: Scope;
 }
 
 export interface CooldownRates {
@@ -57,7 +65,12 @@ const off: Cooldown = { hit: () => 'ok' };
 const of = (r: Rate | null | undefined, now: () => number) => (r ? createCooldown(r.limit, r.windowMs, now) : off);
 
 /** Missing rates mean "no limit" (the config supplies the defaults: 5/10 s, 20/10 s, 30/10 s). */
-export function createCooldowns(rates: CooldownRates, now: () => number = Date.now): Cooldowns {
+/** In-memory cooldowns answer at once. */
+export interface MemoryCooldowns extends Cooldowns {
+  check(kind: 'question' | 'click', userId: string, channelId: string | null): CheckResult;
+}
+
+export function createCooldowns(rates: CooldownRates, now: () => number = Date.now): MemoryCooldowns {
   const user = of(rates.user, now);
   const clicks = of(rates.clicks, now);
   const channel = of(rates.channel, now);

@@ -41,7 +41,7 @@ async function dispatch(i: Interaction, ctx: BotContext): Promise<{ command: str
   // Questions and clicks have separate per-user budgets (clicking Cite on five excerpts is not
   // spam); both count toward the channel's. An interaction always gets an answer, even when limited.
   if (i.isChatInputCommand() || i.isButton()) {
-    const { verdict, scope } = ctx.cooldown.check(i.isButton() ? 'click' : 'question', i.user.id, i.channelId);
+    const { verdict, scope } = await ctx.cooldown.check(i.isButton() ? 'click' : 'question', i.user.id, i.channelId);
     if (verdict !== 'ok') {
       await replyNotice(i, cooldownMessage(scope));
       return { command: `${command}:cooldown:${scope}`, found: undefined };

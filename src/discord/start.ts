@@ -12,6 +12,8 @@ import { addSource, isAdded } from '../ingest/add.js';
 import { createFeedPoller } from '../ingest/feeds.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
+import { openStore } from '../store/open.js';
+import { watchFolderForPush } from '../store/push.js';
 import { runBot } from './client.js';
 
 export const MISSING_TOKEN =
@@ -35,7 +37,9 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
     process.exitCode = 1;
     return;
   }
-  const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken] });
+  // The database's and Redis's passwords are secrets too (a driver error could echo a URL).
+  const passwords = [config.database?.url, config.redis?.url].map(passwordOf);
+  const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken, ...passwords] });
   if (config.sharding.mode === 'manager') {
     const { runShardManager } = await import('./shards.js');
     await runShardManager({ config, log, mainFile: options.mainFile, sharding: config.sharding });
@@ -46,10 +50,12 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
 
 async function startShard(config: Readonly<Config>, log: Logger, requireToken: boolean): Promise<void> {
   const started = performance.now();
-  const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir() });
+  // DATABASE_URL: PostgreSQL is the store (seeded from the folder when empty); else the folder.
+  const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log, attempts: 6 });
+  const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
   const ms = Math.round(performance.now() - started);
-  log.info({ dir: config.knowledgeDir, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() }, 'knowledge loaded');
+  log.info({ dir: config.knowledgeDir, store: store.label, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() }, 'knowledge loaded');
   const stopWatching = core.watch((report) => {
     try {
       logReload(log, report);
@@ -57,6 +63,12 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
       // Logging must never take the watcher down.
     }
   });
+  // REDIS_URL: cooldowns shared by every process (in-memory ones while Redis is down); else per process.
+  // With the database as the store, /reload (and so /add and feeds, which reload after adding) first
+  // writes this machine's folder edits to it, and every process follows.
+  const pusher = store.kind === 'postgres' ? await watchFolderForPush(store, config.knowledgeDir) : null;
+  const live = pusher ? { ...core, reload: () => reloadAfterPush(core.reload, () => pusher.push('discord:/reload'), log) } : core;
+  const limits = config.redis ? await (await import('./limits-redis.js')).createRedisCooldowns(config.cooldowns, config.redis, log) : undefined;
   const fetch = { allowPrivate: config.ingest.allowPrivateUrls };
   if (fetch.allowPrivate) log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
   const add = (input: Parameters<typeof addSource>[0]) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch });
@@ -66,9 +78,39 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
       feeds, intervalMs: feedIntervalMinutes * 60_000, log, fetch,
       add: (input, fallbackDate) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }),
       isKnown: (url) => isAdded(config.knowledgeDir, url),
-      onAdded: () => core.reload(),
+      onAdded: () => live.reload(),
     }).start()
     : () => undefined;
   if (feeds.length) log.info({ feeds: feeds.length, everyMinutes: feedIntervalMinutes }, 'polling feeds');
-  await runBot({ core, config, log, add, onStop: () => { stopFeeds(); stopWatching(); } });
+  await runBot({
+    core: live,
+    config,
+    log,
+    add,
+    ...(limits ? { cooldown: limits } : {}),
+    health: () => ({ database: store.health(), limits: limits?.health() ?? { store: 'memory', state: 'ok' } }),
+    onStop: () => {
+      stopFeeds();
+      stopWatching();
+      void store.close().catch(() => undefined);
+      void limits?.close().catch(() => undefined);
+    },
+  });
+}
+
+/** Pushes the folder's edits, then reloads; a file that could not be written is a problem of the report. */
+async function reloadAfterPush(reload: () => Promise<ReloadReport>, push: () => Promise<{ written: string[]; failed: Array<{ name: string; reason: string }> }>, log: Logger): Promise<ReloadReport> {
+  const pushed = await push();
+  if (pushed.written.length || pushed.failed.length) log.info({ written: pushed.written, failed: pushed.failed }, 'knowledge folder edits written to the database');
+  const report = await reload();
+  for (const f of pushed.failed) report.problems.push({ file: f.name, reason: `not written to the database: ${f.reason}` });
+  return report;
+}
+
+function passwordOf(url: string | undefined): string | undefined {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) || undefined : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -117,7 +117,6 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pause): Promise<FileLoad> {
   const out: FileLoad = { ...file, articles: [], problems: [] };
   const path = join(dir, file.path);
-  const ext = extname(path).toLowerCase();
   // A folder's README.md documents the folder; it is never an article.
   if (basename(path).toLowerCase() === 'readme.md') return out;
   const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
@@ -126,19 +125,52 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
     problem(`provenance for a file that is not there (${basename(path).slice(0, -SIDECAR_SUFFIX.length)}): delete it, or put the file back`);
     return out;
   }
-  if (!ARTICLE_EXTENSIONS.has(ext) && !PAGE_EXTENSIONS.has(ext) && ext !== '.jsonl') {
+  if (!supported(file.path)) return parseKnowledgeBytes(file, new Uint8Array(), pause);
+  let bytes: Uint8Array;
+  let sidecar: Record<string, unknown>;
+  try {
+    if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
+    bytes = await readFile(path);
+  } catch (err) {
+    problem(`unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return out;
+  }
+  try {
+    sidecar = await readSidecar(path);
+  } catch (err) {
+    problem((err as Error).message);
+    return out;
+  }
+  return parseKnowledgeBytes(file, bytes, pause, sidecar);
+}
+
+function supported(name: string): boolean {
+  const ext = extname(name).toLowerCase();
+  return ARTICLE_EXTENSIONS.has(ext) || PAGE_EXTENSIONS.has(ext) || ext === '.jsonl';
+}
+
+/**
+ * One source's bytes as received (a file of the folder or a row of the database) → articles and
+ * problems; `file.path` is its file name, which decides how it is read; `sidecar` is its provenance.
+ */
+export async function parseKnowledgeBytes(file: FileStat, bytes: Uint8Array, pause?: Pause, sidecar: Record<string, unknown> = {}): Promise<FileLoad> {
+  const out: FileLoad = { ...file, articles: [], problems: [] };
+  const ext = extname(file.path).toLowerCase();
+  if (basename(file.path).toLowerCase() === 'readme.md') return out;
+  // A database row holding a sidecar: provenance, not a source (the folder reports an orphan one).
+  if (file.path.toLowerCase().endsWith(SIDECAR_SUFFIX)) return out;
+  const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
+  if (!supported(file.path)) {
     problem(`unsupported file type "${ext || '(none)'}": use .txt, .md, .html, .pdf or .jsonl`);
     return out;
   }
   if (PAGE_EXTENSIONS.has(ext)) {
-    await loadPage(path, ext, file, out).catch((err: unknown) => problem((err as Error).message));
+    await parsePage(bytes, ext, file, sidecar, out).catch((err: unknown) => problem((err as Error).message));
     return out;
   }
   let text: string;
   try {
-    if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
-    const bytes = await readFile(path);
-    if (bytes.length === 0 || !bytes.toString('utf8').trim()) {
+    if (bytes.length === 0 || !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').trim()) {
       problem('empty file');
       return out;
     }
@@ -161,7 +193,6 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
     return out;
   }
   try {
-    const sidecar = await readSidecar(path);
     const article = parseArticle(withFields(text, sidecar), file.path.replace(/\.[^./]+$/, ''), file.path);
     out.articles.push(withProvenance(article, sidecar, null));
   } catch (err) {
@@ -171,11 +202,8 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
 }
 
 /** An HTML page or a PDF: text extracted, then parsed like any article. */
-async function loadPage(path: string, ext: string, file: FileStat, out: FileLoad): Promise<void> {
-  if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
-  const bytes = await readFile(path);
+async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar: Record<string, unknown>, out: FileLoad): Promise<void> {
   if (bytes.length === 0) throw new Error('empty file');
-  const sidecar = await readSidecar(path);
   const page = ext === '.pdf' ? await (await import('../ingest/pdf.js')).extractPdf(bytes) : extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null));
   const { text, updated } = pageArticleText(page, sidecar);
   out.articles.push(withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated));

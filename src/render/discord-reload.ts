@@ -11,11 +11,28 @@ function problemLine(p: Problem): string {
   return `• ${escapeDiscord(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`)}`;
 }
 
+type Health = Record<string, { store: string; state: string; detail?: string; counter?: string }>;
+
+/** One line per connection: `Database (PostgreSQL): ok, change 42.`, `Limits (Redis): down (…); in-memory limits meanwhile.` */
+function healthLines(health: Health | undefined): string[] {
+  return Object.values(health ?? {}).map((h) => {
+    const detail = h.detail ? ` (${h.detail})` : '';
+    switch (h.store) {
+      case 'postgres': return escapeDiscord(`Database (PostgreSQL): ${h.state}${detail}${h.counter ? `, change ${h.counter}` : ''}.`);
+      case 'redis': return escapeDiscord(`Limits (Redis): ${h.state}${detail}${h.state === 'ok' ? '' : '; in-memory limits meanwhile'}.`);
+      case 'folder': return 'Knowledge: the knowledge folder.';
+      case 'memory': return 'Limits: per process (in memory).';
+      default: return escapeDiscord(`${h.store}: ${h.state}${detail}.`);
+    }
+  });
+}
+
 /** Plain lines (escaped: file names and reasons come from the folder), within one message. */
-export function renderReloadText(r: ReloadReport): string {
+export function renderReloadText(r: ReloadReport, health?: Health): string {
   const changes = r.added.length + r.changed.length + r.removed.length;
   const lines = [
     `Reloaded in ${Math.round(r.ms)} ms: ${r.sources} sources. ${changes ? `${changes} file${changes === 1 ? '' : 's'} changed.` : 'Nothing changed.'}`,
+    ...healthLines(health),
     ...files('Added', r.added),
     ...files('Changed', r.changed),
     ...files('Removed', r.removed),

@@ -6,7 +6,7 @@ export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function startMain(args: string[], env: Record<string, string>) {
   const clean: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info', LOG_FORMAT: 'json' };
-  for (const k of Object.keys(clean)) if (/^(DISCORD_|SHARD|COOLDOWN_)/.test(k)) delete clean[k];
+  for (const k of Object.keys(clean)) if (/^(DISCORD_|SHARD|COOLDOWN_|DATABASE_|REDIS_|KNOWLEDGE_DIR)/.test(k)) delete clean[k];
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', ...args], { cwd: ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));

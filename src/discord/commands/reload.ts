@@ -27,11 +27,12 @@ export const reload: SlashCommand = {
     // A reload of a large folder can outlast Discord's 3 seconds: acknowledge first.
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     const report = await ctx.reload();
+    const health = ctx.health?.();
     ctx.log.info(
-      { user: i.user.id, guild: i.guildId, added: report.added.length, changed: report.changed.length, removed: report.removed.length, keptLastGood: report.keptLastGood, problems: report.problems.length, ms: report.ms },
+      { user: i.user.id, guild: i.guildId, added: report.added.length, changed: report.changed.length, removed: report.removed.length, keptLastGood: report.keptLastGood, problems: report.problems.length, ms: report.ms, ...health },
       'knowledge reloaded by admin',
     );
-    await i.editReply({ content: renderReloadText(report), allowedMentions: NO_MENTIONS });
+    await i.editReply({ content: renderReloadText(report, health), allowedMentions: NO_MENTIONS });
     return { found: true };
   },
 };

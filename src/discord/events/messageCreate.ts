@@ -28,7 +28,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
   const started = performance.now();
   const base = { id: message.id, user: message.author.id, kind: dm ? 'dm' : 'mention' };
   try {
-    const { verdict, scope } = ctx.cooldown.check('question', message.author.id, message.channelId);
+    const { verdict, scope } = await ctx.cooldown.check('question', message.author.id, message.channelId);
     if (verdict !== 'ok') {
       if (verdict === 'warn') await sendNotice(message, cooldownMessage(scope));
       ctx.log.info({ ...base, command: `cooldown:${scope}`, found: undefined }, 'message');

@@ -1,0 +1,79 @@
+/**
+ * `npm run knowledge -- import DIR | export DIR | list | remove NAME…`: moves sources between a
+ * folder and the database (DATABASE_URL), losslessly. import puts every file of DIR under its
+ * relative name (same bytes: nothing written); export writes every stored source back under its
+ * original name with its original bytes (a JSONL collection as one file). Every running bot
+ * follows the change within seconds (NOTIFY). Exit 0 done, 1 some file failed, 2 usage error.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { exportFolder, importFolder, type MoveReport } from '../store/move.js';
+import { openStore } from '../store/open.js';
+
+const USAGE = 'usage: npm run knowledge -- import DIR | export DIR | list | remove NAME...   (needs DATABASE_URL)';
+
+function print(verb: string, dir: string, r: MoveReport): number {
+  for (const f of r.failed) process.stderr.write(`${verb} failed: ${f.name}: ${f.reason}\n`);
+  process.stdout.write(`${verb} ${dir}: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.failed.length} failed\n`);
+  return r.failed.length ? 1 : 0;
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const [verb, ...rest] = args.positionals;
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const needsDir = verb === 'import' || verb === 'export';
+  if (!verb || !['import', 'export', 'list', 'remove'].includes(verb) || (needsDir && rest.length !== 1) || (verb === 'remove' && !rest.length)) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (!config.database) {
+    process.stderr.write(`knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${USAGE}\n`);
+    return 2;
+  }
+  // Never seeds: importing into an empty database is this command's own job.
+  const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, seed: false });
+  try {
+    if (verb === 'import') return print('import', resolve(rest[0]!), await importFolder(store, resolve(rest[0]!), 'cli:import'));
+    if (verb === 'export') return print('export', resolve(rest[0]!), await exportFolder(store, resolve(rest[0]!)));
+    if (verb === 'list') {
+      for (const f of await store.list()) process.stdout.write(`${f.name}\t${f.size}\t${f.sha256.slice(0, 12)}\t${f.provenance.addedBy ?? ''}\n`);
+      process.stdout.write(`change counter ${await store.counter()}\n`);
+      return 0;
+    }
+    let code = 0;
+    for (const name of rest) {
+      const removed = await store.remove(name);
+      process.stdout.write(`${removed ? 'removed' : 'not stored'}: ${name}\n`);
+      if (!removed) code = 1;
+    }
+    return code;
+  } finally {
+    await store.close();
+  }
+}
+
+main().then((code) => { process.exitCode = code; }, (err: unknown) => {
+  process.stderr.write(`knowledge failed: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});

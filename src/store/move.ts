@@ -1,0 +1,60 @@
+/**
+ * Moving sources between a folder and a store, losslessly: import puts every file of the folder
+ * under its relative name with its bytes; export writes every stored file back under its name
+ * with its original bytes (a JSONL collection as one file), so export → import → export is
+ * byte-identical.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { statKnowledge } from '../knowledge/load.js';
+import { checkFileName } from './names.js';
+import type { KnowledgeStore } from './types.js';
+
+export interface MoveReport {
+  /** Names written (new or changed). */
+  written: string[];
+  /** Names whose bytes were already there. */
+  unchanged: string[];
+  /** Names that could not be moved, with why. */
+  failed: Array<{ name: string; reason: string }>;
+}
+
+/** Puts every (non-hidden) file under `dir` into the store; a file that fails never stops the others. */
+export async function importFolder(store: KnowledgeStore, dir: string, addedBy = 'import'): Promise<MoveReport> {
+  const report: MoveReport = { written: [], unchanged: [], failed: [] };
+  for (const file of await statKnowledge(dir)) {
+    try {
+      const bytes = await readFile(join(dir, file.path));
+      const put = await store.put(bytes, file.path, { addedBy });
+      (put.changed ? report.written : report.unchanged).push(put.name);
+    } catch (err) {
+      report.failed.push({ name: file.path, reason: (err as Error).message });
+    }
+  }
+  return report;
+}
+
+/** Writes every stored file under `dir` (created if needed), overwriting files of the same name. */
+export async function exportFolder(store: KnowledgeStore, dir: string): Promise<MoveReport> {
+  const report: MoveReport = { written: [], unchanged: [], failed: [] };
+  const root = resolve(dir);
+  for (const file of await store.list()) {
+    try {
+      const name = checkFileName(file.name);
+      const bytes = await store.get(name);
+      if (!bytes) continue; // removed meanwhile
+      const path = join(root, name);
+      const before = await readFile(path).catch(() => null);
+      if (before && Buffer.compare(before, Buffer.from(bytes)) === 0) {
+        report.unchanged.push(name);
+        continue;
+      }
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, bytes);
+      report.written.push(name);
+    } catch (err) {
+      report.failed.push({ name: file.name, reason: (err as Error).message });
+    }
+  }
+  return report;
+}
