@@ -8,6 +8,7 @@ import { answerQuote } from './quote.js';
 import { answerSearch } from './search.js';
 import { answerSources } from './sources.js';
 import { answerSummary } from './summary.js';
+import { answerVerify } from './verify.js';
 import { suggestTopicsFor } from './topic.js';
 import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
 
@@ -48,6 +49,7 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
     case 'search': return answerSearch(kb, request);
     case 'sources': return answerSources(kb, request);
     case 'help': return answerHelp();
+    case 'verify': return answerVerify(kb, request);
   }
 }
 
@@ -72,6 +74,7 @@ function sanitise(request: AnswerRequest): AnswerRequest {
     case 'quote': return { command: 'quote', speaker: text(request.speaker), topic: text(request.topic), offset };
     case 'summary': return { command: 'summary', topic: text(request.topic), offset };
     case 'search': return { command: 'search', query: text(request.query), offset };
+    case 'verify': return { command: 'verify', claim: text(request.claim), speaker: text(request.speaker), offset };
     default: return { command: request.command === 'sources' ? 'sources' : 'help', offset };
   }
 }

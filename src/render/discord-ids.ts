@@ -27,6 +27,7 @@ const tuple = z.union([
   z.tuple([z.literal('f'), text.min(1), offset]),
   z.tuple([z.literal('o'), offset]),
   z.tuple([z.literal('h'), offset]),
+  z.tuple([z.literal('v'), z.string().min(1).max(500), text, offset]),
 ]);
 
 function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
@@ -41,6 +42,8 @@ function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
       return ['o', r.offset];
     case 'help':
       return ['h', r.offset];
+    case 'verify':
+      return ['v', r.claim, r.speaker, r.offset];
   }
 }
 
@@ -56,6 +59,8 @@ function fromTuple(t: z.infer<typeof tuple>): AnswerRequest {
       return { command: 'sources', offset: t[1] };
     case 'h':
       return { command: 'help', offset: t[1] };
+    case 'v':
+      return { command: 'verify', claim: t[1], speaker: t[2], offset: t[3] };
   }
 }
 

@@ -1,0 +1,137 @@
+import { wordSpans } from '../../knowledge/text.js';
+
+/**
+ * Word-level alignment of a claim with a source text. A claim is compared word by word, ignoring
+ * case, punctuation, quotation-mark style and whitespace (the folded words of `wordSpans`); `…`,
+ * `...` or `[…]` in a claim stands for words left out, so the source may skip any number of words there.
+ */
+
+export interface Token {
+  /** Folded form compared between claim and source ("don’t" → "dont"). */
+  norm: string;
+  /** The word as written. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export interface Claim {
+  text: string;
+  /** The claim's words, one list per stretch between omission marks. */
+  fragments: Token[][];
+  words: Token[];
+}
+
+const OMISSION = /\[\s*(?:\u2026|\.\.\.)\s*\]|\u2026|\.{3,}/g;
+
+export function tokens(text: string, offset = 0): Token[] {
+  return wordSpans(text).map((w) => ({ norm: w.word, raw: text.slice(w.start, w.end), start: w.start + offset, end: w.end + offset }));
+}
+
+/** The claim's words, split at omission marks. */
+export function readClaim(text: string): Claim {
+  const fragments: Token[][] = [];
+  let from = 0;
+  for (const m of text.matchAll(OMISSION)) {
+    fragments.push(tokens(text.slice(from, m.index), from));
+    from = (m.index ?? 0) + m[0].length;
+  }
+  fragments.push(tokens(text.slice(from), from));
+  const kept = fragments.filter((f) => f.length > 0);
+  return { text, fragments: kept, words: kept.flat() };
+}
+
+export interface Alignment {
+  /** Word edits (a claim word changed, added or dropped; a source word missing inside a stretch). */
+  edits: number;
+  /** Claim words equal to their source word. */
+  same: number;
+  /** For each claim word, the index of the source word it equals, or -1 (changed or added). */
+  pairs: Int32Array;
+}
+
+const DIAG = 0;
+const UP = 1;
+const LEFT = 2;
+
+/**
+ * The cheapest way to read the claim inside the source (edit distance over words, free to start and
+ * end anywhere in the source, and free to skip source words at each omission mark). O(claim × source).
+ */
+export function align(claim: Claim, source: Token[]): Alignment | null {
+  const c = claim.words;
+  const n = c.length;
+  const m = source.length;
+  if (n === 0 || m === 0) return null;
+  const width = m + 1;
+  const cost = new Int32Array((n + 1) * width);
+  const move = new Uint8Array((n + 1) * width);
+  // At an omission mark, row i-1 may be left from any earlier column: `from` remembers which.
+  const from = new Int32Array((n + 1) * width);
+  const boundary = new Uint8Array(n + 1);
+  let at = 0;
+  for (const f of claim.fragments) {
+    if (at > 0) boundary[at] = 1;
+    at += f.length;
+  }
+  for (let j = 0; j <= m; j++) from[j] = j;
+  const prevMin = new Int32Array(width);
+  const prevArg = new Int32Array(width);
+  for (let i = 1; i <= n; i++) {
+    const row = i * width;
+    const prev = (i - 1) * width;
+    if (boundary[i - 1]) {
+      // Row i-1 ends a fragment: its best cell so far may be carried right for free.
+      let best = cost[prev]!;
+      let arg = 0;
+      for (let j = 0; j <= m; j++) {
+        if (cost[prev + j]! < best) [best, arg] = [cost[prev + j]!, j];
+        prevMin[j] = best;
+        prevArg[j] = arg;
+      }
+    }
+    const word = c[i - 1]!.norm;
+    cost[row] = i;
+    move[row] = UP;
+    for (let j = 1; j <= m; j++) {
+      const skip = boundary[i - 1] === 1;
+      const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (source[j - 1]!.norm === word ? 0 : 1);
+      const upCost = (skip ? prevMin[j]! : cost[prev + j]!) + 1;
+      const leftCost = cost[row + j - 1]! + 1;
+      // On a tie a changed word loses to a dropped one: the diff then shows the word the source has.
+      const match = source[j - 1]!.norm === word;
+      let best = diagCost;
+      let dir = DIAG;
+      if (leftCost < best || (!match && leftCost === best)) [best, dir] = [leftCost, LEFT];
+      if (upCost < best || (!match && upCost === best && dir === DIAG)) [best, dir] = [upCost, UP];
+      cost[row + j] = best;
+      move[row + j] = dir;
+      if (skip) from[row + j] = dir === DIAG ? prevArg[j - 1]! : dir === UP ? prevArg[j]! : -1;
+    }
+  }
+  let end = 1;
+  for (let j = 1; j <= m; j++) if (cost[n * width + j]! < cost[n * width + end]!) end = j;
+  const edits = cost[n * width + end]!;
+  // Trace back: which source word each claim word equals (-1 for a changed or added word).
+  const pairs = new Int32Array(n).fill(-1);
+  let same = 0;
+  let i = n;
+  let j = end;
+  while (i > 0) {
+    const cell = i * width + j;
+    const dir = j === 0 ? UP : move[cell]!;
+    if (dir === LEFT) {
+      j--;
+      continue;
+    }
+    let pj = dir === DIAG ? j - 1 : j;
+    if (dir === DIAG && source[j - 1]!.norm === c[i - 1]!.norm) {
+      pairs[i - 1] = j - 1;
+      same++;
+    }
+    if (boundary[i - 1] && j > 0 && from[cell]! >= 0) pj = from[cell]!;
+    i--;
+    j = pj;
+  }
+  return { edits, same, pairs };
+}

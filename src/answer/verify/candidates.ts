@@ -1,0 +1,199 @@
+import type { Article, Segment } from '../../knowledge/types.js';
+import type { KnowledgeBase } from '../../search/kb.js';
+import { terms } from '../../search/terms.js';
+import { align, tokens, type Alignment, type Claim, type Token } from './align.js';
+
+/**
+ * Candidate passages for a claim, then a word alignment with each. Candidates come from the
+ * postings of the claim's own words: every passage holding all of them (where exact words must
+ * be), plus the best-ranked passages on its rarest words (where altered words are), plus the same
+ * within the claimed speaker's passages, so their closest line is always compared.
+ */
+
+/** Who owns the matched words: a direct quote of someone, reported speech of someone, or narration. */
+export type Owner = { kind: 'quote' | 'reported' | 'narration'; speaker: string | null };
+
+export interface Match extends Alignment {
+  articleIndex: number;
+  paragraphIndex: number;
+  passage: number;
+  owner: Owner;
+  /** Every matched word belongs to `owner` (a verbatim quote must not run into narration). */
+  pure: boolean;
+  /** The source words aligned with each fragment of the claim. */
+  source: Token[][];
+  /** The paragraph's segments the match overlaps (whole sentences), in reading order. */
+  segments: Segment[];
+  /** Narration in a speech or transcript record where only turns are marked (not a news report). */
+  inTranscript: boolean;
+}
+
+/** Passages compared per claim: enough for syndicated copies and near lines, bounded for speed. */
+const MAX_EXACT = 200;
+const RANKED = 30;
+const RANKED_WITHIN = 12;
+/** The rarest words carry the search for near lines (common words' postings are long and tell little). */
+const RARE_TERMS = 8;
+
+export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array[]): Match[] {
+  const claimTerms = [...new Set(terms(claim.words.map((w) => w.raw).join(' ')))];
+  const known = claimTerms.map((t) => ({ t, docs: postings(kb, t) })).filter((x) => x.docs.length > 0).sort((a, b) => a.docs.length - b.docs.length);
+  if (!known.length) return [];
+  const ids = new Set<number>();
+  // Passages holding every known word of the claim.
+  if (known.length === claimTerms.length) for (const d of intersect(known.map((k) => k.docs), MAX_EXACT)) ids.add(d);
+  const plan = known.slice(0, RARE_TERMS).map(({ t }) => ({ term: t, weight: 1, typed: t }));
+  for (const h of kb.index.search(plan, RANKED)) ids.add(h.passage);
+  for (const list of within) if (list.length) for (const h of kb.index.search(plan, RANKED_WITHIN, list)) ids.add(h.passage);
+  const out = new Map<string, Match>();
+  for (const id of ids) {
+    const m = matchIn(kb, claim, id);
+    if (!m) continue;
+    const key = `${m.articleIndex}:${m.paragraphIndex}:${m.source[0]?.[0]?.start ?? -1}`;
+    const twin = out.get(key);
+    if (!twin || m.edits < twin.edits) out.set(key, m);
+  }
+  return [...out.values()];
+}
+
+/** Sorted passage ids holding a term (the index's own postings, read-only). */
+function postings(kb: KnowledgeBase, term: string): Uint32Array {
+  const { terms: sorted, offsets, docs } = kb.index.data;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === term ? docs.subarray(offsets[lo]!, offsets[lo + 1]!) : new Uint32Array(0);
+}
+
+/** Ids in every list (lists sorted ascending, shortest first), at most `limit`. */
+function intersect(lists: Uint32Array[], limit: number): number[] {
+  const [first, ...rest] = lists;
+  const out: number[] = [];
+  const pos = rest.map(() => 0);
+  for (const d of first ?? []) {
+    let all = true;
+    for (let k = 0; k < rest.length && all; k++) {
+      const list = rest[k]!;
+      let p = pos[k]!;
+      // Galloping would be faster on long lists; a linear walk is already O(total postings).
+      while (p < list.length && list[p]! < d) p++;
+      pos[k] = p;
+      all = p < list.length && list[p] === d;
+    }
+    if (all) {
+      out.push(d);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** Aligns the claim with a passage and its neighbours in the same paragraph (a claim may cross a cut). */
+function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
+  const p = kb.passages[id]!;
+  const before = kb.passages[id - 1];
+  const after = kb.passages[id + 1];
+  const samePara = (q: typeof p | undefined) => q && q.article === p.article && q.paragraph === p.paragraph;
+  const article = kb.articles[p.article]!;
+  const paragraph = article.paragraphs[p.paragraph]!;
+  const start = samePara(before) ? before!.start : p.start;
+  const end = samePara(after) ? after!.end : p.end;
+  const words = tokens(paragraph.text.slice(start, end), start);
+  const a = align(claim, words);
+  if (!a || a.same === 0) return null;
+  const segs = paragraph.segments;
+  const source = spansOf(claim, a.pairs, words, segs).map(([x, y]) => words.slice(x, y));
+  const matched = source.flat();
+  if (!matched.length) return null;
+  // Each matched word belongs to the innermost segment around it (an embedded quote inside a reported sentence).
+  const ownerOf = (t: Token): Owner => {
+    let best: Segment | undefined;
+    for (const s of segs) if (s.start <= t.start && t.end <= s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+    if (!best || best.kind === 'narration' || best.kind === 'attribution') return { kind: 'narration', speaker: null };
+    return { kind: best.kind, speaker: best.speaker };
+  };
+  const counts = new Map<string, { owner: Owner; n: number }>();
+  for (const t of matched) {
+    const o = ownerOf(t);
+    const k = `${o.kind}\u0000${o.speaker ?? ''}`;
+    const c = counts.get(k) ?? { owner: o, n: 0 };
+    c.n++;
+    counts.set(k, c);
+  }
+  const top = [...counts.values()].sort((x, y) => y.n - x.n || rank(x.owner) - rank(y.owner))[0]!;
+  const from = matched[0]!.start;
+  const to = matched[matched.length - 1]!.end;
+  const overlapping = segs.filter((s) => s.start < to && s.end > from && s.kind !== 'attribution');
+  const own = overlapping.filter((s) => sameOwner(s, top.owner));
+  return {
+    ...a,
+    articleIndex: p.article,
+    paragraphIndex: p.paragraph,
+    passage: id,
+    owner: top.owner,
+    pure: counts.size === 1,
+    source,
+    segments: (own.length ? own : overlapping).sort((x, y) => x.start - y.start),
+    inTranscript: top.owner.kind === 'narration' && isSpeechRecord(article),
+  };
+}
+
+/**
+ * Each fragment's source words: from its first to its last equal word, widened by as many words
+ * as the claim has unmatched before and after them (a changed first or last word is a changed
+ * word, not an added one), but never past the sentence those words are in.
+ */
+function spansOf(claim: Claim, pairs: Int32Array, words: Token[], segs: Segment[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let at = 0;
+  for (const fragment of claim.fragments) {
+    const idx = Array.from(pairs.subarray(at, at + fragment.length));
+    at += fragment.length;
+    const firstK = idx.findIndex((x) => x >= 0);
+    if (firstK < 0) {
+      out.push([0, 0]);
+      continue;
+    }
+    const lastK = idx.length - 1 - [...idx].reverse().findIndex((x) => x >= 0);
+    const first = idx[firstK]!;
+    const last = idx[lastK]!;
+    const sentence = (t: Token) => segs.filter((s) => s.start <= t.start && t.end <= s.end && !s.embedded).sort((x, y) => (y.end - y.start) - (x.end - x.start))[0];
+    const a = sentence(words[first]!);
+    const b = sentence(words[last]!);
+    let from = first;
+    for (let k = 0; k < firstK && from > 0 && (!a || words[from - 1]!.start >= a.start); k++) from--;
+    let to = last + 1;
+    for (let k = lastK + 1; k < idx.length && to < words.length && (!b || words[to]!.end <= b.end); k++) to++;
+    out.push([from, to]);
+  }
+  return out;
+}
+
+const speechRecords = new WeakMap<Article, boolean>();
+
+/**
+ * A speech or transcript record: its words are quotes of the record's speaker and the rest is
+ * other turns (no reporter's sentences, no "said X" lines), as the JSON Lines loader builds them.
+ */
+function isSpeechRecord(article: Article): boolean {
+  let known = speechRecords.get(article);
+  if (known === undefined) {
+    const kinds = new Set(article.paragraphs.flatMap((x) => x.segments.map((s) => s.kind)));
+    known = kinds.has('quote') && !kinds.has('reported') && !kinds.has('attribution');
+    speechRecords.set(article, known);
+  }
+  return known;
+}
+
+function rank(o: Owner): number {
+  return o.kind === 'quote' ? 0 : o.kind === 'reported' ? 1 : 2;
+}
+
+function sameOwner(s: Segment, o: Owner): boolean {
+  if (o.kind === 'narration') return s.kind === 'narration';
+  return s.kind === o.kind && s.speaker === o.speaker;
+}

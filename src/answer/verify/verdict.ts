@@ -1,0 +1,92 @@
+import type { KnowledgeBase } from '../../search/kb.js';
+import { nameKey } from '../../knowledge/speakers.js';
+import type { Speaker } from '../../search/speakers.js';
+import type { Verdict } from '../types.js';
+import type { Claim } from './align.js';
+import type { Match } from './candidates.js';
+
+/**
+ * The verdict rules, in order. With a claimed speaker: their own quote word for word → verbatim;
+ * the words word for word in someone else's quote (or in another turn of a transcript of that
+ * speaker, such as a question put to them) → misattributed; the words in the reporter's sentences
+ * about the speaker, at least as close as any quote of theirs → reported; a quote of theirs that
+ * shares most of the words → altered; someone else's quote sharing most of them → misattributed.
+ * Without one, the closest quote of anyone decides. Nothing close enough → not-found.
+ */
+
+export interface Judgement {
+  verdict: Verdict;
+  /** The match the verdict rests on (cited first); null when not found. */
+  basis: Match | null;
+  /** Every match close enough to show, the basis first. */
+  shown: Match[];
+}
+
+export interface Claimed {
+  typed: string;
+  /** The speakers the typed name resolves to (several for a shared surname such as "Roosevelt"). */
+  speakers: Speaker[];
+}
+
+/** Words of a claim that may differ from a source and it still counts as "most of the words". */
+export function allowedEdits(n: number): number {
+  return n < 3 ? 0 : Math.max(1, Math.floor(n * 0.4));
+}
+
+export function isNear(m: Match, claim: Claim): boolean {
+  const n = claim.words.length;
+  return m.edits <= allowedEdits(n) && m.same >= Math.ceil(n / 2);
+}
+
+export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed: Claimed | null): Judgement {
+  const near = matches.filter((m) => isNear(m, claim)).sort((a, b) => a.edits - b.edits || b.same - a.same || dateOf(kb, a).localeCompare(dateOf(kb, b)) || a.passage - b.passage);
+  const exact = (m: Match) => m.edits === 0 && m.pure;
+  const isQuote = (m: Match) => m.owner.kind === 'quote' && m.owner.speaker !== null;
+  const result = (verdict: Verdict, basis: Match | undefined, keep: (m: Match) => boolean = () => true): Judgement =>
+    basis ? { verdict, basis, shown: [basis, ...near.filter((m) => m !== basis && keep(m))] } : { verdict: 'not-found', basis: null, shown: [] };
+
+  if (!claimed) {
+    const quote = near.find((m) => exact(m) && isQuote(m));
+    if (quote) return result('verbatim', quote);
+    const other = near.find((m) => m.edits === 0 && !isQuote(m));
+    if (other) return result('reported', other);
+    const close = near.find(isQuote);
+    if (close) return result('altered', close);
+    return result('reported', near[0]);
+  }
+
+  const mine = (name: string | null) => name !== null && isClaimedName(claimed, name);
+  const ofClaimed = (m: Match) => isQuote(m) && mine(m.owner.speaker);
+  const ofOther = (m: Match) => (isQuote(m) && !mine(m.owner.speaker)) || (m.inTranscript && articleQuotes(kb, m, mine));
+  const about = (m: Match) => (m.owner.kind === 'reported' && mine(m.owner.speaker)) || (!isQuote(m) && !m.inTranscript && articleQuotes(kb, m, mine));
+  const notGiven = (m: Match) => !ofClaimed(m);
+
+  const verbatim = near.find((m) => exact(m) && ofClaimed(m));
+  if (verbatim) return result('verbatim', verbatim);
+  const others = near.find((m) => m.edits === 0 && ofOther(m));
+  if (others) return result('misattributed', others, notGiven);
+  const own = near.find(ofClaimed);
+  const reported = near.find(about);
+  if (reported && (!own || reported.edits <= own.edits)) return result('reported', reported);
+  if (own) return result('altered', own);
+  const elsewhere = near.find(ofOther);
+  if (elsewhere) return result('misattributed', elsewhere, notGiven);
+  return { verdict: 'not-found', basis: null, shown: near.slice(0, 3) };
+}
+
+/** Whether a speaker name is the claimed speaker: one of the resolved speakers, or, when the name resolved to nobody, every typed word in it. */
+export function isClaimedName(claimed: Claimed, name: string): boolean {
+  if (claimed.speakers.length) return claimed.speakers.some((s) => s.name === name);
+  const typed = nameKey(claimed.typed).split(' ').filter(Boolean);
+  const have = new Set(nameKey(name).split(' '));
+  return typed.length > 0 && typed.every((t) => have.has(t));
+}
+
+/** The match's source quotes (or reports) the claimed speaker somewhere: it is "about" them. */
+function articleQuotes(kb: KnowledgeBase, m: Match, mine: (name: string | null) => boolean): boolean {
+  return kb.articles[m.articleIndex]!.paragraphs.some((p) => p.segments.some((s) => s.kind !== 'narration' && mine(s.speaker)));
+}
+
+function dateOf(kb: KnowledgeBase, m: Match): string {
+  return kb.articles[m.articleIndex]!.date;
+}
