@@ -1,6 +1,7 @@
 import type { Article, Segment } from '../../knowledge/types.js';
 import type { KnowledgeBase } from '../../search/kb.js';
 import { terms } from '../../search/terms.js';
+import { fold } from '../../knowledge/text.js';
 import { align, tokens, type Alignment, type Claim, type Token } from './align.js';
 
 /**
@@ -29,7 +30,7 @@ export interface Match extends Alignment {
 }
 
 /** Passages compared per claim: enough for syndicated copies and near lines, bounded for speed. */
-const MAX_EXACT = 200;
+const MAX_EXACT = 5000;
 const RANKED = 30;
 const RANKED_WITHIN = 12;
 /** The rarest words carry the search for near lines (common words' postings are long and tell little). */
@@ -40,8 +41,16 @@ export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array
   const known = claimTerms.map((t) => ({ t, docs: postings(kb, t) })).filter((x) => x.docs.length > 0).sort((a, b) => a.docs.length - b.docs.length);
   if (!known.length) return [];
   const ids = new Set<number>();
-  // Passages holding every known word of the claim.
-  if (known.length === claimTerms.length) for (const d of intersect(known.map((k) => k.docs), MAX_EXACT)) ids.add(d);
+  // Passages holding every word of the claim, and its words in order (a string test, far cheaper
+  // than aligning): a phrase of common words can be in thousands of passages that merely share them.
+  if (known.length === claimTerms.length) {
+    const phrases = claim.fragments.map((f) => ` ${f.map((w) => w.norm).join(' ')} `);
+    const quick = pairPattern(claim);
+    const lists = known.map((k) => k.docs);
+    // The claimed speaker's own passages first: a common phrase must not push theirs past the cap.
+    for (const own of within) for (const d of intersect([own, ...lists], MAX_EXACT)) if (mayHold(kb, d, quick) && holdsPhrases(kb, d, phrases)) ids.add(d);
+    for (const d of intersect(lists, MAX_EXACT)) if (!ids.has(d) && mayHold(kb, d, quick) && holdsPhrases(kb, d, phrases)) ids.add(d);
+  }
   const plan = known.slice(0, RARE_TERMS).map(({ t }) => ({ term: t, weight: 1, typed: t }));
   for (const h of kb.index.search(plan, RANKED)) ids.add(h.passage);
   for (const list of within) if (list.length) for (const h of kb.index.search(plan, RANKED_WITHIN, list)) ids.add(h.passage);
@@ -78,9 +87,15 @@ function intersect(lists: Uint32Array[], limit: number): number[] {
     let all = true;
     for (let k = 0; k < rest.length && all; k++) {
       const list = rest[k]!;
-      let p = pos[k]!;
-      // Galloping would be faster on long lists; a linear walk is already O(total postings).
-      while (p < list.length && list[p]! < d) p++;
+      // Binary search from the last position: O(short list × log long list).
+      let lo = pos[k]!;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < d) lo = mid + 1;
+        else hi = mid;
+      }
+      const p = lo;
       pos[k] = p;
       all = p < list.length && list[p] === d;
     }
@@ -92,20 +107,73 @@ function intersect(lists: Uint32Array[], limit: number): number[] {
   return out;
 }
 
-/** Aligns the claim with a passage and its neighbours in the same paragraph (a claim may cross a cut). */
-function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
+/** The window's text reduced to its folded words, one space apart, as the claim's words are. */
+function squashed(kb: KnowledgeBase, id: number): string {
+  const { text, start, end } = windowOf(kb, id);
+  return ` ${fold(text.slice(start, end)).replace(/['\u2019]s(?![\p{L}\p{N}])/gu, '').replace(/['\u2019]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+}
+
+/**
+ * A first, cheap test for the claim's words in order: its longest two adjacent plain words as a
+ * regular expression on the raw passage text (V8 scans for the literal). Null when no such pair.
+ */
+function pairPattern(claim: Claim): RegExp | null {
+  let best: [string, string] | null = null;
+  for (const f of claim.fragments) {
+    for (let i = 0; i + 1 < f.length; i++) {
+      const [a, b] = [f[i]!, f[i + 1]!];
+      if (!/^[a-z0-9]+$/.test(a.norm) || !/^[a-z0-9]+$/.test(b.norm) || a.raw.length !== a.norm.length || b.raw.length !== b.norm.length) continue;
+      if (!best || a.norm.length + b.norm.length > best[0].length + best[1].length) best = [a.norm, b.norm];
+    }
+  }
+  return best ? new RegExp(`\\b${best[0]}(?:['\u2019]s)?[^a-z0-9]+${best[1]}\\b`, 'i') : null;
+}
+
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
+function mayHold(kb: KnowledgeBase, id: number, pattern: RegExp | null): boolean {
+  if (!pattern) return true;
+  const p = kb.passages[id]!;
+  const text = kb.articles[p.article]!.paragraphs[p.paragraph]!.text.slice(p.start, p.end);
+  // Accented letters fold to plain ones ("Niinistö" is "niinisto"): the raw text cannot tell.
+  return pattern.test(text) || ACCENTED.test(text);
+}
+
+function holdsPhrases(kb: KnowledgeBase, id: number, phrases: string[]): boolean {
+  const text = squashed(kb, id);
+  return phrases.every((p) => text.includes(p));
+}
+
+/** A passage with its neighbours in the same paragraph (a claim may cross a cut). */
+function windowOf(kb: KnowledgeBase, id: number): { text: string; start: number; end: number; segFrom: number; segTo: number } {
   const p = kb.passages[id]!;
   const before = kb.passages[id - 1];
   const after = kb.passages[id + 1];
-  const samePara = (q: typeof p | undefined) => q && q.article === p.article && q.paragraph === p.paragraph;
+  const samePara = (q: typeof p | undefined): q is typeof p => q !== undefined && q.article === p.article && q.paragraph === p.paragraph;
+  const text = kb.articles[p.article]!.paragraphs[p.paragraph]!.text;
+  const b = samePara(before) ? before : p;
+  const a = samePara(after) ? after : p;
+  return { text, start: b.start, end: a.end, segFrom: b.segFrom, segTo: a.segTo };
+}
+
+/** Aligns the claim with a passage and its neighbours in the same paragraph (a claim may cross a cut). */
+function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
+  const p = kb.passages[id]!;
   const article = kb.articles[p.article]!;
   const paragraph = article.paragraphs[p.paragraph]!;
-  const start = samePara(before) ? before!.start : p.start;
-  const end = samePara(after) ? after!.end : p.end;
-  const words = tokens(paragraph.text.slice(start, end), start);
-  const a = align(claim, words);
+  // The passage alone first; its neighbours too when the claim may run over its edges.
+  let { start, end, segFrom, segTo } = p;
+  let words = tokens(paragraph.text.slice(start, end), start);
+  let a = align(claim, words);
   if (!a || a.same === 0) return null;
-  const segs = paragraph.segments;
+  const w = windowOf(kb, id);
+  if (a.edits > 0 && (w.start < p.start || w.end > p.end) && touchesEdge(a.pairs, words.length)) {
+    ({ start, end, segFrom, segTo } = w);
+    words = tokens(paragraph.text.slice(start, end), start);
+    a = align(claim, words)!;
+  }
+  // Only the window's segments: a transcript paragraph can hold thousands.
+  const segs = paragraph.segments.slice(segFrom, segTo);
   const source = spansOf(claim, a.pairs, words, segs).map(([x, y]) => words.slice(x, y));
   const matched = source.flat();
   if (!matched.length) return null;
@@ -140,6 +208,14 @@ function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
     segments: (own.length ? own : overlapping).sort((x, y) => x.start - y.start),
     inTranscript: top.owner.kind === 'narration' && isSpeechRecord(article),
   };
+}
+
+/** The claim's equal words reach the first or last few words of the text. */
+function touchesEdge(pairs: Int32Array, length: number): boolean {
+  let lo = Infinity;
+  let hi = -1;
+  for (const x of pairs) if (x >= 0) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+  return lo <= 2 || hi >= length - 3;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../../search/kb.js';
 import { nameKey } from '../../knowledge/speakers.js';
 import type { Speaker } from '../../search/speakers.js';
+import { isStopWord } from '../../search/terms.js';
 import type { Verdict } from '../types.js';
 import type { Claim } from './align.js';
 import type { Match } from './candidates.js';
@@ -33,9 +34,14 @@ export function allowedEdits(n: number): number {
   return n < 3 ? 0 : Math.max(1, Math.floor(n * 0.4));
 }
 
+/**
+ * Close enough to be the line the claim misquotes: most words the same, and, for a claim of
+ * mostly common words ("is now the time for"), word for word: such words are in countless lines.
+ */
 export function isNear(m: Match, claim: Claim): boolean {
   const n = claim.words.length;
-  return m.edits <= allowedEdits(n) && m.same >= Math.ceil(n / 2);
+  const distinctive = claim.words.filter((w) => !isStopWord(w.norm)).length;
+  return m.edits <= (distinctive < 3 ? 0 : allowedEdits(n)) && m.same >= Math.ceil(n / 2);
 }
 
 export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed: Claimed | null): Judgement {
