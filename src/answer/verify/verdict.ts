@@ -10,7 +10,7 @@ import type { Match } from './candidates.js';
  * The verdict rules, in order. With a claimed speaker: their own quote word for word → verbatim;
  * the words word for word in someone else's quote (or in another turn of a transcript of that
  * speaker, such as a question put to them) → misattributed; the words in the reporter's sentences
- * about the speaker, at least as close as any quote of theirs → reported; a quote of theirs that
+ * about the speaker, closer than any quote of theirs → reported; a quote of theirs that
  * shares most of the words → altered; someone else's quote sharing most of them → misattributed.
  * Without one, the closest quote of anyone decides. Nothing close enough → not-found.
  */
@@ -41,11 +41,15 @@ export function allowedEdits(n: number): number {
  */
 const MIN_SHARED_IDF = 4.5;
 
-/** Close enough to be the line the claim misquotes: most words the same, and telling ones. */
-export function isNear(kb: KnowledgeBase, m: Match, claim: Claim): boolean {
+/**
+ * Close enough to be the line the claim misquotes: most words the same, and telling ones, unless
+ * it is a line of the claimed speaker's own (among one person's quotes, most of the words is enough).
+ */
+export function isNear(kb: KnowledgeBase, m: Match, claim: Claim, own = false): boolean {
   const n = claim.words.length;
   if (m.edits === 0) return true;
   if (m.edits > allowedEdits(n) || m.same < Math.ceil(n / 2)) return false;
+  if (own) return true;
   let shared = 0;
   claim.words.forEach((w, i) => {
     if (m.pairs[i]! >= 0 && !isStopWord(w.norm)) shared += kb.index.idf(stem(w.norm));
@@ -55,7 +59,8 @@ export function isNear(kb: KnowledgeBase, m: Match, claim: Claim): boolean {
 }
 
 export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed: Claimed | null): Judgement {
-  const near = matches.filter((m) => isNear(kb, m, claim)).sort((a, b) => a.edits - b.edits || b.same - a.same || dateOf(kb, a).localeCompare(dateOf(kb, b)) || a.passage - b.passage);
+  const byClaimed = (m: Match) => claimed !== null && m.owner.speaker !== null && isClaimedName(claimed, m.owner.speaker);
+  const near = matches.filter((m) => isNear(kb, m, claim, byClaimed(m))).sort((a, b) => a.edits - b.edits || b.same - a.same || dateOf(kb, a).localeCompare(dateOf(kb, b)) || a.passage - b.passage);
   const exact = (m: Match) => m.edits === 0 && m.pure;
   const isQuote = (m: Match) => m.owner.kind === 'quote' && m.owner.speaker !== null;
   const result = (verdict: Verdict, basis: Match | undefined, keep: (m: Match) => boolean = () => true): Judgement =>
@@ -83,7 +88,7 @@ export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed
   if (others) return result('misattributed', others, notGiven);
   const own = near.find(ofClaimed);
   const reported = near.find(about);
-  if (reported && (!own || reported.edits <= own.edits)) return result('reported', reported);
+  if (reported && (!own || reported.edits < own.edits)) return result('reported', reported);
   if (own) return result('altered', own);
   const elsewhere = near.find(ofOther);
   if (elsewhere) return result('misattributed', elsewhere, notGiven);
