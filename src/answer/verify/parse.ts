@@ -1,4 +1,6 @@
 import type { KnowledgeBase } from '../../search/kb.js';
+import { words } from '../../knowledge/text.js';
+import { isStopWord } from '../../search/terms.js';
 import type { AnswerRequest } from '../types.js';
 
 /**
@@ -53,20 +55,28 @@ export function parseVerify(kb: KnowledgeBase, text: string): VerifyRequest | nu
  */
 export function splitClaim(kb: KnowledgeBase, body: string): VerifyRequest {
   const q = quotedPart(body);
-  if (q) return request(q.claim, cleanSpeaker(q.rest));
+  if (q) return request(q.claim, speakerIn(kb, q.rest));
   const named = /^(.{2,60}?)\s*(?:\bsaid\b|\bsays\b|\bwrote\b|:)\s*(.+)$/i.exec(body);
   if (named && names(kb, named[1]!)) return request(named[2]!, named[1]!);
   return request(body, '');
 }
 
-/** What a message says and who it says said it: `Stoltenberg said "…"` → claim and speaker. */
-export function claimFromMessage(kb: KnowledgeBase, text: string): VerifyRequest {
-  const q = quotedPart(text);
-  if (!q) return splitClaim(kb, text);
-  const found = kb.speakers.detect(q.rest);
-  const rest = cleanSpeaker(q.rest);
-  const speaker = found?.speaker?.name ?? (found?.consumed && found.ambiguous.length ? rest : '');
-  return request(q.claim, speaker);
+const SPEECH_VERB = /\b(?:said|says|say|told|tells|wrote|writes|claimed|claims|stated|declared|tweeted|quoted|according)\b/i;
+
+/**
+ * The speaker named around a quoted claim. A bare name ("putin", "ike", "xi jinping") is taken as
+ * typed, known to the sources or not; prose ("Wow, Stoltenberg said today!") is searched for a
+ * name the sources know, and names nobody when it has none (never a sentence taken as a name).
+ */
+function speakerIn(kb: KnowledgeBase, rest: string): string {
+  const clean = cleanSpeaker(rest);
+  const parts = clean.split(/\s+/).filter(Boolean);
+  const bare = parts.length <= 4 && !SPEECH_VERB.test(clean) && !parts.some((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
+  if (bare) return clean;
+  const found = kb.speakers.detect(rest);
+  if (found?.speaker) return found.speaker.name;
+  if (found?.consumed && found.ambiguous.length) return words(rest).slice(found.consumed.from, found.consumed.to).join(' ');
+  return '';
 }
 
 function names(kb: KnowledgeBase, typed: string): boolean {
