@@ -8,7 +8,7 @@ import { answerQuote } from './quote.js';
 import { answerSearch } from './search.js';
 import { answerSources } from './sources.js';
 import { answerSummary } from './summary.js';
-import { answerVerify } from './verify.js';
+import { answerVerify, citationAt } from './verify.js';
 import { suggestTopicsFor } from './topic.js';
 import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
 
@@ -20,6 +20,7 @@ export function createCore(articles: Article[]): Core {
 export function coreOf(kb: KnowledgeBase): Core {
   const { articles } = kb;
   const byId = new Map(articles.map((a) => [shortId(a.id), a] as const));
+  const articleIndex = new Map(articles.map((a, i) => [shortId(a.id), i] as const));
   return {
     answer: (request) => safely(request, (safe) => route(kb, safe)),
     ask: (input) => {
@@ -28,6 +29,11 @@ export function coreOf(kb: KnowledgeBase): Core {
       return safely(parsed.request, (safe) => route(kb, safe));
     },
     context: (key) => contextOf(byId, key),
+    cite: (key, start, end) => {
+      const m = /^(.*)#(\d+)$/.exec(String(key ?? ''));
+      const article = m ? articleIndex.get(m[1]!) : undefined;
+      return article === undefined ? null : citationAt(kb, article, Number(m![2]), start, end);
+    },
     suggestSpeakers: (typed, limit = 25) => kb.speakers.suggest(typed, limit).map((s) => ({ name: s.name, quotes: s.quotes })),
     suggestTopics: (typed, speaker, limit = 25) => {
       const who = speaker ? kb.speakers.resolve(speaker).speaker ?? undefined : undefined;

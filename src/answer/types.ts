@@ -73,6 +73,8 @@ export interface VerifyResult {
   differences: Difference[];
   /** Negations ("not", "n't", "never", "no") added or removed: they flip the meaning, so they are named first. */
   negations: Difference[];
+  /** Per citation, the character range of its excerpt in its paragraph (for the stateless Cite button). */
+  ranges: Array<[number, number]>;
 }
 
 /** A request in normalised form; every face builds one of these (or free text) and asks the core. */
@@ -111,6 +113,11 @@ export interface Core {
   ask(input: string): Answer;
   /** The paragraph around a citation's `passageKey`, or null when the key is unknown or stale. */
   context(passageKey: string): PassageContext | null;
+  /**
+   * The citation of the sentences in `[start, end)` of a passage's paragraph, for a Cite button
+   * whose question is too long to replay (a /verify claim); null when the key is unknown or stale.
+   */
+  cite?(passageKey: string, start: number, end: number): Citation | null;
   /** Speakers ranked by fuzzy match on what was typed (all speakers by quote count when empty). */
   suggestSpeakers(typed: string, limit?: number): SpeakerChoice[];
   /** Topic words/names near a speaker's quotes (or across all sources), matching what was typed. */

@@ -27,7 +27,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const claimedSpeaker = match ? (match.speaker?.name ?? typed) : null;
   const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', offset: 0 };
   if (!claim.words.length) {
-    return withVerify(answerOf(canonical, { found: false, heading: 'Which words should I check? Try /verify "the words" [speaker].' }), { verdict: 'not-found', claim: claimText, claimedSpeaker, differences: [], negations: [] });
+    return withVerify(answerOf(canonical, { found: false, heading: 'Which words should I check? Try /verify "the words" [speaker].' }), { verdict: 'not-found', claim: claimText, claimedSpeaker, differences: [], negations: [], ranges: [] });
   }
   const within = (claimed?.speakers ?? []).slice(0, 4).flatMap((s) => [s.quotePassages, s.reportedPassages]);
   const judgement = judge(kb, claim, findMatches(kb, claim, within), claimed);
@@ -37,7 +37,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const citations = verdict === 'not-found' ? [] : page.citations;
   const differences = basis ? differencesOf(claim, basis.source) : [];
   const negations = negationsOf(differences);
-  const result: VerifyResult = { verdict, claim: claimText, claimedSpeaker, differences, negations };
+  const result: VerifyResult = { verdict, claim: claimText, claimedSpeaker, differences, negations, ranges: citations.map((c) => rangeOf(kb, c)) };
   const lead = citations[0];
   const heading = headingOf(verdict, claimedSpeaker, basis, lead);
   const body = [
@@ -89,4 +89,31 @@ function speakersLine(kb: KnowledgeBase, shown: Match[]): string {
   }
   const list = [...first].sort((a, b) => a[1].localeCompare(b[1])).map(([s, d]) => `${s} (${d})`);
   return list.length > 1 ? `Quoted with these exact words: ${list.join(', ')}.` : '';
+}
+
+/** Where a citation's excerpt lies in its paragraph: from its first piece to the end of its last. */
+function rangeOf(kb: KnowledgeBase, c: Citation): [number, number] {
+  const m = /#(\d+)$/.exec(c.passageKey);
+  const article = kb.articles.find((a) => a.id === c.sourceId);
+  const text = article?.paragraphs[Number(m?.[1])]?.text ?? '';
+  const pieces = c.excerpt.split('…').map((p) => p.trim()).filter(Boolean);
+  const start = text.indexOf(pieces[0] ?? '\u0000');
+  const last = pieces[pieces.length - 1] ?? '';
+  const end = start < 0 ? -1 : text.indexOf(last, start);
+  return start < 0 || end < 0 ? [0, 0] : [start, end + last.length];
+}
+
+/**
+ * The citation of one speaker's (or the narration's) sentences in `[start, end)` of a paragraph:
+ * what a verify citation was, rebuilt from its stateless Cite button.
+ */
+export function citationAt(kb: KnowledgeBase, articleIndex: number, paragraphIndex: number, start: number, end: number): Citation | null {
+  const paragraph = kb.articles[articleIndex]?.paragraphs[paragraphIndex];
+  if (!paragraph || !Number.isInteger(start) || !Number.isInteger(end)) return null;
+  const inside = paragraph.segments.filter((s) => s.start >= start && s.end <= end && s.kind !== 'attribution');
+  const lead = inside.find((s) => s.start === start) ?? inside[0];
+  if (!lead) return null;
+  const same = (s: typeof lead) => (lead.kind === 'narration' ? s.kind === 'narration' : s.kind === lead.kind && s.speaker === lead.speaker);
+  const passage = kb.passages.findIndex((p) => p.article === articleIndex && p.paragraph === paragraphIndex && p.start <= start && start < p.end);
+  return citationOf(kb, { articleIndex, paragraphIndex, passage: Math.max(0, passage), segments: inside.filter(same), score: 0 });
 }

@@ -5,7 +5,10 @@
  * with Context and Cite buttons. Within Discord's limits like every other answer.
  */
 import type { Answer, Difference, Verdict } from '../answer/types.js';
-import { answerButtons, citationEmbed, renderMiss, type DiscordMessage } from './discord.js';
+import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
+import type { Citation } from '../answer/types.js';
+import { answerButtons, citationEmbed, renderMiss, type ButtonRow, type DiscordMessage } from './discord.js';
+import { citationCheck, encodeButton } from './discord-ids.js';
 import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
 
 const LABEL: Record<Verdict, string> = {
@@ -35,8 +38,9 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
     if (text) lines.push(fitEscaped(text, 400));
     return [{ content: joinWithin(lines, LIMITS.content), embeds: [], components: [] }];
   }
-  const embeds = answer.citations.slice(0, 3).map((c, i) => citationEmbed(c, i + 1));
-  return [{ content: joinWithin(lines, LIMITS.content), embeds, components: answerButtons(answer, opts.askerId) }];
+  const shown = answer.citations.slice(0, 3);
+  const embeds = shown.map((c, i) => citationEmbed(c, i + 1));
+  return [{ content: joinWithin(lines, LIMITS.content), embeds, components: buttons(answer, shown, opts.askerId) }];
 }
 
 /** The diff as one line, cut between runs (marked …) to fit `max` characters. */
@@ -60,4 +64,27 @@ function joinWithin(lines: string[], max: number): string {
     out = next;
   }
   return out;
+}
+
+/**
+ * Context and Cite for each source shown. Cite replays the request when it fits a custom id (a
+ * short claim), else names the excerpt's place in its paragraph (vcite), which any shard rebuilds.
+ */
+function buttons(answer: Answer, shown: Citation[], askerId: string): ButtonRow[] {
+  const generic = answerButtons(answer, askerId);
+  const ranges = answer.verify?.ranges ?? [];
+  const num = (i: number) => (shown.length > 1 ? ` ${i + 1}` : '');
+  const make = (label: string, id: string | null): APIButtonComponent | null => (id ? { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: id } : null);
+  const ids = new Set(generic.flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : ''))));
+  const cites = shown.map((c, i) => {
+    const replay = encodeButton({ kind: 'cite', index: i, check: citationCheck(c), request: answer.request });
+    if (replay && ids.has(replay)) return null; // already there
+    const [start, end] = ranges[i] ?? [0, 0];
+    return end > start ? make(`Cite${num(i)}`, encodeButton({ kind: 'vcite', index: i, check: citationCheck(c), start, end, passageKey: c.passageKey })) : null;
+  }).filter((b): b is APIButtonComponent => b !== null);
+  if (!cites.length) return generic;
+  const all = [...generic.flatMap((r) => r.components), ...cites];
+  const rows: ButtonRow[] = [];
+  for (let k = 0; k < all.length && rows.length < LIMITS.rows; k += LIMITS.buttonsPerRow) rows.push({ type: ComponentType.ActionRow, components: all.slice(k, k + LIMITS.buttonsPerRow) });
+  return rows;
 }

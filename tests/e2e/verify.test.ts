@@ -51,6 +51,21 @@ describe('/verify', () => {
     expect(clicked.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 
+  it('a claim too long to replay in a button still gets Cite (the excerpt\'s place in its paragraph)', async () => {
+    const quote = 'NATO takes protection of classified information, very, very seriously, and we fully support the efforts by Bulgaria';
+    const call = await h.interact(slash('verify', [{ name: 'quote', value: quote }, { name: 'speaker', value: 'putin' }]));
+    const cite = customIds(call.body.data).find((id) => id.startsWith('vcite:'))!;
+    expect(cite).toBeDefined();
+    expect(cite.length).toBeLessThanOrEqual(100);
+    const clicked = await h.interact(click(cite, messageFromCallback(call)));
+    expect(clicked.body.data.content).toContain('Jens Stoltenberg: “');
+    expect(clicked.body.data.content).toContain('NATO takes protection of classified information, very, very seriously');
+    // A forged range is refused, not guessed at.
+    const forged = cite.replace(/:(\d+)-(\d+):/, (_, a, b) => `:${Number(a) + 1}-${b}:`);
+    const refused = await h.interact(click(forged, messageFromCallback(call)));
+    expect(refused.body.data.content).toMatch(/sources changed|not one I made/);
+  });
+
   it('verbatim, reported and misattributed each get their verdict line', async () => {
     const cases: Array<[string, string, RegExp]> = [
       ['Russia has increased its pattern of repressive behaviour', 'stoltenberg', /^\*\*✅ Verbatim/],

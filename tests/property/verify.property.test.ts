@@ -12,6 +12,10 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { wordSpans } from '../../src/knowledge/text.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/search/kb.js';
 import { isStopWord } from '../../src/search/terms.js';
+import { renderAnswer } from '../../src/render/discord.js';
+import { decodeButton } from '../../src/render/discord-ids.js';
+import { messageProblems } from './checks.js';
+import { hostile } from './inputs.js';
 
 const DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 /** Words that are in no seed: a changed word can never be mistaken for the original. */
@@ -81,4 +85,15 @@ describe('verify properties', () => {
       if (i > 0 && i < words.length - 1) expect(removed, claim).toContain(original);
     }), { numRuns: 300 });
   });
+
+  it('any claim and speaker, however hostile, gets a verdict rendered within Discord\'s limits, escaped', () => {
+    const claim = fc.oneof(hostile, run().map(({ quote, from, len }) => quote.words.slice(from, from + len).join(' ')));
+    fc.assert(fc.property(claim, fc.oneof(fc.constant(''), hostile), (c, speaker) => {
+      const a = core.answer({ command: 'verify', claim: c, speaker, offset: 0 });
+      expect(['verbatim', 'altered', 'reported', 'misattributed', 'not-found']).toContain(a.verify?.verdict);
+      const messages = renderAnswer(a, { askerId: '1100000000000000005' });
+      expect(messages.flatMap((m) => messageProblems(m, { heading: true }))).toEqual([]);
+      for (const id of messages.flatMap((m) => m.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : ''))))) expect(decodeButton(id), id).not.toBeNull();
+    }), { numRuns: 300 });
+  }, 60_000);
 });

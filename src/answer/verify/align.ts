@@ -147,12 +147,13 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
       const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (source[j - 1]!.norm === word ? 0 : 1);
       const upCost = (skip ? prevMin[j]! : cost[prev + j]!) + 1;
       const leftCost = cost[row + j - 1]! + 1;
-      // On a tie a changed word loses to a dropped one: the diff then shows the word the source has.
+      // On a tie: an equal word first; else a source word dropped, then a word changed, then a
+      // claim word added (so "very zeppelin seriously" reads as "very" changed, not "zeppelin" added).
       const match = source[j - 1]!.norm === word;
       let best = diagCost;
       let dir = DIAG;
       if (leftCost < best || (!match && leftCost === best)) [best, dir] = [leftCost, LEFT];
-      if (upCost < best || (!match && upCost === best && dir === DIAG)) [best, dir] = [upCost, UP];
+      if (upCost < best) [best, dir] = [upCost, UP];
       cost[row + j] = best;
       move[row + j] = dir;
       if (skip) from[row + j] = dir === DIAG ? prevArg[j - 1]! : dir === UP ? prevArg[j]! : -1;

@@ -197,6 +197,8 @@ function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
   const to = matched[matched.length - 1]!.end;
   const overlapping = segs.filter((s) => s.start < to && s.end > from && s.kind !== 'attribution');
   const own = overlapping.filter((s) => sameOwner(s, top.owner));
+  // Words only in an attribution line ("-NATO Secretary General Stoltenberg") are nobody's text to cite.
+  if (!overlapping.length) return null;
   return {
     ...a,
     articleIndex: p.article,
