@@ -4,7 +4,7 @@ import { answerOf, sourceLine } from './format.js';
 import { readClaim } from './verify/align.js';
 import { findMatches, type Match } from './verify/candidates.js';
 import { differencesOf, inlineDiff, negationsOf } from './verify/diff.js';
-import { judge, type Claimed } from './verify/verdict.js';
+import { allowedEdits, judge, type Claimed } from './verify/verdict.js';
 import type { Answer, AnswerRequest, Citation, Difference, Verdict, VerifyResult } from './types.js';
 
 type VerifyRequest = Extract<AnswerRequest, { command: 'verify' }>;
@@ -30,7 +30,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
     return withVerify(answerOf(canonical, { found: false, heading: 'Which words should I check? Try /verify "the words" [speaker].' }), { verdict: 'not-found', claim: claimText, claimedSpeaker, differences: [], negations: [], ranges: [] });
   }
   const within = (claimed?.speakers ?? []).slice(0, 4).flatMap((s) => [s.quotePassages, s.reportedPassages]);
-  const judgement = judge(kb, claim, findMatches(kb, claim, within), claimed);
+  const judgement = judge(kb, claim, findMatches(kb, claim, within, allowedEdits(claim.words.length)), claimed);
   const { verdict, basis } = judgement;
   const picks = judgement.shown.map((m): Pick => ({ articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0 }));
   const page = citationPage(picks, (p) => citationOf(kb, p), 0, SHOWN);

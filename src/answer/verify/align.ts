@@ -99,6 +99,19 @@ export interface Alignment {
   pairs: Int32Array;
 }
 
+/**
+ * The matrices, reused from one alignment to the next (grown when needed): verify aligns dozens
+ * of passages per claim, and fresh arrays each time kept the garbage collector busy.
+ */
+let shared = { cost: new Int32Array(0), move: new Uint8Array(0), from: new Int32Array(0) };
+function buffers(size: number): typeof shared {
+  if (shared.cost.length < size) {
+    const n = Math.max(size, shared.cost.length * 2);
+    shared = { cost: new Int32Array(n), move: new Uint8Array(n), from: new Int32Array(n) };
+  }
+  return shared;
+}
+
 const DIAG = 0;
 const UP = 1;
 const LEFT = 2;
@@ -113,17 +126,17 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
   const m = source.length;
   if (n === 0 || m === 0) return null;
   const width = m + 1;
-  const cost = new Int32Array((n + 1) * width);
-  const move = new Uint8Array((n + 1) * width);
-  // At an omission mark, row i-1 may be left from any earlier column: `from` remembers which.
-  const from = new Int32Array((n + 1) * width);
+  const { cost, move, from } = buffers((n + 1) * width);
   const boundary = new Uint8Array(n + 1);
   let at = 0;
   for (const f of claim.fragments) {
     if (at > 0) boundary[at] = 1;
     at += f.length;
   }
-  for (let j = 0; j <= m; j++) from[j] = j;
+  for (let j = 0; j <= m; j++) {
+    from[j] = j;
+    cost[j] = 0;
+  }
   const prevMin = new Int32Array(width);
   const prevArg = new Int32Array(width);
   for (let i = 1; i <= n; i++) {
@@ -142,6 +155,7 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
     const word = c[i - 1]!.norm;
     cost[row] = i;
     move[row] = UP;
+    from[row] = 0;
     for (let j = 1; j <= m; j++) {
       const skip = boundary[i - 1] === 1;
       const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (source[j - 1]!.norm === word ? 0 : 1);

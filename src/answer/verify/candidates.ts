@@ -1,6 +1,6 @@
 import type { Article, Segment } from '../../knowledge/types.js';
 import type { KnowledgeBase } from '../../search/kb.js';
-import { terms } from '../../search/terms.js';
+import { isStopWord, stem, terms } from '../../search/terms.js';
 import { fold } from '../../knowledge/text.js';
 import { align, tokens, type Alignment, type Claim, type Token } from './align.js';
 
@@ -30,13 +30,14 @@ export interface Match extends Alignment {
 }
 
 /** Passages compared per claim: enough for syndicated copies and near lines, bounded for speed. */
-const MAX_EXACT = 5000;
+const MAX_EXACT = 3000;
+const MAX_EXACT_ALIGNED = 40;
 const RANKED = 30;
 const RANKED_WITHIN = 12;
 /** The rarest words carry the search for near lines (common words' postings are long and tell little). */
 const RARE_TERMS = 8;
 
-export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array[]): Match[] {
+export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array[], maxEdits: number): Match[] {
   const claimTerms = [...new Set(terms(claim.words.map((w) => w.raw).join(' ')))];
   const known = claimTerms.map((t) => ({ t, docs: postings(kb, t) })).filter((x) => x.docs.length > 0).sort((a, b) => a.docs.length - b.docs.length);
   if (!known.length) return [];
@@ -45,17 +46,33 @@ export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array
   // than aligning): a phrase of common words can be in thousands of passages that merely share them.
   if (known.length === claimTerms.length) {
     const phrases = claim.fragments.map((f) => ` ${f.map((w) => w.norm).join(' ')} `);
-    const quick = pairPattern(claim);
+    const quick = pairPattern(kb, claim);
     const lists = known.map((k) => k.docs);
     // The claimed speaker's own passages first: a common phrase must not push theirs past the cap.
-    for (const own of within) for (const d of intersect([own, ...lists], MAX_EXACT)) if (mayHold(kb, d, quick) && holdsPhrases(kb, d, phrases)) ids.add(d);
-    for (const d of intersect(lists, MAX_EXACT)) if (!ids.has(d) && mayHold(kb, d, quick) && holdsPhrases(kb, d, phrases)) ids.add(d);
+    // A phrase in hundreds of passages ("the Government of the People's Republic of") is tested in
+    // date order and aligned in its earliest sources only: the first source is what "who said" asks for.
+    const date = (d: number) => kb.articles[kb.passages[d]!.article]!.date;
+    const exact = (candidates: number[]) => {
+      let found = 0;
+      for (const d of candidates.sort((a, b) => date(a).localeCompare(date(b)) || a - b)) {
+        if (!mayHold(kb, d, quick) || !holdsPhrases(kb, d, phrases)) continue;
+        ids.add(d);
+        if (++found >= MAX_EXACT_ALIGNED) break;
+      }
+    };
+    for (const list of within) exact(intersect([list, ...lists], MAX_EXACT));
+    exact(intersect(lists, MAX_EXACT));
   }
   const plan = known.slice(0, RARE_TERMS).map(({ t }) => ({ term: t, weight: 1, typed: t }));
   for (const h of kb.index.search(plan, RANKED)) ids.add(h.passage);
   for (const list of within) if (list.length) for (const h of kb.index.search(plan, RANKED_WITHIN, list)) ids.add(h.passage);
+  // A passage (with its neighbours) that lacks more of the claim's words than any near line may
+  // differ by is not aligned at all: the postings tell, by binary search, without reading its text.
+  const docsOf = new Map(known.map(({ t, docs }) => [t, docs] as const));
+  const wordTerms = claim.words.map((w) => (isStopWord(w.norm) ? null : stem(w.norm)));
   const out = new Map<string, Match>();
   for (const id of ids) {
+    if (missingWords(kb, id, wordTerms, docsOf) > maxEdits) continue;
     const m = matchIn(kb, claim, id);
     if (!m) continue;
     const key = `${m.articleIndex}:${m.paragraphIndex}:${m.source[0]?.[0]?.start ?? -1}`;
@@ -63,6 +80,34 @@ export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array
     if (!twin || m.edits < twin.edits) out.set(key, m);
   }
   return [...out.values()];
+}
+
+/** Claim words (not stop words) whose term is in neither the passage nor its neighbours in the paragraph. */
+function missingWords(kb: KnowledgeBase, id: number, wordTerms: Array<string | null>, docsOf: Map<string, Uint32Array>): number {
+  const p = kb.passages[id]!;
+  const near = [id];
+  for (const q of [id - 1, id + 1]) {
+    const x = kb.passages[q];
+    if (x && x.article === p.article && x.paragraph === p.paragraph) near.push(q);
+  }
+  let missing = 0;
+  for (const t of wordTerms) {
+    if (t === null) continue;
+    const docs = docsOf.get(t);
+    if (!docs || !near.some((d) => holds(docs, d))) missing++;
+  }
+  return missing;
+}
+
+function holds(docs: Uint32Array, d: number): boolean {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return docs[lo] === d;
 }
 
 /** Sorted passage ids holding a term (the index's own postings, read-only). */
@@ -78,9 +123,9 @@ function postings(kb: KnowledgeBase, term: string): Uint32Array {
   return sorted[lo] === term ? docs.subarray(offsets[lo]!, offsets[lo + 1]!) : new Uint32Array(0);
 }
 
-/** Ids in every list (lists sorted ascending, shortest first), at most `limit`. */
+/** Ids in every list (each sorted ascending), at most `limit`, walking the shortest. */
 function intersect(lists: Uint32Array[], limit: number): number[] {
-  const [first, ...rest] = lists;
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
   const out: number[] = [];
   const pos = rest.map(() => 0);
   for (const d of first ?? []) {
@@ -114,16 +159,20 @@ function squashed(kb: KnowledgeBase, id: number): string {
 }
 
 /**
- * A first, cheap test for the claim's words in order: its longest two adjacent plain words as a
+ * A first, cheap test for the claim's words in order: its rarest two adjacent plain words as a
  * regular expression on the raw passage text (V8 scans for the literal). Null when no such pair.
  */
-function pairPattern(claim: Claim): RegExp | null {
+function pairPattern(kb: KnowledgeBase, claim: Claim): RegExp | null {
   let best: [string, string] | null = null;
+  let bestWeight = -1;
+  // The rarest pair rules out the most passages (a stop word weighs little: it is everywhere).
+  const weight = (w: string) => (isStopWord(w) ? 0.1 : kb.index.idf(stem(w))) + w.length / 100;
   for (const f of claim.fragments) {
     for (let i = 0; i + 1 < f.length; i++) {
       const [a, b] = [f[i]!, f[i + 1]!];
       if (!/^[a-z0-9]+$/.test(a.norm) || !/^[a-z0-9]+$/.test(b.norm) || a.raw.length !== a.norm.length || b.raw.length !== b.norm.length) continue;
-      if (!best || a.norm.length + b.norm.length > best[0].length + best[1].length) best = [a.norm, b.norm];
+      const w = weight(a.norm) + weight(b.norm);
+      if (w > bestWeight) [best, bestWeight] = [[a.norm, b.norm], w];
     }
   }
   return best ? new RegExp(`\\b${best[0]}(?:['\u2019]s)?[^a-z0-9]+${best[1]}\\b`, 'i') : null;
