@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../search/kb.js';
-import { citationOf, citationPage, type Pick } from './cite.js';
+import { citationOf, refOf, similarity, type Pick } from './cite.js';
 import { answerOf, sourceLine } from './format.js';
 import { readClaim } from './verify/align.js';
 import { findMatches, type Match } from './verify/candidates.js';
@@ -33,8 +33,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const judgement = judge(kb, claim, findMatches(kb, claim, within, allowedEdits(claim.words.length)), claimed);
   const { verdict, basis } = judgement;
   const picks = judgement.shown.map((m): Pick => ({ articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0 }));
-  const page = citationPage(picks, (p) => citationOf(kb, p), 0, SHOWN);
-  const citations = verdict === 'not-found' ? [] : page.citations;
+  const citations = verdict === 'not-found' ? [] : distinct(picks.map((p) => citationOf(kb, p)), SHOWN);
   const differences = basis ? differencesOf(claim, basis.source) : [];
   const negations = negationsOf(differences);
   const result: VerifyResult = { verdict, claim: claimText, claimedSpeaker, differences, negations, ranges: citations.map((c) => rangeOf(kb, c)) };
@@ -116,4 +115,22 @@ export function citationAt(kb: KnowledgeBase, articleIndex: number, paragraphInd
   const same = (s: typeof lead) => (lead.kind === 'narration' ? s.kind === 'narration' : s.kind === lead.kind && s.speaker === lead.speaker);
   const passage = kb.passages.findIndex((p) => p.article === articleIndex && p.paragraph === paragraphIndex && p.start <= start && start < p.end);
   return citationOf(kb, { articleIndex, paragraphIndex, passage: Math.max(0, passage), segments: inside.filter(same), score: 0 });
+}
+
+/**
+ * The first `n` citations that are not copies of an earlier one (same speaker and kind, nearly the
+ * same words); copies are listed under "also in". Unlike /quote's paging, the earliest copy never
+ * takes the lead's place: the verdict and the diff are about the lead's own words.
+ */
+function distinct(all: Citation[], n: number): Citation[] {
+  const kept: Citation[] = [];
+  for (const c of all) {
+    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o, c) >= 0.8);
+    if (!twin) {
+      if (kept.length < n) kept.push(c);
+      continue;
+    }
+    if (twin.sourceId !== c.sourceId && !twin.alsoIn.some((s) => s.sourceId === c.sourceId)) twin.alsoIn.push(refOf(c));
+  }
+  return kept;
 }
