@@ -4,7 +4,7 @@ import { answerOf, sourceLine } from './format.js';
 import { readClaim } from './verify/align.js';
 import { findMatches, type Match } from './verify/candidates.js';
 import { differencesOf, inlineDiff, negationsOf } from './verify/diff.js';
-import { allowedEdits, judge, type Claimed } from './verify/verdict.js';
+import { allowedEdits, isClaimedName, judge, type Claimed } from './verify/verdict.js';
 import type { Answer, AnswerRequest, Citation, Difference, Verdict, VerifyResult } from './types.js';
 
 type VerifyRequest = Extract<AnswerRequest, { command: 'verify' }>;
@@ -45,7 +45,11 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
     basis && differences.some((d) => d.op !== 'same') ? `Differences (source words [-removed-], claim words {+added+}): ${inlineDiff(differences)}` : '',
     verdict === 'verbatim' && !claimed ? speakersLine(kb, judgement.shown) : '',
     // A name the sources do not know may still be another name of the speaker found: say so.
-    claimed && !claimed.speakers.length && basis?.owner.speaker ? `“${typed}” names no speaker in these sources; if it is another name for ${basis.owner.speaker}, the words are theirs.` : '',
+    claimed && !claimed.speakers.length && basis?.owner.speaker
+      ? isClaimedName(claimed, basis.owner.speaker)
+        ? `“${typed}” is not a name in these sources; read as ${basis.owner.speaker} (the same words or initials).`
+        : `“${typed}” names no speaker in these sources; if it is another name for ${basis.owner.speaker}, the words are theirs.`
+      : '',
   ].filter(Boolean).join('\n');
   return withVerify(answerOf(canonical, { found: verdict !== 'not-found', heading, body, citations }), result);
 }

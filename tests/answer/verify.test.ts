@@ -136,3 +136,21 @@ describe('/verify on a transcript', async () => {
     expect(a.verify?.verdict).toBe('verbatim');
   });
 });
+
+describe('/verify with a name the sources do not know', async () => {
+  const { createCore } = await import('../../src/answer/core.js');
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const core = createCore([parseJsonlRecord(JSON.stringify({ id: 'sp-1', title: 'Inaugural Address', speaker: 'Franklin D. Roosevelt', date: '1933-03-04', text: 'So, first of all, let me assert my firm belief that the only thing we have to fear is fear itself.' }), 'x.jsonl', 1)]);
+
+  it('reads initials as the speaker they abbreviate (never "misattributed" for a real quote)', () => {
+    const a = core.answer({ command: 'verify', claim: 'the only thing we have to fear is fear itself', speaker: 'fdr', offset: 0 });
+    expect(a.verify?.verdict).toBe('verbatim');
+    expect(a.text).toContain('read as Franklin D. Roosevelt');
+  });
+
+  it('an unknown name that is not the speaker\'s is misattributed, with a note', () => {
+    const a = core.answer({ command: 'verify', claim: 'the only thing we have to fear is fear itself', speaker: 'churchill', offset: 0 });
+    expect(a.verify?.verdict).toBe('misattributed');
+    expect(a.text).toContain('“churchill” names no speaker in these sources');
+  });
+});

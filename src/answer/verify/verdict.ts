@@ -95,12 +95,19 @@ export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed
   return { verdict: 'not-found', basis: null, shown: near.slice(0, 3) };
 }
 
-/** Whether a speaker name is the claimed speaker: one of the resolved speakers, or, when the name resolved to nobody, every typed word in it. */
+/**
+ * Whether a speaker name is the claimed speaker: one of the resolved speakers, or, when the typed
+ * name resolved to nobody, every typed word in it, or the name's initials ("fdr" for Franklin D.
+ * Roosevelt, "jfk"): a real quote must not be called misattributed for a well-known short form.
+ */
 export function isClaimedName(claimed: Claimed, name: string): boolean {
   if (claimed.speakers.length) return claimed.speakers.some((s) => s.name === name);
   const typed = nameKey(claimed.typed).split(' ').filter(Boolean);
-  const have = new Set(nameKey(name).split(' '));
-  return typed.length > 0 && typed.every((t) => have.has(t));
+  const parts = nameKey(name).split(' ').filter(Boolean);
+  const have = new Set(parts);
+  if (typed.length > 0 && typed.every((t) => have.has(t))) return true;
+  const initials = parts.map((p) => p[0]).join('');
+  return typed.length === 1 && typed[0]!.length >= 2 && typed[0] === initials;
 }
 
 /** The match's source quotes (or reports) the claimed speaker somewhere: it is "about" them. */
