@@ -60,9 +60,9 @@ for (const c of cases) {
   const u = process.cpuUsage();
   const a = core.answer(c.request);
   times.push(performance.now() - t);
-  slowest.push({ ms: times[times.length - 1]!, c });
   const used = process.cpuUsage(u);
   cpu.push((used.user + used.system) / 1000);
+  slowest.push({ ms: cpu[cpu.length - 1]!, c });
   const row = tally.get(c.kind) ?? { ok: 0, n: 0, got: new Map() };
   row.n++;
   if (a.verify?.verdict === c.expect) row.ok++;
@@ -73,6 +73,6 @@ for (const c of cases) {
 times.sort((a, b) => a - b);
 cpu.sort((a, b) => a - b);
 const pct = (q: number, list = times) => list[Math.min(list.length - 1, Math.floor(q * list.length))]!.toFixed(2);
-if (process.env.VERIFY_SHOW) for (const { ms, c } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  slow ${ms.toFixed(1)} ms: ${JSON.stringify(c.request)}`);
+if (process.env.VERIFY_SHOW) for (const { ms, c } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  slow ${ms.toFixed(1)} ms CPU: ${JSON.stringify(c.request)}`);
 for (const [kind, r] of tally) console.log(`  ${kind.padEnd(17)} ${r.ok}/${r.n} expected verdict${r.got.size ? ` (else: ${[...r.got].map(([v, n]) => `${v} ${n}`).join(', ')})` : ''}`);
 console.log(`bench verify: passages=${kb.passages.length} claims=${times.length} p50_ms=${pct(0.5)} p95_ms=${pct(0.95)} p99_ms=${pct(0.99)} max_ms=${times.at(-1)!.toFixed(2)} cpu_p99_ms=${pct(0.99, cpu)} load=${loadavg()[0]!.toFixed(1)}`);

@@ -47,6 +47,7 @@ export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array
   if (known.length === claimTerms.length) {
     const phrases = claim.fragments.map((f) => ` ${f.map((w) => w.norm).join(' ')} `);
     const quick = pairPattern(kb, claim);
+    const whole = phrasePatterns(claim);
     const lists = known.map((k) => k.docs);
     // The claimed speaker's own passages first: a common phrase must not push theirs past the cap.
     // A phrase in hundreds of passages ("the Government of the People's Republic of") is tested in
@@ -55,7 +56,7 @@ export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array
     const exact = (candidates: number[]) => {
       let found = 0;
       for (const d of candidates.sort((a, b) => date(a).localeCompare(date(b)) || a - b)) {
-        if (!mayHold(kb, d, quick) || !holdsPhrases(kb, d, phrases)) continue;
+        if (whole ? !holdsPatterns(kb, d, whole, phrases) : !mayHold(kb, d, quick) || !holdsPhrases(kb, d, phrases)) continue;
         ids.add(d);
         if (++found >= MAX_EXACT_ALIGNED) break;
       }
@@ -179,6 +180,25 @@ function pairPattern(kb: KnowledgeBase, claim: Claim): RegExp | null {
 }
 
 const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
+/**
+ * When every word of the claim is plain (letters and digits as typed, no apostrophe), each
+ * fragment as one regular expression over the raw window text: the exact test itself, at the cost
+ * of a pattern match (the source may add a possessive 's or any punctuation between words).
+ */
+function phrasePatterns(claim: Claim): RegExp[] | null {
+  const plain = claim.words.every((w) => /^[a-z0-9]+$/.test(w.norm) && w.raw.length === w.norm.length);
+  if (!plain) return null;
+  return claim.fragments.map((f) => new RegExp(`(?<![a-z0-9])${f.map((w) => w.norm).join("(?:['\u2019]s)?[^a-z0-9]+")}(?:['\u2019]s)?(?![a-z0-9])`, 'i'));
+}
+
+function holdsPatterns(kb: KnowledgeBase, id: number, patterns: RegExp[], phrases: string[]): boolean {
+  const { text, start, end } = windowOf(kb, id);
+  const slice = text.slice(start, end);
+  // Accented letters fold to plain ones ("Niinistö" is "niinisto"): then the folded test decides.
+  if (ACCENTED.test(slice)) return holdsPhrases(kb, id, phrases);
+  return patterns.every((p) => p.test(slice));
+}
 
 function mayHold(kb: KnowledgeBase, id: number, pattern: RegExp | null): boolean {
   if (!pattern) return true;
