@@ -71,6 +71,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     answer: (request) => current.answer(request),
     ask: (input) => current.ask(input),
     context: (key) => current.context(key),
+    cite: (key, start, end) => current.cite?.(key, start, end) ?? null,
     suggestSpeakers: (typed, limit) => current.suggestSpeakers(typed, limit),
     suggestTopics: (typed, speaker, limit) => current.suggestTopics(typed, speaker, limit),
     stats: () => current.stats(),

@@ -2,6 +2,7 @@ import { words } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { periodPhrase } from './period.js';
 import type { AnswerRequest } from './types.js';
+import { parseVerify } from './verify/parse.js';
 
 /** What a user typed → a normalised request: slash-command text, or free text with its intent read. */
 
@@ -33,6 +34,9 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   if (text.length > MAX_INPUT) {
     return { refusal: `That is ${text.length} characters long; please ask in under ${MAX_INPUT} characters, e.g. /quote stoltenberg china.`, command: 'search' };
   }
+  // "Did X say “…”?", "/verify “…” X", "who said “…”?": checking a quotation, not searching.
+  const verify = parseVerify(kb, text);
+  if (verify) return { request: verify };
   const slash = /^[/!]([\p{L}]+)\s*(.*)$/u.exec(text);
   if (slash) {
     const name = (slash[1] ?? '').toLowerCase();

@@ -8,6 +8,7 @@ import { answerQuote } from './quote.js';
 import { answerSearch } from './search.js';
 import { answerSources } from './sources.js';
 import { answerSummary } from './summary.js';
+import { answerVerify, citationAt } from './verify.js';
 import { suggestTopicsFor } from './topic.js';
 import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
 
@@ -19,6 +20,7 @@ export function createCore(articles: Article[]): Core {
 export function coreOf(kb: KnowledgeBase): Core {
   const { articles } = kb;
   const byId = new Map(articles.map((a) => [shortId(a.id), a] as const));
+  const articleIndex = new Map(articles.map((a, i) => [shortId(a.id), i] as const));
   return {
     answer: (request) => safely(request, (safe) => route(kb, safe)),
     ask: (input) => {
@@ -27,6 +29,11 @@ export function coreOf(kb: KnowledgeBase): Core {
       return safely(parsed.request, (safe) => route(kb, safe));
     },
     context: (key) => contextOf(byId, key),
+    cite: (key, start, end) => {
+      const m = /^(.*)#(\d+)$/.exec(String(key ?? ''));
+      const article = m ? articleIndex.get(m[1]!) : undefined;
+      return article === undefined ? null : citationAt(kb, article, Number(m![2]), start, end);
+    },
     suggestSpeakers: (typed, limit = 25) => kb.speakers.suggest(typed, limit).map((s) => ({ name: s.name, quotes: s.quotes })),
     suggestTopics: (typed, speaker, limit = 25) => {
       const who = speaker ? kb.speakers.resolve(speaker).speaker ?? undefined : undefined;
@@ -48,6 +55,7 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
     case 'search': return answerSearch(kb, request);
     case 'sources': return answerSources(kb, request);
     case 'help': return answerHelp();
+    case 'verify': return answerVerify(kb, request);
   }
 }
 
@@ -72,6 +80,7 @@ function sanitise(request: AnswerRequest): AnswerRequest {
     case 'quote': return { command: 'quote', speaker: text(request.speaker), topic: text(request.topic), offset };
     case 'summary': return { command: 'summary', topic: text(request.topic), offset };
     case 'search': return { command: 'search', query: text(request.query), offset };
+    case 'verify': return { command: 'verify', claim: text(request.claim), speaker: text(request.speaker), offset };
     default: return { command: request.command === 'sources' ? 'sources' : 'help', offset };
   }
 }

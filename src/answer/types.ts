@@ -4,7 +4,7 @@
  * so no renderer can show words without saying where and when they come from.
  */
 
-export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help';
+export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify';
 export type CitationKind = 'quote' | 'reported' | 'passage';
 
 /** A source as shown to a user: enough to find the original. */
@@ -55,6 +55,30 @@ export interface Answer {
   hasMore: boolean;
   /** Only for `sources`. */
   sources?: SourceSummary[];
+  /** Only for `verify`. */
+  verify?: VerifyResult;
+}
+
+/** How a claimed quotation stands against the sources (never "false": a miss is "not-found in these sources"). */
+export type Verdict = 'verbatim' | 'altered' | 'reported' | 'misattributed' | 'not-found';
+
+/** One run of a word diff of claim against source: `added` = claim words the source lacks, `removed` = source words the claim lacks. */
+export interface Difference {
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+
+export interface VerifyResult {
+  verdict: Verdict;
+  claim: string;
+  /** The claimed speaker's canonical name (or the name as typed when no speaker has it); null when none was given. */
+  claimedSpeaker: string | null;
+  /** Claim against the closest source words (citation 1), in reading order; empty when not found. */
+  differences: Difference[];
+  /** Negations ("not", "n't", "never", "no") added or removed: they flip the meaning, so they are named first. */
+  negations: Difference[];
+  /** Per citation, the character range of its excerpt in its paragraph (for the stateless Cite button). */
+  ranges: Array<[number, number]>;
 }
 
 /** A request in normalised form; every face builds one of these (or free text) and asks the core. */
@@ -63,7 +87,8 @@ export type AnswerRequest =
   | { command: 'summary'; topic: string; offset: number }
   | { command: 'search'; query: string; offset: number }
   | { command: 'sources'; offset: number }
-  | { command: 'help'; offset: number };
+  | { command: 'help'; offset: number }
+  | { command: 'verify'; claim: string; speaker: string; offset: number };
 
 /** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
 export interface Problem {
@@ -92,6 +117,11 @@ export interface Core {
   ask(input: string): Answer;
   /** The paragraph around a citation's `passageKey`, or null when the key is unknown or stale. */
   context(passageKey: string): PassageContext | null;
+  /**
+   * The citation of the sentences in `[start, end)` of a passage's paragraph, for a Cite button
+   * whose question is too long to replay (a /verify claim); null when the key is unknown or stale.
+   */
+  cite?(passageKey: string, start: number, end: number): Citation | null;
   /** Speakers ranked by fuzzy match on what was typed (all speakers by quote count when empty). */
   suggestSpeakers(typed: string, limit?: number): SpeakerChoice[];
   /** Topic words/names near a speaker's quotes (or across all sources), matching what was typed. */

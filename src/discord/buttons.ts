@@ -43,6 +43,13 @@ export async function handleButton(i: ButtonInteraction, { core }: BotContext): 
     return { command: 'button:context', found: true };
   }
 
+  if (action.kind === 'vcite') {
+    const citation = core.cite?.(action.passageKey, action.start, action.end);
+    if (!citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
+    await replyPages(i, [renderCite(citation)], true);
+    return { command: 'button:cite', found: true };
+  }
+
   if (action.kind === 'cite') {
     const citation = core.answer(action.request).citations[action.index];
     if (!citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);

@@ -5,7 +5,7 @@
  */
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import { handleButton } from './buttons.js';
-import { commands } from './commands/index.js';
+import { commands, messageCommands } from './commands/index.js';
 import { UserFacingError, type BotContext, type SlashCommand } from './context.js';
 import { cooldownMessage } from './cooldown.js';
 import { replyNotice } from './respond.js';
@@ -17,9 +17,11 @@ export function failureMessage(ref: string): string {
 }
 
 const byName = new Map<string, SlashCommand>(commands.map((c) => [c.data.name, c]));
+const messageByName = new Map(messageCommands.map((c) => [c.data.name, c]));
 
 function commandName(i: Interaction): string {
   if (i.isChatInputCommand()) return i.commandName;
+  if (i.isMessageContextMenuCommand()) return `message:${i.commandName}`;
   if (i.isAutocomplete()) return `${i.commandName}:autocomplete`;
   if (i.isButton()) return `button:${i.customId.split(':', 1)[0] ?? ''}`;
   return `type:${i.type}`;
@@ -40,7 +42,7 @@ async function dispatch(i: Interaction, ctx: BotContext): Promise<{ command: str
   }
   // Questions and clicks have separate per-user budgets (clicking Cite on five excerpts is not
   // spam); both count toward the channel's. An interaction always gets an answer, even when limited.
-  if (i.isChatInputCommand() || i.isButton()) {
+  if (i.isChatInputCommand() || i.isButton() || i.isMessageContextMenuCommand()) {
     const { verdict, scope } = await ctx.cooldown.check(i.isButton() ? 'click' : 'question', i.user.id, i.channelId);
     if (verdict !== 'ok') {
       await replyNotice(i, cooldownMessage(scope));
@@ -50,6 +52,11 @@ async function dispatch(i: Interaction, ctx: BotContext): Promise<{ command: str
   if (i.isChatInputCommand()) {
     const handler = byName.get(i.commandName);
     if (!handler) throw new UserFacingError('I do not know that command any more. Type / to see my commands.');
+    return { command, ...(await handler.execute(i, ctx)) };
+  }
+  if (i.isMessageContextMenuCommand()) {
+    const handler = messageByName.get(i.commandName);
+    if (!handler) throw new UserFacingError('I do not know that command any more.');
     return { command, ...(await handler.execute(i, ctx)) };
   }
   if (i.isButton()) return handleButton(i, ctx);

@@ -7,6 +7,8 @@
  *                                      changes the message
  *   ctx:<index>:<passageKey>           the paragraph around an excerpt (index keeps ids unique)
  *   cite:<index>:<check>:<request>     a citation line; <check> must match the re-run excerpt
+ *   vcite:<index>:<check>:<from>-<to>:<passageKey>   a /verify citation line (its claim is too
+ *                                      long to replay): the sentences in that range of the paragraph
  *
  * <request> is base64url JSON of a compact tuple, e.g. ["q","Jens Stoltenberg","china",3].
  */
@@ -17,7 +19,8 @@ import { LIMITS } from './discord-text.js';
 export type ButtonAction =
   | { kind: 'more'; askerId: string; request: AnswerRequest }
   | { kind: 'context'; index: number; passageKey: string }
-  | { kind: 'cite'; index: number; check: string; request: AnswerRequest };
+  | { kind: 'cite'; index: number; check: string; request: AnswerRequest }
+  | { kind: 'vcite'; index: number; check: string; start: number; end: number; passageKey: string };
 
 const text = z.string().max(300);
 const offset = z.number().int().min(0).max(100_000);
@@ -27,6 +30,7 @@ const tuple = z.union([
   z.tuple([z.literal('f'), text.min(1), offset]),
   z.tuple([z.literal('o'), offset]),
   z.tuple([z.literal('h'), offset]),
+  z.tuple([z.literal('v'), z.string().min(1).max(500), text, offset]),
 ]);
 
 function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
@@ -41,6 +45,8 @@ function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
       return ['o', r.offset];
     case 'help':
       return ['h', r.offset];
+    case 'verify':
+      return ['v', r.claim, r.speaker, r.offset];
   }
 }
 
@@ -56,6 +62,8 @@ function fromTuple(t: z.infer<typeof tuple>): AnswerRequest {
       return { command: 'sources', offset: t[1] };
     case 'h':
       return { command: 'help', offset: t[1] };
+    case 'v':
+      return { command: 'verify', claim: t[1], speaker: t[2], offset: t[3] };
   }
 }
 
@@ -90,7 +98,9 @@ export function encodeButton(a: ButtonAction): string | null {
       ? `more:${a.askerId}:${encodeRequest(a.request)}`
       : a.kind === 'context'
         ? `ctx:${a.index}:${a.passageKey}`
-        : `cite:${a.index}:${a.check}:${encodeRequest(a.request)}`;
+        : a.kind === 'vcite'
+          ? `vcite:${a.index}:${a.check}:${a.start}-${a.end}:${a.passageKey}`
+          : `cite:${a.index}:${a.check}:${encodeRequest(a.request)}`;
   return id.length <= LIMITS.customId ? id : null;
 }
 
@@ -107,6 +117,10 @@ export function decodeButton(id: string): ButtonAction | null {
     return request ? { kind: 'more', askerId: a, request } : null;
   }
   if (kind === 'ctx' && INDEX.test(a) && rest.length > 0) return { kind: 'context', index: Number(a), passageKey: rest };
+  if (kind === 'vcite' && INDEX.test(a) && /^[0-9a-z]{1,7}$/.test(b)) {
+    const m = /^(\d{1,9})-(\d{1,9}):(.+)$/.exec(rest.slice(b.length + 1));
+    return m ? { kind: 'vcite', index: Number(a), check: b, start: Number(m[1]), end: Number(m[2]), passageKey: m[3]! } : null;
+  }
   if (kind === 'cite' && INDEX.test(a) && /^[0-9a-z]{1,7}$/.test(b)) {
     const request = decodeRequest(rest.slice(b.length + 1));
     return request ? { kind: 'cite', index: Number(a), check: b, request } : null;

@@ -9,6 +9,7 @@ import type { Answer, Citation, SourceSummary } from '../answer/types.js';
 import { citationCheck, encodeButton } from './discord-ids.js';
 import { COLOR, embedLength, fitLines, linked, safeUrl, shownDate, sourceFields, type ButtonRow, type DiscordMessage } from './discord-parts.js';
 import { LIMITS, bold, fitEscaped, splitEscaped } from './discord-text.js';
+import { renderVerify } from './discord-verify.js';
 
 export { embedLength, safeUrl, type ButtonRow, type DiscordMessage };
 
@@ -114,6 +115,7 @@ function headingLine(answer: Answer): string {
 
 /** One answer as one or more messages; buttons go on the last one. */
 export function renderAnswer(answer: Answer, opts: { askerId: string }): DiscordMessage[] {
+  if (answer.verify) return renderVerify(answer, opts);
   if (!answer.found) return [renderMiss(answer)];
   const embeds = answer.sources?.length ? sourcesEmbeds(answer.sources) : answer.citations.map((c, i) => citationEmbed(c, i + 1));
   const messages = embeds.length

@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/types.js';
+import type { Answer, VerifyResult } from '../answer/types.js';
 
 /** The `ask --json` contract: one answer → one line of JSON, with every citation's source and date. */
 export function renderJson(answer: Answer): string {
@@ -24,5 +24,11 @@ export function renderJson(answer: Answer): string {
         retrieved: s.retrieved ?? null, paragraphs: s.paragraphs, quotes: s.quotes, speakers: s.speakers,
       })),
     } : {}),
+    ...(answer.verify ? verifyFields(answer.verify) : {}),
   });
+}
+
+/** `/verify`'s own fields: verdict, the claim as checked, who it was attributed to, the word diff. */
+function verifyFields(v: VerifyResult) {
+  return { verdict: v.verdict, claim: v.claim, claimedSpeaker: v.claimedSpeaker, differences: v.differences, negations: v.negations };
 }

@@ -36,7 +36,7 @@ it('sends the router\'s command list to the guild, with contexts and integration
   expect(put.path).toBe(`/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
   expect(put.auth).toBe(`Bot ${TOKEN}`);
   expect(put.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
-  expect(put.body.map((c: { name: string }) => c.name)).toEqual(['quote', 'summary', 'sources', 'help', 'reload', 'add']);
+  expect(put.body.map((c: { name: string }) => c.name)).toEqual(['quote', 'summary', 'verify', 'sources', 'help', 'reload', 'add', 'Verify quote']);
   for (const c of put.body) {
     // /reload and /add are for server admins only: guild context, Manage Server (1 << 5) by default.
     const admin = c.name === 'reload' || c.name === 'add';

@@ -6,10 +6,15 @@ import { quote } from './quote.js';
 import { reload } from './reload.js';
 import { sources } from './sources.js';
 import { summary } from './summary.js';
+import { verify } from './verify.js';
+import { verifyMessage, type MessageCommand } from './verify-message.js';
 
-export const commands: readonly SlashCommand[] = [quote, summary, sources, help, reload, add];
+export const commands: readonly SlashCommand[] = [quote, summary, verify, sources, help, reload, add];
+
+/** Message context-menu commands (right-click a message → Apps). */
+export const messageCommands: readonly MessageCommand[] = [verifyMessage];
 
 /** The JSON bodies Discord receives (PUT /applications/:id/commands). */
 export function commandDefinitions() {
-  return commands.map((c) => c.data);
+  return [...commands.map((c) => c.data), ...messageCommands.map((c) => c.data)];
 }

@@ -1,0 +1,346 @@
+import type { Article, Segment } from '../../knowledge/types.js';
+import type { KnowledgeBase } from '../../search/kb.js';
+import { isStopWord, stem, terms } from '../../search/terms.js';
+import { fold } from '../../knowledge/text.js';
+import { align, tokens, type Alignment, type Claim, type Token } from './align.js';
+
+/**
+ * Candidate passages for a claim, then a word alignment with each. Candidates come from the
+ * postings of the claim's own words: every passage holding all of them (where exact words must
+ * be), plus the best-ranked passages on its rarest words (where altered words are), plus the same
+ * within the claimed speaker's passages, so their closest line is always compared.
+ */
+
+/** Who owns the matched words: a direct quote of someone, reported speech of someone, or narration. */
+export type Owner = { kind: 'quote' | 'reported' | 'narration'; speaker: string | null };
+
+export interface Match extends Alignment {
+  articleIndex: number;
+  paragraphIndex: number;
+  passage: number;
+  owner: Owner;
+  /** Every matched word belongs to `owner` (a verbatim quote must not run into narration). */
+  pure: boolean;
+  /** The source words aligned with each fragment of the claim. */
+  source: Token[][];
+  /** The paragraph's segments the match overlaps (whole sentences), in reading order. */
+  segments: Segment[];
+  /** Narration in a speech or transcript record where only turns are marked (not a news report). */
+  inTranscript: boolean;
+}
+
+/** Passages compared per claim: enough for syndicated copies and near lines, bounded for speed. */
+const MAX_EXACT = 3000;
+const MAX_EXACT_ALIGNED = 40;
+const RANKED = 30;
+const RANKED_WITHIN = 12;
+/** The rarest words carry the search for near lines (common words' postings are long and tell little). */
+const RARE_TERMS = 8;
+
+export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array[], maxEdits: number): Match[] {
+  const claimTerms = [...new Set(terms(claim.words.map((w) => w.raw).join(' ')))];
+  const known = claimTerms.map((t) => ({ t, docs: postings(kb, t) })).filter((x) => x.docs.length > 0).sort((a, b) => a.docs.length - b.docs.length);
+  if (!known.length) return [];
+  const ids = new Set<number>();
+  // Passages holding every word of the claim, and its words in order (a string test, far cheaper
+  // than aligning): a phrase of common words can be in thousands of passages that merely share them.
+  if (known.length === claimTerms.length) {
+    const phrases = claim.fragments.map((f) => ` ${f.map((w) => w.norm).join(' ')} `);
+    const quick = pairPattern(kb, claim);
+    const whole = phrasePatterns(claim);
+    const lists = known.map((k) => k.docs);
+    // The claimed speaker's own passages first: a common phrase must not push theirs past the cap.
+    // A phrase in hundreds of passages ("the Government of the People's Republic of") is tested in
+    // date order and aligned in its earliest sources only: the first source is what "who said" asks for.
+    const date = (d: number) => kb.articles[kb.passages[d]!.article]!.date;
+    const exact = (candidates: number[]) => {
+      let found = 0;
+      for (const d of candidates.sort((a, b) => date(a).localeCompare(date(b)) || a - b)) {
+        if (whole ? !holdsPatterns(kb, d, whole, phrases) : !mayHold(kb, d, quick) || !holdsPhrases(kb, d, phrases)) continue;
+        ids.add(d);
+        if (++found >= MAX_EXACT_ALIGNED) break;
+      }
+    };
+    for (const list of within) exact(intersect([list, ...lists], MAX_EXACT));
+    exact(intersect(lists, MAX_EXACT));
+  }
+  const plan = known.slice(0, RARE_TERMS).map(({ t }) => ({ term: t, weight: 1, typed: t }));
+  for (const h of kb.index.search(plan, RANKED)) ids.add(h.passage);
+  for (const list of within) if (list.length) for (const h of kb.index.search(plan, RANKED_WITHIN, list)) ids.add(h.passage);
+  // A passage (with its neighbours) that lacks more of the claim's words than any near line may
+  // differ by is not aligned at all: the postings tell, by binary search, without reading its text.
+  const docsOf = new Map(known.map(({ t, docs }) => [t, docs] as const));
+  const wordTerms = claim.words.map((w) => (isStopWord(w.norm) ? null : stem(w.norm)));
+  const out = new Map<string, Match>();
+  for (const id of ids) {
+    if (missingWords(kb, id, wordTerms, docsOf) > maxEdits) continue;
+    const m = matchIn(kb, claim, id);
+    if (!m) continue;
+    const key = `${m.articleIndex}:${m.paragraphIndex}:${m.source[0]?.[0]?.start ?? -1}`;
+    const twin = out.get(key);
+    if (!twin || m.edits < twin.edits) out.set(key, m);
+  }
+  return [...out.values()];
+}
+
+/** Claim words (not stop words) whose term is in neither the passage nor its neighbours in the paragraph. */
+function missingWords(kb: KnowledgeBase, id: number, wordTerms: Array<string | null>, docsOf: Map<string, Uint32Array>): number {
+  const p = kb.passages[id]!;
+  const near = [id];
+  for (const q of [id - 1, id + 1]) {
+    const x = kb.passages[q];
+    if (x && x.article === p.article && x.paragraph === p.paragraph) near.push(q);
+  }
+  let missing = 0;
+  for (const t of wordTerms) {
+    if (t === null) continue;
+    const docs = docsOf.get(t);
+    if (!docs || !near.some((d) => holds(docs, d))) missing++;
+  }
+  return missing;
+}
+
+function holds(docs: Uint32Array, d: number): boolean {
+  let lo = 0;
+  let hi = docs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (docs[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return docs[lo] === d;
+}
+
+/** Sorted passage ids holding a term (the index's own postings, read-only). */
+function postings(kb: KnowledgeBase, term: string): Uint32Array {
+  const { terms: sorted, offsets, docs } = kb.index.data;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted[lo] === term ? docs.subarray(offsets[lo]!, offsets[lo + 1]!) : new Uint32Array(0);
+}
+
+/** Ids in every list (each sorted ascending), at most `limit`, walking the shortest. */
+function intersect(lists: Uint32Array[], limit: number): number[] {
+  const [first, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  const out: number[] = [];
+  const pos = rest.map(() => 0);
+  for (const d of first ?? []) {
+    let all = true;
+    for (let k = 0; k < rest.length && all; k++) {
+      const list = rest[k]!;
+      // Binary search from the last position: O(short list × log long list).
+      let lo = pos[k]!;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < d) lo = mid + 1;
+        else hi = mid;
+      }
+      const p = lo;
+      pos[k] = p;
+      all = p < list.length && list[p] === d;
+    }
+    if (all) {
+      out.push(d);
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}
+
+/** The window's text reduced to its folded words, one space apart, as the claim's words are. */
+function squashed(kb: KnowledgeBase, id: number): string {
+  const { text, start, end } = windowOf(kb, id);
+  return ` ${fold(text.slice(start, end)).replace(/['\u2019]s(?![\p{L}\p{N}])/gu, '').replace(/['\u2019]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+}
+
+/**
+ * A first, cheap test for the claim's words in order: its rarest two adjacent plain words as a
+ * regular expression on the raw passage text (V8 scans for the literal). Null when no such pair.
+ */
+function pairPattern(kb: KnowledgeBase, claim: Claim): RegExp | null {
+  let best: [string, string] | null = null;
+  let bestWeight = -1;
+  // The rarest pair rules out the most passages (a stop word weighs little: it is everywhere).
+  const weight = (w: string) => (isStopWord(w) ? 0.1 : kb.index.idf(stem(w))) + w.length / 100;
+  for (const f of claim.fragments) {
+    for (let i = 0; i + 1 < f.length; i++) {
+      const [a, b] = [f[i]!, f[i + 1]!];
+      if (!/^[a-z0-9]+$/.test(a.norm) || !/^[a-z0-9]+$/.test(b.norm) || a.raw.length !== a.norm.length || b.raw.length !== b.norm.length) continue;
+      const w = weight(a.norm) + weight(b.norm);
+      if (w > bestWeight) [best, bestWeight] = [[a.norm, b.norm], w];
+    }
+  }
+  return best ? new RegExp(`\\b${best[0]}(?:['\u2019]s)?[^a-z0-9]+${best[1]}\\b`, 'i') : null;
+}
+
+const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
+
+/**
+ * When every word of the claim is plain (letters and digits as typed, no apostrophe), each
+ * fragment as one regular expression over the raw window text: the exact test itself, at the cost
+ * of a pattern match (the source may add a possessive 's or any punctuation between words).
+ */
+function phrasePatterns(claim: Claim): RegExp[] | null {
+  const plain = claim.words.every((w) => /^[a-z0-9]+$/.test(w.norm) && w.raw.length === w.norm.length);
+  if (!plain) return null;
+  return claim.fragments.map((f) => new RegExp(`(?<![a-z0-9])${f.map((w) => w.norm).join("(?:['\u2019]s)?[^a-z0-9]+")}(?:['\u2019]s)?(?![a-z0-9])`, 'i'));
+}
+
+function holdsPatterns(kb: KnowledgeBase, id: number, patterns: RegExp[], phrases: string[]): boolean {
+  const { text, start, end } = windowOf(kb, id);
+  const slice = text.slice(start, end);
+  // Accented letters fold to plain ones ("Niinistö" is "niinisto"): then the folded test decides.
+  if (ACCENTED.test(slice)) return holdsPhrases(kb, id, phrases);
+  return patterns.every((p) => p.test(slice));
+}
+
+function mayHold(kb: KnowledgeBase, id: number, pattern: RegExp | null): boolean {
+  if (!pattern) return true;
+  const p = kb.passages[id]!;
+  const text = kb.articles[p.article]!.paragraphs[p.paragraph]!.text.slice(p.start, p.end);
+  // Accented letters fold to plain ones ("Niinistö" is "niinisto"): the raw text cannot tell.
+  return pattern.test(text) || ACCENTED.test(text);
+}
+
+function holdsPhrases(kb: KnowledgeBase, id: number, phrases: string[]): boolean {
+  const text = squashed(kb, id);
+  return phrases.every((p) => text.includes(p));
+}
+
+/** A passage with its neighbours in the same paragraph (a claim may cross a cut). */
+function windowOf(kb: KnowledgeBase, id: number): { text: string; start: number; end: number; segFrom: number; segTo: number } {
+  const p = kb.passages[id]!;
+  const before = kb.passages[id - 1];
+  const after = kb.passages[id + 1];
+  const samePara = (q: typeof p | undefined): q is typeof p => q !== undefined && q.article === p.article && q.paragraph === p.paragraph;
+  const text = kb.articles[p.article]!.paragraphs[p.paragraph]!.text;
+  const b = samePara(before) ? before : p;
+  const a = samePara(after) ? after : p;
+  return { text, start: b.start, end: a.end, segFrom: b.segFrom, segTo: a.segTo };
+}
+
+/** Aligns the claim with a passage and its neighbours in the same paragraph (a claim may cross a cut). */
+function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
+  const p = kb.passages[id]!;
+  const article = kb.articles[p.article]!;
+  const paragraph = article.paragraphs[p.paragraph]!;
+  // The passage alone first; its neighbours too when the claim may run over its edges.
+  let { start, end, segFrom, segTo } = p;
+  let words = tokens(paragraph.text.slice(start, end), start);
+  let a = align(claim, words);
+  if (!a || a.same === 0) return null;
+  const w = windowOf(kb, id);
+  if (a.edits > 0 && (w.start < p.start || w.end > p.end) && touchesEdge(a.pairs, words.length)) {
+    ({ start, end, segFrom, segTo } = w);
+    words = tokens(paragraph.text.slice(start, end), start);
+    a = align(claim, words)!;
+  }
+  // Only the window's segments: a transcript paragraph can hold thousands.
+  const segs = paragraph.segments.slice(segFrom, segTo);
+  const source = spansOf(claim, a.pairs, words, segs).map(([x, y]) => words.slice(x, y));
+  const matched = source.flat();
+  if (!matched.length) return null;
+  // Each matched word belongs to the innermost segment around it (an embedded quote inside a reported sentence).
+  const ownerOf = (t: Token): Owner => {
+    let best: Segment | undefined;
+    for (const s of segs) if (s.start <= t.start && t.end <= s.end && (!best || s.end - s.start < best.end - best.start)) best = s;
+    if (!best || best.kind === 'narration' || best.kind === 'attribution') return { kind: 'narration', speaker: null };
+    return { kind: best.kind, speaker: best.speaker };
+  };
+  const counts = new Map<string, { owner: Owner; n: number }>();
+  for (const t of matched) {
+    const o = ownerOf(t);
+    const k = `${o.kind}\u0000${o.speaker ?? ''}`;
+    const c = counts.get(k) ?? { owner: o, n: 0 };
+    c.n++;
+    counts.set(k, c);
+  }
+  const top = [...counts.values()].sort((x, y) => y.n - x.n || rank(x.owner) - rank(y.owner))[0]!;
+  const from = matched[0]!.start;
+  const to = matched[matched.length - 1]!.end;
+  const overlapping = segs.filter((s) => s.start < to && s.end > from && s.kind !== 'attribution');
+  const own = overlapping.filter((s) => sameOwner(s, top.owner));
+  // Words only in an attribution line ("-NATO Secretary General Stoltenberg") are nobody's text to cite.
+  if (!overlapping.length) return null;
+  return {
+    ...a,
+    articleIndex: p.article,
+    paragraphIndex: p.paragraph,
+    passage: id,
+    owner: top.owner,
+    pure: counts.size === 1,
+    source,
+    segments: (own.length ? own : overlapping).sort((x, y) => x.start - y.start),
+    inTranscript: top.owner.kind === 'narration' && isSpeechRecord(article),
+  };
+}
+
+/** The claim's equal words reach the first or last few words of the text. */
+function touchesEdge(pairs: Int32Array, length: number): boolean {
+  let lo = Infinity;
+  let hi = -1;
+  for (const x of pairs) if (x >= 0) [lo, hi] = [Math.min(lo, x), Math.max(hi, x)];
+  return lo <= 2 || hi >= length - 3;
+}
+
+/**
+ * Each fragment's source words: from its first to its last equal word, widened by as many words
+ * as the claim has unmatched before and after them (a changed first or last word is a changed
+ * word, not an added one), but never past the sentence those words are in.
+ */
+function spansOf(claim: Claim, pairs: Int32Array, words: Token[], segs: Segment[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let at = 0;
+  for (const fragment of claim.fragments) {
+    const idx = Array.from(pairs.subarray(at, at + fragment.length));
+    at += fragment.length;
+    const firstK = idx.findIndex((x) => x >= 0);
+    if (firstK < 0) {
+      out.push([0, 0]);
+      continue;
+    }
+    const lastK = idx.length - 1 - [...idx].reverse().findIndex((x) => x >= 0);
+    const first = idx[firstK]!;
+    const last = idx[lastK]!;
+    const sentence = (t: Token) => segs.filter((s) => s.start <= t.start && t.end <= s.end && !s.embedded).sort((x, y) => (y.end - y.start) - (x.end - x.start))[0];
+    const a = sentence(words[first]!);
+    const b = sentence(words[last]!);
+    let from = first;
+    for (let k = 0; k < firstK && from > 0 && (!a || words[from - 1]!.start >= a.start); k++) from--;
+    let to = last + 1;
+    for (let k = lastK + 1; k < idx.length && to < words.length && (!b || words[to]!.end <= b.end); k++) to++;
+    out.push([from, to]);
+  }
+  return out;
+}
+
+const speechRecords = new WeakMap<Article, boolean>();
+
+/**
+ * A speech or transcript record: its words are quotes of the record's speaker and the rest is
+ * other turns (no reporter's sentences, no "said X" lines), as the JSON Lines loader builds them.
+ */
+function isSpeechRecord(article: Article): boolean {
+  let known = speechRecords.get(article);
+  if (known === undefined) {
+    const kinds = new Set(article.paragraphs.flatMap((x) => x.segments.map((s) => s.kind)));
+    known = kinds.has('quote') && !kinds.has('reported') && !kinds.has('attribution');
+    speechRecords.set(article, known);
+  }
+  return known;
+}
+
+function rank(o: Owner): number {
+  return o.kind === 'quote' ? 0 : o.kind === 'reported' ? 1 : 2;
+}
+
+function sameOwner(s: Segment, o: Owner): boolean {
+  if (o.kind === 'narration') return s.kind === 'narration';
+  return s.kind === o.kind && s.speaker === o.speaker;
+}

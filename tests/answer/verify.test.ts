@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/render/json.js';
+import { excerptPieces, loadSeeds, seedCorpus } from '../helpers.js';
+
+describe('/verify over the seeds', async () => {
+  const { core } = await loadSeeds();
+  const corpus = seedCorpus();
+  const verify = (claim: string, speaker = '') => core.answer({ command: 'verify', claim, speaker, offset: 0 });
+
+  it('verbatim: the words in order in the claimed speaker’s quote, whatever the case, punctuation and quotation marks', () => {
+    const a = verify('“russia has increased its pattern of repressive behaviour at home”', 'stoltenberg');
+    expect(a).toMatchObject({ command: 'verify', found: true, verify: { verdict: 'verbatim', claimedSpeaker: 'Jens Stoltenberg' } });
+    expect(a.verify!.differences).toEqual([{ op: 'same', text: 'russia has increased its pattern of repressive behaviour at home' }]);
+    expect(a.citations[0]).toMatchObject({ kind: 'quote', speaker: 'Jens Stoltenberg', date: '2021-03-24' });
+    // The whole sentence around the words is shown.
+    expect(a.citations[0]!.excerpt).toContain('aggressive behaviour abroad');
+  });
+
+  it('verbatim with … for left-out words, and with no speaker named (anyone’s quote)', () => {
+    const a = verify('We don’t regard China as an adversary ... the rise of China has direct consequences to our security');
+    expect(a.verify).toMatchObject({ verdict: 'verbatim', claimedSpeaker: null });
+    expect(a.verify!.differences.every((d) => d.op === 'same')).toBe(true);
+    expect(a.citations[0]!.speaker).toBe('Jens Stoltenberg');
+  });
+
+  it('altered: "We regard China as an adversary" drops the negation, named first', () => {
+    const a = core.ask('did Stoltenberg say "We regard China as an adversary"?');
+    expect(a.command).toBe('verify');
+    expect(a.verify).toMatchObject({ verdict: 'altered', claimedSpeaker: 'Jens Stoltenberg' });
+    expect(a.verify!.differences).toEqual([
+      { op: 'same', text: 'We' },
+      { op: 'removed', text: 'don’t' },
+      { op: 'same', text: 'regard China as an adversary' },
+    ]);
+    expect(a.verify!.negations).toEqual([{ op: 'removed', text: 'don’t' }]);
+    expect(a.text.indexOf('Negation')).toBeLessThan(a.text.indexOf('Differences'));
+    expect(a.citations[0]!.excerpt).toContain('We don’t regard China as an adversary.');
+    expect(a.text).not.toMatch(/\bfalse\b/i);
+  });
+
+  it('altered: "NATO’s response is weak and inconsistent" shows the real words', () => {
+    const a = core.ask('did stoltenberg say "NATO\'s response is weak and inconsistent"?');
+    expect(a.verify?.verdict).toBe('altered');
+    const ops = a.verify!.differences.filter((d) => d.op !== 'same');
+    expect(ops).toEqual([
+      { op: 'removed', text: 'firm' },
+      { op: 'added', text: 'weak' },
+      { op: 'removed', text: 'consistent' },
+      { op: 'added', text: 'inconsistent' },
+    ]);
+    expect(a.citations[0]).toMatchObject({ speaker: 'Jens Stoltenberg', date: '2021-03-24' });
+    expect(a.citations[0]!.excerpt).toContain('NATO’s response is firm and consistent.');
+  });
+
+  it('reported: Borissov’s words are the reporter’s, not a quotation', () => {
+    const a = verify('ready to declare Russian diplomats personae non-gratae', 'borissov');
+    expect(a.verify).toMatchObject({ verdict: 'reported', claimedSpeaker: 'Boyko Borissov' });
+    expect(a.found).toBe(true);
+    expect(a.citations[0]).toMatchObject({ kind: 'reported', speaker: 'Boyko Borissov' });
+  });
+
+  it('misattributed: a line of Stoltenberg’s claimed for Putin', () => {
+    const a = core.ask('/verify "NATO takes protection of classified information, very, very seriously" putin');
+    expect(a.verify).toMatchObject({ verdict: 'misattributed', claimedSpeaker: 'putin' });
+    expect(a.citations[0]).toMatchObject({ kind: 'quote', speaker: 'Jens Stoltenberg' });
+    expect(a.heading).toContain('Jens Stoltenberg');
+  });
+
+  it('not found in these sources (never "false")', () => {
+    const a = verify('we will rebuild the middle class one paycheck at a time', 'stoltenberg');
+    expect(a).toMatchObject({ found: false, verify: { verdict: 'not-found', differences: [] } });
+    expect(a.text).toMatch(/not found in these sources/i);
+    expect(a.text).not.toMatch(/\bfalse\b/i);
+  });
+
+  it('a word added makes it altered, with the added word in the differences', () => {
+    const a = verify('NATO takes protection of classified information very very seriously indeed', 'stoltenberg');
+    expect(a.verify?.verdict).toBe('altered');
+    expect(a.verify!.differences).toContainEqual({ op: 'added', text: 'indeed' });
+  });
+
+  it('an added negation is called out', () => {
+    const a = core.ask('is it true that Stoltenberg said NATO does not support the efforts by Bulgaria?');
+    expect(a.verify?.verdict).toBe('altered');
+    expect(a.verify!.negations).toContainEqual({ op: 'added', text: 'not' });
+  });
+
+  it('who said "…" names the speaker and the first source', () => {
+    const a = core.ask('who said "we still see violent oppression of political dissent"?');
+    expect(a.verify).toMatchObject({ verdict: 'verbatim', claimedSpeaker: null });
+    expect(a.citations[0]).toMatchObject({ speaker: 'Jens Stoltenberg', date: '2021-03-24' });
+    expect(a.heading).toContain('Jens Stoltenberg');
+  });
+
+  it('free-text forms all reach verify; questions without quoted words stay /quote', () => {
+    for (const q of ['verify: we still see violent oppression of political dissent', '/verify stoltenberg: "we still see violent oppression"', 'did Jens Stoltenberg really say “we still see violent oppression of political dissent”?']) {
+      expect(core.ask(q).command, q).toBe('verify');
+    }
+    expect(core.ask('/verify stoltenberg: "we still see violent oppression"').verify?.claimedSpeaker).toBe('Jens Stoltenberg');
+    expect(core.ask('did stoltenberg say anything about china?').command).toBe('quote');
+  });
+
+  it('every excerpt is verbatim, and the JSON contract carries the verdict', () => {
+    const a = core.ask('did Stoltenberg say "We regard China as an adversary"?');
+    for (const c of a.citations) for (const piece of excerptPieces(c.excerpt)) expect(corpus).toContain(piece);
+    const json = JSON.parse(renderJson(a));
+    expect(json).toMatchObject({ command: 'verify', found: true, verdict: 'altered', claim: 'We regard China as an adversary', claimedSpeaker: 'Jens Stoltenberg' });
+    expect(json.differences).toContainEqual({ op: 'removed', text: 'don’t' });
+    expect(json.citations[0]).toMatchObject({ speaker: 'Jens Stoltenberg', date: '2021-03-24' });
+  });
+
+  it('an empty claim is a miss that says what to type', () => {
+    const a = verify('“ … ”');
+    expect(a).toMatchObject({ found: false, verify: { verdict: 'not-found' } });
+    expect(a.text).toMatch(/verify/);
+  });
+});
+
+describe('/verify on a transcript', async () => {
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const { createCore } = await import('../../src/answer/core.js');
+  const record = {
+    id: 'press-1', title: 'Press Conference', speaker: 'Harriet Example', date: '1999-05-04', multi_speaker: true,
+    text: 'THE PRESIDENT: We will cut taxes for every working family this year.\n\nQ: Will you raise taxes on the middle class after the election?\n\nTHE PRESIDENT: We have no plan of that kind at all.',
+  };
+  const core = createCore([parseJsonlRecord(JSON.stringify(record), 'press.jsonl', 1)]);
+
+  it('a question put to the speaker is misattributed to them, never their quote', () => {
+    const a = core.answer({ command: 'verify', claim: 'will you raise taxes on the middle class after the election', speaker: 'harriet example', offset: 0 });
+    expect(a.verify?.verdict).toBe('misattributed');
+    expect(a.citations.every((c) => c.speaker !== 'Harriet Example')).toBe(true);
+  });
+
+  it('the speaker’s own turn is verbatim', () => {
+    const a = core.answer({ command: 'verify', claim: 'we will cut taxes for every working family', speaker: 'example', offset: 0 });
+    expect(a.verify?.verdict).toBe('verbatim');
+  });
+});
+
+describe('/verify with a name the sources do not know', async () => {
+  const { createCore } = await import('../../src/answer/core.js');
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const core = createCore([parseJsonlRecord(JSON.stringify({ id: 'sp-1', title: 'Inaugural Address', speaker: 'Franklin D. Roosevelt', date: '1933-03-04', text: 'So, first of all, let me assert my firm belief that the only thing we have to fear is fear itself.' }), 'x.jsonl', 1)]);
+
+  it('reads initials as the speaker they abbreviate (never "misattributed" for a real quote)', () => {
+    const a = core.answer({ command: 'verify', claim: 'the only thing we have to fear is fear itself', speaker: 'fdr', offset: 0 });
+    expect(a.verify?.verdict).toBe('verbatim');
+    expect(a.text).toContain('read as Franklin D. Roosevelt');
+  });
+
+  it('an unknown name that is not the speaker\'s is misattributed, with a note', () => {
+    const a = core.answer({ command: 'verify', claim: 'the only thing we have to fear is fear itself', speaker: 'churchill', offset: 0 });
+    expect(a.verify?.verdict).toBe('misattributed');
+    expect(a.text).toContain('“churchill” names no speaker in these sources');
+  });
+});

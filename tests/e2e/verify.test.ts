@@ -1,0 +1,129 @@
+/**
+ * /verify and the "Verify quote" message command, end to end: the real discord.js client logged
+ * into the local stand-in, answering from the seed articles; assertions on what the bot sent.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Harness } from './harness.js';
+import { botUser, click, IDS, messageObject, slash, snowflake, user, userMessage } from './payloads.js';
+import { useSeedHarness } from './seed-harness.js';
+import { customIds, EPHEMERAL, messageFromCallback, visibleText } from './util.js';
+
+vi.setConfig({ testTimeout: 15_000 });
+
+let h: Harness;
+useSeedHarness((started) => {
+  h = started;
+});
+
+/** INTERACTION_CREATE for a message context-menu command (type 2, data.type 3) on a user's message. */
+function messageCommand(name: string, content: string) {
+  const target = messageObject(IDS.channel, { content }, user(IDS.other, 'colleague'));
+  const base = slash(name);
+  return { ...base, data: { id: `${IDS.command}2`, name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: { ...target, guild_id: IDS.guild } } } } };
+}
+
+const sentTo = (channel: string) => (c: { method: string; path: string }) => c.method === 'POST' && c.path === `/channels/${channel}/messages`;
+
+describe('/verify', () => {
+  it('says a misquote is altered, shows the missing negation and cites the real words with Context and Cite', async () => {
+    const call = await h.interact(slash('verify', [{ name: 'quote', value: 'We regard China as an adversary' }, { name: 'speaker', value: 'stoltenberg' }]));
+    const data = call.body.data;
+    expect(data.flags & EPHEMERAL).toBe(0);
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(data.content.split('\n')[0]).toMatch(/^\*\*⚠️ Altered/);
+    expect(data.content).toMatch(/Negation differs[^\n]*\*\*−don’t\*\*/);
+    expect(data.content).toMatch(/Differences: We \*\*−don’t\*\* regard China as an adversary/);
+    const text = visibleText(data);
+    expect(text).toContain('We don’t regard China as an adversary.');
+    expect(text).toContain('Jens Stoltenberg');
+    expect(text).toMatch(/24 March 2021/);
+    expect(customIds(data).some((id) => id.startsWith('ctx:'))).toBe(true);
+    expect(customIds(data).some((id) => id.startsWith('cite:'))).toBe(true);
+    expect(text).not.toMatch(/\bfalse\b/i);
+  });
+
+  it('the Cite button gives the citation of the real words', async () => {
+    const call = await h.interact(slash('verify', [{ name: 'quote', value: 'We regard China as an adversary' }, { name: 'speaker', value: 'stoltenberg' }]));
+    const cite = customIds(call.body.data).find((id) => id.startsWith('cite:'))!;
+    const clicked = await h.interact(click(cite, messageFromCallback(call)));
+    expect(clicked.body.data.content).toContain('Jens Stoltenberg: “');
+    expect(clicked.body.data.content).toContain('We don’t regard China as an adversary.');
+    expect(clicked.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('a claim too long to replay in a button still gets Cite (the excerpt\'s place in its paragraph)', async () => {
+    const quote = 'NATO takes protection of classified information, very, very seriously, and we fully support the efforts by Bulgaria';
+    const call = await h.interact(slash('verify', [{ name: 'quote', value: quote }, { name: 'speaker', value: 'putin' }]));
+    const cite = customIds(call.body.data).find((id) => id.startsWith('vcite:'))!;
+    expect(cite).toBeDefined();
+    expect(cite.length).toBeLessThanOrEqual(100);
+    const clicked = await h.interact(click(cite, messageFromCallback(call)));
+    expect(clicked.body.data.content).toContain('Jens Stoltenberg: “');
+    expect(clicked.body.data.content).toContain('NATO takes protection of classified information, very, very seriously');
+    // A forged range is refused, not guessed at.
+    const forged = cite.replace(/:(\d+)-(\d+):/, (_, a, b) => `:${Number(a) + 1}-${b}:`);
+    const refused = await h.interact(click(forged, messageFromCallback(call)));
+    expect(refused.body.data.content).toMatch(/sources changed|not one I made/);
+  });
+
+  it('verbatim, reported and misattributed each get their verdict line', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['Russia has increased its pattern of repressive behaviour', 'stoltenberg', /^\*\*✅ Verbatim/],
+      ['ready to declare Russian diplomats personae non-gratae', 'borissov', /^\*\*ℹ️ Reported, not quoted/],
+      ['NATO takes protection of classified information, very, very seriously', 'putin', /^\*\*❌ Misattributed[^\n]*Jens Stoltenberg/],
+    ];
+    for (const [quote, speaker, line] of cases) {
+      const call = await h.interact(slash('verify', [{ name: 'quote', value: quote }, { name: 'speaker', value: speaker }]));
+      expect(call.body.data.content, quote).toMatch(line);
+      expect(call.body.data.embeds.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('answers "not found in these sources" privately, never "false"', async () => {
+    const call = await h.interact(slash('verify', [{ name: 'quote', value: 'we will rebuild the middle class one paycheck at a time' }]));
+    const data = call.body.data;
+    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.content).toMatch(/Not found in these sources/);
+    expect(data.content).not.toMatch(/\bfalse\b/i);
+  });
+
+  it('escapes what the user typed', async () => {
+    const call = await h.interact(slash('verify', [{ name: 'quote', value: '@everyone **We regard China** as an <@123> adversary' }, { name: 'speaker', value: 'stoltenberg' }]));
+    const content: string = call.body.data.content;
+    expect(content).not.toMatch(/(^|[^\\])@everyone/);
+    expect(content).toContain('\\*\\*We regard China\\*\\*');
+    expect(content).not.toMatch(/(^|[^\\])<@123>/);
+  });
+});
+
+describe('"Verify quote" on a message', () => {
+  it('checks the quoted words and the speaker the message names, privately', async () => {
+    const call = await h.interact(messageCommand('Verify quote', 'Wow, Stoltenberg said “NATO’s response is weak and inconsistent” today!'));
+    const data = call.body.data;
+    expect(call.body.type).toBe(4);
+    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.content).toMatch(/^\*\*⚠️ Altered/);
+    expect(data.content).toMatch(/attributed to Jens Stoltenberg/);
+    expect(data.content).toContain('**−firm**');
+    expect(data.content).toContain('**+weak**');
+    expect(visibleText(data)).toContain('NATO’s response is firm and consistent.');
+  });
+
+  it('checks a message that is only the words, against anyone', async () => {
+    const call = await h.interact(messageCommand('Verify quote', 'we still see violent oppression of political dissent'));
+    expect(call.body.data.content).toMatch(/^\*\*✅ Verbatim[^\n]*Jens Stoltenberg/);
+  });
+});
+
+describe('free text', () => {
+  it('a DM "did X say …?" gets the verify answer', async () => {
+    const from = h.standin.calls.length;
+    h.standin.dispatch('MESSAGE_CREATE', userMessage('did Stoltenberg say "We regard China as an adversary"?', { dm: true }));
+    const reply = await h.next(sentTo(IDS.dmChannel), from);
+    expect(reply.body.content).toMatch(/^\*\*⚠️ Altered/);
+    expect(visibleText(reply.body)).toContain('We don’t regard China as an adversary.');
+  });
+});
+
+void botUser;
+void snowflake;
