@@ -37,7 +37,10 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   const spansOf = quoteSpans(paragraphs);
   const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
   // Pass 1: every name the article mentions outside quotation marks.
-  masked.forEach((m) => { for (const mention of findMentions(m)) speakers.learn(mention); });
+  masked.forEach((m) => {
+    const starts = new Set(sentenceRanges(m).map(([a]) => a));
+    for (const mention of findMentions(m)) speakers.learn(mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
+  });
   const turns = interviewTurns(paragraphs.map((p) => (p.kind === 'body' ? p.text : null)), speakers);
 
   const out: Working[] = [];
@@ -154,6 +157,12 @@ function mask(text: string, spans: QuoteSpan[]): string {
   return out;
 }
 
+/** A verb of saying just before a short quotation ("said it was “…”", "calls it “…”"), never "so-called". */
+function saidRightBefore(lead: string): boolean {
+  const v = verbsIn(lead, 0, lead.length).at(-1);
+  return !!v && /^(?:\s+(?:that|it|this|them|him|her|as|was|is|a|an|the|of))*[\s,:]*$/i.test(lead.slice(v.end)) && !/so-$/.test(lead.slice(0, v.start));
+}
+
 /** "X said, “…", "X remarked to The Brooklyn Paper, “…": a verb of saying, a short complement, a comma or colon. */
 function introduced(lead: string): boolean {
   const m = /[,:]\s*$/.exec(lead);
@@ -164,6 +173,9 @@ function introduced(lead: string): boolean {
   const between = lead.slice(v.end, m.index).trim();
   return between.split(/\s+/).length <= 10 && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|do|does|did)\b/i.test(between);
 }
+
+/** "BRUSSELS, 5 April 2022 — " or "LONDON (Reuters) - " before a paragraph's first words. */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.,'’-]{1,40}(?:,?\s*[\p{L}\d ,.]{0,30}?\d{4})?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]\s*$/u;
 
 function letters(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
@@ -192,7 +204,7 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
     // is introduced by a verb of saying and a comma or colon ("X notes, “…”"); otherwise it is
     // a partial quotation inside someone's sentence, or a scare quote.
     for (const span of inSpans) if (!span.continued && span.start - 1 >= a) span.lead = leadAttribution(ctx, a, span.start - 1);
-    const own = (s: Span) => s.start < a || s.continued || (s.end > b && s.lead?.speaker) || /^[\s\p{P}_]*$/u.test(masked.slice(a, s.start - 1))
+    const own = (s: Span) => s.start < a || s.continued || (s.end > b && s.lead?.speaker) || /^[\s\p{P}_]*$/u.test(masked.slice(a, s.start - 1).replace(DATELINE, ''))
       || (s.lead !== null && introduced(masked.slice(a, s.start - 1)));
     const isQuote = inSpans.length > 0 && (inside * 2 >= letters(text.slice(a, b)) || inSpans.some(own));
     let who: Who | null = null;
@@ -220,7 +232,7 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
         if (!span.embedded) continue;
         // Fewer than four words not introduced by a verb of saying ("alleged “Russian spy ring”",
         // "the Bolivian people “fraternal greetings”") are a label or a scare quote: narration.
-        if (wordCount(text.slice(span.start, span.end)) < 4 && !/(?:\b(?:that|as|it|is|was)|[,:])\s*$/i.test(masked.slice(a, span.start - 1)) && !span.lead) continue;
+        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1))) continue;
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;

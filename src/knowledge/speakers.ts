@@ -78,11 +78,14 @@ export class ArticleSpeakers {
   private readonly byRole = new Map<string, string>();
   private readonly roles = new Map<string, string>();
   private readonly orgs = new Set<string>();
+  /** Single capitalised words seen inside a sentence: names, unlike "Critics" opening one. */
+  private readonly midSentence = new Set<string>();
   readonly referents: Referent[] = [];
 
   /** First pass: a mention anywhere in the article (outside quotation marks). */
-  learn(m: Mention): void {
+  learn(m: Mention, midSentence = true): void {
     if (!m.name) return;
+    if (midSentence && !m.name.includes(' ')) this.midSentence.add(nameKey(m.name));
     if (m.org) {
       this.orgs.add(m.name);
       return;
@@ -113,7 +116,7 @@ export class ArticleSpeakers {
     if (bySurname !== undefined) return bySurname || null;
     const byFirst = this.byFirst.get(key);
     if (byFirst !== undefined) return byFirst || null;
-    return undefined;
+    return this.midSentence.has(key) ? undefined : null;
   }
 
   /** A mention as a referent (its canonical name, or null for an unknown single word). */
@@ -180,16 +183,16 @@ export class ArticleSpeakers {
         const r = all[i]!;
         if (r.org && r.name && (['organization', 'organisation', 'group'].includes(head) || nameKey(r.name).includes(head))) return r.name;
       }
-      return null;
+      // "the ministry said …" before the article names it: the article's one organisation of that kind.
+      const kind = [...this.orgs].filter((o) => nameKey(o).split(' ').includes(head));
+      return kind.length === 1 ? kind[0]! : null;
     }
     const direct = this.byRoleName(noun);
     if (direct) return direct;
-    // The most recent person whose role, as written, ends with that noun ("Environment Canada spokeswoman").
-    for (let i = all.length - 1; i >= 0; i--) {
-      const r = all[i]!;
-      if (!r.org && r.name && (this.personRoles.get(r.name) ?? []).some((role) => ` ${nameKey(role)}`.endsWith(` ${key}`))) return r.name;
-    }
-    return null;
+    // The one person of the article whose role, as written, ends with that noun ("Environment
+    // Canada spokeswoman" → "the spokeswoman"); with two ministers, "the minister" is nobody.
+    const fits = [...this.personRoles].filter(([, roles]) => roles.some((role) => ` ${nameKey(role)}`.endsWith(` ${key}`))).map(([who]) => who);
+    return fits.length === 1 ? fits[0]! : null;
   }
 
   /** Role → person pairs learnt in this article. */
