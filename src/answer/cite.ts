@@ -65,6 +65,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     excerpt: excerptOf(paragraph, pick.segments),
     alsoIn: [],
     passageKey: passageKey(article, pick.paragraphIndex),
+    section: paragraph.section && paragraph.section !== article.title ? paragraph.section : null,
   };
   if (pick.terms) termSets.set(citation, new Set(pick.terms));
   return citation;

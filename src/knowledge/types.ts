@@ -27,6 +27,8 @@ export interface Article {
   id: string;
   file: string;
   title: string;
+  /** False when the text has no headline of its own (front matter `title:` or a headline at the top). */
+  titled?: boolean;
   date: string;
   datePrecision: DatePrecision;
   publisher: string | null;
