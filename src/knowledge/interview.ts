@@ -1,7 +1,7 @@
 import { findQuoteSpans } from './attribution.js';
 import { findMentions } from './names.js';
 import type { ArticleSpeakers } from './speakers.js';
-import { sentenceRanges } from './text.js';
+import { sentenceRanges, wordCount } from './text.js';
 import type { Segment } from './types.js';
 
 /**
@@ -58,7 +58,8 @@ function labelOf(text: string, speakers: ArticleSpeakers): { speaker: string | n
 }
 
 function turnSegments(text: string, from: number, speaker: string | null, id: number): Segment[] {
-  const inner = findQuoteSpans(text).filter((s) => s.start > from && s.closed);
+  // Short quoted words ("sample return", "wind") are the speaker's own scare quotes; four words or more are someone's words.
+  const inner = findQuoteSpans(text).filter((s) => s.start > from && s.closed && wordCount(text.slice(s.start, s.end)) >= 4);
   const out: Segment[] = [];
   for (const [a0, b] of sentenceRanges(text)) {
     const a = Math.max(a0, from);

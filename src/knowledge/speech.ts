@@ -163,12 +163,28 @@ export function sentenceSubject(ctx: Context, from: number, verbStart: number): 
 /** The speaker of the verb at `v`, in a clause starting at `floor`. */
 function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
   const pre = ctx.masked.slice(floor, v.start);
+  // "The paper quoted him as saying …": the one quoted speaks, not the paper.
+  const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
+  if (quotedAs) return objectWho(ctx, floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!), floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length);
+  // "X was told by Y: …": the agent speaks.
+  if (/(?:was|were|is|are|been)\s+$/i.test(pre) && v.word !== 'quoted') {
+    const by = /^\s+by\s+/i.exec(ctx.masked.slice(v.end, to));
+    if (by) return inverted(ctx, v.end + by[0].length - 1, to) ?? { speaker: null };
+  }
   if (PARTICIPLE.has(v.word) || /(?:^|\s)(?:and|by|then)\s+$/i.test(pre)) return sentenceSubject(ctx, floor, v.start);
   if (v.word === 'quoted' && !/(?:was|were|is|been|being)\s+$/i.test(pre)) return { speaker: null };
   const subject = subjectBefore(ctx, floor, v.start);
   if (subject) return subject;
   // "…," said X, "…": the subject stands after the verb.
   return inverted(ctx, v.end, to);
+}
+
+/** An object ("him", "Jones", "the minister") as the speaker. */
+function objectWho(ctx: Context, from: number, to: number): Who {
+  const text = ctx.masked.slice(from, to).trim();
+  if (/^him$/i.test(text)) return pronounWho(ctx, 'he', from);
+  if (/^her$/i.test(text)) return pronounWho(ctx, 'she', from);
+  return inverted(ctx, from - 1, to) ?? { speaker: null };
 }
 
 function inverted(ctx: Context, from: number, to: number): Who | null {
