@@ -60,7 +60,7 @@ const MALE = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'spokesman', 'chair
 const ORG_WORDS = new Set([
   'international', 'ministry', 'department', 'agency', 'organization', 'organisation', 'association', 'council',
   'commission', 'committee', 'police', 'party', 'union', 'authority', 'office', 'service', 'corporation', 'corp', 'inc',
-  'ltd', 'llc', 'plc', 'foundation', 'institute', 'university', 'college', 'school', 'court', 'bank', 'federation',
+  'ltd', 'llc', 'plc', 'ag', 'gmbh', 'sa', 'nv', 'bv', 'spa', 'oy', 'ab', 'asa', 'kk', 'pty', 'foundation', 'institute', 'university', 'college', 'school', 'court', 'bank', 'federation',
   'league', 'network', 'group', 'government', 'company', 'news', 'press', 'times', 'post', 'journal', 'gazette', 'herald',
   'tribune', 'magazine', 'paper', 'newspaper', 'wire', 'agency', 'television', 'radio', 'tv', 'club', 'fc', 'team', 'army', 'navy', 'forces', 'force', 'board',
   'administration', 'centre', 'center', 'society', 'alliance', 'coalition', 'movement', 'campaign', 'fund', 'trust',

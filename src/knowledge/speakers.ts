@@ -55,6 +55,8 @@ export interface Referent {
 const ORG_NOUNS = new Set(['organization', 'organisation', 'group', 'ministry', 'department', 'agency', 'company', 'club',
   'government', 'party', 'union', 'council', 'committee', 'commission', 'police', 'office', 'firm', 'embassy', 'charity',
   'network', 'broadcaster', 'newspaper', 'paper', 'team', 'federation', 'association', 'authority', 'institute', 'university']);
+/** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
+const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
 /** Documents that speak for whoever issued them ("…," read the statement). */
 const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'report', 'letter', 'announcement', 'post', 'tweet']);
 /** How far back (in sentences) he/she may reach for its person. */
@@ -181,7 +183,7 @@ export class ArticleSpeakers {
     if (ORG_NOUNS.has(head)) {
       for (let i = all.length - 1; i >= 0 && all[i]!.sentence >= paragraphStart - 3; i--) {
         const r = all[i]!;
-        if (r.org && r.name && (['organization', 'organisation', 'group'].includes(head) || nameKey(r.name).includes(head))) return r.name;
+        if (r.org && r.name && (GENERIC_ORG.has(head) || nameKey(r.name).includes(head))) return r.name;
       }
       // "the ministry said …" before the article names it: the article's one organisation of that kind.
       const kind = [...this.orgs].filter((o) => nameKey(o).split(' ').includes(head));

@@ -66,7 +66,7 @@ export interface Context {
 
 interface VerbHit { start: number; end: number; word: string }
 
-export function verbsIn(masked: string, from: number, to: number): VerbHit[] {
+export function verbsIn(masked: string, from: number, to: number, weakOk = false): VerbHit[] {
   const out: VerbHit[] = [];
   const re = new RegExp(VERB.source, 'giu');
   re.lastIndex = from;
@@ -76,7 +76,7 @@ export function verbsIn(masked: string, from: number, to: number): VerbHit[] {
     const prev = /([\p{L}]+)\s+$/u.exec(masked.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase();
     if (prev && NOT_BEFORE_VERB.has(prev)) continue;
     const next = masked.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    if (WEAK.has(word) && !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_)/u.test(next) && !/^\s*$/.test(next) && !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (WEAK.has(word) && !weakOk && !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_)/u.test(next) && !/^\s*$/.test(next) && !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))) continue;
     out.push({ start: m.index, end: m.index + m[0].length, word });
   }
   return out;
@@ -133,6 +133,8 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
   }
   const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’\-]*\s+){0,3}[\p{Ll}][\p{L}\-]*)$/u.exec(text);
   if (np) {
+    // "Vogel's deputy said": someone's deputy, not a person the article names.
+    if (/['’]s?\s+$/u.test(text.slice(0, np.index + (np[0].length - np[0].trimStart().length) + (np[1] ? np[1].length + 1 : 0)))) return { speaker: null, start: floor + np.index };
     const det = np[1] && DETERMINER.test(np[1]) ? np[1] : undefined;
     const noun = np[2]!;
     const start = floor + np.index + (np[0].length - np[0].trimStart().length);
@@ -202,7 +204,8 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
   if (pron) return pronounWho(ctx, pron[1]!, at);
   const m = findMentions(ctx.masked, at, Math.min(to, at + 120))[0];
-  if (m && (m.start === at || /^[\p{Ll}\-]+\s+$/u.test(ctx.masked.slice(at, m.start)))) return { speaker: resolveMention(ctx, m) };
+  // "said local resident Peter Ahl", "said another resident, Eva Lind".
+  if (m && (m.start === at || /^(?:[\p{Ll}\-]+\s+){1,3}(?:[\p{Ll}\-]+,\s+)?$|^[\p{Ll}\-]+,\s+$/u.test(ctx.masked.slice(at, m.start)))) return { speaker: resolveMention(ctx, m) };
   return null;
 }
 
@@ -212,13 +215,15 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   const acc = /^[\s,]*according\s+to\s+/i.exec(after);
   if (acc) return inverted(ctx, from + acc[0].length - 1, to) ?? { speaker: null };
   const head = /^[\s,—–-]*/.exec(after)![0].length;
-  const first = verbsIn(ctx.masked, from + head, Math.min(to, from + 160))[0];
+  // Right after a quotation even "wrote" and "posted" are verbs of saying.
+  const first = verbsIn(ctx.masked, from + head, Math.min(to, from + 160), true)[0];
   if (!first) return null;
   if (first.start === from + head) return INVERTED.has(first.word) || first.word === 'said' ? inverted(ctx, first.end, to) : null;
   // "…" X said / X, the coach, said: only a subject between the quotation and the verb.
   if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, ''))) return null;
   const subject = subjectBefore(ctx, from + head, first.start);
-  if (!subject || /\S/.test(ctx.masked.slice(from + head, subject.start).replace(/[\s,—–-]/g, ''))) return null;
+  // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
   return subject;
 }
 

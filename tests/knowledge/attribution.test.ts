@@ -177,4 +177,17 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(who(a, 'Wild 2) landed')).toBeUndefined();
     expect(who(a, 'It was decided')?.kind).toBe('reported');
   });
+
+  it('2b. wire style: lower-case role words before the name, ages, "wrote on Twitter", "the company said", someone\'s deputy', () => {
+    const a = fixture('wire.txt');
+    expect(quoteOf(a, 'The fire spread very quickly')).toBe('Jan Vogel');
+    expect(quoteOf(a, 'We could not get to the men')).toBe('Jan Vogel');
+    expect(quoteOf(a, 'Our thoughts are with')).toBe('Chemwerk AG');
+    expect(quoteOf(a, 'Nobody heard a thing')).toBeNull();
+    expect(quoteOf(a, 'We warned them')).toBe('Maria Kraus');
+    expect(quoteOf(a, 'They did not listen')).toBe('Maria Kraus');
+    expect(quoteOf(a, 'The investigation will take months')).toBe('Jan Vogel');
+    expect(quoteOf(a, 'I saw the smoke')).toBe('Peter Ahl');
+    expect(quoteOf(a, 'It was black and thick')).toBe('Eva Lind');
+  });
 });
