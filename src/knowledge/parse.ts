@@ -176,7 +176,7 @@ function buildParagraphs(units: Unit[], wholeTextSpeaker: string | null): { para
   let section: string | null = null;
   content.forEach((u, i) => {
     if (u.kind === 'heading') section = u.text;
-    if (u.kind === 'body' || u.kind === 'caption') paragraphs.push({ text: u.text, section, segments: segmented[i] ?? [] });
+    if (u.kind === 'body' || u.kind === 'caption') paragraphs.push({ text: u.text, section, segments: segmented[i] ?? [], ...(u.kind === 'caption' ? { caption: true } : {}) });
   });
   return { paragraphs, roles: speakers.learnedRoles() };
 }

@@ -21,6 +21,8 @@ export interface Paragraph {
   text: string;
   section: string | null;
   segments: Segment[];
+  /** A photo caption or credit line, not a sentence of the story. */
+  caption?: boolean;
 }
 
 export interface Article {
