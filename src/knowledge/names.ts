@@ -96,6 +96,7 @@ const PLACE_WORDS = new Set([
   'brazil', 'australia', 'indonesia', 'malaysia', 'thailand', 'myanmar', 'ireland', 'scotland', 'england', 'wales',
   'britain', 'london', 'paris', 'washington', 'moscow', 'beijing', 'brussels', 'york', 'angeles', 'francisco',
 ]);
+const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'dos', 'del', 'des', 'ter', 'ten']);
 const LINKS = new Set(['of', 'for', 'de', 'and']);
 const KEEP_DOT = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'prof', 'col', 'lt', 'capt', 'sgt', 'rev', 'mme', 'inc', 'corp', 'ltd', 'co', 'messrs']);
@@ -176,6 +177,12 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   }
   let k = -1;
   lows.forEach((l, idx) => { if (ROLE_WORDS.has(l) || TITLES.has(l)) k = idx; });
+  // "Carole King", "John Major", "Martin Luther King Jr.": a role word after a given name, with no
+  // name after it, is the surname.
+  if (k > 0 && !TITLES.has(lows[k]!) && run.slice(k + 1).every((t) => SUFFIX.test(t.text)) && !ROLE_WORDS.has(lows[k - 1]!) && !TITLES.has(lows[k - 1]!) && !isAcronym(run[k - 1]!)) {
+    k = -1;
+    while (k + 1 < run.length - 1 && (TITLES.has(lows[k + 1]!) || ROLE_WORDS.has(lows[k + 1]!))) k++;
+  }
   for (let idx = 0; idx <= k; idx++) {
     hint(lows[idx]!);
     if (TITLES.has(lows[idx]!)) titled = true;

@@ -58,7 +58,8 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       const who = attributionName(para.text, speakers);
       const prev = out[out.length - 1];
       // A pull-quote without marks: one short paragraph, then "— Name".
-      if (prev && pending.length === 0 && prev.spans.length === 0 && prev.segments.length > 0 && prev.segments.length <= 3 && who) {
+      const prevText = paragraphs[p - 1]?.text ?? '';
+      if (prev && pending.length === 0 && prev.spans.length === 0 && prev.segments.length > 0 && prev.segments.length <= 3 && who && wordCount(prevText) >= 6) {
         const id = state.nextId++;
         for (const seg of prev.segments) Object.assign(seg, { kind: 'quote', speaker: who, quoteId: id });
       }
@@ -116,9 +117,11 @@ function sync(w: Working): void {
 
 /** "— Jenny Leong", "-NATO Secretary General Jens Stoltenberg", "— Amnesty International statement". */
 function attributionName(line: string, speakers: ArticleSpeakers): string | null {
-  const text = line.replace(/^[\s\-\u2013\u2014\u2012]+/, '').replace(/\s+(?:statement|release|communiqu[eé])\.?$/i, '');
+  const text = line.replace(/^[\s\-\u2013\u2014\u2012]+/, '').replace(/\s+(?:statement|release|communiqu[eé])\.?$/i, '').replace(/[\s.]+$/, '');
   if (/\d/.test(text)) return null;
   const m = findMentions(text)[0];
+  // Only a name (and a role after a comma) attributes: "- The ministry announced …" is a list item.
+  if (!m || m.start !== 0 || !/^(?:$|,)/.test(text.slice(m.end))) return null;
   if (!m?.name) return m?.role ? speakers.roleNoun(m.role, [], 0) : null;
   const name = speakers.canonical(m.name, m.org);
   return name === undefined ? m.name : name;

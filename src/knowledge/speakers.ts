@@ -59,6 +59,7 @@ const ORG_NOUNS = new Set(['organization', 'organisation', 'group', 'ministry', 
 const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
 /** Documents that speak for whoever issued them ("…," read the statement). */
 const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'report', 'letter', 'announcement', 'post', 'tweet']);
+const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
 /** How far back (in sentences) he/she may reach for its person. */
 const PRONOUN_REACH = 6;
 
@@ -95,7 +96,9 @@ export class ArticleSpeakers {
     const parts = m.name.split(/\s+/);
     if (parts.length < 2) return;
     const full = this.fullest(m.name);
-    const surname = nameKey(parts[parts.length - 1]!);
+    // "Martin Luther King Jr." is "King", not "Jr".
+    const last = parts.length > 2 && SUFFIXES.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!;
+    const surname = nameKey(last);
     const first = nameKey(parts[0]!);
     for (const [map, key] of [[this.bySurname, surname], [this.byFirst, first]] as const) {
       const known = map.get(key);

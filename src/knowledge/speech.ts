@@ -86,7 +86,12 @@ const before = (ctx: Context, at: number) => ctx.here.filter((r) => r.at < at);
 
 /** The speaker a name mention stands for (its fullest form), or null when unsure. */
 export function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
-  if (!m.name) return m.role ? ctx.speakers.roleNoun(m.role, before(ctx, at), ctx.paragraphStart) : null;
+  if (!m.name) {
+    if (!m.role) return null;
+    // "King said" after "Martin Luther King Jr.": a role word that is the article's surname for someone.
+    const named = /^\p{Lu}\p{L}+$/u.test(m.role) ? ctx.speakers.canonical(m.role) : undefined;
+    return named ?? ctx.speakers.roleNoun(m.role, before(ctx, at), ctx.paragraphStart);
+  }
   const name = ctx.speakers.canonical(m.name, m.org);
   if (name === null) return null;
   return name ?? m.name;
@@ -233,6 +238,12 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   const acc = /according\s+to\s+([^,_]{2,80}?),?\s*$/i.exec(lead);
   if (acc) return inverted(ctx, from + acc.index + acc[0].indexOf(acc[1]!) - 1, to) ?? { speaker: null };
   const verbs = verbsIn(ctx.masked, from, to);
+  // "Smith: “…”": a name alone, then a colon, opens the sentence.
+  if (!verbs.length) {
+    const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
+    const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'))[0] : undefined;
+    if (m && m.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':')) return { speaker: resolveMention(ctx, m) };
+  }
   for (let i = verbs.length - 1; i >= 0; i--) {
     const who = whoOfVerb(ctx, from, verbs[i]!, to);
     if (who) return who;

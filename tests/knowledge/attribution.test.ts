@@ -190,4 +190,15 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(quoteOf(a, 'I saw the smoke')).toBe('Peter Ahl');
     expect(quoteOf(a, 'It was black and thick')).toBe('Eva Lind');
   });
+
+  it('1b. a role word can be a surname ("Martin Luther King Jr." → "King said"); "Name: “…”" opens a sentence with its speaker', () => {
+    const a = parse('Martin Luther King Jr. spoke in Washington in 1963.\n\n"I have a dream," King said.\n\nBan Ki-moon: "The world must act now on climate."\n');
+    expect(quoteOf(a, 'I have a dream')).toBe('Martin Luther King Jr.');
+    expect(quoteOf(a, 'The world must act')).toBe('Ban Ki-moon');
+  });
+
+  it('6b. a dash line attributes only when it is a name: a list item "- The Ministry … announced …" attributes nothing', () => {
+    const a = parse('People have been detained for peacefully expressing their views.\n\n- The Ministry of Health announced new rules on Monday.\n');
+    expect(who(a, 'People have been detained')?.kind).toBe('narration');
+  });
 });
