@@ -252,7 +252,7 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
       }
     }
     said[si] = who ? who.speaker : undefined;
-    if (who?.speaker) ctx.here.push({ name: who.speaker, gender: null, org: false, sentence: state.sentence, speaker: true, at: b });
+    if (who?.speaker) ctx.here.push({ name: who.speaker, gender: null, org: speakers.isOrg(who.speaker), sentence: state.sentence, speaker: true, at: b });
     for (const r of ctx.here) speakers.note(r);
     lastWho = who;
   });

@@ -139,6 +139,10 @@ export class ArticleSpeakers {
     return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org, sentence, speaker, role: m.role };
   }
 
+  isOrg(name: string): boolean {
+    return this.orgs.has(name) || this.orgs.has(`The ${name}`) || this.orgs.has(`the ${name}`);
+  }
+
   note(r: Referent): void {
     this.referents.push(r);
   }
@@ -184,10 +188,16 @@ export class ArticleSpeakers {
       return null;
     }
     if (ORG_NOUNS.has(head)) {
-      for (let i = all.length - 1; i >= 0 && all[i]!.sentence >= paragraphStart - 3; i--) {
-        const r = all[i]!;
-        if (r.org && r.name && (GENERIC_ORG.has(head) || nameKey(r.name).includes(head))) return r.name;
+      const near = all.filter((r) => r.org && r.name && r.sentence >= paragraphStart - 3);
+      if (GENERIC_ORG.has(head)) {
+        // "the group" is the organisation that last spoke in this paragraph, or the only one it names.
+        const here = near.filter((r) => r.sentence >= paragraphStart);
+        const spoke = here.filter((r) => r.speaker).at(-1);
+        if (spoke) return spoke.name;
+        const named = [...new Set(here.map((r) => r.name))];
+        return named.length === 1 ? named[0]! : null;
       }
+      for (let i = near.length - 1; i >= 0; i--) if (nameKey(near[i]!.name!).split(' ').includes(head)) return near[i]!.name;
       // "the ministry said …" before the article names it: the article's one organisation of that kind.
       const kind = [...this.orgs].filter((o) => nameKey(o).split(' ').includes(head));
       return kind.length === 1 ? kind[0]! : null;

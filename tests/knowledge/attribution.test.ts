@@ -138,6 +138,10 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(quoteOf(a, 'Safety comes first')).toBe('Ministry of Transport');
     const b = parse('In a release from Amnesty International, the organization said journalists were held. "It is shocking that journalists are detained," read the statement.\n');
     expect(quoteOf(b, 'It is shocking')).toBe('Amnesty International');
+    // "the group": the organisation that spoke in this paragraph; with two named and none speaking, nobody.
+    const c = parse('Amnesty International said on Friday that it had criticised the Iranian Government. "Journalists must be freed at once," the group said.\n\nHuman Rights Watch criticised the Iranian Government. "This is a disgrace," the group said.\n');
+    expect(quoteOf(c, 'Journalists must be freed')).toBe('Amnesty International');
+    expect(quoteOf(c, 'This is a disgrace')).toBeNull();
   });
 
   it('10. interviews: a named turn is that person\'s words, the interviewer\'s questions and words quoted inside a turn are not', () => {
