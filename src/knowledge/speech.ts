@@ -120,7 +120,11 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
   const mentions = findMentions(ctx.masked, floor, e);
   const last = mentions[mentions.length - 1];
-  if (last && last.end === e && !last.possessive) return { speaker: resolveMention(ctx, last), start: last.start };
+  if (last && last.end === e && !last.possessive) {
+    // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
+    if (/(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(floor, last.start - 20), last.start))) return { speaker: null, start: last.start };
+    return { speaker: resolveMention(ctx, last), start: last.start };
+  }
   const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
   if (pron) return { ...pronounWho(ctx, pron[1]!, e), start: e - pron[1]!.length };
   if (text.endsWith(',') && depth === 0) {
@@ -209,6 +213,8 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
   if (pron) return pronounWho(ctx, pron[1]!, at);
   const m = findMentions(ctx.masked, at, Math.min(to, at + 120))[0];
+  // "said Smith's lawyer": someone of Smith's, not Smith.
+  if (m && m.start === at && m.possessive) return { speaker: null };
   // "said local resident Peter Ahl", "said another resident, Eva Lind".
   if (m && (m.start === at || /^(?:[\p{Ll}\-]+\s+){1,3}(?:[\p{Ll}\-]+,\s+)?$|^[\p{Ll}\-]+,\s+$/u.test(ctx.masked.slice(at, m.start)))) return { speaker: resolveMention(ctx, m) };
   return null;

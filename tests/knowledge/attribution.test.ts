@@ -169,6 +169,11 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(quoteOf(a, 'He is getting better')).toBeNull();
     expect(quoteOf(a, 'The dog is fine')).toBeNull();
     expect(who(a, 'Document found on street')?.speaker ?? null).toBeNull();
+    // Someone of a named person's ("a lawyer for Daniel Morrow", "Morrow's lawyer") is not that person.
+    const b = parse('Daniel Morrow was charged on Monday.\n\n"He is innocent," a lawyer for Daniel Morrow said.\n\n"We will appeal," said Morrow\'s lawyer.\n\n"I am innocent," Morrow told the court.\n');
+    expect(quoteOf(b, 'He is innocent')).toBeNull();
+    expect(quoteOf(b, 'We will appeal')).toBeNull();
+    expect(quoteOf(b, 'I am innocent')).toBe('Daniel Morrow');
   });
 
   it('12. a dateline before the first quotation does not hide it: "BRUSSELS, 5 April 2022 — “…,” X said"', () => {
