@@ -81,6 +81,8 @@ export class ArticleSpeakers {
   private readonly byRole = new Map<string, string>();
   private readonly roles = new Map<string, string>();
   private readonly orgs = new Set<string>();
+  /** Genders the titles before a bare surname imply ("Mr. Bush", "Mrs. Bush"). */
+  private readonly titleGenders = new Map<string, Set<Gender>>();
   /** Single capitalised words seen inside a sentence: names, unlike "Critics" opening one. */
   private readonly midSentence = new Set<string>();
   readonly referents: Referent[] = [];
@@ -89,6 +91,10 @@ export class ArticleSpeakers {
   learn(m: Mention, midSentence = true): void {
     if (!m.name) return;
     if (midSentence && !m.name.includes(' ')) this.midSentence.add(nameKey(m.name));
+    if (m.titled && m.gender && !m.name.includes(' ')) {
+      const key = nameKey(m.name);
+      this.titleGenders.set(key, new Set([...(this.titleGenders.get(key) ?? []), m.gender]));
+    }
     if (m.org) {
       this.orgs.add(m.name);
       return;
@@ -124,6 +130,17 @@ export class ArticleSpeakers {
     return this.midSentence.has(key) ? undefined : null;
   }
 
+  /**
+   * "Mrs. Bush" after "George Bush" and "Mr. Bush": with both titles in the article, a titled
+   * surname is the full-named person only when that person is known to be of the title's gender.
+   */
+  titleFits(surname: string, gender: Gender, person: string): boolean {
+    if (!gender) return true;
+    const both = (this.titleGenders.get(nameKey(surname))?.size ?? 0) > 1;
+    const known = this.gender.get(person);
+    return known ? known === gender : !both;
+  }
+
   /** A mention as a referent (its canonical name, or null for an unknown single word). */
   referentOf(m: Mention, sentence: number, speaker: boolean): Referent | null {
     if (!m.name) {
@@ -133,8 +150,11 @@ export class ArticleSpeakers {
     }
     const name = this.canonical(m.name, m.org);
     if (name === undefined && !m.titled && !speaker) return null;
+    const bare = m.titled && !m.name.includes(' ');
+    if (name && bare && !this.titleFits(m.name, m.gender, name)) return { name: null, gender: m.gender, org: false, sentence, speaker, role: m.role };
     const who = name === undefined ? m.name : name;
-    if (who && m.gender && !this.gender.has(who)) this.gender.set(who, m.gender);
+    const bothTitles = bare && (this.titleGenders.get(nameKey(m.name))?.size ?? 0) > 1;
+    if (who && m.gender && !this.gender.has(who) && !bothTitles) this.gender.set(who, m.gender);
     if (who && m.role && !m.org) this.learnRole(who, m.role);
     return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org, sentence, speaker, role: m.role };
   }

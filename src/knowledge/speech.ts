@@ -94,6 +94,7 @@ export function resolveMention(ctx: Context, m: Mention, at = m.start): string |
   }
   const name = ctx.speakers.canonical(m.name, m.org);
   if (name === null) return null;
+  if (name && m.titled && !m.name.includes(' ') && !ctx.speakers.titleFits(m.name, m.gender, name)) return null;
   return name ?? m.name;
 }
 

@@ -174,6 +174,9 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(quoteOf(b, 'He is innocent')).toBeNull();
     expect(quoteOf(b, 'We will appeal')).toBeNull();
     expect(quoteOf(b, 'I am innocent')).toBe('Daniel Morrow');
+    // "Mr. Bush" and "Mrs. Bush" in one article: a titled surname is nobody unless the person's gender is known.
+    const c = parse('George Bush and his wife visited Dublin. Mr. Bush met the Taoiseach.\n\n"It is a joy to be here," Mrs. Bush said.\n');
+    expect(quoteOf(c, 'It is a joy to be here')).toBeNull();
   });
 
   it('12. a dateline before the first quotation does not hide it: "BRUSSELS, 5 April 2022 — “…,” X said"', () => {
