@@ -141,7 +141,13 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
       if ((PARTICLES.has(t.low) || LINKS.has(t.low) && t.low !== 'and') && next && isCap(next) && /^\s+$/.test(text.slice(t.end, next.start))) { j += 2; continue; }
       break;
     }
-    const run = toks.slice(i, j);
+    let run = toks.slice(i, j);
+    // "Troy Patterson of Slate Magazine": a person of an organisation, two mentions.
+    const of = run.findIndex((t, k) => k > 0 && t.low === 'of');
+    if (of > 0 && !run.slice(0, of).some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low)) && run.slice(of + 1).some((t) => ORG_WORDS.has(t.low))) {
+      j = i + of;
+      run = toks.slice(i, j);
+    }
     i = j;
     const lowerRole = toks[toks.indexOf(run[0]!) - 1];
     const m = mentionOf(text, run, lowerRole);

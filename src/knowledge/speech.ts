@@ -44,6 +44,7 @@ const WEAK = new Set(['conceded', 'concedes', 'called', 'calls', 'described', 'd
   'reveals', 'continued', 'continues', 'recalled', 'recalls', 'agreed', 'agrees', 'promised', 'promises', 'vowed', 'vows',
   'claimed', 'claims', 'posted', 'mentioned', 'mentions', 'wrote', 'writes', 'answered', 'answers', 'protested', 'objected',
   'countered', 'counters', 'predicted', 'predicts', 'disclosed', 'announced', 'announces', 'confirmed', 'confirms', 'quoted',
+  'admitted', 'admits',
   'states', 'remarks', 'comments', 'observes', 'notes', 'pleaded', 'shouted', 'lamented', 'laments']);
 /** Words after which a "verb" is a noun ("in remarks to", "his comments", "the notes"). */
 const NOT_BEFORE_VERB = new Set(['in', 'on', 'at', 'of', 'to', 'for', 'with', 'by', 'from', 'the', 'a', 'an', 'his', 'her',
@@ -179,9 +180,11 @@ function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | n
   const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
   if (quotedAs) return objectWho(ctx, floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!), floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length);
   // "X was told by Y: …": the agent speaks.
-  if (/(?:was|were|is|are|been)\s+$/i.test(pre) && v.word !== 'quoted') {
+  if (/(?:was|were|is|are|been|being)\s+$/i.test(pre) && v.word !== 'quoted') {
     const by = /^\s+by\s+/i.exec(ctx.masked.slice(v.end, to));
     if (by) return inverted(ctx, v.end + by[0].length - 1, to) ?? { speaker: null };
+    // "he was admitted to hospital", "she was asked about …": the subject is not speaking.
+    return null;
   }
   if (PARTICIPLE.has(v.word) || /(?:^|\s)(?:and|by|then)\s+$/i.test(pre)) return sentenceSubject(ctx, floor, v.start);
   if (v.word === 'quoted' && !/(?:was|were|is|been|being)\s+$/i.test(pre)) return { speaker: null };

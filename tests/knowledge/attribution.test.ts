@@ -34,6 +34,10 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     const a = parse('Environment Minister John Baird has asked officials how the papers got out.\n\n"It is not secret," Baird said.\n');
     expect(quoteOf(a, 'It is not secret')).toBe('John Baird');
     expect(a.roles).toContainEqual({ speaker: 'John Baird', role: 'Environment Minister' });
+    // "X of Slate Magazine" is a person of an organisation; a passive "was admitted" is nobody speaking.
+    const b = parse('Troy Patterson of Slate Magazine tried the drink. After tasting it, Patterson observed, "It was sweet but balanced."\n\nHe was admitted to hospital in Nice, where he died.\n');
+    expect(quoteOf(b, 'It was sweet')).toBe('Troy Patterson');
+    expect(who(b, 'He was admitted')?.kind).toBe('narration');
   });
 
   it('2. after the quotation: "…," said X / "…," X said / X, the coach, said / according to X', () => {
