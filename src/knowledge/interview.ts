@@ -7,7 +7,7 @@ import type { Segment } from './types.js';
 /**
  * Interviews written as turns: "Marymegan Daly: I was amazed …", "((Wikinews)) How did you …?".
  * A named turn (and the unlabelled paragraphs after it, up to the next label or heading) is that
- * person's words; the interviewer's turns ("((Wikinews))", "Q:", "Interviewer:") are questions,
+ * person's words (up to the last turn before a heading); the interviewer's turns ("((Wikinews))", "Q:", "Interviewer:") are questions,
  * never the interviewee's words, and stay unattributed narration. Words the speaker quotes inside
  * a turn ("… would say, “Hey, you'd get along …”") are someone else's: they are cut out of the
  * turn and left unattributed. Only an article with at least three labelled turns is read this way.
@@ -33,6 +33,9 @@ export function interviewTurns(texts: Array<string | null>, speakers: ArticleSpe
       return;
     }
     if (label) current = { speaker: label.speaker, id: null };
+    // An unlabelled paragraph carries on a turn only when another turn follows before the next
+    // heading: after an interview's last turn, a paragraph may be the reporter's again.
+    if (!label && !labels.slice(i + 1).some((l, k) => l && !texts.slice(i + 1, i + 1 + k).includes(null))) current = null;
     const turn = current;
     if (!turn) {
       out.push(undefined);

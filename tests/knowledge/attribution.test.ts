@@ -155,7 +155,12 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
       '((Wikinews)) Who else is involved?',
       'Mario Lucero: Jeff is behind the camera.',
       'He is helping us right now.',
+      '((Wikinews)) Thank you both.',
+      'Isabel Ruiz: Thank you!',
+      'The pair met in 2004 and now live in Arizona.',
     ].join('\n\n'));
+    // After the interview's last turn, a paragraph is the reporter's again.
+    expect(who(a, 'The pair met in 2004')?.kind).toBe('narration');
     expect(who(a, 'How did you two meet')).toEqual({ kind: 'narration', speaker: null, partial: false });
     expect(quoteOf(a, 'We met in high school')).toBe('Isabel Ruiz');
     expect(quoteOf(a, 'You would get along')).toBeNull();
