@@ -58,7 +58,7 @@ const ORG_NOUNS = new Set(['organization', 'organisation', 'group', 'ministry', 
 /** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
 const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
 /** Documents that speak for whoever issued them ("…," read the statement). */
-const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'report', 'letter', 'announcement', 'post', 'tweet']);
+const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'announcement']);
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
 /** How far back (in sentences) he/she may reach for its person. */
 const PRONOUN_REACH = 6;
