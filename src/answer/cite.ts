@@ -65,6 +65,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     excerpt: excerptOf(paragraph, pick.segments),
     alsoIn: [],
     passageKey: passageKey(article, pick.paragraphIndex),
+    section: paragraph.section && paragraph.section !== article.title ? paragraph.section : null,
   };
   if (pick.terms) termSets.set(citation, new Set(pick.terms));
   return citation;
@@ -129,6 +130,16 @@ export function similarity(a: Citation, b: Citation): number {
 }
 
 const NEAR_DUPLICATE = 0.8;
+
+/**
+ * "Also in" only for the same words: whitespace, case, quotation-mark style and the cut marks at
+ * either end aside. A copy that adds or drops words ("… said on Monday.") is cited in its own words.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const norm = (s: string) => fold(s).replace(/[\u201c\u201d\u201e\u00ab\u00bb"]/g, '"').replace(/[\u2018\u2019`]/g, "'")
+    .replace(/^[\s\u2026.]+|[\s\u2026]+$/g, '').replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
 /** After a page is full, how many more results are still checked for copies of what it shows. */
 const LOOKAHEAD = 40;
 
@@ -152,7 +163,7 @@ export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, 
   let i = 0;
   for (; i < ranked.length && i < stopAt; i++) {
     const c = toCitation(ranked[i]!);
-    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o, c) >= NEAR_DUPLICATE);
+    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o, c) >= NEAR_DUPLICATE && sameWords(o.excerpt, c.excerpt));
     if (!twin) {
       kept.push(c);
       if (kept.length === offset + size + 1) stopAt = i + LOOKAHEAD;

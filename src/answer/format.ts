@@ -5,7 +5,9 @@ import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
 export function sourceLine(ref: SourceRef): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(ref.date) ? `${formatLongDate(ref.date)} (${ref.date})` : ref.date;
-  return [`“${ref.title}”`, ref.publisher, date].filter(Boolean).join(', ');
+  const section = 'section' in ref && typeof ref.section === 'string' ? `“${ref.section}”` : null;
+  // A source without a headline of its own is cited by publisher and date, never a made-up title.
+  return [ref.title ? `“${ref.title}”` : null, section ? `story ${section}` : null, ref.publisher, date].filter(Boolean).join(', ');
 }
 
 export function citationBlock(c: Citation, n: number): string {

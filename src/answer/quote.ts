@@ -163,14 +163,15 @@ function latestQuotes(kb: KnowledgeBase, speaker: Speaker, accept?: (passage: nu
     if (accept && !accept(id)) continue;
     const { passage, paragraph, segments } = passageParts(kb, id);
     for (const seg of segments) {
-      if (seg.kind !== 'quote' || seg.speaker !== speaker.name || seg.embedded) continue;
-      const key = `${passage.article}:${seg.quoteId}`;
+      if (seg.kind !== 'quote' || seg.speaker !== speaker.name) continue;
+      const key = `${passage.article}:${seg.quoteId}${seg.embedded ? `e${seg.start}` : ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const run = segments.filter((s) => s.kind === 'quote' && s.quoteId === seg.quoteId && !s.embedded).slice(0, 2);
+      const run = seg.embedded ? [seg] : segments.filter((s) => s.kind === 'quote' && s.quoteId === seg.quoteId && !s.embedded).slice(0, 2);
       // Greetings and "(Applause.)" are words too, but not what anyone asking for quotes wants
-      // first: short quotations come after every substantial one (never dropped).
-      const short = paragraph.text.slice(run[0]!.start, run[run.length - 1]!.end).length < MIN_QUOTE_CHARS;
+      // first: short quotations, and partial ones quoted inside a reported sentence, come after
+      // every substantial one (never dropped).
+      const short = seg.embedded || paragraph.text.slice(run[0]!.start, run[run.length - 1]!.end).length < MIN_QUOTE_CHARS;
       const counter = short ? -1 - passage.article : passage.article;
       const rank = (perArticle.get(counter) ?? 0) + (short ? SHORT_LAST : 0);
       perArticle.set(counter, (perArticle.get(counter) ?? 0) + 1);

@@ -36,6 +36,8 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
     const candidates: Candidate[] = [];
     for (const hit of hits) {
       const { article, paragraph, passage, segments } = passageParts(kb, hit.passage);
+      // Captions and photo credits describe a picture; they are not sentences of the story.
+      if (paragraph.caption) continue;
       const scored: Array<{ seg: Segment; score: number; words: Set<string>; terms: string[] }> = [];
       for (const seg of segments) {
         if (seg.kind === 'attribution' || seg.embedded) continue;
@@ -78,8 +80,11 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   chosen.sort((a, b) => compareOrder(orderOf.get(a), orderOf.get(b)));
   const sources = uniqueSources(chosen);
   const marker = (c: Citation) => [c, ...c.alsoIn].map((s) => sources.findIndex((x) => x.sourceId === s.sourceId) + 1).sort((a, b) => a - b).map((n) => `[${n}]`).join('');
-  const body = chosen.map((c) => `${c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”` : c.excerpt} ${marker(c)}`).join('\n');
-  const list = sources.map((s, i) => `[${i + 1}] ${s.title}, ${[s.publisher, s.date].filter(Boolean).join(', ')}`).join('\n');
+  // Who speaks is said outside the verbatim words: "He said all Allies …" alone does not say who.
+  const line = (c: Citation) => c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”`
+    : c.kind === 'reported' && c.speaker ? `${c.speaker} (reported speech): ${c.excerpt}` : c.excerpt;
+  const body = chosen.map((c) => `${line(c)} ${marker(c)}`).join('\n');
+  const list = sources.map((s, i) => `[${i + 1}] ${[s.title, s.publisher, s.date].filter(Boolean).join(', ')}`).join('\n');
   const note = topicNote(plan);
   return answerOf(request, {
     found: true,

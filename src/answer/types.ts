@@ -27,6 +27,8 @@ export interface Citation extends SourceRef {
   alsoIn: SourceRef[];
   /** Opaque, stable key of the passage the excerpt comes from (for "Context" buttons). */
   passageKey: string;
+  /** The headline of the story within the source the excerpt comes from, when the file holds several. */
+  section?: string | null;
 }
 
 export interface SourceSummary extends SourceRef {

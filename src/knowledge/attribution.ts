@@ -1,27 +1,10 @@
-import type { ArticleSpeakers } from './speakers.js';
-
 /**
- * Where quotation marks are, and who a sentence or a quotation is attributed to: the patterns of
- * news writing ("…,” said X.", "X said that …", "…, X said on Monday.", "X said: “…").
+ * Where quotation marks are. Curly marks say which way they face; a straight mark (") is read by
+ * its shape: after a space and before a word it opens, after a word and before a space or
+ * punctuation it closes. An opening mark met inside an open quotation means the first one was a
+ * stray (a typo in the source): the quotation starts again there, rather than swallowing
+ * narration up to the next mark.
  */
-
-const VERBS = [
-  'said', 'says', 'stressed', 'underlined', 'noted', 'added', 'warned', 'told', 'stated', 'explained',
-  'argued', 'insisted', 'emphasised', 'emphasized', 'urged', 'announced', 'declared', 'confirmed',
-  'acknowledged', 'admitted', 'claimed', 'suggested', 'pointed out', 'reiterated', 'highlighted',
-  'remarked', 'commented', 'asserted', 'maintained', 'recalled', 'observed', 'replied', 'responded',
-  'wrote', 'tweeted', 'continued', 'concluded', 'underscored', 'cautioned', 'affirmed', 'asked',
-].join('|');
-const NP = `[^,;:\u201c\u201d"()]{1,80}?`;
-/** `X said that …` at the start of a sentence, after an optional introductory clause. */
-const LEAD = new RegExp(`^(?:[^,\u201c\u201d"]{0,40},\\s+)?(${NP})\\s+(?:also\\s+|further\\s+|again\\s+|later\\s+)?(?:${VERBS})\\b`, 'i');
-/** `…, X said on Monday.` at the end of a sentence. */
-const TAIL = new RegExp(`,\\s*(${NP})\\s+(?:${VERBS})\\b[^\u201c\u201d"]{0,40}$`, 'i');
-/** After a closing quote: `,” said X.` or `,” X said …`. */
-const AFTER_SAID_X = new RegExp(`^[\\s,]*(?:${VERBS})\\s+(${NP})\\s*(?:[.,;]|$)`, 'i');
-const AFTER_X_SAID = new RegExp(`^[\\s,]*(${NP})\\s+(?:${VERBS})\\b`, 'i');
-/** Before an opening quote: `X said: “…` */
-const BEFORE = new RegExp(`(?:^|[.!?]\\s+)(${NP})\\s+(?:${VERBS})(?:\\s+that)?\\s*[,:]?\\s*$`, 'i');
 
 const OPENERS = new Set(['\u201c', '\u00ab', '\u201e']);
 const CLOSERS = new Set(['\u201d', '\u00bb']);
@@ -33,53 +16,67 @@ export interface QuoteSpan {
   /** True when the closing mark was found in this paragraph. */
   closed: boolean;
   startsParagraph: boolean;
+  /** The paragraph opens inside a quotation begun in the paragraph before (no mark of its own). */
+  continued?: boolean;
 }
 
-/** Quotation-mark spans in one paragraph; an unclosed span runs to the end of the paragraph. */
-export function findQuoteSpans(text: string): QuoteSpan[] {
+type Shape = 'open' | 'close' | 'either';
+
+function straightShape(text: string, i: number): Shape {
+  const prev = text[i - 1] ?? ' ';
+  const next = text[i + 1] ?? ' ';
+  const prevSpace = /[\s([{\u2014\u2013\-/]/.test(prev) || i === 0;
+  const nextSpace = /[\s.,;:!?)\]}\u2014\u2013]/.test(next) || i === text.length - 1;
+  if (prevSpace && !nextSpace) return 'open';
+  if (!prevSpace && nextSpace) return 'close';
+  return 'either';
+}
+
+/**
+ * Quotation-mark spans in one paragraph; an unclosed span runs to the end of the paragraph.
+ * `inside`: the paragraph continues a quotation left open by the paragraph before it.
+ */
+export function findQuoteSpans(text: string, inside = false): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  let open = -1;
+  let open = inside ? 0 : -1;
+  let continued = inside;
+  const begin = (at: number) => text.slice(0, at).trim() === '';
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
-    if (open < 0 && (OPENERS.has(ch) || ch === '"')) open = i + 1;
-    else if (open >= 0 && (CLOSERS.has(ch) || ch === '"')) {
-      spans.push({ start: open, end: i, closed: true, startsParagraph: text.slice(0, open - 1).trim() === '' });
+    const straight = ch === '"';
+    if (!straight && !OPENERS.has(ch) && !CLOSERS.has(ch)) continue;
+    const shape: Shape = straight ? straightShape(text, i) : OPENERS.has(ch) ? 'open' : 'close';
+    if (open < 0) {
+      if (shape !== 'close') open = i + 1;
+    } else if (shape === 'open' && !continued) {
+      open = i + 1;
+    } else {
+      spans.push({ start: open, end: i, closed: true, startsParagraph: continued || begin(open - 1), ...(continued ? { continued } : {}) });
       open = -1;
+      continued = false;
     }
   }
-  if (open >= 0) spans.push({ start: open, end: text.trimEnd().length, closed: false, startsParagraph: text.slice(0, open - 1).trim() === '' });
-  return spans;
+  if (open >= 0) spans.push({ start: open, end: text.trimEnd().length, closed: false, startsParagraph: continued || begin(open - 1), ...(continued ? { continued } : {}) });
+  return spans.filter((s) => s.end > s.start);
+}
+
+/**
+ * Does this paragraph carry on a quotation left open by the one before, without a mark of its
+ * own (one mark style: the quotation closes somewhere here and no mark opens it)?
+ */
+export function continuesQuote(text: string): boolean {
+  const t = text.trimStart();
+  if (/^["\u201c\u00ab\u201e]/.test(t)) return false;
+  const at = t.search(/["\u201c\u201d\u00ab\u00bb]/);
+  if (at < 0) return false;
+  const ch = t[at]!;
+  if (ch !== '"') return CLOSERS.has(ch);
+  const shape = straightShape(t, at);
+  return shape === 'close' || (shape === 'either' && (t.match(/"/g) ?? []).length % 2 === 1);
 }
 
 /** A line that attributes the quotes above it: "-NATO Secretary General Jens Stoltenberg". */
 export function attributionLine(line: string): string | null {
   const m = /^\s*[-\u2013\u2014\u2012]+\s*([^-\u2013\u2014].{1,120})$/.exec(line);
   return m && !/[.!?]\s+\S/.test(m[1] ?? '') ? (m[1] ?? '').replace(/[\s.]+$/, '') : null;
-}
-
-/** `break` (a heading) ends any run of quoted paragraphs waiting for a "-Name" line. */
-export function attributionAround(text: string, span: QuoteSpan, a: number, b: number, speakers: ArticleSpeakers): string | null {
-  const after = text.slice(Math.min(b, span.end + 1), b);
-  const m = AFTER_SAID_X.exec(after) ?? AFTER_X_SAID.exec(after);
-  if (m) {
-    const who = speakers.resolve(m[1] ?? '');
-    if (who) return who;
-  }
-  const before = BEFORE.exec(text.slice(a, Math.max(a, span.start - 1)));
-  return before ? speakers.resolve(before[1] ?? '') : null;
-}
-
-export function reportedSpeaker(sentence: string, speakers: ArticleSpeakers): string | null {
-  const lead = LEAD.exec(sentence);
-  if (lead) {
-    const who = speakers.resolve(lead[1] ?? '');
-    if (who) return who;
-  }
-  const tail = TAIL.exec(sentence.replace(/[.!?\s]+$/, ''));
-  return tail ? speakers.resolve(tail[1] ?? '') : null;
-}
-
-/** True when the words before a quotation introduce it ("X said:", "Stoltenberg stressed that"). */
-export function introducesQuote(lead: string): boolean {
-  return BEFORE.test(lead);
 }

@@ -39,7 +39,9 @@ export function parseArticle(raw: string, id: string, file: string): Article {
   const units = toUnits(body);
   if (!units.some((u) => u.kind === 'body')) throw new ParseError('no article text found');
 
-  const title = stringField(fields.title) ?? detectTitle(units, id);
+  const given = stringField(fields.title);
+  const title = given ?? detectTitle(units);
+  const titled = given !== null || units.some((u) => u.kind === 'title');
   let photoCredit: string | null = null;
   let author: string | null = null;
   let publisher: string | null = null;
@@ -59,6 +61,7 @@ export function parseArticle(raw: string, id: string, file: string): Article {
     id: stringField(fields.id) ?? id,
     file,
     title,
+    titled,
     date: date.iso,
     datePrecision: date.precision,
     publisher: stringField(fields.publisher) ?? publisher,
@@ -137,7 +140,7 @@ function joinWrapped(block: string[]): string[] {
   return out;
 }
 
-function detectTitle(units: Unit[], id: string): string {
+function detectTitle(units: Unit[]): string {
   const first = units[0];
   if (first?.kind === 'heading') {
     first.kind = 'title';
@@ -145,9 +148,8 @@ function detectTitle(units: Unit[], id: string): string {
     if (units[1]?.kind === 'caption' && headingLike(units[1].text)) units[1].kind = 'heading';
     return first.text;
   }
-  const heading = units.find((u) => u.kind === 'heading');
-  if (heading) return heading.text;
-  return id;
+  // No headline at the top: no title. A later section's heading names its own story, not the file.
+  return '';
 }
 
 /** "By Gary Raynaldo DIPLOMATIC TIMES", "By Jane Doe, Reuters" → author and publisher. */
@@ -174,7 +176,7 @@ function buildParagraphs(units: Unit[], wholeTextSpeaker: string | null): { para
   let section: string | null = null;
   content.forEach((u, i) => {
     if (u.kind === 'heading') section = u.text;
-    if (u.kind === 'body' || u.kind === 'caption') paragraphs.push({ text: u.text, section, segments: segmented[i] ?? [] });
+    if (u.kind === 'body' || u.kind === 'caption') paragraphs.push({ text: u.text, section, segments: segmented[i] ?? [], ...(u.kind === 'caption' ? { caption: true } : {}) });
   });
   return { paragraphs, roles: speakers.learnedRoles() };
 }

@@ -1,127 +1,282 @@
-import { attributionAround, findQuoteSpans, introducesQuote, reportedSpeaker, type QuoteSpan } from './attribution.js';
+import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
+import { interviewTurns } from './interview.js';
+import { findMentions } from './names.js';
+import { leadAttribution, reportedWho, tailAttribution, verbsIn, type Context, type Who } from './speech.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
 import type { Segment } from './types.js';
 
 /**
- * Direct quotes, reported speech and narration, sentence by sentence, with speakers.
- * Works paragraph by paragraph in reading order, because "he" and "Stoltenberg" mean whoever the
- * article named last, and a quoted paragraph may be attributed by a "-Name" line that follows it.
+ * Direct quotes, reported speech and narration, sentence by sentence, with speakers; the rules
+ * are written out with examples in src/knowledge/README.md. Two passes over an article: the
+ * first learns every name it mentions (so a surname quoted later finds its full name), the
+ * second reads in order, because "he" and "the minister" mean whoever the article named last.
  */
 
 interface ParagraphInput { text: string; kind: 'body' | 'attribution' | 'break' }
 
+interface Span extends QuoteSpan {
+  id: number;
+  speaker: string | null;
+  /** An attribution was written for this quotation (even if it names no one). */
+  settled: boolean;
+  embedded: boolean;
+  lead: Who | null;
+}
+
 interface Working {
-  spans: Array<QuoteSpan & { full: boolean; speaker: string | null; quoteId: number }>;
+  spans: Span[];
   segments: Segment[];
+  /** Whose words the paragraph's last sentence reports or quotes, when it introduces what follows ("… he was quoted;"). */
+  intro: string | null;
   quoteOnly: boolean;
 }
 
 /** Segments every paragraph of one article; attribution lines get no segments. */
 export function segmentArticle(paragraphs: ParagraphInput[], speakers = new ArticleSpeakers()): Segment[][] {
+  const spansOf = quoteSpans(paragraphs);
+  const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
+  // Pass 1: every name the article mentions outside quotation marks.
+  masked.forEach((m) => {
+    const starts = new Set(sentenceRanges(m).map(([a]) => a));
+    for (const mention of findMentions(m)) speakers.learn(mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
+  });
+  const turns = interviewTurns(paragraphs.map((p) => (p.kind === 'body' ? p.text : null)), speakers);
+
   const out: Working[] = [];
-  let nextQuoteId = 1;
-  let pendingQuoteOnly: number[] = [];
+  const state = { nextId: 1, sentence: 0 };
+  let pending: number[] = [];
   for (let p = 0; p < paragraphs.length; p++) {
     const para = paragraphs[p]!;
     if (para.kind === 'break') {
-      pendingQuoteOnly = [];
-      out.push({ spans: [], segments: [], quoteOnly: false });
+      pending = [];
+      state.sentence += PARAGRAPH_GAP;
+      out.push(empty());
       continue;
     }
     if (para.kind === 'attribution') {
-      const who = speakers.resolve(para.text);
-      for (const q of pendingQuoteOnly) assignSpeaker(out[q]!, who, true);
-      pendingQuoteOnly = [];
-      out.push({ spans: [], segments: [], quoteOnly: false });
+      const who = attributionName(para.text, speakers);
+      const prev = out[out.length - 1];
+      // A pull-quote without marks: one short paragraph, then "— Name".
+      const prevText = paragraphs[p - 1]?.text ?? '';
+      if (prev && pending.length === 0 && prev.spans.length === 0 && prev.segments.length > 0 && prev.segments.length <= 3 && who && wordCount(prevText) >= 6) {
+        const id = state.nextId++;
+        for (const seg of prev.segments) Object.assign(seg, { kind: 'quote', speaker: who, quoteId: id });
+      }
+      for (const q of pending) assign(out[q]!, who);
+      pending = [];
+      out.push(empty());
+      continue;
+    }
+    const turn = turns[p];
+    if (turn) {
+      out.push({ spans: [], segments: turn(() => state.nextId++), intro: null, quoteOnly: false });
+      pending = [];
       continue;
     }
     const prev = out[out.length - 1];
+    const w = segmentParagraph(para.text, masked[p]!, spansOf[p]!, speakers, state, prev?.intro ?? null);
     const continuing = prev?.spans.at(-1);
-    const w = segmentParagraph(para.text, speakers, () => nextQuoteId++);
     const first = w.spans[0];
-    if (first && first.startsParagraph && continuing && !continuing.closed && continuing.full) {
+    if (first && first.startsParagraph && continuing && !continuing.closed && !continuing.embedded) {
       // One quotation continued across paragraphs: same id, and the speaker carries over both ways.
-      for (const seg of w.segments) if (seg.quoteId === first.quoteId) seg.quoteId = continuing.quoteId;
-      first.quoteId = continuing.quoteId;
-      first.speaker ??= continuing.speaker;
+      for (const seg of w.segments) if (seg.quoteId === first.id) seg.quoteId = continuing.id;
+      first.id = continuing.id;
+      if (!first.settled && continuing.speaker) first.speaker = continuing.speaker;
       if (first.speaker && !continuing.speaker) {
         continuing.speaker = first.speaker;
-        syncSegments(prev!);
+        sync(prev!);
       }
     }
-    syncSegments(w);
-    if (w.quoteOnly) pendingQuoteOnly.push(out.length);
-    else pendingQuoteOnly = [];
+    sync(w);
+    if (w.quoteOnly) pending.push(out.length);
+    else pending = [];
     out.push(w);
   }
   return out.map((w) => w.segments);
 }
 
-function assignSpeaker(w: Working, who: string | null, onlyMissing: boolean): void {
+/** Sentence numbers jump at a heading, so he/she never reaches across one. */
+const PARAGRAPH_GAP = 10;
+
+const empty = (): Working => ({ spans: [], segments: [], intro: null, quoteOnly: false });
+
+function assign(w: Working, who: string | null): void {
   if (!who) return;
-  for (const span of w.spans) if (span.full && (!onlyMissing || !span.speaker)) span.speaker = who;
-  syncSegments(w);
+  for (const span of w.spans) if (!span.embedded && !span.speaker) span.speaker = who;
+  sync(w);
 }
 
-function syncSegments(w: Working): void {
+function sync(w: Working): void {
   for (const seg of w.segments) {
     if (seg.kind !== 'quote' || seg.embedded) continue;
-    const span = w.spans.find((s) => s.quoteId === seg.quoteId);
+    const span = w.spans.find((s) => s.id === seg.quoteId);
     if (span) seg.speaker = span.speaker;
   }
 }
+
+/** "— Jenny Leong", "-NATO Secretary General Jens Stoltenberg", "— Amnesty International statement". */
+function attributionName(line: string, speakers: ArticleSpeakers): string | null {
+  const text = line.replace(/^[\s\-\u2013\u2014\u2012]+/, '').replace(/\s+(?:statement|release|communiqu[eé])\.?$/i, '').replace(/[\s.]+$/, '');
+  if (/\d/.test(text)) return null;
+  const m = findMentions(text)[0];
+  // Only a name (and a role after a comma) attributes: "- The ministry announced …" is a list item.
+  if (!m || m.start !== 0 || !/^(?:$|,)/.test(text.slice(m.end))) return null;
+  if (!m?.name) return m?.role ? speakers.roleNoun(m.role, [], 0) : null;
+  const name = speakers.canonical(m.name, m.org);
+  return name === undefined ? m.name : name;
+}
+
+/** Quotation spans of every paragraph, with quotations carried over paragraph breaks. */
+function quoteSpans(paragraphs: ParagraphInput[]): QuoteSpan[][] {
+  const out: QuoteSpan[][] = [];
+  let open = false;
+  for (const p of paragraphs) {
+    if (p.kind !== 'body') {
+      out.push([]);
+      if (p.kind === 'break') open = false;
+      continue;
+    }
+    const inside = open && continuesQuote(p.text);
+    const spans = findQuoteSpans(p.text, inside);
+    const prev = out[out.length - 1];
+    const last = prev?.at(-1);
+    // A quotation left open that the next paragraph does not carry on was a stray mark.
+    if (prev && last && !last.closed && !inside && !spans[0]?.startsParagraph) prev.pop();
+    out.push(spans);
+    open = spans.at(-1)?.closed === false;
+  }
+  return out;
+}
+
+/** The paragraph with every quotation (marks included) replaced by "_", offsets unchanged. */
+function mask(text: string, spans: QuoteSpan[]): string {
+  let out = text;
+  for (const s of spans) {
+    const a = s.continued ? s.start : Math.max(0, s.start - 1);
+    const b = Math.min(text.length, s.closed ? s.end + 1 : s.end);
+    out = out.slice(0, a) + '_'.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
+
+/** A verb of saying just before a short quotation ("said it was “…”", "calls it “…”"), never "so-called". */
+function saidRightBefore(lead: string): boolean {
+  const v = verbsIn(lead, 0, lead.length).at(-1);
+  return !!v && /^(?:\s+(?:that|it|this|them|him|her|as|was|is|a|an|the|of))*[\s,:]*$/i.test(lead.slice(v.end)) && !/so-$/.test(lead.slice(0, v.start));
+}
+
+/** "X said, “…", "X remarked to The Brooklyn Paper, “…": a verb of saying, a short complement, a comma or colon. */
+function introduced(lead: string): boolean {
+  const m = /[,:]\s*$/.exec(lead);
+  if (!m) return false;
+  const verbs = verbsIn(lead, 0, lead.length);
+  const v = verbs[verbs.length - 1];
+  if (!v) return false;
+  const between = lead.slice(v.end, m.index).trim();
+  return between.split(/\s+/).length <= 10 && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|do|does|did)\b/i.test(between);
+}
+
+/** "BRUSSELS, 5 April 2022 — " or "LONDON (Reuters) - " before a paragraph's first words. */
+const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.,'’-]{1,40}(?:,?\s*[\p{L}\d ,.]{0,30}?\d{4})?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]\s*$/u;
 
 function letters(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }
 
-function segmentParagraph(text: string, speakers: ArticleSpeakers, newId: () => number): Working {
-  const sentences = sentenceRanges(text);
-  const spans = findQuoteSpans(text).map((span) => {
-    const sentenceStart = sentences.find(([a, b]) => span.start - 1 >= a && span.start - 1 < b)?.[0] ?? 0;
-    const lead = text.slice(sentenceStart, span.start - 1);
-    const startsSentence = lead.trim() === '' || /^[\s\p{P}]*$/u.test(lead);
-    const full = wordCount(text.slice(span.start, span.end)) >= 6 || startsSentence || introducesQuote(lead);
-    return { ...span, full, speaker: null as string | null, quoteId: newId() };
-  });
-  // Attributions written around each full quote, in reading order so "he" means the last person named.
+function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[], speakers: ArticleSpeakers, state: { nextId: number; sentence: number }, intro: string | null): Working {
+  const spans: Span[] = quoteSpans.map((s) => ({ ...s, id: state.nextId++, speaker: null, settled: false, embedded: false, lead: null }));
   const segments: Segment[] = [];
-  for (const [a, b] of sentences) {
-    const sentence = text.slice(a, b);
-    const inSpans = spans.filter((s) => s.full && s.start < b && s.end > a);
+  const paragraphStart = state.sentence + 1;
+  /** Per sentence: its speaker (string), an attribution naming no one (null), or none (undefined). */
+  const said: Array<string | null | undefined> = [];
+  const named: boolean[] = [];
+  const ranges = sentenceRanges(text);
+  let lastWho: Who | null = null;
+  ranges.forEach(([a, b], si) => {
+    state.sentence++;
+    const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
+    for (const m of findMentions(masked, a, b)) {
+      const r = speakers.referentOf(m, state.sentence, false);
+      if (r) ctx.here.push({ ...r, at: m.start });
+    }
+    named[si] = ctx.here.some((r) => r.name && !r.org);
+    const inSpans = spans.filter((s) => s.start < b && s.end > a);
     const inside = inSpans.reduce((n, s) => n + letters(text.slice(Math.max(a, s.start), Math.min(b, s.end))), 0);
-    const total = letters(sentence);
-    if (inSpans.length && inside * 2 >= total) {
-      for (const span of inSpans) {
-        if (!span.speaker) span.speaker = attributionAround(text, span, a, b, speakers);
-        const start = trimStart(text, Math.max(a, span.start));
-        const end = trimEnd(text, Math.min(b, span.end), start);
-        if (end > start) segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.quoteId });
-      }
-    } else {
-      const who = reportedSpeaker(sentence, speakers);
-      segments.push({ kind: who ? 'reported' : 'narration', speaker: who, start: a, end: b });
-      for (const span of inSpans) {
-        // Quoted words inside someone's reported sentence are that person's words.
-        span.speaker = who ?? attributionAround(text, span, a, b, speakers);
-        const start = trimStart(text, span.start);
-        const end = trimEnd(text, span.end, start);
-        if (end > start) segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.quoteId, embedded: true });
+    // A quotation is the sentence's own when it is most of it, opens it, runs past its end, or
+    // is introduced by a verb of saying and a comma or colon ("X notes, “…”"); otherwise it is
+    // a partial quotation inside someone's sentence, or a scare quote.
+    for (const span of inSpans) if (!span.continued && span.start - 1 >= a) span.lead = leadAttribution(ctx, a, span.start - 1);
+    const own = (s: Span) => s.start < a || s.continued || (s.end > b && s.lead?.speaker) || /^[\s\p{P}_]*$/u.test(masked.slice(a, s.start - 1).replace(DATELINE, ''))
+      || (s.lead !== null && introduced(masked.slice(a, s.start - 1)));
+    const isQuote = inSpans.length > 0 && (inside * 2 >= letters(text.slice(a, b)) || inSpans.some(own));
+    let who: Who | null = null;
+    for (const span of inSpans) {
+      if (!isQuote && span.start >= a) span.embedded = true;
+      const closesHere = span.closed && span.end < b;
+      if (closesHere || (!span.closed && span.end <= b)) {
+        const next = spans.find((s) => s.start > span.end);
+        const tail = closesHere ? tailAttribution(ctx, span.end + 1, Math.min(b, next ? next.start - 1 : b)) : null;
+        // A partial quotation belongs to its sentence's speaker; "according to" after it names a source.
+        const found = span.embedded ? span.lead ?? tail : tail ?? span.lead;
+        if (found) {
+          span.settled = true;
+          span.speaker = found.speaker;
+          who ??= found;
+        }
       }
     }
+    if (!isQuote) {
+      const reported = reportedWho(ctx, a, b);
+      segments.push({ kind: reported?.speaker ? 'reported' : 'narration', speaker: reported?.speaker ?? null, start: a, end: b });
+      who ??= reported;
+      // Quoted words inside reported speech are the reporter's subject's words, marked partial.
+      for (const span of inSpans) {
+        if (!span.embedded) continue;
+        // Fewer than four words not introduced by a verb of saying ("alleged “Russian spy ring”",
+        // "the Bolivian people “fraternal greetings”") are a label or a scare quote: narration.
+        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1))) continue;
+        if (!span.settled && reported) {
+          span.settled = true;
+          span.speaker = reported.speaker;
+        }
+        const start = trimStart(text, span.start);
+        const end = trimEnd(text, span.end, start);
+        if (span.speaker && end > start) segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.id, embedded: true });
+      }
+    } else {
+      for (const span of inSpans) {
+        const start = trimStart(text, Math.max(a, span.start));
+        const end = trimEnd(text, Math.min(b, span.end), start);
+        if (end > start) segments.push({ kind: 'quote', speaker: null, start, end, quoteId: span.id });
+      }
+    }
+    said[si] = who ? who.speaker : undefined;
+    if (who?.speaker) ctx.here.push({ name: who.speaker, gender: null, org: speakers.isOrg(who.speaker), sentence: state.sentence, speaker: true, at: b });
+    for (const r of ctx.here) speakers.note(r);
+    lastWho = who;
+  });
+  // Quotations with no attribution of their own.
+  for (const span of spans) {
+    if (span.settled || span.embedded) continue;
+    const si = ranges.findIndex(([a, b]) => span.start >= a && span.start < b);
+    if (si <= 0 && span.startsParagraph && !span.continued && intro) {
+      span.speaker = intro;
+      continue;
+    }
+    // The sentence before, in this paragraph, names who speaks ("Heald noted …. “An air-quality …”").
+    for (let j = si - 1; j >= 0; j--) {
+      if (said[j] !== undefined) {
+        span.speaker = said[j] ?? null;
+        break;
+      }
+      if (named[j]) break;
+    }
   }
-  // Two speakers' quotes never share a paragraph unattributed: a lone unattributed quote beside
-  // quotes of exactly one named speaker is that speaker's ("“Nobody wants that,” X said. “But …”").
-  const named = new Set(spans.filter((s) => s.full && s.speaker).map((s) => s.speaker));
-  if (named.size === 1) {
-    const who = [...named][0]!;
-    for (const span of spans) if (span.full && !span.speaker) span.speaker = who;
-    for (const seg of segments) if (seg.kind === 'quote' && !seg.speaker) seg.speaker = who;
-  }
-  const quoteOnly = spans.some((s) => s.full) && segments.every((s) => s.kind === 'quote' && !s.embedded)
-    && spans.every((s) => s.full && !s.speaker);
-  return { spans, segments, quoteOnly };
+  const last = ranges.at(-1);
+  const introduces = last && /[:;]\s*$/.test(text.slice(last[0], last[1]));
+  const quoteOnly = spans.some((s) => !s.embedded) && segments.every((s) => s.kind === 'quote' && !s.embedded) && spans.every((s) => !s.embedded && !s.speaker);
+  return { spans, segments, intro: introduces ? (lastWho as Who | null)?.speaker ?? null : null, quoteOnly };
 }
 
 function trimStart(text: string, i: number): number {

@@ -1,4 +1,5 @@
 import { fold } from './text.js';
+import type { Gender, Mention } from './names.js';
 
 /**
  * Who is speaking: turns noun phrases such as "NATO Secretary General Jens Stoltenberg",
@@ -17,64 +18,6 @@ const ROLE_WORDS = new Set([
   'justice', 'judge', 'attorney', 'senior', 'supreme', 'allied', 'adviser', 'advisor', 'security', 'national',
   'european', 'council', 'commission', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'gen', 'sen', 'rep', 'gov',
 ]);
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'gen', 'sen', 'rep', 'gov', 'prof']);
-/** Capitalised words that head organisations or places, never a person's name. */
-const NOT_PERSON = new Set([
-  'office', 'ministry', 'department', 'government', 'agency', 'embassy', 'alliance', 'union', 'committee',
-  'court', 'parliament', 'authorities', 'police', 'army', 'company', 'house', 'kremlin', 'nations', 'states',
-  'kingdom', 'republic', 'korea', 'africa', 'america', 'europe', 'asia', 'china', 'russia', 'ukraine', 'nato',
-  'organization', 'organisation', 'group', 'bank', 'fund', 'institute', 'university', 'party', 'forces',
-  'military', 'headquarters', 'board', 'agency', 'service', 'council', 'commission', 'times', 'news', 'press',
-  'allies', 'ministers', 'members', 'officials', 'reports', 'sources', 'people', 'he', 'she', 'they', 'we', 'it',
-  'this', 'that', 'there', 'earlier', 'later', 'today', 'yesterday', 'monday', 'tuesday', 'wednesday',
-  'thursday', 'friday', 'saturday', 'sunday', 'sea', 'east', 'west', 'north', 'south', 'middle',
-]);
-const NAME_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'dos', 'del']);
-const PRONOUNS = new Set(['he', 'she']);
-const LINK_WORDS = new Set(['the', 'of', 'and', 'for', 'former', 'acting', 'first', 'senior', 'high', 'national', 'european', 'allied', 'security', 'state', 'affairs', 'foreign', 'interior', 'finance', 'defence', 'defense']);
-
-export interface NamePhrase {
-  /** The person's name as written (1–4 words), or null when the phrase names only a role. */
-  name: string | null;
-  /** The role words before the name ("NATO Secretary General"), or null. */
-  role: string | null;
-  titled: boolean;
-}
-
-const isCapitalised = (w: string) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w);
-
-/** Splits a noun phrase into role and name. */
-function parseNamePhrase(phrase: string): NamePhrase {
-  const tokens = phrase.replace(/[()]/g, ' ').trim().split(/\s+/).filter(Boolean)
-    .map((t) => t.replace(/[,;:.]+$/, (m) => (/^\p{Lu}$/u.test(t.slice(0, -1)) ? m : '')));
-  let i = tokens.length;
-  const nameTokens: string[] = [];
-  while (i > 0) {
-    const tok = tokens[i - 1] ?? '';
-    const low = fold(tok).replace(/\.$/, '');
-    const particle = NAME_PARTICLES.has(low) && nameTokens.length > 0 && i > 1;
-    if (!particle && (!isCapitalised(tok) || ROLE_WORDS.has(low) || /['’]s$/.test(tok))) break;
-    if (NOT_PERSON.has(low)) return { name: null, role: null, titled: false };
-    nameTokens.unshift(tok);
-    i--;
-    if (nameTokens.length > 4) return { name: null, role: null, titled: false };
-  }
-  const roleTokens = tokens.slice(0, i);
-  const lowRole = roleTokens.map((t) => fold(t).replace(/\.$/, ''));
-  // Before a name may stand only a role: role words, acronyms (NATO), nationalities (Bulgarian),
-  // possessives (Sweden's) and capitalised portfolio words ("Fisheries Minister"), with at least
-  // one real role word. Anything else means this is no subject phrase ("… uncovered John Smith").
-  const roleOk = roleTokens.every((t, k) =>
-    ROLE_WORDS.has(lowRole[k] ?? '') || /^\p{Lu}/u.test(t)) &&
-    (roleTokens.length === 0 || lowRole.some((t) => ROLE_WORDS.has(t) && !LINK_WORDS.has(t)));
-  if (!roleOk) return { name: null, role: null, titled: false };
-  const titled = lowRole.length > 0 && TITLES.has(lowRole[lowRole.length - 1] ?? '');
-  const roleText = roleTokens.filter((t) => !TITLES.has(fold(t).replace(/\.$/, ''))).join(' ').replace(/^the\s+/i, '').trim();
-  const role = roleText && lowRole.some((t) => ROLE_WORDS.has(t) && !LINK_WORDS.has(t)) ? roleText : null;
-  const name = nameTokens.length ? nameTokens.join(' ').replace(/['’]$/, '') : null;
-  return { name, role, titled };
-}
-
 /** Lower-case, folded, hyphen-free key for roles and names ("Secretary-General" = "secretary general"). */
 export function nameKey(text: string): string {
   return fold(text).replace(/[-_.]/g, ' ').replace(/[^\p{L}\p{N}' ]/gu, '').replace(/^the /, '').replace(/\s+/g, ' ').trim();
@@ -95,48 +38,196 @@ export function roleAliases(role: string): string[] {
   return [...out].filter((a) => a.split(' ').some((w) => ROLE_WORDS.has(w) && !['the', 'of', 'and', 'for'].includes(w)) || a.endsWith(' chief'));
 }
 
-/** People named so far in one article, so that "Stoltenberg", "the NATO chief" and "he" resolve. */
+
+/** Someone the text has just mentioned, for he/she and "the minister": named, or not (null). */
+export interface Referent {
+  name: string | null;
+  gender: Gender;
+  org: boolean;
+  /** Sentence number in the article (reading order), so "the nearest sentence" can be asked. */
+  sentence: number;
+  /** True when this mention is the subject of a verb of saying. */
+  speaker: boolean;
+  role?: string | null;
+}
+
+/** Role nouns that stand for an organisation already named ("the ministry said"). */
+const ORG_NOUNS = new Set(['organization', 'organisation', 'group', 'ministry', 'department', 'agency', 'company', 'club',
+  'government', 'party', 'union', 'council', 'committee', 'commission', 'police', 'office', 'firm', 'embassy', 'charity',
+  'network', 'broadcaster', 'newspaper', 'paper', 'team', 'federation', 'association', 'authority', 'institute', 'university']);
+/** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
+const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
+/** Documents that speak for whoever issued them ("…," read the statement). */
+const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'announcement']);
+const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
+/** How far back (in sentences) he/she may reach for its person. */
+const PRONOUN_REACH = 6;
+
+/**
+ * The people and organisations one article names, learnt in a first pass over the whole text
+ * (so "Baird" after "Environment Minister John Baird has asked…" is John Baird), then the
+ * mentions in reading order, so "he", "she" and "the spokeswoman" find the nearest compatible
+ * person. Every lookup answers null when it is not sure: an unattributed quote is acceptable,
+ * a quote given to the wrong person is not.
+ */
 export class ArticleSpeakers {
+  /** Full names (2+ words) → the fullest form seen ("George Bush" → "George W. Bush"). */
+  private readonly fullNames = new Map<string, string>();
+  /** Surname / first name → full name, or '' when two people share it. */
   private readonly bySurname = new Map<string, string>();
+  private readonly byFirst = new Map<string, string>();
+  private readonly gender = new Map<string, Gender>();
+  private readonly personRoles = new Map<string, string[]>();
   private readonly byRole = new Map<string, string>();
   private readonly roles = new Map<string, string>();
-  /** People in order of last mention, most recent last, and the pronoun each was referred to by. */
-  private readonly recent: string[] = [];
-  private readonly pronoun = new Map<string, string>();
+  private readonly orgs = new Set<string>();
+  /** Genders the titles before a bare surname imply ("Mr. Bush", "Mrs. Bush"). */
+  private readonly titleGenders = new Map<string, Set<Gender>>();
+  /** Single capitalised words seen inside a sentence: names, unlike "Critics" opening one. */
+  private readonly midSentence = new Set<string>();
+  readonly referents: Referent[] = [];
 
-  /** Resolves a subject/attribution phrase to a person, learning from it; null when unsure. */
-  resolve(phrase: string, { learn = true }: { learn?: boolean } = {}): string | null {
-    const cleaned = phrase.replace(/^[\s\-–—,]+|[\s,.;:]+$/g, '');
-    if (!cleaned) return null;
-    const low = nameKey(cleaned);
-    if (PRONOUNS.has(low)) return this.byPronoun(low);
-    const direct = this.byRole.get(low);
-    if (direct) return this.remember(direct);
-    const parsed = parseNamePhrase(cleaned);
-    if (parsed.name) {
-      const parts = parsed.name.split(/\s+/);
-      const surname = nameKey(parts[parts.length - 1] ?? '');
-      if (parts.length === 1) {
-        const known = this.bySurname.get(surname);
-        if (known) return this.remember(known, parsed.role);
-        if (!parsed.role && !parsed.titled) return null;
-      }
-      const full = parts.length > 1 ? parsed.name : this.bySurname.get(surname) ?? parsed.name;
-      if (learn) {
-        if (!this.bySurname.has(surname) || parts.length > 1) this.bySurname.set(surname, full);
-        if (parsed.role) this.learnRole(full, parsed.role);
-      }
-      return this.remember(full);
+  /** First pass: a mention anywhere in the article (outside quotation marks). */
+  learn(m: Mention, midSentence = true): void {
+    if (!m.name) return;
+    if (midSentence && !m.name.includes(' ')) this.midSentence.add(nameKey(m.name));
+    if (m.titled && m.gender && !m.name.includes(' ')) {
+      const key = nameKey(m.name);
+      this.titleGenders.set(key, new Set([...(this.titleGenders.get(key) ?? []), m.gender]));
     }
-    if (parsed.role) {
-      for (const alias of roleAliases(parsed.role)) {
-        const who = this.byRole.get(alias);
-        if (who) return this.remember(who);
-      }
+    if (m.org) {
+      this.orgs.add(m.name);
+      return;
     }
-    const chief = /^(?:the )?(.+?) (chief|head|leader|boss)$/.exec(low);
-    if (chief) return this.byRole.get(`${chief[1]} chief`) ?? null;
+    const parts = m.name.split(/\s+/);
+    if (parts.length < 2) return;
+    const full = this.fullest(m.name);
+    // "Martin Luther King Jr." is "King", not "Jr".
+    const last = parts.length > 2 && SUFFIXES.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!;
+    const surname = nameKey(last);
+    const first = nameKey(parts[0]!);
+    for (const [map, key] of [[this.bySurname, surname], [this.byFirst, first]] as const) {
+      const known = map.get(key);
+      if (known === undefined) map.set(key, full);
+      else if (known && known !== full && !sameName(known, full)) map.set(key, '');
+      else if (known && known !== full) map.set(key, longer(known, full));
+    }
+    this.fullNames.set(nameKey(m.name), full);
+    if (m.gender) this.gender.set(full, m.gender);
+    if (m.role) this.learnRole(full, m.role);
+  }
+
+  /** The canonical name for a mention's name: the fullest form; null when ambiguous; undefined when unknown. */
+  canonical(name: string, org = false): string | null | undefined {
+    if (org || this.orgs.has(name)) return name.replace(/^the\s+/i, '');
+    const parts = name.split(/\s+/);
+    if (parts.length >= 2) return this.fullest(name);
+    const key = nameKey(name);
+    const bySurname = this.bySurname.get(key);
+    if (bySurname !== undefined) return bySurname || null;
+    const byFirst = this.byFirst.get(key);
+    if (byFirst !== undefined) return byFirst || null;
+    return this.midSentence.has(key) ? undefined : null;
+  }
+
+  /**
+   * "Mrs. Bush" after "George Bush" and "Mr. Bush": with both titles in the article, a titled
+   * surname is the full-named person only when that person is known to be of the title's gender.
+   */
+  titleFits(surname: string, gender: Gender, person: string): boolean {
+    if (!gender) return true;
+    const both = (this.titleGenders.get(nameKey(surname))?.size ?? 0) > 1;
+    const known = this.gender.get(person);
+    return known ? known === gender : !both;
+  }
+
+  /** A mention as a referent (its canonical name, or null for an unknown single word). */
+  referentOf(m: Mention, sentence: number, speaker: boolean): Referent | null {
+    if (!m.name) {
+      if (!m.role) return null;
+      const who = this.byRoleName(m.role);
+      return { name: who, gender: m.gender ?? (who ? this.gender.get(who) ?? null : null), org: false, sentence, speaker, role: m.role };
+    }
+    const name = this.canonical(m.name, m.org);
+    if (name === undefined && !m.titled && !speaker) return null;
+    const bare = m.titled && !m.name.includes(' ');
+    if (name && bare && !this.titleFits(m.name, m.gender, name)) return { name: null, gender: m.gender, org: false, sentence, speaker, role: m.role };
+    const who = name === undefined ? m.name : name;
+    const bothTitles = bare && (this.titleGenders.get(nameKey(m.name))?.size ?? 0) > 1;
+    if (who && m.gender && !this.gender.has(who) && !bothTitles) this.gender.set(who, m.gender);
+    if (who && m.role && !m.org) this.learnRole(who, m.role);
+    return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org, sentence, speaker, role: m.role };
+  }
+
+  isOrg(name: string): boolean {
+    return this.orgs.has(name) || this.orgs.has(`The ${name}`) || this.orgs.has(`the ${name}`);
+  }
+
+  note(r: Referent): void {
+    this.referents.push(r);
+  }
+
+  /**
+   * he/she: the nearest sentence (this one first, then back up to PRONOUN_REACH sentences) that
+   * mentions someone compatible; when that sentence has several compatible people, the one who
+   * speaks there, if only one does; otherwise nobody.
+   */
+  pronoun(word: string, here: Referent[]): string | null {
+    const g: Gender = /^she$/i.test(word) ? 'f' : /^he$/i.test(word) ? 'm' : null;
+    if (!g) return null;
+    const all = [...this.referents, ...here];
+    const last = all.length ? all[all.length - 1]!.sentence : 0;
+    const ok = (r: Referent) => {
+      const known = (r.name ? this.gender.get(r.name) : null) ?? r.gender;
+      return !r.org && (!known || known === g);
+    };
+    for (let s = last; s >= last - PRONOUN_REACH; s--) {
+      const inS = all.filter((r) => r.sentence === s && ok(r));
+      if (!inS.length) continue;
+      const distinct = [...new Set(inS.map((r) => r.name))];
+      let pick: string | null | undefined;
+      if (distinct.length === 1) pick = distinct[0];
+      else {
+        const speakers = [...new Set(inS.filter((r) => r.speaker).map((r) => r.name))];
+        pick = speakers.length === 1 ? speakers[0] : null;
+      }
+      if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
+      return pick ?? null;
+    }
     return null;
+  }
+
+  /** "the minister", "the spokeswoman", "the ministry", "the statement": someone already named, or null. */
+  roleNoun(noun: string, here: Referent[], paragraphStart: number): string | null {
+    const key = nameKey(noun);
+    const head = key.split(' ').at(-1) ?? '';
+    const all = [...this.referents, ...here];
+    if (DOCUMENT_NOUNS.has(head)) {
+      // A statement speaks for whoever spoke or was named last in this paragraph.
+      for (let i = all.length - 1; i >= 0 && all[i]!.sentence >= paragraphStart; i--) if (all[i]!.name && (all[i]!.speaker || all[i]!.org)) return all[i]!.name;
+      return null;
+    }
+    if (ORG_NOUNS.has(head)) {
+      const near = all.filter((r) => r.org && r.name && r.sentence >= paragraphStart - 3);
+      if (GENERIC_ORG.has(head)) {
+        // "the group" is the organisation that last spoke in this paragraph, or the only one it names.
+        const here = near.filter((r) => r.sentence >= paragraphStart);
+        const spoke = here.filter((r) => r.speaker).at(-1);
+        if (spoke) return spoke.name;
+        const named = [...new Set(here.map((r) => r.name))];
+        return named.length === 1 ? named[0]! : null;
+      }
+      for (let i = near.length - 1; i >= 0; i--) if (nameKey(near[i]!.name!).split(' ').includes(head)) return near[i]!.name;
+      // "the ministry said …" before the article names it: the article's one organisation of that kind.
+      const kind = [...this.orgs].filter((o) => nameKey(o).split(' ').includes(head));
+      return kind.length === 1 ? kind[0]! : null;
+    }
+    const direct = this.byRoleName(noun);
+    if (direct) return direct;
+    // The one person of the article whose role, as written, ends with that noun ("Environment
+    // Canada spokeswoman" → "the spokeswoman"); with two ministers, "the minister" is nobody.
+    const fits = [...this.personRoles].filter(([, roles]) => roles.some((role) => ` ${nameKey(role)}`.endsWith(` ${key}`))).map(([who]) => who);
+    return fits.length === 1 ? fits[0]! : null;
   }
 
   /** Role → person pairs learnt in this article. */
@@ -144,37 +235,44 @@ export class ArticleSpeakers {
     return [...this.roles].map(([role, speaker]) => ({ speaker, role }));
   }
 
-  private learnRole(person: string, role: string): void {
-    this.roles.set(role, person);
+  learnRole(person: string, role: string): void {
+    if (!roleAliases(role).length) return;
+    if (!this.roles.has(role)) this.roles.set(role, person);
+    const list = this.personRoles.get(person) ?? [];
+    if (!list.includes(role)) this.personRoles.set(person, [...list, role]);
     for (const alias of roleAliases(role)) {
       const existing = this.byRole.get(alias);
       // A role shared by two people in one article is ambiguous: forget it rather than guess.
-      if (existing && existing !== person) this.byRole.set(alias, '');
+      if (existing !== undefined && existing !== person) this.byRole.set(alias, '');
       else this.byRole.set(alias, person);
     }
   }
 
-  /**
-   * "he"/"she" is the most recently named person not already known by the other pronoun: after
-   * "Berg … He said", a later "she said" skips Berg. With nobody left, it stays unattributed.
-   */
-  private byPronoun(p: string): string | null {
-    for (let i = this.recent.length - 1; i >= 0; i--) {
-      const person = this.recent[i]!;
-      const known = this.pronoun.get(person);
-      if (known && known !== p) continue;
-      this.pronoun.set(person, p);
-      return this.remember(person);
+  private byRoleName(role: string): string | null {
+    for (const alias of [nameKey(role), ...roleAliases(role)]) {
+      const who = this.byRole.get(alias);
+      if (who !== undefined) return who || null;
     }
+    const chief = /^(?:the )?(.+?) (chief|head|leader|boss)$/.exec(nameKey(role));
+    if (chief) return this.byRole.get(`${chief[1]} chief`) || null;
     return null;
   }
 
-  private remember(person: string, role?: string | null): string | null {
-    if (!person) return null;
-    if (role) this.learnRole(person, role);
-    const at = this.recent.indexOf(person);
-    if (at >= 0) this.recent.splice(at, 1);
-    this.recent.push(person);
-    return person;
+  private fullest(name: string): string {
+    const key = nameKey(name);
+    const known = this.fullNames.get(key);
+    if (known) return known;
+    for (const full of this.fullNames.values()) if (sameName(full, name)) return longer(full, name);
+    return name;
   }
+}
+
+/** "George Bush" and "George W. Bush": same first and last word. */
+function sameName(a: string, b: string): boolean {
+  const x = nameKey(a).split(' '), y = nameKey(b).split(' ');
+  return x[0] === y[0] && x.at(-1) === y.at(-1);
+}
+
+function longer(a: string, b: string): string {
+  return b.length > a.length ? b : a;
 }

@@ -21,12 +21,16 @@ export interface Paragraph {
   text: string;
   section: string | null;
   segments: Segment[];
+  /** A photo caption or credit line, not a sentence of the story. */
+  caption?: boolean;
 }
 
 export interface Article {
   id: string;
   file: string;
   title: string;
+  /** False when the text has no headline of its own (front matter `title:` or a headline at the top). */
+  titled?: boolean;
   date: string;
   datePrecision: DatePrecision;
   publisher: string | null;

@@ -16,7 +16,8 @@ export function citationLine(c: Citation, maxLength = 1900): string {
   const publisher = c.publisher ? cutPlain(c.publisher, 100) : null;
   const speaker = c.speaker ? cutPlain(c.speaker, 200) : null;
   const url = c.url && c.url.length <= 1000 ? c.url : null;
-  const where = [publisher, `“${title}”`, formatLongDate(c.date)].filter(Boolean).join(', ');
+  const section = c.section ? `story “${cutPlain(c.section, 200)}”` : null;
+  const where = [publisher, title ? `“${title}”` : null, section, formatLongDate(c.date)].filter(Boolean).join(', ');
   const tail = ` (${where})${url ? ` ${url}` : ''}`;
   const who = speaker ? (c.kind === 'reported' ? `${speaker} (reported speech, not a direct quote): ` : `${speaker}: `) : '';
   const room = Math.max(20, maxLength - who.length - tail.length - 2);

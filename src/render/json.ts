@@ -12,6 +12,7 @@ export function renderJson(answer: Answer): string {
       excerpt: c.excerpt,
       sourceId: c.sourceId,
       title: c.title,
+      section: c.section ?? null,
       publisher: c.publisher,
       date: c.date,
       url: c.url,

@@ -83,8 +83,13 @@ describe('answers over the seeds', async () => {
     const sentence = 'uncovered an espionage group allegedly passing military secrets to Russia';
     expect(a.text.split(sentence).length).toBeLessThanOrEqual(2);
     expect(a.text).toMatch(/Sources:\n\[1\] .*2021-03-22\n\[2\] .*2021-03-24/);
-    expect(a.citations.some((c) => c.alsoIn.length > 0)).toBe(true);
     for (const c of a.citations) for (const piece of excerptPieces(c.excerpt)) expect(corpus).toContain(piece);
+    // "Also in" only for the same words: the 24 March copy lacks "on Monday", so it is not "also in" it.
+    const b = core.ask('/summary bulgaria');
+    expect(b.citations.some((c) => c.alsoIn.length > 0)).toBe(true);
+    for (const c of b.citations.filter((x) => x.excerpt.includes('said on Monday'))) expect(c.alsoIn.map((s) => s.date)).not.toContain('2021-03-24');
+    // Reported speech in a summary names its speaker outside the verbatim words.
+    expect(b.text).toMatch(/Jens Stoltenberg \(reported speech\): /);
     for (const line of a.text.split('\n').filter((l) => /\[\d\]$/.test(l))) expect(line).toMatch(/\[\d\]$/);
   });
 

@@ -37,7 +37,8 @@ export function answerShapeProblems(a: Answer): string[] {
   if (typeof a.text !== 'string' || typeof a.found !== 'boolean' || !Array.isArray(a.citations)) out.push('bad answer shape');
   for (const c of a.citations) {
     if (!/^\d{4}(-\d{2}-\d{2})?$/.test(c.date)) out.push(`bad date ${c.date}`);
-    if (!c.title.trim()) out.push('citation without title');
+    // A source is named by its headline, or, for a file without one, by its publisher (never an invented title).
+    if (!c.title.trim() && !c.publisher?.trim()) out.push('citation without title or publisher');
     if (!c.excerpt.trim()) out.push('empty excerpt');
   }
   return out;

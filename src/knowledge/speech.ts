@@ -1,0 +1,271 @@
+import { findMentions, type Mention } from './names.js';
+import type { ArticleSpeakers, Referent } from './speakers.js';
+
+/**
+ * Verbs of saying and their subjects. Works on a paragraph whose quoted words are masked
+ * (replaced by "_"), so a name inside a quotation is never taken for its speaker.
+ * Every function answers `null` when the text holds no attribution at all, and
+ * `{ speaker: null }` when it holds one whose speaker is not a named person or organisation
+ * ("a witness said", "the dog states"): then no other rule may guess.
+ */
+
+const FINITE = [
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'noted', 'notes', 'explained', 'explains',
+  'commented', 'comments', 'remarked', 'remarks', 'observed', 'observes', 'tweeted', 'tweets', 'wrote', 'writes', 'asked',
+  'asks', 'replied', 'replies', 'responded', 'responds', 'answered', 'answers', 'argued', 'argues', 'insisted', 'insists',
+  'warned', 'warns', 'claimed', 'claims', 'declared', 'declares', 'announced', 'announces', 'confirmed', 'confirms',
+  'acknowledged', 'acknowledges', 'admitted', 'admits', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises',
+  'emphasizes', 'urged', 'urges', 'suggested', 'suggests', 'pointed out', 'points out', 'reiterated', 'reiterates',
+  'highlighted', 'highlights', 'underlined', 'underlines', 'asserted', 'asserts', 'maintained', 'maintains', 'recalled',
+  'recalls', 'continued', 'continues', 'concluded', 'concludes', 'cautioned', 'cautions', 'affirmed', 'affirms', 'denied',
+  'denies', 'described', 'describes', 'calls', 'called', 'posted', 'predicted', 'predicts', 'conceded', 'concedes',
+  'complained', 'complains', 'joked', 'jokes', 'quipped', 'exclaimed', 'shouted', 'pleaded', 'vowed', 'vows', 'promised',
+  'promises', 'revealed', 'reveals', 'underscored', 'underscores', 'mentioned', 'mentions', 'disclosed', 'contended',
+  'contends', 'countered', 'counters', 'objected', 'protested', 'lamented', 'laments', 'agreed', 'agrees', 'quoted',
+];
+const PARTICIPLES = [
+  'saying', 'adding', 'telling', 'noting', 'explaining', 'commenting', 'insisting', 'warning', 'arguing', 'stating',
+  'writing', 'declaring', 'asking', 'stressing', 'remarking', 'observing', 'claiming', 'calling', 'describing', 'urging',
+  'recalling', 'replying', 'responding', 'announcing', 'tweeting', 'posting', 'concluding', 'emphasising', 'emphasizing',
+];
+/** Verbs that may stand before their subject right after a quotation ("…," said X / read the statement). */
+const INVERTED = new Set(['said', 'says', 'added', 'adds', 'continued', 'continues', 'asked', 'asks', 'replied', 'wrote',
+  'writes', 'read', 'reads', 'explained', 'noted', 'stated', 'tweeted', 'declared', 'insisted', 'warned', 'argued',
+  'concluded', 'remarked', 'observed', 'recalled', 'answered', 'responded', 'commented', 'joked', 'quipped', 'exclaimed',
+  'cautioned', 'stressed', 'recounted', 'conceded', 'countered', 'offered']);
+
+const VERB = new RegExp(`(?<![\\p{L}\\-'’])(${[...FINITE, ...PARTICIPLES].sort((a, b) => b.length - a.length).join('|').replace(/ /g, '\\s+')})(?![\\p{L}\\-])`, 'giu');
+const PARTICIPLE = new Set(PARTICIPLES);
+/**
+ * Verbs that often mean something else ("conceded a penalty", "maintained a policy", "called a
+ * meeting"): verbs of saying only when a quotation, "that", a colon or a comma follows closely.
+ */
+const WEAK = new Set(['conceded', 'concedes', 'called', 'calls', 'described', 'describes', 'maintained', 'maintains', 'revealed',
+  'reveals', 'continued', 'continues', 'recalled', 'recalls', 'agreed', 'agrees', 'promised', 'promises', 'vowed', 'vows',
+  'claimed', 'claims', 'posted', 'mentioned', 'mentions', 'wrote', 'writes', 'answered', 'answers', 'protested', 'objected',
+  'countered', 'counters', 'predicted', 'predicts', 'disclosed', 'announced', 'announces', 'confirmed', 'confirms', 'quoted',
+  'admitted', 'admits',
+  'states', 'remarks', 'comments', 'observes', 'notes', 'pleaded', 'shouted', 'lamented', 'laments']);
+/** Words after which a "verb" is a noun ("in remarks to", "his comments", "the notes"). */
+const NOT_BEFORE_VERB = new Set(['in', 'on', 'at', 'of', 'to', 'for', 'with', 'by', 'from', 'the', 'a', 'an', 'his', 'her',
+  'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'or', 'such', 'whose', 'united', 'many', 'some', 'any', 'no']);
+const AUXILIARY = /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/i;
+const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|one|another|this|that|these|those|some|many|several|two|three|local|other)$/i;
+const PREPOSITION = new Set(['on', 'in', 'at', 'of', 'to', 'for', 'after', 'before', 'during', 'while', 'when', 'who', 'which', 'from', 'with', 'as', 'that', 'about', 'and', 'but', 'in']);
+
+export interface Who { speaker: string | null }
+
+/** What the resolver needs: the masked paragraph, the article's speakers, this sentence's mentions. */
+export interface Context {
+  masked: string;
+  speakers: ArticleSpeakers;
+  sentence: number;
+  paragraphStart: number;
+  /** Referents of this sentence found so far, with their offsets. */
+  here: Array<Referent & { at: number }>;
+}
+
+interface VerbHit { start: number; end: number; word: string }
+
+export function verbsIn(masked: string, from: number, to: number, weakOk = false): VerbHit[] {
+  const out: VerbHit[] = [];
+  const re = new RegExp(VERB.source, 'giu');
+  re.lastIndex = from;
+  for (let m = re.exec(masked); m && m.index < to; m = re.exec(masked)) {
+    if (m.index + m[0].length > to) break;
+    const word = m[0].toLowerCase().replace(/\s+/g, ' ');
+    const prev = /([\p{L}]+)\s+$/u.exec(masked.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase();
+    if (prev && NOT_BEFORE_VERB.has(prev)) continue;
+    const next = masked.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (WEAK.has(word) && !weakOk && !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_)/u.test(next) && !/^\s*$/.test(next) && !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, word });
+  }
+  return out;
+}
+
+const before = (ctx: Context, at: number) => ctx.here.filter((r) => r.at < at);
+
+/** The speaker a name mention stands for (its fullest form), or null when unsure. */
+export function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
+  if (!m.name) {
+    if (!m.role) return null;
+    // "King said" after "Martin Luther King Jr.": a role word that is the article's surname for someone.
+    const named = /^\p{Lu}\p{L}+$/u.test(m.role) ? ctx.speakers.canonical(m.role) : undefined;
+    return named ?? ctx.speakers.roleNoun(m.role, before(ctx, at), ctx.paragraphStart);
+  }
+  const name = ctx.speakers.canonical(m.name, m.org);
+  if (name === null) return null;
+  if (name && m.titled && !m.name.includes(' ') && !ctx.speakers.titleFits(m.name, m.gender, name)) return null;
+  return name ?? m.name;
+}
+
+function pronounWho(ctx: Context, word: string, at: number): Who {
+  return { speaker: /^(?:he|she)$/i.test(word) ? ctx.speakers.pronoun(word, before(ctx, at)) : null };
+}
+
+/** A lower-case noun phrase as subject: "the minister" → that person; "a witness" → nobody. */
+function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: number): Who {
+  if (det && !/^the$/i.test(det)) return { speaker: null };
+  return { speaker: ctx.speakers.roleNoun(noun, before(ctx, at), ctx.paragraphStart) };
+}
+
+/** The subject ending at `end` (before a verb of saying), not reaching before `floor`. */
+export function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
+  let e = end;
+  for (let k = 0; k < 4; k++) {
+    const m = AUXILIARY.exec(ctx.masked.slice(floor, e));
+    if (!m || m[0].trim() === '') break;
+    e = floor + m.index;
+  }
+  const text = ctx.masked.slice(floor, e).replace(/\s+$/, '');
+  e = floor + text.length;
+  if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
+  const mentions = findMentions(ctx.masked, floor, e);
+  const last = mentions[mentions.length - 1];
+  if (last && last.end === e && !last.possessive) {
+    // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
+    if (/(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(floor, last.start - 20), last.start))) return { speaker: null, start: last.start };
+    return { speaker: resolveMention(ctx, last), start: last.start };
+  }
+  const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
+  if (pron) return { ...pronounWho(ctx, pron[1]!, e), start: e - pron[1]!.length };
+  if (text.endsWith(',') && depth === 0) {
+    const appos = /,\s*([^,_]{1,100}),$/.exec(text);
+    if (appos) {
+      const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
+      const innerEnd = inner + appos[1]!.trimEnd().length;
+      const named = findMentions(ctx.masked, inner, innerEnd);
+      const whole = named.length === 1 && named[0]!.end === innerEnd && !named[0]!.org && /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0]!.start));
+      // "the club's president, Nasser Al-Khelaïfi, said": the appositive is the name.
+      if (whole && named[0]!.name) return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
+      return subjectBefore(ctx, floor, floor + appos.index, depth + 1);
+    }
+    return null;
+  }
+  const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’\-]*\s+){0,3}[\p{Ll}][\p{L}\-]*)$/u.exec(text);
+  if (np) {
+    // "Vogel's deputy said": someone's deputy, not a person the article names.
+    if (/['’]s?\s+$/u.test(text.slice(0, np.index + (np[0].length - np[0].trimStart().length) + (np[1] ? np[1].length + 1 : 0)))) return { speaker: null, start: floor + np.index };
+    const det = np[1] && DETERMINER.test(np[1]) ? np[1] : undefined;
+    const noun = np[2]!;
+    const start = floor + np.index + (np[0].length - np[0].trimStart().length);
+    if (!det && np[1] && /^\p{Lu}/u.test(np[1])) {
+      // "Cuban parliamentary speaker said"? A capitalised word before lower-case words: not a subject we know.
+      return { speaker: null, start };
+    }
+    return { ...nounPhraseWho(ctx, det, noun, start), start };
+  }
+  return { speaker: null, start: floor };
+}
+
+/** The subject of the sentence that holds a participle ("X …, saying …"): a name at its start. */
+export function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | null {
+  const text = ctx.masked.slice(from, verbStart);
+  const pron = /^[\s_,]*(he|she|they|it|we|i)\b/i.exec(text);
+  if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].length);
+  for (const m of findMentions(ctx.masked, from, verbStart)) {
+    if (m.possessive) continue;
+    const prefix = ctx.masked.slice(from, m.start);
+    const clause = prefix.includes(', ') ? prefix.slice(prefix.lastIndexOf(', ') + 2) : prefix;
+    if (/^[\s_]*(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.\-]*\s+)*$/u.test(prefix) || /^\s*$/.test(clause)) return { speaker: resolveMention(ctx, m) };
+    return null;
+  }
+  return null;
+}
+
+/** The speaker of the verb at `v`, in a clause starting at `floor`. */
+function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
+  const pre = ctx.masked.slice(floor, v.start);
+  // "The paper quoted him as saying …": the one quoted speaks, not the paper.
+  const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
+  if (quotedAs) return objectWho(ctx, floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!), floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length);
+  // "X was told by Y: …": the agent speaks.
+  if (/(?:was|were|is|are|been|being)\s+$/i.test(pre) && v.word !== 'quoted') {
+    const by = /^\s+by\s+/i.exec(ctx.masked.slice(v.end, to));
+    if (by) return inverted(ctx, v.end + by[0].length - 1, to) ?? { speaker: null };
+    // "he was admitted to hospital", "she was asked about …": the subject is not speaking.
+    return null;
+  }
+  if (PARTICIPLE.has(v.word) || /(?:^|\s)(?:and|by|then)\s+$/i.test(pre)) return sentenceSubject(ctx, floor, v.start);
+  if (v.word === 'quoted' && !/(?:was|were|is|been|being)\s+$/i.test(pre)) return { speaker: null };
+  const subject = subjectBefore(ctx, floor, v.start);
+  if (subject) return subject;
+  // "…," said X, "…": the subject stands after the verb.
+  return inverted(ctx, v.end, to);
+}
+
+/** An object ("him", "Jones", "the minister") as the speaker. */
+function objectWho(ctx: Context, from: number, to: number): Who {
+  const text = ctx.masked.slice(from, to).trim();
+  if (/^him$/i.test(text)) return pronounWho(ctx, 'he', from);
+  if (/^her$/i.test(text)) return pronounWho(ctx, 'she', from);
+  return inverted(ctx, from - 1, to) ?? { speaker: null };
+}
+
+function inverted(ctx: Context, from: number, to: number): Who | null {
+  const rest = ctx.masked.slice(from, to);
+  const lead = /^\s+/.exec(rest)?.[0].length ?? 0;
+  const at = from + lead;
+  const words = rest.slice(lead);
+  const np = /^(the|a|an|his|her|its|their)\s+((?:[\p{Ll}][\p{L}\-]*\s+){0,3}?[\p{Ll}][\p{L}\-]*)(?=$|[\s.,;:!?])/u.exec(words);
+  if (np) {
+    const tokens = np[2]!.split(/\s+/);
+    const cut = tokens.findIndex((t) => PREPOSITION.has(t));
+    const noun = (cut > 0 ? tokens.slice(0, cut) : tokens).join(' ');
+    return nounPhraseWho(ctx, np[1], noun, at);
+  }
+  const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
+  if (pron) return pronounWho(ctx, pron[1]!, at);
+  const m = findMentions(ctx.masked, at, Math.min(to, at + 120))[0];
+  // "said Smith's lawyer": someone of Smith's, not Smith.
+  if (m && m.start === at && m.possessive) return { speaker: null };
+  // "said local resident Peter Ahl", "said another resident, Eva Lind".
+  if (m && (m.start === at || /^(?:[\p{Ll}\-]+\s+){1,3}(?:[\p{Ll}\-]+,\s+)?$|^[\p{Ll}\-]+,\s+$/u.test(ctx.masked.slice(at, m.start)))) return { speaker: resolveMention(ctx, m) };
+  return null;
+}
+
+/** After a closing quotation mark: ",” said X", ",” X said", ",” she added", ", according to X". */
+export function tailAttribution(ctx: Context, from: number, to: number): Who | null {
+  const after = ctx.masked.slice(from, to);
+  const acc = /^[\s,]*according\s+to\s+/i.exec(after);
+  if (acc) return inverted(ctx, from + acc[0].length - 1, to) ?? { speaker: null };
+  const head = /^[\s,—–-]*/.exec(after)![0].length;
+  // Right after a quotation even "wrote" and "posted" are verbs of saying.
+  const first = verbsIn(ctx.masked, from + head, Math.min(to, from + 160), true)[0];
+  if (!first) return null;
+  if (first.start === from + head) return INVERTED.has(first.word) || first.word === 'said' ? inverted(ctx, first.end, to) : null;
+  // "…" X said / X, the coach, said: only a subject between the quotation and the verb.
+  if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, ''))) return null;
+  const subject = subjectBefore(ctx, from + head, first.start);
+  // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  return subject;
+}
+
+/** Before an opening quotation mark: the nearest verb of saying in the sentence so far ("X said:", "As X told Y,"). */
+export function leadAttribution(ctx: Context, from: number, to: number): Who | null {
+  const lead = ctx.masked.slice(from, to);
+  const acc = /according\s+to\s+([^,_]{2,80}?),?\s*$/i.exec(lead);
+  if (acc) return inverted(ctx, from + acc.index + acc[0].indexOf(acc[1]!) - 1, to) ?? { speaker: null };
+  const verbs = verbsIn(ctx.masked, from, to);
+  // "Smith: “…”": a name alone, then a colon, opens the sentence.
+  if (!verbs.length) {
+    const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
+    const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'))[0] : undefined;
+    if (m && m.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':')) return { speaker: resolveMention(ctx, m) };
+  }
+  for (let i = verbs.length - 1; i >= 0; i--) {
+    const who = whoOfVerb(ctx, from, verbs[i]!, to);
+    if (who) return who;
+  }
+  return null;
+}
+
+/** Who speaks in a sentence of reported speech: the first verb of saying with a subject. */
+export function reportedWho(ctx: Context, from: number, to: number): Who | null {
+  for (const v of verbsIn(ctx.masked, from, to)) {
+    const who = whoOfVerb(ctx, from, v, to);
+    if (who) return who;
+  }
+  return null;
+}

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/knowledge/parse.js';
+import type { Article } from '../../src/knowledge/types.js';
+import { FIXTURES } from '../helpers.js';
+
+/** One test per rule of src/knowledge/README.md ("Who said it"), each with a small article. */
+
+const HEAD = '---\ntitle: Test story\ndate: 2020-01-02\npublisher: Example News\n---\n';
+
+function parse(body: string): Article {
+  return parseArticle(HEAD + body, 'test', 'test.txt');
+}
+function fixture(name: string): Article {
+  return parseArticle(readFileSync(join(FIXTURES, 'attribution', name), 'utf8'), name, name);
+}
+/** Kind, speaker and partial flag of the segment whose text starts with `start`. */
+function who(article: Article, start: string): { kind: string; speaker: string | null; partial: boolean } | undefined {
+  for (const p of article.paragraphs) {
+    for (const s of p.segments) {
+      if (p.text.slice(s.start, s.end).startsWith(start)) return { kind: s.kind, speaker: s.speaker, partial: !!s.embedded };
+    }
+  }
+  return undefined;
+}
+const quoteOf = (article: Article, start: string) => {
+  const w = who(article, start);
+  return w && w.kind === 'quote' ? w.speaker : `not a quote: ${JSON.stringify(w)}`;
+};
+
+describe('who said it: the rules of src/knowledge/README.md', () => {
+  it('1. names are learnt from the whole article: a surname finds the full name introduced anywhere', () => {
+    const a = parse('Environment Minister John Baird has asked officials how the papers got out.\n\n"It is not secret," Baird said.\n');
+    expect(quoteOf(a, 'It is not secret')).toBe('John Baird');
+    expect(a.roles).toContainEqual({ speaker: 'John Baird', role: 'Environment Minister' });
+    // "X of Slate Magazine" is a person of an organisation; a passive "was admitted" is nobody speaking.
+    const b = parse('Troy Patterson of Slate Magazine tried the drink. After tasting it, Patterson observed, "It was sweet but balanced."\n\nHe was admitted to hospital in Nice, where he died.\n');
+    expect(quoteOf(b, 'It was sweet')).toBe('Troy Patterson');
+    expect(who(b, 'He was admitted')?.kind).toBe('narration');
+  });
+
+  it('2. after the quotation: "…," said X / "…," X said / X, the coach, said / according to X', () => {
+    const a = parse([
+      '"We will act," said Anna Berg.',
+      '"The plan is ready," Finance Minister Carla Ruiz said.',
+      '"It hurt," Hernan Gomez, the Panama coach, said after the match.',
+      '"Stocks will collapse", according to Tomas Lind.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'We will act')).toBe('Anna Berg');
+    expect(quoteOf(a, 'The plan is ready')).toBe('Carla Ruiz');
+    expect(quoteOf(a, 'It hurt')).toBe('Hernan Gomez');
+    expect(quoteOf(a, 'Stocks will collapse')).toBe('Tomas Lind');
+  });
+
+  it('3. before the quotation: the nearest verb of saying and its subject (X said: / As X told Y, / X remarked to Y, / …, saying)', () => {
+    const a = parse([
+      'As coauthor Colette Heald told The Huffington Post, "The projections are consistent."',
+      'Jonathan Stan remarked to The Brooklyn Paper, "We will keep it around."',
+      'Malaysia\'s Prime Minister, Najib Razak said, "We are in contact with all parties".',
+      'Venezuelan president Hugo Chavez sent his wishes during his broadcast saying "A hug for you, friend."',
+      'US Secretary of State Condoleezza Rice told NBC News "The notion is far-fetched".',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'The projections are consistent')).toBe('Colette Heald');
+    expect(quoteOf(a, 'We will keep it around')).toBe('Jonathan Stan');
+    expect(quoteOf(a, 'We are in contact')).toBe('Najib Razak');
+    expect(quoteOf(a, 'A hug for you')).toBe('Hugo Chavez');
+    expect(quoteOf(a, 'The notion is far-fetched')).toBe('Condoleezza Rice');
+  });
+
+  it('4. a partial quotation inside reported speech is the speaker\'s, marked partial; scare quotes stay narration', () => {
+    const a = parse([
+      'Cuban parliamentary speaker Ricardo Alcaron told CNN that Castro "remains in stable condition" and is "resting in order to recover".',
+      'Critics have called the plan a so-called "reset" of port policy, and an alleged "spy ring" was found.',
+    ].join('\n\n'));
+    expect(who(a, 'remains in stable condition')).toEqual({ kind: 'quote', speaker: 'Ricardo Alcaron', partial: true });
+    expect(who(a, 'resting in order')).toEqual({ kind: 'quote', speaker: 'Ricardo Alcaron', partial: true });
+    expect(who(a, 'reset')).toBeUndefined();
+    expect(who(a, 'spy ring')).toBeUndefined();
+    expect(who(a, 'Critics have called')).toEqual({ kind: 'narration', speaker: null, partial: false });
+  });
+
+  it('5. a quotation without attribution takes the speaker of the sentence before it in the paragraph', () => {
+    const a = parse([
+      '"Had it happened an hour later it would have been worse," Khaled Al-Maeena said. "The toll would have been a thousand."',
+      'Colette Heald noted the findings show pollution matters. "Ozone is something we understand."',
+      'Tomas Berg spoke first. Anna Lind arrived later. "We disagree."',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'The toll would have been')).toBe('Khaled Al-Maeena');
+    expect(quoteOf(a, 'Ozone is something')).toBe('Colette Heald');
+    expect(quoteOf(a, 'We disagree')).toBeNull();
+  });
+
+  it('6. across paragraphs: an open quotation carries on, "X said:" introduces the next paragraph, "— Name" attributes what is above', () => {
+    const a = parse([
+      'After the match, Hernan Dario Gomez, Panama coach, said, "I think we have learned a lot.',
+      'It was a very emotional day."',
+      'Carla Ruiz said:',
+      '"Nobody has offered a better plan."',
+      '"We will not accept any quota,',
+      '"and we will say so in July."',
+      '— Maria Lindqvist',
+      'People have been detained for their views.',
+      '— Jenny Leong',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'It was a very emotional day')).toBe('Hernan Dario Gomez');
+    expect(quoteOf(a, 'Nobody has offered')).toBe('Carla Ruiz');
+    expect(quoteOf(a, 'We will not accept')).toBe('Maria Lindqvist');
+    expect(quoteOf(a, 'and we will say so')).toBe('Maria Lindqvist');
+    expect(quoteOf(a, 'People have been detained')).toBe('Jenny Leong');
+  });
+
+  it('7. he/she: the nearest sentence with one compatible person, or the one who speaks there', () => {
+    const a = parse([
+      'Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it.',
+      '"We take security seriously," she said.',
+      'Harry Kane won the award. He said, "It felt good out there."',
+      'Prime Minister Tom Hale met opposition leader Mark Rees on Tuesday. "We had a frank exchange," he said.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'We take security seriously')).toBe('Sujata Raisinghani');
+    expect(quoteOf(a, 'It felt good out there')).toBe('Harry Kane');
+    // Two men in the sentence before, neither speaking there: nobody.
+    expect(quoteOf(a, 'We had a frank exchange')).toBeNull();
+  });
+
+  it('8. role nouns: the article\'s one person with that role; two ministers make "the minister" nobody; "a neighbour" is nobody', () => {
+    const a = fixture('politics.txt');
+    expect(quoteOf(a, 'Every family will see')).toBeNull();
+    const c = fixture('crime.txt');
+    expect(quoteOf(c, 'He always seemed quiet')).toBeNull();
+    expect(quoteOf(c, 'We are devastated')).toBeNull();
+    expect(quoteOf(c, 'I heard shouting')).toBeNull();
+    expect(quoteOf(c, 'This was a targeted attack')).toBe('Sarah Holt');
+    expect(quoteOf(c, 'We will be asking')).toBe('James Whitby');
+    const b = parse('Environment Canada spokeswoman Julie Hahn spoke on Monday.\n\n"We will look into it," the spokeswoman said.\n');
+    expect(quoteOf(b, 'We will look into it')).toBe('Julie Hahn');
+  });
+
+  it('9. organisations speak: "X said", "the ministry said" (its one ministry), "…," read the statement', () => {
+    const a = fixture('statement.txt');
+    expect(quoteOf(a, 'We will not reopen')).toBe('Ministry of Transport');
+    expect(quoteOf(a, 'Safety comes first')).toBe('Ministry of Transport');
+    const b = parse('In a release from Amnesty International, the organization said journalists were held. "It is shocking that journalists are detained," read the statement.\n');
+    expect(quoteOf(b, 'It is shocking')).toBe('Amnesty International');
+    // "the group": the organisation that spoke in this paragraph; with two named and none speaking, nobody.
+    const c = parse('Amnesty International said on Friday that it had criticised the Iranian Government. "Journalists must be freed at once," the group said.\n\nHuman Rights Watch criticised the Iranian Government. "This is a disgrace," the group said.\n');
+    expect(quoteOf(c, 'Journalists must be freed')).toBe('Amnesty International');
+    expect(quoteOf(c, 'This is a disgrace')).toBeNull();
+  });
+
+  it('10. interviews: a named turn is that person\'s words, the interviewer\'s questions and words quoted inside a turn are not', () => {
+    const a = parse([
+      '((Wikinews)) How did you two meet?',
+      'Isabel Ruiz: We met in high school. Our friends would say, "You would get along with him really well." So I knew of him.',
+      '((Wikinews)) Who else is involved?',
+      'Mario Lucero: Jeff is behind the camera.',
+      'He is helping us right now.',
+      '((Wikinews)) Thank you both.',
+      'Isabel Ruiz: Thank you!',
+      'The pair met in 2004 and now live in Arizona.',
+    ].join('\n\n'));
+    // After the interview's last turn, a paragraph is the reporter's again.
+    expect(who(a, 'The pair met in 2004')?.kind).toBe('narration');
+    expect(who(a, 'How did you two meet')).toEqual({ kind: 'narration', speaker: null, partial: false });
+    expect(quoteOf(a, 'We met in high school')).toBe('Isabel Ruiz');
+    expect(quoteOf(a, 'You would get along')).toBeNull();
+    expect(quoteOf(a, 'So I knew of him')).toBe('Isabel Ruiz');
+    expect(quoteOf(a, 'He is helping us')).toBe('Mario Lucero');
+  });
+
+  it('11. when in doubt, nobody: an unnamed subject stops every other rule; a namesake surname is nobody', () => {
+    const a = parse([
+      'Fidel Castro handed power to Raul Castro in July.',
+      '"He is getting better," Castro said.',
+      'Tom Berg spoke to reporters. "The dog is fine," the dog states, according to the cartoon.',
+      'Sources list: "Document found on street not secret, say feds" — The Canadian Press, August 15, 2008.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'He is getting better')).toBeNull();
+    expect(quoteOf(a, 'The dog is fine')).toBeNull();
+    expect(who(a, 'Document found on street')?.speaker ?? null).toBeNull();
+    // Someone of a named person's ("a lawyer for Daniel Morrow", "Morrow's lawyer") is not that person.
+    const b = parse('Daniel Morrow was charged on Monday.\n\n"He is innocent," a lawyer for Daniel Morrow said.\n\n"We will appeal," said Morrow\'s lawyer.\n\n"I am innocent," Morrow told the court.\n');
+    expect(quoteOf(b, 'He is innocent')).toBeNull();
+    expect(quoteOf(b, 'We will appeal')).toBeNull();
+    expect(quoteOf(b, 'I am innocent')).toBe('Daniel Morrow');
+    // "Mr. Bush" and "Mrs. Bush" in one article: a titled surname is nobody unless the person's gender is known.
+    const c = parse('George Bush and his wife visited Dublin. Mr. Bush met the Taoiseach.\n\n"It is a joy to be here," Mrs. Bush said.\n');
+    expect(quoteOf(c, 'It is a joy to be here')).toBeNull();
+  });
+
+  it('12. a dateline before the first quotation does not hide it: "BRUSSELS, 5 April 2022 — “…,” X said"', () => {
+    const a = parse('BRUSSELS, 5 April 2022 — "We will reopen the harbour soon," Anna Berg said on Tuesday.\n');
+    expect(who(a, 'We will reopen')).toEqual({ kind: 'quote', speaker: 'Anna Berg', partial: false });
+  });
+
+  it('13. straight quotation marks are read by their shape: a stray mark does not swallow the narration after it', () => {
+    const a = parse('The comet (also known as "Wild 2) landed in 2006. It was decided that the public would "discover" the samples, Tom Berg said.\n');
+    expect(who(a, 'Wild 2) landed')).toBeUndefined();
+    expect(who(a, 'It was decided')?.kind).toBe('reported');
+  });
+
+  it('2b. wire style: lower-case role words before the name, ages, "wrote on Twitter", "the company said", someone\'s deputy', () => {
+    const a = fixture('wire.txt');
+    expect(quoteOf(a, 'The fire spread very quickly')).toBe('Jan Vogel');
+    expect(quoteOf(a, 'We could not get to the men')).toBe('Jan Vogel');
+    expect(quoteOf(a, 'Our thoughts are with')).toBe('Chemwerk AG');
+    expect(quoteOf(a, 'Nobody heard a thing')).toBeNull();
+    expect(quoteOf(a, 'We warned them')).toBe('Maria Kraus');
+    expect(quoteOf(a, 'They did not listen')).toBe('Maria Kraus');
+    expect(quoteOf(a, 'The investigation will take months')).toBe('Jan Vogel');
+    expect(quoteOf(a, 'I saw the smoke')).toBe('Peter Ahl');
+    expect(quoteOf(a, 'It was black and thick')).toBe('Eva Lind');
+  });
+
+  it('1b. a role word can be a surname ("Martin Luther King Jr." → "King said"); "Name: “…”" opens a sentence with its speaker', () => {
+    const a = parse('Martin Luther King Jr. spoke in Washington in 1963.\n\n"I have a dream," King said.\n\nBan Ki-moon: "The world must act now on climate."\n');
+    expect(quoteOf(a, 'I have a dream')).toBe('Martin Luther King Jr.');
+    expect(quoteOf(a, 'The world must act')).toBe('Ban Ki-moon');
+  });
+
+  it('6b. a dash line attributes only when it is a name: a list item "- The Ministry … announced …" attributes nothing', () => {
+    const a = parse('People have been detained for peacefully expressing their views.\n\n- The Ministry of Health announced new rules on Monday.\n');
+    expect(who(a, 'People have been detained')?.kind).toBe('narration');
+  });
+});
