@@ -2,6 +2,7 @@ import { watch as watchFolder, type FSWatcher } from 'node:fs';
 import { coreOf } from './answer/core.js';
 import type { Core, LiveCore, Problem, ReloadReport } from './answer/types.js';
 import { loadKnowledgeFile, mergeFiles, statKnowledge, type FileLoad, type FileStat } from './knowledge/load.js';
+import { ALIAS_FILE, type AliasTable } from './search/aliases.js';
 import { buildKnowledgeBaseAsync } from './search/kb.js';
 import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
 
@@ -23,7 +24,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
   const cacheDir = options.cacheDir ?? null;
   const first = await loadKnowledgeBase(dir, cacheDir);
   let current: Core = coreOf(first.kb);
-  const files = await filesOf(dir, first.kb.articles, first.problems);
+  const files = await filesOf(dir, first.kb.articles, first.problems, first.kb.aliases);
   let running: Promise<ReloadReport> | null = null;
 
   async function reload(): Promise<ReloadReport> {
@@ -50,11 +51,11 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     const merged = mergeFiles([...next.values()]);
     report.problems.push(...merged.problems);
     if (report.added.length + report.changed.length + report.removed.length > 0) {
-      const kb = await buildKnowledgeBaseAsync(merged.articles, pause);
+      const kb = await buildKnowledgeBaseAsync(merged.articles, pause, merged.aliases);
       current = coreOf(kb);
       files.clear();
       for (const [path, load] of next) files.set(path, load);
-      void saveSnapshot(dir, cacheDir, kb, merged.problems);
+      void saveSnapshot(dir, cacheDir, kb, merged.problems, merged.aliases);
     }
     return finish(report, started);
   }
@@ -105,9 +106,9 @@ function keepLastGood(before: FileLoad | undefined, now: FileLoad, report: Reloa
 }
 
 /** The per-file state behind a knowledge base loaded from a snapshot or a full load. */
-async function filesOf(dir: string, articles: Array<{ file: string }>, problems: Problem[]): Promise<Map<string, FileLoad>> {
+async function filesOf(dir: string, articles: Array<{ file: string }>, problems: Problem[], aliases: AliasTable): Promise<Map<string, FileLoad>> {
   const out = new Map<string, FileLoad>();
-  for (const stat of await statKnowledge(dir).catch(() => [] as FileStat[])) out.set(stat.path, { ...stat, articles: [], problems: [] });
+  for (const stat of await statKnowledge(dir).catch(() => [] as FileStat[])) out.set(stat.path, { ...stat, articles: [], problems: [], ...(stat.path === ALIAS_FILE ? { aliases } : {}) });
   for (const a of articles) out.get(a.file)?.articles.push(a as FileLoad['articles'][number]);
   // Duplicate-id problems are recomputed when files are merged; the rest belong to their file.
   for (const p of problems) if (!p.reason.startsWith('duplicate id')) out.get(p.file)?.problems.push(p);

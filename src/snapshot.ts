@@ -8,6 +8,7 @@ import { loadKnowledge, statKnowledge } from './knowledge/load.js';
 import type { Article } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
 import type { IndexData } from './search/index.js';
+import type { AliasTable } from './search/aliases.js';
 
 /**
  * A persisted knowledge base: parsed articles plus the index, in V8's own serialisation (typed
@@ -21,9 +22,10 @@ interface Snapshot {
   articles: Article[];
   problems: Problem[];
   index: IndexData;
+  aliases: AliasTable;
 }
 
-const FORMAT = 'verbatim-kb-1';
+const FORMAT = 'verbatim-kb-2';
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;
@@ -37,21 +39,21 @@ export async function loadKnowledgeBase(dir: string, cacheDir: string | null): P
   const file = key && cacheDir ? snapshotFile(cacheDir, dir, key) : null;
   if (file) {
     const snap = await readSnapshot(file);
-    if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index), problems: snap.problems, cache: 'hit' };
+    if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases), problems: snap.problems, cache: 'hit' };
   }
-  const { articles, problems } = await loadKnowledge(dir);
-  const kb = buildKnowledgeBase(articles);
+  const { articles, problems, aliases } = await loadKnowledge(dir);
+  const kb = buildKnowledgeBase(articles, undefined, aliases);
   if (!file || !cacheDir) return { kb, problems, cache: 'off' };
-  const saved = await writeSnapshot(cacheDir, file, { format: FORMAT, articles, problems, index: kb.index.data });
+  const saved = await writeSnapshot(cacheDir, file, { format: FORMAT, articles, problems, index: kb.index.data, aliases });
   return { kb, problems, cache: saved };
 }
 
 /** Persists a knowledge base built for the folder as it is now (after a reload). */
-export async function saveSnapshot(dir: string, cacheDir: string | null, kb: KnowledgeBase, problems: Problem[]): Promise<string> {
+export async function saveSnapshot(dir: string, cacheDir: string | null, kb: KnowledgeBase, problems: Problem[], aliases: AliasTable = {}): Promise<string> {
   if (!cacheDir) return 'off';
   try {
     const file = snapshotFile(cacheDir, dir, await snapshotKey(dir));
-    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data });
+    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data, aliases });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;
   }

@@ -22,12 +22,21 @@ export interface Topic {
   accept: ((passage: number) => boolean) | undefined;
   /** ` on “health care” (2009)`, or '' for no topic and no period. */
   about: string;
+  /** `, searched for “health care” (2009)`: what was searched, never presented as anyone's words. */
+  searched: string;
 }
 
 export function readTopic(kb: KnowledgeBase, raw: string): Topic {
   const { rest, period } = splitPeriod(raw.trim());
   const text = cleanTopic(rest);
-  return { text, period, accept: passageFilter(kb, period), about: `${text ? ` on “${text}”` : ''}${period ? ` (${period.label})` : ''}` };
+  const when = period ? ` (${period.label})` : '';
+  return {
+    text,
+    period,
+    accept: passageFilter(kb, period),
+    about: `${text ? ` on “${text}”` : ''}${when}`,
+    searched: text ? `, searched for “${text}”${when}` : when,
+  };
 }
 
 export function planTopic(kb: KnowledgeBase, topic: string): QueryPlan {

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { Problem } from '../answer/types.js';
+import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from '../search/aliases.js';
 import { parseJsonlRecord } from './jsonl.js';
 import { ParseError, parseArticle } from './parse.js';
 import type { Article } from './types.js';
@@ -22,6 +23,8 @@ export interface FileStat {
 export interface FileLoad extends FileStat {
   articles: Article[];
   problems: Problem[];
+  /** For the folder's alias list (`aliases.yaml`): the names it adds. */
+  aliases?: AliasTable;
 }
 
 export interface LoadResult {
@@ -29,6 +32,8 @@ export interface LoadResult {
   problems: Problem[];
   /** The files read, with size and modification time (for change detection). */
   files: FileLoad[];
+  /** The folder's own alias list, when it has one (the built-in list is applied anyway). */
+  aliases: AliasTable;
 }
 
 /** Lets a background load give the event loop back now and then. */
@@ -40,7 +45,7 @@ export async function loadKnowledge(dir: string, pause?: Pause): Promise<LoadRes
   try {
     stats = await statKnowledge(dir);
   } catch (err) {
-    return { articles: [], files: [], problems: [{ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+    return { articles: [], files: [], aliases: {}, problems: [{ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
   }
   const files: FileLoad[] = [];
   for (const s of stats) files.push(await loadKnowledgeFile(dir, s, pause));
@@ -49,7 +54,7 @@ export async function loadKnowledge(dir: string, pause?: Pause): Promise<LoadRes
 
 /** Joins per-file loads in path order; a duplicate id is a problem of the later file. */
 export function mergeFiles(files: FileLoad[]): LoadResult {
-  const result: LoadResult = { articles: [], problems: [], files };
+  const result: LoadResult = { articles: [], problems: [], files, aliases: mergeAliases(...files.map((f) => f.aliases)) };
   const seen = new Map<string, string>();
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     result.problems.push(...f.problems);
@@ -98,6 +103,17 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
   const ext = extname(path).toLowerCase();
   // A folder's README.md documents the folder; it is never an article.
   if (basename(path).toLowerCase() === 'readme.md') return out;
+  // The alias list (nicknames, initials) is data about names, not a source.
+  if (file.path === ALIAS_FILE) {
+    try {
+      const { aliases, problems } = parseAliasFile(await readFile(path, 'utf8'));
+      out.aliases = aliases;
+      for (const reason of problems) out.problems.push({ file: file.path, reason });
+    } catch (err) {
+      out.problems.push({ file: file.path, reason: `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    }
+    return out;
+  }
   const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
   if (!ARTICLE_EXTENSIONS.has(ext) && ext !== '.jsonl') {
     problem(`unsupported file type "${ext || '(none)'}": use .txt, .md or .jsonl`);

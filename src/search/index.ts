@@ -204,6 +204,23 @@ export class SearchIndex {
     return topK(touched, this.scores, limit);
   }
 
+  /**
+   * The passages holding every one of `terms` (exact index terms), in passage order, optionally
+   * only among `within` (sorted ids). Intersects postings rarest first, so the cost is that of the
+   * rarest word's postings; gives up (returns []) when even those exceed `max`.
+   */
+  passagesWithAll(terms: string[], within?: Uint32Array, max = Infinity): Uint32Array {
+    const lists = [...new Set(terms)].map((t) => this.postings(t)?.docs);
+    if (lists.length === 0 || lists.some((l) => !l)) return new Uint32Array(0);
+    const sorted = (lists as Uint32Array[]).sort((a, b) => a.length - b.length);
+    if (within) sorted.unshift(within);
+    sorted.sort((a, b) => a.length - b.length);
+    if (sorted[0]!.length > max) return new Uint32Array(0);
+    let acc = sorted[0]!;
+    for (let k = 1; k < sorted.length && acc.length; k++) acc = intersect(acc, sorted[k]!);
+    return acc;
+  }
+
   /** Generation stamps let each query reuse the score arrays without clearing 100k entries. */
   private nextGeneration(): number {
     if (this.generation === 0xffffffff) {
@@ -213,6 +230,29 @@ export class SearchIndex {
     }
     return ++this.generation;
   }
+}
+
+/** Sorted-array intersection, galloping through the longer list. */
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length && j < b.length; i++) {
+    const x = a[i]!;
+    if (b[j]! < x) {
+      let step = 1;
+      while (j + step < b.length && b[j + step]! < x) step *= 2;
+      let lo = j + (step >> 1);
+      let hi = Math.min(j + step, b.length);
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      j = lo;
+    }
+    if (j < b.length && b[j] === x) out.push(x);
+  }
+  return Uint32Array.from(out);
 }
 
 function topK(docs: number[], scores: Float64Array, k: number): Hit[] {
