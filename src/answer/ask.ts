@@ -56,21 +56,37 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     const topic = [content.length ? content.join(' ') : rest, phrase].filter(Boolean).join(' ');
     return { request: { command: 'summary', topic, offset: 0 } };
   }
+  // Words in quotation marks are a claim to look up as typed: never a name, never trimmed.
+  const { quoted, rest: unquoted } = splitQuoted(text);
   // A date phrase ("in 2009") survives the removal of question words intact.
-  const phrase = periodPhrase(text);
-  const plain = phrase ? text.replace(phrase, ' ') : text;
+  const phrase = periodPhrase(unquoted);
+  const plain = phrase ? unquoted.replace(phrase, ' ') : unquoted;
   const withPeriod = (topic: string) => [topic, phrase].filter(Boolean).join(' ');
   const found = kb.speakers.detect(plain);
   const tokens = words(plain);
   if (found?.consumed && (found.speaker || found.ambiguous.length) && (SPEECH.test(plain) || found.consumed.from === 0)) {
     const { from, to } = found.consumed;
-    const topic = tokens.filter((t, i) => (i < from || i >= to) && !QUESTION_WORDS.has(t)).join(' ');
-    // A name shared by several speakers goes through as typed, so the answer asks which one.
+    const loose = tokens.filter((t, i) => (i < from || i >= to) && !QUESTION_WORDS.has(t)).join(' ');
+    // A name shared by several speakers goes through as typed, so the answer decides or asks which one.
     const speaker = found.speaker?.name ?? tokens.slice(from, to).join(' ');
-    return { request: { command: 'quote', speaker, topic: withPeriod(topic), offset: 0 } };
+    return { request: { command: 'quote', speaker, topic: withPeriod(quoted ?? loose), offset: 0 } };
   }
+  if (quoted) return { request: { command: 'search', query: withPeriod(quoted), offset: 0 } };
   const content = tokens.filter((t) => !QUESTION_WORDS.has(t));
   return { request: { command: 'search', query: content.length ? withPeriod(content.join(' ')) : stripTrailing(text), offset: 0 } };
+}
+
+const QUOTED = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{2,})["\u201c\u201d\u201e]|(?<![\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\p{L}])/gu;
+
+/** The words typed in quotation marks (several quoted parts are joined) and the text around them. */
+export function splitQuoted(text: string): { quoted: string | null; rest: string } {
+  const parts: string[] = [];
+  const rest = text.replace(QUOTED, (_m, a: string | undefined, b: string | undefined) => {
+    const inner = (a ?? b ?? '').trim();
+    if (inner) parts.push(inner);
+    return ' ';
+  });
+  return parts.length ? { quoted: parts.join(' … '), rest: rest.replace(/\s+/g, ' ').trim() } : { quoted: null, rest: text };
 }
 
 function stripTrailing(text: string): string {

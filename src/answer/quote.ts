@@ -3,7 +3,8 @@ import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts, passageText } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
-import { findPhrase, matchPhrase, readPhrase, type Phrase } from '../search/phrase.js';
+import { findPhrase, type Phrase } from '../search/phrase.js';
+import { PHRASE_LIMIT, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -58,11 +59,6 @@ function readFor(kb: KnowledgeBase, raw: string): TopicRead {
   return { topic, period, accept, searched, plan, phrase: plan ? phraseOf(topic, plan) : null };
 }
 
-/** The topic as a phrase, with the words the plan corrected read as corrected. */
-export function phraseOf(topic: string, plan: QueryPlan): Phrase | null {
-  return readPhrase(topic, new Map(plan.corrected.map((c) => [c.typed, c.as])));
-}
-
 function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string): Answer {
   const { topic, period, accept, searched, plan, phrase } = readFor(kb, request.topic);
   if (plan && plan.terms.length === 0) {
@@ -107,12 +103,6 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
     body: body(elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined),
     suggestions: suggestTopicsFor(kb, '', speaker),
   });
-}
-
-/** Says when the exact words typed are not what the best excerpts hold (a misquote, or loose words). */
-export function phraseNote(phrase: Phrase | null, picks: Pick[]): string | undefined {
-  if (!phrase || phrase.words.length < 3 || (picks[0]?.tier ?? 0) === 3) return undefined;
-  return 'These exact words are not in these sources; the closest passages follow.';
 }
 
 /**
@@ -200,40 +190,6 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, phra
     picks: kept.sort((a, b) => comparePicks(kb, a, b)),
     covered: Math.max(0, ...coverage.values()),
   };
-}
-
-const PHRASE_LIMIT = 200;
-
-/**
- * Rates a pick by the phrase over all its quotation's sentences in the passage; when the phrase is
- * there, the excerpt becomes the sentences that hold it (so the words asked about are shown).
- */
-function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phrase: Phrase): void {
-  const paragraph = kb.articles[pick.articleIndex]!.paragraphs[pick.paragraphIndex]!;
-  const sorted = [...all].sort((a, b) => a.start - b.start);
-  const from = sorted[0]!.start;
-  const to = Math.max(...sorted.map((s) => s.end));
-  const m = matchPhrase(paragraph.text.slice(from, to), phrase);
-  pick.tier = m.tier;
-  pick.run = m.run;
-  if (m.tier >= 2) {
-    const holding = sorted.filter((s) => s.end > from + m.start && s.start < from + m.end);
-    if (holding.length) pick.segments = holding.length > MAX_SENTENCES + 1 ? holding.slice(0, MAX_SENTENCES + 1) : holding;
-  } else {
-    const run = bestRunSentences(paragraph.text, sorted, phrase);
-    if (run) pick.segments = [run];
-  }
-}
-
-/** For a partial match (a misquote), the sentence sharing the longest run of the phrase's words. */
-function bestRunSentences(text: string, segs: Segment[], phrase: Phrase): Segment | null {
-  let best: Segment | null = null;
-  let run = 2;
-  for (const s of segs) {
-    const m = matchPhrase(text.slice(s.start, s.end), phrase);
-    if (m.run > run) [best, run] = [s, m.run];
-  }
-  return best;
 }
 
 /** The word the user typed that a term came from, so variants of one word count once. */

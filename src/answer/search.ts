@@ -1,8 +1,10 @@
 import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
-import { passageParts } from '../search/kb.js';
-import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
+import { passageParts, passageText } from '../search/kb.js';
+import { findPhrase } from '../search/phrase.js';
+import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
+import { PHRASE_LIMIT, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
 import { cleanTopic, planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
@@ -40,19 +42,36 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
       if (!lead) continue;
       // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
       const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
-      const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
+      const pick: Pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
+      if (phrase) {
+        placePhrase(kb, pick, segments.filter((s) => s.kind !== 'attribution' && !s.embedded), phrase);
+        // One citation is one kind of words by one speaker: the phrase's first sentence decides.
+        const first = pick.segments[0]!;
+        pick.segments = pick.segments.filter((s) => s.kind === first.kind && s.speaker === first.speaker);
+        delete pick.terms;
+      }
       picks.push(pick);
       coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
     }
     return picks;
   };
-  const picks = deepen((d) => kb.index.search(plan.terms, d, undefined, accept), (request.offset + PAGE) * DEPTH_PER_RESULT, picksOf);
-  const ranked = keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score);
+  const phrase = phraseOf(text, plan);
+  // Passages holding the exact words come first, the earliest source first, whatever BM25 says.
+  const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { accept, limit: PHRASE_LIMIT }) : [];
+  const search = (d: number): Hit[] => {
+    const hits = kb.index.search(plan.terms, d, undefined, accept);
+    const seen = new Set(hits.map((h) => h.passage));
+    return [...exact.filter((h) => !seen.has(h.passage)).map((h) => ({ passage: h.passage, score: 0 })), ...hits];
+  };
+  const picks = deepen(search, (request.offset + PAGE) * DEPTH_PER_RESULT, picksOf);
+  const kept = keepWellCovered(picks, (p) => coverage.get(p) ?? 0);
+  for (const p of picks) if ((p.tier ?? 0) >= 2 && !kept.includes(p)) kept.push(p);
+  const ranked = kept.sort((a, b) => comparePicks(kb, a, b));
   const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {
     found: page.citations.length > 0,
-    heading: page.citations.length ? `Best passages for “${query}”` : `Nothing more for “${query}”.`,
-    body: topicNote(plan),
+    heading: page.citations.length ? `Best passages, searched for “${text}”` : `Nothing more for “${text}”.`,
+    body: [topicNote(plan), phraseNote(phrase, ranked)].filter(Boolean).join(' ') || undefined,
     citations: page.citations,
     hasMore: page.hasMore,
   });
