@@ -49,18 +49,19 @@ interface TopicRead {
   period: ReturnType<typeof readTopic>['period'];
   accept: ((passage: number) => boolean) | undefined;
   searched: string;
+  periodNote: string | undefined;
   plan: QueryPlan | null;
   phrase: Phrase | null;
 }
 
 function readFor(kb: KnowledgeBase, raw: string): TopicRead {
-  const { text: topic, period, accept, searched } = readTopic(kb, raw);
+  const { text: topic, period, accept, searched, periodNote } = readTopic(kb, raw);
   const plan = topic ? planTopic(kb, topic) : null;
-  return { topic, period, accept, searched, plan, phrase: plan ? phraseOf(topic, plan) : null };
+  return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(topic, plan) : null };
 }
 
 function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string): Answer {
-  const { topic, period, accept, searched, plan, phrase } = readFor(kb, request.topic);
+  const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic);
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {
       found: false,
@@ -78,7 +79,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
   const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered;
   const quotes = quotesLose ? [] : topical ? topical.picks : latestQuotes(kb, speaker, accept);
   const toCitation = (p: Pick) => citationOf(kb, p);
-  const body = (extra?: string) => [note, plan ? topicNote(plan) : undefined, extra].filter(Boolean).join(' ') || undefined;
+  const body = (extra?: string) => [note, periodNote, plan ? topicNote(plan) : undefined, extra].filter(Boolean).join(' ') || undefined;
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;

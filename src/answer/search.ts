@@ -17,7 +17,7 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
   const query = cleanTopic(request.query);
-  const { text, accept } = readTopic(kb, query);
+  const { text, accept, periodNote } = readTopic(kb, query);
   const plan = planTopic(kb, text);
   if (!plan.terms.length) {
     return answerOf(request, {
@@ -71,7 +71,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   return answerOf(request, {
     found: page.citations.length > 0,
     heading: page.citations.length ? `Best passages, searched for “${text}”` : `Nothing more for “${text}”.`,
-    body: [topicNote(plan), phraseNote(phrase, ranked)].filter(Boolean).join(' ') || undefined,
+    body: [periodNote, topicNote(plan), phraseNote(phrase, ranked)].filter(Boolean).join(' ') || undefined,
     citations: page.citations,
     hasMore: page.hasMore,
   });

@@ -24,10 +24,12 @@ export interface Topic {
   about: string;
   /** `, searched for “health care” (2009)`: what was searched, never presented as anyone's words. */
   searched: string;
+  /** Said when a date phrase could not be read: the filter is not silently dropped. */
+  periodNote?: string;
 }
 
 export function readTopic(kb: KnowledgeBase, raw: string): Topic {
-  const { rest, period } = splitPeriod(raw.trim());
+  const { rest, period, unreadable } = splitPeriod(raw.trim());
   const text = cleanTopic(rest);
   const when = period ? ` (${period.label})` : '';
   return {
@@ -36,6 +38,7 @@ export function readTopic(kb: KnowledgeBase, raw: string): Topic {
     accept: passageFilter(kb, period),
     about: `${text ? ` on “${text}”` : ''}${when}`,
     searched: text ? `, searched for “${text}”${when}` : when,
+    ...(unreadable ? { periodNote: `Could not read “${unreadable}” as a date or period, so no date filter was applied (try “in March 2021”, “on 22 March 2021”, “2021-03-22”, “since 2010”).` } : {}),
   };
 }
 

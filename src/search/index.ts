@@ -1,5 +1,6 @@
 import { words } from '../knowledge/text.js';
 import { IndexBuilder } from './index-builder.js';
+import { isEnglishWord } from './lexicon.js';
 import { maxEdits, Speller } from './spell.js';
 import { isStopWord, stem } from './terms.js';
 
@@ -157,9 +158,15 @@ export class SearchIndex {
         if (t.length >= 5) for (const longer of this.extensions(t)) add(longer, EXTENSION_WEIGHT, word);
         if (t.length >= 6) {
           for (const v of this.speller.candidates(t, 2, 1)) {
-            if (v.term[0] === t[0] && v.term.at(-1) === t.at(-1) && stem(v.term) === v.term) add(v.term, VARIANT_WEIGHT, word);
+            // Two words of the language are two words ("form"/"from"), not spellings of one.
+            if (v.term[0] === t[0] && v.term.at(-1) === t.at(-1) && stem(v.term) === v.term && !(isEnglishWord(v.term) && isEnglishWord(word))) add(v.term, VARIANT_WEIGHT, word);
           }
         }
+        continue;
+      }
+      // A real word is never a typo for another word ("weak" is not "week"): only non-words are corrected.
+      if (isEnglishWord(word) || isEnglishWord(t)) {
+        plan.unknown.push(word);
         continue;
       }
       const fixes = this.speller.nearest(t, 2, maxEdits(t.length));
