@@ -71,10 +71,21 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     const speaker = found.speaker?.name ?? tokens.slice(from, to).join(' ');
     return { request: { command: 'quote', speaker, topic: withPeriod(quoted ?? loose), offset: 0 } };
   }
+  // "what did Putin say?" about someone who is not a speaker in the sources: asked as a quote, so
+  // the answer can say plainly that they are not quoted (and show where they are mentioned).
+  const asked = ASKED_ABOUT.exec(plain.trim());
+  const who = asked ? words(asked[1]!) : [];
+  if (who.length >= 1 && who.length <= 3 && who.every((w) => !QUESTION_WORDS.has(w) && w.length > 1)) {
+    const loose = words(asked![2] ?? '').filter((t) => !QUESTION_WORDS.has(t)).join(' ');
+    return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(quoted ?? loose), offset: 0 } };
+  }
   if (quoted) return { request: { command: 'search', query: withPeriod(quoted), offset: 0 } };
   const content = tokens.filter((t) => !QUESTION_WORDS.has(t));
   return { request: { command: 'search', query: content.length ? withPeriod(content.join(' ')) : stripTrailing(text), offset: 0 } };
 }
+
+/** "what did X say (about …)", "did X say …", "has X ever said …": X is asked about as a speaker. */
+const ASKED_ABOUT = /^(?:what|did|does|has|have|had|how|when|where)\s+(?:did|does|has|have|had|do)?\s*([\p{L}][\p{L}.'\- ]{0,40}?)\s+(?:ever\s+)?(?:say|said|says|think|thinks|thought|mean|meant|write|wrote|claim|claimed|speak|spoke|talk|talked)\b\s*(.*)$/iu;
 
 const QUOTED = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{2,})["\u201c\u201d\u201e]|(?<![\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\p{L}])/gu;
 

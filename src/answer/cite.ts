@@ -150,6 +150,15 @@ export function similarity(a: Citation, b: Citation): number {
 }
 
 const NEAR_DUPLICATE = 0.8;
+/** Two copies of one record (same date and title) whose excerpts were cut a little differently. */
+const SAME_RECORD = 0.5;
+
+function sameRecord(a: Citation, b: Citation): boolean {
+  if (a.date !== b.date || a.sourceId === b.sourceId) return false;
+  const ta = fold(a.title).replace(/[^a-z0-9]+/g, ' ').trim();
+  const tb = fold(b.title).replace(/[^a-z0-9]+/g, ' ').trim();
+  return (ta === tb || ta.startsWith(tb) || tb.startsWith(ta)) && similarity(a, b) >= SAME_RECORD;
+}
 /** After a page is full, how many more results are still checked for copies of what it shows. */
 const LOOKAHEAD = 40;
 
@@ -173,7 +182,7 @@ export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, 
   let i = 0;
   for (; i < ranked.length && i < stopAt; i++) {
     const c = toCitation(ranked[i]!);
-    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o, c) >= NEAR_DUPLICATE);
+    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && (similarity(o, c) >= NEAR_DUPLICATE || sameRecord(o, c)));
     if (!twin) {
       kept.push(c);
       if (kept.length === offset + size + 1) stopAt = i + LOOKAHEAD;

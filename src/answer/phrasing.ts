@@ -35,11 +35,18 @@ export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phras
   pick.run = m.run;
   if (m.tier >= 2) {
     const holding = sorted.filter((s) => s.end > from + m.start && s.start < from + m.end);
-    if (holding.length) pick.segments = holding.slice(0, MAX_SENTENCES + 1);
+    if (holding.length) setSegments(pick, holding.slice(0, MAX_SENTENCES + 1));
   } else {
     const run = bestRunSentences(paragraph.text, sorted, phrase);
-    if (run) pick.segments = [run];
+    if (run) setSegments(pick, [run]);
   }
+}
+
+/** New excerpt sentences: the terms computed for the old ones no longer describe it. */
+function setSegments(pick: Pick, segments: Segment[]): void {
+  if (segments.length === pick.segments.length && segments.every((s, i) => s === pick.segments[i])) return;
+  pick.segments = segments;
+  delete pick.terms;
 }
 
 /** For a partial match (a misquote), the sentence sharing the longest run of the phrase's words. */

@@ -8,6 +8,9 @@ import { PHRASE_LIMIT, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { words } from '../knowledge/text.js';
+import { isStopWord, stem } from '../search/terms.js';
+import { answerSearch } from './search.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 export const PAGE = 5;
@@ -29,6 +32,10 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     const chosen = chooseNamesake(kb, request, match.ambiguous);
     if (chosen) return chosen;
   }
+  if (!speaker && !match.ambiguous.length && request.speaker.trim()) {
+    const mentioned = mentionsOf(kb, request);
+    if (mentioned) return mentioned;
+  }
   if (!speaker) {
     const options = match.ambiguous.length ? match.ambiguous : kb.speakers.nearest(request.speaker, 5);
     const heading = request.speaker.trim()
@@ -41,6 +48,26 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
   }
   return quoteOf(kb, request, speaker);
+}
+
+/**
+ * Someone the sources mention but never quote: say so first, then show the mentions, labelled as
+ * mentions (each citation still names whose words they are, or says they are narration).
+ */
+function mentionsOf(kb: KnowledgeBase, request: QuoteRequest): Answer | null {
+  const nameTerms = words(request.speaker).filter((w) => !isStopWord(w)).map(stem);
+  if (!nameTerms.length || kb.index.passagesWithAll(nameTerms).length === 0) return null;
+  const { text: topic, period } = readTopic(kb, request.topic);
+  const found = answerSearch(kb, { command: 'search', query: [request.speaker, topic, period ? request.topic.replace(topic, '') : ''].filter(Boolean).join(' '), offset: request.offset });
+  const typed = request.speaker.trim();
+  const name = typed === typed.toLowerCase() ? typed.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()) : typed;
+  return answerOf(request, {
+    found: false,
+    heading: `${name} is not quoted in these sources (no direct quote and no reported speech).`,
+    body: found.citations.length ? `Where ${name} is mentioned (these are mentions, not ${name}'s words; each says whose words they are):` : undefined,
+    citations: found.citations,
+    hasMore: found.hasMore,
+  });
 }
 
 /** How to read a topic for one request: plan, phrase and filter, computed once. */

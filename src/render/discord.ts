@@ -16,7 +16,7 @@ export { embedLength, safeUrl, type ButtonRow, type DiscordMessage };
 const EXCERPT_BUDGET = 3000;
 
 function speakerLabel(c: Citation): string {
-  if (!c.speaker) return 'From the article';
+  if (!c.speaker) return c.kind === 'passage' ? 'Narration (no speaker named)' : 'Unattributed (no speaker named)';
   return c.kind === 'reported' ? `${c.speaker} (reported speech, not a direct quote)` : c.speaker;
 }
 
