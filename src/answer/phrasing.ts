@@ -28,19 +28,33 @@ export function phraseNote(phrase: Phrase | null, picks: Pick[]): string | undef
 export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phrase: Phrase): void {
   const paragraph = kb.articles[pick.articleIndex]!.paragraphs[pick.paragraphIndex]!;
   const sorted = [...all].sort((a, b) => a.start - b.start);
-  const from = sorted[0]!.start;
-  const to = Math.max(...sorted.map((s) => s.end));
-  const m = matchPhrase(paragraph.text.slice(from, to), phrase);
+  // Runs of adjacent sentences, each read once: a quotation's sentences found in passages far apart
+  // in a long paragraph (transcripts have 100k-character paragraphs) are not read with the text between.
+  let best: { m: ReturnType<typeof matchPhrase>; from: number; segs: Segment[] } | null = null;
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.start - sorted[j - 1]!.end <= 3 && sorted[j]!.end - sorted[i]!.start <= CHUNK) j++;
+    const segs = sorted.slice(i, j);
+    const from = segs[0]!.start;
+    const m = matchPhrase(paragraph.text.slice(from, Math.max(...segs.map((x) => x.end))), phrase);
+    if (!best || m.tier > best.m.tier || (m.tier === best.m.tier && m.run > best.m.run)) best = { m, from, segs };
+    i = j;
+  }
+  if (!best) return;
+  const { m, from, segs } = best;
   pick.tier = m.tier;
   pick.run = m.run;
   if (m.tier >= 2) {
-    const holding = sorted.filter((s) => s.end > from + m.start && s.start < from + m.end);
+    const holding = segs.filter((s) => s.end > from + m.start && s.start < from + m.end);
     if (holding.length) setSegments(pick, holding.slice(0, MAX_SENTENCES + 1));
-  } else {
-    const run = bestRunSentences(paragraph.text, sorted, phrase);
+  } else if (m.tier === 1 && segs.length > 1) {
+    const run = bestRunSentences(paragraph.text, segs, phrase);
     if (run) setSegments(pick, [run]);
-  }
+  } else if (m.tier === 1) setSegments(pick, segs);
 }
+
+/** Longest stretch of adjacent sentences read as one text when rating a phrase. */
+const CHUNK = 2_000;
 
 /** New excerpt sentences: the terms computed for the old ones no longer describe it. */
 function setSegments(pick: Pick, segments: Segment[]): void {

@@ -31,6 +31,8 @@ export interface PhraseMatch {
   end: number;
 }
 
+const WORD_CHAR = '[a-z0-9\\u00aa-\\uffff]';
+const SEPARATOR = '[^a-z0-9\\u00aa-\\uffff]+';
 const NO_MATCH: PhraseMatch = { tier: 0, run: 0, start: 0, end: 0 };
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -54,7 +56,10 @@ export function readPhrase(text: string, replace?: Map<string, string>): Phrase 
     const s = stem(w);
     return s.endsWith('y') && w !== s ? `${escape(s.slice(0, -1))}(?:y|ies|y's)` : `${escape(s)}(?:'?s|es)?`;
   });
-  const exact = new RegExp(`(?<![\\p{L}\\p{N}])${parts.join("[^\\p{L}\\p{N}]+(?:'s[^\\p{L}\\p{N}]+)?")}(?![\\p{L}\\p{N}])`, 'u');
+  // Letters as plain ranges, not \p{L}: a Unicode property class per word makes every query's
+  // pattern costly to compile (milliseconds), and folded text is lower case, any non-ASCII letter
+  // standing for itself.
+  const exact = new RegExp(`(?<!${WORD_CHAR})${parts.join(`${SEPARATOR}(?:'s${SEPARATOR})?`)}(?!${WORD_CHAR})`);
   return { words: list, terms, exact };
 }
 
@@ -66,20 +71,21 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
   // pattern does not meet in ASCII text); for other text the match is located again by length.
   if (m) return { tier: 3, run: phrase.words.length, start: m.index, end: m.index + m[0].length };
   const spans = wordPositions(folded);
-  const stems = spans.map((s) => stem(s.word));
-  const want = phrase.words.map(stem);
+  const stems = spans.map((s) => stemOf(s.word));
+  const want = phrase.words.map(stemOf);
   // Longest run of consecutive phrase words that also stand consecutively in the text.
   let best = 0;
-  let prev = new Array<number>(want.length + 1).fill(0);
-  for (let i = 1; i <= stems.length; i++) {
-    const cur = new Array<number>(want.length + 1).fill(0);
-    for (let j = 1; j <= want.length; j++) {
-      if (stems[i - 1] === want[j - 1]) {
-        cur[j] = prev[j - 1]! + 1;
-        if (cur[j]! > best) best = cur[j]!;
-      }
+  const n = want.length;
+  let prev = new Uint16Array(n + 1);
+  let cur = new Uint16Array(n + 1);
+  for (let i = 0; i < stems.length; i++) {
+    const w = stems[i];
+    for (let j = 1; j <= n; j++) {
+      const v = w === want[j - 1] ? prev[j - 1]! + 1 : 0;
+      cur[j] = v;
+      if (v > best) best = v;
     }
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   // All content words in order within a window a little longer than the phrase.
   const content = phrase.terms;
@@ -97,10 +103,22 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
   return best >= enough ? { tier: 1, run: best, start: 0, end: 0 } : { ...NO_MATCH, run: best };
 }
 
-/** Words of folded text with offsets; possessive 's dropped, other apostrophes kept only when `keep`. */
+// Word → stem, cached: texts are re-read for every query, their words are few.
+const STEMS = new Map<string, string>();
+function stemOf(word: string): string {
+  let s = STEMS.get(word);
+  if (s === undefined) {
+    if (STEMS.size > 200_000) STEMS.clear();
+    STEMS.set(word, (s = stem(word)));
+  }
+  return s;
+}
+
 function wordPositions(folded: string, keep = false): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)) {
+  // The ASCII pattern is several times faster than the Unicode one and covers most text.
+  const re = /^[\x00-\x7f]*$/.test(folded) ? /[a-z0-9]+(?:'[a-z]+)*/g : /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
+  for (const m of folded.matchAll(re)) {
     const bare = m[0].replace(/'s$/, '');
     const w = keep ? bare : bare.replace(/'/g, '');
     out.push({ word: w, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
@@ -113,8 +131,11 @@ export interface PhraseHit {
   match: PhraseMatch;
 }
 
-/** Candidates checked at most: past this many passages holding every word, the phrase is too common to rank by. */
-const MAX_CANDIDATES = 20_000;
+/**
+ * Candidates checked at most: past this many passages holding every content word (a phrase of
+ * very common words, "of the people"), the exact check is left to the best BM25 passages.
+ */
+const MAX_CANDIDATES = 5_000;
 
 /**
  * The passages holding the phrase's exact words, in passage order. `text(passage)` gives a
