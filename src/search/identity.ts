@@ -28,13 +28,19 @@ export function identityWords(name: string): string[] {
   return nameKey(name).split(' ').filter((w) => w.length > 1 && !TITLES.has(w) && !PARTICLES.has(w));
 }
 
-/** Two name words that are one word: equal, or one edit apart (two for long words) when four letters or more. */
+/**
+ * Two name words that are one word: equal; one edit apart (two for long words) when four letters
+ * or more (a transliteration or OCR slip: Sall/Sail); or a short form of the other, sharing its
+ * first three letters (Penny/Penelope, Ukhnaa/Ukhnaagiin). Only ever "close": a person also needs
+ * one word exactly equal, and both names must come with the same context.
+ */
 function sameWord(a: string, b: string): 'exact' | 'close' | null {
   if (a === b) return 'exact';
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4) return null;
   const budget = shorter >= 8 ? 2 : 1;
-  return damerauLevenshtein(a, b, budget) <= budget ? 'close' : null;
+  if (damerauLevenshtein(a, b, budget) <= budget) return 'close';
+  return a.slice(0, 3) === b.slice(0, 3) ? 'close' : null;
 }
 
 /**
@@ -107,7 +113,9 @@ export function groupIdentities(names: NameUse[]): Map<string, string> {
     }
   }
   for (const g of groups) {
-    const best = [...g].sort((x, y) => y.uses - x.uses || y.name.length - x.name.length || (x.name < y.name ? -1 : 1))[0]!;
+    // A spelling with a stray trailing comma ("Giorgia Meloni,") is never the one shown.
+    const tidy = (n: NameUse) => (/[,;:]\s*$/.test(n.name) ? 0 : 1);
+    const best = [...g].sort((x, y) => tidy(y) - tidy(x) || y.uses - x.uses || y.name.length - x.name.length || (x.name < y.name ? -1 : 1))[0]!;
     for (const n of g) out.set(n.name, best.name);
   }
   return out;

@@ -30,7 +30,9 @@ describe('truth at archive scale', async () => {
     expect(identityWords('His Majesty King Salman Bin Abdulaziz Al-Saud')).toEqual(['salman', 'abdulaziz', 'saud']);
     expect(namesAgree(identityWords('Ebrahim Raisi'), identityWords('Seyyed Ebrahim Raisi'))).toBe(true);
     expect(namesAgree(identityWords('Macky Sall'), identityWords('Macky Sail'))).toBe(true);
+    expect(namesAgree(identityWords('Penny Wong'), identityWords('Penelope Wong'))).toBe(true);
     expect(namesAgree(identityWords('Hun Sen'), identityWords('Samdech Moha Borvor Thipadei Manet Hun'))).toBe(false);
+    expect(namesAgree(identityWords('Teodoro Obiang Nguema Mbasogo'), identityWords('Teodoro Nguema Obiang Mangue'))).toBe(false);
     // Without a shared context (country), a shorter name is not taken for a longer one.
     const groups = groupIdentities([
       { name: 'John Adams', uses: 3, contexts: [] },
