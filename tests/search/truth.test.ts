@@ -92,6 +92,11 @@ describe('truth at archive scale', async () => {
     expect(a.citations[0]).toMatchObject({ speaker: 'Abraham Lincoln', date: '1861-03-04' });
     expect(a.citations[0]?.excerpt).toContain('better angels of our nature');
     expect(a.citations[1]).toMatchObject({ speaker: 'Richard Nixon' });
+    // Without quotation marks the words after "who said" / "did X say" are the claim, stop words and all.
+    expect(core.ask('who said the better angels of our nature').citations[0]).toMatchObject({ speaker: 'Abraham Lincoln' });
+    const did = core.ask('did lincoln say we are not enemies, but friends?');
+    expect(did.heading).toMatch(/searched for “we are not enemies, but friends”/);
+    expect(did.citations[0]?.excerpt).toContain('We are not enemies, but friends.');
   });
 
   it('5. a real word is never corrected; a non-word is, and the answer says so', async () => {
