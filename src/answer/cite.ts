@@ -87,6 +87,8 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     alsoIn: [],
     passageKey: passageKey(article, pick.paragraphIndex),
   };
+  const asGiven = citation.speaker ? kb.speakers.asGiven.get(pick.articleIndex)?.get(citation.speaker) : undefined;
+  if (asGiven) citation.speakerAsGiven = asGiven;
   if (pick.terms) termSets.set(citation, new Set(pick.terms));
   return citation;
 }

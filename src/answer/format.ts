@@ -17,8 +17,9 @@ export function citationBlock(c: Citation, n: number): string {
 
 /** Who said the words, always: a speaker, or plainly that nobody is named. */
 export function speakerLabel(c: Citation): string {
-  if (c.kind === 'quote') return c.speaker ? `— ${c.speaker}` : '— unattributed quote (no speaker named)';
-  if (c.kind === 'reported') return c.speaker ? `— reported speech of ${c.speaker} (not a direct quote)` : '— reported speech (no speaker named)';
+  const given = c.speakerAsGiven ? ` (“${c.speakerAsGiven}” in this source)` : '';
+  if (c.kind === 'quote') return c.speaker ? `— ${c.speaker}${given}` : '— unattributed quote (no speaker named)';
+  if (c.kind === 'reported') return c.speaker ? `— reported speech of ${c.speaker}${given} (not a direct quote)` : '— reported speech (no speaker named)';
   return c.speaker ? `— words around a quotation of ${c.speaker} (not a direct quote)` : '— narration (no speaker named)';
 }
 

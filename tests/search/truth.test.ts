@@ -44,7 +44,8 @@ describe('truth at archive scale', async () => {
     expect(groups.has('John Adams')).toBe(false);
     // One person under two spellings answers under either, with the source's date.
     const sall = core.ask('/quote macky sall rays of hope');
-    expect(sall.citations[0]).toMatchObject({ date: '2022' });
+    expect(sall.citations[0]).toMatchObject({ date: '2022', speaker: 'Macky Sall', speakerAsGiven: 'Macky Sail' });
+    expect(sall.text).toContain('— Macky Sall (“Macky Sail” in this source)');
     expect(sall.citations[0]?.excerpt).toContain('Rays of Hope');
     expect(core.ask('/quote bolsonaro amazon').citations[0]?.excerpt).toContain('The Amazon is not being destroyed');
     expect(core.suggestSpeakers('bolsonaro').map((s) => s.name)).toHaveLength(1);
