@@ -13,6 +13,8 @@ import { messageProblems } from './checks.js';
 import { hostile } from './inputs.js';
 
 const RUNS = 1000;
+/** fast-check stops after 60 s on a slow machine (inputs.ts); vitest must not stop it sooner. */
+const SLOW_MACHINE_MS = 90_000;
 const text = fc.oneof({ weight: 3, arbitrary: hostile }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) });
 const nonEmpty = text.map((s) => (s.trim() ? s : 'x'));
 const url = fc.option(fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'http://x.example/(a) b', 'not a url', 'https://x.example/@everyone', `https://x.example/${'a'.repeat(3000)}`)));
@@ -68,7 +70,7 @@ it('renders any answer within limits, escaped', () => {
     }),
     { numRuns: RUNS },
   );
-});
+}, SLOW_MACHINE_MS);
 
 it('renders Cite and Context for any citation within limits', () => {
   fc.assert(
@@ -84,7 +86,7 @@ it('renders Cite and Context for any citation within limits', () => {
     }),
     { numRuns: RUNS },
   );
-});
+}, SLOW_MACHINE_MS);
 
 it('renders any reload report within one message, escaped', () => {
   const files = fc.array(text, { maxLength: 200 });
@@ -95,4 +97,4 @@ it('renders any reload report within one message, escaped', () => {
     }),
     { numRuns: RUNS },
   );
-});
+}, SLOW_MACHINE_MS);
