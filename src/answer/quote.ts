@@ -87,7 +87,7 @@ function readFor(kb: KnowledgeBase, raw: string): TopicRead {
   return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(topic, plan) : null };
 }
 
-function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string): Answer {
+function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string, known?: { picks: Pick[]; covered: number }): Answer {
   const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic);
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {
@@ -99,7 +99,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
   // Buttons and paging replay the request: carry the canonical name, not what was typed.
   const canonical: QuoteRequest = { ...request, speaker: speaker.name };
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
-  const topical = plan ? topicalPicks(kb, speaker, plan, phrase, 'quote', depth, accept) : null;
+  const topical = plan ? known ?? topicalPicks(kb, speaker, plan, phrase, 'quote', depth, accept) : null;
   const reportedTopical = plan ? topicalPicks(kb, speaker, plan, phrase, 'reported', depth, accept) : null;
   // Quotes that share one word with the topic ("new" of "new start") lose to reported speech
   // that has all of it: the user gets the reported sentence, labelled as such.
@@ -155,7 +155,7 @@ function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Spe
   const winners = scored.filter((x) => x.tier === top.tier && x.covered === top.covered && (top.tier !== 1 || x.run === top.run));
   const others = namesakes.filter((s) => !winners.some((w) => w.s === s)).map((s) => s.name);
   const also = others.length ? `“${request.speaker}” could also mean ${others.join(', ')}, not quoted${read.searched ? ' with these words' : ''}.` : undefined;
-  if (winners.length === 1) return quoteOf(kb, request, top.s, also);
+  if (winners.length === 1) return quoteOf(kb, request, top.s, also, { picks: top.picks, covered: top.covered });
   const picks = winners.flatMap((w) => w.picks);
   const page = citationPage(picks, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {
