@@ -8,6 +8,8 @@ import type { Pick } from './cite.js';
 
 /** Passages holding the exact words read per answer: more than any page shows, few enough to stay fast. */
 export const PHRASE_LIMIT = 200;
+/** Best BM25 results rated by the phrase besides those: the words in order, or a misquote's run. */
+export const PHRASE_RATED = 40;
 const MAX_SENTENCES = 3;
 
 /** The topic as a phrase, with the words the plan corrected read as corrected. */

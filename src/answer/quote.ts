@@ -4,7 +4,7 @@ import { passageParts, passageText } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { findPhrase, type Phrase } from '../search/phrase.js';
-import { PHRASE_LIMIT, phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -201,13 +201,18 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, phra
   const groups = deepen(search, depth, groupsOf);
   const picks: Pick[] = [];
   const coverage = new Map<Pick, number>();
-  for (const { pick, scored, all, best } of groups) {
+  // The phrase is rated on the passages holding its exact words and on the best BM25 ones: enough
+  // to order what a page shows, without reading every loosely matching passage again.
+  const exactIds = new Set(exact.map((h) => h.passage));
+  const rated = new Set([...groups].sort((a, b) => b.best - a.best).slice(0, PHRASE_RATED));
+  for (const group of groups) {
+    const { pick, scored, all, best } = group;
     const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
     const distinct = new Set(top.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size;
     pick.segments = top.map((t) => t.seg);
     pick.terms = top.flatMap((t) => t.terms);
     pick.score = top.reduce((n, t) => n + t.score, 0) / Math.sqrt(top.length) + distinct + best * 0.1;
-    if (phrase) placePhrase(kb, pick, all, phrase);
+    if (phrase && (rated.has(group) || exactIds.has(pick.passage))) placePhrase(kb, pick, all, phrase);
     picks.push(pick);
     coverage.set(pick, new Set(scored.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size);
   }

@@ -4,7 +4,7 @@ import { passageParts, passageText } from '../search/kb.js';
 import { findPhrase } from '../search/phrase.js';
 import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
-import { PHRASE_LIMIT, phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
 import { cleanTopic, planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
@@ -29,8 +29,13 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   }
   const idf = (t: string) => kb.index.idf(t);
   const coverage = new Map<Pick, number>();
+  const phrase = phraseOf(text, plan);
+  // Passages holding the exact words come first, the earliest source first, whatever BM25 says.
+  const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { accept, limit: PHRASE_LIMIT }) : [];
+  let rated = 0;
   const picksOf = (hits: Hit[]): Pick[] => {
     const picks: Pick[] = [];
+    rated = 0;
     for (const hit of hits) {
       const { paragraph, passage, segments } = passageParts(kb, hit.passage);
       const scored = segments
@@ -43,7 +48,8 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
       // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
       const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
       const pick: Pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
-      if (phrase) {
+      if (phrase && (rated < PHRASE_RATED || exactIds.has(hit.passage))) {
+        rated++;
         placePhrase(kb, pick, segments.filter((s) => s.kind !== 'attribution' && !s.embedded), phrase);
         // One citation is one kind of words by one speaker: the phrase's first sentence decides.
         const first = pick.segments[0]!;
@@ -55,9 +61,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     }
     return picks;
   };
-  const phrase = phraseOf(text, plan);
-  // Passages holding the exact words come first, the earliest source first, whatever BM25 says.
-  const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { accept, limit: PHRASE_LIMIT }) : [];
+  const exactIds = new Set(exact.map((h) => h.passage));
   const search = (d: number): Hit[] => {
     const hits = kb.index.search(plan.terms, d, undefined, accept);
     const seen = new Set(hits.map((h) => h.passage));
