@@ -24,6 +24,8 @@ export interface Timing {
   /** Labelled queries among those timed, and how many found the expectation in the top 5. */
   labelled: number;
   top5: number;
+  /** How many found it in the top 3 (what a user reads first; issue 8's relevance figure). */
+  top3: number;
   /** Ids of labelled queries that missed (for the relevance comparison). */
   missedIds: number[];
   /** Per query id: median ms over the runs (for finding slow queries). */
@@ -35,6 +37,7 @@ export function timeQueries(engine: BenchEngine, queries: readonly BenchQuery[],
   const perQuery = new Map<number, number[]>();
   let labelled = 0;
   let top5 = 0;
+  let top3 = 0;
   const missedIds: number[] = [];
   for (let run = 1; run <= runs; run++) {
     const times: number[] = [];
@@ -46,6 +49,7 @@ export function timeQueries(engine: BenchEngine, queries: readonly BenchQuery[],
       perQuery.set(query.id, [...(perQuery.get(query.id) ?? []), ms]);
       if (run === 1 && query.expect !== null) {
         labelled++;
+        if (meetsExpectation(query.expect, hits.slice(0, 3))) top3++;
         if (meetsExpectation(query.expect, hits)) top5++;
         else missedIds.push(query.id);
       }
@@ -64,6 +68,7 @@ export function timeQueries(engine: BenchEngine, queries: readonly BenchQuery[],
     queriesTimed: queries.length,
     labelled,
     top5,
+    top3,
     missedIds,
     perQueryMs,
   };

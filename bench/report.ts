@@ -66,6 +66,12 @@ export function formatFindings(queries: readonly BenchQuery[], ours: WorkerResul
   return lines.join('\n');
 }
 
+/** Relevance in one line: labelled queries found in the top 3 results, ours against MiniSearch. */
+export function relevanceLine(size: number, ours: WorkerResult | undefined, mini: WorkerResult | undefined): string {
+  const of = (r: WorkerResult | undefined) => (r && r.labelled > 0 ? `${r.top3 ?? 0}/${r.labelled} (${Math.round((100 * (r.top3 ?? 0)) / r.labelled)}%)` : 'NA');
+  return `relevance at ${size.toLocaleString('en-US')} passages: top-3 hits on labelled queries: ours ${of(ours)}, MiniSearch ${of(mini)}`;
+}
+
 /** The last line of the run. */
 export function summaryLine(size: number, ours: WorkerResult | undefined, fuse: WorkerResult | undefined, mini: WorkerResult | undefined): string {
   const num = (v: number | undefined, digits: number): string => (v === undefined ? 'NA' : v.toFixed(digits));

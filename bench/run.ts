@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { corpusExists, defaultCorpusPath, readSpeeches, repoRoot, samplePassages, splitPassages, writeKnowledgeFolder } from './corpus.js';
 import { coreExists, corePath } from './engines/ours.js';
 import { buildQueries } from './queries.js';
-import { formatFindings, formatSize, summaryLine } from './report.js';
+import { formatFindings, formatSize, relevanceLine, summaryLine } from './report.js';
 import type { BenchDoc, WorkerResult } from './types.js';
 
 const { values } = parseArgs({
@@ -118,6 +118,7 @@ const mini = final.find((r) => r.engine === 'minisearch');
 const fuse = final.find((r) => r.engine === 'fuse');
 if (ours !== undefined) {
   console.log(`\n${formatFindings(queries, ours, mini)}`);
+  console.log(relevanceLine(largest, ours, mini));
   if (ours.growth !== undefined) {
     const g = ours.growth;
     const capped = g.questions < Number(values.growth) ? ` (stopped at the ${values['growth-seconds']} s cap)` : '';

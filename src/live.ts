@@ -1,6 +1,7 @@
 import { coreOf } from './answer/core.js';
 import type { Core, LiveCore, Problem, ReloadReport } from './answer/types.js';
 import { mergeFiles, type FileLoad, type FileStat } from './knowledge/load.js';
+import { ALIAS_FILE, type AliasTable } from './search/aliases.js';
 import { buildKnowledgeBaseAsync } from './search/kb.js';
 import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
 import { folderStore } from './store/folder.js';
@@ -25,7 +26,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
   const source = options.source ?? folderStore(dir);
   const first = await loadKnowledgeBase(source, cacheDir);
   let current: Core = coreOf(first.kb);
-  const files = filesOf(first.files, first.kb.articles, first.problems);
+  const files = filesOf(first.files, first.kb.articles, first.problems, first.kb.aliases);
   let running: Promise<ReloadReport> | null = null;
 
   async function reload(): Promise<ReloadReport> {
@@ -52,7 +53,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     const merged = mergeFiles([...next.values()]);
     report.problems.push(...merged.problems);
     if (report.added.length + report.changed.length + report.removed.length > 0) {
-      const kb = await buildKnowledgeBaseAsync(merged.articles, pause);
+      const kb = await buildKnowledgeBaseAsync(merged.articles, pause, merged.aliases);
       current = coreOf(kb);
       files.clear();
       for (const [path, load] of next) files.set(path, load);
@@ -120,9 +121,9 @@ function keepLastGood(before: FileLoad | undefined, now: FileLoad, report: Reloa
 }
 
 /** The per-file state behind a knowledge base loaded from a snapshot or a full load. */
-function filesOf(stats: FileStat[], articles: Array<{ file: string }>, problems: Problem[]): Map<string, FileLoad> {
+function filesOf(stats: FileStat[], articles: Array<{ file: string }>, problems: Problem[], aliases: AliasTable): Map<string, FileLoad> {
   const out = new Map<string, FileLoad>();
-  for (const stat of stats) out.set(stat.path, { ...stat, articles: [], problems: [] });
+  for (const stat of stats) out.set(stat.path, { ...stat, articles: [], problems: [], ...(stat.path === ALIAS_FILE ? { aliases } : {}) });
   for (const a of articles) out.get(a.file)?.articles.push(a as FileLoad['articles'][number]);
   // Duplicate-id problems are recomputed when files are merged; the rest belong to their file.
   for (const p of problems) if (!p.reason.startsWith('duplicate id')) out.get(p.file)?.problems.push(p);

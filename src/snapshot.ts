@@ -7,6 +7,7 @@ import type { Problem } from './answer/types.js';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
 import type { Article } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
+import type { AliasTable } from './search/aliases.js';
 import type { IndexData } from './search/index.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
@@ -26,9 +27,11 @@ interface Snapshot {
   index: IndexData;
   /** The files as stat'ed for this snapshot's key, so a live core knows exactly what it holds. */
   files: FileStat[];
+  /** The knowledge folder's own alias list it was built with. */
+  aliases: AliasTable;
 }
 
-const FORMAT = 'verbatim-kb-2';
+const FORMAT = 'verbatim-kb-3';
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;
@@ -57,32 +60,32 @@ async function loadWithProgress(source: KnowledgeSource, cacheDir: string | null
   const file = key && cacheDir ? snapshotFile(cacheDir, source, key) : null;
   if (file) {
     const snap = await readSnapshot(file);
-    if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index), problems: snap.problems, cache: 'hit', files: snap.files };
+    if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases), problems: snap.problems, cache: 'hit', files: snap.files };
   }
-  const { articles, problems, files } = await loadAll(source, undefined, progress ? (done, total) => progress.files(done, total) : undefined);
+  const { articles, problems, files, aliases } = await loadAll(source, undefined, progress ? (done, total) => progress.files(done, total) : undefined);
   progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
-  const kb = buildKnowledgeBase(articles);
+  const kb = buildKnowledgeBase(articles, undefined, aliases);
   if (!file || !cacheDir) return { kb, problems, cache: 'off', files };
   // Keyed by what was read (the stat just taken), not by what the store holds by now.
-  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, await snapshotKey(source, false)), { format: FORMAT, articles, problems, index: kb.index.data, files });
+  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, await snapshotKey(source, false)), { format: FORMAT, articles, problems, index: kb.index.data, files, aliases });
   return { kb, problems, cache: saved, files };
 }
 
 /** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
-export async function loadAll(source: KnowledgeSource, pause?: Pause, onFile?: (done: number, total: number) => void): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[] }> {
+export async function loadAll(source: KnowledgeSource, pause?: Pause, onFile?: (done: number, total: number) => void): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[]; aliases: AliasTable }> {
   let stats: FileStat[];
   try {
     stats = await source.stat();
   } catch (err) {
-    return { articles: [], files: [], problems: [{ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+    return { articles: [], files: [], aliases: {}, problems: [{ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
   }
   const loads: FileLoad[] = [];
   for (const s of stats) {
     loads.push(await source.read(s, pause));
     onFile?.(loads.length, stats.length);
   }
-  const { articles, problems } = mergeFiles(loads);
-  return { articles, problems, files: stats };
+  const { articles, problems, aliases } = mergeFiles(loads);
+  return { articles, problems, files: stats, aliases };
 }
 
 /** Persists a knowledge base built from the source as last stat'ed (after a reload). */
@@ -91,7 +94,7 @@ export async function saveSnapshot(from: string | KnowledgeSource, cacheDir: str
   const source = typeof from === 'string' ? folderStore(from) : from;
   try {
     const file = snapshotFile(cacheDir, source, await snapshotKey(source, typeof from === 'string'));
-    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data, files });
+    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data, files, aliases: kb.aliases });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;
   }

@@ -60,21 +60,63 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     const topic = [content.length ? content.join(' ') : rest, phrase].filter(Boolean).join(' ');
     return { request: { command: 'summary', topic, offset: 0 } };
   }
+  // Words in quotation marks are a claim to look up as typed: never a name, never trimmed. So are
+  // the words after "who said" ("who said ask not what your country can do for you").
+  const split = splitQuoted(text);
+  const bare = split.quoted ? null : WHO_SAID.exec(text);
+  const { quoted, rest: unquoted } = bare ? { quoted: stripTrailing(bare[1]!), rest: '' } : split;
   // A date phrase ("in 2009") survives the removal of question words intact.
-  const phrase = periodPhrase(text);
-  const plain = phrase ? text.replace(phrase, ' ') : text;
+  const phrase = periodPhrase(unquoted);
+  const plain = phrase ? unquoted.replace(phrase, ' ') : unquoted;
   const withPeriod = (topic: string) => [topic, phrase].filter(Boolean).join(' ');
   const found = kb.speakers.detect(plain);
   const tokens = words(plain);
   if (found?.consumed && (found.speaker || found.ambiguous.length) && (SPEECH.test(plain) || found.consumed.from === 0)) {
     const { from, to } = found.consumed;
-    const topic = tokens.filter((t, i) => (i < from || i >= to) && !QUESTION_WORDS.has(t)).join(' ');
-    // A name shared by several speakers goes through as typed, so the answer asks which one.
+    const loose = tokens.filter((t, i) => (i < from || i >= to) && !QUESTION_WORDS.has(t)).join(' ');
+    // A name shared by several speakers goes through as typed, so the answer decides or asks which one.
     const speaker = found.speaker?.name ?? tokens.slice(from, to).join(' ');
+    // "did lincoln say a house divided against itself cannot stand": the words after the verb are
+    // the claim, stop words and all, when the name came before them.
+    const said = SAID_REST.exec(plain);
+    const after = said ? stripTrailing(said[1]!.replace(LEADING_FILLER, '')) : '';
+    const nameAfter = after && words(after).some((w) => tokens.slice(from, to).includes(w));
+    const topic = quoted ?? (after && !nameAfter ? after : loose);
     return { request: { command: 'quote', speaker, topic: withPeriod(topic), offset: 0 } };
   }
+  // "what did Putin say?" about someone who is not a speaker in the sources: asked as a quote, so
+  // the answer can say plainly that they are not quoted (and show where they are mentioned).
+  const asked = ASKED_ABOUT.exec(plain.trim());
+  const who = asked ? words(asked[1]!) : [];
+  if (who.length >= 1 && who.length <= 3 && who.every((w) => !QUESTION_WORDS.has(w) && w.length > 1)) {
+    const loose = words(asked![2] ?? '').filter((t) => !QUESTION_WORDS.has(t)).join(' ');
+    return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(quoted ?? loose), offset: 0 } };
+  }
+  if (quoted) return { request: { command: 'search', query: withPeriod(quoted), offset: 0 } };
   const content = tokens.filter((t) => !QUESTION_WORDS.has(t));
   return { request: { command: 'search', query: content.length ? withPeriod(content.join(' ')) : stripTrailing(text), offset: 0 } };
+}
+
+/** "who said …", "who first said …", "which president said …": the rest is the claim. */
+const WHO_SAID = /^(?:who|which\s+(?:president|speaker|leader|politician|one))\s+(?:first\s+|really\s+|actually\s+)?(?:said|says|say|wrote|declared|stated|uttered|coined)\s*(?:that\s+|the\s+(?:words?|line|phrase)\s+)?[:,]?\s*(.{3,})$/i;
+/** A speech verb and what follows it. */
+const SAID_REST = /\b(?:say|said|says|saying|think|thinks|thought|mention|mentioned|claim|claimed|warn|warned|speak|spoke|talk|talked|comment|commented)\b\s*(.*)$/i;
+const LEADING_FILLER = /^(?:(?:about|on|regarding|concerning|that|ever|anything|something|of|the words?)\s+)+/i;
+
+/** "what did X say (about …)", "did X say …", "has X ever said …": X is asked about as a speaker. */
+const ASKED_ABOUT = /^(?:what|did|does|has|have|had|how|when|where)\s+(?:did|does|has|have|had|do)?\s*([\p{L}][\p{L}.'\- ]{0,40}?)\s+(?:ever\s+)?(?:say|said|says|think|thinks|thought|mean|meant|write|wrote|claim|claimed|speak|spoke|talk|talked)\b\s*(.*)$/iu;
+
+const QUOTED = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{2,})["\u201c\u201d\u201e]|(?<![\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\p{L}])/gu;
+
+/** The words typed in quotation marks (several quoted parts are joined) and the text around them. */
+export function splitQuoted(text: string): { quoted: string | null; rest: string } {
+  const parts: string[] = [];
+  const rest = text.replace(QUOTED, (_m, a: string | undefined, b: string | undefined) => {
+    const inner = (a ?? b ?? '').trim();
+    if (inner) parts.push(inner);
+    return ' ';
+  });
+  return parts.length ? { quoted: parts.join(' … '), rest: rest.replace(/\s+/g, ' ').trim() } : { quoted: null, rest: text };
 }
 
 function stripTrailing(text: string): string {

@@ -23,6 +23,27 @@ export interface Pick {
   score: number;
   /** The segments' index terms, when already computed while scoring. */
   terms?: string[];
+  /** How well the excerpt holds the topic as a phrase (see search/phrase.ts): 3 exact … 0 none. */
+  tier?: number;
+  /** Words of the topic found in order (ranks misquotes by what they share with the true line). */
+  run?: number;
+}
+
+/**
+ * Orders picks: the exact phrase first (earliest source first, so the original outranks later
+ * repeats), then all words in order close together, then the longest run of the words, then score.
+ */
+export function comparePicks(kb: { articles: Article[] }, a: Pick, b: Pick): number {
+  const ta = a.tier ?? 0;
+  const tb = b.tier ?? 0;
+  if (ta !== tb) return tb - ta;
+  if (ta === 3) {
+    const da = kb.articles[a.articleIndex]!.date;
+    const db = kb.articles[b.articleIndex]!.date;
+    if (da !== db) return da < db ? -1 : 1;
+  }
+  if (ta === 1 && (a.run ?? 0) !== (b.run ?? 0)) return (b.run ?? 0) - (a.run ?? 0);
+  return b.score - a.score;
 }
 
 /**
@@ -67,6 +88,8 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     passageKey: passageKey(article, pick.paragraphIndex),
     section: paragraph.section && paragraph.section !== article.title ? paragraph.section : null,
   };
+  const asGiven = citation.speaker ? kb.speakers.asGiven.get(pick.articleIndex)?.get(citation.speaker) : undefined;
+  if (asGiven) citation.speakerAsGiven = asGiven;
   if (pick.terms) termSets.set(citation, new Set(pick.terms));
   return citation;
 }
@@ -140,6 +163,17 @@ export function sameWords(a: string, b: string): boolean {
     .replace(/^[\s\u2026.]+|[\s\u2026]+$/g, '').replace(/\s+/g, ' ').trim();
   return norm(a) === norm(b);
 }
+
+/** Two copies of one record (same date and title) whose excerpts were cut a little differently. */
+const SAME_RECORD = 0.5;
+
+function sameRecord(a: Citation, b: Citation): boolean {
+  if (a.date !== b.date || a.sourceId === b.sourceId) return false;
+  const ta = fold(a.title).replace(/[^a-z0-9]+/g, ' ').trim();
+  const tb = fold(b.title).replace(/[^a-z0-9]+/g, ' ').trim();
+  return (ta === tb || ta.startsWith(tb) || tb.startsWith(ta)) && similarity(a, b) >= SAME_RECORD;
+}
+
 /** After a page is full, how many more results are still checked for copies of what it shows. */
 const LOOKAHEAD = 40;
 
@@ -163,7 +197,7 @@ export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, 
   let i = 0;
   for (; i < ranked.length && i < stopAt; i++) {
     const c = toCitation(ranked[i]!);
-    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && similarity(o, c) >= NEAR_DUPLICATE && sameWords(o.excerpt, c.excerpt));
+    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && ((similarity(o, c) >= NEAR_DUPLICATE && sameWords(o.excerpt, c.excerpt)) || sameRecord(o, c)));
     if (!twin) {
       kept.push(c);
       if (kept.length === offset + size + 1) stopAt = i + LOOKAHEAD;

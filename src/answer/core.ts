@@ -1,4 +1,5 @@
 import type { Article } from '../knowledge/types.js';
+import type { AliasTable } from '../search/aliases.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/kb.js';
 import { cleanInput, MAX_INPUT, parseInput } from './ask.js';
 import { passageKey, shortId, sourceRef } from './cite.js';
@@ -12,9 +13,9 @@ import { answerVerify, citationAt } from './verify.js';
 import { suggestTopicsFor } from './topic.js';
 import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
 
-/** The core every face talks to, over a knowledge base built once. */
-export function createCore(articles: Article[]): Core {
-  return coreOf(buildKnowledgeBase(articles));
+/** The core every face talks to, over a knowledge base built once (`aliases`: a folder's own alias list). */
+export function createCore(articles: Article[], aliases?: AliasTable): Core {
+  return coreOf(buildKnowledgeBase(articles, undefined, aliases));
 }
 
 export function coreOf(kb: KnowledgeBase): Core {

@@ -12,10 +12,17 @@ export function sourceLine(ref: SourceRef): string {
 
 export function citationBlock(c: Citation, n: number): string {
   const words = c.kind === 'quote' ? `“${c.excerpt}”` : c.excerpt;
-  const label = c.kind === 'quote' ? (c.speaker ? `— ${c.speaker}` : '— unattributed quote') : c.kind === 'reported' ? `— reported speech of ${c.speaker} (not a direct quote)` : '— from';
-  const lines = [`[${n}] ${words}`, `    ${label}, ${sourceLine(c)}`];
+  const lines = [`[${n}] ${words}`, `    ${speakerLabel(c)}, ${sourceLine(c)}`];
   if (c.alsoIn.length) lines.push(`    also in: ${c.alsoIn.map(sourceLine).join('; ')}`);
   return lines.join('\n');
+}
+
+/** Who said the words, always: a speaker, or plainly that nobody is named. */
+export function speakerLabel(c: Citation): string {
+  const given = c.speakerAsGiven ? ` (“${c.speakerAsGiven}” in this source)` : '';
+  if (c.kind === 'quote') return c.speaker ? `— ${c.speaker}${given}` : '— unattributed quote (no speaker named)';
+  if (c.kind === 'reported') return c.speaker ? `— reported speech of ${c.speaker}${given} (not a direct quote)` : '— reported speech (no speaker named)';
+  return c.speaker ? `— words around a quotation of ${c.speaker} (not a direct quote)` : '— narration (no speaker named)';
 }
 
 export function answerOf(

@@ -1,11 +1,16 @@
 import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
-import { passageParts } from '../search/kb.js';
+import { passageParts, passageText } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
-import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
+import { findPhrase, type Phrase } from '../search/phrase.js';
+import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { words } from '../knowledge/text.js';
+import { isStopWord, stem } from '../search/terms.js';
+import { answerSearch } from './search.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 export const PAGE = 5;
@@ -22,17 +27,68 @@ type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
 export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   const match = kb.speakers.resolve(request.speaker);
   const speaker = match.speaker;
+  const topicText = readTopic(kb, request.topic);
+  if (!speaker && match.ambiguous.length > 1 && topicText.text) {
+    const chosen = chooseNamesake(kb, request, match.ambiguous);
+    if (chosen) return chosen;
+  }
+  if (!speaker && !match.ambiguous.length && request.speaker.trim()) {
+    const mentioned = mentionsOf(kb, request);
+    if (mentioned) return mentioned;
+  }
   if (!speaker) {
     const options = match.ambiguous.length ? match.ambiguous : kb.speakers.nearest(request.speaker, 5);
     const heading = request.speaker.trim()
       ? match.ambiguous.length
-        ? `“${request.speaker}” could be several speakers in the sources; please choose one.`
+        ? topicText.text
+          ? `“${request.speaker}” could be several speakers in the sources, and none of them is quoted${topicText.about}. Choose one to see their words:`
+          : `“${request.speaker}” could be several speakers in the sources; which one?`
         : `No speaker called “${request.speaker}” in the sources.`
       : 'Which speaker? Try /quote <speaker> [topic].';
     return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
   }
-  const { text: topic, period, accept, about } = readTopic(kb, request.topic);
+  return quoteOf(kb, request, speaker);
+}
+
+/**
+ * Someone the sources mention but never quote: say so first, then show the mentions, labelled as
+ * mentions (each citation still names whose words they are, or says they are narration).
+ */
+function mentionsOf(kb: KnowledgeBase, request: QuoteRequest): Answer | null {
+  const nameTerms = words(request.speaker).filter((w) => !isStopWord(w)).map(stem);
+  if (!nameTerms.length || kb.index.passagesWithAll(nameTerms).length === 0) return null;
+  const { text: topic, period } = readTopic(kb, request.topic);
+  const found = answerSearch(kb, { command: 'search', query: [request.speaker, topic, period ? request.topic.replace(topic, '') : ''].filter(Boolean).join(' '), offset: request.offset });
+  const typed = request.speaker.trim();
+  const name = typed === typed.toLowerCase() ? typed.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()) : typed;
+  return answerOf(request, {
+    found: false,
+    heading: `${name} is not quoted in these sources (no direct quote and no reported speech).`,
+    body: found.citations.length ? `Where ${name} is mentioned (these are mentions, not ${name}'s words; each says whose words they are):` : undefined,
+    citations: found.citations,
+    hasMore: found.hasMore,
+  });
+}
+
+/** How to read a topic for one request: plan, phrase and filter, computed once. */
+interface TopicRead {
+  topic: string;
+  period: ReturnType<typeof readTopic>['period'];
+  accept: ((passage: number) => boolean) | undefined;
+  searched: string;
+  periodNote: string | undefined;
+  plan: QueryPlan | null;
+  phrase: Phrase | null;
+}
+
+function readFor(kb: KnowledgeBase, raw: string): TopicRead {
+  const { text: topic, period, accept, searched, periodNote } = readTopic(kb, raw);
   const plan = topic ? planTopic(kb, topic) : null;
+  return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(topic, plan) : null };
+}
+
+function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string, known?: { picks: Pick[]; covered: number }): Answer {
+  const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic);
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {
       found: false,
@@ -43,26 +99,27 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   // Buttons and paging replay the request: carry the canonical name, not what was typed.
   const canonical: QuoteRequest = { ...request, speaker: speaker.name };
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
-  const topical = plan ? topicalPicks(kb, speaker, plan, 'quote', depth, accept) : null;
-  const reportedTopical = plan ? topicalPicks(kb, speaker, plan, 'reported', depth, accept) : null;
+  const topical = plan ? known ?? topicalPicks(kb, speaker, plan, phrase, 'quote', depth, accept) : null;
+  const reportedTopical = plan ? topicalPicks(kb, speaker, plan, phrase, 'reported', depth, accept) : null;
   // Quotes that share one word with the topic ("new" of "new start") lose to reported speech
   // that has all of it: the user gets the reported sentence, labelled as such.
   const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered;
   const quotes = quotesLose ? [] : topical ? topical.picks : latestQuotes(kb, speaker, accept);
   const toCitation = (p: Pick) => citationOf(kb, p);
+  const body = (extra?: string) => [note, periodNote, plan ? topicNote(plan) : undefined, extra].filter(Boolean).join(' ') || undefined;
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
-    const heading = `${speaker.name}${about}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
-    return answerOf(canonical, { found: page.citations.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page.citations, hasMore: page.hasMore });
+    const heading = `${speaker.name}${searched}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
+    return answerOf(canonical, { found: page.citations.length > 0, heading, body: body(phraseNote(phrase, quotes)), citations: page.citations, hasMore: page.hasMore });
   }
   const reported = reportedTopical ? reportedTopical.picks : latestReported(kb, speaker, accept);
   if (reported.length) {
     const page = citationPage(reported, toCitation, request.offset, PAGE);
     return answerOf(canonical, {
       found: page.citations.length > 0,
-      heading: `No direct quote of ${speaker.name}${about}. Reported speech only (the reporter's words, not ${speaker.name}'s):`,
-      body: plan ? topicNote(plan) : undefined,
+      heading: `No direct quote of ${speaker.name}${searched}. Reported speech only (the reporter's words, not ${speaker.name}'s):`,
+      body: body(),
       citations: page.citations,
       hasMore: page.hasMore,
     });
@@ -70,49 +127,100 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   const elsewhere = plan && kb.index.search(plan.terms, 1, undefined, accept).length > 0;
   return answerOf(canonical, {
     found: false,
-    heading: topic || period ? `${speaker.name} is not quoted${about} in the sources.` : `${speaker.name} has no direct quotes in the sources.`,
-    body: [plan ? topicNote(plan) : undefined, elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined].filter(Boolean).join(' ') || undefined,
+    heading: topic || period ? `${speaker.name} is not quoted in these sources${searched}.` : `${speaker.name} has no direct quotes in these sources.`,
+    body: body(elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined),
     suggestions: suggestTopicsFor(kb, '', speaker),
   });
 }
 
+/**
+ * A name several speakers share ("adams", "johnson") with a topic: the topic decides. The
+ * namesakes whose words hold the topic best (exact phrase, then words in order, then most of the
+ * words) answer; one → their answer, naming the others the name could mean; several → their
+ * quotations grouped by person, best person first. None → null (the caller asks which one).
+ */
+function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Speaker[]): Answer | null {
+  const read = readFor(kb, request.topic);
+  if (!read.plan || !read.plan.terms.length) return null;
+  const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
+  const scored = namesakes.map((s) => {
+    const { picks, covered } = topicalPicks(kb, s, read.plan!, read.phrase, 'quote', depth, read.accept);
+    const best = picks[0];
+    return { s, picks, covered, tier: best?.tier ?? 0, run: best?.run ?? 0 };
+  }).filter((x) => x.picks.length);
+  if (!scored.length) return null;
+  const better = (a: typeof scored[number], b: typeof scored[number]) => b.tier - a.tier || b.covered - a.covered || b.run - a.run || comparePicks(kb, a.picks[0]!, b.picks[0]!);
+  scored.sort(better);
+  const top = scored[0]!;
+  const winners = scored.filter((x) => x.tier === top.tier && x.covered === top.covered && (top.tier !== 1 || x.run === top.run));
+  const others = namesakes.filter((s) => !winners.some((w) => w.s === s)).map((s) => s.name);
+  const also = others.length ? `“${request.speaker}” could also mean ${others.join(', ')}, not quoted${read.searched ? ' with these words' : ''}.` : undefined;
+  if (winners.length === 1) return quoteOf(kb, request, top.s, also, { picks: top.picks, covered: top.covered });
+  const picks = winners.flatMap((w) => w.picks);
+  const page = citationPage(picks, (p) => citationOf(kb, p), request.offset, PAGE);
+  return answerOf(request, {
+    found: page.citations.length > 0,
+    heading: `“${request.speaker}” is ${winners.length} speakers in these sources, each quoted${read.searched}: ${winners.map((w) => w.s.name).join(', ')} (grouped by person, best match first)`,
+    body: [also, read.plan ? topicNote(read.plan) : undefined].filter(Boolean).join(' ') || undefined,
+    citations: page.citations,
+    hasMore: page.hasMore,
+  });
+}
+
 /** The speaker's quotations (or reported sentences) that mention the topic, best first. */
-function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, kind: 'quote' | 'reported', depth: number, accept?: (passage: number) => boolean): { picks: Pick[]; covered: number } {
+function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, phrase: Phrase | null, kind: 'quote' | 'reported', depth: number, accept?: (passage: number) => boolean): { picks: Pick[]; covered: number } {
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
   const idf = (t: string) => kb.index.idf(t);
   // One quotation may be cut into several passages: gather its sentences before choosing.
-  type Group = { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[]; terms: string[] }>; best: number };
+  type Group = { pick: Pick; scored: Array<{ seg: Segment; score: number; matched: string[]; terms: string[] }>; all: Segment[]; best: number };
   const groupsOf = (hits: Hit[]): Group[] => {
     const groups = new Map<string, Group>();
     for (const hit of hits) {
       const { paragraph, passage, segments } = passageParts(kb, hit.passage);
       for (const seg of segments) {
         if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
-        const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
-        if (!s.matched.length) continue;
         const key = `${passage.article}:${passage.paragraph}:${kind === 'quote' ? `q${seg.quoteId}${seg.embedded ? 'e' : ''}` : `r${seg.start}`}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 }, scored: [], best: 0 }));
+        if (!group) groups.set(key, (group = { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 }, scored: [], all: [], best: 0 }));
+        if (!group.all.includes(seg)) group.all.push(seg);
+        const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
+        if (!s.matched.length) continue;
         group.scored.push({ seg, ...s });
         group.best = Math.max(group.best, hit.score);
       }
     }
-    return [...groups.values()];
+    return [...groups.values()].filter((g) => g.scored.length);
   };
-  const groups = deepen((d) => kb.index.search(plan.terms, d, within, accept), depth, groupsOf);
+  // The passages holding the exact words come first whatever BM25 thinks of them.
+  const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { within, accept, limit: PHRASE_LIMIT }) : [];
+  const search = (d: number): Hit[] => {
+    const hits = kb.index.search(plan.terms, d, within, accept);
+    const seen = new Set(hits.map((h) => h.passage));
+    return [...exact.filter((h) => !seen.has(h.passage)).map((h) => ({ passage: h.passage, score: 0 })), ...hits];
+  };
+  const groups = deepen(search, depth, groupsOf);
   const picks: Pick[] = [];
   const coverage = new Map<Pick, number>();
-  for (const { pick, scored, best } of groups) {
+  // The phrase is rated on the passages holding its exact words and on the best BM25 ones: enough
+  // to order what a page shows, without reading every loosely matching passage again.
+  const exactIds = new Set(exact.map((h) => h.passage));
+  const rated = new Set([...groups].sort((a, b) => b.best - a.best).slice(0, PHRASE_RATED));
+  for (const group of groups) {
+    const { pick, scored, all, best } = group;
     const top = [...scored].sort((a, b) => b.score - a.score).slice(0, MAX_SENTENCES);
     const distinct = new Set(top.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size;
     pick.segments = top.map((t) => t.seg);
     pick.terms = top.flatMap((t) => t.terms);
     pick.score = top.reduce((n, t) => n + t.score, 0) / Math.sqrt(top.length) + distinct + best * 0.1;
+    if (phrase && (rated.has(group) || exactIds.has(pick.passage))) placePhrase(kb, pick, all, phrase);
     picks.push(pick);
     coverage.set(pick, new Set(scored.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size);
   }
+  // Passages holding the words in order stay whatever their share of scattered query words.
+  const kept = keepWellCovered(picks, (p) => coverage.get(p) ?? 0);
+  for (const p of picks) if ((p.tier ?? 0) >= 2 && !kept.includes(p)) kept.push(p);
   return {
-    picks: keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score),
+    picks: kept.sort((a, b) => comparePicks(kb, a, b)),
     covered: Math.max(0, ...coverage.values()),
   };
 }

@@ -1,8 +1,10 @@
 import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
-import { passageParts } from '../search/kb.js';
-import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
+import { passageParts, passageText } from '../search/kb.js';
+import { findPhrase } from '../search/phrase.js';
+import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
+import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
 import { cleanTopic, planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
@@ -15,7 +17,7 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
   const query = cleanTopic(request.query);
-  const { text, accept } = readTopic(kb, query);
+  const { text, accept, periodNote } = readTopic(kb, query);
   const plan = planTopic(kb, text);
   if (!plan.terms.length) {
     return answerOf(request, {
@@ -27,8 +29,13 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   }
   const idf = (t: string) => kb.index.idf(t);
   const coverage = new Map<Pick, number>();
+  const phrase = phraseOf(text, plan);
+  // Passages holding the exact words come first, the earliest source first, whatever BM25 says.
+  const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { accept, limit: PHRASE_LIMIT }) : [];
+  let rated = 0;
   const picksOf = (hits: Hit[]): Pick[] => {
     const picks: Pick[] = [];
+    rated = 0;
     for (const hit of hits) {
       const { paragraph, passage, segments } = passageParts(kb, hit.passage);
       const scored = segments
@@ -40,19 +47,35 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
       if (!lead) continue;
       // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
       const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
-      const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
+      const pick: Pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
+      if (phrase && (rated < PHRASE_RATED || exactIds.has(hit.passage))) {
+        rated++;
+        placePhrase(kb, pick, segments.filter((s) => s.kind !== 'attribution' && !s.embedded), phrase);
+        // One citation is one kind of words by one speaker: the phrase's first sentence decides.
+        const first = pick.segments[0]!;
+        pick.segments = pick.segments.filter((s) => s.kind === first.kind && s.speaker === first.speaker);
+        delete pick.terms;
+      }
       picks.push(pick);
       coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
     }
     return picks;
   };
-  const picks = deepen((d) => kb.index.search(plan.terms, d, undefined, accept), (request.offset + PAGE) * DEPTH_PER_RESULT, picksOf);
-  const ranked = keepWellCovered(picks, (p) => coverage.get(p) ?? 0).sort((a, b) => b.score - a.score);
+  const exactIds = new Set(exact.map((h) => h.passage));
+  const search = (d: number): Hit[] => {
+    const hits = kb.index.search(plan.terms, d, undefined, accept);
+    const seen = new Set(hits.map((h) => h.passage));
+    return [...exact.filter((h) => !seen.has(h.passage)).map((h) => ({ passage: h.passage, score: 0 })), ...hits];
+  };
+  const picks = deepen(search, (request.offset + PAGE) * DEPTH_PER_RESULT, picksOf);
+  const kept = keepWellCovered(picks, (p) => coverage.get(p) ?? 0);
+  for (const p of picks) if ((p.tier ?? 0) >= 2 && !kept.includes(p)) kept.push(p);
+  const ranked = kept.sort((a, b) => comparePicks(kb, a, b));
   const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {
     found: page.citations.length > 0,
-    heading: page.citations.length ? `Best passages for “${query}”` : `Nothing more for “${query}”.`,
-    body: topicNote(plan),
+    heading: page.citations.length ? `Best passages, searched for “${text}”` : `Nothing more for “${text}”.`,
+    body: [periodNote, topicNote(plan), phraseNote(phrase, ranked)].filter(Boolean).join(' ') || undefined,
     citations: page.citations,
     hasMore: page.hasMore,
   });

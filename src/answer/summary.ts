@@ -23,7 +23,7 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
  * keeps its citation; copies of one sentence in several articles are shown once with all sources.
  */
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
-  const { text: topic, period, accept } = readTopic(kb, request.topic);
+  const { text: topic, period, accept, periodNote } = readTopic(kb, request.topic);
   const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
   if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });
   const plan = planTopic(kb, topic);
@@ -89,7 +89,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   return answerOf(request, {
     found: true,
     heading: `Summary: ${about} (${chosen.length} sentence${chosen.length === 1 ? '' : 's'} from ${sources.length} source${sources.length === 1 ? '' : 's'})`,
-    body: [note, body, `Sources:\n${list}`].filter(Boolean).join('\n\n'),
+    body: [periodNote, note, body, `Sources:\n${list}`].filter(Boolean).join('\n\n'),
     citations: chosen,
   });
 }

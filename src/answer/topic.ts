@@ -22,12 +22,24 @@ export interface Topic {
   accept: ((passage: number) => boolean) | undefined;
   /** ` on “health care” (2009)`, or '' for no topic and no period. */
   about: string;
+  /** `, searched for “health care” (2009)`: what was searched, never presented as anyone's words. */
+  searched: string;
+  /** Said when a date phrase could not be read: the filter is not silently dropped. */
+  periodNote?: string;
 }
 
 export function readTopic(kb: KnowledgeBase, raw: string): Topic {
-  const { rest, period } = splitPeriod(raw.trim());
+  const { rest, period, unreadable } = splitPeriod(raw.trim());
   const text = cleanTopic(rest);
-  return { text, period, accept: passageFilter(kb, period), about: `${text ? ` on “${text}”` : ''}${period ? ` (${period.label})` : ''}` };
+  const when = period ? ` (${period.label})` : '';
+  return {
+    text,
+    period,
+    accept: passageFilter(kb, period),
+    about: `${text ? ` on “${text}”` : ''}${when}`,
+    searched: text ? `, searched for “${text}”${when}` : when,
+    ...(unreadable ? { periodNote: `Could not read “${unreadable}” as a date or period, so no date filter was applied (try “in March 2021”, “on 22 March 2021”, “2021-03-22”, “since 2010”).` } : {}),
+  };
 }
 
 export function planTopic(kb: KnowledgeBase, topic: string): QueryPlan {

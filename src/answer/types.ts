@@ -21,6 +21,8 @@ export interface Citation extends SourceRef {
   kind: CitationKind;
   /** Canonical speaker name; null for narration or unattributed text. */
   speaker: string | null;
+  /** The name as this source writes it, when that differs from the canonical one ("Macky Sail"). */
+  speakerAsGiven?: string;
   /** Verbatim words from the source; ` … ` marks every cut. */
   excerpt: string;
   /** Other sources carrying the same (or near-identical) words. */

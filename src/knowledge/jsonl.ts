@@ -46,6 +46,7 @@ export function parseJsonlRecord(line: string, file: string, lineNo: number): Ar
       section: null,
       segments: (segments[i]?.length ? segments[i] : [{ kind: 'narration' as const, speaker: null, start: 0, end: p.length }])!,
     })),
+    country: str(r.country_iso3) ?? str(r.country),
     roles: speaker && typeof r.speaker_post === 'string' && r.speaker_post.trim() ? [{ speaker, role: collapseSpaces(r.speaker_post) }] : [],
   };
 }

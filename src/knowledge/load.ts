@@ -3,6 +3,7 @@ import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../answer/types.js';
 import { decodeHtml, extractHtml } from '../ingest/html.js';
+import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from '../search/aliases.js';
 import { parseJsonlRecord } from './jsonl.js';
 import { pageArticleText, withFields } from './pages.js';
 import { ParseError, parseArticle } from './parse.js';
@@ -29,6 +30,8 @@ export interface FileStat {
 export interface FileLoad extends FileStat {
   articles: Article[];
   problems: Problem[];
+  /** For the folder's alias list (`aliases.yaml`): the names it adds. */
+  aliases?: AliasTable;
 }
 
 export interface LoadResult {
@@ -36,6 +39,8 @@ export interface LoadResult {
   problems: Problem[];
   /** The files read, with size and modification time (for change detection). */
   files: FileLoad[];
+  /** The folder's own alias list, when it has one (the built-in list is applied anyway). */
+  aliases: AliasTable;
 }
 
 /** Lets a background load give the event loop back now and then. */
@@ -50,7 +55,7 @@ export async function loadKnowledge(dir: string, pause?: Pause, onFile?: OnFile)
   try {
     stats = await statKnowledge(dir);
   } catch (err) {
-    return { articles: [], files: [], problems: [{ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+    return { articles: [], files: [], aliases: {}, problems: [{ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
   }
   const files: FileLoad[] = [];
   for (const s of stats) {
@@ -62,7 +67,7 @@ export async function loadKnowledge(dir: string, pause?: Pause, onFile?: OnFile)
 
 /** Joins per-file loads in path order; a duplicate id is a problem of the later file. */
 export function mergeFiles(files: FileLoad[]): LoadResult {
-  const result: LoadResult = { articles: [], problems: [], files };
+  const result: LoadResult = { articles: [], problems: [], files, aliases: mergeAliases(...files.map((f) => f.aliases)) };
   const seen = new Map<string, string>();
   for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     result.problems.push(...f.problems);
@@ -146,7 +151,7 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
 
 function supported(name: string): boolean {
   const ext = extname(name).toLowerCase();
-  return ARTICLE_EXTENSIONS.has(ext) || PAGE_EXTENSIONS.has(ext) || ext === '.jsonl';
+  return name === ALIAS_FILE || ARTICLE_EXTENSIONS.has(ext) || PAGE_EXTENSIONS.has(ext) || ext === '.jsonl';
 }
 
 /**
@@ -160,6 +165,17 @@ export async function parseKnowledgeBytes(file: FileStat, bytes: Uint8Array, pau
   // A database row holding a sidecar: provenance, not a source (the folder reports an orphan one).
   if (file.path.toLowerCase().endsWith(SIDECAR_SUFFIX)) return out;
   const problem = (reason: string, line?: number) => out.problems.push({ file: file.path, ...(line ? { line } : {}), reason });
+  // The alias list (nicknames, initials) is data about names, not a source.
+  if (file.path === ALIAS_FILE) {
+    try {
+      const { aliases, problems } = parseAliasFile(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+      out.aliases = aliases;
+      for (const reason of problems) problem(reason);
+    } catch (err) {
+      problem(err instanceof TypeError ? 'not UTF-8 text' : `unreadable: ${(err as Error).message}`);
+    }
+    return out;
+  }
   if (!supported(file.path)) {
     problem(`unsupported file type "${ext || '(none)'}": use .txt, .md, .html, .pdf or .jsonl`);
     return out;

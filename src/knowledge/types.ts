@@ -44,4 +44,9 @@ export interface Article {
   updated?: string;
   /** Roles learnt from the text, by speaker ("NATO Secretary General" → "Jens Stoltenberg"). */
   roles: Array<{ speaker: string; role: string }>;
+  /**
+   * The country a collection gives for the record's speaker (`country_iso3`), when it gives one:
+   * the context in which two spellings of a name are taken for one person.
+   */
+  country?: string | null;
 }

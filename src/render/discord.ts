@@ -17,7 +17,7 @@ export { embedLength, safeUrl, type ButtonRow, type DiscordMessage };
 const EXCERPT_BUDGET = 3000;
 
 function speakerLabel(c: Citation): string {
-  if (!c.speaker) return 'From the article';
+  if (!c.speaker) return c.kind === 'passage' ? 'Narration (no speaker named)' : 'Unattributed (no speaker named)';
   return c.kind === 'reported' ? `${c.speaker} (reported speech, not a direct quote)` : c.speaker;
 }
 
@@ -104,6 +104,19 @@ export function answerButtons(answer: Answer, askerId: string): ButtonRow[] {
   ]);
 }
 
+/**
+ * "Which one?" as choices, never a dead end: a /quote miss that names possible speakers gets one
+ * button per speaker, each asking the same question of that speaker.
+ */
+export function speakerChoices(answer: Answer, askerId: string): ButtonRow[] {
+  const r = answer.request;
+  if (r.command !== 'quote' || !answer.suggestions.length) return [];
+  const names = [...new Set(answer.suggestions.map((n) => n.trim()).filter(Boolean))];
+  const choices = names.slice(0, LIMITS.buttonsPerRow).map((name) =>
+    button(name.length > 80 ? `${name.slice(0, 79)}…` : name, encodeButton({ kind: 'more', askerId, request: { command: 'quote', speaker: name, topic: r.topic, offset: 0 } })));
+  return rows([choices]);
+}
+
 function headingLine(answer: Answer): string {
   const shown = answer.sources?.length ?? answer.citations.length;
   const from = answer.request.offset;
@@ -116,7 +129,11 @@ function headingLine(answer: Answer): string {
 /** One answer as one or more messages; buttons go on the last one. */
 export function renderAnswer(answer: Answer, opts: { askerId: string }): DiscordMessage[] {
   if (answer.verify) return renderVerify(answer, opts);
-  if (!answer.found) return [renderMiss(answer)];
+  if (!answer.found) {
+    const miss = renderMiss(answer);
+    miss.components = speakerChoices(answer, opts.askerId);
+    return [miss];
+  }
   const embeds = answer.sources?.length ? sourcesEmbeds(answer.sources) : answer.citations.map((c, i) => citationEmbed(c, i + 1));
   const messages = embeds.length
     ? packEmbeds(headingLine(answer), embeds)

@@ -9,6 +9,7 @@ export function renderJson(answer: Answer): string {
     citations: answer.citations.map((c) => ({
       kind: c.kind,
       speaker: c.speaker,
+      ...(c.speakerAsGiven ? { speakerAsGiven: c.speakerAsGiven } : {}),
       excerpt: c.excerpt,
       sourceId: c.sourceId,
       title: c.title,

@@ -1,5 +1,6 @@
 import { words } from '../knowledge/text.js';
 import { IndexBuilder } from './index-builder.js';
+import { isEnglishWord } from './lexicon.js';
 import { maxEdits, Speller } from './spell.js';
 import { isStopWord, stem } from './terms.js';
 
@@ -157,9 +158,15 @@ export class SearchIndex {
         if (t.length >= 5) for (const longer of this.extensions(t)) add(longer, EXTENSION_WEIGHT, word);
         if (t.length >= 6) {
           for (const v of this.speller.candidates(t, 2, 1)) {
-            if (v.term[0] === t[0] && v.term.at(-1) === t.at(-1) && stem(v.term) === v.term) add(v.term, VARIANT_WEIGHT, word);
+            // Two words of the language are two words ("form"/"from"), not spellings of one.
+            if (v.term[0] === t[0] && v.term.at(-1) === t.at(-1) && stem(v.term) === v.term && !(isEnglishWord(v.term) && isEnglishWord(word))) add(v.term, VARIANT_WEIGHT, word);
           }
         }
+        continue;
+      }
+      // A real word is never a typo for another word ("weak" is not "week"): only non-words are corrected.
+      if (isEnglishWord(word) || isEnglishWord(t)) {
+        plan.unknown.push(word);
         continue;
       }
       const fixes = this.speller.nearest(t, 2, maxEdits(t.length));
@@ -204,6 +211,23 @@ export class SearchIndex {
     return topK(touched, this.scores, limit);
   }
 
+  /**
+   * The passages holding every one of `terms` (exact index terms), in passage order, optionally
+   * only among `within` (sorted ids). Intersects postings rarest first, so the cost is that of the
+   * rarest word's postings; gives up (returns []) when even those exceed `max`.
+   */
+  passagesWithAll(terms: string[], within?: Uint32Array, max = Infinity): Uint32Array {
+    const lists = [...new Set(terms)].map((t) => this.postings(t)?.docs);
+    if (lists.length === 0 || lists.some((l) => !l)) return new Uint32Array(0);
+    const sorted = (lists as Uint32Array[]).sort((a, b) => a.length - b.length);
+    if (within) sorted.unshift(within);
+    sorted.sort((a, b) => a.length - b.length);
+    if (sorted[0]!.length > max) return new Uint32Array(0);
+    let acc = sorted[0]!;
+    for (let k = 1; k < sorted.length && acc.length; k++) acc = intersect(acc, sorted[k]!);
+    return acc;
+  }
+
   /** Generation stamps let each query reuse the score arrays without clearing 100k entries. */
   private nextGeneration(): number {
     if (this.generation === 0xffffffff) {
@@ -213,6 +237,29 @@ export class SearchIndex {
     }
     return ++this.generation;
   }
+}
+
+/** Sorted-array intersection, galloping through the longer list. */
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length && j < b.length; i++) {
+    const x = a[i]!;
+    if (b[j]! < x) {
+      let step = 1;
+      while (j + step < b.length && b[j + step]! < x) step *= 2;
+      let lo = j + (step >> 1);
+      let hi = Math.min(j + step, b.length);
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (b[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      j = lo;
+    }
+    if (j < b.length && b[j] === x) out.push(x);
+  }
+  return Uint32Array.from(out);
 }
 
 function topK(docs: number[], scores: Float64Array, k: number): Hit[] {

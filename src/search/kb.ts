@@ -1,4 +1,5 @@
 import type { Article, Paragraph, Segment } from '../knowledge/types.js';
+import type { AliasTable } from './aliases.js';
 import { SearchIndex, type IndexData } from './index.js';
 import { cutPassages, type Passage } from './passages.js';
 import { SpeakerDirectory } from './speakers.js';
@@ -9,27 +10,33 @@ export interface KnowledgeBase {
   passages: Passage[];
   index: SearchIndex;
   speakers: SpeakerDirectory;
+  /** The knowledge folder's own alias list it was built with (kept for rebuilds and snapshots). */
+  aliases: AliasTable;
 }
 
-/** Builds the knowledge base; with `index` (a persisted one for these very articles) it skips indexing. */
-export function buildKnowledgeBase(articles: Article[], index?: IndexData): KnowledgeBase {
+/**
+ * Builds the knowledge base; with `index` (a persisted one for these very articles) it skips
+ * indexing. `aliases` is the knowledge folder's own alias list (the built-in one always applies).
+ */
+export function buildKnowledgeBase(articles: Article[], index?: IndexData, aliases?: AliasTable): KnowledgeBase {
   const passages = cutPassages(articles);
-  const speakers = new SpeakerDirectory(articles, passages);
+  const speakers = new SpeakerDirectory(articles, passages, aliases);
   const built = index && index.docLength.length === passages.length ? new SearchIndex(index) : SearchIndex.build(passages.map((p) => passageText(articles, p)));
-  return { articles, passages, index: built, speakers };
+  return { articles, passages, index: built, speakers, aliases: aliases ?? {} };
 }
 
 /** The same, in slices with pauses: for rebuilding in the background while the old base answers. */
-export async function buildKnowledgeBaseAsync(articles: Article[], pause: () => Promise<void>): Promise<KnowledgeBase> {
+export async function buildKnowledgeBaseAsync(articles: Article[], pause: () => Promise<void>, aliases?: AliasTable): Promise<KnowledgeBase> {
   const passages = cutPassages(articles);
   await pause();
-  const speakers = new SpeakerDirectory(articles, passages);
+  const speakers = new SpeakerDirectory(articles, passages, aliases);
   await pause();
   const index = await SearchIndex.buildAsync(passages.map((p) => passageText(articles, p)), pause);
-  return { articles, passages, index, speakers };
+  return { articles, passages, index, speakers, aliases: aliases ?? {} };
 }
 
-function passageText(articles: Article[], p: Passage): string {
+/** The text of one passage, verbatim. */
+export function passageText(articles: Article[], p: Passage): string {
   return articles[p.article]!.paragraphs[p.paragraph]!.text.slice(p.start, p.end);
 }
 

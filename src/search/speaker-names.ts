@@ -1,5 +1,6 @@
 import { nameKey } from '../knowledge/speakers.js';
 import type { Article } from '../knowledge/types.js';
+import { groupIdentities, type NameUse } from './identity.js';
 import { damerauLevenshtein } from './spell.js';
 
 const POST_NOMINALS = /(?:,\s*(?:MP|MBBS|MD|PhD|Ph\.D\.|QC|KC|OBE|MBE|CBE|KBE|GCMG))+\s*$/i;
@@ -11,9 +12,18 @@ const POST_NOMINALS = /(?:,\s*(?:MP|MBBS|MD|PhD|Ph\.D\.|QC|KC|OBE|MBE|CBE|KBE|GC
 export function canonicalNames(articles: Article[]): Map<string, string> {
   const uses = new Map<string, number>();
   const count = (name: string) => uses.set(name, (uses.get(name) ?? 0) + 1);
+  // Sources per spelling and the contexts (countries) they give it, for telling persons apart.
+  const sources = new Map<string, { n: number; contexts: Set<string> }>();
   for (const a of articles) {
-    for (const p of a.paragraphs) for (const s of p.segments) if (s.speaker) count(s.speaker);
-    for (const r of a.roles) count(r.speaker);
+    const here = new Set<string>();
+    for (const p of a.paragraphs) for (const s of p.segments) if (s.speaker) { count(s.speaker); here.add(s.speaker); }
+    for (const r of a.roles) { count(r.speaker); here.add(r.speaker); }
+    for (const name of here) {
+      let e = sources.get(name);
+      if (!e) sources.set(name, (e = { n: 0, contexts: new Set() }));
+      e.n++;
+      if (a.country) e.contexts.add(a.country);
+    }
   }
   // Post-nominals ("James Marape, MP", "Lotay Tshering, MBBS, MD") do not make another person:
   // such names meet the plain form, which is preferred for display when the sources have it.
@@ -26,6 +36,22 @@ export function canonicalNames(articles: Article[]): Map<string, string> {
     if (!prev || (plain(name) && !plain(prev)) || (plain(name) === plain(prev) && name.length > prev.length)) byKey.set(k, name);
   }
   const sameAs = transliterations([...byKey.keys()], (k) => uses.get(byKey.get(k)!) ?? 0);
+  // One person under several spellings in one context ("Jair Bolsonaro", "Jair Messias Bolsonaro").
+  const perKey = new Map<string, NameUse>();
+  for (const [name, e] of sources) {
+    const k = sameAs.get(keyOf(name)) ?? keyOf(name);
+    const display = byKey.get(k);
+    if (!display) continue;
+    let u = perKey.get(k);
+    if (!u) perKey.set(k, (u = { name: display, uses: 0, contexts: [] }));
+    u.uses += e.n;
+    for (const c of e.contexts) if (!u.contexts.includes(c)) u.contexts.push(c);
+  }
+  const person = groupIdentities([...perKey.values()].filter((u) => u.contexts.length));
+  for (const [k, u] of perKey) {
+    const display = person.get(u.name);
+    if (display && display !== u.name) sameAs.set(k, keyOf(display));
+  }
   const surnames = new Map<string, string[]>();
   for (const [k, name] of byKey) {
     const parts = k.split(' ');

@@ -3,8 +3,11 @@ import { nameKey, roleAliases } from '../knowledge/speakers.js';
 import type { Article } from '../knowledge/types.js';
 import { words } from '../knowledge/text.js';
 import type { Passage } from './passages.js';
+import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from './aliases.js';
+import { isEnglishWord } from './lexicon.js';
 import { damerauLevenshtein, maxEdits, Speller } from './spell.js';
 import { canonicalNames, push } from './speaker-names.js';
+import { isStopWord } from './terms.js';
 
 /**
  * Every speaker in the knowledge base under one canonical name, with the aliases users type:
@@ -25,6 +28,8 @@ export interface Speaker {
   quotePassages: Uint32Array;
   reportedPassages: Uint32Array;
   roles: string[];
+  /** Every other spelling of this person's name in the sources ("Macky Sail" for Macky Sall). */
+  spellings: string[];
 }
 
 export interface SpeakerMatch {
@@ -35,6 +40,10 @@ export interface SpeakerMatch {
   consumed?: { from: number; to: number };
 }
 
+/** Words around a name in a question about someone's words: "did X say", "X said", "according to X". */
+const SLOT_BEFORE = new Set(['did', 'does', 'has', 'have', 'had', 'would', 'will', 'president', 'mr', 'mrs', 'ms', 'dr', 'senator', 'governor', 'by', 'to', 'from', 'quote', 'quotes']);
+const SLOT_AFTER = new Set(['say', 'said', 'says', 'saying', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'claim', 'claimed', 'claims', 'tell', 'told', 'write', 'wrote', 'mean', 'meant', 'warn', 'warned', 'speak', 'spoke', 'talk', 'talked']);
+
 export class SpeakerDirectory {
   readonly all: Speaker[];
   private readonly byAlias = new Map<string, Speaker[]>();
@@ -42,19 +51,40 @@ export class SpeakerDirectory {
   private readonly tokenSpeller: Speller;
   private readonly fuse: Fuse<Speaker>;
 
-  /** Canonicalises speaker names in the articles' segments in place, then indexes them. */
-  constructor(articles: Article[], passages: Passage[]) {
+  /** Aliases that came from an alias list (not from the sources' own spellings). */
+  private readonly listed = new Set<string>();
+  /** Per article: canonical name → the spelling that article gives, where they differ. */
+  readonly asGiven = new Map<number, Map<string, string>>();
+
+  /**
+   * Canonicalises speaker names in the articles' segments in place, then indexes them. `aliases`
+   * (a knowledge folder's alias list) adds to the built-in one.
+   */
+  constructor(articles: Article[], passages: Passage[], aliases?: AliasTable) {
     const canonical = canonicalNames(articles);
+    const spellings = new Map<string, string[]>();
+    for (const [raw, name] of canonical) if (raw !== name) push(spellings, name, raw);
     const stats = new Map<string, { quoteIds: Set<string>; reported: number; q: Set<number>; r: Set<number>; roles: Set<string> }>();
     const statFor = (name: string) => {
       let s = stats.get(name);
       if (!s) stats.set(name, (s = { quoteIds: new Set(), reported: 0, q: new Set(), r: new Set(), roles: new Set() }));
       return s;
     };
-    for (const article of articles) {
-      for (const para of article.paragraphs) for (const seg of para.segments) if (seg.speaker) seg.speaker = canonical.get(seg.speaker) ?? seg.speaker;
+    articles.forEach((article, a) => {
+      for (const para of article.paragraphs) {
+        for (const seg of para.segments) {
+          if (!seg.speaker) continue;
+          const name = canonical.get(seg.speaker) ?? seg.speaker;
+          if (name !== seg.speaker && nameKey(name) !== nameKey(seg.speaker)) {
+            let m = this.asGiven.get(a);
+            if (!m) this.asGiven.set(a, (m = new Map()));
+            m.set(name, seg.speaker);
+          }
+          seg.speaker = name;
+        }
+      }
       for (const { speaker, role } of article.roles) statFor(canonical.get(speaker) ?? speaker).roles.add(role);
-    }
+    });
     passages.forEach((p, id) => {
       const article = articles[p.article]!;
       const para = article.paragraphs[p.paragraph]!;
@@ -79,21 +109,49 @@ export class SpeakerDirectory {
       quotePassages: Uint32Array.from([...s.q].sort((x, y) => x - y)),
       reportedPassages: Uint32Array.from([...s.r].sort((x, y) => x - y)),
       roles: [...s.roles],
+      spellings: spellings.get(name) ?? [],
     })).filter((s) => s.quotes + s.reported > 0).sort((x, y) => y.quotes - x.quotes || x.name.localeCompare(y.name));
 
     for (const speaker of this.all) {
-      const parts = nameKey(speaker.name).split(' ');
-      const aliases = new Set([nameKey(speaker.name), parts.at(-1) ?? '', `${parts[0]} ${parts.at(-1)}`]);
+      const aliases = new Set<string>();
+      for (const spelling of [speaker.name, ...speaker.spellings]) {
+        const parts = nameKey(spelling).split(' ');
+        aliases.add(nameKey(spelling)).add(`${parts[0]} ${parts.at(-1)}`);
+        // A surname alone names someone only when it is a real name word: not "in" (Moon Jae-in), not "of".
+        const last = parts.at(-1) ?? '';
+        if (last.length > 2 && !isStopWord(last)) aliases.add(last);
+        for (const token of parts) if (token.length > 1 && !isStopWord(token)) push(this.byToken, token, speaker);
+      }
       for (const role of speaker.roles) for (const alias of roleAliases(role)) aliases.add(alias);
       for (const alias of aliases) {
-        if (!alias) continue;
+        if (!alias || alias.split(' ').length === 1 && alias.length < 2) continue;
         push(this.byAlias, alias, speaker);
       }
-      for (const token of parts) if (token.length > 1) push(this.byToken, token, speaker);
+    }
+    // Listed aliases (FDR, Ike, Teddy Roosevelt) for people who are in the sources.
+    const byKey = new Map<string, Speaker>();
+    for (const s of this.all) for (const n of [s.name, ...s.spellings]) byKey.set(nameKey(n), s);
+    for (const [name, list] of Object.entries(mergeAliases(BUILT_IN_ALIASES, aliases))) {
+      const speaker = byKey.get(nameKey(name)) ?? this.byAlias.get(nameKey(name))?.[0];
+      if (!speaker || (this.byAlias.get(nameKey(name))?.length ?? 1) > 1 && !byKey.has(nameKey(name))) continue;
+      for (const alias of list) {
+        const key = nameKey(alias);
+        if (!key) continue;
+        this.listed.add(key);
+        // A listed alias says who is meant: it replaces what the sources' name words suggested.
+        const before = this.byAlias.get(key);
+        if (before && !before.includes(speaker) && before.every((b) => !this.isOwnName(b, key))) this.byAlias.set(key, [speaker]);
+        else push(this.byAlias, key, speaker);
+      }
     }
     this.tokenSpeller = new Speller([...this.byToken.keys()], (t) => this.byToken.get(t)?.length ?? 0);
     // Names only (not every alias): a few hundred short strings keep Bitap scoring to a millisecond.
     this.fuse = new Fuse(this.all, { keys: ['name'], threshold: 0.45, ignoreLocation: true });
+  }
+
+  /** Whether `key` is (a part of) the person's own name as the sources write it, not just an alias. */
+  private isOwnName(s: Speaker, key: string): boolean {
+    return [s.name, ...s.spellings].some((n) => ` ${nameKey(n)} `.includes(` ${key} `));
   }
 
   get(name: string): Speaker | undefined {
@@ -106,7 +164,8 @@ export class SpeakerDirectory {
     if (!key) return { speaker: null, ambiguous: [] };
     const exact = this.byAlias.get(key);
     if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [] } : { speaker: null, ambiguous: exact };
-    const tokens = key.split(' ').filter((t) => t.length > 1);
+    // The same words the names were indexed by: a joining word ("of", "the") is in no name's tokens.
+    const tokens = key.split(' ').filter((t) => t.length > 1 && !isStopWord(t));
     let best: Speaker[] = [];
     let bestCost = Infinity;
     const costs = new Map<Speaker, number>();
@@ -129,19 +188,27 @@ export class SpeakerDirectory {
 
   /**
    * Finds a speaker named inside free text ("what did stoltenberg say about …"), preferring the
-   * longest exact alias; typo-tolerant only for words of five letters or more.
+   * longest exact alias. Conservative, because a wrong speaker is worse than none: a stop word
+   * never names anyone; an ordinary English word ("better", "made", "grant") names someone only
+   * where a speaker stands in a question ("did grant say", "bush said"); typos are forgiven only
+   * in words of five letters or more that are not English words ("stoltenbreg", not "better").
+   * Quoted words are the caller's to remove: they are a claim, not a name.
    */
   detect(text: string): SpeakerMatch | null {
     const tokens = words(text);
     for (let len = Math.min(4, tokens.length); len >= 1; len--) {
       for (let i = 0; i + len <= tokens.length; i++) {
-        const hit = this.byAlias.get(tokens.slice(i, i + len).join(' '));
-        if (hit) return { speaker: hit.length === 1 ? hit[0]! : null, ambiguous: hit.length === 1 ? [] : hit, consumed: { from: i, to: i + len } };
+        const key = tokens.slice(i, i + len).join(' ');
+        const hit = this.byAlias.get(key);
+        if (!hit) continue;
+        if (len === 1 && !this.namesOnItsOwn(key, tokens, i)) continue;
+        if (len > 1 && tokens.slice(i, i + len).every((t) => isStopWord(t))) continue;
+        return { speaker: hit.length === 1 ? hit[0]! : null, ambiguous: hit.length === 1 ? [] : hit, consumed: { from: i, to: i + len } };
       }
     }
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (token.length < 5) continue;
+      if (token.length < 5 || isEnglishWord(token)) continue;
       const c = this.tokenSpeller.candidates(token, 2, maxEdits(token.length) > 1 ? 1 : maxEdits(token.length))[0];
       const who = (c && this.byToken.get(c.term)?.filter((s) => s.key.split(' ').at(-1) === c.term)) ?? [];
       if (!who.length) continue;
@@ -151,6 +218,13 @@ export class SpeakerDirectory {
       return { speaker: who.length === 1 ? who[0]! : null, ambiguous: who.length === 1 ? [] : who, consumed: { from, to: i + 1 } };
     }
     return null;
+  }
+
+  /** Whether one word on its own may name a speaker here (see detect). */
+  private namesOnItsOwn(word: string, tokens: string[], i: number): boolean {
+    if (isStopWord(word) || word.length < 2) return false;
+    if (this.listed.has(word) || !isEnglishWord(word)) return word.length > 2 || this.listed.has(word);
+    return SLOT_BEFORE.has(tokens[i - 1] ?? '') || SLOT_AFTER.has(tokens[i + 1] ?? '');
   }
 
   /** Autocomplete / "did you mean": speakers ranked by fuzzy match, or by quote count when nothing is typed. */

@@ -99,7 +99,10 @@ describe('renderAnswer', () => {
   it('renders a miss as one line of text with the suggestions', () => {
     const miss = makeAnswer({ command: 'quote', speaker: 'stoltenbrg', topic: '', offset: 0 }, []);
     expect(renderMiss(miss).content).toBe('No quotes found for “nobody”.\nDid you mean: Jens Stoltenberg?');
-    expect(renderAnswer(miss, { askerId: ASKER })[0]!.components).toEqual([]);
+    // "Which one?" is asked as choices: one button per suggested speaker, asking that speaker.
+    const [row] = renderAnswer(miss, { askerId: ASKER })[0]!.components;
+    expect(row?.components.map((b) => ('label' in b ? b.label : ''))).toEqual(['Jens Stoltenberg']);
+    expect(renderAnswer({ ...miss, request: { command: 'summary', topic: 'x', offset: 0 } }, { askerId: ASKER })[0]!.components).toEqual([]);
   });
 });
 

@@ -1,0 +1,78 @@
+import type { Segment } from '../knowledge/types.js';
+import type { QueryPlan } from '../search/index.js';
+import type { KnowledgeBase } from '../search/kb.js';
+import { matchPhrase, readPhrase, type Phrase } from '../search/phrase.js';
+import type { Pick } from './cite.js';
+
+/** Topics as phrases in answers: reading them, rating excerpts by them, and saying when the exact words are absent. */
+
+/** Passages holding the exact words read per answer: more than any page shows, few enough to stay fast. */
+export const PHRASE_LIMIT = 200;
+/** Best BM25 results rated by the phrase besides those: the words in order, or a misquote's run. */
+export const PHRASE_RATED = 40;
+const MAX_SENTENCES = 3;
+
+/** The topic as a phrase, with the words the plan corrected read as corrected. */
+export function phraseOf(topic: string, plan: QueryPlan): Phrase | null {
+  return readPhrase(topic, new Map(plan.corrected.map((c) => [c.typed, c.as])));
+}
+
+/** Says when the exact words typed are not what the best excerpts hold (a misquote, or loose words). */
+export function phraseNote(phrase: Phrase | null, picks: Pick[]): string | undefined {
+  if (!phrase || phrase.words.length < 3 || (picks[0]?.tier ?? 0) === 3) return undefined;
+  return 'These exact words are not in these sources; the closest passages follow.';
+}
+
+/**
+ * Rates a pick by the phrase over all its quotation's sentences in the passage; when the phrase is
+ * there, the excerpt becomes the sentences that hold it (so the words asked about are shown).
+ */
+export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phrase: Phrase): void {
+  const paragraph = kb.articles[pick.articleIndex]!.paragraphs[pick.paragraphIndex]!;
+  const sorted = [...all].sort((a, b) => a.start - b.start);
+  // Runs of adjacent sentences, each read once: a quotation's sentences found in passages far apart
+  // in a long paragraph (transcripts have 100k-character paragraphs) are not read with the text between.
+  let best: { m: ReturnType<typeof matchPhrase>; from: number; segs: Segment[] } | null = null;
+  for (let i = 0; i < sorted.length;) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.start - sorted[j - 1]!.end <= 3 && sorted[j]!.end - sorted[i]!.start <= CHUNK) j++;
+    const segs = sorted.slice(i, j);
+    const from = segs[0]!.start;
+    const m = matchPhrase(paragraph.text.slice(from, Math.max(...segs.map((x) => x.end))), phrase);
+    if (!best || m.tier > best.m.tier || (m.tier === best.m.tier && m.run > best.m.run)) best = { m, from, segs };
+    i = j;
+  }
+  if (!best) return;
+  const { m, from, segs } = best;
+  pick.tier = m.tier;
+  pick.run = m.run;
+  if (m.tier >= 2) {
+    const holding = segs.filter((s) => s.end > from + m.start && s.start < from + m.end);
+    if (holding.length) setSegments(pick, holding.slice(0, MAX_SENTENCES + 1));
+  } else if (m.tier === 1 && segs.length > 1) {
+    const run = bestRunSentences(paragraph.text, segs, phrase);
+    if (run) setSegments(pick, [run]);
+  } else if (m.tier === 1) setSegments(pick, segs);
+}
+
+/** Longest stretch of adjacent sentences read as one text when rating a phrase. */
+const CHUNK = 2_000;
+
+/** New excerpt sentences: the terms computed for the old ones no longer describe it. */
+function setSegments(pick: Pick, segments: Segment[]): void {
+  if (segments.length === pick.segments.length && segments.every((s, i) => s === pick.segments[i])) return;
+  pick.segments = segments;
+  delete pick.terms;
+}
+
+/** For a partial match (a misquote), the sentence sharing the longest run of the phrase's words. */
+function bestRunSentences(text: string, segs: Segment[], phrase: Phrase): Segment | null {
+  let best: Segment | null = null;
+  let run = 2;
+  for (const s of segs) {
+    const m = matchPhrase(text.slice(s.start, s.end), phrase);
+    if (m.run > run) [best, run] = [s, m.run];
+  }
+  return best;
+}
+
