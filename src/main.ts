@@ -1,30 +1,60 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
-import { cacheDir, knowledgeDir, printProblems } from './cli/knowledge-dir.js';
-import { loadCore } from './core.js';
+import { readFlags } from './cli/flags.js';
+import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './cli/knowledge-dir.js';
+import { loadLiveCore } from './live.js';
 
 /**
  * Start-up: with DISCORD_TOKEN the bot joins Discord; without it (and without --discord) the same
  * answers are served on a local console, so the product can be tried on a fresh clone.
  */
-async function main(): Promise<void> {
-  const wantsDiscord = process.argv.includes('--discord');
+export const START_USAGE = `usage: npm start [-- options]          (built: npm run start:prod [-- options])
+
+  Without DISCORD_TOKEN: a local console that answers what you type, or each line piped in.
+  With DISCORD_TOKEN set (in the environment or .env): the Discord bot.
+
+  --knowledge DIR   answer from DIR instead of knowledge/ (the same as KNOWLEDGE_DIR=DIR)
+  --discord         run the bot, and refuse to start when DISCORD_TOKEN is missing
+  -h, --help        this text
+
+In the console: /quote <speaker> [topic], /summary <topic>, /sources, /help, or a question;
+"more" shows the next results, "clear" clears the screen, "quit", "exit" or Ctrl-D leaves.
+Edits to the knowledge folder are picked up while it runs.
+`;
+
+async function main(): Promise<number> {
+  const flags = readFlags('npm start', START_USAGE, { knowledge: { type: 'string' }, discord: { type: 'boolean' } }, { positionals: false });
+  if ('exit' in flags) return flags.exit;
   // `npm start -- --knowledge DIR` is KNOWLEDGE_DIR=DIR, for the console and the bot alike.
-  const at = process.argv.indexOf('--knowledge');
-  if (at >= 0 && process.argv[at + 1]) process.env.KNOWLEDGE_DIR = process.argv[at + 1];
+  if (flags.values.knowledge) process.env.KNOWLEDGE_DIR = flags.values.knowledge;
+  const wantsDiscord = Boolean(flags.values.discord);
   if (wantsDiscord || process.env.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/start.js');
     // The file itself: with SHARDS set, the sharding manager spawns it once per shard.
     await startDiscord({ requireToken: wantsDiscord, mainFile: fileURLToPath(import.meta.url) });
-    return;
+    return Number(process.exitCode ?? 0);
   }
-  const { core, problems } = await loadCore(knowledgeDir(), { cacheDir: cacheDir() });
+  const dir = knowledgeDir();
+  const unusable = await knowledgeDirProblem(dir);
+  if (unusable) {
+    process.stderr.write(`verbatim will not start: ${unusable}\n`);
+    return 1;
+  }
+  const { core, problems } = await loadLiveCore(dir, { cacheDir: cacheDir() });
   printProblems(problems);
+  const empty = noSourceProblem(dir, core.stats().sources, problems);
+  if (empty) {
+    process.stderr.write(`verbatim will not start: ${empty}\n`);
+    return 1;
+  }
   await runConsole(core, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  return 0;
 }
 
-main().catch((err: unknown) => {
+main().then((code) => {
+  if (code) process.exitCode = code;
+}, (err: unknown) => {
   process.stderr.write(`verbatim failed to start: ${(err as Error).message}\n`);
   process.exitCode = 1;
 });

@@ -7,7 +7,8 @@
  */
 import type { ReloadReport } from '../answer/types.js';
 import { loadConfig, type Config } from '../config.js';
-import { cacheDir } from '../cli/knowledge-dir.js';
+import { resolve } from 'node:path';
+import { cacheDir, knowledgeDirProblem, noSourceProblem } from '../cli/knowledge-dir.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
 import { runBot } from './client.js';
@@ -33,6 +34,13 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
     process.exitCode = 1;
     return;
   }
+  // A missing, unreadable or empty folder would answer every question "not found": refuse instead.
+  const unusable = await knowledgeDirProblem(resolve(config.knowledgeDir));
+  if (unusable) {
+    process.stderr.write(`verbatim will not start: ${unusable}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken] });
   if (config.sharding.mode === 'manager') {
     const { runShardManager } = await import('./shards.js');
@@ -46,6 +54,13 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const started = performance.now();
   const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir() });
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
+  const empty = noSourceProblem(config.knowledgeDir, core.stats().sources, problems);
+  if (empty) {
+    log.fatal({ dir: config.knowledgeDir }, `verbatim will not start: ${empty}`);
+    log.flush();
+    process.exitCode = 1;
+    return;
+  }
   const ms = Math.round(performance.now() - started);
   log.info({ dir: config.knowledgeDir, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() }, 'knowledge loaded');
   const stopWatching = core.watch((report) => {
