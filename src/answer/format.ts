@@ -18,7 +18,7 @@ export function citationBlock(c: Citation, n: number): string {
 
 export function answerOf(
   request: AnswerRequest,
-  parts: { found: boolean; heading: string; body?: string; citations?: Citation[]; suggestions?: string[]; hasMore?: boolean; footer?: string },
+  parts: { found: boolean; heading: string; body?: string; citations?: Citation[]; suggestions?: string[]; hasMore?: boolean; total?: number; footer?: string },
 ): Answer {
   const citations = parts.citations ?? [];
   const suggestions = parts.suggestions ?? [];
@@ -30,5 +30,10 @@ export function answerOf(
     parts.footer ?? '',
     parts.hasMore ? 'More results are available (type "more").' : '',
   ].filter(Boolean).join('\n\n');
-  return { command: request.command, found: parts.found, text, citations, heading: parts.heading, suggestions, request, hasMore: parts.hasMore ?? false };
+  return { command: request.command, found: parts.found, text, citations, heading: parts.heading, suggestions, request, hasMore: parts.hasMore ?? false, total: parts.total ?? (parts.found ? citations.length : 0) };
+}
+
+/** "1 source", "2 sources", "1,024 quotations"; `many` for irregular plurals. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

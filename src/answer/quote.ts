@@ -54,7 +54,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
     const heading = `${speaker.name}${about}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
-    return answerOf(canonical, { found: page.citations.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page.citations, hasMore: page.hasMore });
+    return answerOf(canonical, { found: page.citations.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page.citations, hasMore: page.hasMore, total: page.total });
   }
   const reported = reportedTopical ? reportedTopical.picks : latestReported(kb, speaker, accept);
   if (reported.length) {
@@ -65,6 +65,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       body: plan ? topicNote(plan) : undefined,
       citations: page.citations,
       hasMore: page.hasMore,
+      total: page.total,
     });
   }
   const elsewhere = plan && kb.index.search(plan.terms, 1, undefined, accept).length > 0;

@@ -55,5 +55,6 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     body: topicNote(plan),
     citations: page.citations,
     hasMore: page.hasMore,
+    total: page.total,
   });
 }

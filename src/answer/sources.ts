@@ -23,6 +23,7 @@ export function answerSources(kb: KnowledgeBase, request: Extract<AnswerRequest,
     heading: all.length ? `${all.length} source${all.length === 1 ? '' : 's'}${request.offset ? ` (from ${request.offset + 1})` : ''}` : 'No sources are loaded.',
     body,
     hasMore: all.length > request.offset + SOURCES_PAGE,
+    total: all.length,
   });
   return { ...answer, sources: page };
 }

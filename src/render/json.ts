@@ -18,5 +18,7 @@ export function renderJson(answer: Answer): string {
       alsoIn: c.alsoIn.map((s) => ({ sourceId: s.sourceId, title: s.title, date: s.date })),
     })),
     suggestions: answer.suggestions,
+    hasMore: answer.hasMore,
+    total: answer.total ?? answer.citations.length,
   });
 }
