@@ -5,7 +5,8 @@ import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
-import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { closeSpeakers, closeTopics, quotedYears } from './suggest.js';
+import { planTopic, readTopic, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 export const PAGE = 5;
@@ -29,7 +30,10 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
         ? `“${request.speaker}” could be several speakers in the sources; please choose one.`
         : `No speaker called “${request.speaker}” in the sources.`
       : 'Which speaker? Try /quote <speaker> [topic].';
-    return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
+    const close = match.ambiguous.length ? options.slice(0, 5).map((s) => s.name) : closeSpeakers(request.speaker, options);
+    // Nobody close: no "did you mean", but still a next step, labelled for what it is.
+    const most = close.length || !request.speaker.trim() ? undefined : `The most quoted speakers in the sources: ${kb.speakers.all.slice(0, 5).map((s) => s.name).join(', ')}. /sources lists every source.`;
+    return answerOf(request, { found: false, heading, body: most, suggestions: close.length ? close : request.speaker.trim() ? [] : options.slice(0, 5).map((s) => s.name) });
   }
   const { text: topic, period, accept, about } = readTopic(kb, request.topic);
   const plan = topic ? planTopic(kb, topic) : null;
@@ -37,7 +41,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     return answerOf(request, {
       found: false,
       heading: `No source mentions “${topic}”.`,
-      suggestions: suggestTopicsFor(kb, topic, speaker),
+      suggestions: closeTopics(kb, topic, speaker, accept),
     });
   }
   // Buttons and paging replay the request: carry the canonical name, not what was typed.
@@ -73,7 +77,8 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     found: false,
     heading: topic || period ? `${speaker.name} is not quoted${about} in the sources.` : `${speaker.name} has no direct quotes in the sources.`,
     body: [plan ? topicNote(plan) : undefined, elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined].filter(Boolean).join(' ') || undefined,
-    suggestions: suggestTopicsFor(kb, '', speaker),
+    // A period that finds nothing: the years that do have quotes (on the topic); else topics close to the one typed.
+    suggestions: period ? quotedYears(kb, speaker, plan ?? undefined).map((y) => `in ${y}`) : closeTopics(kb, topic, speaker, accept),
   });
 }
 

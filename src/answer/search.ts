@@ -4,7 +4,8 @@ import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
-import { cleanTopic, planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { closeTopics } from './suggest.js';
+import { cleanTopic, planTopic, readTopic, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 const DEPTH_PER_RESULT = 6;
@@ -21,7 +22,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     return answerOf(request, {
       found: false,
       heading: query ? `Nothing in the sources matches “${query}”.` : 'Ask about a topic or a speaker, e.g. /quote stoltenberg china or /summary bulgaria.',
-      suggestions: suggestTopicsFor(kb, query),
+      suggestions: closeTopics(kb, query, undefined, accept),
       footer: 'Type /help for what I can do.',
     });
   }

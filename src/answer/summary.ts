@@ -5,6 +5,7 @@ import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, refOf, scoreText, similarity, type Pick } from './cite.js';
 import { answerOf } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
+import { closeTopics } from './suggest.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
@@ -28,7 +29,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });
   const plan = planTopic(kb, topic);
   if (!plan.terms.length) {
-    return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
+    return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: closeTopics(kb, topic, undefined, accept) });
   }
   const idf = (t: string) => kb.index.idf(t);
   type Candidate = { pick: Pick; score: number; order: [string, number, number]; covered: number };
@@ -73,7 +74,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   }, 0, POOL).citations;
   const chosen = choose(merged);
   if (!chosen.length) {
-    return answerOf(request, { found: false, heading: `No source says anything about ${about}.`, suggestions: suggestTopicsFor(kb, topic) });
+    return answerOf(request, { found: false, heading: `No source says anything about ${about}.`, suggestions: closeTopics(kb, topic, undefined, accept) });
   }
   chosen.sort((a, b) => compareOrder(orderOf.get(a), orderOf.get(b)));
   const sources = uniqueSources(chosen);
