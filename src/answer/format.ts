@@ -11,7 +11,8 @@ export function sourceLine(ref: SourceRef): string {
 export function citationBlock(c: Citation, n: number): string {
   const words = c.kind === 'quote' ? `“${c.excerpt}”` : c.excerpt;
   const label = c.kind === 'quote' ? (c.speaker ? `— ${c.speaker}` : '— unattributed quote') : c.kind === 'reported' ? `— reported speech of ${c.speaker} (not a direct quote)` : '— from';
-  const lines = [`[${n}] ${words}`, `    ${label}, ${sourceLine(c)}`];
+  // Narration reads "— from “Title”, …"; a speaker or kind is followed by a comma.
+  const lines = [`[${n}] ${words}`, `    ${label}${c.kind === 'passage' ? ' ' : ', '}${sourceLine(c)}`];
   if (c.alsoIn.length) lines.push(`    also in: ${c.alsoIn.map(sourceLine).join('; ')}`);
   return lines.join('\n');
 }
