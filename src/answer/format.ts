@@ -38,3 +38,9 @@ export function answerOf(
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }
+
+/** After a count on a later page: ", showing 6–9" (the numbers the results carry); '' on the first page. */
+export function shownRange(offset: number, shown: number): string {
+  if (!offset || shown < 1) return '';
+  return shown === 1 ? `, showing number ${offset + 1}` : `, showing ${offset + 1}–${offset + shown}`;
+}

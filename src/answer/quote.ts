@@ -4,7 +4,7 @@ import { passageParts } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { citationOf, citationPage, deepen, scoreText, type Pick } from './cite.js';
-import { answerOf } from './format.js';
+import { answerOf, shownRange } from './format.js';
 import { closeSpeakers, closeTopics, quotedYears } from './suggest.js';
 import { planTopic, readTopic, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
@@ -57,7 +57,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
-    const heading = `${speaker.name}${about}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
+    const heading = `${speaker.name}${about}: ${count}${shownRange(request.offset, page.citations.length)}`;
     return answerOf(canonical, { found: page.citations.length > 0, heading, body: plan ? topicNote(plan) : undefined, citations: page.citations, hasMore: page.hasMore, total: page.total });
   }
   const reported = reportedTopical ? reportedTopical.picks : latestReported(kb, speaker, accept);

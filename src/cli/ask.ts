@@ -61,13 +61,16 @@ async function main(): Promise<number> {
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
   let last: Answer | null = null;
+  let first = true;
   for await (const line of lines) {
     const more = MORE.test(line.trim());
     let answer: Answer = more ? answerMore(core, last) : core.ask(line);
     if (!more && offset) answer = core.answer({ ...answer.request, offset });
     // "more" pages the last question with results; "help" in between does not lose it.
     if (more ? answer.found : answer.command !== 'help') last = answer;
-    process.stdout.write(render(answer));
+    // Text answers are paragraphs: a blank line between two; JSON stays one object per line.
+    process.stdout.write(`${json || first ? '' : '\n'}${render(answer)}`);
+    first = false;
   }
   return 0;
 }
