@@ -4,24 +4,12 @@ import { runConsole } from './cli/console.js';
 import { readFlags } from './cli/flags.js';
 import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './cli/knowledge-dir.js';
 import { loadLiveCore } from './live.js';
+import { START_USAGE } from './cli/usage.js';
 
 /**
  * Start-up: with DISCORD_TOKEN the bot joins Discord; without it (and without --discord) the same
  * answers are served on a local console, so the product can be tried on a fresh clone.
  */
-export const START_USAGE = `usage: npm start [-- options]          (built: npm run start:prod [-- options])
-
-  Without DISCORD_TOKEN: a local console that answers what you type, or each line piped in.
-  With DISCORD_TOKEN set (in the environment or .env): the Discord bot.
-
-  --knowledge DIR   answer from DIR instead of knowledge/ (the same as KNOWLEDGE_DIR=DIR)
-  --discord         run the bot, and refuse to start when DISCORD_TOKEN is missing
-  -h, --help        this text
-
-In the console: /quote <speaker> [topic], /summary <topic>, /sources, /help, or a question;
-"more" shows the next results, "clear" clears the screen, "quit", "exit" or Ctrl-D leaves.
-Edits to the knowledge folder are picked up while it runs.
-`;
 
 async function main(): Promise<number> {
   const flags = readFlags('npm start', START_USAGE, { knowledge: { type: 'string' }, discord: { type: 'boolean' } }, { positionals: false });

@@ -6,22 +6,13 @@ import { renderText } from '../render/text.js';
 import { readFlags } from './flags.js';
 import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge-dir.js';
 import { answerMore, MORE, nextPage } from './paging.js';
+import { ASK_USAGE } from './usage.js';
 
 /**
  * `npm run --silent ask -- [options] ["query"]`: one answer per query; with no query, one per line
  * of standard input ("more" pages on). Exit 0 for any answer, found or not; 2 for a usage error or
  * a knowledge folder that cannot be answered from.
  */
-export const ASK_USAGE = `usage: npm run --silent ask -- [options] "query"
-       … | npm run --silent ask -- [options]       one query per line of standard input; "more" pages on
-
-  --json            one JSON object per answer, one per line (nothing else is printed on stdout)
-  --knowledge DIR   answer from DIR instead of knowledge/ (or KNOWLEDGE_DIR)
-  --offset N        skip the first N results (the next page of 5 quotes: --offset 5)
-  -h, --help        this text
-
-Exit status: 0 for any answer (found or not), 2 for a usage error or an unusable knowledge folder.
-`;
 
 async function main(): Promise<number> {
   const args = readFlags('ask', ASK_USAGE, { json: { type: 'boolean' }, knowledge: { type: 'string' }, offset: { type: 'string' } });

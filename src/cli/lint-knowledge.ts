@@ -2,20 +2,8 @@ import { plural } from '../answer/format.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { readFlags } from './flags.js';
 import { isFolderReadme, knowledgeDir, knowledgeDirProblem, printProblems } from './knowledge-dir.js';
+import { LINT_USAGE } from './usage.js';
 
-/** `npm run lint:knowledge [-- DIR]`: lists every problem in the knowledge folder; exit 1 if any. */
-export const LINT_USAGE = `usage: npm run lint:knowledge [-- DIR]
-
-  Reads every file of the knowledge folder (DIR, else KNOWLEDGE_DIR, else knowledge/) the way the
-  bot does and lists each problem as file:line: reason (empty or binary files, broken front
-  matter, impossible or missing dates, bad JSONL lines), then one summary line. A date in the
-  future is a warning. The folder's README.md documents it and is not a source.
-
-  -h, --help   this text
-
-Exit status: 0 when there is no problem, 1 when there are problems, 2 for a usage error or a
-folder that cannot be read.
-`;
 
 async function main(): Promise<number> {
   const flags = readFlags('lint:knowledge', LINT_USAGE, {});
