@@ -13,7 +13,8 @@ export const START_USAGE = `usage: npm start [-- options]          (built: npm r
   -h, --help        this text
 
 In the console: /quote <speaker> [topic], /summary <topic>, /sources, /help, or a question;
-"more" shows the next results, "clear" clears the screen, "quit", "exit" or Ctrl-D leaves.
+"more" shows the next results, "context 2" the whole paragraph around result [2] (paged
+when long), "clear" clears the screen, "quit", "exit" or Ctrl-D leaves.
 Edits to the knowledge folder are picked up while it runs.
 `;
 

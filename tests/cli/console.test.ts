@@ -2,12 +2,15 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES } from '../helpers.js';
 import { cleanEnv, folder, ROOT, run, TSX } from './run.js';
 
+// Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
+vi.setConfig({ testTimeout: 120_000 });
+
 /** Resolves once `out()` matches, polling; rejects after `ms`. */
-async function until(out: () => string, re: RegExp, ms = 20_000): Promise<void> {
+async function until(out: () => string, re: RegExp, ms = 40_000): Promise<void> {
   const end = Date.now() + ms;
   while (!re.test(out())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${re} in:\n${out()}`);
@@ -40,7 +43,7 @@ describe('the console follows the knowledge folder', () => {
     } finally {
       child.kill();
     }
-  }, 60_000);
+  }, 150_000);
 });
 
 describe('console words', () => {
@@ -58,5 +61,26 @@ describe('console words', () => {
     const r = run('main.ts', [], { input: 'clear\n' });
     expect(r.status).toBe(0);
     expect(r.stdout).not.toMatch(/Nothing in the sources matches|Best passages/);
+  });
+});
+
+describe('the Context view in the console', () => {
+  it('"context N" shows the whole paragraph of result N, paged at sentence ends when long; "more" reads on', () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `Sentence ${i} of the harbour report${i % 7 ? '' : ', with a longer clause about the northern pier'}.`).join(' ');
+    const dir = folder({ 'long.md': `---\ntitle: Long Report\ndate: 2021-05-01\n---\nLong Report\n\n${sentences}\n` });
+    const r = run('main.ts', ['--knowledge', dir], { input: 'northern pier harbour\ncontext 1\nmore\ncontext 7\n' });
+    expect(r.status).toBe(0);
+    const pages = r.stdout.split('Context (the whole paragraph, verbatim), characters ').slice(1);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages[0]).toMatch(/^1–\d+ of [\d,]+: “Long Report”, 1 May 2021/);
+    expect(pages[0]).toMatch(/\. …\n\nThe paragraph goes on \(type "more"\)\./);
+    expect(pages[1]).toMatch(/^\d+–\d+ of [\d,]+: [^\n]*\n\n… Sentence \d+ /);
+    // Every page is a slice of the paragraph, cut after a sentence.
+    for (const page of pages) {
+      const body = page.split('\n\n')[1]!.replace(/^… /, '').replace(/ …$/, '');
+      expect(sentences).toContain(body);
+      expect(body.length).toBeLessThanOrEqual(3000);
+    }
+    expect(r.stdout).toMatch(/There is no result 7 on the last page/);
   });
 });

@@ -4,8 +4,11 @@
  */
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanEnv, folder, ROOT, run, TSX } from './run.js';
+
+// Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
+vi.setConfig({ testTimeout: 120_000 });
 
 const QUERY = '/quote stoltenberg china';
 const binary = folder({ 'a.txt': Buffer.from([0, 1, 2, 0]) });

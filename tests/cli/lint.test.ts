@@ -1,8 +1,11 @@
 /** lint:knowledge messages a newcomer can act on. */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES } from '../helpers.js';
 import { folder, run } from './run.js';
+
+// Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
+vi.setConfig({ testTimeout: 120_000 });
 
 const SAID = 'The minister said "we will act now on this" to the press today.\n';
 

@@ -1,6 +1,9 @@
 /** Paging wherever "more results" is offered: `ask --offset N`, "more" on piped questions, hasMore/total in JSON. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { run } from './run.js';
+
+// Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
+vi.setConfig({ testTimeout: 120_000 });
 
 const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l));
 

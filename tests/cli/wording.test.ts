@@ -1,6 +1,9 @@
 /** Answers read well aloud: singular counts, page ranges that say what they mean, one blank line between answers. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { folder, run } from './run.js';
+
+// Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ONE = folder({ 'one.md': '---\ntitle: Harbour Statement\ndate: 2023-04-01\n---\nHarbour Statement\n\n“We will reopen the northern harbour this spring,” said Harbour Master Maria Lindqvist.\n' });
 

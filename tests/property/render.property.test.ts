@@ -68,7 +68,7 @@ it('renders any answer within limits, escaped', () => {
     }),
     { numRuns: RUNS },
   );
-});
+}, 90_000);
 
 it('renders Cite and Context for any citation within limits', () => {
   fc.assert(
@@ -84,7 +84,7 @@ it('renders Cite and Context for any citation within limits', () => {
     }),
     { numRuns: RUNS },
   );
-});
+}, 90_000);
 
 it('renders any reload report within one message, escaped', () => {
   const files = fc.array(text, { maxLength: 200 });
@@ -95,4 +95,4 @@ it('renders any reload report within one message, escaped', () => {
     }),
     { numRuns: RUNS },
   );
-});
+}, 90_000);
