@@ -3,7 +3,7 @@ import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, refOf, scoreText, similarity, type Pick } from './cite.js';
-import { answerOf } from './format.js';
+import { answerOf, sourceLine } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
 import { closeTopics } from './suggest.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -80,7 +80,8 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const sources = uniqueSources(chosen);
   const marker = (c: Citation) => [c, ...c.alsoIn].map((s) => sources.findIndex((x) => x.sourceId === s.sourceId) + 1).sort((a, b) => a - b).map((n) => `[${n}]`).join('');
   const body = chosen.map((c) => `${c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”` : c.excerpt} ${marker(c)}`).join('\n');
-  const list = sources.map((s, i) => `[${i + 1}] ${s.title}, ${[s.publisher, s.date].filter(Boolean).join(', ')}`).join('\n');
+  // The same source line as every other answer: quoted title, publisher, the date in words.
+  const list = sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join('\n');
   const note = topicNote(plan);
   return answerOf(request, {
     found: true,

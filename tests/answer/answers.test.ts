@@ -83,7 +83,7 @@ describe('answers over the seeds', async () => {
     expect(a.citations.length).toBeLessThanOrEqual(6);
     const sentence = 'uncovered an espionage group allegedly passing military secrets to Russia';
     expect(a.text.split(sentence).length).toBeLessThanOrEqual(2);
-    expect(a.text).toMatch(/Sources:\n\[1\] .*2021-03-22\n\[2\] .*2021-03-24/);
+    expect(a.text).toMatch(/Sources:\n\[1\] “.*”, DIPLOMATIC TIMES, 22 March 2021 \(2021-03-22\)\n\[2\] .*24 March 2021 \(2021-03-24\)/);
     expect(a.citations.some((c) => c.alsoIn.length > 0)).toBe(true);
     for (const c of a.citations) for (const piece of excerptPieces(c.excerpt)) expect(corpus).toContain(piece);
     for (const line of a.text.split('\n').filter((l) => /\[\d\]$/.test(l))) expect(line).toMatch(/\[\d\]$/);
