@@ -19,7 +19,11 @@ export function citationBlock(c: Citation, n: number): string {
 
 export function answerOf(
   request: AnswerRequest,
-  parts: { found: boolean; heading: string; body?: string; citations?: Citation[]; suggestions?: string[]; hasMore?: boolean; total?: number; footer?: string },
+  parts: {
+    found: boolean; heading: string; body?: string; citations?: Citation[]; suggestions?: string[]; hasMore?: boolean; total?: number; footer?: string;
+    /** The suggestions are examples to try after a question left something out, not corrections of what was typed. */
+    examples?: boolean;
+  },
 ): Answer {
   const citations = parts.citations ?? [];
   const suggestions = parts.suggestions ?? [];
@@ -27,7 +31,7 @@ export function answerOf(
     parts.heading,
     parts.body,
     citations.length && request.command !== 'summary' ? citations.map((c, i) => citationBlock(c, request.offset + i + 1)).join('\n\n') : '',
-    suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : '',
+    suggestions.length ? (parts.examples ? `For example: ${suggestions.join(', ')}.` : `Did you mean: ${suggestions.join(', ')}?`) : '',
     parts.footer ?? '',
     parts.hasMore ? 'More results are available (type "more").' : '',
   ].filter(Boolean).join('\n\n');

@@ -33,7 +33,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     const close = match.ambiguous.length ? options.slice(0, 5).map((s) => s.name) : closeSpeakers(request.speaker, options);
     // Nobody close: no "did you mean", but still a next step, labelled for what it is.
     const most = close.length || !request.speaker.trim() || !kb.speakers.all.length ? undefined : `The most quoted speakers in the sources: ${kb.speakers.all.slice(0, 5).map((s) => s.name).join(', ')}. /sources lists every source.`;
-    return answerOf(request, { found: false, heading, body: most, suggestions: close.length ? close : request.speaker.trim() ? [] : options.slice(0, 5).map((s) => s.name) });
+    return answerOf(request, { found: false, heading, body: most, suggestions: close.length ? close : request.speaker.trim() ? [] : options.slice(0, 5).map((s) => s.name), examples: !request.speaker.trim() });
   }
   const { text: topic, period, accept, about } = readTopic(kb, request.topic);
   const plan = topic ? planTopic(kb, topic) : null;

@@ -16,7 +16,7 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
   const query = cleanTopic(request.query);
-  const { text, accept } = readTopic(kb, query);
+  const { text, accept, about } = readTopic(kb, query);
   const plan = planTopic(kb, text);
   if (!plan.terms.length) {
     return answerOf(request, {
@@ -52,7 +52,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {
     found: page.citations.length > 0,
-    heading: page.citations.length ? `Best passages for “${query}”` : `Nothing more for “${query}”.`,
+    heading: page.citations.length ? `Best passages for “${query}”` : request.offset ? `Nothing more for “${query}”.` : `No passage${about || ` matches “${query}”`}.`,
     body: topicNote(plan),
     citations: page.citations,
     hasMore: page.hasMore,

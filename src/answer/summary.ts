@@ -26,7 +26,7 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
   const { text: topic, period, accept } = readTopic(kb, request.topic);
   const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
-  if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });
+  if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, ''), examples: true });
   const plan = planTopic(kb, topic);
   if (!plan.terms.length) {
     return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: closeTopics(kb, topic, undefined, accept) });

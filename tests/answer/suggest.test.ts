@@ -38,4 +38,16 @@ describe('did you mean', () => {
     expect(core.ask(`/quote stoltenberg ${a.suggestions[0]}`).found).toBe(true);
     expect(core.ask('/quote stoltenberg china in 2019').suggestions).toEqual(['in 2021']);
   });
+
+  it('a question that left something out gets examples, not "did you mean"', () => {
+    for (const q of ['/summary', '/quote']) {
+      const a = core.ask(q);
+      expect(a.text, q).toMatch(/\n\nFor example: [^\n]+\.$/);
+      expect(a.text, q).not.toMatch(/Did you mean/);
+    }
+  });
+
+  it('a first page with nothing says so, not "nothing more"', () => {
+    expect(core.ask('since 2030 nato').heading).toBe('No passage on “nato” (since 2030).');
+  });
 });
