@@ -5,12 +5,26 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
  * strictly: an unknown or malformed flag is a usage error (exit 2, the usage on stderr), never
  * ignored; `--help` prints the usage on stdout and exits 0.
  */
+/** `… | head` closing the pipe early is the reader's choice, not a crash: stop quietly. */
+let quiet = false;
+function quietOnClosedPipe(): void {
+  if (quiet) return;
+  quiet = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(Number(process.exitCode ?? 0));
+      throw err;
+    });
+  }
+}
+
 export function readFlags<O extends NonNullable<ParseArgsConfig['options']>>(
   name: string,
   usage: string,
   options: O,
   { positionals = true, argv = process.argv.slice(2) }: { positionals?: boolean; argv?: string[] } = {},
 ): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] } | { exit: number } {
+  quietOnClosedPipe();
   try {
     const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals, strict: true });
     if ((parsed.values as { help?: boolean }).help) {

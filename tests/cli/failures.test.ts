@@ -68,6 +68,11 @@ describe('--help and unknown flags', () => {
     expect(r.stdout).toContain('usage: npm run --silent ask');
   });
 
+  it('a reader that closes the pipe early (… | head -1) ends the command quietly, exit 0', () => {
+    const r = spawnSync('bash', ['-c', `{ ${TSX} src/cli/ask.ts "/quote stoltenberg" | head -1; echo "status=\${PIPESTATUS[0]}"; } 2>&1`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: cleanEnv() });
+    expect(r.stdout).toMatch(/^Jens Stoltenberg: 9 direct quotes\nstatus=0\n$/);
+  });
+
   it('ask --offset takes a whole number', () => {
     const r = run('cli/ask.ts', ['--offset', 'five', QUERY]);
     expect(r.status).toBe(2);
