@@ -3,7 +3,7 @@ import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, refOf, scoreText, similarity, type Pick } from './cite.js';
-import { answerOf, sourceLine } from './format.js';
+import { answerOf, plural, sourceLine } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
 import { closeTopics } from './suggest.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -85,7 +85,8 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const note = topicNote(plan);
   return answerOf(request, {
     found: true,
-    heading: `Summary: ${about} (${chosen.length} sentence${chosen.length === 1 ? '' : 's'} from ${sources.length} source${sources.length === 1 ? '' : 's'})`,
+    // Read aloud: “Summary of “health care” (2009): 5 sentences from 3 sources”, one pair of brackets at most.
+    heading: `Summary of ${about}: ${plural(chosen.length, 'sentence')} from ${plural(sources.length, 'source')}`,
     body: [note, body, `Sources:\n${list}`].filter(Boolean).join('\n\n'),
     citations: chosen,
   });

@@ -27,4 +27,9 @@ describe('wording', () => {
     const r = run('cli/ask.ts', [], { input: '/quote stoltenberg china\n/sources\n' });
     expect(r.stdout).toMatch(/\(2021-03-24\)\n\n2 sources\n/);
   });
+
+  it('a summary heading reads aloud: "Summary of “bulgaria”: 5 sentences from 2 sources"', () => {
+    const r = run('cli/ask.ts', ['/summary bulgaria']);
+    expect(r.stdout).toMatch(/^Summary of “bulgaria”: \d+ sentences from 2 sources$/m);
+  });
 });
