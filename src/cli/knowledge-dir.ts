@@ -23,9 +23,9 @@ export const isFolderReadme = (path: string): boolean => basename(path).toLowerC
  * Why `dir` cannot be used as a knowledge folder, in one sentence, or null when it can: missing,
  * a file, unreadable, or with no file but its README. Every face (console, `ask`, the bot) refuses
  * to answer from such a folder instead of answering "not found" from nothing; `npm run add` uses
- * the same check before writing into one.
+ * the same check (with `allowEmpty`) before writing into one.
  */
-export async function knowledgeDirProblem(dir: string): Promise<string | null> {
+export async function knowledgeDirProblem(dir: string, options: { allowEmpty?: boolean } = {}): Promise<string | null> {
   const code = (err: unknown) => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
   try {
     if (!(await stat(dir)).isDirectory()) return `${dir} is a file, not a folder: the knowledge folder holds .txt, .md and .jsonl files`;
@@ -38,7 +38,8 @@ export async function knowledgeDirProblem(dir: string): Promise<string | null> {
   } catch (err) {
     return `cannot read the knowledge folder ${dir} (${code(err)})`;
   }
-  if (!files.some((f) => !isFolderReadme(f.path))) return `the knowledge folder ${dir} is empty: add .txt, .md or .jsonl articles (see knowledge/README.md)`;
+  // Answering from an empty folder is pointless; adding to one (npm run add) is how it fills.
+  if (!options.allowEmpty && !files.some((f) => !isFolderReadme(f.path))) return `the knowledge folder ${dir} is empty: add .txt, .md or .jsonl articles (see knowledge/README.md)`;
   return null;
 }
 
