@@ -1,33 +1,55 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
-import { cacheDir, knowledgeDir, printProblems } from './cli/knowledge-dir.js';
-import { loadCore } from './core.js';
+import { readFlags } from './cli/flags.js';
+import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './cli/knowledge-dir.js';
+import { loadLiveCore } from './live.js';
+import { START_USAGE } from './cli/usage.js';
 import { openStoreFromEnv } from './store/open.js';
 
 /**
  * Start-up: with DISCORD_TOKEN the bot joins Discord; without it (and without --discord) the same
  * answers are served on a local console, so the product can be tried on a fresh clone.
  */
-async function main(): Promise<void> {
-  const wantsDiscord = process.argv.includes('--discord');
+
+async function main(): Promise<number> {
+  const flags = readFlags('npm start', START_USAGE, { knowledge: { type: 'string' }, discord: { type: 'boolean' } }, { positionals: false });
+  if ('exit' in flags) return flags.exit;
   // `npm start -- --knowledge DIR` is KNOWLEDGE_DIR=DIR, for the console and the bot alike.
-  const at = process.argv.indexOf('--knowledge');
-  if (at >= 0 && process.argv[at + 1]) process.env.KNOWLEDGE_DIR = process.argv[at + 1];
+  if (flags.values.knowledge) process.env.KNOWLEDGE_DIR = flags.values.knowledge;
+  const wantsDiscord = Boolean(flags.values.discord);
   if (wantsDiscord || process.env.DISCORD_TOKEN) {
     const { startDiscord } = await import('./discord/start.js');
     // The file itself: with SHARDS set, the sharding manager spawns it once per shard.
     await startDiscord({ requireToken: wantsDiscord, mainFile: fileURLToPath(import.meta.url) });
-    return;
+    return Number(process.exitCode ?? 0);
   }
+  const dir = knowledgeDir();
   // With DATABASE_URL the console answers from the database (the folder only seeds an empty one).
-  const store = await openStoreFromEnv(knowledgeDir());
-  const { core, problems } = await loadCore(knowledgeDir(), { cacheDir: cacheDir(), ...(store ? { source: store } : {}) }).finally(() => store?.close());
+  const store = await openStoreFromEnv(dir);
+  const unusable = store ? null : await knowledgeDirProblem(dir);
+  if (unusable) {
+    process.stderr.write(`verbatim will not start: ${unusable}\n`);
+    return 1;
+  }
+  const { core, problems } = await loadLiveCore(dir, { cacheDir: cacheDir(), ...(store ? { source: store } : {}) });
   printProblems(problems);
-  await runConsole(core, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  const empty = noSourceProblem(dir, core.stats().sources, problems);
+  if (empty) {
+    process.stderr.write(`verbatim will not start: ${empty}\n`);
+    return 1;
+  }
+  try {
+    await runConsole(core, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  } finally {
+    await store?.close();
+  }
+  return 0;
 }
 
-main().catch((err: unknown) => {
+main().then((code) => {
+  if (code) process.exitCode = code;
+}, (err: unknown) => {
   process.stderr.write(`verbatim failed to start: ${(err as Error).message}\n`);
   process.exitCode = 1;
 });

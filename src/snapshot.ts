@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -16,8 +16,8 @@ import type { KnowledgeSource } from './store/types.js';
  * A persisted knowledge base: parsed articles plus the index, in V8's own serialisation (typed
  * arrays are copied as bytes, no JSON). It is keyed by the store's change key (the folder: the
  * knowledge files' paths, sizes and modification times; PostgreSQL: the change counter) and by
- * a hash of the parsing and indexing code, so any change to either rebuilds it. A bad or missing
- * snapshot only costs a rebuild; it never stops the bot.
+ * a hash of the parsing and indexing code (see codeKey: the same under tsx and compiled), so any
+ * change to either rebuilds it. A bad or missing snapshot only costs a rebuild; it never stops the bot.
  */
 
 interface Snapshot {
@@ -139,16 +139,42 @@ async function snapshotKey(source: KnowledgeSource, fresh: boolean): Promise<str
 
 let codeHashOnce: Promise<string> | null = null;
 
-/** Hash of the parsing and indexing code, from wherever it runs (src/ under tsx, dist/ when built). */
 function codeHash(): Promise<string> {
-  codeHashOnce ??= (async () => {
-    const here = dirname(fileURLToPath(import.meta.url));
-    const hash = createHash('sha256').update(FORMAT);
-    for (const folder of ['knowledge', 'search', 'ingest']) {
-      const names = (await readdir(join(here, folder))).filter((n) => /\.(ts|js)$/.test(n)).sort();
-      for (const name of names) hash.update(name).update(await readFile(join(here, folder, name)));
-    }
-    return hash.digest('hex');
-  })();
+  codeHashOnce ??= codeKey(dirname(fileURLToPath(import.meta.url)));
   return codeHashOnce;
+}
+
+/** The code folders whose output the snapshot holds: parsing and indexing. */
+const CODE_FOLDERS = ['knowledge', 'search', 'ingest'];
+
+/**
+ * What the persisted index depends on, the same under tsx (`here` = src/) and compiled (`here` =
+ * dist/): the snapshot format plus a hash of the TypeScript sources of the parsing and indexing
+ * code, so `npm start` and `npm run start:prod` share one snapshot. Compiled code hashes the
+ * sources only while every compiled file is at least as new as its source (the build is current);
+ * a stale build, or one deployed without src/, hashes its own files and keeps its own snapshot.
+ */
+export async function codeKey(here: string): Promise<string> {
+  const src = join(here, '..', 'src');
+  const sources = await codeFiles(src, '.ts').catch(() => null);
+  const compiled = basename(here) === 'src' ? null : await codeFiles(here, '.js').catch(() => null);
+  const current = sources && (!compiled || sources.every((f) => {
+    const out = compiled.find((c) => c.name === f.name.replace(/\.ts$/, '.js'));
+    return out !== undefined && out.mtimeMs >= f.mtimeMs;
+  }));
+  const files = current ? sources : compiled ?? sources ?? [];
+  const hash = createHash('sha256').update(FORMAT);
+  for (const f of files) hash.update(f.name).update(await readFile(f.path));
+  return hash.digest('hex');
+}
+
+async function codeFiles(root: string, ext: '.ts' | '.js'): Promise<Array<{ name: string; path: string; mtimeMs: number }>> {
+  const out: Array<{ name: string; path: string; mtimeMs: number }> = [];
+  for (const folder of CODE_FOLDERS) {
+    for (const name of (await readdir(join(root, folder))).filter((n) => n.endsWith(ext) && !n.endsWith('.d.ts')).sort()) {
+      const path = join(root, folder, name);
+      out.push({ name: `${folder}/${name}`, path, mtimeMs: (await stat(path)).mtimeMs });
+    }
+  }
+  return out;
 }

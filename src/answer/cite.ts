@@ -52,7 +52,7 @@ export function comparePicks(kb: { articles: Article[] }, a: Pick, b: Pick): num
  * and a cut at either end of a quotation is marked too.
  */
 function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments): string {
-  const sorted = [...chosen].sort((a, b) => a.start - b.start);
+  const sorted = boundedSegments([...chosen].sort((a, b) => a.start - b.start), paragraph.text);
   const pieces: string[] = [];
   let runStart = sorted[0]!.start;
   let runEnd = sorted[0]!.end;
@@ -72,7 +72,35 @@ function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = par
   const sameQuote = (x: Segment) => first.kind === 'quote' && x.kind === 'quote' && x.quoteId === first.quoteId && !x.embedded;
   const cutBefore = first.kind === 'quote' && !first.embedded && all.some((x) => sameQuote(x) && x.start < first.start);
   const cutAfter = last.kind === 'quote' && !last.embedded && all.some((x) => sameQuote(x) && x.start > last.start);
-  return `${cutBefore ? '… ' : ''}${pieces.join(' … ')}${cutAfter ? ' …' : ''}`;
+  const cutInside = (last as Segment & { cut?: boolean }).cut === true;
+  return `${cutBefore ? '… ' : ''}${pieces.join(' … ')}${cutAfter || cutInside ? ' …' : ''}`;
+}
+
+/** An excerpt reads as a citation, not a document: at most this many characters (the Context view shows the whole paragraph). */
+export const MAX_EXCERPT = 1000;
+
+/**
+ * The chosen sentences up to MAX_EXCERPT characters: whole sentences while they fit (the first
+ * always); a first sentence longer than that alone (a file with no sentence ends) is cut at the
+ * last clause or word end within the limit, and the cut marked " …" like any other.
+ */
+function boundedSegments(sorted: Segment[], text: string): Segment[] {
+  const first = sorted[0]!;
+  if (first.end - first.start > MAX_EXCERPT) {
+    const window = text.slice(first.start, first.start + MAX_EXCERPT);
+    const clause = Math.max(...['. ', '! ', '? ', '; ', ', '].map((p) => window.lastIndexOf(p) + 1));
+    const word = window.search(/\s\S*$/);
+    const end = clause > MAX_EXCERPT / 2 ? clause : word > 0 ? word : MAX_EXCERPT;
+    return [{ ...first, end: first.start + window.slice(0, end).trimEnd().length, cut: true } as Segment];
+  }
+  const kept = [first];
+  let length = first.end - first.start;
+  for (const seg of sorted.slice(1)) {
+    length += seg.end - seg.start + 3;
+    if (length > MAX_EXCERPT) break;
+    kept.push(seg);
+  }
+  return kept;
 }
 
 export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {

@@ -27,7 +27,11 @@ export function speakerLabel(c: Citation): string {
 
 export function answerOf(
   request: AnswerRequest,
-  parts: { found: boolean; heading: string; body?: string; citations?: Citation[]; suggestions?: string[]; hasMore?: boolean; footer?: string },
+  parts: {
+    found: boolean; heading: string; body?: string; citations?: Citation[]; suggestions?: string[]; hasMore?: boolean; total?: number; footer?: string;
+    /** The suggestions are examples to try after a question left something out, not corrections of what was typed. */
+    examples?: boolean;
+  },
 ): Answer {
   const citations = parts.citations ?? [];
   const suggestions = parts.suggestions ?? [];
@@ -35,9 +39,20 @@ export function answerOf(
     parts.heading,
     parts.body,
     citations.length && request.command !== 'summary' ? citations.map((c, i) => citationBlock(c, request.offset + i + 1)).join('\n\n') : '',
-    suggestions.length ? `Did you mean: ${suggestions.join(', ')}?` : '',
+    suggestions.length ? (parts.examples ? `For example: ${suggestions.join(', ')}.` : `Did you mean: ${suggestions.join(', ')}?`) : '',
     parts.footer ?? '',
     parts.hasMore ? 'More results are available (type "more").' : '',
   ].filter(Boolean).join('\n\n');
-  return { command: request.command, found: parts.found, text, citations, heading: parts.heading, suggestions, request, hasMore: parts.hasMore ?? false };
+  return { command: request.command, found: parts.found, text, citations, heading: parts.heading, suggestions, request, hasMore: parts.hasMore ?? false, total: parts.total ?? (parts.found ? citations.length : 0) };
+}
+
+/** "1 source", "2 sources", "1,024 quotations"; `many` for irregular plurals. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** After a count on a later page: ", showing 6–9" (the numbers the results carry); '' on the first page. */
+export function shownRange(offset: number, shown: number): string {
+  if (!offset || shown < 1) return '';
+  return shown === 1 ? `, showing number ${offset + 1}` : `, showing ${offset + 1}–${offset + shown}`;
 }

@@ -6,8 +6,9 @@ import type { Speaker } from '../search/speakers.js';
 import { findPhrase, type Phrase } from '../search/phrase.js';
 import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
-import { answerOf } from './format.js';
-import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { answerOf, shownRange } from './format.js';
+import { closeSpeakers, closeTopics, quotedYears } from './suggest.js';
+import { planTopic, readTopic, topicNote } from './topic.js';
 import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
 import { answerSearch } from './search.js';
@@ -45,7 +46,10 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
           : `“${request.speaker}” could be several speakers in the sources; which one?`
         : `No speaker called “${request.speaker}” in the sources.`
       : 'Which speaker? Try /quote <speaker> [topic].';
-    return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
+    const close = match.ambiguous.length ? options.slice(0, 5).map((s) => s.name) : closeSpeakers(request.speaker, options);
+    // Nobody close: no "did you mean", but still a next step, labelled for what it is.
+    const most = close.length || !request.speaker.trim() || !kb.speakers.all.length ? undefined : `The most quoted speakers in the sources: ${kb.speakers.all.slice(0, 5).map((s) => s.name).join(', ')}. /sources lists every source.`;
+    return answerOf(request, { found: false, heading, body: most, suggestions: close.length ? close : request.speaker.trim() ? [] : options.slice(0, 5).map((s) => s.name), examples: !request.speaker.trim() });
   }
   return quoteOf(kb, request, speaker);
 }
@@ -93,7 +97,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
     return answerOf(request, {
       found: false,
       heading: `No source mentions “${topic}”.`,
-      suggestions: suggestTopicsFor(kb, topic, speaker),
+      suggestions: closeTopics(kb, topic, speaker, accept),
     });
   }
   // Buttons and paging replay the request: carry the canonical name, not what was typed.
@@ -110,8 +114,8 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
-    const heading = `${speaker.name}${searched}: ${count}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
-    return answerOf(canonical, { found: page.citations.length > 0, heading, body: body(phraseNote(phrase, quotes)), citations: page.citations, hasMore: page.hasMore });
+    const heading = `${speaker.name}${searched}: ${count}${shownRange(request.offset, page.citations.length)}`;
+    return answerOf(canonical, { found: page.citations.length > 0, heading, body: body(phraseNote(phrase, quotes)), citations: page.citations, hasMore: page.hasMore, total: page.total });
   }
   const reported = reportedTopical ? reportedTopical.picks : latestReported(kb, speaker, accept);
   if (reported.length) {
@@ -122,6 +126,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
       body: body(),
       citations: page.citations,
       hasMore: page.hasMore,
+      total: page.total,
     });
   }
   const elsewhere = plan && kb.index.search(plan.terms, 1, undefined, accept).length > 0;
@@ -129,7 +134,8 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
     found: false,
     heading: topic || period ? `${speaker.name} is not quoted in these sources${searched}.` : `${speaker.name} has no direct quotes in these sources.`,
     body: body(elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined),
-    suggestions: suggestTopicsFor(kb, '', speaker),
+    // A period that finds nothing: the years that do have quotes (on the topic); else topics close to the one typed.
+    suggestions: period ? quotedYears(kb, speaker, plan ?? undefined).map((y) => `in ${y}`) : closeTopics(kb, topic, speaker, accept),
   });
 }
 

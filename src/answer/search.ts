@@ -6,7 +6,8 @@ import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } 
 import { answerOf } from './format.js';
 import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { keepWellCovered, PAGE, typedOf } from './quote.js';
-import { cleanTopic, planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
+import { closeTopics } from './suggest.js';
+import { cleanTopic, planTopic, readTopic, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
 const DEPTH_PER_RESULT = 6;
@@ -17,13 +18,13 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
   const query = cleanTopic(request.query);
-  const { text, accept, periodNote } = readTopic(kb, query);
+  const { text, accept, about, periodNote } = readTopic(kb, query);
   const plan = planTopic(kb, text);
   if (!plan.terms.length) {
     return answerOf(request, {
       found: false,
       heading: query ? `Nothing in the sources matches “${query}”.` : 'Ask about a topic or a speaker, e.g. /quote stoltenberg china or /summary bulgaria.',
-      suggestions: suggestTopicsFor(kb, query),
+      suggestions: closeTopics(kb, query, undefined, accept),
       footer: 'Type /help for what I can do.',
     });
   }
@@ -74,9 +75,10 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {
     found: page.citations.length > 0,
-    heading: page.citations.length ? `Best passages, searched for “${text}”` : `Nothing more for “${text}”.`,
+    heading: page.citations.length ? `Best passages, searched for “${text}”` : request.offset ? `Nothing more for “${text}”.` : `No passage${about || ` matches “${text}”`}.`,
     body: [periodNote, topicNote(plan), phraseNote(phrase, ranked)].filter(Boolean).join(' ') || undefined,
     citations: page.citations,
     hasMore: page.hasMore,
+    total: page.total,
   });
 }

@@ -1,6 +1,6 @@
 import type { KnowledgeBase } from '../search/kb.js';
 import { sourceRef } from './cite.js';
-import { answerOf, sourceLine } from './format.js';
+import { answerOf, plural, shownRange, sourceLine } from './format.js';
 import type { Answer, AnswerRequest, SourceSummary } from './types.js';
 
 const SOURCES_PAGE = 10;
@@ -23,12 +23,13 @@ export function answerSources(kb: KnowledgeBase, request: Extract<AnswerRequest,
     return added || (x.date < y.date ? 1 : x.date > y.date ? -1 : x.title.localeCompare(y.title));
   });
   const page = all.slice(request.offset, request.offset + SOURCES_PAGE);
-  const body = page.map((s, i) => `${request.offset + i + 1}. ${sourceLine(s)}${s.updated ? ` (updated ${s.updated})` : ''}${s.author ? `, by ${s.author}` : ''}\n   ${s.paragraphs} paragraphs, ${s.quotes} quotations${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 5).join(', ')}${s.speakers.length > 5 ? ', …' : ''}` : ''}`).join('\n');
+  const body = page.map((s, i) => `${request.offset + i + 1}. ${sourceLine(s)}${s.updated ? ` (updated ${s.updated})` : ''}${s.author ? `, by ${s.author}` : ''}\n   ${plural(s.paragraphs, 'paragraph')}, ${plural(s.quotes, 'quotation')}${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 5).join(', ')}${s.speakers.length > 5 ? ', …' : ''}` : ''}`).join('\n');
   const answer = answerOf(request, {
     found: all.length > 0,
-    heading: all.length ? `${all.length} source${all.length === 1 ? '' : 's'}${request.offset ? ` (from ${request.offset + 1})` : ''}` : 'No sources are loaded.',
+    heading: all.length ? `${plural(all.length, 'source')}${shownRange(request.offset, page.length)}` : 'No sources are loaded.',
     body,
     hasMore: all.length > request.offset + SOURCES_PAGE,
+    total: all.length,
   });
   return { ...answer, sources: page };
 }

@@ -3,8 +3,9 @@ import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, refOf, scoreText, similarity, type Pick } from './cite.js';
-import { answerOf } from './format.js';
+import { answerOf, plural, sourceLine } from './format.js';
 import { keepWellCovered, typedOf } from './quote.js';
+import { closeTopics } from './suggest.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
 
@@ -25,10 +26,10 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
   const { text: topic, period, accept, periodNote } = readTopic(kb, request.topic);
   const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
-  if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, '') });
+  if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, ''), examples: true });
   const plan = planTopic(kb, topic);
   if (!plan.terms.length) {
-    return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic) });
+    return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: closeTopics(kb, topic, undefined, accept) });
   }
   const idf = (t: string) => kb.index.idf(t);
   type Candidate = { pick: Pick; score: number; order: [string, number, number]; covered: number };
@@ -75,7 +76,7 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   }, 0, POOL).citations;
   const chosen = choose(merged);
   if (!chosen.length) {
-    return answerOf(request, { found: false, heading: `No source says anything about ${about}.`, suggestions: suggestTopicsFor(kb, topic) });
+    return answerOf(request, { found: false, heading: `No source says anything about ${about}.`, suggestions: closeTopics(kb, topic, undefined, accept) });
   }
   chosen.sort((a, b) => compareOrder(orderOf.get(a), orderOf.get(b)));
   const sources = uniqueSources(chosen);
@@ -84,11 +85,13 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const line = (c: Citation) => c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”`
     : c.kind === 'reported' && c.speaker ? `${c.speaker} (reported speech): ${c.excerpt}` : c.excerpt;
   const body = chosen.map((c) => `${line(c)} ${marker(c)}`).join('\n');
-  const list = sources.map((s, i) => `[${i + 1}] ${[s.title, s.publisher, s.date].filter(Boolean).join(', ')}`).join('\n');
+  // The same source line as every other answer: quoted title, publisher, the date in words.
+  const list = sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join('\n');
   const note = topicNote(plan);
   return answerOf(request, {
     found: true,
-    heading: `Summary: ${about} (${chosen.length} sentence${chosen.length === 1 ? '' : 's'} from ${sources.length} source${sources.length === 1 ? '' : 's'})`,
+    // Read aloud: “Summary of “health care” (2009): 5 sentences from 3 sources”, one pair of brackets at most.
+    heading: `Summary of ${about}: ${plural(chosen.length, 'sentence')} from ${plural(sources.length, 'source')}`,
     body: [periodNote, note, body, `Sources:\n${list}`].filter(Boolean).join('\n\n'),
     citations: chosen,
   });

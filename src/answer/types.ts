@@ -57,6 +57,11 @@ export interface Answer {
   /** For paging ("More"): the normalised request and whether more results exist past this page. */
   request: AnswerRequest;
   hasMore: boolean;
+  /**
+   * How many results the question has in all pages (distinct citations, sources, or summary
+   * sentences); "about" this many when only the best ones were checked for copies. 0 on a miss.
+   */
+  total?: number;
   /** Only for `sources`. */
   sources?: SourceSummary[];
   /** Only for `verify`. */

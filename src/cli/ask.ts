@@ -1,40 +1,71 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
+import type { Answer } from '../answer/types.js';
 import { loadCore } from '../core.js';
 import { openStoreFromEnv } from '../store/open.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
-import { cacheDir, knowledgeDir, printProblems } from './knowledge-dir.js';
+import { readFlags } from './flags.js';
+import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge-dir.js';
+import { answerMore, MORE, nextPage } from './paging.js';
+import { ASK_USAGE } from './usage.js';
 
 /**
- * `npm run --silent ask -- [--json] [--knowledge DIR] ["query"]`: one answer per query; with no
- * query, one per line of standard input. Exit 0 for any answer, found or not; 2 for a usage error.
+ * `npm run --silent ask -- [options] ["query"]`: one answer per query; with no query, one per line
+ * of standard input ("more" pages on). Exit 0 for any answer, found or not; 2 for a usage error or
+ * a knowledge folder that cannot be answered from.
  */
-const USAGE = 'usage: npm run --silent ask -- [--json] [--knowledge DIR] ["query"]   (no query: one query per stdin line)';
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ options: { json: { type: 'boolean' }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+  const args = readFlags('ask', ASK_USAGE, { json: { type: 'boolean' }, knowledge: { type: 'string' }, offset: { type: 'string' } });
+  if ('exit' in args) return args.exit;
+  const offset = Number(args.values.offset ?? 0);
+  if (!/^\d{1,5}$/.test(args.values.offset ?? '0')) {
+    process.stderr.write(`ask: --offset takes a whole number of results to skip (0, 5, 10 …), not "${args.values.offset}"\n\n${ASK_USAGE}`);
     return 2;
   }
-  if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+  const query = args.positionals.join(' ').trim();
+  if (!query && process.stdin.isTTY) {
+    process.stderr.write(`ask: no query given and nothing piped in\n\n${ASK_USAGE}`);
+    return 2;
   }
   const dir = knowledgeDir(args.values.knowledge);
   const store = await openStoreFromEnv(dir); // DATABASE_URL: answer from the database
+  // The folder must hold sources, unless the database is the store (the folder then only seeds it).
+  const unusable = store ? null : await knowledgeDirProblem(dir);
+  if (unusable) {
+    process.stderr.write(`ask: ${unusable}\n`);
+    return 2;
+  }
   const { core, problems } = await loadCore(dir, { cacheDir: cacheDir(), ...(store ? { source: store } : {}) }).finally(() => store?.close());
   printProblems(problems);
-  const render = args.values.json ? (a: Parameters<typeof renderJson>[0]) => `${renderJson(a)}\n` : renderText;
-  if (args.positionals.length) {
-    process.stdout.write(render(core.ask(args.positionals.join(' '))));
+  const empty = noSourceProblem(dir, core.stats().sources, problems);
+  if (empty) {
+    process.stderr.write(`ask: ${empty}\n`);
+    return 2;
+  }
+  const json = Boolean(args.values.json);
+  const render = (a: Answer) => (json ? `${renderJson(a)}\n` : renderText(a));
+  if (query) {
+    let answer = core.ask(query);
+    if (offset) answer = core.answer({ ...answer.request, offset });
+    // One question, one answer: the next page is another run with --offset, not "more".
+    const hint = answer.hasMore ? `(run again with --offset ${nextPage(answer).offset})` : '';
+    process.stdout.write(render(hint ? { ...answer, text: answer.text.replace('(type "more")', hint) } : answer));
     return 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
-  for await (const line of lines) process.stdout.write(render(core.ask(line)));
+  let last: Answer | null = null;
+  let first = true;
+  for await (const line of lines) {
+    const more = MORE.test(line.trim());
+    let answer: Answer = more ? answerMore(core, last) : core.ask(line);
+    if (!more && offset) answer = core.answer({ ...answer.request, offset });
+    // "more" pages the last question with results; "help" in between does not lose it.
+    if (more ? answer.found : answer.command !== 'help') last = answer;
+    // Text answers are paragraphs: a blank line between two; JSON stays one object per line.
+    process.stdout.write(`${json || first ? '' : '\n'}${render(answer)}`);
+    first = false;
+  }
   return 0;
 }
 

@@ -1,29 +1,52 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { plural } from '../answer/format.js';
 import { articleWarnings, lineOf } from '../knowledge/warnings.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { knowledgeDir, printProblems } from './knowledge-dir.js';
+import { readFlags } from './flags.js';
+import { isFolderReadme, knowledgeDir, knowledgeDirProblem, printProblems } from './knowledge-dir.js';
+import { LINT_USAGE } from './usage.js';
 
-/** `npm run lint:knowledge [-- DIR]`: lists every problem in the knowledge folder; exit 1 if any. */
-const { positionals } = parseArgs({ allowPositionals: true });
-const dir = knowledgeDir(positionals[0]);
-const { articles, problems, files } = await loadKnowledge(dir);
-printProblems(problems, process.stdout);
-// Warnings (unattributed quotations, no headline) are listed for an editor, never failures.
-let warnings = 0;
-for (const article of articles) {
-  const list = articleWarnings(article);
-  if (!list.length) continue;
-  const path = isAbsolute(article.file) ? article.file : join(dir, article.file);
-  let raw = '';
-  try { raw = readFileSync(path, 'utf8'); } catch { /* the line is then unknown */ }
-  for (const w of list) {
-    const line = lineOf(raw, w.paragraph);
-    process.stdout.write(`knowledge warning: ${article.file}${line ? `:${line}` : ''}: ${w.reason}\n`);
-    warnings++;
+
+async function main(): Promise<number> {
+  const flags = readFlags('lint:knowledge', LINT_USAGE, {});
+  if ('exit' in flags) return flags.exit;
+  if (flags.positionals.length > 1) {
+    process.stderr.write(`lint:knowledge: one folder at a time, not ${flags.positionals.length}\n\n${LINT_USAGE}`);
+    return 2;
   }
+  const dir = knowledgeDir(flags.positionals[0]);
+  const unusable = await knowledgeDirProblem(dir);
+  if (unusable) {
+    process.stderr.write(`lint:knowledge: ${unusable}\n`);
+    return 2;
+  }
+  const { articles, problems, files } = await loadKnowledge(dir);
+  printProblems(problems, process.stdout);
+  // Warnings are for an editor, never failures: unattributed quotations and a missing headline,
+  // and a date after today (possible for an embargoed release, more often a typo).
+  let warnings = 0;
+  const warn = (line: string) => {
+    process.stdout.write(`knowledge warning: ${line}\n`);
+    warnings++;
+  };
+  for (const article of articles) {
+    const list = articleWarnings(article);
+    if (!list.length) continue;
+    const path = isAbsolute(article.file) ? article.file : join(dir, article.file);
+    let raw = '';
+    try { raw = readFileSync(path, 'utf8'); } catch { /* the line is then unknown */ }
+    for (const w of list) {
+      const line = lineOf(raw, w.paragraph);
+      warn(`${article.file}${line ? `:${line}` : ''}: ${w.reason}`);
+    }
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  for (const a of articles) if (a.date.slice(0, today.length) > today.slice(0, a.date.length)) warn(`${a.file}: date ${a.date} is in the future (today is ${today})`);
+  const sources = files.filter((f) => !isFolderReadme(f.path)).length;
+  const undated = articles.filter((a) => !a.date).length;
+  process.stdout.write(`lint:knowledge ${dir}: ${plural(sources, 'file')}, ${plural(articles.length, 'article')}, ${plural(problems.length, 'problem')}, ${plural(warnings, 'warning')}${undated ? `, ${undated} undated` : ''}\n`);
+  return problems.length ? 1 : 0;
 }
-const undated = articles.filter((a) => !a.date).length;
-process.stdout.write(`lint:knowledge ${dir}: ${files.length} files, ${articles.length} articles, ${problems.length} problems, ${warnings} warnings${undated ? `, ${undated} undated` : ''}\n`);
-process.exitCode = problems.length ? 1 : 0;
+
+process.exitCode = await main();

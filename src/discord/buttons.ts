@@ -5,7 +5,7 @@
  */
 import { MessageFlags, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
 import { renderAnswer, type ButtonRow } from '../render/discord.js';
-import { renderCite, renderContext } from '../render/discord-extra.js';
+import { renderCite, renderContextPages } from '../render/discord-extra.js';
 import { citationCheck, decodeButton } from '../render/discord-ids.js';
 import { UserFacingError, type BotContext, type Outcome } from './context.js';
 import { replyNotice, replyPages } from './respond.js';
@@ -39,7 +39,7 @@ export async function handleButton(i: ButtonInteraction, { core }: BotContext): 
       await replyNotice(i, 'That passage is no longer in my sources. Please ask again.');
       return { command: 'button:context', found: false };
     }
-    await replyPages(i, [renderContext(context, shownExcerpt(i, action.index))], true);
+    await replyPages(i, renderContextPages(context, shownExcerpt(i, action.index)), true);
     return { command: 'button:context', found: true };
   }
 

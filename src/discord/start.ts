@@ -7,7 +7,8 @@
  */
 import type { ReloadReport } from '../answer/types.js';
 import { loadConfig, type Config } from '../config.js';
-import { cacheDir } from '../cli/knowledge-dir.js';
+import { resolve } from 'node:path';
+import { cacheDir, knowledgeDirProblem, noSourceProblem } from '../cli/knowledge-dir.js';
 import { addSource, isAdded } from '../ingest/add.js';
 import { createFeedPoller } from '../ingest/feeds.js';
 import { loadLiveCore } from '../live.js';
@@ -37,6 +38,14 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
     process.exitCode = 1;
     return;
   }
+  // A missing, unreadable or empty folder would answer every question "not found": refuse instead
+  // (with DATABASE_URL the database is the store and the folder only seeds it).
+  const unusable = config.database ? null : await knowledgeDirProblem(resolve(config.knowledgeDir));
+  if (unusable) {
+    process.stderr.write(`verbatim will not start: ${unusable}\n`);
+    process.exitCode = 1;
+    return;
+  }
   // The database's and Redis's passwords are secrets too (a driver error could echo a URL).
   const passwords = [config.database?.url, config.redis?.url].map(passwordOf);
   const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken, ...passwords] });
@@ -54,6 +63,13 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log, attempts: 6 });
   const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
+  const empty = noSourceProblem(config.knowledgeDir, core.stats().sources, problems);
+  if (empty) {
+    log.fatal({ dir: config.knowledgeDir }, `verbatim will not start: ${empty}`);
+    log.flush();
+    process.exitCode = 1;
+    return;
+  }
   const ms = Math.round(performance.now() - started);
   log.info({ dir: config.knowledgeDir, store: store.label, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() }, 'knowledge loaded');
   const stopWatching = core.watch((report) => {

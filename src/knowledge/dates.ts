@@ -56,6 +56,24 @@ export function findFirstFullDate(text: string): { date: SourceDate; index: numb
 }
 
 /**
+ * The first written full date that is no calendar day ("31 February 2021", "2021-04-31"), as
+ * written, so a source whose only date is impossible is reported as such rather than "undated".
+ */
+export function findImpossibleDate(text: string): string | null {
+  let best: { raw: string; index: number } | null = null;
+  for (const { re, pick } of FULL_DATE_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const [y, mo, d] = pick(m);
+      if (Number(y) < 1000 || isRealDay(Number(y), monthNumber(mo), Number(d))) continue;
+      if (!best || m.index < best.index) best = { raw: m[0], index: m.index };
+      break;
+    }
+  }
+  return best?.raw ?? null;
+}
+
+/**
  * Parses a date given explicitly (front matter, JSONL): `YYYY-MM-DD` or `YYYY`, or a written date.
  * Returns an error string for anything impossible or ambiguous, so a wrong date is never shown.
  */

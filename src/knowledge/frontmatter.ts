@@ -20,7 +20,9 @@ export function splitFrontMatter(raw: string): FrontMatter {
     fields = parseYaml(m[1] ?? '', { schema: 'core' });
   } catch (err) {
     const line = (err as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line;
-    throw new FrontMatterError(`front matter is not valid YAML: ${(err as Error).message.split('\n')[0]}`, (line ?? 0) + 1);
+    // The line goes in file:line; the parser's own "at line 2, column 1:" would say it twice, in YAML's numbering.
+    const reason = ((err as Error).message.split('\n')[0] ?? '').replace(/\s*at line \d+, column \d+:?\s*$/, '').replace(/[:\s]+$/, '');
+    throw new FrontMatterError(`front matter is not valid YAML: ${reason}`, (line ?? 0) + 1);
   }
   if (fields !== null && (typeof fields !== 'object' || Array.isArray(fields))) {
     throw new FrontMatterError('front matter must be "key: value" lines', 2);

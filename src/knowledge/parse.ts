@@ -1,4 +1,4 @@
-import { findFirstFullDate, parseGivenDate, type SourceDate } from './dates.js';
+import { findFirstFullDate, findImpossibleDate, parseGivenDate, type SourceDate } from './dates.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { attributionLine } from './attribution.js';
 import { segmentArticle, speechSegments } from './quotes.js';
@@ -91,6 +91,8 @@ function chooseDate(fields: Record<string, unknown>, units: Unit[]): SourceDate 
     const found = findFirstFullDate(zone.map((u) => u.text).join('\n'));
     if (found) return found.date;
   }
+  const impossible = findImpossibleDate(units.map((u) => u.text).join('\n'));
+  if (impossible) throw new ParseError(`impossible date "${impossible}" (no such day): correct it, or add front matter "date: YYYY-MM-DD"`);
   throw new ParseError('no date found: add front matter "date: YYYY-MM-DD" (or "YYYY" when only the year is known)');
 }
 

@@ -6,7 +6,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Citation, PassageContext } from '../answer/types.js';
 import { formatLongDate } from '../knowledge/dates.js';
 import { COLOR, sourceFields, type DiscordMessage } from './discord-parts.js';
-import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
+import { LIMITS, bold, cutPlain, cutText, escapeDiscord, escapedLength, fitEscaped } from './discord-text.js';
 
 /** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
 export function citationLine(c: Citation, maxLength = 1900): string {
@@ -65,6 +65,46 @@ export function renderContext(ctx: PassageContext, excerpt?: string): DiscordMes
   const description = marked && marked.length <= budget ? marked : fitEscaped(ctx.text, budget);
   const embed: APIEmbed = { color: COLOR, title, description, fields };
   return { embeds: [embed], components: [] };
+}
+
+/** At most this many messages for one Context click; past them the rest of the paragraph is named, not sent. */
+export const CONTEXT_PAGES = 3;
+
+/**
+ * The Context view, paged when the paragraph is longer than one message: the first page is
+ * renderContext's (with the source fields), the next ones follow with the paragraph's next
+ * parts, cut at line, sentence or word ends; a paragraph longer than CONTEXT_PAGES messages says
+ * how much is left instead of flooding the channel.
+ */
+export function renderContextPages(ctx: PassageContext, excerpt?: string): DiscordMessage[] {
+  const first = renderContext(ctx, excerpt);
+  const embed = first.embeds[0]!;
+  if (escapedLength(ctx.text.trim()) <= (embed.description?.length ?? 0) + 1) return [first];
+  const fields = embed.fields ?? [];
+  // Room left by the title, the source fields (first page only), a footer and the ' …' marks.
+  const used = 120 + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
+  const room = (n: number) => Math.min(LIMITS.description - 10, LIMITS.embedTotal - (n === 0 ? used : 120) - 100);
+  const parts: string[] = [];
+  let rest = ctx.text.trim();
+  for (let n = 0; n < CONTEXT_PAGES && rest; n++) {
+    // Only what one page can hold is looked at: a 5 MB paragraph is never escaped whole.
+    const window = rest.slice(0, room(n) * 2);
+    const cut = cutText(window, room(n));
+    const raw = cut === window.trim() ? cut : cut.replace(/ …$/, '');
+    if (!raw) break;
+    parts.push(`${n > 0 ? '… ' : ''}${escapeDiscord(raw)}${raw.length < rest.length ? ' …' : ''}`);
+    rest = rest.slice(raw.length).trim();
+  }
+  return parts.map((description, n): DiscordMessage => ({
+    embeds: [{
+      color: COLOR,
+      title: `Context (the whole paragraph, verbatim), part ${n + 1}${rest ? '' : ` of ${parts.length}`}`,
+      description,
+      ...(n === 0 ? { fields } : {}),
+      ...(n === parts.length - 1 && rest ? { footer: { text: `The paragraph goes on for ${rest.length.toLocaleString('en-US')} more characters: the source has the rest.` } } : {}),
+    }],
+    components: [],
+  }));
 }
 
 /** A short line of our own words (errors, cooldown, refusals); still escaped and cut. */

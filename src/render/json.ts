@@ -20,6 +20,8 @@ export function renderJson(answer: Answer): string {
       alsoIn: c.alsoIn.map((s) => ({ sourceId: s.sourceId, title: s.title, date: s.date })),
     })),
     suggestions: answer.suggestions,
+    hasMore: answer.hasMore,
+    total: answer.total ?? answer.citations.length,
     ...(answer.sources ? {
       sources: answer.sources.map((s) => ({
         sourceId: s.sourceId, title: s.title, publisher: s.publisher, author: s.author, date: s.date, url: s.url,

@@ -1,6 +1,32 @@
-import type { Answer } from '../answer/types.js';
+import { sourceLine } from '../answer/format.js';
+import type { Answer, PassageContext } from '../answer/types.js';
 
-/** What the console and `ask` (without --json) print: the answer's own text, then a blank line. */
+/** What the console and `ask` (without --json) print: the answer's own text, then a new line. */
 export function renderText(answer: Answer): string {
   return `${answer.text}\n`;
+}
+
+/** Characters of a paragraph per Context page: a screenful or two. */
+export const CONTEXT_PAGE = 3000;
+
+/**
+ * The Context view in text: the whole paragraph around a citation, verbatim, the one place a
+ * whole paragraph is shown; a long one is paged at sentence ends (`next` is where the next page
+ * starts, null after the last).
+ */
+export function renderContextText(ctx: PassageContext, from = 0): { text: string; next: number | null } {
+  const { text } = ctx;
+  let end = Math.min(text.length, from + CONTEXT_PAGE);
+  if (end < text.length) {
+    const window = text.slice(from, end);
+    const sentence = Math.max(...['. ', '! ', '? ', '” ', '\n'].map((p) => window.lastIndexOf(p) + 1));
+    const word = window.lastIndexOf(' ') + 1;
+    end = from + (sentence > CONTEXT_PAGE / 2 ? sentence : word > 0 ? word : window.length);
+  }
+  const next = end < text.length ? end : null;
+  const pages = Math.ceil(text.length / CONTEXT_PAGE);
+  const where = [sourceLine(ctx.source), ctx.section ? `section “${ctx.section}”` : ''].filter(Boolean).join(', ');
+  const head = `Context (the whole paragraph, verbatim)${pages > 1 ? `, characters ${from + 1}–${end} of ${text.length.toLocaleString('en-US')}` : ''}: ${where}`;
+  const body = `${from > 0 ? '… ' : ''}${text.slice(from, end).trim()}${next !== null ? ' …' : ''}`;
+  return { text: `${head}\n\n${body}${next !== null ? '\n\nThe paragraph goes on (type "more").' : ''}\n`, next };
 }

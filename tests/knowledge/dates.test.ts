@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFirstFullDate, formatLongDate, parseGivenDate } from '../../src/knowledge/dates.js';
+import { findFirstFullDate, findImpossibleDate, formatLongDate, parseGivenDate } from '../../src/knowledge/dates.js';
 
 describe('dates', () => {
   it('reads the written forms used by news sites', () => {
@@ -27,5 +27,14 @@ describe('dates', () => {
     expect(parseGivenDate('soon')).toHaveProperty('error');
     expect(parseGivenDate('')).toHaveProperty('error');
     expect(parseGivenDate('2024-02-29')).toEqual({ iso: '2024-02-29', precision: 'day' });
+  });
+});
+
+describe('findImpossibleDate', () => {
+  it('finds the first written date that is no calendar day, as written', () => {
+    expect(findImpossibleDate('LONDON, 31 February 2021 — and on April 31, 2020')).toBe('31 February 2021');
+    expect(findImpossibleDate('filed 2021-04-31, then 29 February 2021')).toBe('2021-04-31');
+    expect(findImpossibleDate('29 February 2024 was a leap day')).toBeNull();
+    expect(findImpossibleDate('no date here')).toBeNull();
   });
 });
