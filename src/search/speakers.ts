@@ -164,8 +164,10 @@ export class SpeakerDirectory {
     if (!key) return { speaker: null, ambiguous: [] };
     const exact = this.byAlias.get(key);
     if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [] } : { speaker: null, ambiguous: exact };
-    // The same words the names were indexed by: a joining word ("of", "the") is in no name's tokens.
-    const tokens = key.split(' ').filter((t) => t.length > 1 && !isStopWord(t));
+    // Names are indexed without joining words, so one inside the typed name ("Department of
+    // Agriculture") is skipped; at either end it is not part of a name ("stoltenberg in 2021").
+    const words = key.split(' ').filter((t) => t.length > 1);
+    const tokens = words.filter((t, i) => !isStopWord(t) || i === 0 || i === words.length - 1);
     let best: Speaker[] = [];
     let bestCost = Infinity;
     const costs = new Map<Speaker, number>();
