@@ -171,7 +171,8 @@ export async function codeKey(here: string): Promise<string> {
 async function codeFiles(root: string, ext: '.ts' | '.js'): Promise<Array<{ name: string; path: string; mtimeMs: number }>> {
   const out: Array<{ name: string; path: string; mtimeMs: number }> = [];
   for (const folder of CODE_FOLDERS) {
-    for (const name of (await readdir(join(root, folder))).filter((n) => n.endsWith(ext) && !n.endsWith('.d.ts')).sort()) {
+    // A folder a build does not have (no ingest code in a trimmed deployment) adds nothing.
+    for (const name of (await readdir(join(root, folder)).catch(() => [] as string[])).filter((n) => n.endsWith(ext) && !n.endsWith('.d.ts')).sort()) {
       const path = join(root, folder, name);
       out.push({ name: `${folder}/${name}`, path, mtimeMs: (await stat(path)).mtimeMs });
     }

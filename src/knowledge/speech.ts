@@ -70,9 +70,15 @@ interface VerbHit { start: number; end: number; word: string }
 export function verbsIn(masked: string, from: number, to: number, weakOk = false): VerbHit[] {
   const out: VerbHit[] = [];
   const re = new RegExp(VERB.source, 'giu');
-  re.lastIndex = from;
-  for (let m = re.exec(masked); m && m.index < to; m = re.exec(masked)) {
-    if (m.index + m[0].length > to) break;
+  // Search only the window (and the one character before it, for the look-behind): a search of
+  // the whole paragraph from `from` would read to its end each time, quadratic in a long paragraph.
+  const base = Math.max(0, from - 1);
+  const window = masked.slice(base, to);
+  re.lastIndex = from - base;
+  for (let hit = re.exec(window); hit; hit = re.exec(window)) {
+    const m = { index: hit.index + base, 0: hit[0] };
+    // A word cut by the window's end ("say|ing") is not a verb found in the window.
+    if (m.index + m[0].length === to && /[\p{L}\-'’]/u.test(masked[to] ?? '')) break;
     const word = m[0].toLowerCase().replace(/\s+/g, ' ');
     const prev = /([\p{L}]+)\s+$/u.exec(masked.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase();
     if (prev && NOT_BEFORE_VERB.has(prev)) continue;

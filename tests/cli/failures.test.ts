@@ -15,7 +15,7 @@ const binary = folder({ 'a.txt': Buffer.from([0, 1, 2, 0]) });
 const unusable: Array<[string, string, RegExp]> = [
   ['a missing folder', '/no/such/dir', /the knowledge folder \/no\/such\/dir does not exist/],
   ['a file', join(ROOT, 'knowledge', 'README.md'), /README\.md is a file, not a folder/],
-  ['an empty folder', folder({}), /is empty: add \.txt, \.md or \.jsonl/],
+  ['an empty folder', folder({}), /is empty: add \.txt, \.md, \.html, \.pdf or \.jsonl sources/],
   ['a folder with only its README', folder({ 'README.md': '# about\n' }), /is empty/],
   ['a folder with no loadable source', binary, /no loadable source in .*: its one file has problems/],
 ];
@@ -70,7 +70,7 @@ describe('--help and unknown flags', () => {
 
   it('a reader that closes the pipe early (… | head -1) ends the command quietly, exit 0', () => {
     const r = spawnSync('bash', ['-c', `{ ${TSX} src/cli/ask.ts "/quote stoltenberg" | head -1; echo "status=\${PIPESTATUS[0]}"; } 2>&1`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: cleanEnv() });
-    expect(r.stdout).toMatch(/^Jens Stoltenberg: 9 direct quotes\nstatus=0\n$/);
+    expect(r.stdout).toMatch(/^Jens Stoltenberg: 10 direct quotes\nstatus=0\n$/);
   });
 
   it('ask --offset takes a whole number', () => {

@@ -10,13 +10,13 @@ const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l));
 describe('paging in ask', () => {
   it('--json carries hasMore and total; --offset 5 gives the next page, numbered on', () => {
     const [first] = lines(run('cli/ask.ts', ['--json', '/quote stoltenberg']).stdout);
-    expect(first).toMatchObject({ found: true, hasMore: true, total: 9 });
+    expect(first).toMatchObject({ found: true, hasMore: true, total: 10 });
     expect(first.citations).toHaveLength(5);
     const r = run('cli/ask.ts', ['--json', '--offset', '5', '/quote stoltenberg']);
     expect(r.status).toBe(0);
     const [second] = lines(r.stdout);
-    expect(second).toMatchObject({ found: true, hasMore: false, total: 9 });
-    expect(second.citations).toHaveLength(4);
+    expect(second).toMatchObject({ found: true, hasMore: false, total: 10 });
+    expect(second.citations).toHaveLength(5);
     expect(second.text).toMatch(/^\[6\] /m);
     expect(second.citations.map((c: { excerpt: string }) => c.excerpt)).not.toContain(first.citations[0].excerpt);
   });

@@ -17,9 +17,9 @@ describe('wording', () => {
     expect(sources + banner).not.toMatch(/\b1 (sources|paragraphs|quotations|speakers)\b/);
   });
 
-  it('a later page says which results it shows ("9 direct quotes, showing 6–9"), not "(from 6)"', () => {
+  it('a later page says which results it shows ("10 direct quotes, showing 6–10"), not "(from 6)"', () => {
     const r = run('cli/ask.ts', ['--offset', '5', '/quote stoltenberg']);
-    expect(r.stdout).toMatch(/^Jens Stoltenberg: 9 direct quotes, showing 6–9$/m);
+    expect(r.stdout).toMatch(/^Jens Stoltenberg: 10 direct quotes, showing 6–10$/m);
     expect(r.stdout).not.toMatch(/\(from \d+\)/);
   });
 

@@ -72,7 +72,7 @@ describe('truth at archive scale', async () => {
   it('3. ordinary words and stop words never select a speaker; no speaker named searches everyone', () => {
     const a = core.ask('who said "the better angels of our nature"?');
     // "better" is not Xavier Bettel: nobody is selected, everyone is searched, the line leads.
-    expect(a.command).toBe('search');
+    expect(a.command).toBe('verify'); // "who said" asks whose the exact words are, of everyone
     expect(a.heading).not.toMatch(/Bettel/);
     expect(a.citations[0]?.speaker).toBe('Abraham Lincoln');
     expect(kb.speakers.detect('peace made in dialogue')).toBeNull();
@@ -116,8 +116,11 @@ describe('truth at archive scale', async () => {
   });
 
   it('7. headings say what was searched; citations always say who; one record twice is one source', () => {
-    const a = core.ask('did lincoln say "we are not enemies but rivals"?');
+    // A /quote heading says what was searched, never presents the typed words as the speaker's.
+    const a = core.ask('/quote lincoln "we are not enemies but rivals"');
     expect(a.heading).toMatch(/^Abraham Lincoln, searched for “we are not enemies but rivals”/);
+    // Asked as a claim, the answer is a verdict on the words, not a heading over them.
+    expect(core.ask('did lincoln say "we are not enemies but rivals"?').heading).toMatch(/^Altered:/);
     const lincoln = core.ask('/quote lincoln mystic chords of memory');
     expect(lincoln.citations).toHaveLength(1);
     expect(lincoln.citations[0]?.alsoIn.map((s) => s.sourceId)).toEqual(['miller-1861-03-04-0']);

@@ -31,7 +31,7 @@ describe.skipIf(!inject('services').postgres)('with PostgreSQL', () => {
   it('seeds an empty database from the folder once; a database emptied later stays empty', async () => {
     const first = await openStore({ database: { url: DATABASE_URL, schema }, knowledgeDir: KNOWLEDGE });
     try {
-      expect((await first.list()).map((f) => f.name).sort()).toEqual(['000_3b84f6373ba0600d.txt', '003_6af9d5b632cee811.txt', 'README.md']);
+      expect((await first.list()).map((f) => f.name).sort()).toEqual(['000_3b84f6373ba0600d.txt', '003_6af9d5b632cee811.txt', 'README.md', 'aliases.yaml']);
       expect((await first.list())[0]!.provenance.addedBy).toBe('seed');
       for (const f of await first.list()) await first.remove(f.name);
     } finally {
