@@ -88,12 +88,30 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         sync(prev!);
       }
     }
+    else if (w.quoteOnly && prev && !signedBelow(paragraphs, p)) {
+      // News style: a paragraph that is only a quotation, right after a paragraph that ends with
+      // X's attributed quotation, carries on X's words (nothing in between names anyone else).
+      const end = prev.segments.at(-1);
+      const ended = end?.kind === 'quote' && !end.embedded && end.speaker ? prev.spans.find((s) => s.id === end.quoteId) : undefined;
+      if ((ended?.settled || ended?.speaker) && w.spans.every((s) => !s.settled)) for (const span of w.spans) if (!span.embedded && !span.speaker) span.speaker = end!.speaker;
+      if (w.spans.some((s) => s.speaker)) w.quoteOnly = false;
+    }
     sync(w);
     if (w.quoteOnly) pending.push(out.length);
     else pending = [];
     out.push(w);
   }
   return out.map((w) => w.segments);
+}
+
+/** Quoted paragraphs from `p` on end with a "— Name" line, which attributes them instead. */
+function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
+  for (let q = p + 1; q < paragraphs.length; q++) {
+    const next = paragraphs[q]!;
+    if (next.kind === 'attribution') return true;
+    if (next.kind === 'break' || !/^\s*["\u201c\u201d\u00ab]/.test(next.text)) return false;
+  }
+  return false;
 }
 
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
@@ -166,6 +184,20 @@ function saidRightBefore(lead: string): boolean {
   return !!v && /^(?:\s+(?:that|it|this|them|him|her|as|was|is|a|an|the|of))*[\s,:]*$/i.test(lead.slice(v.end)) && !/so-$/.test(lead.slice(0, v.start));
 }
 
+/**
+ * A short quotation inside what a named speaker said: the clause after a verb of saying and
+ * "that" ("told the jury that Carver had “lain in wait”", "saying the tax was “fair and overdue”"),
+ * never a label ("so-called", "dubbed", "known as").
+ */
+function inThatClause(lead: string): boolean {
+  const v = verbsIn(lead, 0, lead.length).at(-1);
+  if (!v) return false;
+  const rest = lead.slice(v.end);
+  if (/[.;:!?_]/.test(rest) || /\b(?:so-called|called|dubbed|termed|labell?ed|named|known as|alleged|branded)\s*$/i.test(rest)) return false;
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  return words.length <= 14 && (/\bthat\b/i.test(rest) || /^saying$/i.test(v.word) || words.length <= 6);
+}
+
 /** "X said, “…", "X remarked to The Brooklyn Paper, “…": a verb of saying, a short complement, a comma or colon. */
 function introduced(lead: string): boolean {
   const m = /[,:]\s*$/.exec(lead);
@@ -235,7 +267,7 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
         if (!span.embedded) continue;
         // Fewer than four words not introduced by a verb of saying ("alleged “Russian spy ring”",
         // "the Bolivian people “fraternal greetings”") are a label or a scare quote: narration.
-        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1))) continue;
+        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1)) && !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1)))) continue;
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;

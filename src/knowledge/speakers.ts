@@ -70,6 +70,9 @@ const PRONOUN_REACH = 6;
  * person. Every lookup answers null when it is not sure: an unattributed quote is acceptable,
  * a quote given to the wrong person is not.
  */
+/** Lower-case particles of a surname ("van der Berg", "de la Cruz"). */
+const SURNAME_PARTICLES = /^(?:van|von|de|der|den|du|del|della|da|di|dos|la|le|ter|ten)$/;
+
 export class ArticleSpeakers {
   /** Full names (2+ words) → the fullest form seen ("George Bush" → "George W. Bush"). */
   private readonly fullNames = new Map<string, string>();
@@ -106,7 +109,12 @@ export class ArticleSpeakers {
     const last = parts.length > 2 && SUFFIXES.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!;
     const surname = nameKey(last);
     const first = nameKey(parts[0]!);
-    for (const [map, key] of [[this.bySurname, surname], [this.byFirst, first]] as const) {
+    // "Pieter van der Berg" is also "van der Berg": the particles before a surname belong to it.
+    let p = parts.length - 2;
+    while (p > 0 && SURNAME_PARTICLES.test(parts[p]!)) p--;
+    const keys: Array<[Map<string, string>, string]> = [[this.bySurname, surname], [this.byFirst, first]];
+    if (p < parts.length - 2) keys.push([this.bySurname, nameKey(parts.slice(p + 1).join(' '))]);
+    for (const [map, key] of keys) {
       const known = map.get(key);
       if (known === undefined) map.set(key, full);
       else if (known && known !== full && !sameName(known, full)) map.set(key, '');
@@ -121,6 +129,10 @@ export class ArticleSpeakers {
   canonical(name: string, org = false): string | null | undefined {
     if (org || this.orgs.has(name)) return name.replace(/^the\s+/i, '');
     const parts = name.split(/\s+/);
+    if (parts.length >= 2 && SURNAME_PARTICLES.test(parts[0]!)) {
+      const known = this.bySurname.get(nameKey(name));
+      if (known !== undefined) return known || null;
+    }
     if (parts.length >= 2) return this.fullest(name);
     const key = nameKey(name);
     const bySurname = this.bySurname.get(key);
@@ -197,6 +209,17 @@ export class ArticleSpeakers {
     return null;
   }
 
+  /**
+   * "it said in a statement": the one organisation this paragraph has named or heard speak
+   * before; a paragraph that names two organisations, or none, makes "it" nobody.
+   */
+  orgPronoun(here: Referent[], paragraphStart: number): string | null {
+    const inParagraph = [...this.referents, ...here].filter((r) => r.sentence >= paragraphStart && r.name);
+    if (inParagraph.some((r) => !r.org)) return null;
+    const orgs = [...new Set(inParagraph.map((r) => r.name))];
+    return orgs.length === 1 ? orgs[0]! : null;
+  }
+
   /** "the minister", "the spokeswoman", "the ministry", "the statement": someone already named, or null. */
   roleNoun(noun: string, here: Referent[], paragraphStart: number): string | null {
     const key = nameKey(noun);
@@ -215,7 +238,10 @@ export class ArticleSpeakers {
         const spoke = here.filter((r) => r.speaker).at(-1);
         if (spoke) return spoke.name;
         const named = [...new Set(here.map((r) => r.name))];
-        return named.length === 1 ? named[0]! : null;
+        if (named.length) return named.length === 1 ? named[0]! : null;
+        // A paragraph that opens "the company said …" after one where a single organisation spoke.
+        const before = [...new Set(near.filter((r) => r.speaker && r.sentence < paragraphStart).map((r) => r.name))];
+        return before.length === 1 ? before[0]! : null;
       }
       for (let i = near.length - 1; i >= 0; i--) if (nameKey(near[i]!.name!).split(' ').includes(head)) return near[i]!.name;
       // "the ministry said …" before the article names it: the article's one organisation of that kind.
