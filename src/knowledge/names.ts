@@ -244,3 +244,33 @@ export function genderOf(word: string): Gender {
 export function isOrgWord(word: string): boolean {
   return ORG_WORDS.has(fold(word));
 }
+
+/**
+ * Common given names whose gender is near-certain in English-language news, for he/she only
+ * when titles, role nouns and earlier pronouns say nothing. Deliberately short: a name that is
+ * given to both (Alex, Jordan, Sam, Robin, Jean, Andrea, Nikola …) is not here.
+ */
+const FEMALE_FIRST = new Set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
+betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon
+cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel
+catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+judith megan cheryl martha andrea hannah jacqueline gloria teresa ann sara madison frances kathryn janice jean abigail
+alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+marie kayla alexis lori claire ingrid agnieszka anne-marie gina lena helga sofia sophie chloe lucy ellen eleanor fiona
+julia natasha olga irina svetlana yasmin fatima aisha priya`.split(/\s+/));
+const MALE_FIRST = new Set(`james robert john michael david william richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse bryan billy joe bruce
+gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis
+martin owen liam klaus pieter marco jamal rafael hiroshi ahmed marcus oscar erik jean-pierre tomasz yusuf muhammad
+mohammed ali omar hans stefan sergei vladimir ivan pedro carlos luis miguel antonio giovanni luca francesco`.split(/\s+/));
+
+/** Gender a person's first given name implies, or null when it is not a common, one-gender name. */
+export function firstNameGender(fullName: string): Gender {
+  const parts = fullName.trim().split(/\s+/);
+  if (parts.length < 2) return null;
+  const first = fold(parts[0]!);
+  return FEMALE_FIRST.has(first) ? 'f' : MALE_FIRST.has(first) ? 'm' : null;
+}

@@ -39,7 +39,10 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   // Pass 1: every name the article mentions outside quotation marks.
   masked.forEach((m) => {
     const starts = new Set(sentenceRanges(m).map(([a]) => a));
-    for (const mention of findMentions(m)) speakers.learn(mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
+    for (const mention of findMentions(m)) {
+      const org = mention.name && !mention.org && ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) && /^,/.test(m.slice(mention.end));
+      speakers.learn(org ? { ...mention, org: true } : mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
+    }
   });
   const turns = interviewTurns(paragraphs.map((p) => (p.kind === 'body' ? p.text : null)), speakers);
 
@@ -88,12 +91,19 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         sync(prev!);
       }
     }
-    else if (w.quoteOnly && prev && !signedBelow(paragraphs, p)) {
-      // News style: a paragraph that is only a quotation, right after a paragraph that ends with
-      // X's attributed quotation, carries on X's words (nothing in between names anyone else).
+    else if (first?.startsParagraph && !first.settled && !first.speaker && prev && !signedBelow(paragraphs, p)) {
+      // News style: a paragraph that opens with an unattributed quotation, right after a paragraph
+      // that ends with X's attributed quotation, carries on X's words, when nothing in between
+      // names anyone else: the rest of the paragraph reports no one and names no one but X.
       const end = prev.segments.at(-1);
-      const ended = end?.kind === 'quote' && !end.embedded && end.speaker ? prev.spans.find((s) => s.id === end.quoteId) : undefined;
-      if ((ended?.settled || ended?.speaker) && w.spans.every((s) => !s.settled)) for (const span of w.spans) if (!span.embedded && !span.speaker) span.speaker = end!.speaker;
+      const x = end?.kind === 'quote' && !end.embedded ? end.speaker : null;
+      const others = findMentions(masked[p]!).some((m) => !m.name || resolveName(speakers, m) !== x);
+      const reports = w.segments.some((s) => s.kind === 'reported');
+      if (x && !others && !reports) {
+        const lead = w.segments.findIndex((s) => s.kind !== 'quote' || !!s.embedded);
+        const openers = new Set(w.segments.slice(0, lead < 0 ? undefined : lead).map((s) => s.quoteId));
+        for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
+      }
       if (w.spans.some((s) => s.speaker)) w.quoteOnly = false;
     }
     sync(w);
@@ -102,6 +112,13 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
     out.push(w);
   }
   return out.map((w) => w.segments);
+}
+
+/** The person or organisation a name mention stands for, as the article knows it. */
+function resolveName(speakers: ArticleSpeakers, m: { name: string | null; org: boolean }): string | null | undefined {
+  if (!m.name) return null;
+  const c = speakers.canonical(m.name, m.org);
+  return c === undefined ? m.name : c;
 }
 
 /** Quoted paragraphs from `p` on end with a "— Name" line, which attributes them instead. */
@@ -113,6 +130,9 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
   }
   return false;
 }
+
+/** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
+const ORG_APPOSITION = /\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|club|ministry|department|manufacturer|supplier|developer|publisher|newspaper),\s+$/u;
 
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;
@@ -190,11 +210,14 @@ function saidRightBefore(lead: string): boolean {
  * never a label ("so-called", "dubbed", "known as").
  */
 function inThatClause(lead: string): boolean {
-  const v = verbsIn(lead, 0, lead.length).at(-1);
+  const weak = verbsIn(lead, 0, lead.length, true).at(-1);
+  const v = weak && /^describ/i.test(weak.word) ? weak : verbsIn(lead, 0, lead.length).at(-1);
   if (!v) return false;
   const rest = lead.slice(v.end);
   if (/[.;:!?_]/.test(rest) || /\b(?:so-called|called|dubbed|termed|labell?ed|named|known as|alleged|branded)\s*$/i.test(rest)) return false;
   const words = rest.trim().split(/\s+/).filter(Boolean);
+  // "described the raid as “terrifying and cowardly”".
+  if (/^describ/i.test(v.word)) return words.length <= 8 && /\bas\s*$/i.test(rest);
   return words.length <= 14 && (/\bthat\b/i.test(rest) || /^saying$/i.test(v.word) || words.length <= 6);
 }
 

@@ -1,5 +1,5 @@
 import { fold } from './text.js';
-import type { Gender, Mention } from './names.js';
+import { firstNameGender, type Gender, type Mention } from './names.js';
 
 /**
  * Who is speaking: turns noun phrases such as "NATO Secretary General Jens Stoltenberg",
@@ -168,7 +168,12 @@ export class ArticleSpeakers {
     const bothTitles = bare && (this.titleGenders.get(nameKey(m.name))?.size ?? 0) > 1;
     if (who && m.gender && !this.gender.has(who) && !bothTitles) this.gender.set(who, m.gender);
     if (who && m.role && !m.org) this.learnRole(who, m.role);
-    return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org, sentence, speaker, role: m.role };
+    return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org || (!!who && this.orgs.has(who)), sentence, speaker, role: m.role };
+  }
+
+  /** "The electricity company, Coastal Power, said": a name in apposition to an organisation noun is one. */
+  learnOrg(name: string): void {
+    this.orgs.add(name);
   }
 
   isOrg(name: string): boolean {
@@ -197,11 +202,21 @@ export class ArticleSpeakers {
       const inS = all.filter((r) => r.sentence === s && ok(r));
       if (!inS.length) continue;
       const distinct = [...new Set(inS.map((r) => r.name))];
+      // Common given names decide only here, and only to rule people out: the nearest sentence's
+      // one person called Emily is not "he" (nobody, never someone further back), and of
+      // "Sarah Lindgren … with David Okoye", "she" is Sarah when each name's gender is known.
+      const byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+      if (distinct.length === 1 && byFirst[0] && byFirst[0] !== g) return null;
       let pick: string | null | undefined;
       if (distinct.length === 1) pick = distinct[0];
       else {
         const speakers = [...new Set(inS.filter((r) => r.speaker).map((r) => r.name))];
         pick = speakers.length === 1 ? speakers[0] : null;
+        if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
+        else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
+          const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
+          pick = fit.length === 1 ? fit[0] : null;
+        }
       }
       if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
       return pick ?? null;
