@@ -67,6 +67,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     passageKey: passageKey(article, pick.paragraphIndex),
     section: paragraph.section && paragraph.section !== article.title ? paragraph.section : null,
   };
+  if (lead.kind === 'quote' && pick.segments.every((s) => s.embedded)) citation.partial = true;
   if (pick.terms) termSets.set(citation, new Set(pick.terms));
   return citation;
 }

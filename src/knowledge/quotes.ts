@@ -114,6 +114,20 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   return out.map((w) => w.segments);
 }
 
+/**
+ * Where the statement starts in a sentence "X says: The …" / "X said: We …" with no quotation
+ * marks: right after a verb of saying and a colon, a capitalised word, at least four words to the
+ * sentence's end; -1 otherwise ("X said: yes" is too short to be anyone's words).
+ */
+function unmarkedStatement(text: string, masked: string, a: number, b: number): number {
+  const v = verbsIn(masked, a, b)[0];
+  if (!v) return -1;
+  const m = /^\s*:\s+(?=\p{Lu})/u.exec(masked.slice(v.end, b));
+  if (!m) return -1;
+  const start = v.end + m[0].length;
+  return wordCount(text.slice(start, b)) >= 4 && !/[\u201c\u201d"]/.test(text.slice(a, b)) ? start : -1;
+}
+
 /** The person or organisation a name mention stands for, as the article knows it. */
 function resolveName(speakers: ArticleSpeakers, m: { name: string | null; org: boolean }): string | null | undefined {
   if (!m.name) return null;
@@ -283,7 +297,11 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
     }
     if (!isQuote) {
       const reported = reportedWho(ctx, a, b);
-      segments.push({ kind: reported?.speaker ? 'reported' : 'narration', speaker: reported?.speaker ?? null, start: a, end: b });
+      const unmarked = !inSpans.length && reported?.speaker ? unmarkedStatement(text, masked, a, b) : -1;
+      if (unmarked > 0) {
+        // "Solberg says: The tax is fair." — words after "X says:" without marks are X's statement.
+        segments.push({ kind: 'quote', speaker: reported!.speaker, start: unmarked, end: trimEnd(text, b, unmarked), quoteId: state.nextId++ });
+      } else segments.push({ kind: reported?.speaker ? 'reported' : 'narration', speaker: reported?.speaker ?? null, start: a, end: b });
       who ??= reported;
       // Quoted words inside reported speech are the reporter's subject's words, marked partial.
       for (const span of inSpans) {
