@@ -127,6 +127,11 @@ export class ArticleSpeakers {
 
   /** The canonical name for a mention's name: the fullest form; null when ambiguous; undefined when unknown. */
   canonical(name: string, org = false): string | null | undefined {
+    // "DOE said" after "JOHN DOE": an all-capitals word that is a person's surname is that person, not an acronym.
+    if (/^\p{Lu}{2,}$/u.test(name)) {
+      const person = this.bySurname.get(nameKey(name));
+      if (person !== undefined && person === person.toUpperCase()) return person || null;
+    }
     if (org || this.orgs.has(name)) return name.replace(/^the\s+/i, '');
     const parts = name.split(/\s+/);
     if (parts.length >= 2 && SURNAME_PARTICLES.test(parts[0]!)) {
