@@ -102,7 +102,10 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       if (x && !others && !reports) {
         const lead = w.segments.findIndex((s) => s.kind !== 'quote' || !!s.embedded);
         const openers = new Set(w.segments.slice(0, lead < 0 ? undefined : lead).map((s) => s.quoteId));
-        for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
+        // Spoken words, not a title opening the paragraph ("“The Hunger Games” opened on Friday"):
+        // four words or more, ending a sentence or a clause inside or right after the closing mark.
+        const spoken = wordCount(para.text.slice(first.start, first.end)) >= 4 && /[.!?,;:\u2026]["\u201c\u201d\u2019\u00bb]?\s*$/.test(para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["\u201d\u00bb]?\s*$/, ''));
+        if (spoken) for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
       }
       if (w.spans.some((s) => s.speaker)) w.quoteOnly = false;
     }
@@ -223,7 +226,9 @@ function saidRightBefore(lead: string): boolean {
  * "that" ("told the jury that Carver had “lain in wait”", "saying the tax was “fair and overdue”"),
  * never a label ("so-called", "dubbed", "known as").
  */
-function inThatClause(lead: string): boolean {
+function inThatClause(lead: string, quoted: string): boolean {
+  // Capitalised words in quotes are a name or a title ("its “Project Falcon”"), not someone's words.
+  if (quoted.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w))) return false;
   const weak = verbsIn(lead, 0, lead.length, true).at(-1);
   const v = weak && /^describ/i.test(weak.word) ? weak : verbsIn(lead, 0, lead.length).at(-1);
   if (!v) return false;
@@ -308,7 +313,7 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
         if (!span.embedded) continue;
         // Fewer than four words not introduced by a verb of saying ("alleged “Russian spy ring”",
         // "the Bolivian people “fraternal greetings”") are a label or a scare quote: narration.
-        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1)) && !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1)))) continue;
+        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1)) && !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1), text.slice(span.start, span.end)))) continue;
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;

@@ -255,7 +255,9 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
       'Finance Minister Ingrid Solberg defended her budget, saying the new tax was "fair and overdue".',
       'Detective Chief Inspector Nadia Hussain described the raid as "terrifying and cowardly".',
       'Ruiz said the so-called "reset" had failed.',
+      'Lind said the company\'s "Project Falcon" would launch in May.',
     ].join('\n\n'));
+    expect(who(a, 'Project Falcon')).toBeUndefined();
     expect(who(a, 'lain in wait')).toEqual({ kind: 'quote', speaker: 'Andrew Pryce', partial: true });
     expect(who(a, 'fair and overdue')).toEqual({ kind: 'quote', speaker: 'Ingrid Solberg', partial: true });
     expect(who(a, 'terrifying and cowardly')).toEqual({ kind: 'quote', speaker: 'Nadia Hussain', partial: true });
@@ -270,7 +272,10 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
       '"We are devastated," Anna Berg said.',
       '"Nobody expected this." Tom Reilly, a neighbour, agreed.',
       '"We will fight on," the statement continued.',
+      '"Why not," Anna Berg said.',
+      '"The Hunger Games" opened in cinemas on Friday.',
     ].join('\n\n'));
+    expect(quoteOf(a, 'The Hunger Games')).toBeNull();
     expect(quoteOf(a, 'That tells you everything')).toBe('Marco Bellini');
     expect(quoteOf(a, 'Anyone on the road')).toBe('Marco Bellini');
     expect(quoteOf(a, 'Nobody expected this')).toBeNull();
