@@ -51,9 +51,11 @@ export const ROLE_WORDS = new Set([
   'forward', 'winger', 'batsman', 'bowler', 'pitcher', 'quarterback', 'cyclist', 'rider', 'skier', 'swimmer', 'runner',
   'sprinter', 'boxer', 'fighter', 'wrestler', 'golfer', 'veteran', 'rookie', 'teenager', 'pensioner', 'victim', 'suspect',
   'officer', 'paramedic', 'firefighter', 'official', 'worker', 'volunteer', 'organiser', 'organizer', 'campaigner',
+  'engineer', 'technician', 'pilot', 'astronaut', 'architect', 'designer', 'programmer', 'chef', 'nurse', 'surgeon',
+  'physician', 'vet', 'pharmacist', 'mechanic', 'electrician', 'builder', 'trader', 'banker', 'investor', 'entrepreneur',
 ]);
-/** A sentence's first word ending in -ist before a name is a role ("Saxophonist Marcus Bell", "Activist Jane Roe"). */
-const ROLE_SUFFIX = /^\p{L}{3,}(?:ist|yst|ologist)$/u;
+/** A sentence's first word ending in -ist or -eer before a two-word name is a role ("Saxophonist Marcus Bell", "Mountaineer Jane Roe"). */
+const ROLE_SUFFIX = /^\p{L}{3,}(?:ist|yst|ologist|eer)$/u;
 /** Role words that need a real role word beside them ("Foreign Minister", not "Foreign"). */
 const WEAK_ROLE = new Set(['senior', 'former', 'acting', 'interim', 'foreign', 'defence', 'defense', 'interior', 'finance',
   'health', 'environment', 'justice', 'state', 'high', 'first', 'supreme', 'national', 'security', 'affairs', 'parliamentary',

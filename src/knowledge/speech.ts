@@ -247,7 +247,8 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, ''))) return null;
   const subject = subjectBefore(ctx, from + head, first.start);
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
-  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}(?:[\p{Ll}\-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
   return subject;
 }
 

@@ -228,6 +228,7 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
       'Rovers manager Pieter van der Berg praised his side. "We came back twice," van der Berg said.',
       'Resident Maria Costa, 54, said the water rose fast. "I ran up the hill," Costa said.',
       'Saxophonist Marcus Bell toured with him. "He was family," Bell said.',
+      'Engineer Kwame Mensah found the leak. "We would rather wait a week," Mensah said.',
       'Analyst Hiroshi Yamamoto of Nomura said the cuts were expected. "The market was waiting," he said.',
       'The electricity company, Coastal Power, said it would reconnect homes. "Engineers are working around the clock," it said.',
       'JOHN DOE, the union leader, spoke first. "We are not moving an inch," DOE said.',
@@ -235,9 +236,16 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(quoteOf(a, 'We came back twice')).toBe('Pieter van der Berg');
     expect(quoteOf(a, 'I ran up the hill')).toBe('Maria Costa');
     expect(quoteOf(a, 'He was family')).toBe('Marcus Bell');
+    expect(quoteOf(a, 'We would rather wait')).toBe('Kwame Mensah');
     expect(quoteOf(a, 'The market was waiting')).toBe('Hiroshi Yamamoto');
     expect(quoteOf(a, 'Engineers are working')).toBe('Coastal Power');
     expect(quoteOf(a, 'We are not moving')).toBe('JOHN DOE');
+  });
+
+  it('2c. after the quotation, a role noun and the name in apposition: "…," the lawyer, Sophie Garnier, told reporters', () => {
+    const a = parse('His lawyer said he was innocent. "My client is an honest man," the lawyer, Sophie Garnier, told reporters.\n\n"He will appeal," his lawyer said.\n');
+    expect(quoteOf(a, 'My client is an honest man')).toBe('Sophie Garnier');
+    expect(quoteOf(a, 'He will appeal')).toBeNull();
   });
 
   it('3c. "X was quoted by Y as saying" is X; "X told Y" is X', () => {
