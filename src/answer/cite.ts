@@ -118,6 +118,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
   };
   const asGiven = citation.speaker ? kb.speakers.asGiven.get(pick.articleIndex)?.get(citation.speaker) : undefined;
   if (asGiven) citation.speakerAsGiven = asGiven;
+  if (lead.kind === 'quote' && pick.segments.every((s) => s.embedded)) citation.partial = true;
   if (pick.terms) termSets.set(citation, new Set(pick.terms));
   return citation;
 }

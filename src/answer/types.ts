@@ -31,6 +31,8 @@ export interface Citation extends SourceRef {
   passageKey: string;
   /** The headline of the story within the source the excerpt comes from, when the file holds several. */
   section?: string | null;
+  /** A partial quotation: the quoted words sit inside the reporter's sentence about what was said. */
+  partial?: boolean;
 }
 
 export interface SourceSummary extends SourceRef {

@@ -44,7 +44,18 @@ export const ROLE_WORDS = new Set([
   'executive', 'vice-president', 'vice-premier', 'presidential', 'candidate', 'nominee', 'senior', 'former', 'acting',
   'interim', 'foreign', 'defence', 'defense', 'interior', 'finance', 'health', 'environment', 'justice', 'state',
   'high', 'first', 'lady', 'supreme', 'national', 'security', 'affairs', 'parliamentary', 'opposition',
+  'resident', 'residents', 'witness', 'eyewitness', 'survivor', 'neighbour', 'neighbor', 'student', 'teacher', 'doctor',
+  'nurse', 'farmer', 'shopkeeper', 'singer', 'musician', 'actor', 'actress', 'composer', 'poet', 'novelist', 'writer',
+  'photographer', 'filmmaker', 'director', 'producer', 'carmaker', 'automaker', 'retailer', 'airline', 'insurer',
+  'lender', 'chipmaker', 'drugmaker', 'broadcaster', 'publisher', 'developer', 'miner', 'firm', 'startup', 'rival',
+  'forward', 'winger', 'batsman', 'bowler', 'pitcher', 'quarterback', 'cyclist', 'rider', 'skier', 'swimmer', 'runner',
+  'sprinter', 'boxer', 'fighter', 'wrestler', 'golfer', 'veteran', 'rookie', 'teenager', 'pensioner', 'victim', 'suspect',
+  'officer', 'paramedic', 'firefighter', 'official', 'worker', 'volunteer', 'organiser', 'organizer', 'campaigner',
+  'engineer', 'technician', 'pilot', 'astronaut', 'architect', 'designer', 'programmer', 'chef', 'nurse', 'surgeon',
+  'physician', 'vet', 'pharmacist', 'mechanic', 'electrician', 'builder', 'trader', 'banker', 'investor', 'entrepreneur',
 ]);
+/** A sentence's first word ending in -ist or -eer before a two-word name is a role ("Saxophonist Marcus Bell", "Mountaineer Jane Roe"). */
+const ROLE_SUFFIX = /^\p{L}{3,}(?:ist|yst|ologist|eer)$/u;
 /** Role words that need a real role word beside them ("Foreign Minister", not "Foreign"). */
 const WEAK_ROLE = new Set(['senior', 'former', 'acting', 'interim', 'foreign', 'defence', 'defense', 'interior', 'finance',
   'health', 'environment', 'justice', 'state', 'high', 'first', 'supreme', 'national', 'security', 'affairs', 'parliamentary',
@@ -98,6 +109,8 @@ const PLACE_WORDS = new Set([
 ]);
 const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
 const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'dos', 'del', 'des', 'ter', 'ten']);
+/** Particles that may open a surname written in lower case ("van der Berg", "de Klerk"). */
+const OPENING_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'du', 'del', 'della', 'da', 'di', 'dos', 'ter', 'ten']);
 const LINKS = new Set(['of', 'for', 'de', 'and']);
 const KEEP_DOT = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'gen', 'sen', 'rep', 'gov', 'prof', 'col', 'lt', 'capt', 'sgt', 'rev', 'mme', 'inc', 'corp', 'ltd', 'co', 'messrs']);
 
@@ -130,8 +143,12 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
   const out: Mention[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!isCap(toks[i]!) || NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low)) { i++; continue; }
-    let j = i + 1;
+    // "van der Berg said": lower-case particles open a surname when a capitalised name follows.
+    let p0 = i;
+    while (p0 < toks.length && OPENING_PARTICLES.has(toks[p0]!.text) && /^\s+$/.test(text.slice(toks[p0]!.end, toks[p0 + 1]?.start ?? toks[p0]!.end))) p0++;
+    const particleLead = p0 > i && p0 < toks.length && isCap(toks[p0]!) && !NOT_NAME.has(toks[p0]!.low) && !(i > 0 && isCap(toks[i - 1]!) && /^\s+$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)));
+    if (!particleLead && (!isCap(toks[i]!) || NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low))) { i++; continue; }
+    let j = particleLead ? p0 + 1 : i + 1;
     while (j < toks.length) {
       const prev = toks[j - 1]!, t = toks[j]!;
       // "Prosecutor’s Office": a possessive inside an organisation's name does not end it.
@@ -139,12 +156,20 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
       if (isCap(t) && !NOT_NAME.has(t.low)) { j++; continue; }
       const next = toks[j + 1];
       if ((PARTICLES.has(t.low) || LINKS.has(t.low) && t.low !== 'and') && next && isCap(next) && /^\s+$/.test(text.slice(t.end, next.start))) { j += 2; continue; }
+      // "Pieter van der Berg", "Juan de la Cruz": several particles, then the capitalised surname.
+      const after = toks[j + 2];
+      if (PARTICLES.has(t.low) && next && PARTICLES.has(next.low) && after && isCap(after) && /^\s+$/.test(text.slice(t.end, after.start).replace(next.text, ''))) { j += 3; continue; }
       break;
     }
     let run = toks.slice(i, j);
     // "Troy Patterson of Slate Magazine": a person of an organisation, two mentions.
     const of = run.findIndex((t, k) => k > 0 && t.low === 'of');
-    if (of > 0 && !run.slice(0, of).some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low)) && run.slice(of + 1).some((t) => ORG_WORDS.has(t.low))) {
+    // "Analyst Hiroshi Yamamoto of Nomura": role words before a two-word name, then "of" and a
+    // capitalised run, are a person of an organisation too (but "Minister of Health" is a role).
+    const before = run.slice(0, of);
+    const roleLead = before.findIndex((t) => !ROLE_WORDS.has(t.low) && !TITLES.has(t.low));
+    const personOf = of > 0 && roleLead > 0 && of - roleLead >= 2 && !before.slice(roleLead).some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low) || TITLES.has(t.low));
+    if (of > 0 && (personOf || !before.some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low)) && run.slice(of + 1).some((t) => ORG_WORDS.has(t.low)))) {
       j = i + of;
       run = toks.slice(i, j);
     }
@@ -176,13 +201,14 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   const lowerRole = before && !isCap(before) && ROLE_WORDS.has(before.low) && /^\s+$/.test(text.slice(before.end, run[0]!.start)) ? before : null;
   if (lowerRole) hint(lowerRole.low);
   if (org) {
-    const first = run.findIndex((t) => !['the'].includes(t.low));
+    let first = run.findIndex((t) => !['the'].includes(t.low));
+    while (first < run.length - 1 && ROLE_WORDS.has(lows[first]!) && !ORG_WORDS.has(lows[first]!) && !WEAK_ROLE.has(lows[first]!)) first++;
     const body = run.slice(first);
     const name = text.slice(body[0]!.start, body[body.length - 1]!.end).replace(/['’]s?$/, '');
     return { start: run[0]!.start, end: run[run.length - 1]!.end, nameStart: body[0]!.start, name, role: null, titled, org: true, gender: null, possessive: poss };
   }
   let k = -1;
-  lows.forEach((l, idx) => { if (ROLE_WORDS.has(l) || TITLES.has(l)) k = idx; });
+  lows.forEach((l, idx) => { if (ROLE_WORDS.has(l) || TITLES.has(l) || idx === 0 && run.length >= 3 && ROLE_SUFFIX.test(l)) k = idx; });
   // "Carole King", "John Major", "Martin Luther King Jr.": a role word after a given name, with no
   // name after it, is the surname.
   if (k > 0 && !TITLES.has(lows[k]!) && run.slice(k + 1).every((t) => SUFFIX.test(t.text)) && !ROLE_WORDS.has(lows[k - 1]!) && !TITLES.has(lows[k - 1]!) && !isAcronym(run[k - 1]!)) {
@@ -219,4 +245,34 @@ export function genderOf(word: string): Gender {
 
 export function isOrgWord(word: string): boolean {
   return ORG_WORDS.has(fold(word));
+}
+
+/**
+ * Common given names whose gender is near-certain in English-language news, for he/she only
+ * when titles, role nouns and earlier pronouns say nothing. Deliberately short: a name that is
+ * given to both (Alex, Jordan, Sam, Robin, Jean, Andrea, Nikola …) is not here.
+ */
+const FEMALE_FIRST = new Set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
+betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon
+cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel
+catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
+judith megan cheryl martha andrea hannah jacqueline gloria teresa ann sara madison frances kathryn janice jean abigail
+alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
+marie kayla alexis lori claire ingrid agnieszka anne-marie gina lena helga sofia sophie chloe lucy ellen eleanor fiona
+julia natasha olga irina svetlana yasmin fatima aisha priya`.split(/\s+/));
+const MALE_FIRST = new Set(`james robert john michael david william richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
+jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
+raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
+christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse bryan billy joe bruce
+gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis
+martin owen liam klaus pieter marco jamal rafael hiroshi ahmed marcus oscar erik jean-pierre tomasz yusuf muhammad
+mohammed ali omar hans stefan sergei vladimir ivan pedro carlos luis miguel antonio giovanni luca francesco`.split(/\s+/));
+
+/** Gender a person's first given name implies, or null when it is not a common, one-gender name. */
+export function firstNameGender(fullName: string): Gender {
+  const parts = fullName.trim().split(/\s+/);
+  if (parts.length < 2) return null;
+  const first = fold(parts[0]!);
+  return FEMALE_FIRST.has(first) ? 'f' : MALE_FIRST.has(first) ? 'm' : null;
 }

@@ -39,7 +39,10 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   // Pass 1: every name the article mentions outside quotation marks.
   masked.forEach((m) => {
     const starts = new Set(sentenceRanges(m).map(([a]) => a));
-    for (const mention of findMentions(m)) speakers.learn(mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
+    for (const mention of findMentions(m)) {
+      const org = mention.name && !mention.org && ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) && /^,/.test(m.slice(mention.end));
+      speakers.learn(org ? { ...mention, org: true } : mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
+    }
   });
   const turns = interviewTurns(paragraphs.map((p) => (p.kind === 'body' ? p.text : null)), speakers);
 
@@ -88,6 +91,24 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         sync(prev!);
       }
     }
+    else if (first?.startsParagraph && !first.settled && !first.speaker && prev && !signedBelow(paragraphs, p)) {
+      // News style: a paragraph that opens with an unattributed quotation, right after a paragraph
+      // that ends with X's attributed quotation, carries on X's words, when nothing in between
+      // names anyone else: the rest of the paragraph reports no one and names no one but X.
+      const end = prev.segments.at(-1);
+      const x = end?.kind === 'quote' && !end.embedded ? end.speaker : null;
+      const others = findMentions(masked[p]!).some((m) => !m.name || resolveName(speakers, m) !== x);
+      const reports = w.segments.some((s) => s.kind === 'reported');
+      if (x && !others && !reports) {
+        const lead = w.segments.findIndex((s) => s.kind !== 'quote' || !!s.embedded);
+        const openers = new Set(w.segments.slice(0, lead < 0 ? undefined : lead).map((s) => s.quoteId));
+        // Spoken words, not a title opening the paragraph ("“The Hunger Games” opened on Friday"):
+        // four words or more, ending a sentence or a clause inside or right after the closing mark.
+        const spoken = wordCount(para.text.slice(first.start, first.end)) >= 4 && /[.!?,;:\u2026]["\u201c\u201d\u2019\u00bb]?\s*$/.test(para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["\u201d\u00bb]?\s*$/, ''));
+        if (spoken) for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
+      }
+      if (w.spans.some((s) => s.speaker)) w.quoteOnly = false;
+    }
     sync(w);
     if (w.quoteOnly) pending.push(out.length);
     else pending = [];
@@ -95,6 +116,40 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   }
   return out.map((w) => w.segments);
 }
+
+/**
+ * Where the statement starts in a sentence "X says: The …" / "X said: We …" with no quotation
+ * marks: right after a verb of saying and a colon, a capitalised word, at least four words to the
+ * sentence's end; -1 otherwise ("X said: yes" is too short to be anyone's words).
+ */
+function unmarkedStatement(text: string, masked: string, a: number, b: number): number {
+  const v = verbsIn(masked, a, b)[0];
+  if (!v) return -1;
+  const m = /^\s*:\s+(?=\p{Lu})/u.exec(masked.slice(v.end, b));
+  if (!m) return -1;
+  const start = v.end + m[0].length;
+  return wordCount(text.slice(start, b)) >= 4 && !/[\u201c\u201d"]/.test(text.slice(a, b)) ? start : -1;
+}
+
+/** The person or organisation a name mention stands for, as the article knows it. */
+function resolveName(speakers: ArticleSpeakers, m: { name: string | null; org: boolean }): string | null | undefined {
+  if (!m.name) return null;
+  const c = speakers.canonical(m.name, m.org);
+  return c === undefined ? m.name : c;
+}
+
+/** Quoted paragraphs from `p` on end with a "— Name" line, which attributes them instead. */
+function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
+  for (let q = p + 1; q < paragraphs.length; q++) {
+    const next = paragraphs[q]!;
+    if (next.kind === 'attribution') return true;
+    if (next.kind === 'break' || !/^\s*["\u201c\u201d\u00ab]/.test(next.text)) return false;
+  }
+  return false;
+}
+
+/** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
+const ORG_APPOSITION = /\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|club|ministry|department|manufacturer|supplier|developer|publisher|newspaper),\s+$/u;
 
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;
@@ -166,6 +221,25 @@ function saidRightBefore(lead: string): boolean {
   return !!v && /^(?:\s+(?:that|it|this|them|him|her|as|was|is|a|an|the|of))*[\s,:]*$/i.test(lead.slice(v.end)) && !/so-$/.test(lead.slice(0, v.start));
 }
 
+/**
+ * A short quotation inside what a named speaker said: the clause after a verb of saying and
+ * "that" ("told the jury that Carver had “lain in wait”", "saying the tax was “fair and overdue”"),
+ * never a label ("so-called", "dubbed", "known as").
+ */
+function inThatClause(lead: string, quoted: string): boolean {
+  // Capitalised words in quotes are a name or a title ("its “Project Falcon”"), not someone's words.
+  if (quoted.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w))) return false;
+  const weak = verbsIn(lead, 0, lead.length, true).at(-1);
+  const v = weak && /^describ/i.test(weak.word) ? weak : verbsIn(lead, 0, lead.length).at(-1);
+  if (!v) return false;
+  const rest = lead.slice(v.end);
+  if (/[.;:!?_]/.test(rest) || /\b(?:so-called|called|dubbed|termed|labell?ed|named|known as|alleged|branded)\s*$/i.test(rest)) return false;
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  // "described the raid as “terrifying and cowardly”".
+  if (/^describ/i.test(v.word)) return words.length <= 8 && /\bas\s*$/i.test(rest);
+  return words.length <= 14 && (/\bthat\b/i.test(rest) || /^saying$/i.test(v.word) || words.length <= 6);
+}
+
 /** "X said, “…", "X remarked to The Brooklyn Paper, “…": a verb of saying, a short complement, a comma or colon. */
 function introduced(lead: string): boolean {
   const m = /[,:]\s*$/.exec(lead);
@@ -228,14 +302,18 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
     }
     if (!isQuote) {
       const reported = reportedWho(ctx, a, b);
-      segments.push({ kind: reported?.speaker ? 'reported' : 'narration', speaker: reported?.speaker ?? null, start: a, end: b });
+      const unmarked = !inSpans.length && reported?.speaker ? unmarkedStatement(text, masked, a, b) : -1;
+      if (unmarked > 0) {
+        // "Solberg says: The tax is fair." — words after "X says:" without marks are X's statement.
+        segments.push({ kind: 'quote', speaker: reported!.speaker, start: unmarked, end: trimEnd(text, b, unmarked), quoteId: state.nextId++ });
+      } else segments.push({ kind: reported?.speaker ? 'reported' : 'narration', speaker: reported?.speaker ?? null, start: a, end: b });
       who ??= reported;
       // Quoted words inside reported speech are the reporter's subject's words, marked partial.
       for (const span of inSpans) {
         if (!span.embedded) continue;
         // Fewer than four words not introduced by a verb of saying ("alleged “Russian spy ring”",
         // "the Bolivian people “fraternal greetings”") are a label or a scare quote: narration.
-        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1))) continue;
+        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1)) && !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1), text.slice(span.start, span.end)))) continue;
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;

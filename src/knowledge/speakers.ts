@@ -1,5 +1,5 @@
 import { fold } from './text.js';
-import type { Gender, Mention } from './names.js';
+import { firstNameGender, type Gender, type Mention } from './names.js';
 
 /**
  * Who is speaking: turns noun phrases such as "NATO Secretary General Jens Stoltenberg",
@@ -70,6 +70,9 @@ const PRONOUN_REACH = 6;
  * person. Every lookup answers null when it is not sure: an unattributed quote is acceptable,
  * a quote given to the wrong person is not.
  */
+/** Lower-case particles of a surname ("van der Berg", "de la Cruz"). */
+const SURNAME_PARTICLES = /^(?:van|von|de|der|den|du|del|della|da|di|dos|la|le|ter|ten)$/;
+
 export class ArticleSpeakers {
   /** Full names (2+ words) → the fullest form seen ("George Bush" → "George W. Bush"). */
   private readonly fullNames = new Map<string, string>();
@@ -106,7 +109,12 @@ export class ArticleSpeakers {
     const last = parts.length > 2 && SUFFIXES.test(parts[parts.length - 1]!) ? parts[parts.length - 2]! : parts[parts.length - 1]!;
     const surname = nameKey(last);
     const first = nameKey(parts[0]!);
-    for (const [map, key] of [[this.bySurname, surname], [this.byFirst, first]] as const) {
+    // "Pieter van der Berg" is also "van der Berg": the particles before a surname belong to it.
+    let p = parts.length - 2;
+    while (p > 0 && SURNAME_PARTICLES.test(parts[p]!)) p--;
+    const keys: Array<[Map<string, string>, string]> = [[this.bySurname, surname], [this.byFirst, first]];
+    if (p < parts.length - 2) keys.push([this.bySurname, nameKey(parts.slice(p + 1).join(' '))]);
+    for (const [map, key] of keys) {
       const known = map.get(key);
       if (known === undefined) map.set(key, full);
       else if (known && known !== full && !sameName(known, full)) map.set(key, '');
@@ -119,8 +127,17 @@ export class ArticleSpeakers {
 
   /** The canonical name for a mention's name: the fullest form; null when ambiguous; undefined when unknown. */
   canonical(name: string, org = false): string | null | undefined {
+    // "DOE said" after "JOHN DOE": an all-capitals word that is a person's surname is that person, not an acronym.
+    if (/^\p{Lu}{2,}$/u.test(name)) {
+      const person = this.bySurname.get(nameKey(name));
+      if (person !== undefined && person === person.toUpperCase()) return person || null;
+    }
     if (org || this.orgs.has(name)) return name.replace(/^the\s+/i, '');
     const parts = name.split(/\s+/);
+    if (parts.length >= 2 && SURNAME_PARTICLES.test(parts[0]!)) {
+      const known = this.bySurname.get(nameKey(name));
+      if (known !== undefined) return known || null;
+    }
     if (parts.length >= 2) return this.fullest(name);
     const key = nameKey(name);
     const bySurname = this.bySurname.get(key);
@@ -156,7 +173,12 @@ export class ArticleSpeakers {
     const bothTitles = bare && (this.titleGenders.get(nameKey(m.name))?.size ?? 0) > 1;
     if (who && m.gender && !this.gender.has(who) && !bothTitles) this.gender.set(who, m.gender);
     if (who && m.role && !m.org) this.learnRole(who, m.role);
-    return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org, sentence, speaker, role: m.role };
+    return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org || (!!who && this.orgs.has(who)), sentence, speaker, role: m.role };
+  }
+
+  /** "The electricity company, Coastal Power, said": a name in apposition to an organisation noun is one. */
+  learnOrg(name: string): void {
+    this.orgs.add(name);
   }
 
   isOrg(name: string): boolean {
@@ -185,16 +207,37 @@ export class ArticleSpeakers {
       const inS = all.filter((r) => r.sentence === s && ok(r));
       if (!inS.length) continue;
       const distinct = [...new Set(inS.map((r) => r.name))];
+      // Common given names decide only here, and only to rule people out: the nearest sentence's
+      // one person called Emily is not "he" (nobody, never someone further back), and of
+      // "Sarah Lindgren … with David Okoye", "she" is Sarah when each name's gender is known.
+      const byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+      if (distinct.length === 1 && byFirst[0] && byFirst[0] !== g) return null;
       let pick: string | null | undefined;
       if (distinct.length === 1) pick = distinct[0];
       else {
         const speakers = [...new Set(inS.filter((r) => r.speaker).map((r) => r.name))];
         pick = speakers.length === 1 ? speakers[0] : null;
+        if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
+        else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
+          const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
+          pick = fit.length === 1 ? fit[0] : null;
+        }
       }
       if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
       return pick ?? null;
     }
     return null;
+  }
+
+  /**
+   * "it said in a statement": the one organisation this paragraph has named or heard speak
+   * before; a paragraph that names two organisations, or none, makes "it" nobody.
+   */
+  orgPronoun(here: Referent[], paragraphStart: number): string | null {
+    const inParagraph = [...this.referents, ...here].filter((r) => r.sentence >= paragraphStart && r.name);
+    if (inParagraph.some((r) => !r.org)) return null;
+    const orgs = [...new Set(inParagraph.map((r) => r.name))];
+    return orgs.length === 1 ? orgs[0]! : null;
   }
 
   /** "the minister", "the spokeswoman", "the ministry", "the statement": someone already named, or null. */
@@ -215,7 +258,10 @@ export class ArticleSpeakers {
         const spoke = here.filter((r) => r.speaker).at(-1);
         if (spoke) return spoke.name;
         const named = [...new Set(here.map((r) => r.name))];
-        return named.length === 1 ? named[0]! : null;
+        if (named.length) return named.length === 1 ? named[0]! : null;
+        // A paragraph that opens "the company said …" after one where a single organisation spoke.
+        const before = [...new Set(near.filter((r) => r.speaker && r.sentence < paragraphStart).map((r) => r.name))];
+        return before.length === 1 ? before[0]! : null;
       }
       for (let i = near.length - 1; i >= 0; i--) if (nameKey(near[i]!.name!).split(' ').includes(head)) return near[i]!.name;
       // "the ministry said …" before the article names it: the article's one organisation of that kind.

@@ -106,6 +106,7 @@ export function resolveMention(ctx: Context, m: Mention, at = m.start): string |
 }
 
 function pronounWho(ctx: Context, word: string, at: number): Who {
+  if (/^it$/i.test(word)) return { speaker: ctx.speakers.orgPronoun(before(ctx, at), ctx.paragraphStart) };
   return { speaker: /^(?:he|she)$/i.test(word) ? ctx.speakers.pronoun(word, before(ctx, at)) : null };
 }
 
@@ -130,7 +131,12 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
   const last = mentions[mentions.length - 1];
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
-    if (/(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(floor, last.start - 20), last.start))) return { speaker: null, start: last.start };
+    if (/(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(floor, last.start - 20), last.start))) {
+      // "Analyst Hiroshi Yamamoto of Nomura said": a named person right before "of" is the subject.
+      const owner = mentions[mentions.length - 2];
+      if (owner?.name && !owner.org && !owner.possessive && /^\s+of\s+(?:the\s+)?$/i.test(ctx.masked.slice(owner.end, last.start))) return { speaker: resolveMention(ctx, owner), start: owner.start };
+      return { speaker: null, start: last.start };
+    }
     return { speaker: resolveMention(ctx, last), start: last.start };
   }
   const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
@@ -184,6 +190,9 @@ function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | n
   const pre = ctx.masked.slice(floor, v.start);
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
   const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
+  // "Solberg was quoted by state radio as saying": passive, the subject is the one quoted.
+  const passive = quotedAs && /^by\s/i.test(quotedAs[1]!) ? /\s*\b(?:was|were|is|are|been|being)\s+$/i.exec(pre.slice(0, quotedAs.index)) : null;
+  if (quotedAs && passive) return subjectBefore(ctx, floor, floor + passive.index) ?? { speaker: null };
   if (quotedAs) return objectWho(ctx, floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!), floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length);
   // "X was told by Y: …": the agent speaks.
   if (/(?:was|were|is|are|been|being)\s+$/i.test(pre) && v.word !== 'quoted') {
@@ -244,7 +253,8 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, ''))) return null;
   const subject = subjectBefore(ctx, from + head, first.start);
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
-  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}(?:[\p{Ll}\-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
   return subject;
 }
 

@@ -18,6 +18,7 @@ export function renderJson(answer: Answer): string {
       date: c.date,
       url: c.url,
       alsoIn: c.alsoIn.map((s) => ({ sourceId: s.sourceId, title: s.title, date: s.date })),
+      ...(c.partial ? { partial: true } : {}),
     })),
     suggestions: answer.suggestions,
     hasMore: answer.hasMore,

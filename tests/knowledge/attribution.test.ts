@@ -222,4 +222,98 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     const a = parse('People have been detained for peacefully expressing their views.\n\n- The Ministry of Health announced new rules on Monday.\n');
     expect(who(a, 'People have been detained')?.kind).toBe('narration');
   });
+
+  it('1c. names: lower-case particles ("van der Berg said"), a sentence-initial role noun ("Resident Maria Costa"), "X of Nomura", an organisation in apposition, an all-capitals surname', () => {
+    const a = parse([
+      'Rovers manager Pieter van der Berg praised his side. "We came back twice," van der Berg said.',
+      'Resident Maria Costa, 54, said the water rose fast. "I ran up the hill," Costa said.',
+      'Saxophonist Marcus Bell toured with him. "He was family," Bell said.',
+      'Engineer Kwame Mensah found the leak. "We would rather wait a week," Mensah said.',
+      'Analyst Hiroshi Yamamoto of Nomura said the cuts were expected. "The market was waiting," he said.',
+      'The electricity company, Coastal Power, said it would reconnect homes. "Engineers are working around the clock," it said.',
+      'JOHN DOE, the union leader, spoke first. "We are not moving an inch," DOE said.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'We came back twice')).toBe('Pieter van der Berg');
+    expect(quoteOf(a, 'I ran up the hill')).toBe('Maria Costa');
+    expect(quoteOf(a, 'He was family')).toBe('Marcus Bell');
+    expect(quoteOf(a, 'We would rather wait')).toBe('Kwame Mensah');
+    expect(quoteOf(a, 'The market was waiting')).toBe('Hiroshi Yamamoto');
+    expect(quoteOf(a, 'Engineers are working')).toBe('Coastal Power');
+    expect(quoteOf(a, 'We are not moving')).toBe('JOHN DOE');
+  });
+
+  it('2c. after the quotation, a role noun and the name in apposition: "…," the lawyer, Sophie Garnier, told reporters', () => {
+    const a = parse('His lawyer said he was innocent. "My client is an honest man," the lawyer, Sophie Garnier, told reporters.\n\n"He will appeal," his lawyer said.\n');
+    expect(quoteOf(a, 'My client is an honest man')).toBe('Sophie Garnier');
+    expect(quoteOf(a, 'He will appeal')).toBeNull();
+  });
+
+  it('3c. "X was quoted by Y as saying" is X; "X told Y" is X', () => {
+    const a = parse([
+      'Finance Minister Ingrid Solberg spoke on radio. Solberg was quoted by state radio as saying: "No government is popular on budget day."',
+      'Coach Ana Torres met striker Luis Perez on Monday. "You will start on Saturday," Torres told Perez.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'No government is popular')).toBe('Ingrid Solberg');
+    expect(quoteOf(a, 'You will start')).toBe('Ana Torres');
+  });
+
+  it('4b. a short quotation in what a named speaker said ("told the jury that he had “lain in wait”", "described it as “…”") is the speaker\'s, partial; a label is not', () => {
+    const a = parse([
+      'Prosecutor Andrew Pryce told the jury that Carver had "lain in wait" for his victim.',
+      'Finance Minister Ingrid Solberg defended her budget, saying the new tax was "fair and overdue".',
+      'Detective Chief Inspector Nadia Hussain described the raid as "terrifying and cowardly".',
+      'Ruiz said the so-called "reset" had failed.',
+      'Lind said the company\'s "Project Falcon" would launch in May.',
+    ].join('\n\n'));
+    expect(who(a, 'Project Falcon')).toBeUndefined();
+    expect(who(a, 'lain in wait')).toEqual({ kind: 'quote', speaker: 'Andrew Pryce', partial: true });
+    expect(who(a, 'fair and overdue')).toEqual({ kind: 'quote', speaker: 'Ingrid Solberg', partial: true });
+    expect(who(a, 'terrifying and cowardly')).toEqual({ kind: 'quote', speaker: 'Nadia Hussain', partial: true });
+    expect(who(a, 'reset')).toBeUndefined();
+  });
+
+  it('6c. a paragraph opening with an unattributed quotation after X\'s quoted paragraph is X\'s, unless it names or reports someone else, or has its own attribution', () => {
+    const a = parse([
+      '"We were behind twice," Marco Bellini said.',
+      '"That tells you everything about this group."',
+      '"Anyone on the road that night should call us." The appeal was Bellini\'s second.',
+      '"We are devastated," Anna Berg said.',
+      '"Nobody expected this." Tom Reilly, a neighbour, agreed.',
+      '"We will fight on," the statement continued.',
+      '"Why not," Anna Berg said.',
+      '"The Hunger Games" opened in cinemas on Friday.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'The Hunger Games')).toBeNull();
+    expect(quoteOf(a, 'That tells you everything')).toBe('Marco Bellini');
+    expect(quoteOf(a, 'Anyone on the road')).toBe('Marco Bellini');
+    expect(quoteOf(a, 'Nobody expected this')).toBeNull();
+    expect(quoteOf(a, 'We will fight on')).toBeNull();
+  });
+
+  it('7b. common given names only rule people out for he/she: "Sarah … with David …, she said" is Sarah; the one person being Emily makes "he" nobody', () => {
+    const a = parse([
+      'Local MP Sarah Lindgren visited the harbour with council leader David Okoye. "The response has been extraordinary," she said.',
+      'Reporters later met Emily Rhodes. "It is over for us," he said.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'The response has been')).toBe('Sarah Lindgren');
+    expect(quoteOf(a, 'It is over for us')).toBeNull();
+  });
+
+  it('9b. "it said" is the paragraph\'s one organisation; "the company said" opening a paragraph is the one organisation that spoke just before', () => {
+    const a = parse([
+      'Carmaker Voss Motoren AG said on Tuesday it would cut 2,000 jobs.',
+      '"These decisions are painful but necessary," the company said in a statement.',
+      'The World Wildlife Fund welcomed the study. "This shows that protection works," it said.',
+      'Greenpeace and the World Wildlife Fund both spoke. "We are pleased with the result," it said.',
+    ].join('\n\n'));
+    expect(quoteOf(a, 'These decisions are painful')).toBe('Voss Motoren AG');
+    expect(quoteOf(a, 'This shows that protection')).toBe('World Wildlife Fund');
+    expect(quoteOf(a, 'We are pleased')).toBeNull();
+  });
+
+  it('14. "X says: The …" without quotation marks is X\'s statement; "the court heard: …" is nobody\'s', () => {
+    const a = parse('Finance Minister Ingrid Solberg spoke on Tuesday. Solberg says: The tax is fair and it is overdue.\n\nThe court heard: Morrow had been drinking all night.\n');
+    expect(quoteOf(a, 'The tax is fair')).toBe('Ingrid Solberg');
+    expect(who(a, 'The court heard')?.kind).toBe('narration');
+  });
 });
