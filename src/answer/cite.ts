@@ -66,6 +66,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     alsoIn: [],
     passageKey: passageKey(article, pick.paragraphIndex),
     section: paragraph.section && paragraph.section !== article.title ? paragraph.section : null,
+    author: article.author,
   };
   if (pick.terms) termSets.set(citation, new Set(pick.terms));
   return citation;

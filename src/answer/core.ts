@@ -8,6 +8,7 @@ import { answerQuote } from './quote.js';
 import { answerSearch } from './search.js';
 import { answerSources } from './sources.js';
 import { answerSummary } from './summary.js';
+import { answerTimeline } from './timeline.js';
 import { answerVerify, citationAt } from './verify.js';
 import { suggestTopicsFor } from './topic.js';
 import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
@@ -56,6 +57,7 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
     case 'sources': return answerSources(kb, request);
     case 'help': return answerHelp();
     case 'verify': return answerVerify(kb, request);
+    case 'timeline': return answerTimeline(kb, request);
   }
 }
 
@@ -81,6 +83,7 @@ function sanitise(request: AnswerRequest): AnswerRequest {
     case 'summary': return { command: 'summary', topic: text(request.topic), offset };
     case 'search': return { command: 'search', query: text(request.query), offset };
     case 'verify': return { command: 'verify', claim: text(request.claim), speaker: text(request.speaker), offset };
+    case 'timeline': return { command: 'timeline', topic: text(request.topic), speaker: text(request.speaker), ...(request.since ? { since: text(request.since) } : {}), ...(request.until ? { until: text(request.until) } : {}), offset };
     default: return { command: request.command === 'sources' ? 'sources' : 'help', offset };
   }
 }

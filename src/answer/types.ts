@@ -4,7 +4,7 @@
  * so no renderer can show words without saying where and when they come from.
  */
 
-export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify';
+export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
 export type CitationKind = 'quote' | 'reported' | 'passage';
 
 /** A source as shown to a user: enough to find the original. */
@@ -29,6 +29,8 @@ export interface Citation extends SourceRef {
   passageKey: string;
   /** The headline of the story within the source the excerpt comes from, when the file holds several. */
   section?: string | null;
+  /** The source's byline, for citation styles that name the author (APA, MLA, Chicago). */
+  author?: string | null;
 }
 
 export interface SourceSummary extends SourceRef {
@@ -59,6 +61,14 @@ export interface Answer {
   sources?: SourceSummary[];
   /** Only for `verify`. */
   verify?: VerifyResult;
+  /** Only for `timeline`: sources per period, earliest first; the counts add up to all its citations. */
+  periods?: PeriodCount[];
+}
+
+/** One period of a timeline: `2021`, `2021-03` or `2021-03-22`, and how many sources fall in it. */
+export interface PeriodCount {
+  period: string;
+  count: number;
 }
 
 /** How a claimed quotation stands against the sources (never "false": a miss is "not-found in these sources"). */
@@ -90,7 +100,9 @@ export type AnswerRequest =
   | { command: 'search'; query: string; offset: number }
   | { command: 'sources'; offset: number }
   | { command: 'help'; offset: number }
-  | { command: 'verify'; claim: string; speaker: string; offset: number };
+  | { command: 'verify'; claim: string; speaker: string; offset: number }
+  /** `since` / `until`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, combined with any period typed in the topic. */
+  | { command: 'timeline'; topic: string; speaker: string; since?: string; until?: string; offset: number };
 
 /** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
 export interface Problem {

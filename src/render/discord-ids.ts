@@ -31,6 +31,8 @@ const tuple = z.union([
   z.tuple([z.literal('o'), offset]),
   z.tuple([z.literal('h'), offset]),
   z.tuple([z.literal('v'), z.string().min(1).max(500), text, offset]),
+  // Timeline: topic, speaker, since, until ('' when absent), offset.
+  z.tuple([z.literal('t'), text.min(1), text, z.string().max(10), z.string().max(10), offset]),
 ]);
 
 function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
@@ -47,6 +49,8 @@ function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
       return ['h', r.offset];
     case 'verify':
       return ['v', r.claim, r.speaker, r.offset];
+    case 'timeline':
+      return ['t', r.topic, r.speaker, r.since ?? '', r.until ?? '', r.offset];
   }
 }
 
@@ -64,6 +68,8 @@ function fromTuple(t: z.infer<typeof tuple>): AnswerRequest {
       return { command: 'help', offset: t[1] };
     case 'v':
       return { command: 'verify', claim: t[1], speaker: t[2], offset: t[3] };
+    case 't':
+      return { command: 'timeline', topic: t[1], speaker: t[2], ...(t[3] ? { since: t[3] } : {}), ...(t[4] ? { until: t[4] } : {}), offset: t[5] };
   }
 }
 

@@ -26,6 +26,7 @@ export function renderJson(answer: Answer): string {
       })),
     } : {}),
     ...(answer.verify ? verifyFields(answer.verify) : {}),
+    ...(answer.periods ? { periods: answer.periods.map((p) => ({ period: p.period, count: p.count })) } : {}),
   });
 }
 
