@@ -4,18 +4,19 @@ import { loadCore } from '../core.js';
 import { openStoreFromEnv } from '../store/open.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
+import { isCiteStyle } from '../render/cite-styles.js';
 import { cacheDir, knowledgeDir, printProblems } from './knowledge-dir.js';
 
 /**
  * `npm run --silent ask -- [--json] [--knowledge DIR] ["query"]`: one answer per query; with no
  * query, one per line of standard input. Exit 0 for any answer, found or not; 2 for a usage error.
  */
-const USAGE = 'usage: npm run --silent ask -- [--json] [--knowledge DIR] ["query"]   (no query: one query per stdin line)';
+const USAGE = 'usage: npm run --silent ask -- [--json] [--cite apa|mla|chicago|chicago-note] [--chart FILE.png] [--knowledge DIR] ["query"]   (no query: one query per stdin line)';
 
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { json: { type: 'boolean' }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    args = parseArgs({ options: { json: { type: 'boolean' }, cite: { type: 'string' }, chart: { type: 'string' }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -24,11 +25,16 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  const cite = args.values.cite;
+  if (cite !== undefined && !isCiteStyle(cite)) {
+    process.stderr.write(`--cite: unknown style “${cite}”; use apa, mla, chicago or chicago-note\n${USAGE}\n`);
+    return 2;
+  }
   const dir = knowledgeDir(args.values.knowledge);
   const store = await openStoreFromEnv(dir); // DATABASE_URL: answer from the database
   const { core, problems } = await loadCore(dir, { cacheDir: cacheDir(), ...(store ? { source: store } : {}) }).finally(() => store?.close());
   printProblems(problems);
-  const render = args.values.json ? (a: Parameters<typeof renderJson>[0]) => `${renderJson(a)}\n` : renderText;
+  const render = args.values.json ? (a: Parameters<typeof renderJson>[0]) => `${renderJson(a, cite ? { cite } : {})}\n` : renderText;
   if (args.positionals.length) {
     process.stdout.write(render(core.ask(args.positionals.join(' '))));
     return 0;
