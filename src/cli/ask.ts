@@ -5,6 +5,7 @@ import { openStoreFromEnv } from '../store/open.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
 import { isCiteStyle } from '../render/cite-styles.js';
+import { writeFileSync } from 'node:fs';
 import { cacheDir, knowledgeDir, printProblems } from './knowledge-dir.js';
 
 /**
@@ -36,7 +37,19 @@ async function main(): Promise<number> {
   printProblems(problems);
   const render = args.values.json ? (a: Parameters<typeof renderJson>[0]) => `${renderJson(a, cite ? { cite } : {})}\n` : renderText;
   if (args.positionals.length) {
-    process.stdout.write(render(core.ask(args.positionals.join(' '))));
+    const answer = core.ask(args.positionals.join(' '));
+    process.stdout.write(render(answer));
+    const chart = args.values.chart;
+    if (chart) {
+      // The chart is the timeline's counts; stdout stays one JSON object per line.
+      if (!answer.periods?.length) {
+        process.stderr.write('--chart: this answer has no periods to chart (ask for a /timeline)\n');
+        return 1;
+      }
+      const { chartPng } = await import('../render/chart.js');
+      writeFileSync(chart, chartPng(answer.periods, answer.heading));
+      process.stderr.write(`chart written to ${chart}\n`);
+    }
     return 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
