@@ -1,4 +1,5 @@
 import type { Period } from './period.js';
+import type { Bounds } from './types.js';
 
 /**
  * `since` / `until` options (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) as a Period, intersected with any
@@ -43,4 +44,15 @@ export function combinePeriod(typed: Period | null, since?: string, until?: stri
   if (!labels.length) return { period: null };
   if (from > to) return { error: `No date is in ${labels.join(' and ')}: the period is empty.` };
   return { period: { from, to, label: labels.join(', ') } };
+}
+
+/** Just the bounds of a request (for carrying them into buttons and paging). */
+export function boundsOf(r: Bounds): Bounds {
+  return { ...(r.since ? { since: r.since } : {}), ...(r.until ? { until: r.until } : {}) };
+}
+
+/** The bounds alone as a Period (null when none, or when invalid: the core refuses those first). */
+export function boundsPeriod(r: Bounds): Period | null {
+  const c = combinePeriod(null, r.since, r.until);
+  return 'error' in c ? null : c.period;
 }

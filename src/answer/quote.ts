@@ -31,7 +31,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       : 'Which speaker? Try /quote <speaker> [topic].';
     return answerOf(request, { found: false, heading, suggestions: options.slice(0, 5).map((s) => s.name) });
   }
-  const { text: topic, period, accept, about } = readTopic(kb, request.topic);
+  const { text: topic, period, accept, about } = readTopic(kb, request.topic, request);
   const plan = topic ? planTopic(kb, topic) : null;
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {

@@ -95,14 +95,19 @@ export interface VerifyResult {
 
 /** A request in normalised form; every face builds one of these (or free text) and asks the core. */
 export type AnswerRequest =
-  | { command: 'quote'; speaker: string; topic: string; offset: number }
-  | { command: 'summary'; topic: string; offset: number }
+  | ({ command: 'quote'; speaker: string; topic: string; offset: number } & Bounds)
+  | ({ command: 'summary'; topic: string; offset: number } & Bounds)
   | { command: 'search'; query: string; offset: number }
   | { command: 'sources'; offset: number }
   | { command: 'help'; offset: number }
-  | { command: 'verify'; claim: string; speaker: string; offset: number }
-  /** `since` / `until`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, combined with any period typed in the topic. */
-  | { command: 'timeline'; topic: string; speaker: string; since?: string; until?: string; offset: number };
+  | ({ command: 'verify'; claim: string; speaker: string; offset: number } & Bounds)
+  | ({ command: 'timeline'; topic: string; speaker: string; offset: number } & Bounds);
+
+/** `since` / `until` options: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, combined with any period typed in the topic (both apply). */
+export interface Bounds {
+  since?: string;
+  until?: string;
+}
 
 /** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
 export interface Problem {

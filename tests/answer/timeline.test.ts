@@ -118,3 +118,31 @@ describe('since / until bounds', () => {
     expect(combinePeriod(null, '', '')).toEqual({ period: null });
   });
 });
+
+describe('since / until on /quote, /summary and /verify', () => {
+  it('filter by date, combined with a typed period, and refuse a bad date', async () => {
+    const { core } = await loadSeeds();
+    const all = core.answer({ command: 'quote', speaker: 'stoltenberg', topic: 'russia', offset: 0 });
+    const late = core.answer({ command: 'quote', speaker: 'stoltenberg', topic: 'russia', since: '2021-03-23', offset: 0 });
+    expect(new Set(all.citations.map((c) => c.date))).toEqual(new Set(['2021-03-22', '2021-03-24']));
+    expect(late.citations.length).toBeGreaterThan(0);
+    expect(late.citations.every((c) => c.date === '2021-03-24')).toBe(true);
+    expect(late.request).toMatchObject({ since: '2021-03-23' });
+    const none = core.answer({ command: 'quote', speaker: 'stoltenberg', topic: 'russia in 2020', until: '2021', offset: 0 });
+    expect(none.found).toBe(false);
+    const summary = core.answer({ command: 'summary', topic: 'bulgaria', until: '2021-03-22', offset: 0 });
+    expect(summary.citations.every((c) => c.date === '2021-03-22')).toBe(true);
+    for (const bad of [{ since: 'March' }, { until: '2021-3' }]) {
+      const a = core.answer({ command: 'summary', topic: 'bulgaria', ...bad, offset: 0 });
+      expect(a.found).toBe(false);
+      expect(a.heading).toMatch(/is not a date; use YYYY, YYYY-MM or YYYY-MM-DD/);
+    }
+  });
+
+  it('verify looks only at sources in the period', async () => {
+    const { core } = await loadSeeds();
+    const claim = 'Russia has increased its pattern of repressive behaviour at home and aggressive behaviour abroad';
+    expect(core.answer({ command: 'verify', claim, speaker: '', offset: 0 }).verify?.verdict).toBe('verbatim');
+    expect(core.answer({ command: 'verify', claim, speaker: '', until: '2021-03-22', offset: 0 }).verify?.verdict).toBe('not-found');
+  });
+});

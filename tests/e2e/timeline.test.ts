@@ -57,3 +57,21 @@ describe('/timeline', () => {
     expect(content).toMatch(/Chicago \(note\):\n```\n1\. Gary Raynaldo, “/);
   });
 });
+
+describe('since / until on /quote', () => {
+  it('keeps only the sources in range, and its buttons carry the range', async () => {
+    const call = await h.interact(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'russia' }, { name: 'since', value: '2021-03-23' }]));
+    const text = visibleText(call.body.data);
+    expect(text).toMatch(/24 March 2021/);
+    expect(text).not.toMatch(/22 March 2021/);
+    const cite = customIds(call.body.data).find((id) => id.startsWith('cite:'))!;
+    const reply = await h.interact(click(cite, messageFromCallback(call)));
+    expect(reply.body.data.content).toMatch(/March 24, 2021/);
+  });
+
+  it('refuses a bad date privately', async () => {
+    const call = await h.interact(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'until', value: '21-03' }]));
+    expect(call.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(call.body.data.content).toMatch(/until: “21-03” is not a date/);
+  });
+});
