@@ -1,3 +1,4 @@
+import { TIMELINE_PAGE } from '../answer/timeline.js';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Answer, AnswerRequest, Core } from '../answer/types.js';
@@ -32,5 +33,5 @@ export async function runConsole(core: Core, io: { input: Readable; output: Writ
 }
 
 function nextPage(request: AnswerRequest): AnswerRequest {
-  return { ...request, offset: request.offset + (request.command === 'sources' ? 10 : 5) };
+  return { ...request, offset: request.offset + (request.command === 'sources' ? 10 : request.command === 'timeline' ? TIMELINE_PAGE : 5) };
 }
