@@ -105,7 +105,7 @@ export function formatChicago(c: Citation): string {
   return [author ? stop(author) : null, quoted(headline(c), '.'), stop(where.filter(Boolean).join(', ')), c.url ? stop(c.url) : null].filter(Boolean).join(' ');
 }
 
-/** Chicago 17 note (the footnote form, numbered 1). */
+/** Chicago 17 note (the footnote's text; the word processor numbers it). */
 export function formatChicagoNote(c: Citation): string {
   const list = people(who(c));
   const names = list.map((p) => `${p.given} ${p.family}`.trim());
@@ -116,7 +116,7 @@ export function formatChicagoNote(c: Citation): string {
   const body = speech
     ? `${author ? `${author}, ` : ''}${title.replace(/,”$/, '”')} (speech, ${[c.publisher, date].filter(Boolean).join(', ')})${c.url ? `, ${c.url}` : ''}`
     : `${author ? `${author}, ` : ''}${title} ${[c.publisher, date, c.url].filter(Boolean).join(', ')}`;
-  return `1. ${stop(body)}`;
+  return stop(body);
 }
 
 /** The plain line: the house format, date as precise as the source gives it. */

@@ -41,7 +41,10 @@ export function renderCite(c: Citation): DiscordMessage {
   if ([line, ...entries.map((e) => e.text)].some((t) => t.includes('```'))) {
     return { content: `Citation to copy:\n${fitEscaped(line, LIMITS.content - 20)}`, embeds: [], components: [] };
   }
-  return { content: `Citation to copy:\n\`\`\`\n${line}\n\`\`\`\n${tail}`, embeds: [], components: [] };
+  const content = `Citation to copy:\n\`\`\`\n${line}\n\`\`\`\n${tail}`;
+  if (content.length <= LIMITS.content) return { content, embeds: [], components: [] };
+  // Outsized metadata: the plain line alone (it always fits), rather than a refused message.
+  return { content: `Citation to copy:\n\`\`\`\n${citationLine(c)}\n\`\`\``, embeds: [], components: [] };
 }
 
 /**

@@ -54,7 +54,7 @@ describe('/timeline', () => {
     expect(content).toMatch(/APA 7:\n```\nRaynaldo, G\. \(2021, March 22\)\./);
     expect(content).toMatch(/MLA 9:\n```\nRaynaldo, Gary\. “/);
     expect(content).toMatch(/Chicago \(bibliography\):\n```\nRaynaldo, Gary\. “[\s\S]*March 22, 2021\./);
-    expect(content).toMatch(/Chicago \(note\):\n```\n1\. Gary Raynaldo, “/);
+    expect(content).toMatch(/Chicago \(note\):\n```\nGary Raynaldo, “/);
   });
 });
 

@@ -52,15 +52,15 @@ describe('Chicago 17 (notes and bibliography)', () => {
     expect(formatChicago(news)).toBe('Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, March 8, 2017. https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.');
   });
   it('news article, note (CMOS §14.191 example)', () => {
-    expect(formatChicagoNote(news)).toBe('1. Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, March 8, 2017, https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.');
+    expect(formatChicagoNote(news)).toBe('Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, March 8, 2017, https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.');
   });
   it('speech, bibliography and note', () => {
     expect(formatChicago(speech)).toBe('Obama, Barack. “Inaugural Address.” Speech, The White House, January 20, 2009. https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address.');
-    expect(formatChicagoNote(speech)).toBe('1. Barack Obama, “Inaugural Address” (speech, The White House, January 20, 2009), https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address.');
+    expect(formatChicagoNote(speech)).toBe('Barack Obama, “Inaugural Address” (speech, The White House, January 20, 2009), https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address.');
   });
   it('"n.d." and year-only', () => {
     expect(formatChicago({ ...news, date: '', url: null })).toBe('Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, n.d.');
-    expect(formatChicagoNote({ ...news, date: '2017', url: null })).toBe('1. Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, 2017.');
+    expect(formatChicagoNote({ ...news, date: '2017', url: null })).toBe('Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, 2017.');
   });
 });
 
