@@ -54,10 +54,13 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
       if (paragraph.caption) continue;
       for (const seg of segments) {
         if (!kinds.includes(seg.kind) || seg.embedded || (speaker && seg.speaker !== speaker.name)) continue;
-        const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
+        const text = paragraph.text.slice(seg.start, seg.end);
+        const s = scoreText(text, plan.terms, idf);
         if (!s.matched.length) continue;
         const covered = new Set(s.matched.map((m) => typedOf(plan, m))).size;
-        const score = s.score * (1 + 0.5 * covered);
+        // The one sentence shown for a source should say something: "No health care?" scores high
+        // on a short text but tells a reader little, so sentences under 80 characters count for less.
+        const score = s.score * (1 + 0.5 * covered) * Math.min(1, 0.4 + text.length / 133);
         const old = best.get(passage.article);
         if (!old || score > old.pick.score) {
           best.set(passage.article, { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [seg], score, terms: s.terms }, covered });
