@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../search/kb.js';
 import { periodPhrase } from './period.js';
 import type { AnswerRequest } from './types.js';
 import { parseVerify } from './verify/parse.js';
+import { parseTimeline } from './timeline-parse.js';
 
 /** What a user typed → a normalised request: slash-command text, or free text with its intent read. */
 
@@ -37,6 +38,8 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   // "Did X say “…”?", "/verify “…” X", "who said “…”?": checking a quotation, not searching.
   const verify = parseVerify(kb, text);
   if (verify) return { request: verify };
+  const timeline = parseTimeline(kb, text);
+  if (timeline) return { request: timeline };
   const slash = /^[/!]([\p{L}]+)\s*(.*)$/u.exec(text);
   if (slash) {
     const name = (slash[1] ?? '').toLowerCase();
@@ -46,7 +49,7 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     if (name === 'sources' || name === 'source') return { request: { command: 'sources', offset: 0 } };
     if (name === 'help' || name === 'start') return { request: { command: 'help', offset: 0 } };
     if (name === 'search' || name === 'find' || name === 'ask') return { request: { command: 'search', query: rest, offset: 0 } };
-    return { refusal: `There is no /${name} command. Try /quote, /summary, /sources or /help.`, command: 'help' };
+    return { refusal: `There is no /${name} command. Try /quote, /summary, /timeline, /sources or /help.`, command: 'help' };
   }
   // Bare command words, as typed in a DM ("help", "sources").
   if (/^(?:help|commands|\?|what can you do\??)$/i.test(text)) return { request: { command: 'help', offset: 0 } };

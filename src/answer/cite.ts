@@ -115,6 +115,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     alsoIn: [],
     passageKey: passageKey(article, pick.paragraphIndex),
     section: paragraph.section && paragraph.section !== article.title ? paragraph.section : null,
+    author: article.author,
   };
   const asGiven = citation.speaker ? kb.speakers.asGiven.get(pick.articleIndex)?.get(citation.speaker) : undefined;
   if (asGiven) citation.speakerAsGiven = asGiven;

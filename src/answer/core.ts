@@ -9,6 +9,8 @@ import { answerQuote } from './quote.js';
 import { answerSearch } from './search.js';
 import { answerSources } from './sources.js';
 import { answerSummary } from './summary.js';
+import { answerTimeline } from './timeline.js';
+import { boundsOf, combinePeriod } from './bounds.js';
 import { answerVerify, citationAt } from './verify.js';
 import { suggestTopicsFor } from './topic.js';
 import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
@@ -50,6 +52,11 @@ export function coreOf(kb: KnowledgeBase): Core {
 }
 
 function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
+  // A bad since/until is a clear miss for every command that takes them, before any search.
+  if ('since' in request || 'until' in request) {
+    const checked = combinePeriod(null, (request as { since?: string }).since, (request as { until?: string }).until);
+    if ('error' in checked) return answerOf(request, { found: false, heading: checked.error });
+  }
   switch (request.command) {
     case 'quote': return answerQuote(kb, request);
     case 'summary': return answerSummary(kb, request);
@@ -57,6 +64,7 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
     case 'sources': return answerSources(kb, request);
     case 'help': return answerHelp();
     case 'verify': return answerVerify(kb, request);
+    case 'timeline': return answerTimeline(kb, request);
   }
 }
 
@@ -77,11 +85,13 @@ function safely(request: AnswerRequest, run: (safe: AnswerRequest) => Answer): A
 function sanitise(request: AnswerRequest): AnswerRequest {
   const offset = Number.isInteger(request.offset) && request.offset >= 0 ? Math.min(request.offset, 10_000) : 0;
   const text = (v: unknown) => cleanInput(String(v ?? '')).slice(0, MAX_INPUT);
+  const bounds = (r: { since?: string; until?: string }) => boundsOf({ since: r.since ? text(r.since) : '', until: r.until ? text(r.until) : '' });
   switch (request.command) {
-    case 'quote': return { command: 'quote', speaker: text(request.speaker), topic: text(request.topic), offset };
-    case 'summary': return { command: 'summary', topic: text(request.topic), offset };
+    case 'quote': return { command: 'quote', speaker: text(request.speaker), topic: text(request.topic), ...bounds(request), offset };
+    case 'summary': return { command: 'summary', topic: text(request.topic), ...bounds(request), offset };
     case 'search': return { command: 'search', query: text(request.query), offset };
-    case 'verify': return { command: 'verify', claim: text(request.claim), speaker: text(request.speaker), offset };
+    case 'verify': return { command: 'verify', claim: text(request.claim), speaker: text(request.speaker), ...bounds(request), offset };
+    case 'timeline': return { command: 'timeline', topic: text(request.topic), speaker: text(request.speaker), ...bounds(request), offset };
     default: return { command: request.command === 'sources' ? 'sources' : 'help', offset };
   }
 }

@@ -6,6 +6,7 @@ const HELP_TEXT = [
   '',
   '/quote <speaker> [topic]  direct quotes of a speaker, e.g. /quote stoltenberg china',
   '/summary <topic>          a summary built from source sentences, e.g. /summary bulgaria',
+  '/timeline [speaker |] <topic>  what was said on a topic over time, earliest first, e.g. /timeline stoltenberg | russia',
   '/verify "<words>" [speaker]  is this quote real? verbatim, altered, reported, misattributed or not found, with the words that differ',
   '/sources                  the articles I know, with dates',
   '/help                     this text',

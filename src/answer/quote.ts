@@ -12,7 +12,7 @@ import { planTopic, readTopic, topicNote } from './topic.js';
 import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
 import { answerSearch } from './search.js';
-import type { Answer, AnswerRequest } from './types.js';
+import type { Answer, AnswerRequest, Bounds } from './types.js';
 
 export const PAGE = 5;
 /** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
@@ -28,7 +28,7 @@ type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
 export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   const match = kb.speakers.resolve(request.speaker);
   const speaker = match.speaker;
-  const topicText = readTopic(kb, request.topic);
+  const topicText = readTopic(kb, request.topic, request);
   if (!speaker && match.ambiguous.length > 1 && topicText.text) {
     const chosen = chooseNamesake(kb, request, match.ambiguous);
     if (chosen) return chosen;
@@ -61,7 +61,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
 function mentionsOf(kb: KnowledgeBase, request: QuoteRequest): Answer | null {
   const nameTerms = words(request.speaker).filter((w) => !isStopWord(w)).map(stem);
   if (!nameTerms.length || kb.index.passagesWithAll(nameTerms).length === 0) return null;
-  const { text: topic, period } = readTopic(kb, request.topic);
+  const { text: topic, period } = readTopic(kb, request.topic, request);
   const found = answerSearch(kb, { command: 'search', query: [request.speaker, topic, period ? request.topic.replace(topic, '') : ''].filter(Boolean).join(' '), offset: request.offset });
   const typed = request.speaker.trim();
   const name = typed === typed.toLowerCase() ? typed.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()) : typed;
@@ -85,14 +85,14 @@ interface TopicRead {
   phrase: Phrase | null;
 }
 
-function readFor(kb: KnowledgeBase, raw: string): TopicRead {
-  const { text: topic, period, accept, searched, periodNote } = readTopic(kb, raw);
+function readFor(kb: KnowledgeBase, raw: string, bounds: Bounds): TopicRead {
+  const { text: topic, period, accept, searched, periodNote } = readTopic(kb, raw, bounds);
   const plan = topic ? planTopic(kb, topic) : null;
   return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(topic, plan) : null };
 }
 
 function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string, known?: { picks: Pick[]; covered: number }): Answer {
-  const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic);
+  const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic, request);
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {
       found: false,
@@ -146,7 +146,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
  * quotations grouped by person, best person first. None → null (the caller asks which one).
  */
 function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Speaker[]): Answer | null {
-  const read = readFor(kb, request.topic);
+  const read = readFor(kb, request.topic, request);
   if (!read.plan || !read.plan.terms.length) return null;
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
   const scored = namesakes.map((s) => {

@@ -24,7 +24,7 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
  * keeps its citation; copies of one sentence in several articles are shown once with all sources.
  */
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
-  const { text: topic, period, accept, periodNote } = readTopic(kb, request.topic);
+  const { text: topic, period, accept, periodNote } = readTopic(kb, request.topic, request);
   const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
   if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, ''), examples: true });
   const plan = planTopic(kb, topic);

@@ -1,5 +1,7 @@
 import { fold, wordSpans } from '../knowledge/text.js';
 import { passageFilter, splitPeriod, type Period } from './period.js';
+import { combinePeriod } from './bounds.js';
+import type { Bounds } from './types.js';
 import type { QueryPlan } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
@@ -28,8 +30,11 @@ export interface Topic {
   periodNote?: string;
 }
 
-export function readTopic(kb: KnowledgeBase, raw: string): Topic {
-  const { rest, period, unreadable } = splitPeriod(raw.trim());
+/** With `bounds` (since/until options, already validated by the core), the typed period and the bounds both apply. */
+export function readTopic(kb: KnowledgeBase, raw: string, bounds: Bounds = {}): Topic {
+  const { rest, period: typed, unreadable } = splitPeriod(raw.trim());
+  const combined = combinePeriod(typed, bounds.since, bounds.until);
+  const period = 'error' in combined ? typed : combined.period;
   const text = cleanTopic(rest);
   const when = period ? ` (${period.label})` : '';
   return {

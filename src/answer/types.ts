@@ -4,7 +4,7 @@
  * so no renderer can show words without saying where and when they come from.
  */
 
-export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify';
+export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
 export type CitationKind = 'quote' | 'reported' | 'passage';
 
 /** A source as shown to a user: enough to find the original. */
@@ -33,6 +33,8 @@ export interface Citation extends SourceRef {
   section?: string | null;
   /** A partial quotation: the quoted words sit inside the reporter's sentence about what was said. */
   partial?: boolean;
+  /** The source's byline, for citation styles that name the author (APA, MLA, Chicago). */
+  author?: string | null;
 }
 
 export interface SourceSummary extends SourceRef {
@@ -68,6 +70,14 @@ export interface Answer {
   sources?: SourceSummary[];
   /** Only for `verify`. */
   verify?: VerifyResult;
+  /** Only for `timeline`: sources per period, earliest first; the counts add up to all its citations. */
+  periods?: PeriodCount[];
+}
+
+/** One period of a timeline: `2021`, `2021-03` or `2021-03-22`, and how many sources fall in it. */
+export interface PeriodCount {
+  period: string;
+  count: number;
 }
 
 /** How a claimed quotation stands against the sources (never "false": a miss is "not-found in these sources"). */
@@ -94,12 +104,19 @@ export interface VerifyResult {
 
 /** A request in normalised form; every face builds one of these (or free text) and asks the core. */
 export type AnswerRequest =
-  | { command: 'quote'; speaker: string; topic: string; offset: number }
-  | { command: 'summary'; topic: string; offset: number }
+  | ({ command: 'quote'; speaker: string; topic: string; offset: number } & Bounds)
+  | ({ command: 'summary'; topic: string; offset: number } & Bounds)
   | { command: 'search'; query: string; offset: number }
   | { command: 'sources'; offset: number }
   | { command: 'help'; offset: number }
-  | { command: 'verify'; claim: string; speaker: string; offset: number };
+  | ({ command: 'verify'; claim: string; speaker: string; offset: number } & Bounds)
+  | ({ command: 'timeline'; topic: string; speaker: string; offset: number } & Bounds);
+
+/** `since` / `until` options: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, combined with any period typed in the topic (both apply). */
+export interface Bounds {
+  since?: string;
+  until?: string;
+}
 
 /** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
 export interface Problem {

@@ -1,3 +1,5 @@
+import { boundsOf, boundsPeriod } from './bounds.js';
+import { passageFilter } from './period.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { citationOf, refOf, similarity, type Pick } from './cite.js';
 import { answerOf, sourceLine } from './format.js';
@@ -25,12 +27,13 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const match = typed ? kb.speakers.resolve(typed) : null;
   const claimed: Claimed | null = match ? { typed, speakers: match.speaker ? [match.speaker] : match.ambiguous } : null;
   const claimedSpeaker = match ? (match.speaker?.name ?? typed) : null;
-  const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', offset: 0 };
+  const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', ...boundsOf(request), offset: 0 };
+  const accept = passageFilter(kb, boundsPeriod(request));
   if (!claim.words.length) {
     return withVerify(answerOf(canonical, { found: false, heading: 'Which words should I check? Try /verify "the words" [speaker].' }), { verdict: 'not-found', claim: claimText, claimedSpeaker, differences: [], negations: [], ranges: [] });
   }
   const within = (claimed?.speakers ?? []).slice(0, 4).flatMap((s) => [s.quotePassages, s.reportedPassages]);
-  const judgement = judge(kb, claim, findMatches(kb, claim, within, allowedEdits(claim.words.length)), claimed);
+  const judgement = judge(kb, claim, findMatches(kb, claim, within, allowedEdits(claim.words.length)).filter((m) => !accept || accept(m.passage)), claimed);
   const { verdict, basis } = judgement;
   const picks = judgement.shown.map((m): Pick => ({ articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0 }));
   const citations = verdict === 'not-found' ? [] : distinct(picks.map((p) => citationOf(kb, p)), SHOWN);

@@ -8,6 +8,8 @@ import { readFlags } from './flags.js';
 import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge-dir.js';
 import { answerMore, MORE, nextPage } from './paging.js';
 import { ASK_USAGE } from './usage.js';
+import { isCiteStyle } from '../render/cite-styles.js';
+import { writeFileSync } from 'node:fs';
 
 /**
  * `npm run --silent ask -- [options] ["query"]`: one answer per query; with no query, one per line
@@ -16,7 +18,7 @@ import { ASK_USAGE } from './usage.js';
  */
 
 async function main(): Promise<number> {
-  const args = readFlags('ask', ASK_USAGE, { json: { type: 'boolean' }, knowledge: { type: 'string' }, offset: { type: 'string' } });
+  const args = readFlags('ask', ASK_USAGE, { json: { type: 'boolean' }, cite: { type: 'string' }, chart: { type: 'string' }, knowledge: { type: 'string' }, offset: { type: 'string' } });
   if ('exit' in args) return args.exit;
   const offset = Number(args.values.offset ?? 0);
   if (!/^\d{1,5}$/.test(args.values.offset ?? '0')) {
@@ -26,6 +28,11 @@ async function main(): Promise<number> {
   const query = args.positionals.join(' ').trim();
   if (!query && process.stdin.isTTY) {
     process.stderr.write(`ask: no query given and nothing piped in\n\n${ASK_USAGE}`);
+    return 2;
+  }
+  const cite = args.values.cite;
+  if (cite !== undefined && !isCiteStyle(cite)) {
+    process.stderr.write(`--cite: unknown style “${cite}”; use apa, mla, chicago or chicago-note\n\n${ASK_USAGE}`);
     return 2;
   }
   const dir = knowledgeDir(args.values.knowledge);
@@ -44,13 +51,24 @@ async function main(): Promise<number> {
     return 2;
   }
   const json = Boolean(args.values.json);
-  const render = (a: Answer) => (json ? `${renderJson(a)}\n` : renderText(a));
+  const render = (a: Answer) => (json ? `${renderJson(a, cite ? { cite } : {})}\n` : renderText(a));
   if (query) {
     let answer = core.ask(query);
     if (offset) answer = core.answer({ ...answer.request, offset });
     // One question, one answer: the next page is another run with --offset, not "more".
     const hint = answer.hasMore ? `(run again with --offset ${nextPage(answer).offset})` : '';
     process.stdout.write(render(hint ? { ...answer, text: answer.text.replace('(type "more")', hint) } : answer));
+    const chart = args.values.chart;
+    if (chart) {
+      // The chart is the timeline's counts; stdout stays one JSON object per line.
+      if (!answer.periods?.length) {
+        process.stderr.write('--chart: this answer has no periods to chart (ask for a /timeline)\n');
+        return 1;
+      }
+      const { chartPng } = await import('../render/chart.js');
+      writeFileSync(chart, chartPng(answer.periods, answer.heading));
+      process.stderr.write(`chart written to ${chart}\n`);
+    }
     return 0;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });

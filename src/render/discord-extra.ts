@@ -6,6 +6,7 @@ import type { APIEmbed } from 'discord.js';
 import type { Citation, PassageContext } from '../answer/types.js';
 import { formatLongDate } from '../knowledge/dates.js';
 import { COLOR, sourceFields, type DiscordMessage } from './discord-parts.js';
+import { CITE_STYLES, STYLE_NAMES, formatCitation } from './cite-styles.js';
 import { LIMITS, bold, cutPlain, cutText, escapeDiscord, escapedLength, fitEscaped } from './discord-text.js';
 
 /** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
@@ -25,13 +26,25 @@ export function citationLine(c: Citation, maxLength = 1900): string {
   return `${who}${c.kind === 'quote' ? `“${words}”` : words}${tail}`;
 }
 
-/** An ephemeral message holding the citation line ready to copy. */
+/** Each style's reference entry gets at most this much, so the quoted words keep most of the message. */
+const STYLE_ROOM = 320;
+
+/**
+ * An ephemeral message holding the citation ready to copy: the plain line (the words, who, where,
+ * when), then the source's reference entry in APA 7, MLA 9 and Chicago (bibliography and note).
+ */
 export function renderCite(c: Citation): DiscordMessage {
-  const line = citationLine(c);
-  const content = line.includes('```')
-    ? `Citation to copy:\n${fitEscaped(line, LIMITS.content - 20)}` // a code block cannot hold ``` verbatim
-    : `Citation to copy:\n\`\`\`\n${line}\n\`\`\``;
-  return { content, embeds: [], components: [] };
+  const entries = CITE_STYLES.map((style) => ({ name: STYLE_NAMES[style], text: cutPlain(formatCitation(c, style), STYLE_ROOM) }));
+  const tail = entries.map((e) => `${e.name}:\n\`\`\`\n${e.text}\n\`\`\``).join('\n');
+  const line = citationLine(c, Math.min(1900, LIMITS.content - tail.length - 40));
+  // A code block cannot hold ``` verbatim: then the plain line alone, escaped.
+  if ([line, ...entries.map((e) => e.text)].some((t) => t.includes('```'))) {
+    return { content: `Citation to copy:\n${fitEscaped(line, LIMITS.content - 20)}`, embeds: [], components: [] };
+  }
+  const content = `Citation to copy:\n\`\`\`\n${line}\n\`\`\`\n${tail}`;
+  if (content.length <= LIMITS.content) return { content, embeds: [], components: [] };
+  // Outsized metadata: the plain line alone (it always fits), rather than a refused message.
+  return { content: `Citation to copy:\n\`\`\`\n${citationLine(c)}\n\`\`\``, embeds: [], components: [] };
 }
 
 /**

@@ -24,6 +24,7 @@ export type ButtonAction =
 
 const text = z.string().max(300);
 const offset = z.number().int().min(0).max(100_000);
+const bound = z.string().max(10);
 const tuple = z.union([
   z.tuple([z.literal('q'), text.min(1), text, offset]),
   z.tuple([z.literal('s'), text.min(1), offset]),
@@ -31,14 +32,20 @@ const tuple = z.union([
   z.tuple([z.literal('o'), offset]),
   z.tuple([z.literal('h'), offset]),
   z.tuple([z.literal('v'), z.string().min(1).max(500), text, offset]),
+  // With since/until ('' when absent): quote, summary and verify, and every timeline.
+  z.tuple([z.literal('qb'), text.min(1), text, bound, bound, offset]),
+  z.tuple([z.literal('sb'), text.min(1), bound, bound, offset]),
+  z.tuple([z.literal('vb'), z.string().min(1).max(500), text, bound, bound, offset]),
+  // Timeline: topic, speaker, since, until, offset.
+  z.tuple([z.literal('t'), text.min(1), text, bound, bound, offset]),
 ]);
 
 function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
   switch (r.command) {
     case 'quote':
-      return ['q', r.speaker, r.topic, r.offset];
+      return r.since || r.until ? ['qb', r.speaker, r.topic, r.since ?? '', r.until ?? '', r.offset] : ['q', r.speaker, r.topic, r.offset];
     case 'summary':
-      return ['s', r.topic, r.offset];
+      return r.since || r.until ? ['sb', r.topic, r.since ?? '', r.until ?? '', r.offset] : ['s', r.topic, r.offset];
     case 'search':
       return ['f', r.query, r.offset];
     case 'sources':
@@ -46,7 +53,9 @@ function toTuple(r: AnswerRequest): z.infer<typeof tuple> {
     case 'help':
       return ['h', r.offset];
     case 'verify':
-      return ['v', r.claim, r.speaker, r.offset];
+      return r.since || r.until ? ['vb', r.claim, r.speaker, r.since ?? '', r.until ?? '', r.offset] : ['v', r.claim, r.speaker, r.offset];
+    case 'timeline':
+      return ['t', r.topic, r.speaker, r.since ?? '', r.until ?? '', r.offset];
   }
 }
 
@@ -64,7 +73,19 @@ function fromTuple(t: z.infer<typeof tuple>): AnswerRequest {
       return { command: 'help', offset: t[1] };
     case 'v':
       return { command: 'verify', claim: t[1], speaker: t[2], offset: t[3] };
+    case 'qb':
+      return { command: 'quote', speaker: t[1], topic: t[2], ...bounds(t[3], t[4]), offset: t[5] };
+    case 'sb':
+      return { command: 'summary', topic: t[1], ...bounds(t[2], t[3]), offset: t[4] };
+    case 'vb':
+      return { command: 'verify', claim: t[1], speaker: t[2], ...bounds(t[3], t[4]), offset: t[5] };
+    case 't':
+      return { command: 'timeline', topic: t[1], speaker: t[2], ...bounds(t[3], t[4]), offset: t[5] };
   }
+}
+
+function bounds(since: string, until: string): { since?: string; until?: string } {
+  return { ...(since ? { since } : {}), ...(until ? { until } : {}) };
 }
 
 export function encodeRequest(r: AnswerRequest): string {

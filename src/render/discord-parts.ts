@@ -13,6 +13,8 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
+  /** Attachments (the timeline's chart PNG). */
+  files?: Array<{ name: string; data: Buffer; description?: string }>;
 }
 
 export const COLOR = 0x2b6cb0;

@@ -1,7 +1,9 @@
 import type { Answer, VerifyResult } from '../answer/types.js';
+import { formatCitation, type CiteStyle } from './cite-styles.js';
 
 /** The `ask --json` contract: one answer → one line of JSON, with every citation's source and date. */
-export function renderJson(answer: Answer): string {
+/** With `cite`, every citation also carries its reference entry in that style (`ask --json --cite apa`). */
+export function renderJson(answer: Answer, options: { cite?: CiteStyle } = {}): string {
   return JSON.stringify({
     command: answer.command,
     found: answer.found,
@@ -19,6 +21,7 @@ export function renderJson(answer: Answer): string {
       url: c.url,
       alsoIn: c.alsoIn.map((s) => ({ sourceId: s.sourceId, title: s.title, date: s.date })),
       ...(c.partial ? { partial: true } : {}),
+      ...(options.cite ? { cite: formatCitation(c, options.cite) } : {}),
     })),
     suggestions: answer.suggestions,
     hasMore: answer.hasMore,
@@ -30,6 +33,7 @@ export function renderJson(answer: Answer): string {
       })),
     } : {}),
     ...(answer.verify ? verifyFields(answer.verify) : {}),
+    ...(answer.periods ? { periods: answer.periods.map((p) => ({ period: p.period, count: p.count })) } : {}),
   });
 }
 

@@ -36,13 +36,14 @@ it('sends the router\'s command list to the guild, with contexts and integration
   expect(put.path).toBe(`/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
   expect(put.auth).toBe(`Bot ${TOKEN}`);
   expect(put.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
-  expect(put.body.map((c: { name: string }) => c.name)).toEqual(['quote', 'summary', 'verify', 'sources', 'help', 'reload', 'add', 'Verify quote']);
+  expect(put.body.map((c: { name: string }) => c.name)).toEqual(['quote', 'summary', 'timeline', 'verify', 'sources', 'help', 'reload', 'add', 'Verify quote']);
   for (const c of put.body) {
     // /reload and /add are for server admins only: guild context, Manage Server (1 << 5) by default.
     const admin = c.name === 'reload' || c.name === 'add';
     expect(c.contexts).toEqual(admin ? [0] : [0, 1, 2]);
     expect(c.default_member_permissions).toBe(admin ? '32' : undefined);
-    expect(c.integration_types).toEqual([0]);
+    // Everything but the admin commands is also a user-installed app (1): usable where the bot is not a member.
+    expect(c.integration_types).toEqual(admin ? [0] : [0, 1]);
   }
   expect(out).not.toContain(TOKEN);
 }, 90_000);

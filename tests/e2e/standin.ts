@@ -19,6 +19,8 @@ export interface Call {
   status: number;
   /** When the request arrived (performance.now()), for latency figures. */
   at: number;
+  /** Attachments of a multipart request (discord.js sends files that way, the JSON under `payload_json`). */
+  files?: Array<{ field: string; name: string; type: string; data: Buffer }>;
 }
 
 interface Fault {
@@ -231,16 +233,20 @@ export class DiscordStandIn {
     const at = performance.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const contentType = String(req.headers['content-type']);
+    const multipart = contentType.startsWith('multipart/form-data') ? await readMultipart(bytes, contentType) : null;
     const call: Call = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, '')),
       query: url.searchParams,
-      body: raw && String(req.headers['content-type']).includes('json') ? JSON.parse(raw) : raw || undefined,
+      body: multipart ? multipart.body : raw && contentType.includes('json') ? JSON.parse(raw) : raw || undefined,
       auth: req.headers.authorization,
       status: 0,
       at,
+      ...(multipart ? { files: multipart.files } : {}),
     };
     this.received += 1;
     const index = this.#faults.findIndex((f) => f.method === call.method && f.path.test(call.path));
@@ -280,4 +286,16 @@ export class DiscordStandIn {
     if (m === 'POST /users/@me/channels') return { status: 200, body: channelObject(IDS.dmChannel, body?.recipient_id) };
     return { status: 404, body: { message: `stand-in has no route for ${m}`, code: 0 } };
   }
+}
+
+/** A multipart body as Discord reads it: the JSON under `payload_json`, the rest as files. */
+async function readMultipart(bytes: Buffer, contentType: string): Promise<{ body: unknown; files: NonNullable<Call['files']> }> {
+  const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+  const files: NonNullable<Call['files']> = [];
+  let body: unknown;
+  for (const [field, value] of form.entries()) {
+    if (field === 'payload_json') body = JSON.parse(String(value));
+    else if (typeof value !== 'string') files.push({ field, name: value.name, type: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { body, files };
 }

@@ -110,6 +110,8 @@ describe('adding pages', () => {
 
   it('adds a press release dated only by its visible dateline', async () => {
     const r = await addSource({ kind: 'url', url: `${srv.origin}/press/harbour` }, { knowledgeDir: dir, fetch: local });
+    // “The authority said the repairs cost less …” is reported speech of the Harbour Authority (the
+    // institution named in the dateline), which the attribution of issue 10 now reads: a speaker too.
     expect(r.ok && r.source).toMatchObject({ title: 'Harbour reopens to shipping after storm repairs', date: '2023-05-02', quotes: 2, speakers: ['Maria Lindqvist', 'Harbour Authority'] });
   });
 

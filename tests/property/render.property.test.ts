@@ -79,8 +79,9 @@ it('renders Cite and Context for any citation within limits', () => {
       const cite = renderCite(c);
       expect(cite.content!.length).toBeLessThanOrEqual(2000);
       // The citation line is plain text in a code block (exactly what is copied); without a block it is escaped.
-      const block = /^Citation to copy:\n```\n([\s\S]*)\n```$/.exec(cite.content!);
-      if (block) expect(block[1]).not.toContain('```');
+      // The plain line, then each style's entry, each in its own code block (fences always pair up).
+      const block = /^Citation to copy:\n```\n[\s\S]*\n```$/.exec(cite.content!);
+      if (block) expect(cite.content!.split('```').length % 2).toBe(1);
       else expect(messageProblems(cite)).toEqual([]);
       const context = renderContext({ source: c, section, text: paragraph.trim() ? paragraph : 'x' }, c.excerpt);
       expect(messageProblems(context)).toEqual([]);

@@ -6,10 +6,11 @@ import { quote } from './quote.js';
 import { reload } from './reload.js';
 import { sources } from './sources.js';
 import { summary } from './summary.js';
+import { timeline } from './timeline.js';
 import { verify } from './verify.js';
 import { verifyMessage, type MessageCommand } from './verify-message.js';
 
-export const commands: readonly SlashCommand[] = [quote, summary, verify, sources, help, reload, add];
+export const commands: readonly SlashCommand[] = [quote, summary, timeline, verify, sources, help, reload, add];
 
 /** Message context-menu commands (right-click a message → Apps). */
 export const messageCommands: readonly MessageCommand[] = [verifyMessage];

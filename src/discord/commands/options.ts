@@ -8,11 +8,30 @@ import {
 } from 'discord.js';
 import { LIMITS } from '../../render/discord-text.js';
 
-/** Installed in servers; usable there, in DMs with the bot and in group DMs. */
+/**
+ * Installed in servers or by a user (a journalist can then use it where the bot is not a member);
+ * usable in servers, in DMs with the bot and in group DMs.
+ */
 export function everywhere<T extends SlashCommandBuilder>(b: T): T {
   return b
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall) as T;
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall) as T;
+}
+
+export const SINCE_OPTION = 'since';
+export const UNTIL_OPTION = 'until';
+/** `since` / `until`, validated by the core (a bad date is a private error naming the format). */
+export function withBounds<T extends { addStringOption: SlashCommandBuilder['addStringOption'] }>(b: T): T {
+  b.addStringOption((o) => o.setName(SINCE_OPTION).setDescription('From this date: YYYY, YYYY-MM or YYYY-MM-DD').setMinLength(4).setMaxLength(10));
+  b.addStringOption((o) => o.setName(UNTIL_OPTION).setDescription('Until this date: YYYY, YYYY-MM or YYYY-MM-DD').setMinLength(4).setMaxLength(10));
+  return b;
+}
+
+/** The bounds as given (trimmed), absent when not given. */
+export function boundsOf(i: { options: { getString(name: string): string | null } }): { since?: string; until?: string } {
+  const since = i.options.getString(SINCE_OPTION)?.trim();
+  const until = i.options.getString(UNTIL_OPTION)?.trim();
+  return { ...(since ? { since } : {}), ...(until ? { until } : {}) };
 }
 
 /** Choices within Discord's limits: ≤ 25, names and values ≤ 100 (longer values are dropped, not cut). */

@@ -3,9 +3,9 @@ import { SlashCommandBuilder } from 'discord.js';
 import { renderAnswer } from '../../render/discord.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
-import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, everywhere, respondSafely } from './options.js';
+import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';
 
-const data = everywhere(new SlashCommandBuilder())
+const data = withBounds(everywhere(new SlashCommandBuilder())
   .setName('quote')
   .setDescription('What someone said, word for word, with source and date')
   .addStringOption((o) =>
@@ -13,7 +13,7 @@ const data = everywhere(new SlashCommandBuilder())
   )
   .addStringOption((o) =>
     o.setName('topic').setDescription('About what (optional)').setAutocomplete(true).setMaxLength(100),
-  )
+  ))
   .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
   .toJSON();
 
@@ -22,7 +22,7 @@ export const quote: SlashCommand = {
   async execute(i, { core }) {
     const speaker = i.options.getString('speaker', true).trim();
     const topic = i.options.getString('topic')?.trim() ?? '';
-    const answer = core.answer({ command: 'quote', speaker, topic, offset: 0 });
+    const answer = core.answer({ command: 'quote', speaker, topic, ...boundsOf(i), offset: 0 });
     const ephemeral = !answer.found || (i.options.getBoolean(PRIVATE_OPTION) ?? false);
     await replyPages(i, renderAnswer(answer, { askerId: i.user.id }), ephemeral);
     return { found: answer.found };

@@ -3,14 +3,14 @@ import { SlashCommandBuilder } from 'discord.js';
 import { renderAnswer } from '../../render/discord.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
-import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, everywhere, respondSafely } from './options.js';
+import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';
 
-const data = everywhere(new SlashCommandBuilder())
+const data = withBounds(everywhere(new SlashCommandBuilder())
   .setName('summary')
   .setDescription('What the sources say about a topic, with cited excerpts and dates')
   .addStringOption((o) =>
     o.setName('topic').setDescription('A topic, name or phrase').setRequired(true).setAutocomplete(true).setMaxLength(100),
-  )
+  ))
   .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
   .toJSON();
 
@@ -18,7 +18,7 @@ export const summary: SlashCommand = {
   data,
   async execute(i, { core }) {
     const topic = i.options.getString('topic', true).trim();
-    const answer = core.answer({ command: 'summary', topic, offset: 0 });
+    const answer = core.answer({ command: 'summary', topic, ...boundsOf(i), offset: 0 });
     const ephemeral = !answer.found || (i.options.getBoolean(PRIVATE_OPTION) ?? false);
     await replyPages(i, renderAnswer(answer, { askerId: i.user.id }), ephemeral);
     return { found: answer.found };

@@ -27,7 +27,7 @@ const data: RESTPostAPIContextMenuApplicationCommandsJSONBody = {
   name: VERIFY_MESSAGE,
   type: ApplicationCommandType.Message,
   contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
-  integration_types: [ApplicationIntegrationType.GuildInstall],
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
 };
 
 /** Room for the message text inside a question (the core reads at most MAX_INPUT characters). */

@@ -3,13 +3,13 @@ import { SlashCommandBuilder } from 'discord.js';
 import { renderAnswer } from '../../render/discord.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
-import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, everywhere, respondSafely } from './options.js';
+import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';
 
-const data = everywhere(new SlashCommandBuilder())
+const data = withBounds(everywhere(new SlashCommandBuilder())
   .setName('verify')
   .setDescription('Is this quote real? Verdict, the closest source and the words that differ')
   .addStringOption((o) => o.setName('quote').setDescription('The words as they were quoted to you').setRequired(true).setMaxLength(500))
-  .addStringOption((o) => o.setName('speaker').setDescription('Who is said to have said them (optional)').setAutocomplete(true).setMaxLength(100))
+  .addStringOption((o) => o.setName('speaker').setDescription('Who is said to have said them (optional)').setAutocomplete(true).setMaxLength(100)))
   .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
   .toJSON();
 
@@ -18,7 +18,7 @@ export const verify: SlashCommand = {
   async execute(i, { core }) {
     const claim = i.options.getString('quote', true).trim();
     const speaker = i.options.getString('speaker')?.trim() ?? '';
-    const answer = core.answer({ command: 'verify', claim, speaker, offset: 0 });
+    const answer = core.answer({ command: 'verify', claim, speaker, ...boundsOf(i), offset: 0 });
     const ephemeral = !answer.found || (i.options.getBoolean(PRIVATE_OPTION) ?? false);
     await replyPages(i, renderAnswer(answer, { askerId: i.user.id }), ephemeral);
     return { found: answer.found };
