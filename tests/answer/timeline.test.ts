@@ -98,7 +98,10 @@ describe('timeline with year-only sources', () => {
   it('since and until combine with a period typed in the topic', async () => {
     const core = await fixtureCore();
     const a = core.answer({ command: 'timeline', topic: 'harbour since 2020', speaker: '', until: '2021-06', offset: 0 });
-    expect(a.citations.map((c) => c.date)).toEqual(['2021', '2021-03-02']);
+    // A year-only source (2021) is inside a period only when its whole year is: not "until 2021-06".
+    expect(a.citations.map((c) => c.date)).toEqual(['2021-03-02']);
+    const wholeYear = core.answer({ command: 'timeline', topic: 'harbour since 2020', speaker: '', until: '2021-12', offset: 0 });
+    expect(wholeYear.citations.map((c) => c.date)).toEqual(['2021', '2021-03-02', '2021-11-20']);
     const bad = core.answer({ command: 'timeline', topic: 'harbour', speaker: '', since: '2021-13', offset: 0 });
     expect(bad.found).toBe(false);
     expect(bad.heading).toMatch(/since: “2021-13” is not a date/);
