@@ -2,6 +2,7 @@ import { words } from '../knowledge/text.js';
 import { IndexBuilder } from './index-builder.js';
 import { isEnglishWord } from './lexicon.js';
 import { maxEdits, Speller } from './spell.js';
+import { lowerBound } from './sorted.js';
 import { isStopWord, stem } from './terms.js';
 
 /**
@@ -117,14 +118,7 @@ export class SearchIndex {
   private extensions(term: string): string[] {
     const sorted = this.data.terms;
     const out: string[] = [];
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! < term) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i]!.startsWith(term); i++) {
+    for (let i = lowerBound(sorted, term); i < sorted.length && sorted[i]!.startsWith(term); i++) {
       const t = sorted[i]!;
       if (t !== term && t.length - term.length <= MAX_EXTENSION) out.push(t);
     }
@@ -248,14 +242,7 @@ function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
     if (b[j]! < x) {
       let step = 1;
       while (j + step < b.length && b[j + step]! < x) step *= 2;
-      let lo = j + (step >> 1);
-      let hi = Math.min(j + step, b.length);
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (b[mid]! < x) lo = mid + 1;
-        else hi = mid;
-      }
-      j = lo;
+      j = lowerBound(b, x, j + (step >> 1), Math.min(j + step, b.length));
     }
     if (j < b.length && b[j] === x) out.push(x);
   }

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { lowerBound } from './sorted.js';
 
 /**
  * Is this a word of the English language? From `an-array-of-english-words` (MIT, ~275,000 words,
@@ -22,12 +23,5 @@ function lexicon(): string[] {
 /** Whether a folded, lower-case word is an English word ("weak", "better", "made"). */
 export function isEnglishWord(word: string): boolean {
   const list = lexicon();
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < word) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo] === word;
+  return list[lowerBound(list, word)] === word;
 }

@@ -1,6 +1,7 @@
 import type { Article, Segment } from '../../knowledge/types.js';
 import type { KnowledgeBase } from '../../search/kb.js';
 import { isStopWord, stem, terms } from '../../search/terms.js';
+import { lowerBound } from '../../search/sorted.js';
 import { fold } from '../../knowledge/text.js';
 import { align, tokens, type Alignment, type Claim, type Token } from './align.js';
 
@@ -101,26 +102,13 @@ function missingWords(kb: KnowledgeBase, id: number, wordTerms: Array<string | n
 }
 
 function holds(docs: Uint32Array, d: number): boolean {
-  let lo = 0;
-  let hi = docs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (docs[mid]! < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return docs[lo] === d;
+  return docs[lowerBound(docs, d)] === d;
 }
 
 /** Sorted passage ids holding a term (the index's own postings, read-only). */
 function postings(kb: KnowledgeBase, term: string): Uint32Array {
   const { terms: sorted, offsets, docs } = kb.index.data;
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < term) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(sorted, term);
   return sorted[lo] === term ? docs.subarray(offsets[lo]!, offsets[lo + 1]!) : new Uint32Array(0);
 }
 
@@ -134,14 +122,7 @@ function intersect(lists: Uint32Array[], limit: number): number[] {
     for (let k = 0; k < rest.length && all; k++) {
       const list = rest[k]!;
       // Binary search from the last position: O(short list × log long list).
-      let lo = pos[k]!;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]! < d) lo = mid + 1;
-        else hi = mid;
-      }
-      const p = lo;
+      const p = lowerBound(list, d, pos[k]!);
       pos[k] = p;
       all = p < list.length && list[p] === d;
     }
