@@ -20,6 +20,7 @@ import { TOKEN } from './harness.js';
 import { slash } from './payloads.js';
 import { ROOT, startMain } from './spawn.js';
 import { DiscordStandIn } from './standin.js';
+import { send, startServer, type FixtureServer } from '../ingest/server.js';
 import { visibleText } from './util.js';
 
 const run = promisify(execFile);
@@ -70,10 +71,13 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
   let redisPort: number;
   let store: PostgresStore;
   let cacheRoot: string;
+  let site: FixtureServer;
   const bots: Array<ReturnType<typeof startMain>> = [];
 
   beforeAll(async () => {
     standin = await DiscordStandIn.start({ shards: 2 });
+    // A statement page for /add, on 127.0.0.1 (so the bots need VERBATIM_ALLOW_PRIVATE_URLS).
+    site = await startServer({ '/statements/lighthouse': send('text/markdown', '---\ntitle: Lighthouse statement\ndate: 2024-05-07\npublisher: Harbour Authority\n---\n“The lighthouse will shine again from June,” said Erik Dahl, the harbour master.\n') });
     redisPort = await freePort();
     redis = await startRedis(redisPort);
     cacheRoot = await mkdtemp(join(tmpdir(), 'verbatim-e2e-store-'));
@@ -93,6 +97,7 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
         COOLDOWN_CHANNEL: 'off',
         VERBATIM_CACHE_DIR: join(cacheRoot, `shard${shard}`),
         KNOWLEDGE_DIR: join(cacheRoot, 'knowledge'),
+        VERBATIM_ALLOW_PRIVATE_URLS: '1',
       });
       bots.push(bot);
       // One after the other: the first seeds the empty database from knowledge/.
@@ -109,6 +114,7 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
     redis?.kill('SIGKILL');
     await store?.close();
     await standin?.close();
+    await site?.close();
     await dropSchema(schema).catch(() => undefined);
     if (cacheRoot) await rm(cacheRoot, { recursive: true, force: true });
   }, 60_000);
@@ -159,6 +165,18 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
     await expect.poll(() => quote(1, 'holm', 'harbour'), { timeout: 5000, interval: 250 }).toMatch(/harbour opens/);
     expect((await store.list()).find((f) => f.name === 'harbour.md')?.provenance.addedBy).toBe('discord:/reload');
   }, 30_000);
+
+  it('/add on one process writes the source to the database; the other process answers it within 5 s', async () => {
+    const p = slash('add', [{ name: 'url', value: `${site.origin}/statements/lighthouse` }], { permissions: '32' });
+    const from = standin.calls.length;
+    standin.dispatch('INTERACTION_CREATE', p, 0);
+    const report = await standin.waitForCall((c) => c.method === 'PATCH' && c.path.endsWith(`/${p.token}/messages/@original`), from, 20_000);
+    expect(report.body.content).toMatch(/Lighthouse statement/);
+    const t0 = Date.now();
+    await expect.poll(() => quote(1, 'dahl', 'lighthouse'), { timeout: 5000, interval: 250 }).toMatch(/lighthouse will shine again/);
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect((await store.list()).some((f) => f.name.endsWith('.md') && f.name.includes('lighthouse'))).toBe(true);
+  }, 40_000);
 
   it('a PostgreSQL restart loses no source; both reconnect and catch up a change made before they listened again', async () => {
     try {
