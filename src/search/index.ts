@@ -98,6 +98,11 @@ export class SearchIndex {
     return new SearchIndex(builder.finish());
   }
 
+  /** Sorted ids of the passages holding `term` (an exact index term); empty when none does. */
+  docsOf(term: string): Uint32Array {
+    return this.postings(term)?.docs ?? new Uint32Array(0);
+  }
+
   private postings(term: string): Postings | undefined {
     const i = this.termIds.get(term);
     if (i === undefined) return undefined;

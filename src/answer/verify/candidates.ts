@@ -40,7 +40,7 @@ const RARE_TERMS = 8;
 
 export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array[], maxEdits: number): Match[] {
   const claimTerms = [...new Set(terms(claim.words.map((w) => w.raw).join(' ')))];
-  const known = claimTerms.map((t) => ({ t, docs: postings(kb, t) })).filter((x) => x.docs.length > 0).sort((a, b) => a.docs.length - b.docs.length);
+  const known = claimTerms.map((t) => ({ t, docs: kb.index.docsOf(t) })).filter((x) => x.docs.length > 0).sort((a, b) => a.docs.length - b.docs.length);
   if (!known.length) return [];
   const ids = new Set<number>();
   // Passages holding every word of the claim, and its words in order (a string test, far cheaper
@@ -103,13 +103,6 @@ function missingWords(kb: KnowledgeBase, id: number, wordTerms: Array<string | n
 
 function holds(docs: Uint32Array, d: number): boolean {
   return docs[lowerBound(docs, d)] === d;
-}
-
-/** Sorted passage ids holding a term (the index's own postings, read-only). */
-function postings(kb: KnowledgeBase, term: string): Uint32Array {
-  const { terms: sorted, offsets, docs } = kb.index.data;
-  const lo = lowerBound(sorted, term);
-  return sorted[lo] === term ? docs.subarray(offsets[lo]!, offsets[lo + 1]!) : new Uint32Array(0);
 }
 
 /** Ids in every list (each sorted ascending), at most `limit`, walking the shortest. */

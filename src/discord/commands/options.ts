@@ -6,6 +6,7 @@ import {
   type AutocompleteInteraction,
   type SlashCommandBuilder,
 } from 'discord.js';
+import type { Core } from '../../answer/types.js';
 import { LIMITS } from '../../render/discord-text.js';
 
 /**
@@ -57,6 +58,21 @@ export async function respondSafely(
     choices = [];
   }
   await i.respond(choices);
+}
+
+/** A speaker option's choices: speakers by fuzzy match on what was typed, with how often each is quoted. */
+export function speakerChoices(core: Pick<Core, 'suggestSpeakers'>, typed: string): { name: string; value: string }[] {
+  return core.suggestSpeakers(typed, 25).map((s) => ({ name: `${s.name} · ${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'}`, value: s.name }));
+}
+
+/** Autocomplete of a command with `speaker` and `topic` options: topics near the chosen speaker's words. */
+export async function autocompleteSpeakerOrTopic(i: AutocompleteInteraction, core: Pick<Core, 'suggestSpeakers' | 'suggestTopics'>): Promise<void> {
+  const focused = i.options.getFocused(true);
+  await respondSafely(i, () => {
+    if (focused.name === 'speaker') return speakerChoices(core, focused.value);
+    const speaker = i.options.getString('speaker')?.trim() || undefined;
+    return core.suggestTopics(focused.value, speaker, 25).map((t) => ({ name: t, value: t }));
+  });
 }
 
 export const PRIVATE_OPTION = 'private';

@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { renderAnswer } from '../../render/discord.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
-import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';
+import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, autocompleteSpeakerOrTopic, boundsOf, everywhere, withBounds } from './options.js';
 
 const data = withBounds(everywhere(new SlashCommandBuilder())
   .setName('quote')
@@ -27,17 +27,5 @@ export const quote: SlashCommand = {
     await replyPages(i, renderAnswer(answer, { askerId: i.user.id }), ephemeral);
     return { found: answer.found };
   },
-  async autocomplete(i, { core }) {
-    const focused = i.options.getFocused(true);
-    await respondSafely(i, () => {
-      if (focused.name === 'speaker') {
-        return core.suggestSpeakers(focused.value, 25).map((s) => ({
-          name: `${s.name} · ${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'}`,
-          value: s.name,
-        }));
-      }
-      const speaker = i.options.getString('speaker')?.trim() || undefined;
-      return core.suggestTopics(focused.value, speaker, 25).map((t) => ({ name: t, value: t }));
-    });
-  },
+  autocomplete: (i, { core }) => autocompleteSpeakerOrTopic(i, core),
 };

@@ -4,7 +4,7 @@ import { chartPng } from '../../render/chart.js';
 import { renderTimeline } from '../../render/discord-timeline.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
-import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';
+import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, autocompleteSpeakerOrTopic, boundsOf, everywhere, withBounds } from './options.js';
 
 const builder = everywhere(new SlashCommandBuilder())
   .setName('timeline')
@@ -24,12 +24,5 @@ export const timeline: SlashCommand = {
     await replyPages(i, renderTimeline(answer, { askerId: i.user.id, ...(chart ? { chart } : {}) }), ephemeral);
     return { found: answer.found };
   },
-  async autocomplete(i, { core }) {
-    const focused = i.options.getFocused(true);
-    await respondSafely(i, () => {
-      if (focused.name === 'speaker') return core.suggestSpeakers(focused.value, 25).map((s) => ({ name: `${s.name} · ${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'}`, value: s.name }));
-      const speaker = i.options.getString('speaker')?.trim() || undefined;
-      return core.suggestTopics(focused.value, speaker, 25).map((t) => ({ name: t, value: t }));
-    });
-  },
+  autocomplete: (i, { core }) => autocompleteSpeakerOrTopic(i, core),
 };

@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { renderAnswer } from '../../render/discord.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
-import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';
+import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, speakerChoices, withBounds } from './options.js';
 
 const data = withBounds(everywhere(new SlashCommandBuilder())
   .setName('verify')
@@ -26,7 +26,7 @@ export const verify: SlashCommand = {
   async autocomplete(i, { core }) {
     const focused = i.options.getFocused(true);
     await respondSafely(i, () =>
-      focused.name === 'speaker' ? core.suggestSpeakers(focused.value, 25).map((s) => ({ name: `${s.name} · ${s.quotes} ${s.quotes === 1 ? 'quote' : 'quotes'}`, value: s.name })) : [],
+      focused.name === 'speaker' ? speakerChoices(core, focused.value) : [],
     );
   },
 };
