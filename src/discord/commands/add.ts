@@ -4,31 +4,29 @@
  * speakers) or why it was refused, like `npm run add`. Hidden from members without Manage Server
  * by default, usable only in servers, and checked again here.
  */
-import { ApplicationIntegrationType, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { describeAdd, type AddInput } from '../../ingest/add.js';
 import { fitLines } from '../../render/discord-parts.js';
 import { escapeDiscord, LIMITS } from '../../render/discord-text.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
 import { NO_MENTIONS } from '../respond.js';
+import { managersOnly, requireManager } from './options.js';
 
 export const NOT_ADMIN_ADD = 'Only server managers (Manage Server permission) can add sources.';
 export const NOT_AVAILABLE = 'Sources cannot be added in this deployment.';
 export const ONE_OF = 'Give either url: (a web page or PDF) or file: (an .html, .txt, .md or .pdf upload), not both.';
 
-const data = new SlashCommandBuilder()
+const data = managersOnly(new SlashCommandBuilder())
   .setName('add')
   .setDescription('Admins: add an article or statement (a URL or an uploaded file) to what I can quote')
   .addStringOption((o) => o.setName('url').setDescription('A web page or PDF (http or https)').setMaxLength(2000))
   .addAttachmentOption((o) => o.setName('file').setDescription('An .html, .txt, .md or .pdf file (up to 10 MB)'))
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .setContexts(InteractionContextType.Guild)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .toJSON();
 
 export const add: SlashCommand = {
   data,
   async execute(i, ctx) {
-    if (!i.inGuild() || !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(NOT_ADMIN_ADD);
+    requireManager(i, NOT_ADMIN_ADD);
     if (!ctx.add) throw new UserFacingError(NOT_AVAILABLE);
     const url = i.options.getString('url')?.trim();
     const file = i.options.getAttachment('file');

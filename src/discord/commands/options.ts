@@ -2,12 +2,15 @@
 import {
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
   type ApplicationCommandOptionChoiceData,
+  type ChatInputCommandInteraction,
   type AutocompleteInteraction,
   type SlashCommandBuilder,
 } from 'discord.js';
 import type { Core } from '../../answer/types.js';
 import { LIMITS } from '../../render/discord-text.js';
+import { UserFacingError } from '../context.js';
 
 /**
  * Installed in servers or by a user (a journalist can then use it where the bot is not a member);
@@ -17,6 +20,23 @@ export function everywhere<T extends SlashCommandBuilder>(b: T): T {
   return b
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall) as T;
+}
+
+/**
+ * A server managers' command: hidden from members without Manage Server by default, usable only
+ * in servers of a server install. Discord lets a server widen who sees it, so handlers also call
+ * requireManager.
+ */
+export function managersOnly<T extends SlashCommandBuilder>(b: T): T {
+  return b
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall) as T;
+}
+
+/** Refuses (privately, with `refusal`) anyone but a server manager in a server. */
+export function requireManager(i: ChatInputCommandInteraction, refusal: string): void {
+  if (!i.inGuild() || !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(refusal);
 }
 
 export const SINCE_OPTION = 'since';

@@ -3,26 +3,24 @@
  * what could not be loaded. Hidden from members without Manage Server by default, usable only in
  * servers, and checked again here (a server can widen who sees a command; it is still admin-only).
  */
-import { InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder, ApplicationIntegrationType } from 'discord.js';
+import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { renderReloadText } from '../../render/discord-reload.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
 import { NO_MENTIONS } from '../respond.js';
+import { managersOnly, requireManager } from './options.js';
 
 export const NOT_ADMIN = 'Only server managers (Manage Server permission) can reload my knowledge.';
 export const NOT_LIVE = 'My knowledge cannot be reloaded in this deployment (it was started from a fixed index).';
 
-const data = new SlashCommandBuilder()
+const data = managersOnly(new SlashCommandBuilder())
   .setName('reload')
   .setDescription('Admins: re-read the knowledge folder now and report what changed')
-  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-  .setContexts(InteractionContextType.Guild)
-  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .toJSON();
 
 export const reload: SlashCommand = {
   data,
   async execute(i, ctx) {
-    if (!i.inGuild() || !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(NOT_ADMIN);
+    requireManager(i, NOT_ADMIN);
     if (!ctx.reload) throw new UserFacingError(NOT_LIVE);
     // A reload of a large folder can outlast Discord's 3 seconds: acknowledge first.
     await i.deferReply({ flags: MessageFlags.Ephemeral });
