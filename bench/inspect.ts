@@ -12,7 +12,9 @@ import { askCore, importLoadCore } from './engines/ours.js';
 import { buildQueries } from './queries.js';
 import { meetsExpectation } from './relevance.js';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '10000' }, ids: { type: 'string', default: '' }, seed: { type: 'string', default: '20240611' } } });
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '10000' }, ids: { type: 'string', default: '' }, seed: { type: 'string', default: '20240611' } },
+});
 const seed = Number(values.seed);
 const size = Number(values.size);
 const speeches = readSpeeches();
@@ -31,7 +33,9 @@ for (const query of queries.filter((q) => ids.size === 0 || ids.has(q.id))) {
   const ours = answer.citations.slice(0, 5).map((c) => ({ speaker: c.speaker, text: c.excerpt }));
   const theirs = mini.search(query);
   const ok = (hits: typeof ours): string => (query.expect === null ? '' : meetsExpectation(query.expect, hits) ? 'HIT' : 'MISS');
-  console.log(`\n#${query.id} ${query.text}  [expect ${query.expect?.passage !== undefined ? 'passage' : 'speaker'} ${query.expect?.speaker ?? '-'}]`);
+  console.log(
+    `\n#${query.id} ${query.text}  [expect ${query.expect?.passage !== undefined ? 'passage' : 'speaker'} ${query.expect?.speaker ?? '-'}]`,
+  );
   if (query.expect?.passage !== undefined) console.log(`  expected: ${cut(query.expect.passage)}`);
   console.log(`  ours ${ok(ours)} found=${answer.found} heading="${answer.heading}" suggestions=${JSON.stringify(answer.suggestions.slice(0, 3))}`);
   for (const hit of ours) console.log(`    ${hit.speaker ?? '-'}: ${cut(hit.text)}`);

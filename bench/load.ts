@@ -42,13 +42,29 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 /** Speaker + topic pairs known to be in each knowledge set, for correctness checks. */
-const PAIRS: [string, string][] = dir === corpus
-  ? [['lincoln', 'slavery'], ['obama', 'health care'], ['truman', 'atomic'], ['kennedy', 'moon'], ['reagan', 'soviet'], ['washington', 'union']]
-  : [['stoltenberg', 'china'], ['stoltenberg', 'russia'], ['stoltenberg', 'nuclear'], ['stoltenberg', 'spy ring']];
-const TOPICS = dir === corpus ? ['slavery', 'health care', 'depression', 'civil rights', 'tariff', 'immigration'] : ['china', 'russia', 'arms control', 'bulgaria'];
+const PAIRS: [string, string][] =
+  dir === corpus
+    ? [
+        ['lincoln', 'slavery'],
+        ['obama', 'health care'],
+        ['truman', 'atomic'],
+        ['kennedy', 'moon'],
+        ['reagan', 'soviet'],
+        ['washington', 'union'],
+      ]
+    : [
+        ['stoltenberg', 'china'],
+        ['stoltenberg', 'russia'],
+        ['stoltenberg', 'nuclear'],
+        ['stoltenberg', 'spy ring'],
+      ];
+const TOPICS =
+  dir === corpus
+    ? ['slavery', 'health care', 'depression', 'civil rights', 'tariff', 'immigration']
+    : ['china', 'russia', 'arms control', 'bulgaria'];
 
 let seed = 42;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const typo = (w: string) => (w.length < 4 ? w : ((i) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))(1 + Math.floor(rand() * (w.length - 3))));
 
@@ -56,12 +72,18 @@ const typo = (w: string) => (w.length < 4 ? w : ((i) => w.slice(0, i) + w[i + 1]
 function question(): { request?: AnswerRequest; text?: string } {
   const [speaker, topic] = pick(PAIRS);
   switch (Math.floor(rand() * 6)) {
-    case 0: return { request: { command: 'quote', speaker, topic, offset: 0 } };
-    case 1: return { request: { command: 'quote', speaker: typo(speaker), topic: typo(topic), offset: Math.floor(rand() * 3) * 5 } };
-    case 2: return { request: { command: 'summary', topic: pick(TOPICS), offset: 0 } };
-    case 3: return { text: `what did ${speaker} say about ${topic}?` };
-    case 4: return { text: `/quote ${typo(speaker)} ${topic}` };
-    default: return { text: `${pick(['@everyone', '<@123>', '`x`', '$^|!', 'zzqx'])} ${pick(TOPICS)} ${Math.floor(rand() * 1e6)}` };
+    case 0:
+      return { request: { command: 'quote', speaker, topic, offset: 0 } };
+    case 1:
+      return { request: { command: 'quote', speaker: typo(speaker), topic: typo(topic), offset: Math.floor(rand() * 3) * 5 } };
+    case 2:
+      return { request: { command: 'summary', topic: pick(TOPICS), offset: 0 } };
+    case 3:
+      return { text: `what did ${speaker} say about ${topic}?` };
+    case 4:
+      return { text: `/quote ${typo(speaker)} ${topic}` };
+    default:
+      return { text: `${pick(['@everyone', '<@123>', '`x`', '$^|!', 'zzqx'])} ${pick(TOPICS)} ${Math.floor(rand() * 1e6)}` };
   }
 }
 
@@ -72,11 +94,23 @@ function ask(core: Core, q: ReturnType<typeof question>): number {
 
 async function burst(core: Core) {
   const standin = await DiscordStandIn.start();
-  const bot = await startBot({ core, config: { discordToken: TOKEN, discordApiBase: standin.apiBase }, log: silentLogger, cooldown: createCooldowns({}), drainMs: 10_000 });
+  const bot = await startBot({
+    core,
+    config: { discordToken: TOKEN, discordApiBase: standin.apiBase },
+    log: silentLogger,
+    cooldown: createCooldowns({}),
+    drainMs: 10_000,
+  });
   try {
     const sent = Array.from({ length: BURST }, (_, n) => {
       const [speaker, topic] = PAIRS[n % PAIRS.length]!;
-      return { speaker, payload: slash('quote', [{ name: 'speaker', value: speaker }, { name: 'topic', value: topic }]) };
+      return {
+        speaker,
+        payload: slash('quote', [
+          { name: 'speaker', value: speaker },
+          { name: 'topic', value: topic },
+        ]),
+      };
     });
     const from = standin.calls.length;
     const started = performance.now();
@@ -86,7 +120,12 @@ async function burst(core: Core) {
     let acked = new Map<string, { at: number; body: any }>();
     while (acked.size < BURST && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
-      acked = new Map(standin.calls.slice(from).filter((c) => paths.has(c.path)).map((c) => [c.path, { at: c.at, body: c.body }]));
+      acked = new Map(
+        standin.calls
+          .slice(from)
+          .filter((c) => paths.has(c.path))
+          .map((c) => [c.path, { at: c.at, body: c.body }]),
+      );
     }
     const latencies = [...acked.values()].map((a) => a.at - started);
     const correct = [...acked.entries()].filter(([path, a]) => {

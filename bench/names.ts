@@ -45,7 +45,8 @@ export function sameSpeaker(expected: string, actual: string | null): boolean {
   if (a.join(' ') === b.join(' ')) return true;
   // The core shows one spelling for one-letter transliterations of a given name
   // ("Sergei"/"Sergey Lavrov", "Abdulla"/"Abdullah Shahid"): the same person.
-  if (a.length === b.length && a.slice(1).join(' ') === b.slice(1).join(' ') && (a[0]?.length ?? 0) >= 5 && oneEditApart(a[0] ?? '', b[0] ?? '')) return true;
+  if (a.length === b.length && a.slice(1).join(' ') === b.slice(1).join(' ') && (a[0]?.length ?? 0) >= 5 && oneEditApart(a[0] ?? '', b[0] ?? ''))
+    return true;
   return a[0] === b[0] && a.at(-1) === b.at(-1) && (a.length <= 2 || b.length <= 2);
 }
 
@@ -54,6 +55,10 @@ function oneEditApart(x: string, y: string): boolean {
   let i = 0;
   while (i < x.length && i < y.length && x[i] === y[i]) i++;
   const rest = (p: string, q: string) => p === q;
-  return rest(x.slice(i + 1), y.slice(i + 1)) || rest(x.slice(i + 1), y.slice(i)) || rest(x.slice(i), y.slice(i + 1)) ||
-    (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(x.slice(i + 2), y.slice(i + 2)));
+  return (
+    rest(x.slice(i + 1), y.slice(i + 1)) ||
+    rest(x.slice(i + 1), y.slice(i)) ||
+    rest(x.slice(i), y.slice(i + 1)) ||
+    (x[i] === y[i + 1] && x[i + 1] === y[i] && rest(x.slice(i + 2), y.slice(i + 2)))
+  );
 }

@@ -51,7 +51,7 @@ function topicOf(text: string, stats: WordStats, random: () => number, speaker =
   const tokens = words(text);
   const own = new Set(words(speaker));
   const ok = (w: string | undefined): w is string => {
-    const n = w === undefined ? 0 : stats.df.get(w) ?? 0;
+    const n = w === undefined ? 0 : (stats.df.get(w) ?? 0);
     return isContent(w) && !own.has(w) && !w.endsWith('ly') && n >= 20 && n <= 3000;
   };
   const pairs: string[] = [];
@@ -77,7 +77,11 @@ function rareWordsOf(text: string, { df }: WordStats): string | null {
     candidates.push({ w, df: n });
   }
   if (candidates.length < 2) return null;
-  return candidates.sort((a, b) => a.df - b.df).slice(0, 3).map((c) => c.w).join(' ');
+  return candidates
+    .sort((a, b) => a.df - b.df)
+    .slice(0, 3)
+    .map((c) => c.w)
+    .join(' ');
 }
 
 /** 1–2 typos in the draft's words of 5+ letters (topic first, sometimes the speaker). */
@@ -166,7 +170,14 @@ export function buildQueries(
     const topic = topicOf(p.text, stats, random, speaker);
     if (topic === null) return null;
     return withSpeaker
-      ? { kind: 'free', typo: false, speaker: handles.get(speaker) ?? words(speaker).join(' '), topic, template: pick(random, SPEAKER_TEMPLATES), expect: { speaker } }
+      ? {
+          kind: 'free',
+          typo: false,
+          speaker: handles.get(speaker) ?? words(speaker).join(' '),
+          topic,
+          template: pick(random, SPEAKER_TEMPLATES),
+          expect: { speaker },
+        }
       : { kind: 'free', typo: false, speaker: null, topic, template: pick(random, TOPIC_TEMPLATES), expect: null };
   });
   tries(mix.rare, () => {

@@ -24,17 +24,34 @@ export function ratio(theirs: number | undefined, ours: number | undefined): str
 export function formatSize(size: number, results: readonly WorkerResult[]): string {
   const ours = results.find((r) => r.engine === 'ours');
   const header = [
-    pad('engine', 22, true), pad('build/cold ms', 13), pad('restart ms', 10), pad('heap MB', 8),
-    pad('p50 ms', 9), pad('p95 ms', 9), pad('p99 ms', 9), pad('queries×runs', 12), pad('top-5 hits', 15), pad('p99 vs ours', 11),
+    pad('engine', 22, true),
+    pad('build/cold ms', 13),
+    pad('restart ms', 10),
+    pad('heap MB', 8),
+    pad('p50 ms', 9),
+    pad('p95 ms', 9),
+    pad('p99 ms', 9),
+    pad('queries×runs', 12),
+    pad('top-5 hits', 15),
+    pad('p99 vs ours', 11),
   ].join(' ');
   const lines = [`passages=${size.toLocaleString('en-US')}`, header, '-'.repeat(header.length)];
   for (const r of results) {
     const hits = r.labelled > 0 ? `${r.top5}/${r.labelled} (${Math.round((100 * r.top5) / r.labelled)}%)` : '-';
-    lines.push([
-      pad(NAMES[r.engine] ?? r.engine, 22, true), pad(ms(r.buildMs), 13), pad(r.restartMs === undefined ? '' : ms(r.restartMs), 10),
-      pad(r.heapMb.toFixed(1), 8), pad(ms(r.p50), 9), pad(ms(r.p95), 9), pad(ms(r.p99), 9),
-      pad(`${r.queriesTimed}×${r.runs}`, 12), pad(hits, 15), pad(r.engine === 'ours' ? '1x' : ratio(r.p99, ours?.p99), 11),
-    ].join(' '));
+    lines.push(
+      [
+        pad(NAMES[r.engine] ?? r.engine, 22, true),
+        pad(ms(r.buildMs), 13),
+        pad(r.restartMs === undefined ? '' : ms(r.restartMs), 10),
+        pad(r.heapMb.toFixed(1), 8),
+        pad(ms(r.p50), 9),
+        pad(ms(r.p95), 9),
+        pad(ms(r.p99), 9),
+        pad(`${r.queriesTimed}×${r.runs}`, 12),
+        pad(hits, 15),
+        pad(r.engine === 'ours' ? '1x' : ratio(r.p99, ours?.p99), 11),
+      ].join(' '),
+    );
   }
   return lines.join('\n');
 }
@@ -43,7 +60,9 @@ export function formatSize(size: number, results: readonly WorkerResult[]): stri
 export function formatFindings(queries: readonly BenchQuery[], ours: WorkerResult, mini: WorkerResult | undefined): string {
   const byId = new Map(queries.map((q) => [q.id, q]));
   const lines: string[] = [];
-  const slowest = Object.entries(ours.perQueryMs).sort((a, b) => b[1] - a[1]).slice(0, 8);
+  const slowest = Object.entries(ours.perQueryMs)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8);
   lines.push(`slowest queries for ours at ${ours.passages.toLocaleString('en-US')} passages (median ms; MiniSearch in brackets):`);
   for (const [id, t] of slowest) {
     const other = mini?.perQueryMs[Number(id)];
@@ -68,7 +87,8 @@ export function formatFindings(queries: readonly BenchQuery[], ours: WorkerResul
 
 /** Relevance in one line: labelled queries found in the top 3 results, ours against MiniSearch. */
 export function relevanceLine(size: number, ours: WorkerResult | undefined, mini: WorkerResult | undefined): string {
-  const of = (r: WorkerResult | undefined) => (r && r.labelled > 0 ? `${r.top3 ?? 0}/${r.labelled} (${Math.round((100 * (r.top3 ?? 0)) / r.labelled)}%)` : 'NA');
+  const of = (r: WorkerResult | undefined) =>
+    r && r.labelled > 0 ? `${r.top3 ?? 0}/${r.labelled} (${Math.round((100 * (r.top3 ?? 0)) / r.labelled)}%)` : 'NA';
   return `relevance at ${size.toLocaleString('en-US')} passages: top-3 hits on labelled queries: ours ${of(ours)}, MiniSearch ${of(mini)}`;
 }
 

@@ -36,7 +36,9 @@ if (!corpusExists(values.corpus)) {
 }
 const seed = Number(values.seed);
 const started = performance.now();
-const startLoad = loadavg().map((l) => l.toFixed(1)).join(' ');
+const startLoad = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 const speeches = readSpeeches(values.corpus);
 const passages = splitPassages(speeches);
 const sizes = (values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, passages.length]).filter((n) => n <= passages.length);
@@ -61,12 +63,16 @@ const fuseSample = Number(values['fuse-queries']);
 
 /** Runs one worker process and returns its JSON result (null if it failed). */
 function runWorker(args: string[]): WorkerResult | null {
-  const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', 'worker.ts'), '--dir', work, '--core', values.core, ...args], {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', join(repoRoot, 'bench', 'worker.ts'), '--dir', work, '--core', values.core, ...args],
+    {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const last = child.stdout.trim().split('\n').at(-1) ?? '';
   if (child.status !== 0 || !last.startsWith('{')) {
     console.log(`  worker ${args.join(' ')} failed (exit ${child.status}): ${last.slice(0, 300)}`);
@@ -103,8 +109,8 @@ notes.push(
   'build/cold ms: fuse.js and MiniSearch = index built from passages already in memory; ours = loadCore(folder) reading and',
   '  parsing the .jsonl, indexing and persisting the index, up to the first answer. restart ms: ours again, in a new process',
   '  on the same folder, loading the persisted index (what every start after the first does); cold_start_ms below is this.',
-  'heap MB: heapUsed after GC in the engine\'s own process, minus the same process before loading (passage text included).',
-  'p50/p95/p99: per run over the timed queries, median of the runs. fuse.js and MiniSearch search the query\'s keywords',
+  "heap MB: heapUsed after GC in the engine's own process, minus the same process before loading (passage text included).",
+  "p50/p95/p99: per run over the timed queries, median of the runs. fuse.js and MiniSearch search the query's keywords",
   '  (speaker + topic words); ours gets /quote and /summary as requests and free text through ask().',
   `fuse.js at ≥10k passages: a fixed, evenly spread sample of ${fuseSample} queries (${Math.max(1, Math.floor(fuseSample / 2))} at ≥100k), 1 run;`,
   '  its p99 there is the slowest of those; "vs ours" compares with our p99 over all queries.',
@@ -129,6 +135,11 @@ if (ours !== undefined) {
   }
 }
 if (!values.keep) rmSync(work, { recursive: true, force: true });
-const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s on ${availableParallelism()} cores, node ${process.version}; load average at start ${startLoad}, at end ${load()}`);
+const load = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+console.log(
+  `\ntotal ${((performance.now() - started) / 1000).toFixed(0)} s on ${availableParallelism()} cores, node ${process.version}; load average at start ${startLoad}, at end ${load()}`,
+);
 console.log(summaryLine(largest, ours, fuse, mini));

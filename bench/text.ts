@@ -2,7 +2,10 @@
 
 /** Lower-case, without diacritics (Niinistö → niinisto). */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Words of letters only, folded. */
@@ -27,7 +30,9 @@ export const STOPWORDS = new Set(
   know known think come came take taken give given going done find found keep kept seen become became
   need needs want wants part parts last next long whole full high large small right left certain
   important necessary possible present further greater great better best less least other others
-  things thing something anything everything nothing someone anyone everyone place way ways back`.split(/\s+/).filter(Boolean),
+  things thing something anything everything nothing someone anyone everyone place way ways back`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /** Collapses white space so verbatim excerpts compare with passage text. */

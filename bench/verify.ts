@@ -13,7 +13,13 @@ import { loadKnowledgeBase } from '../src/snapshot.js';
 import { corpusExists, defaultCorpusPath, repoRoot } from './corpus.js';
 import { createRandom, pick, pickIndex } from './prng.js';
 
-const { values } = parseArgs({ options: { claims: { type: 'string', default: '400' }, seed: { type: 'string', default: '20240611' }, corpus: { type: 'string', default: defaultCorpusPath } } });
+const { values } = parseArgs({
+  options: {
+    claims: { type: 'string', default: '400' },
+    seed: { type: 'string', default: '20240611' },
+    corpus: { type: 'string', default: defaultCorpusPath },
+  },
+});
 if (!corpusExists(values.corpus)) {
   console.log(`bench verify: skipped, corpus not found at ${values.corpus}`);
   process.exit(0);
@@ -36,7 +42,10 @@ while (cases.length < wanted) {
   const para = kb.articles[p.article]!.paragraphs[p.paragraph]!;
   const seg = para.segments.find((s) => s.kind === 'quote' && s.speaker === speaker.name && !s.embedded && s.start >= p.start && s.end <= p.end);
   if (!seg) continue;
-  const words = para.text.slice(seg.start, seg.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  const words = para.text
+    .slice(seg.start, seg.end)
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
   if (words.length < 8) continue;
   const len = 6 + pickIndex(random, Math.min(10, words.length - 5));
   const from = pickIndex(random, words.length - len + 1);
@@ -47,8 +56,14 @@ while (cases.length < wanted) {
   const kind = cases.length % 4;
   if (kind === 0) cases.push({ request: { command: 'verify', claim, speaker: speaker.name, offset: 0 }, expect: 'verbatim', kind: 'as said' });
   if (kind === 1) cases.push({ request: { command: 'verify', claim, speaker: '', offset: 0 }, expect: 'verbatim', kind: 'no speaker' });
-  if (kind === 2) cases.push({ request: { command: 'verify', claim: changed.join(' '), speaker: speaker.name, offset: 0 }, expect: 'altered', kind: 'one word changed' });
-  if (kind === 3 && other !== speaker) cases.push({ request: { command: 'verify', claim, speaker: other.name, offset: 0 }, expect: 'misattributed', kind: 'other speaker' });
+  if (kind === 2)
+    cases.push({
+      request: { command: 'verify', claim: changed.join(' '), speaker: speaker.name, offset: 0 },
+      expect: 'altered',
+      kind: 'one word changed',
+    });
+  if (kind === 3 && other !== speaker)
+    cases.push({ request: { command: 'verify', claim, speaker: other.name, offset: 0 }, expect: 'misattributed', kind: 'other speaker' });
 }
 for (const c of cases.slice(0, 20)) core.answer(c.request); // warm-up
 const times: number[] = [];
@@ -66,13 +81,23 @@ for (const c of cases) {
   const row = tally.get(c.kind) ?? { ok: 0, n: 0, got: new Map() };
   row.n++;
   if (a.verify?.verdict === c.expect) row.ok++;
-  else if (process.env.VERIFY_SHOW) console.log(`  ${c.kind}: ${JSON.stringify(c.request)} → ${a.verify?.verdict}: ${a.heading.slice(0, 160)} ${JSON.stringify(a.verify?.differences)}`);
+  else if (process.env.VERIFY_SHOW)
+    console.log(
+      `  ${c.kind}: ${JSON.stringify(c.request)} → ${a.verify?.verdict}: ${a.heading.slice(0, 160)} ${JSON.stringify(a.verify?.differences)}`,
+    );
   if (a.verify?.verdict !== c.expect) row.got.set(a.verify?.verdict ?? 'none', (row.got.get(a.verify?.verdict ?? 'none') ?? 0) + 1);
   tally.set(c.kind, row);
 }
 times.sort((a, b) => a - b);
 cpu.sort((a, b) => a - b);
 const pct = (q: number, list = times) => list[Math.min(list.length - 1, Math.floor(q * list.length))]!.toFixed(2);
-if (process.env.VERIFY_SHOW) for (const { ms, c } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8)) console.log(`  slow ${ms.toFixed(1)} ms CPU: ${JSON.stringify(c.request)}`);
-for (const [kind, r] of tally) console.log(`  ${kind.padEnd(17)} ${r.ok}/${r.n} expected verdict${r.got.size ? ` (else: ${[...r.got].map(([v, n]) => `${v} ${n}`).join(', ')})` : ''}`);
-console.log(`bench verify: passages=${kb.passages.length} claims=${times.length} p50_ms=${pct(0.5)} p95_ms=${pct(0.95)} p99_ms=${pct(0.99)} max_ms=${times.at(-1)!.toFixed(2)} cpu_p99_ms=${pct(0.99, cpu)} load=${loadavg()[0]!.toFixed(1)}`);
+if (process.env.VERIFY_SHOW)
+  for (const { ms, c } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 8))
+    console.log(`  slow ${ms.toFixed(1)} ms CPU: ${JSON.stringify(c.request)}`);
+for (const [kind, r] of tally)
+  console.log(
+    `  ${kind.padEnd(17)} ${r.ok}/${r.n} expected verdict${r.got.size ? ` (else: ${[...r.got].map(([v, n]) => `${v} ${n}`).join(', ')})` : ''}`,
+  );
+console.log(
+  `bench verify: passages=${kb.passages.length} claims=${times.length} p50_ms=${pct(0.5)} p95_ms=${pct(0.95)} p99_ms=${pct(0.99)} max_ms=${times.at(-1)!.toFixed(2)} cpu_p99_ms=${pct(0.99, cpu)} load=${loadavg()[0]!.toFixed(1)}`,
+);

@@ -9,7 +9,10 @@ import { z } from 'zod';
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
-const snowflake = z.string().trim().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+const snowflake = z
+  .string()
+  .trim()
+  .regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
 /** `5/10`: at most 5 per 10 seconds; `off` (or `0`) disables that limit. */
 const rate = z
@@ -29,35 +32,50 @@ const schema = z.object({
   DISCORD_CLIENT_ID: optional(snowflake),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' })
-      .transform((u) => u.replace(/\/+$/, '')),
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:8080/api' }).transform((u) => u.replace(/\/+$/, '')),
   ),
   KNOWLEDGE_DIR: optional(z.string()).transform((v) => v ?? 'knowledge'),
-  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform(
-    (v) => v ?? 'info',
-  ),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
   LOG_FORMAT: optional(z.enum(['pretty', 'json'])),
   NODE_ENV: optional(z.string()),
   COOLDOWN_USER: optional(rate).transform((v) => (v === undefined ? { limit: 5, windowMs: 10_000 } : v)),
   COOLDOWN_CLICKS: optional(rate).transform((v) => (v === undefined ? { limit: 20, windowMs: 10_000 } : v)),
   COOLDOWN_CHANNEL: optional(rate).transform((v) => (v === undefined ? { limit: 30, windowMs: 10_000 } : v)),
   SHARDS: optional(z.union([z.literal('auto'), count])),
-  SHARD_IDS: optional(z.string().trim().regex(/^\d+(\s*,\s*\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1')),
+  SHARD_IDS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*,\s*\d+)*$/, 'must be shard ids separated by commas, e.g. 0,1'),
+  ),
   SHARD_COUNT: optional(count),
   SHARD_SPAWN_DELAY_MS: optional(z.coerce.number().int().min(0).max(60_000)).transform((v) => v ?? 5500),
   SHARDING_MANAGER: optional(z.string()),
   // Unsafe on a public bot: lets /add and feeds fetch loopback and private addresses (tests, local use).
   VERBATIM_ALLOW_PRIVATE_URLS: optional(z.enum(['0', '1'], { error: 'must be 1 (allow; unsafe) or 0' })).transform((v) => v === '1'),
   FEEDS: optional(z.string()).transform((v, ctx) => {
-    const urls = (v ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+    const urls = (v ?? '')
+      .split(',')
+      .map((u) => u.trim())
+      .filter(Boolean);
     for (const u of urls) if (!/^https?:\/\/[^\s]+$/i.test(u)) ctx.addIssue({ code: 'custom', message: `not an http(s) URL: ${u}` });
     return urls;
   }),
   FEED_INTERVAL_MINUTES: optional(z.coerce.number().min(0.01, 'must be more than 0').max(10_080)).transform((v) => v ?? 30),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user:pass@host:5432/db' })),
-  DATABASE_SCHEMA: optional(z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (a PostgreSQL schema)')).transform((v) => v ?? 'verbatim'),
+  DATABASE_SCHEMA: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (a PostgreSQL schema)'),
+  ).transform((v) => v ?? 'verbatim'),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' })),
-  REDIS_PREFIX: optional(z.string().trim().regex(/^[\w:.-]{1,64}$/, 'must be letters, digits and _ : . - (up to 64)')).transform((v) => v ?? 'verbatim'),
+  REDIS_PREFIX: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w:.-]{1,64}$/, 'must be letters, digits and _ : . - (up to 64)'),
+  ).transform((v) => v ?? 'verbatim'),
 });
 
 /** At most `limit` per sliding `windowMs`. */
@@ -136,7 +154,11 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
     logFormat: e.LOG_FORMAT ?? (production || !process.stdout.isTTY ? 'json' : 'pretty'),
     cooldowns: Object.freeze({ user: e.COOLDOWN_USER, clicks: e.COOLDOWN_CLICKS, channel: e.COOLDOWN_CHANNEL }),
     sharding: Object.freeze(sharding),
-    ingest: Object.freeze({ allowPrivateUrls: e.VERBATIM_ALLOW_PRIVATE_URLS, feeds: Object.freeze([...e.FEEDS]) as string[], feedIntervalMinutes: e.FEED_INTERVAL_MINUTES }),
+    ingest: Object.freeze({
+      allowPrivateUrls: e.VERBATIM_ALLOW_PRIVATE_URLS,
+      feeds: Object.freeze([...e.FEEDS]) as string[],
+      feedIntervalMinutes: e.FEED_INTERVAL_MINUTES,
+    }),
     database: e.DATABASE_URL ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }) : undefined,
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : undefined,
   });

@@ -36,7 +36,10 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     try {
       stats = await source.stat();
     } catch (err) {
-      report.problems.push({ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; still answering from the last good knowledge` });
+      report.problems.push({
+        file: source.label,
+        reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}; still answering from the last good knowledge`,
+      });
       return finish(report, started);
     }
     const next = new Map<string, FileLoad>();
@@ -77,10 +80,24 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
     suggestTopics: (typed, speaker, limit) => current.suggestTopics(typed, speaker, limit),
     stats: () => current.stats(),
     reload: () => {
-      running ??= reload().catch((err: unknown) => finish({
-        added: [], changed: [], removed: [], keptLastGood: [], sources: 0, ms: 0,
-        problems: [{ file: source.label, reason: `reload failed (${(err as Error).message}); still answering from the last good knowledge` }],
-      }, performance.now())).finally(() => { running = null; });
+      running ??= reload()
+        .catch((err: unknown) =>
+          finish(
+            {
+              added: [],
+              changed: [],
+              removed: [],
+              keptLastGood: [],
+              sources: 0,
+              ms: 0,
+              problems: [{ file: source.label, reason: `reload failed (${(err as Error).message}); still answering from the last good knowledge` }],
+            },
+            performance.now(),
+          ),
+        )
+        .finally(() => {
+          running = null;
+        });
       return running;
     },
     watch: (onReload) => {
@@ -90,14 +107,20 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
         if (running) {
           if (!again) {
             again = true;
-            void running.finally(() => { again = false; changed(); });
+            void running.finally(() => {
+              again = false;
+              changed();
+            });
           }
           return;
         }
         // A failing listener must not become an unhandled rejection (which would end the process).
-        core.reload().then((r) => {
-          if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
-        }).catch(() => undefined);
+        core
+          .reload()
+          .then((r) => {
+            if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
+          })
+          .catch(() => undefined);
       };
       return source.watch(changed);
     },

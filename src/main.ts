@@ -47,9 +47,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => {
-  if (code) process.exitCode = code;
-}, (err: unknown) => {
-  process.stderr.write(`verbatim failed to start: ${(err as Error).message}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    if (code) process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`verbatim failed to start: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -33,7 +33,9 @@ export function lineProgress(write: (s: string) => void, now: () => number = () 
     wroteAt = t;
   };
   // A load that stalls on one big file still shows where it is after a second.
-  const timer = setTimeout(() => { if (latest) show(latest, true); }, QUIET_MS);
+  const timer = setTimeout(() => {
+    if (latest) show(latest, true);
+  }, QUIET_MS);
   timer.unref();
   return {
     files: (done, total) => show(`verbatim: reading knowledge: ${done}/${total} files`),

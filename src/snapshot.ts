@@ -47,7 +47,11 @@ export interface LoadProgress {
   done(): void;
 }
 
-export async function loadKnowledgeBase(from: string | KnowledgeSource, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge & { files: FileStat[] }> {
+export async function loadKnowledgeBase(
+  from: string | KnowledgeSource,
+  cacheDir: string | null,
+  progress?: LoadProgress,
+): Promise<LoadedKnowledge & { files: FileStat[] }> {
   try {
     return await loadWithProgress(typeof from === 'string' ? folderStore(from) : from, cacheDir, progress);
   } finally {
@@ -55,29 +59,53 @@ export async function loadKnowledgeBase(from: string | KnowledgeSource, cacheDir
   }
 }
 
-async function loadWithProgress(source: KnowledgeSource, cacheDir: string | null, progress?: LoadProgress): Promise<LoadedKnowledge & { files: FileStat[] }> {
+async function loadWithProgress(
+  source: KnowledgeSource,
+  cacheDir: string | null,
+  progress?: LoadProgress,
+): Promise<LoadedKnowledge & { files: FileStat[] }> {
   const key = cacheDir ? await snapshotKey(source, true).catch(() => null) : null;
   const file = key && cacheDir ? snapshotFile(cacheDir, source, key) : null;
   if (file) {
     const snap = await readSnapshot(file);
     if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases), problems: snap.problems, cache: 'hit', files: snap.files };
   }
-  const { articles, problems, files, aliases } = await loadAll(source, undefined, progress ? (done, total) => progress.files(done, total) : undefined);
+  const { articles, problems, files, aliases } = await loadAll(
+    source,
+    undefined,
+    progress ? (done, total) => progress.files(done, total) : undefined,
+  );
   progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
   const kb = buildKnowledgeBase(articles, undefined, aliases);
   if (!file || !cacheDir) return { kb, problems, cache: 'off', files };
   // Keyed by what was read (the stat just taken), not by what the store holds by now.
-  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, await snapshotKey(source, false)), { format: FORMAT, articles, problems, index: kb.index.data, files, aliases });
+  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, await snapshotKey(source, false)), {
+    format: FORMAT,
+    articles,
+    problems,
+    index: kb.index.data,
+    files,
+    aliases,
+  });
   return { kb, problems, cache: saved, files };
 }
 
 /** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
-export async function loadAll(source: KnowledgeSource, pause?: Pause, onFile?: (done: number, total: number) => void): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[]; aliases: AliasTable }> {
+export async function loadAll(
+  source: KnowledgeSource,
+  pause?: Pause,
+  onFile?: (done: number, total: number) => void,
+): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[]; aliases: AliasTable }> {
   let stats: FileStat[];
   try {
     stats = await source.stat();
   } catch (err) {
-    return { articles: [], files: [], aliases: {}, problems: [{ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+    return {
+      articles: [],
+      files: [],
+      aliases: {},
+      problems: [{ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }],
+    };
   }
   const loads: FileLoad[] = [];
   for (const s of stats) {
@@ -89,7 +117,13 @@ export async function loadAll(source: KnowledgeSource, pause?: Pause, onFile?: (
 }
 
 /** Persists a knowledge base built from the source as last stat'ed (after a reload). */
-export async function saveSnapshot(from: string | KnowledgeSource, cacheDir: string | null, kb: KnowledgeBase, problems: Problem[], files: FileStat[] = []): Promise<string> {
+export async function saveSnapshot(
+  from: string | KnowledgeSource,
+  cacheDir: string | null,
+  kb: KnowledgeBase,
+  problems: Problem[],
+  files: FileStat[] = [],
+): Promise<string> {
   if (!cacheDir) return 'off';
   const source = typeof from === 'string' ? folderStore(from) : from;
   try {
@@ -134,7 +168,12 @@ function snapshotFile(cacheDir: string, source: KnowledgeSource, key: string): s
 }
 
 async function snapshotKey(source: KnowledgeSource, fresh: boolean): Promise<string> {
-  return createHash('sha256').update(await codeHash()).update(source.identity).update(await source.snapshotKey(fresh)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(await codeHash())
+    .update(source.identity)
+    .update(await source.snapshotKey(fresh))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 let codeHashOnce: Promise<string> | null = null;
@@ -158,11 +197,14 @@ export async function codeKey(here: string): Promise<string> {
   const src = join(here, '..', 'src');
   const sources = await codeFiles(src, '.ts').catch(() => null);
   const compiled = basename(here) === 'src' ? null : await codeFiles(here, '.js').catch(() => null);
-  const current = sources && (!compiled || sources.every((f) => {
-    const out = compiled.find((c) => c.name === f.name.replace(/\.ts$/, '.js'));
-    return out !== undefined && out.mtimeMs >= f.mtimeMs;
-  }));
-  const files = current ? sources : compiled ?? sources ?? [];
+  const current =
+    sources &&
+    (!compiled ||
+      sources.every((f) => {
+        const out = compiled.find((c) => c.name === f.name.replace(/\.ts$/, '.js'));
+        return out !== undefined && out.mtimeMs >= f.mtimeMs;
+      }));
+  const files = current ? sources : (compiled ?? sources ?? []);
   const hash = createHash('sha256').update(FORMAT);
   for (const f of files) hash.update(f.name).update(await readFile(f.path));
   return hash.digest('hex');
@@ -172,7 +214,9 @@ async function codeFiles(root: string, ext: '.ts' | '.js'): Promise<Array<{ name
   const out: Array<{ name: string; path: string; mtimeMs: number }> = [];
   for (const folder of CODE_FOLDERS) {
     // A folder a build does not have (no ingest code in a trimmed deployment) adds nothing.
-    for (const name of (await readdir(join(root, folder)).catch(() => [] as string[])).filter((n) => n.endsWith(ext) && !n.endsWith('.d.ts')).sort()) {
+    for (const name of (await readdir(join(root, folder)).catch(() => [] as string[]))
+      .filter((n) => n.endsWith(ext) && !n.endsWith('.d.ts'))
+      .sort()) {
       const path = join(root, folder, name);
       out.push({ name: `${folder}/${name}`, path, mtimeMs: (await stat(path)).mtimeMs });
     }

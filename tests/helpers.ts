@@ -25,7 +25,10 @@ export function loadSeeds(): Promise<{ articles: Article[]; core: Core }> {
 
 /** The seed texts with whitespace collapsed, for "is this excerpt verbatim?" checks. */
 export function seedCorpus(): string {
-  return readdirSync(KNOWLEDGE).filter((f) => f.endsWith('.txt')).map((f) => collapse(readFileSync(join(KNOWLEDGE, f), 'utf8'))).join('\n');
+  return readdirSync(KNOWLEDGE)
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => collapse(readFileSync(join(KNOWLEDGE, f), 'utf8')))
+    .join('\n');
 }
 
 export function collapse(text: string): string {
@@ -34,5 +37,8 @@ export function collapse(text: string): string {
 
 /** Every piece of an excerpt between "…" marks, for verbatim checks. */
 export function excerptPieces(excerpt: string): string[] {
-  return excerpt.split('…').map((p) => collapse(p)).filter((p) => p.length > 0);
+  return excerpt
+    .split('…')
+    .map((p) => collapse(p))
+    .filter((p) => p.length > 0);
 }

@@ -20,7 +20,10 @@ export function reachable(url: string, defaultPort: number): Promise<boolean> {
   const u = new URL(url);
   return new Promise((resolve) => {
     const socket = net.connect({ host: u.hostname.replace(/^\[|\]$/g, ''), port: Number(u.port || defaultPort) });
-    const done = (ok: boolean) => { socket.destroy(); resolve(ok); };
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
     socket.setTimeout(1500, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
@@ -37,7 +40,8 @@ function probeOnce(): Promise<{ postgres: boolean; redis: boolean }> {
     if (missing.length && process.env.CI) {
       throw new Error(`CI is set but ${missing.join(' and ')} cannot be reached: the store and shared-limit tests must run in CI`);
     }
-    if (missing.length) process.stdout.write(`skipping the tests that need ${missing.join(' and ')}: not reachable (set TEST_DATABASE_URL / TEST_REDIS_URL)\n`);
+    if (missing.length)
+      process.stdout.write(`skipping the tests that need ${missing.join(' and ')}: not reachable (set TEST_DATABASE_URL / TEST_REDIS_URL)\n`);
     return { postgres, redis };
   })();
   return g.verbatimServices;

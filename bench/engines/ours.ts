@@ -34,7 +34,10 @@ export function askCore(core: Core, query: BenchQuery): Answer {
 export function wrapCore(core: Core): BenchEngine {
   return {
     name: 'verbatim (ours)',
-    search: (query) => askCore(core, query).citations.slice(0, 5).map((c) => ({ speaker: c.speaker, text: c.excerpt })),
+    search: (query) =>
+      askCore(core, query)
+        .citations.slice(0, 5)
+        .map((c) => ({ speaker: c.speaker, text: c.excerpt })),
     found: (query) => askCore(core, query).found,
   };
 }

@@ -14,26 +14,37 @@ export const MAX_INPUT = 500;
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function cleanInput(raw: string): string {
-  return String(raw ?? '').normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+  return String(raw ?? '')
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export type Parsed = { request: AnswerRequest } | { refusal: string; command: AnswerRequest['command'] };
 
-const SUMMARY = /^(?:please\s+|can you\s+|could you\s+)?(?:summari[sz]e|sum up|summary(?:\s+of)?|give me (?:a )?summary (?:of|on)|tell me about|what(?:'s| is) (?:the )?(?:news|latest|story) (?:on|about)|brief me on|overview of|what do (?:the )?(?:sources|articles|reports) say (?:about|on)|what happened (?:with|to|in))\s+(.+)$/i;
-const SPEECH = /\b(?:say|said|says|saying|think|thinks|thought|quotes?|quoted|comment(?:s|ed)?|stance|position|views?|opinion|remarks?|statements?|speak|spoke|talk(?:ed)?|mention(?:ed)?|claim(?:ed)?|warn(?:ed)?|believes?|feels?|words|according)\b/i;
+const SUMMARY =
+  /^(?:please\s+|can you\s+|could you\s+)?(?:summari[sz]e|sum up|summary(?:\s+of)?|give me (?:a )?summary (?:of|on)|tell me about|what(?:'s| is) (?:the )?(?:news|latest|story) (?:on|about)|brief me on|overview of|what do (?:the )?(?:sources|articles|reports) say (?:about|on)|what happened (?:with|to|in))\s+(.+)$/i;
+const SPEECH =
+  /\b(?:say|said|says|saying|think|thinks|thought|quotes?|quoted|comment(?:s|ed)?|stance|position|views?|opinion|remarks?|statements?|speak|spoke|talk(?:ed)?|mention(?:ed)?|claim(?:ed)?|warn(?:ed)?|believes?|feels?|words|according)\b/i;
 /** Words of a question that say what kind of answer is wanted, not what it is about. */
-const QUESTION_WORDS = new Set(`what whats did does do has have had say said says saying think thinks thought quote quotes quoted
+const QUESTION_WORDS = new Set(
+  `what whats did does do has have had say said says saying think thinks thought quote quotes quoted
 comment comments commented stance position view views opinion remark remarks statement statements speak spoke talk talked
 words according
 mention mentioned claim claimed warn warned believe believes feel feels about regarding concerning on of the a an me tell
 anything something ever recently please can could you give show find any is are was were how why when where who which
-to in for with by from at`.split(/\s+/));
+to in for with by from at`.split(/\s+/),
+);
 
 /** Parses `/quote stoltenberg china`, `/summary bulgaria`, `/sources`, `/help`, or free text. */
 export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const text = cleanInput(raw);
   if (text.length > MAX_INPUT) {
-    return { refusal: `That is ${text.length} characters long; please ask in under ${MAX_INPUT} characters, e.g. /quote stoltenberg china.`, command: 'search' };
+    return {
+      refusal: `That is ${text.length} characters long; please ask in under ${MAX_INPUT} characters, e.g. /quote stoltenberg china.`,
+      command: 'search',
+    };
   }
   // "Did X say “…”?", "/verify “…” X", "who said “…”?": checking a quotation, not searching.
   const verify = parseVerify(kb, text);
@@ -45,7 +56,8 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     const name = (slash[1] ?? '').toLowerCase();
     const rest = (slash[2] ?? '').trim();
     if (name === 'quote' || name === 'q' || name === 'quotes') return { request: { command: 'quote', ...splitSpeakerTopic(kb, rest), offset: 0 } };
-    if (name === 'summary' || name === 'summarize' || name === 'summarise' || name === 'sum') return { request: { command: 'summary', topic: rest, offset: 0 } };
+    if (name === 'summary' || name === 'summarize' || name === 'summarise' || name === 'sum')
+      return { request: { command: 'summary', topic: rest, offset: 0 } };
     if (name === 'sources' || name === 'source') return { request: { command: 'sources', offset: 0 } };
     if (name === 'help' || name === 'start') return { request: { command: 'help', offset: 0 } };
     if (name === 'search' || name === 'find' || name === 'ask') return { request: { command: 'search', query: rest, offset: 0 } };
@@ -92,7 +104,9 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const asked = ASKED_ABOUT.exec(plain.trim());
   const who = asked ? words(asked[1]!) : [];
   if (who.length >= 1 && who.length <= 3 && who.every((w) => !QUESTION_WORDS.has(w) && w.length > 1)) {
-    const loose = words(asked![2] ?? '').filter((t) => !QUESTION_WORDS.has(t)).join(' ');
+    const loose = words(asked![2] ?? '')
+      .filter((t) => !QUESTION_WORDS.has(t))
+      .join(' ');
     return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(quoted ?? loose), offset: 0 } };
   }
   if (quoted) return { request: { command: 'search', query: withPeriod(quoted), offset: 0 } };
@@ -101,15 +115,19 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
 }
 
 /** "who said …", "who first said …", "which president said …": the rest is the claim. */
-const WHO_SAID = /^(?:who|which\s+(?:president|speaker|leader|politician|one))\s+(?:first\s+|really\s+|actually\s+)?(?:said|says|say|wrote|declared|stated|uttered|coined)\s*(?:that\s+|the\s+(?:words?|line|phrase)\s+)?[:,]?\s*(.{3,})$/i;
+const WHO_SAID =
+  /^(?:who|which\s+(?:president|speaker|leader|politician|one))\s+(?:first\s+|really\s+|actually\s+)?(?:said|says|say|wrote|declared|stated|uttered|coined)\s*(?:that\s+|the\s+(?:words?|line|phrase)\s+)?[:,]?\s*(.{3,})$/i;
 /** A speech verb and what follows it. */
-const SAID_REST = /\b(?:say|said|says|saying|think|thinks|thought|mention|mentioned|claim|claimed|warn|warned|speak|spoke|talk|talked|comment|commented)\b\s*(.*)$/i;
+const SAID_REST =
+  /\b(?:say|said|says|saying|think|thinks|thought|mention|mentioned|claim|claimed|warn|warned|speak|spoke|talk|talked|comment|commented)\b\s*(.*)$/i;
 const LEADING_FILLER = /^(?:(?:about|on|regarding|concerning|that|ever|anything|something|of|the words?)\s+)+/i;
 
 /** "what did X say (about …)", "did X say …", "has X ever said …": X is asked about as a speaker. */
-const ASKED_ABOUT = /^(?:what|did|does|has|have|had|how|when|where)\s+(?:did|does|has|have|had|do)?\s*([\p{L}][\p{L}.'\- ]{0,40}?)\s+(?:ever\s+)?(?:say|said|says|think|thinks|thought|mean|meant|write|wrote|claim|claimed|speak|spoke|talk|talked)\b\s*(.*)$/iu;
+const ASKED_ABOUT =
+  /^(?:what|did|does|has|have|had|how|when|where)\s+(?:did|does|has|have|had|do)?\s*([\p{L}][\p{L}.'\- ]{0,40}?)\s+(?:ever\s+)?(?:say|said|says|think|thinks|thought|mean|meant|write|wrote|claim|claimed|speak|spoke|talk|talked)\b\s*(.*)$/iu;
 
-const QUOTED = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{2,})["\u201c\u201d\u201e]|(?<![\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\p{L}])/gu;
+const QUOTED =
+  /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{2,})["\u201c\u201d\u201e]|(?<![\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\p{L}])/gu;
 
 /** The words typed in quotation marks (several quoted parts are joined) and the text around them. */
 export function splitQuoted(text: string): { quoted: string | null; rest: string } {
@@ -139,7 +157,13 @@ function splitSpeakerTopic(kb: KnowledgeBase, rest: string): { speaker: string; 
     const match = kb.speakers.resolve(candidate);
     // An exact but shared name ("bush") still marks where the speaker ends; the answer asks which one.
     if (match.speaker || (match.ambiguous.length > 1 && n === 1)) {
-      return { speaker: candidate, topic: parts.slice(n).join(' ').replace(/^(?:on|about|regarding)\s+/i, '') };
+      return {
+        speaker: candidate,
+        topic: parts
+          .slice(n)
+          .join(' ')
+          .replace(/^(?:on|about|regarding)\s+/i, ''),
+      };
     }
   }
   return { speaker: rest, topic: '' };

@@ -52,7 +52,10 @@ export function comparePicks(kb: { articles: Article[] }, a: Pick, b: Pick): num
  * and a cut at either end of a quotation is marked too.
  */
 function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments): string {
-  const sorted = boundedSegments([...chosen].sort((a, b) => a.start - b.start), paragraph.text);
+  const sorted = boundedSegments(
+    [...chosen].sort((a, b) => a.start - b.start),
+    paragraph.text,
+  );
   const pieces: string[] = [];
   let runStart = sorted[0]!.start;
   let runEnd = sorted[0]!.end;
@@ -189,8 +192,13 @@ const NEAR_DUPLICATE = 0.8;
  * either end aside. A copy that adds or drops words ("… said on Monday.") is cited in its own words.
  */
 export function sameWords(a: string, b: string): boolean {
-  const norm = (s: string) => fold(s).replace(/[\u201c\u201d\u201e\u00ab\u00bb"]/g, '"').replace(/[\u2018\u2019`]/g, "'")
-    .replace(/^[\s\u2026.]+|[\s\u2026]+$/g, '').replace(/\s+/g, ' ').trim();
+  const norm = (s: string) =>
+    fold(s)
+      .replace(/[\u201c\u201d\u201e\u00ab\u00bb"]/g, '"')
+      .replace(/[\u2018\u2019`]/g, "'")
+      .replace(/^[\s\u2026.]+|[\s\u2026]+$/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   return norm(a) === norm(b);
 }
 
@@ -199,8 +207,12 @@ const SAME_RECORD = 0.5;
 
 function sameRecord(a: Citation, b: Citation): boolean {
   if (a.date !== b.date || a.sourceId === b.sourceId) return false;
-  const ta = fold(a.title).replace(/[^a-z0-9]+/g, ' ').trim();
-  const tb = fold(b.title).replace(/[^a-z0-9]+/g, ' ').trim();
+  const ta = fold(a.title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  const tb = fold(b.title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return (ta === tb || ta.startsWith(tb) || tb.startsWith(ta)) && similarity(a, b) >= SAME_RECORD;
 }
 
@@ -227,7 +239,10 @@ export function citationPage<T>(ranked: T[], toCitation: (item: T) => Citation, 
   let i = 0;
   for (; i < ranked.length && i < stopAt; i++) {
     const c = toCitation(ranked[i]!);
-    const twin = kept.find((o) => o.kind === c.kind && o.speaker === c.speaker && ((similarity(o, c) >= NEAR_DUPLICATE && sameWords(o.excerpt, c.excerpt)) || sameRecord(o, c)));
+    const twin = kept.find(
+      (o) =>
+        o.kind === c.kind && o.speaker === c.speaker && ((similarity(o, c) >= NEAR_DUPLICATE && sameWords(o.excerpt, c.excerpt)) || sameRecord(o, c)),
+    );
     if (!twin) {
       kept.push(c);
       if (kept.length === offset + size + 1) stopAt = i + LOOKAHEAD;

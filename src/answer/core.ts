@@ -28,7 +28,11 @@ export function coreOf(kb: KnowledgeBase): Core {
     answer: (request) => safely(request, (safe) => route(kb, safe)),
     ask: (input) => {
       const parsed = parseInput(kb, input);
-      if ('refusal' in parsed) return answerOf({ command: parsed.command, offset: 0, ...(parsed.command === 'search' ? { query: '' } : {}) } as AnswerRequest, { found: false, heading: parsed.refusal });
+      if ('refusal' in parsed)
+        return answerOf({ command: parsed.command, offset: 0, ...(parsed.command === 'search' ? { query: '' } : {}) } as AnswerRequest, {
+          found: false,
+          heading: parsed.refusal,
+        });
       return safely(parsed.request, (safe) => route(kb, safe));
     },
     context: (key) => contextOf(byId, key),
@@ -39,7 +43,7 @@ export function coreOf(kb: KnowledgeBase): Core {
     },
     suggestSpeakers: (typed, limit = 25) => kb.speakers.suggest(typed, limit).map((s) => ({ name: s.name, quotes: s.quotes })),
     suggestTopics: (typed, speaker, limit = 25) => {
-      const who = speaker ? kb.speakers.resolve(speaker).speaker ?? undefined : undefined;
+      const who = speaker ? (kb.speakers.resolve(speaker).speaker ?? undefined) : undefined;
       return suggestTopicsFor(kb, typed, who, limit);
     },
     stats: () => ({
@@ -58,13 +62,20 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
     if ('error' in checked) return answerOf(request, { found: false, heading: checked.error });
   }
   switch (request.command) {
-    case 'quote': return answerQuote(kb, request);
-    case 'summary': return answerSummary(kb, request);
-    case 'search': return answerSearch(kb, request);
-    case 'sources': return answerSources(kb, request);
-    case 'help': return answerHelp();
-    case 'verify': return answerVerify(kb, request);
-    case 'timeline': return answerTimeline(kb, request);
+    case 'quote':
+      return answerQuote(kb, request);
+    case 'summary':
+      return answerSummary(kb, request);
+    case 'search':
+      return answerSearch(kb, request);
+    case 'sources':
+      return answerSources(kb, request);
+    case 'help':
+      return answerHelp();
+    case 'verify':
+      return answerVerify(kb, request);
+    case 'timeline':
+      return answerTimeline(kb, request);
   }
 }
 
@@ -87,12 +98,18 @@ function sanitise(request: AnswerRequest): AnswerRequest {
   const text = (v: unknown) => cleanInput(String(v ?? '')).slice(0, MAX_INPUT);
   const bounds = (r: { since?: string; until?: string }) => boundsOf({ since: r.since ? text(r.since) : '', until: r.until ? text(r.until) : '' });
   switch (request.command) {
-    case 'quote': return { command: 'quote', speaker: text(request.speaker), topic: text(request.topic), ...bounds(request), offset };
-    case 'summary': return { command: 'summary', topic: text(request.topic), ...bounds(request), offset };
-    case 'search': return { command: 'search', query: text(request.query), offset };
-    case 'verify': return { command: 'verify', claim: text(request.claim), speaker: text(request.speaker), ...bounds(request), offset };
-    case 'timeline': return { command: 'timeline', topic: text(request.topic), speaker: text(request.speaker), ...bounds(request), offset };
-    default: return { command: request.command === 'sources' ? 'sources' : 'help', offset };
+    case 'quote':
+      return { command: 'quote', speaker: text(request.speaker), topic: text(request.topic), ...bounds(request), offset };
+    case 'summary':
+      return { command: 'summary', topic: text(request.topic), ...bounds(request), offset };
+    case 'search':
+      return { command: 'search', query: text(request.query), offset };
+    case 'verify':
+      return { command: 'verify', claim: text(request.claim), speaker: text(request.speaker), ...bounds(request), offset };
+    case 'timeline':
+      return { command: 'timeline', topic: text(request.topic), speaker: text(request.speaker), ...bounds(request), offset };
+    default:
+      return { command: request.command === 'sources' ? 'sources' : 'help', offset };
   }
 }
 

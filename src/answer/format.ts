@@ -21,14 +21,22 @@ export function citationBlock(c: Citation, n: number): string {
 export function speakerLabel(c: Citation): string {
   const given = c.speakerAsGiven ? ` (“${c.speakerAsGiven}” in this source)` : '';
   if (c.kind === 'quote') return c.speaker ? `— ${c.speaker}${given}` : '— unattributed quote (no speaker named)';
-  if (c.kind === 'reported') return c.speaker ? `— reported speech of ${c.speaker}${given} (not a direct quote)` : '— reported speech (no speaker named)';
+  if (c.kind === 'reported')
+    return c.speaker ? `— reported speech of ${c.speaker}${given} (not a direct quote)` : '— reported speech (no speaker named)';
   return c.speaker ? `— words around a quotation of ${c.speaker} (not a direct quote)` : '— narration (no speaker named)';
 }
 
 export function answerOf(
   request: AnswerRequest,
   parts: {
-    found: boolean; heading: string; body?: string; citations?: Citation[]; suggestions?: string[]; hasMore?: boolean; total?: number; footer?: string;
+    found: boolean;
+    heading: string;
+    body?: string;
+    citations?: Citation[];
+    suggestions?: string[];
+    hasMore?: boolean;
+    total?: number;
+    footer?: string;
     /** The suggestions are examples to try after a question left something out, not corrections of what was typed. */
     examples?: boolean;
   },
@@ -42,8 +50,20 @@ export function answerOf(
     suggestions.length ? (parts.examples ? `For example: ${suggestions.join(', ')}.` : `Did you mean: ${suggestions.join(', ')}?`) : '',
     parts.footer ?? '',
     parts.hasMore ? 'More results are available (type "more").' : '',
-  ].filter(Boolean).join('\n\n');
-  return { command: request.command, found: parts.found, text, citations, heading: parts.heading, suggestions, request, hasMore: parts.hasMore ?? false, total: parts.total ?? (parts.found ? citations.length : 0) };
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    command: request.command,
+    found: parts.found,
+    text,
+    citations,
+    heading: parts.heading,
+    suggestions,
+    request,
+    hasMore: parts.hasMore ?? false,
+    total: parts.total ?? (parts.found ? citations.length : 0),
+  };
 }
 
 /** "1 source", "2 sources", "1,024 quotations"; `many` for irregular plurals. */

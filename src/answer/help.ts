@@ -13,7 +13,7 @@ const HELP_TEXT = [
   '',
   'Or just ask: "what did Stoltenberg say about the South China Sea?", "summarize bulgaria", "tell me about sanctions".',
   'Add a period to any topic: "in 2021", "since 2010", "before 1990", "between 2001 and 2004".',
-  'Typos are fine (stoltenburg, chna). Reported speech is labelled as such: it is the reporter\'s wording, not a quote.',
+  "Typos are fine (stoltenburg, chna). Reported speech is labelled as such: it is the reporter's wording, not a quote.",
 ].join('\n');
 
 export function answerHelp(): Answer {

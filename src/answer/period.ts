@@ -16,11 +16,16 @@ export interface Period {
 
 const YEAR = '(1[0-9]{3}|2[0-9]{3})';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '([0-3]?[0-9])(?:st|nd|rd|th)?';
 
 /** A point in time as typed, at day, month or year precision: `[first day, last day]` as YYYYMMDD. */
-interface When { from: number; to: number; label: string }
+interface When {
+  from: number;
+  to: number;
+  label: string;
+}
 
 const monthOf = (m: string) => MONTHS.findIndex((x) => x.startsWith(m.toLowerCase().replace('.', '').slice(0, 3))) + 1;
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -58,23 +63,45 @@ function readPoint(text: string): When | null {
   return null;
 }
 
-const POINT = `(?:${YEAR}-[01][0-9]-[0-3][0-9]|${DAY}\\s+${MONTH},?\\s+${YEAR}|${MONTH}\\s+${DAY},?\\s+${YEAR}|${MONTH},?\\s+${YEAR}|${YEAR}-[01][0-9](?![0-9-])|${YEAR})`.replace(/\((?!\?)/g, '(?:');
+const POINT =
+  `(?:${YEAR}-[01][0-9]-[0-3][0-9]|${DAY}\\s+${MONTH},?\\s+${YEAR}|${MONTH}\\s+${DAY},?\\s+${YEAR}|${MONTH},?\\s+${YEAR}|${YEAR}-[01][0-9](?![0-9-])|${YEAR})`.replace(
+    /\((?!\?)/g,
+    '(?:',
+  );
 const BARE_MONTH = MONTH.replace(/\((?!\?)/g, '(?:');
 const RULES: Array<{ re: RegExp; make: (a: string, b: string) => Period | null }> = [
   // "between March and June 1941": the year is given once, for both months.
-  { re: new RegExp(`\\b(?:between|from)\\s+(${BARE_MONTH})\\s+(?:and|to|until|through)\\s+(${BARE_MONTH},?\\s+${YEAR.replace('(', '(?:')})\\b`, 'i'), make: (a, b) => {
-    const y = /\d{4}/.exec(b)![0];
-    return range(readPoint(`${a} ${y}`), readPoint(b));
-  } },
-  { re: new RegExp(`\\b(?:between|from)\\s+(${POINT})\\s+(?:and|to|until|through)\\s+(${POINT})(?![\\w-])`, 'i'), make: (a, b) => range(readPoint(a), readPoint(b)) },
-  { re: new RegExp(`\\b(${YEAR.replace('(', '(?:')})\\s*[\u2013]\\s*(${YEAR.replace('(', '(?:')})\\b|\\b(${YEAR.replace('(', '(?:')})-(${YEAR.replace('(', '(?:')})\\b`, 'i'), make: (a, b) => range(readPoint(a), readPoint(b)) },
+  {
+    re: new RegExp(`\\b(?:between|from)\\s+(${BARE_MONTH})\\s+(?:and|to|until|through)\\s+(${BARE_MONTH},?\\s+${YEAR.replace('(', '(?:')})\\b`, 'i'),
+    make: (a, b) => {
+      const y = /\d{4}/.exec(b)![0];
+      return range(readPoint(`${a} ${y}`), readPoint(b));
+    },
+  },
+  {
+    re: new RegExp(`\\b(?:between|from)\\s+(${POINT})\\s+(?:and|to|until|through)\\s+(${POINT})(?![\\w-])`, 'i'),
+    make: (a, b) => range(readPoint(a), readPoint(b)),
+  },
+  {
+    re: new RegExp(
+      `\\b(${YEAR.replace('(', '(?:')})\\s*[\u2013]\\s*(${YEAR.replace('(', '(?:')})\\b|\\b(${YEAR.replace('(', '(?:')})-(${YEAR.replace('(', '(?:')})\\b`,
+      'i',
+    ),
+    make: (a, b) => range(readPoint(a), readPoint(b)),
+  },
   { re: new RegExp(`\\b(?:in|during|on)\\s+(${POINT})(?![\\w-])`, 'i'), make: (a) => exactly(readPoint(a)) },
   { re: new RegExp(`\\b(?:since|from)\\s+(${POINT})(?![\\w-])`, 'i'), make: (a) => open(readPoint(a), 'since') },
   { re: new RegExp(`\\bafter\\s+(${POINT})(?![\\w-])`, 'i'), make: (a) => open(readPoint(a), 'after') },
   { re: new RegExp(`\\b(?:until|till|through)\\s+(${POINT})(?![\\w-])`, 'i'), make: (a) => open(readPoint(a), 'until') },
   { re: new RegExp(`\\bbefore\\s+(${POINT})(?![\\w-])`, 'i'), make: (a) => open(readPoint(a), 'before') },
   // A date standing alone in a topic ("2021-03-22", "22 March 2021").
-  { re: new RegExp(`(?<![\\w-])(${YEAR.replace('(', '(?:')}-[01][0-9]-[0-3][0-9]|${DAY.replace('(', '(?:')}\\s+${BARE_MONTH},?\\s+${YEAR.replace('(', '(?:')}|${BARE_MONTH}\\s+${DAY.replace('(', '(?:')},?\\s+${YEAR.replace('(', '(?:')})(?![\\w-])`, 'i'), make: (a) => exactly(readPoint(a)) },
+  {
+    re: new RegExp(
+      `(?<![\\w-])(${YEAR.replace('(', '(?:')}-[01][0-9]-[0-3][0-9]|${DAY.replace('(', '(?:')}\\s+${BARE_MONTH},?\\s+${YEAR.replace('(', '(?:')}|${BARE_MONTH}\\s+${DAY.replace('(', '(?:')},?\\s+${YEAR.replace('(', '(?:')})(?![\\w-])`,
+      'i',
+    ),
+    make: (a) => exactly(readPoint(a)),
+  },
 ];
 
 function exactly(w: When | null): Period | null {
@@ -95,7 +122,10 @@ function open(w: When | null, how: 'since' | 'after' | 'until' | 'before'): Peri
 }
 
 /** Something that looks like a date but is not one ("31 February 2021", "2021-13-01"). */
-const DATE_LIKE = new RegExp(`\\b(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}(?:st|nd|rd|th)?\\s+${BARE_MONTH},?\\s+[0-9]{2,4}|${BARE_MONTH}\\s+[0-9]{1,2},?\\s+[0-9]{2,4}|[0-9]{4}-[0-9]{2})\\b`, 'i');
+const DATE_LIKE = new RegExp(
+  `\\b(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9]{1,2}(?:st|nd|rd|th)?\\s+${BARE_MONTH},?\\s+[0-9]{2,4}|${BARE_MONTH}\\s+[0-9]{1,2},?\\s+[0-9]{2,4}|[0-9]{4}-[0-9]{2})\\b`,
+  'i',
+);
 
 /**
  * Takes the first date filter out of a topic. A date phrase that cannot be read (an impossible
@@ -112,7 +142,12 @@ export function splitPeriod(text: string): { rest: string; period: Period | null
     return { rest, period: null, unreadable: m[0].trim() };
   }
   const odd = DATE_LIKE.exec(text);
-  if (odd) return { rest: `${text.slice(0, odd.index)} ${text.slice(odd.index + odd[0].length)}`.replace(/\s+/g, ' ').trim(), period: null, unreadable: odd[0] };
+  if (odd)
+    return {
+      rest: `${text.slice(0, odd.index)} ${text.slice(odd.index + odd[0].length)}`.replace(/\s+/g, ' ').trim(),
+      period: null,
+      unreadable: odd[0],
+    };
   return { rest: text, period: null };
 }
 

@@ -33,7 +33,7 @@ export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phras
   // Runs of adjacent sentences, each read once: a quotation's sentences found in passages far apart
   // in a long paragraph (transcripts have 100k-character paragraphs) are not read with the text between.
   let best: { m: ReturnType<typeof matchPhrase>; from: number; segs: Segment[] } | null = null;
-  for (let i = 0; i < sorted.length;) {
+  for (let i = 0; i < sorted.length; ) {
     let j = i + 1;
     while (j < sorted.length && sorted[j]!.start - sorted[j - 1]!.end <= 3 && sorted[j]!.end - sorted[i]!.start <= CHUNK) j++;
     const segs = sorted.slice(i, j);
@@ -75,4 +75,3 @@ function bestRunSentences(text: string, segs: Segment[], phrase: Phrase): Segmen
   }
   return best;
 }
-

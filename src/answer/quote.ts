@@ -48,8 +48,20 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       : 'Which speaker? Try /quote <speaker> [topic].';
     const close = match.ambiguous.length ? options.slice(0, 5).map((s) => s.name) : closeSpeakers(request.speaker, options);
     // Nobody close: no "did you mean", but still a next step, labelled for what it is.
-    const most = close.length || !request.speaker.trim() || !kb.speakers.all.length ? undefined : `The most quoted speakers in the sources: ${kb.speakers.all.slice(0, 5).map((s) => s.name).join(', ')}. /sources lists every source.`;
-    return answerOf(request, { found: false, heading, body: most, suggestions: close.length ? close : request.speaker.trim() ? [] : options.slice(0, 5).map((s) => s.name), examples: !request.speaker.trim() });
+    const most =
+      close.length || !request.speaker.trim() || !kb.speakers.all.length
+        ? undefined
+        : `The most quoted speakers in the sources: ${kb.speakers.all
+            .slice(0, 5)
+            .map((s) => s.name)
+            .join(', ')}. /sources lists every source.`;
+    return answerOf(request, {
+      found: false,
+      heading,
+      body: most,
+      suggestions: close.length ? close : request.speaker.trim() ? [] : options.slice(0, 5).map((s) => s.name),
+      examples: !request.speaker.trim(),
+    });
   }
   return quoteOf(kb, request, speaker);
 }
@@ -59,16 +71,24 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
  * mentions (each citation still names whose words they are, or says they are narration).
  */
 function mentionsOf(kb: KnowledgeBase, request: QuoteRequest): Answer | null {
-  const nameTerms = words(request.speaker).filter((w) => !isStopWord(w)).map(stem);
+  const nameTerms = words(request.speaker)
+    .filter((w) => !isStopWord(w))
+    .map(stem);
   if (!nameTerms.length || kb.index.passagesWithAll(nameTerms).length === 0) return null;
   const { text: topic, period } = readTopic(kb, request.topic, request);
-  const found = answerSearch(kb, { command: 'search', query: [request.speaker, topic, period ? request.topic.replace(topic, '') : ''].filter(Boolean).join(' '), offset: request.offset });
+  const found = answerSearch(kb, {
+    command: 'search',
+    query: [request.speaker, topic, period ? request.topic.replace(topic, '') : ''].filter(Boolean).join(' '),
+    offset: request.offset,
+  });
   const typed = request.speaker.trim();
   const name = typed === typed.toLowerCase() ? typed.replace(/(^|\s)(\p{L})/gu, (_m, sp: string, c: string) => sp + c.toUpperCase()) : typed;
   return answerOf(request, {
     found: false,
     heading: `${name} is not quoted in these sources (no direct quote and no reported speech).`,
-    body: found.citations.length ? `Where ${name} is mentioned (these are mentions, not ${name}'s words; each says whose words they are):` : undefined,
+    body: found.citations.length
+      ? `Where ${name} is mentioned (these are mentions, not ${name}'s words; each says whose words they are):`
+      : undefined,
     citations: found.citations,
     hasMore: found.hasMore,
   });
@@ -103,7 +123,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
   // Buttons and paging replay the request: carry the canonical name, not what was typed.
   const canonical: QuoteRequest = { ...request, speaker: speaker.name };
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
-  const topical = plan ? known ?? topicalPicks(kb, speaker, plan, phrase, 'quote', depth, accept) : null;
+  const topical = plan ? (known ?? topicalPicks(kb, speaker, plan, phrase, 'quote', depth, accept)) : null;
   const reportedTopical = plan ? topicalPicks(kb, speaker, plan, phrase, 'reported', depth, accept) : null;
   // Quotes that share one word with the topic ("new" of "new start") lose to reported speech
   // that has all of it: the user gets the reported sentence, labelled as such.
@@ -115,7 +135,14 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
     const heading = `${speaker.name}${searched}: ${count}${shownRange(request.offset, page.citations.length)}`;
-    return answerOf(canonical, { found: page.citations.length > 0, heading, body: body(phraseNote(phrase, quotes)), citations: page.citations, hasMore: page.hasMore, total: page.total });
+    return answerOf(canonical, {
+      found: page.citations.length > 0,
+      heading,
+      body: body(phraseNote(phrase, quotes)),
+      citations: page.citations,
+      hasMore: page.hasMore,
+      total: page.total,
+    });
   }
   const reported = reportedTopical ? reportedTopical.picks : latestReported(kb, speaker, accept);
   if (reported.length) {
@@ -132,7 +159,8 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
   const elsewhere = plan && kb.index.search(plan.terms, 1, undefined, accept).length > 0;
   return answerOf(canonical, {
     found: false,
-    heading: topic || period ? `${speaker.name} is not quoted in these sources${searched}.` : `${speaker.name} has no direct quotes in these sources.`,
+    heading:
+      topic || period ? `${speaker.name} is not quoted in these sources${searched}.` : `${speaker.name} has no direct quotes in these sources.`,
     body: body(elsewhere ? `Other sources mention it: try /summary ${topic}.` : undefined),
     // A period that finds nothing: the years that do have quotes (on the topic); else topics close to the one typed.
     suggestions: period ? quotedYears(kb, speaker, plan ?? undefined).map((y) => `in ${y}`) : closeTopics(kb, topic, speaker, accept),
@@ -149,18 +177,23 @@ function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Spe
   const read = readFor(kb, request.topic, request);
   if (!read.plan || !read.plan.terms.length) return null;
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
-  const scored = namesakes.map((s) => {
-    const { picks, covered } = topicalPicks(kb, s, read.plan!, read.phrase, 'quote', depth, read.accept);
-    const best = picks[0];
-    return { s, picks, covered, tier: best?.tier ?? 0, run: best?.run ?? 0 };
-  }).filter((x) => x.picks.length);
+  const scored = namesakes
+    .map((s) => {
+      const { picks, covered } = topicalPicks(kb, s, read.plan!, read.phrase, 'quote', depth, read.accept);
+      const best = picks[0];
+      return { s, picks, covered, tier: best?.tier ?? 0, run: best?.run ?? 0 };
+    })
+    .filter((x) => x.picks.length);
   if (!scored.length) return null;
-  const better = (a: typeof scored[number], b: typeof scored[number]) => b.tier - a.tier || b.covered - a.covered || b.run - a.run || comparePicks(kb, a.picks[0]!, b.picks[0]!);
+  const better = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    b.tier - a.tier || b.covered - a.covered || b.run - a.run || comparePicks(kb, a.picks[0]!, b.picks[0]!);
   scored.sort(better);
   const top = scored[0]!;
   const winners = scored.filter((x) => x.tier === top.tier && x.covered === top.covered && (top.tier !== 1 || x.run === top.run));
   const others = namesakes.filter((s) => !winners.some((w) => w.s === s)).map((s) => s.name);
-  const also = others.length ? `“${request.speaker}” could also mean ${others.join(', ')}, not quoted${read.searched ? ' with these words' : ''}.` : undefined;
+  const also = others.length
+    ? `“${request.speaker}” could also mean ${others.join(', ')}, not quoted${read.searched ? ' with these words' : ''}.`
+    : undefined;
   if (winners.length === 1) return quoteOf(kb, request, top.s, also, { picks: top.picks, covered: top.covered });
   const picks = winners.flatMap((w) => w.picks);
   const page = citationPage(picks, (p) => citationOf(kb, p), request.offset, PAGE);
@@ -174,7 +207,15 @@ function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Spe
 }
 
 /** The speaker's quotations (or reported sentences) that mention the topic, best first. */
-function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, phrase: Phrase | null, kind: 'quote' | 'reported', depth: number, accept?: (passage: number) => boolean): { picks: Pick[]; covered: number } {
+function topicalPicks(
+  kb: KnowledgeBase,
+  speaker: Speaker,
+  plan: QueryPlan,
+  phrase: Phrase | null,
+  kind: 'quote' | 'reported',
+  depth: number,
+  accept?: (passage: number) => boolean,
+): { picks: Pick[]; covered: number } {
   const within = kind === 'quote' ? speaker.quotePassages : speaker.reportedPassages;
   const idf = (t: string) => kb.index.idf(t);
   // One quotation may be cut into several passages: gather its sentences before choosing.
@@ -187,7 +228,16 @@ function topicalPicks(kb: KnowledgeBase, speaker: Speaker, plan: QueryPlan, phra
         if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
         const key = `${passage.article}:${passage.paragraph}:${kind === 'quote' ? `q${seg.quoteId}${seg.embedded ? 'e' : ''}` : `r${seg.start}`}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 }, scored: [], all: [], best: 0 }));
+        if (!group)
+          groups.set(
+            key,
+            (group = {
+              pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 },
+              scored: [],
+              all: [],
+              best: 0,
+            }),
+          );
         if (!group.all.includes(seg)) group.all.push(seg);
         const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
         if (!s.matched.length) continue;
@@ -254,7 +304,8 @@ function latestReported(kb: KnowledgeBase, speaker: Speaker, accept?: (passage: 
     if (accept && !accept(id)) continue;
     const { passage, segments } = passageParts(kb, id);
     for (const seg of segments) {
-      if (seg.kind === 'reported' && seg.speaker === speaker.name) picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: [seg], score: 0 });
+      if (seg.kind === 'reported' && seg.speaker === speaker.name)
+        picks.push({ articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: id, segments: [seg], score: 0 });
     }
   }
   return byNewest(kb, picks);

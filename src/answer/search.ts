@@ -23,7 +23,9 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   if (!plan.terms.length) {
     return answerOf(request, {
       found: false,
-      heading: query ? `Nothing in the sources matches “${query}”.` : 'Ask about a topic or a speaker, e.g. /quote stoltenberg china or /summary bulgaria.',
+      heading: query
+        ? `Nothing in the sources matches “${query}”.`
+        : 'Ask about a topic or a speaker, e.g. /quote stoltenberg china or /summary bulgaria.',
       suggestions: closeTopics(kb, query, undefined, accept),
       footer: 'Type /help for what I can do.',
     });
@@ -47,11 +49,27 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
       const lead = scored[0];
       if (!lead) continue;
       // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
-      const same = scored.filter((s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId)).slice(0, MAX_SENTENCES);
-      const pick: Pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: same.map((s) => s.seg), score: hit.score + lead.score, terms: same.flatMap((s) => s.terms) };
+      const same = scored
+        .filter(
+          (s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId),
+        )
+        .slice(0, MAX_SENTENCES);
+      const pick: Pick = {
+        articleIndex: passage.article,
+        paragraphIndex: passage.paragraph,
+        passage: hit.passage,
+        segments: same.map((s) => s.seg),
+        score: hit.score + lead.score,
+        terms: same.flatMap((s) => s.terms),
+      };
       if (phrase && (rated < PHRASE_RATED || exactIds.has(hit.passage))) {
         rated++;
-        placePhrase(kb, pick, segments.filter((s) => s.kind !== 'attribution' && !s.embedded), phrase);
+        placePhrase(
+          kb,
+          pick,
+          segments.filter((s) => s.kind !== 'attribution' && !s.embedded),
+          phrase,
+        );
         // One citation is one kind of words by one speaker: the phrase's first sentence decides.
         const first = pick.segments[0]!;
         pick.segments = pick.segments.filter((s) => s.kind === first.kind && s.speaker === first.speaker);
@@ -75,7 +93,11 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {
     found: page.citations.length > 0,
-    heading: page.citations.length ? `Best passages, searched for “${text}”` : request.offset ? `Nothing more for “${text}”.` : `No passage${about || ` matches “${text}”`}.`,
+    heading: page.citations.length
+      ? `Best passages, searched for “${text}”`
+      : request.offset
+        ? `Nothing more for “${text}”.`
+        : `No passage${about || ` matches “${text}”`}.`,
     body: [periodNote, topicNote(plan), phraseNote(phrase, ranked)].filter(Boolean).join(' ') || undefined,
     citations: page.citations,
     hasMore: page.hasMore,

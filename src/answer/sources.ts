@@ -10,20 +10,36 @@ const SOURCES_PAGE = 10;
  * then the sources placed in the folder by hand, newest publication first.
  */
 export function answerSources(kb: KnowledgeBase, request: Extract<AnswerRequest, { command: 'sources' }>): Answer {
-  const all: SourceSummary[] = kb.articles.map((a) => {
-    const quoteIds = new Set<number>();
-    const speakers = new Set<string>();
-    for (const p of a.paragraphs) for (const s of p.segments) {
-      if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
-      if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
-    }
-    return { ...sourceRef(a), author: a.author, paragraphs: a.paragraphs.length, quotes: quoteIds.size, speakers: [...speakers], retrieved: a.retrieved ?? null, updated: a.updated ?? null };
-  }).sort((x, y) => {
-    const added = (y.retrieved ?? '').localeCompare(x.retrieved ?? '');
-    return added || (x.date < y.date ? 1 : x.date > y.date ? -1 : x.title.localeCompare(y.title));
-  });
+  const all: SourceSummary[] = kb.articles
+    .map((a) => {
+      const quoteIds = new Set<number>();
+      const speakers = new Set<string>();
+      for (const p of a.paragraphs)
+        for (const s of p.segments) {
+          if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
+          if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
+        }
+      return {
+        ...sourceRef(a),
+        author: a.author,
+        paragraphs: a.paragraphs.length,
+        quotes: quoteIds.size,
+        speakers: [...speakers],
+        retrieved: a.retrieved ?? null,
+        updated: a.updated ?? null,
+      };
+    })
+    .sort((x, y) => {
+      const added = (y.retrieved ?? '').localeCompare(x.retrieved ?? '');
+      return added || (x.date < y.date ? 1 : x.date > y.date ? -1 : x.title.localeCompare(y.title));
+    });
   const page = all.slice(request.offset, request.offset + SOURCES_PAGE);
-  const body = page.map((s, i) => `${request.offset + i + 1}. ${sourceLine(s)}${s.updated ? ` (updated ${s.updated})` : ''}${s.author ? `, by ${s.author}` : ''}\n   ${plural(s.paragraphs, 'paragraph')}, ${plural(s.quotes, 'quotation')}${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 5).join(', ')}${s.speakers.length > 5 ? ', …' : ''}` : ''}`).join('\n');
+  const body = page
+    .map(
+      (s, i) =>
+        `${request.offset + i + 1}. ${sourceLine(s)}${s.updated ? ` (updated ${s.updated})` : ''}${s.author ? `, by ${s.author}` : ''}\n   ${plural(s.paragraphs, 'paragraph')}, ${plural(s.quotes, 'quotation')}${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 5).join(', ')}${s.speakers.length > 5 ? ', …' : ''}` : ''}`,
+    )
+    .join('\n');
   const answer = answerOf(request, {
     found: all.length > 0,
     heading: all.length ? `${plural(all.length, 'source')}${shownRange(request.offset, page.length)}` : 'No sources are loaded.',

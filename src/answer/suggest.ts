@@ -41,18 +41,28 @@ function wouldAnswer(kb: KnowledgeBase, topic: string, speaker?: Speaker, accept
   const plan = kb.index.plan(topic);
   if (!plan.terms.length) return false;
   if (!speaker) return kb.index.search(plan.terms, 1, undefined, accept).length > 0;
-  return [speaker.quotePassages, speaker.reportedPassages].some((within) => within.length > 0 && kb.index.search(plan.terms, 1, within, accept).length > 0);
+  return [speaker.quotePassages, speaker.reportedPassages].some(
+    (within) => within.length > 0 && kb.index.search(plan.terms, 1, within, accept).length > 0,
+  );
 }
 
 /** Speakers whose name has a word close to a typed word (a typo, or its start: "boris" → Borissov); none when nothing is. */
 export function closeSpeakers(typed: string, candidates: Speaker[]): string[] {
-  const typedWords = nameKey(typed).split(' ').filter((w) => w.length >= 3);
-  const close = (s: Speaker) => s.key.split(' ').some((part) => typedWords.some((w) => {
-    if (part.length >= 4 && w.length >= 4 && (part.startsWith(w) || w.startsWith(part))) return true;
-    const budget = Math.max(1, maxEdits(Math.max(w.length, part.length)));
-    return damerauLevenshtein(part, w, budget) <= budget;
-  }));
-  return candidates.filter(close).slice(0, LIMIT).map((s) => s.name);
+  const typedWords = nameKey(typed)
+    .split(' ')
+    .filter((w) => w.length >= 3);
+  const close = (s: Speaker) =>
+    s.key.split(' ').some((part) =>
+      typedWords.some((w) => {
+        if (part.length >= 4 && w.length >= 4 && (part.startsWith(w) || w.startsWith(part))) return true;
+        const budget = Math.max(1, maxEdits(Math.max(w.length, part.length)));
+        return damerauLevenshtein(part, w, budget) <= budget;
+      }),
+    );
+  return candidates
+    .filter(close)
+    .slice(0, LIMIT)
+    .map((s) => s.name);
 }
 
 /**

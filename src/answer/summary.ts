@@ -26,7 +26,13 @@ type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
 export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answer {
   const { text: topic, period, accept, periodNote } = readTopic(kb, request.topic, request);
   const about = `“${topic}”${period ? ` (${period.label})` : ''}`;
-  if (!topic) return answerOf(request, { found: false, heading: 'Summary of what? Try /summary <topic>.', suggestions: suggestTopicsFor(kb, ''), examples: true });
+  if (!topic)
+    return answerOf(request, {
+      found: false,
+      heading: 'Summary of what? Try /summary <topic>.',
+      suggestions: suggestTopicsFor(kb, ''),
+      examples: true,
+    });
   const plan = planTopic(kb, topic);
   if (!plan.terms.length) {
     return answerOf(request, { found: false, heading: `No source mentions “${topic}”.`, suggestions: closeTopics(kb, topic, undefined, accept) });
@@ -49,7 +55,12 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
       }
       const add = (segs: Segment[], score: number, covered: number, terms: string[]) => {
         const pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: segs, score: 0, terms };
-        candidates.push({ pick, score: score * (1 + 0.5 * covered) + 0.05 * hit.score, order: [article.date, passage.paragraph, segs[0]!.start], covered });
+        candidates.push({
+          pick,
+          score: score * (1 + 0.5 * covered) + 0.05 * hit.score,
+          order: [article.date, passage.paragraph, segs[0]!.start],
+          covered,
+        });
       };
       for (const s of scored) add([s.seg], s.score, s.words.size, s.terms);
       // When the query's words are spread over two sentences of one passage, the two together
@@ -61,7 +72,11 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
         .map((o) => ({ o, gain: [...o.words].filter((w) => !best.words.has(w)).length }))
         .filter((x) => x.gain > 0)
         .sort((a, b) => b.gain - a.gain || b.o.score - a.o.score)[0];
-      if (partner) add([best.seg, partner.o.seg], (best.score + partner.o.score) / Math.SQRT2, best.words.size + partner.gain, [...best.terms, ...partner.o.terms]);
+      if (partner)
+        add([best.seg, partner.o.seg], (best.score + partner.o.score) / Math.SQRT2, best.words.size + partner.gain, [
+          ...best.terms,
+          ...partner.o.terms,
+        ]);
     }
     return candidates;
   };
@@ -69,21 +84,39 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   const ranked = keepWellCovered(candidates, (c) => c.covered).sort((a, b) => b.score - a.score);
   // Citations are built only for the candidates the pool needs, remembering where each came from.
   const orderOf = new Map<Citation, [string, number, number]>();
-  const merged = citationPage(ranked, (c) => {
-    const citation = citationOf(kb, c.pick);
-    orderOf.set(citation, c.order);
-    return citation;
-  }, 0, POOL).citations;
+  const merged = citationPage(
+    ranked,
+    (c) => {
+      const citation = citationOf(kb, c.pick);
+      orderOf.set(citation, c.order);
+      return citation;
+    },
+    0,
+    POOL,
+  ).citations;
   const chosen = choose(merged);
   if (!chosen.length) {
-    return answerOf(request, { found: false, heading: `No source says anything about ${about}.`, suggestions: closeTopics(kb, topic, undefined, accept) });
+    return answerOf(request, {
+      found: false,
+      heading: `No source says anything about ${about}.`,
+      suggestions: closeTopics(kb, topic, undefined, accept),
+    });
   }
   chosen.sort((a, b) => compareOrder(orderOf.get(a), orderOf.get(b)));
   const sources = uniqueSources(chosen);
-  const marker = (c: Citation) => [c, ...c.alsoIn].map((s) => sources.findIndex((x) => x.sourceId === s.sourceId) + 1).sort((a, b) => a - b).map((n) => `[${n}]`).join('');
+  const marker = (c: Citation) =>
+    [c, ...c.alsoIn]
+      .map((s) => sources.findIndex((x) => x.sourceId === s.sourceId) + 1)
+      .sort((a, b) => a - b)
+      .map((n) => `[${n}]`)
+      .join('');
   // Who speaks is said outside the verbatim words: "He said all Allies …" alone does not say who.
-  const line = (c: Citation) => c.kind === 'quote' ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”`
-    : c.kind === 'reported' && c.speaker ? `${c.speaker} (reported speech): ${c.excerpt}` : c.excerpt;
+  const line = (c: Citation) =>
+    c.kind === 'quote'
+      ? `${c.speaker ?? 'Unattributed'}: “${c.excerpt}”`
+      : c.kind === 'reported' && c.speaker
+        ? `${c.speaker} (reported speech): ${c.excerpt}`
+        : c.excerpt;
   const body = chosen.map((c) => `${line(c)} ${marker(c)}`).join('\n');
   // The same source line as every other answer: quoted title, publisher, the date in words.
   const list = sources.map((s, i) => `[${i + 1}] ${sourceLine(s)}`).join('\n');
@@ -121,4 +154,3 @@ function uniqueSources(citations: Citation[]): SourceRef[] {
   for (const c of citations) for (const s of [c, ...c.alsoIn]) if (!out.some((x) => x.sourceId === s.sourceId)) out.push(refOf(s));
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
-

@@ -28,7 +28,8 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
   const accept = passageFilter(kb, period);
   const topic = typed.text;
   const when = period ? ` (${period.label})` : '';
-  if (!topic) return answerOf(request, { found: false, heading: 'Timeline of what? Try /timeline <topic> [speaker].', suggestions: suggestTopicsFor(kb, '') });
+  if (!topic)
+    return answerOf(request, { found: false, heading: 'Timeline of what? Try /timeline <topic> [speaker].', suggestions: suggestTopicsFor(kb, '') });
   let speaker = null;
   if (request.speaker.trim()) {
     const match = kb.speakers.resolve(request.speaker);
@@ -37,14 +38,21 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
       const options = match.ambiguous.length ? match.ambiguous : kb.speakers.nearest(request.speaker, 5);
       return answerOf(request, {
         found: false,
-        heading: match.ambiguous.length ? `“${request.speaker}” could be several speakers in the sources; please choose one.` : `No speaker called “${request.speaker}” in the sources.`,
+        heading: match.ambiguous.length
+          ? `“${request.speaker}” could be several speakers in the sources; please choose one.`
+          : `No speaker called “${request.speaker}” in the sources.`,
         suggestions: options.slice(0, 5).map((s) => s.name),
       });
     }
   }
   const canonical: TimelineRequest = { ...request, speaker: speaker?.name ?? '' };
   const plan = planTopic(kb, topic);
-  if (!plan.terms.length) return answerOf(canonical, { found: false, heading: `No source mentions “${topic}”.`, suggestions: suggestTopicsFor(kb, topic, speaker ?? undefined) });
+  if (!plan.terms.length)
+    return answerOf(canonical, {
+      found: false,
+      heading: `No source mentions “${topic}”.`,
+      suggestions: suggestTopicsFor(kb, topic, speaker ?? undefined),
+    });
   const idf = (t: string) => kb.index.idf(t);
   /** The best matching segment of each source (by article), of one kind. */
   const bestPerSource = (kinds: Segment['kind'][], within?: Uint32Array): Pick[] => {
@@ -63,7 +71,10 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
         const score = s.score * (1 + 0.5 * covered) * Math.min(1, 0.4 + text.length / 133);
         const old = best.get(passage.article);
         if (!old || score > old.pick.score) {
-          best.set(passage.article, { pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [seg], score, terms: s.terms }, covered });
+          best.set(passage.article, {
+            pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [seg], score, terms: s.terms },
+            covered,
+          });
         }
       }
     }
@@ -101,7 +112,9 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
     const prev = i > 0 ? periodOf(page[i - 1]!.date, grainOf(all)) : null;
     groups.push(prev === key ? block : `${key} (${periods.find((p) => p.period === key)?.count ?? 0})\n${block}`);
   });
-  const text = [heading, topicNote(plan), counts, groups.join('\n\n'), hasMore ? 'More results are available (type "more").' : ''].filter(Boolean).join('\n\n');
+  const text = [heading, topicNote(plan), counts, groups.join('\n\n'), hasMore ? 'More results are available (type "more").' : '']
+    .filter(Boolean)
+    .join('\n\n');
   return { ...answer, text, periods };
 }
 

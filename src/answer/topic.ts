@@ -13,7 +13,10 @@ import { isStopWord, stem } from '../search/terms.js';
 
 /** A topic as the user meant it: without wrapping quotation marks or trailing question marks. */
 export function cleanTopic(topic: string): string {
-  return topic.trim().replace(/^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019?!.]+$/g, '').trim();
+  return topic
+    .trim()
+    .replace(/^["'\u201c\u201d\u2018\u2019]+|["'\u201c\u201d\u2018\u2019?!.]+$/g, '')
+    .trim();
 }
 
 /** A topic as typed, read once: its words, its date filter (if any) and how to show both. */
@@ -43,7 +46,11 @@ export function readTopic(kb: KnowledgeBase, raw: string, bounds: Bounds = {}): 
     accept: passageFilter(kb, period),
     about: `${text ? ` on “${text}”` : ''}${when}`,
     searched: text ? `, searched for “${text}”${when}` : when,
-    ...(unreadable ? { periodNote: `Could not read “${unreadable}” as a date or period, so no date filter was applied (try “in March 2021”, “on 22 March 2021”, “2021-03-22”, “since 2010”).` } : {}),
+    ...(unreadable
+      ? {
+          periodNote: `Could not read “${unreadable}” as a date or period, so no date filter was applied (try “in March 2021”, “on 22 March 2021”, “2021-03-22”, “since 2010”).`,
+        }
+      : {}),
   };
 }
 
@@ -93,7 +100,8 @@ function topicsNear(kb: KnowledgeBase, speaker?: Speaker): string[] {
       }
     }
   }
-  const ranked = [...counts].filter(([k]) => kb.index.has(k))
+  const ranked = [...counts]
+    .filter(([k]) => kb.index.has(k))
     .map(([k, v]) => ({ surface: v.surface, score: v.n * kb.index.idf(k) }))
     .sort((a, b) => b.score - a.score)
     .slice(0, 2000)

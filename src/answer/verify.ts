@@ -30,13 +30,33 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', ...boundsOf(request), offset: 0 };
   const accept = passageFilter(kb, boundsPeriod(request));
   if (!claim.words.length) {
-    return withVerify(answerOf(canonical, { found: false, heading: 'Which words should I check? Try /verify "the words" [speaker].' }), { verdict: 'not-found', claim: claimText, claimedSpeaker, differences: [], negations: [], ranges: [] });
+    return withVerify(answerOf(canonical, { found: false, heading: 'Which words should I check? Try /verify "the words" [speaker].' }), {
+      verdict: 'not-found',
+      claim: claimText,
+      claimedSpeaker,
+      differences: [],
+      negations: [],
+      ranges: [],
+    });
   }
   const within = (claimed?.speakers ?? []).slice(0, 4).flatMap((s) => [s.quotePassages, s.reportedPassages]);
-  const judgement = judge(kb, claim, findMatches(kb, claim, within, allowedEdits(claim.words.length)).filter((m) => !accept || accept(m.passage)), claimed);
+  const judgement = judge(
+    kb,
+    claim,
+    findMatches(kb, claim, within, allowedEdits(claim.words.length)).filter((m) => !accept || accept(m.passage)),
+    claimed,
+  );
   const { verdict, basis } = judgement;
-  const picks = judgement.shown.map((m): Pick => ({ articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0 }));
-  const citations = verdict === 'not-found' ? [] : distinct(picks.map((p) => citationOf(kb, p)), SHOWN);
+  const picks = judgement.shown.map(
+    (m): Pick => ({ articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0 }),
+  );
+  const citations =
+    verdict === 'not-found'
+      ? []
+      : distinct(
+          picks.map((p) => citationOf(kb, p)),
+          SHOWN,
+        );
   const differences = basis ? differencesOf(claim, basis.source) : [];
   const negations = negationsOf(differences);
   const result: VerifyResult = { verdict, claim: claimText, claimedSpeaker, differences, negations, ranges: citations.map((c) => rangeOf(kb, c)) };
@@ -45,7 +65,9 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const body = [
     `Claim: “${claimText}”${claimedSpeaker ? ` (attributed to ${claimedSpeaker})` : ''}`,
     negations.length ? negationLine(negations) : '',
-    basis && differences.some((d) => d.op !== 'same') ? `Differences (source words [-removed-], claim words {+added+}): ${inlineDiff(differences)}` : '',
+    basis && differences.some((d) => d.op !== 'same')
+      ? `Differences (source words [-removed-], claim words {+added+}): ${inlineDiff(differences)}`
+      : '',
     verdict === 'verbatim' && !claimed ? speakersLine(kb, judgement.shown) : '',
     // A name the sources do not know may still be another name of the speaker found: say so.
     claimed && !claimed.speakers.length && basis?.owner.speaker
@@ -53,7 +75,9 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
         ? `“${typed}” is not a name in these sources; read as ${basis.owner.speaker} (the same words or initials).`
         : `“${typed}” names no speaker in these sources; if it is another name for ${basis.owner.speaker}, the words are theirs.`
       : '',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return withVerify(answerOf(canonical, { found: verdict !== 'not-found', heading, body, citations }), result);
 }
 
@@ -72,7 +96,8 @@ function headingOf(verdict: Verdict, claimed: string | null, basis: Match | null
     case 'reported':
       return `Reported, not quoted: these words are the source's own account${speaker ? ` of ${speaker}` : claimed ? ` about ${claimed}` : ''}, not a direct quotation${where}.`;
     case 'misattributed':
-      if (basis?.owner.kind !== 'quote' && claimed) return `Misattributed: in the transcript these words are not ${claimed}'s (another speaker's turn, such as a question put to ${claimed})${where}.`;
+      if (basis?.owner.kind !== 'quote' && claimed)
+        return `Misattributed: in the transcript these words are not ${claimed}'s (another speaker's turn, such as a question put to ${claimed})${where}.`;
       return `Misattributed: these words are ${speaker}'s, not ${claimed}'s${where}.`;
     case 'not-found':
       return `Not found in these sources: no quotation${claimed ? ` of ${claimed}` : ''} or passage comes close to these words.`;
@@ -80,7 +105,9 @@ function headingOf(verdict: Verdict, claimed: string | null, basis: Match | null
 }
 
 function negationLine(negations: Difference[]): string {
-  const said = negations.map((n) => `“${n.text}” ${n.op === 'removed' ? 'is in the source but not in the claim' : 'is in the claim but not in the source'}`);
+  const said = negations.map(
+    (n) => `“${n.text}” ${n.op === 'removed' ? 'is in the source but not in the claim' : 'is in the claim but not in the source'}`,
+  );
   return `Negation differs (it reverses the meaning): ${said.join('; ')}.`;
 }
 
@@ -102,7 +129,10 @@ function rangeOf(kb: KnowledgeBase, c: Citation): [number, number] {
   const m = /#(\d+)$/.exec(c.passageKey);
   const article = kb.articles.find((a) => a.id === c.sourceId);
   const text = article?.paragraphs[Number(m?.[1])]?.text ?? '';
-  const pieces = c.excerpt.split('…').map((p) => p.trim()).filter(Boolean);
+  const pieces = c.excerpt
+    .split('…')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const start = text.indexOf(pieces[0] ?? '\u0000');
   const last = pieces[pieces.length - 1] ?? '';
   const end = start < 0 ? -1 : text.indexOf(last, start);

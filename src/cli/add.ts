@@ -15,7 +15,10 @@ const USAGE = 'usage: npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|
 async function main(): Promise<number> {
   let args;
   try {
-    args = parseArgs({ options: { knowledge: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    args = parseArgs({
+      options: { knowledge: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -59,7 +62,12 @@ async function main(): Promise<number> {
   return refused ? 1 : 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => {
-  process.stderr.write(`add failed: ${(err as Error).message}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`add failed: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

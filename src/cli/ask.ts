@@ -18,7 +18,13 @@ import { writeFileSync } from 'node:fs';
  */
 
 async function main(): Promise<number> {
-  const args = readFlags('ask', ASK_USAGE, { json: { type: 'boolean' }, cite: { type: 'string' }, chart: { type: 'string' }, knowledge: { type: 'string' }, offset: { type: 'string' } });
+  const args = readFlags('ask', ASK_USAGE, {
+    json: { type: 'boolean' },
+    cite: { type: 'string' },
+    chart: { type: 'string' },
+    knowledge: { type: 'string' },
+    offset: { type: 'string' },
+  });
   if ('exit' in args) return args.exit;
   const offset = Number(args.values.offset ?? 0);
   if (!/^\d{1,5}$/.test(args.values.offset ?? '0')) {
@@ -87,7 +93,12 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => {
-  process.stderr.write(`ask failed: ${(err as Error).message}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`ask failed: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -21,10 +21,18 @@ export async function runConsole(core: Core | LiveCore, io: { input: Readable; o
   };
   let rl: Interface | undefined;
   const stopWatching = 'watch' in core ? core.watch(announce) : () => undefined;
-  if ('reload' in core) void core.reload().then((r) => { if (r.added.length + r.changed.length + r.removed.length > 0) announce(r); });
+  if ('reload' in core)
+    void core.reload().then((r) => {
+      if (r.added.length + r.changed.length + r.removed.length > 0) announce(r);
+    });
   const stats = core.stats();
-  output.write(`verbatim is running locally (no DISCORD_TOKEN set): ${plural(stats.sources, 'source')}, ${plural(stats.speakers, 'speaker')}, ${plural(stats.quotes, 'quotation')}.\n`);
-  if (interactive) output.write('Ask a question or type /quote <speaker> [topic], /summary <topic>, /sources, /help. "more" shows more results, "context 2" the whole paragraph of result [2], "clear" clears the screen, "quit" or Ctrl-D leaves.\n');
+  output.write(
+    `verbatim is running locally (no DISCORD_TOKEN set): ${plural(stats.sources, 'source')}, ${plural(stats.speakers, 'speaker')}, ${plural(stats.quotes, 'quotation')}.\n`,
+  );
+  if (interactive)
+    output.write(
+      'Ask a question or type /quote <speaker> [topic], /summary <topic>, /sources, /help. "more" shows more results, "context 2" the whole paragraph of result [2], "clear" clears the screen, "quit" or Ctrl-D leaves.\n',
+    );
   rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: '> ', crlfDelay: Infinity });
   let last: Answer | null = null;
   /** The paragraph being read in the Context view, and where its next page starts. */
@@ -67,7 +75,9 @@ function contextOf(core: Core, last: Answer | null, n: number, output: Writable)
   const c = last?.citations[n - last.request.offset - 1];
   const ctx = c ? core.context(c.passageKey) : null;
   if (!ctx) {
-    output.write(`${last?.citations.length ? `There is no result ${n} on the last page; type "context" and a number shown in [brackets].` : 'Ask a question first; then "context 1" shows the whole paragraph of its first result.'}\n\n`);
+    output.write(
+      `${last?.citations.length ? `There is no result ${n} on the last page; type "context" and a number shown in [brackets].` : 'Ask a question first; then "context 1" shows the whole paragraph of its first result.'}\n\n`,
+    );
     return null;
   }
   return nextContextPage({ ctx, next: 0 }, output);
@@ -86,8 +96,12 @@ export function reloadLine(r: ReloadReport): string {
     r.added.length ? `added ${names(r.added)}` : '',
     r.changed.length ? `changed ${names(r.changed)}` : '',
     r.removed.length ? `removed ${names(r.removed)}` : '',
-    r.keptLastGood.length ? `${names(r.keptLastGood)} now ${r.keptLastGood.length === 1 ? 'fails' : 'fail'} to load, so the last good version keeps answering` : '',
+    r.keptLastGood.length
+      ? `${names(r.keptLastGood)} now ${r.keptLastGood.length === 1 ? 'fails' : 'fail'} to load, so the last good version keeps answering`
+      : '',
   ].filter(Boolean);
-  const problems = r.problems.length ? ` ${plural(r.problems.length, 'problem')}: npm run lint:knowledge lists ${r.problems.length === 1 ? 'it' : 'them'}.` : '';
+  const problems = r.problems.length
+    ? ` ${plural(r.problems.length, 'problem')}: npm run lint:knowledge lists ${r.problems.length === 1 ? 'it' : 'them'}.`
+    : '';
   return `Knowledge folder changed: ${parts.join('; ') || 'no source changed'}. Now answering from ${plural(r.sources, 'source')}.${problems}`;
 }

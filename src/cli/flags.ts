@@ -23,10 +23,17 @@ export function readFlags<O extends NonNullable<ParseArgsConfig['options']>>(
   usage: string,
   options: O,
   { positionals = true, argv = process.argv.slice(2) }: { positionals?: boolean; argv?: string[] } = {},
-): { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] } | { exit: number } {
+):
+  | { values: ReturnType<typeof parseArgs<{ options: O; allowPositionals: true; strict: true }>>['values']; positionals: string[] }
+  | { exit: number } {
   quietOnClosedPipe();
   try {
-    const parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals, strict: true });
+    const parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: positionals,
+      strict: true,
+    });
     if ((parsed.values as { help?: boolean }).help) {
       process.stdout.write(usage);
       return { exit: 0 };
@@ -43,7 +50,8 @@ function usageError(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   const flag = /'([^']+)'/.exec(e.message)?.[1];
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && flag) return `unknown option ${flag}`;
-  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag) return `${flag.split(' ')[0]} ${/does not take/.test(e.message) ? 'takes no value' : 'needs a value'}`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && flag)
+    return `${flag.split(' ')[0]} ${/does not take/.test(e.message) ? 'takes no value' : 'needs a value'}`;
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && flag) return `unexpected argument ${flag}`;
   return e.message;
 }

@@ -39,7 +39,8 @@ export async function knowledgeDirProblem(dir: string, options: { allowEmpty?: b
     return `cannot read the knowledge folder ${dir} (${code(err)})`;
   }
   // Answering from an empty folder is pointless; adding to one (npm run add) is how it fills.
-  if (!options.allowEmpty && !files.some((f) => !isFolderReadme(f.path))) return `the knowledge folder ${dir} is empty: add .txt, .md, .html, .pdf or .jsonl sources (see knowledge/README.md)`;
+  if (!options.allowEmpty && !files.some((f) => !isFolderReadme(f.path)))
+    return `the knowledge folder ${dir} is empty: add .txt, .md, .html, .pdf or .jsonl sources (see knowledge/README.md)`;
   return null;
 }
 

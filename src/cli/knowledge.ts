@@ -48,7 +48,9 @@ async function main(): Promise<number> {
     throw err;
   }
   if (!config.database) {
-    process.stderr.write(`knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${USAGE}\n`);
+    process.stderr.write(
+      `knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${USAGE}\n`,
+    );
     return 2;
   }
   // Never seeds: importing into an empty database is this command's own job.
@@ -73,7 +75,12 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => { process.exitCode = code; }, (err: unknown) => {
-  process.stderr.write(`knowledge failed: ${(err as Error).message}\n`);
-  process.exitCode = 1;
-});
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`knowledge failed: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -7,7 +7,6 @@ import { readFlags } from './flags.js';
 import { isFolderReadme, knowledgeDir, knowledgeDirProblem, printProblems } from './knowledge-dir.js';
 import { LINT_USAGE } from './usage.js';
 
-
 async function main(): Promise<number> {
   const flags = readFlags('lint:knowledge', LINT_USAGE, {});
   if ('exit' in flags) return flags.exit;
@@ -35,17 +34,24 @@ async function main(): Promise<number> {
     if (!list.length) continue;
     const path = isAbsolute(article.file) ? article.file : join(dir, article.file);
     let raw = '';
-    try { raw = readFileSync(path, 'utf8'); } catch { /* the line is then unknown */ }
+    try {
+      raw = readFileSync(path, 'utf8');
+    } catch {
+      /* the line is then unknown */
+    }
     for (const w of list) {
       const line = lineOf(raw, w.paragraph);
       warn(`${article.file}${line ? `:${line}` : ''}: ${w.reason}`);
     }
   }
   const today = new Date().toISOString().slice(0, 10);
-  for (const a of articles) if (a.date.slice(0, today.length) > today.slice(0, a.date.length)) warn(`${a.file}: date ${a.date} is in the future (today is ${today})`);
+  for (const a of articles)
+    if (a.date.slice(0, today.length) > today.slice(0, a.date.length)) warn(`${a.file}: date ${a.date} is in the future (today is ${today})`);
   const sources = files.filter((f) => !isFolderReadme(f.path)).length;
   const undated = articles.filter((a) => !a.date).length;
-  process.stdout.write(`lint:knowledge ${dir}: ${plural(sources, 'file')}, ${plural(articles.length, 'article')}, ${plural(problems.length, 'problem')}, ${plural(warnings, 'warning')}${undated ? `, ${undated} undated` : ''}\n`);
+  process.stdout.write(
+    `lint:knowledge ${dir}: ${plural(sources, 'file')}, ${plural(articles.length, 'article')}, ${plural(problems.length, 'problem')}, ${plural(warnings, 'warning')}${undated ? `, ${undated} undated` : ''}\n`,
+  );
   return problems.length ? 1 : 0;
 }
 

@@ -14,5 +14,15 @@ export function nextPage(answer: Answer): AnswerRequest {
 export function answerMore(core: Core, last: Answer | null): Answer {
   if (last?.hasMore) return core.answer(nextPage(last));
   const text = last ? 'No more results for the last question.' : 'Nothing to show more of yet: ask a question first.';
-  return { ...(last ?? core.answer({ command: 'help', offset: 0 })), found: false, text, heading: text, citations: [], suggestions: [], hasMore: false, total: last?.total ?? 0, sources: undefined };
+  return {
+    ...(last ?? core.answer({ command: 'help', offset: 0 })),
+    found: false,
+    text,
+    heading: text,
+    citations: [],
+    suggestions: [],
+    hasMore: false,
+    total: last?.total ?? 0,
+    sources: undefined,
+  };
 }

@@ -16,7 +16,10 @@ export const STALE = 'The sources changed since this answer was given, so I will
 /** The excerpt as shown in the message's embed, unescaped, to mark it inside its paragraph. */
 function shownExcerpt(i: ButtonInteraction, index: number): string | undefined {
   const d = i.message.embeds[index]?.description;
-  return d?.replace(/\\([^\w\s])/g, '$1').replace(/^“|”$/g, '').replace(/ …$/, '');
+  return d
+    ?.replace(/\\([^\w\s])/g, '$1')
+    .replace(/^“|”$/g, '')
+    .replace(/ …$/, '');
 }
 
 /** The clicked message's rows without the clicked button. */

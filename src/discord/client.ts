@@ -81,7 +81,19 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   const shardIds = readyClient.ws.shards.map((shard) => shard.id);
   const memory = process.memoryUsage();
   const mb = (n: number) => Math.round(n / 1024 / 1024);
-  log.info({ user: readyClient.user.id, guilds: readyClient.guilds.cache.size, shards: shardIds, shardCount: readyClient.options.shardCount, heapMb: mb(memory.heapUsed), rssMb: mb(memory.rss), ...core.stats(), ...(options.health?.() ?? {}) }, 'discord ready');
+  log.info(
+    {
+      user: readyClient.user.id,
+      guilds: readyClient.guilds.cache.size,
+      shards: shardIds,
+      shardCount: readyClient.options.shardCount,
+      heapMb: mb(memory.heapUsed),
+      rssMb: mb(memory.rss),
+      ...core.stats(),
+      ...(options.health?.() ?? {}),
+    },
+    'discord ready',
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -1,9 +1,5 @@
 /** What every handler gets: the core, the logger, the cooldowns, the in-flight work tracker and reload. */
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Core, ReloadReport } from '../answer/types.js';
 import type { AddInput, AddResult } from '../ingest/add.js';
 import type { Logger } from '../log.js';

@@ -45,7 +45,14 @@ export async function createRedisCooldowns(rates: CooldownRates, redis: NonNulla
   });
 
   const limiter = (name: string, r: Rate | null | undefined) =>
-    r ? new RateLimiterRedis({ storeClient: client, keyPrefix: `${redis.prefix}:cooldown:${name}`, points: r.limit, duration: Math.max(1, Math.round(r.windowMs / 1000)) }) : null;
+    r
+      ? new RateLimiterRedis({
+          storeClient: client,
+          keyPrefix: `${redis.prefix}:cooldown:${name}`,
+          points: r.limit,
+          duration: Math.max(1, Math.round(r.windowMs / 1000)),
+        })
+      : null;
   const limiters = { question: limiter('user', rates.user), click: limiter('clicks', rates.clicks), channel: limiter('channel', rates.channel) };
 
   /** 'ok' under the limit; the first hit over it 'warn' (one polite line), later ones 'silent'. */
@@ -68,7 +75,10 @@ export async function createRedisCooldowns(rates: CooldownRates, redis: NonNulla
 
   await new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, CONNECT_WAIT_MS);
-    client.once('ready', () => { clearTimeout(timer); resolve(); });
+    client.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
   if (down !== null) {
     const why = down;

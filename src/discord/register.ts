@@ -33,7 +33,9 @@ export async function registerCommands(
 export function registerUsage(): string {
   return `usage: npm run register
 
-  Sends the slash commands (${commandDefinitions().map((c) => `/${c.name}`).join(', ')}) to Discord: to the
+  Sends the slash commands (${commandDefinitions()
+    .map((c) => `/${c.name}`)
+    .join(', ')}) to Discord: to the
   server DISCORD_GUILD_ID when it is set (they appear at once; for development), else globally.
   Needs DISCORD_TOKEN and DISCORD_CLIENT_ID, in the environment or in .env (see .env.example).
 
@@ -55,7 +57,9 @@ async function main(): Promise<number> {
   const missing = [config.discordToken ? '' : 'DISCORD_TOKEN', config.discordClientId ? '' : 'DISCORD_CLIENT_ID'].filter(Boolean);
   if (missing.length) {
     // A setup step not done yet is not a crash: one sentence saying what to set, no log line, no stack.
-    process.stderr.write(`npm run register: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set; set ${missing.length === 1 ? 'it' : 'them'} in the environment or in .env (see .env.example).\n`);
+    process.stderr.write(
+      `npm run register: ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} not set; set ${missing.length === 1 ? 'it' : 'them'} in the environment or in .env (see .env.example).\n`,
+    );
     return 1;
   }
   const log = createLogger({ level: config.logLevel, format: config.logFormat, secrets: [config.discordToken] });

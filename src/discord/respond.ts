@@ -15,7 +15,9 @@ function payload(page: DiscordMessage) {
     embeds: page.embeds,
     components: page.components,
     allowedMentions: NO_MENTIONS,
-    ...(page.files?.length ? { files: page.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) } : {}),
+    ...(page.files?.length
+      ? { files: page.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) })) }
+      : {}),
   };
 }
 

@@ -25,7 +25,15 @@ export const MISSING_TOKEN =
 export function logReload(log: Logger, r: ReloadReport): void {
   const level = r.keptLastGood.length || r.problems.length ? 'warn' : 'info';
   log[level](
-    { added: r.added, changed: r.changed, removed: r.removed, keptLastGood: r.keptLastGood, problems: r.problems.length, sources: r.sources, ms: r.ms },
+    {
+      added: r.added,
+      changed: r.changed,
+      removed: r.removed,
+      keptLastGood: r.keptLastGood,
+      problems: r.problems.length,
+      sources: r.sources,
+      ms: r.ms,
+    },
     'knowledge reloaded',
   );
   for (const p of r.problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
@@ -71,7 +79,10 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
     return;
   }
   const ms = Math.round(performance.now() - started);
-  log.info({ dir: config.knowledgeDir, store: store.label, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() }, 'knowledge loaded');
+  log.info(
+    { dir: config.knowledgeDir, store: store.label, cache, ms, requireToken, sharding: config.sharding.mode, ...core.stats() },
+    'knowledge loaded',
+  );
   const stopWatching = core.watch((report) => {
     try {
       logReload(log, report);
@@ -86,16 +97,20 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const live = pusher ? { ...core, reload: () => reloadAfterPush(core.reload, () => pusher.push('discord:/reload'), log) } : core;
   const limits = config.redis ? await (await import('./limits-redis.js')).createRedisCooldowns(config.cooldowns, config.redis, log) : undefined;
   const fetch = { allowPrivate: config.ingest.allowPrivateUrls };
-  if (fetch.allowPrivate) log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
+  if (fetch.allowPrivate)
+    log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
   const add = (input: Parameters<typeof addSource>[0]) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch });
   const { feeds, feedIntervalMinutes } = config.ingest;
   const stopFeeds = feeds.length
     ? createFeedPoller({
-      feeds, intervalMs: feedIntervalMinutes * 60_000, log, fetch,
-      add: (input, fallbackDate) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }),
-      isKnown: (url) => isAdded(config.knowledgeDir, url),
-      onAdded: () => live.reload(),
-    }).start()
+        feeds,
+        intervalMs: feedIntervalMinutes * 60_000,
+        log,
+        fetch,
+        add: (input, fallbackDate) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }),
+        isKnown: (url) => isAdded(config.knowledgeDir, url),
+        onAdded: () => live.reload(),
+      }).start()
     : () => undefined;
   if (feeds.length) log.info({ feeds: feeds.length, everyMinutes: feedIntervalMinutes }, 'polling feeds');
   await runBot({
@@ -115,9 +130,14 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
 }
 
 /** Pushes the folder's edits, then reloads; a file that could not be written is a problem of the report. */
-async function reloadAfterPush(reload: () => Promise<ReloadReport>, push: () => Promise<{ written: string[]; failed: Array<{ name: string; reason: string }> }>, log: Logger): Promise<ReloadReport> {
+async function reloadAfterPush(
+  reload: () => Promise<ReloadReport>,
+  push: () => Promise<{ written: string[]; failed: Array<{ name: string; reason: string }> }>,
+  log: Logger,
+): Promise<ReloadReport> {
   const pushed = await push();
-  if (pushed.written.length || pushed.failed.length) log.info({ written: pushed.written, failed: pushed.failed }, 'knowledge folder edits written to the database');
+  if (pushed.written.length || pushed.failed.length)
+    log.info({ written: pushed.written, failed: pushed.failed }, 'knowledge folder edits written to the database');
   const report = await reload();
   for (const f of pushed.failed) report.problems.push({ file: f.name, reason: `not written to the database: ${f.reason}` });
   return report;

@@ -50,9 +50,20 @@ export type AddResult =
   | { ok: false; input: string; reason: string };
 
 const EXTENSION: Record<string, string> = {
-  'text/html': '.html', 'application/xhtml+xml': '.html', 'application/pdf': '.pdf', 'text/plain': '.txt', 'text/markdown': '.md',
+  'text/html': '.html',
+  'application/xhtml+xml': '.html',
+  'application/pdf': '.pdf',
+  'text/plain': '.txt',
+  'text/markdown': '.md',
 };
-const BY_EXTENSION: Record<string, string> = { '.html': 'text/html', '.htm': 'text/html', '.pdf': 'application/pdf', '.txt': 'text/plain', '.md': 'text/markdown', '.markdown': 'text/markdown' };
+const BY_EXTENSION: Record<string, string> = {
+  '.html': 'text/html',
+  '.htm': 'text/html',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain',
+  '.md': 'text/markdown',
+  '.markdown': 'text/markdown',
+};
 
 /** Adds (or updates) one source. Never throws for a bad source: it is a refusal with a reason. */
 export async function addSource(input: AddInput, options: AddOptions): Promise<AddResult> {
@@ -69,7 +80,8 @@ class Refused extends Error {}
 
 async function add(input: AddInput, options: AddOptions, label: string): Promise<AddResult> {
   const now = (options.now ?? (() => new Date()))();
-  const got = input.kind === 'url' ? await fetchPage(input.url, options) : input.kind === 'upload' ? await fetchUpload(input, options) : takeFile(input);
+  const got =
+    input.kind === 'url' ? await fetchPage(input.url, options) : input.kind === 'upload' ? await fetchUpload(input, options) : takeFile(input);
   const ext = EXTENSION[got.contentType];
   if (!ext) throw new Refused(`unsupported content type "${got.contentType}" (HTML, plain text, Markdown or PDF)`);
   const stem = `${ADDED_FOLDER}/${input.kind === 'url' ? urlStem(got.url ?? input.url) : fileStem(input.name)}`;
@@ -94,7 +106,13 @@ async function add(input: AddInput, options: AddOptions, label: string): Promise
   }
 }
 
-interface Got { bytes: Uint8Array; contentType: string; charset: string | null; url: string | null; finalUrl: string | null }
+interface Got {
+  bytes: Uint8Array;
+  contentType: string;
+  charset: string | null;
+  url: string | null;
+  finalUrl: string | null;
+}
 
 async function fetchPage(url: string, options: AddOptions): Promise<Got> {
   const res = await safeFetch(url, { ...options.fetch, accept: 'page' });
@@ -108,7 +126,8 @@ async function fetchPage(url: string, options: AddOptions): Promise<Got> {
 
 async function fetchUpload(input: Extract<AddInput, { kind: 'upload' }>, options: AddOptions): Promise<Got> {
   takeFile({ kind: 'file', name: input.name, bytes: new Uint8Array(1) }); // the type and name are checked before anything is downloaded
-  if (input.size > (options.fetch?.maxBytes ?? MAX_BYTES)) throw new Refused(`too large: ${input.size} bytes (the limit is ${options.fetch?.maxBytes ?? MAX_BYTES})`);
+  if (input.size > (options.fetch?.maxBytes ?? MAX_BYTES))
+    throw new Refused(`too large: ${input.size} bytes (the limit is ${options.fetch?.maxBytes ?? MAX_BYTES})`);
   const res = await safeFetch(input.url, { ...options.fetch, accept: 'file' });
   return takeFile({ kind: 'file', name: input.name, bytes: res.bytes });
 }
@@ -141,12 +160,24 @@ function canonicalUrl(raw: string): string {
   return u.toString();
 }
 
-const slug = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+const slug = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
 
 /** `example.org-harbour-reopens-1a2b3c4d`: readable, and the same for the same URL. */
 function urlStem(url: string): string {
   const u = new URL(url);
-  const last = u.pathname.split('/').filter(Boolean).pop()?.replace(/\.[a-z0-9]+$/i, '') ?? '';
+  const last =
+    u.pathname
+      .split('/')
+      .filter(Boolean)
+      .pop()
+      ?.replace(/\.[a-z0-9]+$/i, '') ?? '';
   const hash = createHash('sha256').update(canonicalUrl(url)).digest('hex').slice(0, 8);
   return [slug(u.hostname), slug(last), hash].filter(Boolean).join('-');
 }
@@ -156,7 +187,12 @@ function fileStem(name: string): string {
   return slug(base.replace(/\.[^.]+$/, '')) || 'upload';
 }
 
-async function stageAndLoad(stage: string, rel: string, bytes: Uint8Array, sidecar: Record<string, unknown>): Promise<{ article: Article | null; problems: string[]; sidecar: string }> {
+async function stageAndLoad(
+  stage: string,
+  rel: string,
+  bytes: Uint8Array,
+  sidecar: Record<string, unknown>,
+): Promise<{ article: Article | null; problems: string[]; sidecar: string }> {
   const path = join(stage, rel);
   await mkdir(dirname(path), { recursive: true });
   const sidecarText = `# Provenance of ${rel.split('/').pop()}, written by "npm run add" / "/add".\n${stringify(sidecar, { lineWidth: 0 })}`;
@@ -193,11 +229,22 @@ async function commit(dir: string, stem: string, ext: string, bytes: Uint8Array,
 function summarise(a: Article): AddedSource {
   const quoteIds = new Set<number>();
   const speakers = new Set<string>();
-  for (const p of a.paragraphs) for (const s of p.segments) {
-    if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
-    if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
-  }
-  return { title: a.title, date: a.date, updated: a.updated ?? null, publisher: a.publisher, author: a.author, url: a.url, paragraphs: a.paragraphs.length, quotes: quoteIds.size, speakers: [...speakers] };
+  for (const p of a.paragraphs)
+    for (const s of p.segments) {
+      if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
+      if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
+    }
+  return {
+    title: a.title,
+    date: a.date,
+    updated: a.updated ?? null,
+    publisher: a.publisher,
+    author: a.author,
+    url: a.url,
+    paragraphs: a.paragraphs.length,
+    quotes: quoteIds.size,
+    speakers: [...speakers],
+  };
 }
 
 /** What the person adding reads (console and Discord alike). */

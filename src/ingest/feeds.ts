@@ -45,8 +45,11 @@ export function feedItems(xml: string, base: string): FeedItem[] {
   const out: FeedItem[] = [];
   for (const item of list) {
     const links = (item.links as Array<{ href?: string; rel?: string }> | undefined) ?? [];
-    const link = (item.link as string | undefined) ?? (item.url as string | undefined)
-      ?? links.find((l) => !l.rel || l.rel === 'alternate')?.href ?? (typeof item.guid === 'object' ? (item.guid as { value?: string }).value : item.guid as string | undefined);
+    const link =
+      (item.link as string | undefined) ??
+      (item.url as string | undefined) ??
+      links.find((l) => !l.rel || l.rel === 'alternate')?.href ??
+      (typeof item.guid === 'object' ? (item.guid as { value?: string }).value : (item.guid as string | undefined));
     if (!link) continue;
     let url: string;
     try {
@@ -54,12 +57,15 @@ export function feedItems(xml: string, base: string): FeedItem[] {
     } catch {
       continue;
     }
-    const when = (item.pubDate ?? item.published ?? item.date_published ?? item.updated ?? (item.dc as { date?: string } | undefined)?.date) as string | undefined;
+    const when = (item.pubDate ?? item.published ?? item.date_published ?? item.updated ?? (item.dc as { date?: string } | undefined)?.date) as
+      | string
+      | undefined;
     const parsed = when ? new Date(when) : null;
     const title = item.title;
     out.push({
       url,
-      title: typeof title === 'string' ? title : typeof title === 'object' && title ? String((title as { value?: unknown }).value ?? '') || null : null,
+      title:
+        typeof title === 'string' ? title : typeof title === 'object' && title ? String((title as { value?: unknown }).value ?? '') || null : null,
       date: parsed && !Number.isNaN(parsed.getTime()) ? parsed.toISOString().slice(0, 10) : null,
     });
   }
@@ -88,7 +94,8 @@ export function createFeedPoller(options: FeedPollerOptions) {
         if (await options.isKnown(item.url)) continue;
         const result = await options.add({ kind: 'url', url: item.url }, item.date ?? undefined);
         (result.ok ? report.added : report.refused).push(result);
-        if (result.ok) options.log.info({ feed, item: item.url, file: result.file, title: result.source.title, date: result.source.date }, 'feed item added');
+        if (result.ok)
+          options.log.info({ feed, item: item.url, file: result.file, title: result.source.title, date: result.source.date }, 'feed item added');
         else options.log.warn({ feed, item: item.url, reason: result.reason }, 'feed item refused');
       } catch (err) {
         options.log.warn({ feed, item: item.url, err }, 'feed item failed');
@@ -104,7 +111,10 @@ export function createFeedPoller(options: FeedPollerOptions) {
       try {
         const r = await pollFeed(feed);
         reports.push(r);
-        options.log[r.notModified ? 'debug' : 'info']({ feed, notModified: r.notModified, added: r.added.length, refused: r.refused.length }, 'feed polled');
+        options.log[r.notModified ? 'debug' : 'info'](
+          { feed, notModified: r.notModified, added: r.added.length, refused: r.refused.length },
+          'feed polled',
+        );
       } catch (err) {
         const problem = (err as Error).message;
         reports.push({ feed, notModified: false, added: [], refused: [], problem });

@@ -17,7 +17,15 @@ export type Accept = 'page' | 'feed' | 'file';
 /** What each use accepts: pages (HTML, XHTML, plain text, Markdown, PDF), feeds (RSS, Atom, XML), or an upload (its type comes from its file name). */
 const TYPES: Record<Accept, string[]> = {
   page: ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown', 'application/pdf'],
-  feed: ['application/rss+xml', 'application/atom+xml', 'application/xml', 'text/xml', 'application/rdf+xml', 'application/feed+json', 'application/json'],
+  feed: [
+    'application/rss+xml',
+    'application/atom+xml',
+    'application/xml',
+    'text/xml',
+    'application/rdf+xml',
+    'application/feed+json',
+    'application/json',
+  ],
   file: [],
 };
 
@@ -91,7 +99,8 @@ function checkUrl(raw: string, allowPrivate: boolean, allowHosts: string[] = [])
     const bad = forbiddenAddress(host);
     if (bad) throw new FetchRefused(`refused ${url.host}: ${bad} (only public addresses are fetched)`);
   }
-  if (!allowPrivate && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host)) throw new FetchRefused(`refused ${url.host}: a local host name`);
+  if (!allowPrivate && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host))
+    throw new FetchRefused(`refused ${url.host}: a local host name`);
   return url;
 }
 
@@ -114,7 +123,9 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         dispatcher: agent,
         signal,
         headers: { 'user-agent': USER_AGENT, accept: TYPES[options.accept].join(', ') + ', */*;q=0.1', ...options.headers },
-      }).catch((err: unknown) => { throw refusalOf(err, url, signal, totalMs); });
+      }).catch((err: unknown) => {
+        throw refusalOf(err, url, signal, totalMs);
+      });
       const header = (name: string) => {
         const v = res.headers[name];
         return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
@@ -164,7 +175,8 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         throw refusalOf(err, url, signal, totalMs);
       }
       const bytes = Buffer.concat(chunks);
-      if (sniffPdf && bytes.subarray(0, 5).toString('latin1') !== '%PDF-') throw new FetchRefused('unsupported content type "application/octet-stream"');
+      if (sniffPdf && bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+        throw new FetchRefused('unsupported content type "application/octet-stream"');
       return { ...base, contentType: sniffPdf ? 'application/pdf' : contentType, charset, bytes };
     }
   } finally {
@@ -177,7 +189,8 @@ function refusalOf(err: unknown, url: URL, signal: AbortSignal, totalMs: number)
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e.code ?? e.cause?.code;
   if (code === 'EVERBATIMPRIVATE') return new FetchRefused(`refused ${url.host}: ${(e.cause ?? e).message} (only public addresses are fetched)`);
-  if (signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new FetchRefused(`${url.host} did not answer within ${Math.round(totalMs / 1000)} s`);
+  if (signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+    return new FetchRefused(`${url.host} did not answer within ${Math.round(totalMs / 1000)} s`);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchRefused(`could not connect to ${url.host} in time`);
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new FetchRefused(`${url.hostname} was not found (DNS)`);
   if (code === 'ECONNREFUSED') return new FetchRefused(`${url.host} refused the connection`);

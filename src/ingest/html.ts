@@ -12,14 +12,59 @@ import type { Extracted } from './extracted.js';
 
 /** Page furniture that never holds the article's own date or text. */
 const FURNITURE = [
-  'nav', 'aside', 'footer', 'script:not([type="application/ld+json"])', 'style', 'noscript', 'iframe', 'form',
-  '[class*="related" i]', '[id*="related" i]', '[class*="recommend" i]', '[class*="more-stories" i]',
-  '[class*="sidebar" i]', '[id*="sidebar" i]', '[class*="footer" i]', '[id*="footer" i]', '[class*="newsletter" i]', '[role="navigation"]',
-  '[role="complementary"]', '[role="contentinfo"]',
+  'nav',
+  'aside',
+  'footer',
+  'script:not([type="application/ld+json"])',
+  'style',
+  'noscript',
+  'iframe',
+  'form',
+  '[class*="related" i]',
+  '[id*="related" i]',
+  '[class*="recommend" i]',
+  '[class*="more-stories" i]',
+  '[class*="sidebar" i]',
+  '[id*="sidebar" i]',
+  '[class*="footer" i]',
+  '[id*="footer" i]',
+  '[class*="newsletter" i]',
+  '[role="navigation"]',
+  '[role="complementary"]',
+  '[role="contentinfo"]',
 ];
-const BLOCKS = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'BLOCKQUOTE', 'LI', 'UL', 'OL', 'PRE', 'FIGURE',
-  'FIGCAPTION', 'TABLE', 'TR', 'TD', 'TH', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HR', 'BR']);
-const ARTICLE_TYPE = /(^|:)(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|PressRelease|ScholarlyArticle|OpinionNewsArticle)$/;
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'BLOCKQUOTE',
+  'LI',
+  'UL',
+  'OL',
+  'PRE',
+  'FIGURE',
+  'FIGCAPTION',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'DL',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HR',
+  'BR',
+]);
+const ARTICLE_TYPE =
+  /(^|:)(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report|PressRelease|ScholarlyArticle|OpinionNewsArticle)$/;
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 type El = Doc['documentElement'];
@@ -50,10 +95,29 @@ export function extractHtml(html: string): Extracted {
   if (blocks[0] && title && blocks[0].replace(/^#+\s*/, '') === title) blocks.shift();
   return {
     title,
-    author: names(ld?.author) ?? notUrl(meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author')) ?? text(parsed?.byline)?.replace(/^by\s+/i, '') ?? null,
+    author:
+      names(ld?.author) ??
+      notUrl(meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author')) ??
+      text(parsed?.byline)?.replace(/^by\s+/i, '') ??
+      null,
     publisher: names(ld?.publisher) ?? meta('og:site_name', 'application-name', 'dc.publisher') ?? text(parsed?.siteName) ?? null,
-    published: text(ld?.datePublished) ?? meta('article:published_time', 'datePublished', 'date', 'pubdate', 'publishdate', 'dc.date.issued', 'dcterms.created', 'dc.date', 'citation_publication_date', 'parsely-pub-date', 'sailthru.date')
-      ?? timeEl?.getAttribute('datetime')?.trim() ?? null,
+    published:
+      text(ld?.datePublished) ??
+      meta(
+        'article:published_time',
+        'datePublished',
+        'date',
+        'pubdate',
+        'publishdate',
+        'dc.date.issued',
+        'dcterms.created',
+        'dc.date',
+        'citation_publication_date',
+        'parsely-pub-date',
+        'sailthru.date',
+      ) ??
+      timeEl?.getAttribute('datetime')?.trim() ??
+      null,
     modified: text(ld?.dateModified) ?? meta('article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified') ?? null,
     blocks,
     url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
@@ -68,7 +132,9 @@ function text(v: unknown): string | null {
 
 /** `"Jane Doe"`, `{name}`, or a list of them → "Jane Doe, John Roe". */
 function names(v: unknown): string | null {
-  const list = (Array.isArray(v) ? v : [v]).map((x) => text(typeof x === 'object' && x ? (x as { name?: unknown }).name : x)).filter((x): x is string => Boolean(x));
+  const list = (Array.isArray(v) ? v : [v])
+    .map((x) => text(typeof x === 'object' && x ? (x as { name?: unknown }).name : x))
+    .filter((x): x is string => Boolean(x));
   return list.length ? list.join(', ') : null;
 }
 

@@ -7,7 +7,13 @@ import type { Extracted } from './extracted.js';
  * size changes, or a short line ends a sentence. A line in a clearly larger font is a heading.
  */
 
-interface Line { text: string; y: number; size: number; right: number; page: number }
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+  right: number;
+  page: number;
+}
 
 export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   let pdf;
@@ -75,7 +81,10 @@ function median(xs: number[]): number {
 function blocksOf(lines: Line[]): string[] {
   if (lines.length === 0) return [];
   const body = median(lines.map((l) => l.size));
-  const gaps = lines.slice(1).map((l, i) => (l.page === lines[i]!.page ? lines[i]!.y - l.y : 0)).filter((g) => g > 0);
+  const gaps = lines
+    .slice(1)
+    .map((l, i) => (l.page === lines[i]!.page ? lines[i]!.y - l.y : 0))
+    .filter((g) => g > 0);
   const step = median(gaps) || body * 1.2;
   const width = Math.max(...lines.map((l) => l.right));
   const out: string[] = [];
@@ -89,8 +98,7 @@ function blocksOf(lines: Line[]): string[] {
     const heading = l.size > body * 1.15 && l.text.length <= 200;
     if (prev) {
       const gap = prev.page === l.page ? prev.y - l.y : step;
-      const breaks = heading || prev.size > body * 1.15 || gap > step * 1.4
-        || (/[.!?:"”’)]$/.test(prev.text) && prev.right < width * 0.85);
+      const breaks = heading || prev.size > body * 1.15 || gap > step * 1.4 || (/[.!?:"”’)]$/.test(prev.text) && prev.right < width * 0.85);
       if (breaks) flush();
     }
     if (heading) {

@@ -56,7 +56,14 @@ export function findQuoteSpans(text: string, inside = false): QuoteSpan[] {
       continued = false;
     }
   }
-  if (open >= 0) spans.push({ start: open, end: text.trimEnd().length, closed: false, startsParagraph: continued || begin(open - 1), ...(continued ? { continued } : {}) });
+  if (open >= 0)
+    spans.push({
+      start: open,
+      end: text.trimEnd().length,
+      closed: false,
+      startsParagraph: continued || begin(open - 1),
+      ...(continued ? { continued } : {}),
+    });
   return spans.filter((s) => s.end > s.start);
 }
 

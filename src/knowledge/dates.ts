@@ -9,11 +9,33 @@ export interface SourceDate {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8,
-  september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 
 const FULL_DATE_PATTERNS: Array<{ re: RegExp; pick: (m: RegExpExecArray) => [string, string, string] }> = [
   // 24 March 2021
@@ -46,7 +68,9 @@ export function findFirstFullDate(text: string): { date: SourceDate; index: numb
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (best && m.index >= best.index) break;
       const [y, mo, d] = pick(m);
-      const year = Number(y), month = monthNumber(mo), day = Number(d);
+      const year = Number(y),
+        month = monthNumber(mo),
+        day = Number(d);
       if (year < 1000 || !isRealDay(year, month, day)) continue;
       best = { date: { iso: toIso(year, month, day), precision: 'day' }, index: m.index };
       break;

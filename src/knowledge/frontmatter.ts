@@ -31,7 +31,10 @@ export function splitFrontMatter(raw: string): FrontMatter {
 }
 
 export class FrontMatterError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(message);
   }
 }

@@ -83,7 +83,8 @@ function turnSegments(text: string, from: number, speaker: string | null, id: nu
 }
 
 function push(out: Segment[], text: string, a: number, b: number, speaker: string | null, id: number): void {
-  let s = a, e = b;
+  let s = a,
+    e = b;
   while (s < e && /[\s"“”,;:]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s"“”,;:]/.test(text[e - 1] ?? '')) e--;
   if (!/[\p{L}\p{N}]/u.test(text.slice(s, e))) return;

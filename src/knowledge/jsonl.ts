@@ -25,7 +25,10 @@ export function parseJsonlRecord(line: string, file: string, lineNo: number): Ar
   const str = (v: unknown) => (typeof v === 'string' && v.trim() ? collapseSpaces(v) : null);
   const id = str(r.id) ?? `${file}#${lineNo}`;
   const speaker = str(r.speaker);
-  const paragraphs = text.split(/\n\s*\n/).map(collapseSpaces).filter(Boolean);
+  const paragraphs = text
+    .split(/\n\s*\n/)
+    .map(collapseSpaces)
+    .filter(Boolean);
   const segments = speaker
     ? r.multi_speaker === true
       ? transcriptSegments(paragraphs, speaker)

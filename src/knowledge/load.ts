@@ -54,7 +54,12 @@ export async function loadKnowledge(dir: string, pause?: Pause, onFile?: OnFile)
   try {
     stats = await statKnowledge(dir);
   } catch (err) {
-    return { articles: [], files: [], aliases: {}, problems: [{ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }] };
+    return {
+      articles: [],
+      files: [],
+      aliases: {},
+      problems: [{ file: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }],
+    };
   }
   const files: FileLoad[] = [];
   for (const s of stats) {
@@ -157,7 +162,12 @@ function supported(name: string): boolean {
  * One source's bytes as received (a file of the folder or a row of the database) → articles and
  * problems; `file.path` is its file name, which decides how it is read; `sidecar` is its provenance.
  */
-export async function parseKnowledgeBytes(file: FileStat, bytes: Uint8Array, pause?: Pause, sidecar: Record<string, unknown> = {}): Promise<FileLoad> {
+export async function parseKnowledgeBytes(
+  file: FileStat,
+  bytes: Uint8Array,
+  pause?: Pause,
+  sidecar: Record<string, unknown> = {},
+): Promise<FileLoad> {
   const out: FileLoad = { ...file, articles: [], problems: [] };
   const ext = extname(file.path).toLowerCase();
   if (basename(file.path).toLowerCase() === 'readme.md') return out;
@@ -191,7 +201,9 @@ export async function parseKnowledgeBytes(file: FileStat, bytes: Uint8Array, pau
     }
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
-    problem(err instanceof TypeError ? 'not UTF-8 text (binary file?)' : `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    problem(
+      err instanceof TypeError ? 'not UTF-8 text (binary file?)' : `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
     return out;
   }
   if (ext === '.jsonl') {
@@ -220,9 +232,12 @@ export async function parseKnowledgeBytes(file: FileStat, bytes: Uint8Array, pau
 async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar: Record<string, unknown>, out: FileLoad): Promise<void> {
   if (bytes.length === 0) throw new Error('empty file');
   // Loaded on first use: the DOM and PDF libraries cost a start-up that needs no page (~0.2 s).
-  const page = ext === '.pdf'
-    ? await (await import('../ingest/pdf.js')).extractPdf(bytes)
-    : await import('../ingest/html.js').then(({ decodeHtml, extractHtml }) => extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null)));
+  const page =
+    ext === '.pdf'
+      ? await (await import('../ingest/pdf.js')).extractPdf(bytes)
+      : await import('../ingest/html.js').then(({ decodeHtml, extractHtml }) =>
+          extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null)),
+        );
   const { text, updated } = pageArticleText(page, sidecar);
   out.articles.push(withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated));
 }

@@ -39,7 +39,9 @@ export function choosePageDates(page: Extracted, given: unknown): PageDates {
     if (!('error' in d)) published = d;
   }
   if (!published) {
-    throw new ParseError('no publication date found in the page (metadata or dateline): add it with --date YYYY-MM-DD, or "date:" in its .source.yaml');
+    throw new ParseError(
+      'no publication date found in the page (metadata or dateline): add it with --date YYYY-MM-DD, or "date:" in its .source.yaml',
+    );
   }
   const modified = page.modified ? parseGivenDate(page.modified) : null;
   const updated = modified && !('error' in modified) && modified.precision === 'day' && modified.iso > published.iso ? modified.iso : null;
@@ -64,7 +66,9 @@ export function pageArticleText(page: Extracted, fields: Record<string, unknown>
 
 /** A text article with the sidecar's fields added under its own front matter (the file's own fields win). */
 export function withFields(raw: string, fields: Record<string, unknown>): string {
-  const wanted = Object.fromEntries(Object.entries(fields).filter(([k, v]) => ['title', 'date', 'publisher', 'author', 'url'].includes(k) && v !== undefined && v !== null));
+  const wanted = Object.fromEntries(
+    Object.entries(fields).filter(([k, v]) => ['title', 'date', 'publisher', 'author', 'url'].includes(k) && v !== undefined && v !== null),
+  );
   if (Object.keys(wanted).length === 0) return raw;
   const own = splitFrontMatter(raw);
   return `${frontMatter({ ...wanted, ...own.fields, ...(fields.date ? { date: fields.date } : {}) })}${own.body}`;

@@ -12,16 +12,43 @@ import type { Article, Paragraph } from './types.js';
  */
 
 const BOILERPLATE = new Set([
-  'browse by', 'print', 'print friendly, pdf & email', 'share', 'share this', 'share this article', 'tweet',
-  'advertisement', 'related', 'related articles', 'read more', 'click here', 'email', 'facebook', 'twitter',
-  'linkedin', 'whatsapp', 'subscribe', 'comments', 'leave a comment', 'menu', 'search', 'home', 'skip to content',
+  'browse by',
+  'print',
+  'print friendly, pdf & email',
+  'share',
+  'share this',
+  'share this article',
+  'tweet',
+  'advertisement',
+  'related',
+  'related articles',
+  'read more',
+  'click here',
+  'email',
+  'facebook',
+  'twitter',
+  'linkedin',
+  'whatsapp',
+  'subscribe',
+  'comments',
+  'leave a comment',
+  'menu',
+  'search',
+  'home',
+  'skip to content',
 ]);
 
 type UnitKind = 'title' | 'heading' | 'caption' | 'byline' | 'attribution' | 'body';
-interface Unit { text: string; kind: UnitKind }
+interface Unit {
+  text: string;
+  kind: UnitKind;
+}
 
 export class ParseError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(message);
   }
 }
@@ -96,7 +123,13 @@ function chooseDate(fields: Record<string, unknown>, units: Unit[]): SourceDate 
   throw new ParseError('no date found: add front matter "date: YYYY-MM-DD" (or "YYYY" when only the year is known)');
 }
 
-const isBoilerplate = (line: string) => BOILERPLATE.has(line.toLowerCase().replace(/[:|]+$/, '').trim());
+const isBoilerplate = (line: string) =>
+  BOILERPLATE.has(
+    line
+      .toLowerCase()
+      .replace(/[:|]+$/, '')
+      .trim(),
+  );
 
 function headingLike(text: string): boolean {
   const words = text.split(/\s+/).length;
@@ -107,11 +140,17 @@ function headingLike(text: string): boolean {
 function toUnits(body: string): Unit[] {
   const normalised = body.replace(/\r\n?/g, '\n');
   const lines = normalised.split('\n');
-  const blocks = normalised.split(/\n\s*\n/).map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean)).filter((b) => b.length);
+  const blocks = normalised
+    .split(/\n\s*\n/)
+    .map((b) =>
+      b
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .filter((b) => b.length);
   const wrapped = blocks.filter((b) => b.length > 1 && b.slice(0, -1).every((l) => l.length >= 30 && l.length <= 100 && !/^[-*#>]/.test(l))).length;
-  const texts = wrapped > blocks.length / 3
-    ? blocks.flatMap((b) => joinWrapped(b))
-    : lines.map((l) => l.trim()).filter(Boolean);
+  const texts = wrapped > blocks.length / 3 ? blocks.flatMap((b) => joinWrapped(b)) : lines.map((l) => l.trim()).filter(Boolean);
   const units: Unit[] = [];
   let seenBody = false;
   for (const raw of texts) {
@@ -170,15 +209,19 @@ function buildParagraphs(units: Unit[], wholeTextSpeaker: string | null): { para
   const speakers = new ArticleSpeakers();
   const segmented = wholeTextSpeaker
     ? content.map((u, i) => speechSegments(u.text, wholeTextSpeaker, i + 1))
-    : segmentArticle(content.map((u) => ({
-      text: u.text,
-      kind: u.kind === 'attribution' ? 'attribution' : u.kind === 'title' || u.kind === 'heading' ? 'break' : 'body',
-    })), speakers);
+    : segmentArticle(
+        content.map((u) => ({
+          text: u.text,
+          kind: u.kind === 'attribution' ? 'attribution' : u.kind === 'title' || u.kind === 'heading' ? 'break' : 'body',
+        })),
+        speakers,
+      );
   const paragraphs: Paragraph[] = [];
   let section: string | null = null;
   content.forEach((u, i) => {
     if (u.kind === 'heading') section = u.text;
-    if (u.kind === 'body' || u.kind === 'caption') paragraphs.push({ text: u.text, section, segments: segmented[i] ?? [], ...(u.kind === 'caption' ? { caption: true } : {}) });
+    if (u.kind === 'body' || u.kind === 'caption')
+      paragraphs.push({ text: u.text, section, segments: segmented[i] ?? [], ...(u.kind === 'caption' ? { caption: true } : {}) });
   });
   return { paragraphs, roles: speakers.learnedRoles() };
 }

@@ -13,7 +13,10 @@ import type { Segment } from './types.js';
  * second reads in order, because "he" and "the minister" mean whoever the article named last.
  */
 
-interface ParagraphInput { text: string; kind: 'body' | 'attribution' | 'break' }
+interface ParagraphInput {
+  text: string;
+  kind: 'body' | 'attribution' | 'break';
+}
 
 interface Span extends QuoteSpan {
   id: number;
@@ -40,11 +43,18 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   masked.forEach((m) => {
     const starts = new Set(sentenceRanges(m).map(([a]) => a));
     for (const mention of findMentions(m)) {
-      const org = mention.name && !mention.org && ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) && /^,/.test(m.slice(mention.end));
+      const org =
+        mention.name &&
+        !mention.org &&
+        ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) &&
+        /^,/.test(m.slice(mention.end));
       speakers.learn(org ? { ...mention, org: true } : mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
     }
   });
-  const turns = interviewTurns(paragraphs.map((p) => (p.kind === 'body' ? p.text : null)), speakers);
+  const turns = interviewTurns(
+    paragraphs.map((p) => (p.kind === 'body' ? p.text : null)),
+    speakers,
+  );
 
   const out: Working[] = [];
   const state = { nextId: 1, sentence: 0 };
@@ -62,7 +72,15 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       const prev = out[out.length - 1];
       // A pull-quote without marks: one short paragraph, then "— Name".
       const prevText = paragraphs[p - 1]?.text ?? '';
-      if (prev && pending.length === 0 && prev.spans.length === 0 && prev.segments.length > 0 && prev.segments.length <= 3 && who && wordCount(prevText) >= 6) {
+      if (
+        prev &&
+        pending.length === 0 &&
+        prev.spans.length === 0 &&
+        prev.segments.length > 0 &&
+        prev.segments.length <= 3 &&
+        who &&
+        wordCount(prevText) >= 6
+      ) {
         const id = state.nextId++;
         for (const seg of prev.segments) Object.assign(seg, { kind: 'quote', speaker: who, quoteId: id });
       }
@@ -90,8 +108,7 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         continuing.speaker = first.speaker;
         sync(prev!);
       }
-    }
-    else if (first?.startsParagraph && !first.settled && !first.speaker && prev && !signedBelow(paragraphs, p)) {
+    } else if (first?.startsParagraph && !first.settled && !first.speaker && prev && !signedBelow(paragraphs, p)) {
       // News style: a paragraph that opens with an unattributed quotation, right after a paragraph
       // that ends with X's attributed quotation, carries on X's words, when nothing in between
       // names anyone else: the rest of the paragraph reports no one and names no one but X.
@@ -104,7 +121,11 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         const openers = new Set(w.segments.slice(0, lead < 0 ? undefined : lead).map((s) => s.quoteId));
         // Spoken words, not a title opening the paragraph ("“The Hunger Games” opened on Friday"):
         // four words or more, ending a sentence or a clause inside or right after the closing mark.
-        const spoken = wordCount(para.text.slice(first.start, first.end)) >= 4 && /[.!?,;:\u2026]["\u201c\u201d\u2019\u00bb]?\s*$/.test(para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["\u201d\u00bb]?\s*$/, ''));
+        const spoken =
+          wordCount(para.text.slice(first.start, first.end)) >= 4 &&
+          /[.!?,;:\u2026]["\u201c\u201d\u2019\u00bb]?\s*$/.test(
+            para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["\u201d\u00bb]?\s*$/, ''),
+          );
         if (spoken) for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
       }
       if (w.spans.some((s) => s.speaker)) w.quoteOnly = false;
@@ -149,7 +170,8 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
 }
 
 /** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
-const ORG_APPOSITION = /\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|club|ministry|department|manufacturer|supplier|developer|publisher|newspaper),\s+$/u;
+const ORG_APPOSITION =
+  /\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|club|ministry|department|manufacturer|supplier|developer|publisher|newspaper),\s+$/u;
 
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;
@@ -172,7 +194,10 @@ function sync(w: Working): void {
 
 /** "— Jenny Leong", "-NATO Secretary General Jens Stoltenberg", "— Amnesty International statement". */
 function attributionName(line: string, speakers: ArticleSpeakers): string | null {
-  const text = line.replace(/^[\s\-\u2013\u2014\u2012]+/, '').replace(/\s+(?:statement|release|communiqu[eé])\.?$/i, '').replace(/[\s.]+$/, '');
+  const text = line
+    .replace(/^[\s\-\u2013\u2014\u2012]+/, '')
+    .replace(/\s+(?:statement|release|communiqu[eé])\.?$/i, '')
+    .replace(/[\s.]+$/, '');
   if (/\d/.test(text)) return null;
   const m = findMentions(text)[0];
   // Only a name (and a role after a comma) attributes: "- The ministry announced …" is a list item.
@@ -218,7 +243,9 @@ function mask(text: string, spans: QuoteSpan[]): string {
 /** A verb of saying just before a short quotation ("said it was “…”", "calls it “…”"), never "so-called". */
 function saidRightBefore(lead: string): boolean {
   const v = verbsIn(lead, 0, lead.length).at(-1);
-  return !!v && /^(?:\s+(?:that|it|this|them|him|her|as|was|is|a|an|the|of))*[\s,:]*$/i.test(lead.slice(v.end)) && !/so-$/.test(lead.slice(0, v.start));
+  return (
+    !!v && /^(?:\s+(?:that|it|this|them|him|her|as|was|is|a|an|the|of))*[\s,:]*$/i.test(lead.slice(v.end)) && !/so-$/.test(lead.slice(0, v.start))
+  );
 }
 
 /**
@@ -228,7 +255,13 @@ function saidRightBefore(lead: string): boolean {
  */
 function inThatClause(lead: string, quoted: string): boolean {
   // Capitalised words in quotes are a name or a title ("its “Project Falcon”"), not someone's words.
-  if (quoted.split(/\s+/).filter(Boolean).every((w) => /^\p{Lu}/u.test(w))) return false;
+  if (
+    quoted
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((w) => /^\p{Lu}/u.test(w))
+  )
+    return false;
   const weak = verbsIn(lead, 0, lead.length, true).at(-1);
   const v = weak && /^describ/i.test(weak.word) ? weak : verbsIn(lead, 0, lead.length).at(-1);
   if (!v) return false;
@@ -248,7 +281,9 @@ function introduced(lead: string): boolean {
   const v = verbs[verbs.length - 1];
   if (!v) return false;
   const between = lead.slice(v.end, m.index).trim();
-  return between.split(/\s+/).length <= 10 && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|do|does|did)\b/i.test(between);
+  return (
+    between.split(/\s+/).length <= 10 && !/\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|do|does|did)\b/i.test(between)
+  );
 }
 
 /** "BRUSSELS, 5 April 2022 — " or "LONDON (Reuters) - " before a paragraph's first words. */
@@ -258,7 +293,14 @@ function letters(text: string): number {
   return (text.match(/[\p{L}\p{N}]/gu) ?? []).length;
 }
 
-function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[], speakers: ArticleSpeakers, state: { nextId: number; sentence: number }, intro: string | null): Working {
+function segmentParagraph(
+  text: string,
+  masked: string,
+  quoteSpans: QuoteSpan[],
+  speakers: ArticleSpeakers,
+  state: { nextId: number; sentence: number },
+  intro: string | null,
+): Working {
   const spans: Span[] = quoteSpans.map((s) => ({ ...s, id: state.nextId++, speaker: null, settled: false, embedded: false, lead: null }));
   const segments: Segment[] = [];
   const paragraphStart = state.sentence + 1;
@@ -281,8 +323,12 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
     // is introduced by a verb of saying and a comma or colon ("X notes, “…”"); otherwise it is
     // a partial quotation inside someone's sentence, or a scare quote.
     for (const span of inSpans) if (!span.continued && span.start - 1 >= a) span.lead = leadAttribution(ctx, a, span.start - 1);
-    const own = (s: Span) => s.start < a || s.continued || (s.end > b && s.lead?.speaker) || /^[\s\p{P}_]*$/u.test(masked.slice(a, s.start - 1).replace(DATELINE, ''))
-      || (s.lead !== null && introduced(masked.slice(a, s.start - 1)));
+    const own = (s: Span) =>
+      s.start < a ||
+      s.continued ||
+      (s.end > b && s.lead?.speaker) ||
+      /^[\s\p{P}_]*$/u.test(masked.slice(a, s.start - 1).replace(DATELINE, '')) ||
+      (s.lead !== null && introduced(masked.slice(a, s.start - 1)));
     const isQuote = inSpans.length > 0 && (inside * 2 >= letters(text.slice(a, b)) || inSpans.some(own));
     let who: Who | null = null;
     for (const span of inSpans) {
@@ -292,7 +338,7 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
         const next = spans.find((s) => s.start > span.end);
         const tail = closesHere ? tailAttribution(ctx, span.end + 1, Math.min(b, next ? next.start - 1 : b)) : null;
         // A partial quotation belongs to its sentence's speaker; "according to" after it names a source.
-        const found = span.embedded ? span.lead ?? tail : tail ?? span.lead;
+        const found = span.embedded ? (span.lead ?? tail) : (tail ?? span.lead);
         if (found) {
           span.settled = true;
           span.speaker = found.speaker;
@@ -313,7 +359,12 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
         if (!span.embedded) continue;
         // Fewer than four words not introduced by a verb of saying ("alleged “Russian spy ring”",
         // "the Bolivian people “fraternal greetings”") are a label or a scare quote: narration.
-        if (wordCount(text.slice(span.start, span.end)) < 4 && !saidRightBefore(masked.slice(a, span.start - 1)) && !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1), text.slice(span.start, span.end)))) continue;
+        if (
+          wordCount(text.slice(span.start, span.end)) < 4 &&
+          !saidRightBefore(masked.slice(a, span.start - 1)) &&
+          !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1), text.slice(span.start, span.end)))
+        )
+          continue;
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;
@@ -330,7 +381,8 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
       }
     }
     said[si] = who ? who.speaker : undefined;
-    if (who?.speaker) ctx.here.push({ name: who.speaker, gender: null, org: speakers.isOrg(who.speaker), sentence: state.sentence, speaker: true, at: b });
+    if (who?.speaker)
+      ctx.here.push({ name: who.speaker, gender: null, org: speakers.isOrg(who.speaker), sentence: state.sentence, speaker: true, at: b });
     for (const r of ctx.here) speakers.note(r);
     lastWho = who;
   });
@@ -353,8 +405,9 @@ function segmentParagraph(text: string, masked: string, quoteSpans: QuoteSpan[],
   }
   const last = ranges.at(-1);
   const introduces = last && /[:;]\s*$/.test(text.slice(last[0], last[1]));
-  const quoteOnly = spans.some((s) => !s.embedded) && segments.every((s) => s.kind === 'quote' && !s.embedded) && spans.every((s) => !s.embedded && !s.speaker);
-  return { spans, segments, intro: introduces ? (lastWho as Who | null)?.speaker ?? null : null, quoteOnly };
+  const quoteOnly =
+    spans.some((s) => !s.embedded) && segments.every((s) => s.kind === 'quote' && !s.embedded) && spans.every((s) => !s.embedded && !s.speaker);
+  return { spans, segments, intro: introduces ? ((lastWho as Who | null)?.speaker ?? null) : null, quoteOnly };
 }
 
 function trimStart(text: string, i: number): number {

@@ -9,18 +9,96 @@ import { firstNameGender, type Gender, type Mention } from './names.js';
  */
 
 const ROLE_WORDS = new Set([
-  'secretary', 'general', 'secretary-general', 'minister', 'prime', 'foreign', 'deputy', 'vice', 'president',
-  'chancellor', 'high', 'representative', 'chief', 'director', 'spokesperson', 'spokesman', 'spokeswoman',
-  'ambassador', 'senator', 'governor', 'mayor', 'king', 'queen', 'prince', 'princess', 'chairman', 'chairwoman',
-  'chair', 'head', 'leader', 'commander', 'admiral', 'colonel', 'premier', 'envoy', 'commissioner', 'ceo',
-  'officer', 'undersecretary', 'under-secretary', 'assistant', 'defence', 'defense', 'interior', 'finance',
-  'affairs', 'state', 'of', 'for', 'the', 'and', 'former', 'acting', 'first', 'lady', 'pope', 'speaker',
-  'justice', 'judge', 'attorney', 'senior', 'supreme', 'allied', 'adviser', 'advisor', 'security', 'national',
-  'european', 'council', 'commission', 'mr', 'mrs', 'ms', 'dr', 'sir', 'dame', 'lord', 'gen', 'sen', 'rep', 'gov',
+  'secretary',
+  'general',
+  'secretary-general',
+  'minister',
+  'prime',
+  'foreign',
+  'deputy',
+  'vice',
+  'president',
+  'chancellor',
+  'high',
+  'representative',
+  'chief',
+  'director',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'ambassador',
+  'senator',
+  'governor',
+  'mayor',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'head',
+  'leader',
+  'commander',
+  'admiral',
+  'colonel',
+  'premier',
+  'envoy',
+  'commissioner',
+  'ceo',
+  'officer',
+  'undersecretary',
+  'under-secretary',
+  'assistant',
+  'defence',
+  'defense',
+  'interior',
+  'finance',
+  'affairs',
+  'state',
+  'of',
+  'for',
+  'the',
+  'and',
+  'former',
+  'acting',
+  'first',
+  'lady',
+  'pope',
+  'speaker',
+  'justice',
+  'judge',
+  'attorney',
+  'senior',
+  'supreme',
+  'allied',
+  'adviser',
+  'advisor',
+  'security',
+  'national',
+  'european',
+  'council',
+  'commission',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'sir',
+  'dame',
+  'lord',
+  'gen',
+  'sen',
+  'rep',
+  'gov',
 ]);
 /** Lower-case, folded, hyphen-free key for roles and names ("Secretary-General" = "secretary general"). */
 export function nameKey(text: string): string {
-  return fold(text).replace(/[-_.]/g, ' ').replace(/[^\p{L}\p{N}' ]/gu, '').replace(/^the /, '').replace(/\s+/g, ' ').trim();
+  return fold(text)
+    .replace(/[-_.]/g, ' ')
+    .replace(/[^\p{L}\p{N}' ]/gu, '')
+    .replace(/^the /, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Role aliases a person may be called by later: the role, the role without its organisation, "<ORG> chief". */
@@ -38,7 +116,6 @@ export function roleAliases(role: string): string[] {
   return [...out].filter((a) => a.split(' ').some((w) => ROLE_WORDS.has(w) && !['the', 'of', 'and', 'for'].includes(w)) || a.endsWith(' chief'));
 }
 
-
 /** Someone the text has just mentioned, for he/she and "the minister": named, or not (null). */
 export interface Referent {
   name: string | null;
@@ -52,9 +129,37 @@ export interface Referent {
 }
 
 /** Role nouns that stand for an organisation already named ("the ministry said"). */
-const ORG_NOUNS = new Set(['organization', 'organisation', 'group', 'ministry', 'department', 'agency', 'company', 'club',
-  'government', 'party', 'union', 'council', 'committee', 'commission', 'police', 'office', 'firm', 'embassy', 'charity',
-  'network', 'broadcaster', 'newspaper', 'paper', 'team', 'federation', 'association', 'authority', 'institute', 'university']);
+const ORG_NOUNS = new Set([
+  'organization',
+  'organisation',
+  'group',
+  'ministry',
+  'department',
+  'agency',
+  'company',
+  'club',
+  'government',
+  'party',
+  'union',
+  'council',
+  'committee',
+  'commission',
+  'police',
+  'office',
+  'firm',
+  'embassy',
+  'charity',
+  'network',
+  'broadcaster',
+  'newspaper',
+  'paper',
+  'team',
+  'federation',
+  'association',
+  'authority',
+  'institute',
+  'university',
+]);
 /** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
 const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
 /** Documents that speak for whoever issued them ("…," read the statement). */
@@ -112,7 +217,10 @@ export class ArticleSpeakers {
     // "Pieter van der Berg" is also "van der Berg": the particles before a surname belong to it.
     let p = parts.length - 2;
     while (p > 0 && SURNAME_PARTICLES.test(parts[p]!)) p--;
-    const keys: Array<[Map<string, string>, string]> = [[this.bySurname, surname], [this.byFirst, first]];
+    const keys: Array<[Map<string, string>, string]> = [
+      [this.bySurname, surname],
+      [this.byFirst, first],
+    ];
     if (p < parts.length - 2) keys.push([this.bySurname, nameKey(parts.slice(p + 1).join(' '))]);
     for (const [map, key] of keys) {
       const known = map.get(key);
@@ -163,7 +271,7 @@ export class ArticleSpeakers {
     if (!m.name) {
       if (!m.role) return null;
       const who = this.byRoleName(m.role);
-      return { name: who, gender: m.gender ?? (who ? this.gender.get(who) ?? null : null), org: false, sentence, speaker, role: m.role };
+      return { name: who, gender: m.gender ?? (who ? (this.gender.get(who) ?? null) : null), org: false, sentence, speaker, role: m.role };
     }
     const name = this.canonical(m.name, m.org);
     if (name === undefined && !m.titled && !speaker) return null;
@@ -173,7 +281,14 @@ export class ArticleSpeakers {
     const bothTitles = bare && (this.titleGenders.get(nameKey(m.name))?.size ?? 0) > 1;
     if (who && m.gender && !this.gender.has(who) && !bothTitles) this.gender.set(who, m.gender);
     if (who && m.role && !m.org) this.learnRole(who, m.role);
-    return { name: who, gender: who ? this.gender.get(who) ?? m.gender : m.gender, org: m.org || (!!who && this.orgs.has(who)), sentence, speaker, role: m.role };
+    return {
+      name: who,
+      gender: who ? (this.gender.get(who) ?? m.gender) : m.gender,
+      org: m.org || (!!who && this.orgs.has(who)),
+      sentence,
+      speaker,
+      role: m.role,
+    };
   }
 
   /** "The electricity company, Coastal Power, said": a name in apposition to an organisation noun is one. */
@@ -247,7 +362,8 @@ export class ArticleSpeakers {
     const all = [...this.referents, ...here];
     if (DOCUMENT_NOUNS.has(head)) {
       // A statement speaks for whoever spoke or was named last in this paragraph.
-      for (let i = all.length - 1; i >= 0 && all[i]!.sentence >= paragraphStart; i--) if (all[i]!.name && (all[i]!.speaker || all[i]!.org)) return all[i]!.name;
+      for (let i = all.length - 1; i >= 0 && all[i]!.sentence >= paragraphStart; i--)
+        if (all[i]!.name && (all[i]!.speaker || all[i]!.org)) return all[i]!.name;
       return null;
     }
     if (ORG_NOUNS.has(head)) {
@@ -315,7 +431,8 @@ export class ArticleSpeakers {
 
 /** "George Bush" and "George W. Bush": same first and last word. */
 function sameName(a: string, b: string): boolean {
-  const x = nameKey(a).split(' '), y = nameKey(b).split(' ');
+  const x = nameKey(a).split(' '),
+    y = nameKey(b).split(' ');
   return x[0] === y[0] && x.at(-1) === y.at(-1);
 }
 

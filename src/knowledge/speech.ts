@@ -10,50 +10,330 @@ import type { ArticleSpeakers, Referent } from './speakers.js';
  */
 
 const FINITE = [
-  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'stated', 'states', 'noted', 'notes', 'explained', 'explains',
-  'commented', 'comments', 'remarked', 'remarks', 'observed', 'observes', 'tweeted', 'tweets', 'wrote', 'writes', 'asked',
-  'asks', 'replied', 'replies', 'responded', 'responds', 'answered', 'answers', 'argued', 'argues', 'insisted', 'insists',
-  'warned', 'warns', 'claimed', 'claims', 'declared', 'declares', 'announced', 'announces', 'confirmed', 'confirms',
-  'acknowledged', 'acknowledges', 'admitted', 'admits', 'stressed', 'stresses', 'emphasised', 'emphasized', 'emphasises',
-  'emphasizes', 'urged', 'urges', 'suggested', 'suggests', 'pointed out', 'points out', 'reiterated', 'reiterates',
-  'highlighted', 'highlights', 'underlined', 'underlines', 'asserted', 'asserts', 'maintained', 'maintains', 'recalled',
-  'recalls', 'continued', 'continues', 'concluded', 'concludes', 'cautioned', 'cautions', 'affirmed', 'affirms', 'denied',
-  'denies', 'described', 'describes', 'calls', 'called', 'posted', 'predicted', 'predicts', 'conceded', 'concedes',
-  'complained', 'complains', 'joked', 'jokes', 'quipped', 'exclaimed', 'shouted', 'pleaded', 'vowed', 'vows', 'promised',
-  'promises', 'revealed', 'reveals', 'underscored', 'underscores', 'mentioned', 'mentions', 'disclosed', 'contended',
-  'contends', 'countered', 'counters', 'objected', 'protested', 'lamented', 'laments', 'agreed', 'agrees', 'quoted',
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'stated',
+  'states',
+  'noted',
+  'notes',
+  'explained',
+  'explains',
+  'commented',
+  'comments',
+  'remarked',
+  'remarks',
+  'observed',
+  'observes',
+  'tweeted',
+  'tweets',
+  'wrote',
+  'writes',
+  'asked',
+  'asks',
+  'replied',
+  'replies',
+  'responded',
+  'responds',
+  'answered',
+  'answers',
+  'argued',
+  'argues',
+  'insisted',
+  'insists',
+  'warned',
+  'warns',
+  'claimed',
+  'claims',
+  'declared',
+  'declares',
+  'announced',
+  'announces',
+  'confirmed',
+  'confirms',
+  'acknowledged',
+  'acknowledges',
+  'admitted',
+  'admits',
+  'stressed',
+  'stresses',
+  'emphasised',
+  'emphasized',
+  'emphasises',
+  'emphasizes',
+  'urged',
+  'urges',
+  'suggested',
+  'suggests',
+  'pointed out',
+  'points out',
+  'reiterated',
+  'reiterates',
+  'highlighted',
+  'highlights',
+  'underlined',
+  'underlines',
+  'asserted',
+  'asserts',
+  'maintained',
+  'maintains',
+  'recalled',
+  'recalls',
+  'continued',
+  'continues',
+  'concluded',
+  'concludes',
+  'cautioned',
+  'cautions',
+  'affirmed',
+  'affirms',
+  'denied',
+  'denies',
+  'described',
+  'describes',
+  'calls',
+  'called',
+  'posted',
+  'predicted',
+  'predicts',
+  'conceded',
+  'concedes',
+  'complained',
+  'complains',
+  'joked',
+  'jokes',
+  'quipped',
+  'exclaimed',
+  'shouted',
+  'pleaded',
+  'vowed',
+  'vows',
+  'promised',
+  'promises',
+  'revealed',
+  'reveals',
+  'underscored',
+  'underscores',
+  'mentioned',
+  'mentions',
+  'disclosed',
+  'contended',
+  'contends',
+  'countered',
+  'counters',
+  'objected',
+  'protested',
+  'lamented',
+  'laments',
+  'agreed',
+  'agrees',
+  'quoted',
 ];
 const PARTICIPLES = [
-  'saying', 'adding', 'telling', 'noting', 'explaining', 'commenting', 'insisting', 'warning', 'arguing', 'stating',
-  'writing', 'declaring', 'asking', 'stressing', 'remarking', 'observing', 'claiming', 'calling', 'describing', 'urging',
-  'recalling', 'replying', 'responding', 'announcing', 'tweeting', 'posting', 'concluding', 'emphasising', 'emphasizing',
+  'saying',
+  'adding',
+  'telling',
+  'noting',
+  'explaining',
+  'commenting',
+  'insisting',
+  'warning',
+  'arguing',
+  'stating',
+  'writing',
+  'declaring',
+  'asking',
+  'stressing',
+  'remarking',
+  'observing',
+  'claiming',
+  'calling',
+  'describing',
+  'urging',
+  'recalling',
+  'replying',
+  'responding',
+  'announcing',
+  'tweeting',
+  'posting',
+  'concluding',
+  'emphasising',
+  'emphasizing',
 ];
 /** Verbs that may stand before their subject right after a quotation ("…," said X / read the statement). */
-const INVERTED = new Set(['said', 'says', 'added', 'adds', 'continued', 'continues', 'asked', 'asks', 'replied', 'wrote',
-  'writes', 'read', 'reads', 'explained', 'noted', 'stated', 'tweeted', 'declared', 'insisted', 'warned', 'argued',
-  'concluded', 'remarked', 'observed', 'recalled', 'answered', 'responded', 'commented', 'joked', 'quipped', 'exclaimed',
-  'cautioned', 'stressed', 'recounted', 'conceded', 'countered', 'offered']);
+const INVERTED = new Set([
+  'said',
+  'says',
+  'added',
+  'adds',
+  'continued',
+  'continues',
+  'asked',
+  'asks',
+  'replied',
+  'wrote',
+  'writes',
+  'read',
+  'reads',
+  'explained',
+  'noted',
+  'stated',
+  'tweeted',
+  'declared',
+  'insisted',
+  'warned',
+  'argued',
+  'concluded',
+  'remarked',
+  'observed',
+  'recalled',
+  'answered',
+  'responded',
+  'commented',
+  'joked',
+  'quipped',
+  'exclaimed',
+  'cautioned',
+  'stressed',
+  'recounted',
+  'conceded',
+  'countered',
+  'offered',
+]);
 
-const VERB = new RegExp(`(?<![\\p{L}\\-'’])(${[...FINITE, ...PARTICIPLES].sort((a, b) => b.length - a.length).join('|').replace(/ /g, '\\s+')})(?![\\p{L}\\-])`, 'giu');
+const VERB = new RegExp(
+  `(?<![\\p{L}\\-'’])(${[...FINITE, ...PARTICIPLES]
+    .sort((a, b) => b.length - a.length)
+    .join('|')
+    .replace(/ /g, '\\s+')})(?![\\p{L}\\-])`,
+  'giu',
+);
 const PARTICIPLE = new Set(PARTICIPLES);
 /**
  * Verbs that often mean something else ("conceded a penalty", "maintained a policy", "called a
  * meeting"): verbs of saying only when a quotation, "that", a colon or a comma follows closely.
  */
-const WEAK = new Set(['conceded', 'concedes', 'called', 'calls', 'described', 'describes', 'maintained', 'maintains', 'revealed',
-  'reveals', 'continued', 'continues', 'recalled', 'recalls', 'agreed', 'agrees', 'promised', 'promises', 'vowed', 'vows',
-  'claimed', 'claims', 'posted', 'mentioned', 'mentions', 'wrote', 'writes', 'answered', 'answers', 'protested', 'objected',
-  'countered', 'counters', 'predicted', 'predicts', 'disclosed', 'announced', 'announces', 'confirmed', 'confirms', 'quoted',
-  'admitted', 'admits',
-  'states', 'remarks', 'comments', 'observes', 'notes', 'pleaded', 'shouted', 'lamented', 'laments']);
+const WEAK = new Set([
+  'conceded',
+  'concedes',
+  'called',
+  'calls',
+  'described',
+  'describes',
+  'maintained',
+  'maintains',
+  'revealed',
+  'reveals',
+  'continued',
+  'continues',
+  'recalled',
+  'recalls',
+  'agreed',
+  'agrees',
+  'promised',
+  'promises',
+  'vowed',
+  'vows',
+  'claimed',
+  'claims',
+  'posted',
+  'mentioned',
+  'mentions',
+  'wrote',
+  'writes',
+  'answered',
+  'answers',
+  'protested',
+  'objected',
+  'countered',
+  'counters',
+  'predicted',
+  'predicts',
+  'disclosed',
+  'announced',
+  'announces',
+  'confirmed',
+  'confirms',
+  'quoted',
+  'admitted',
+  'admits',
+  'states',
+  'remarks',
+  'comments',
+  'observes',
+  'notes',
+  'pleaded',
+  'shouted',
+  'lamented',
+  'laments',
+]);
 /** Words after which a "verb" is a noun ("in remarks to", "his comments", "the notes"). */
-const NOT_BEFORE_VERB = new Set(['in', 'on', 'at', 'of', 'to', 'for', 'with', 'by', 'from', 'the', 'a', 'an', 'his', 'her',
-  'their', 'its', 'our', 'my', 'your', 'these', 'those', 'this', 'or', 'such', 'whose', 'united', 'many', 'some', 'any', 'no']);
-const AUXILIARY = /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/i;
+const NOT_BEFORE_VERB = new Set([
+  'in',
+  'on',
+  'at',
+  'of',
+  'to',
+  'for',
+  'with',
+  'by',
+  'from',
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'these',
+  'those',
+  'this',
+  'or',
+  'such',
+  'whose',
+  'united',
+  'many',
+  'some',
+  'any',
+  'no',
+]);
+const AUXILIARY =
+  /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/i;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|one|another|this|that|these|those|some|many|several|two|three|local|other)$/i;
-const PREPOSITION = new Set(['on', 'in', 'at', 'of', 'to', 'for', 'after', 'before', 'during', 'while', 'when', 'who', 'which', 'from', 'with', 'as', 'that', 'about', 'and', 'but', 'in']);
+const PREPOSITION = new Set([
+  'on',
+  'in',
+  'at',
+  'of',
+  'to',
+  'for',
+  'after',
+  'before',
+  'during',
+  'while',
+  'when',
+  'who',
+  'which',
+  'from',
+  'with',
+  'as',
+  'that',
+  'about',
+  'and',
+  'but',
+  'in',
+]);
 
-export interface Who { speaker: string | null }
+export interface Who {
+  speaker: string | null;
+}
 
 /** What the resolver needs: the masked paragraph, the article's speakers, this sentence's mentions. */
 export interface Context {
@@ -65,7 +345,11 @@ export interface Context {
   here: Array<Referent & { at: number }>;
 }
 
-interface VerbHit { start: number; end: number; word: string }
+interface VerbHit {
+  start: number;
+  end: number;
+  word: string;
+}
 
 export function verbsIn(masked: string, from: number, to: number, weakOk = false): VerbHit[] {
   const out: VerbHit[] = [];
@@ -83,7 +367,14 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     const prev = /([\p{L}]+)\s+$/u.exec(masked.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase();
     if (prev && NOT_BEFORE_VERB.has(prev)) continue;
     const next = masked.slice(m.index + m[0].length, m.index + m[0].length + 60);
-    if (WEAK.has(word) && !weakOk && !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_)/u.test(next) && !/^\s*$/.test(next) && !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (
+      WEAK.has(word) &&
+      !weakOk &&
+      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_)/u.test(next) &&
+      !/^\s*$/.test(next) &&
+      !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
+    )
+      continue;
     out.push({ start: m.index, end: m.index + m[0].length, word });
   }
   return out;
@@ -131,10 +422,15 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
   const last = mentions[mentions.length - 1];
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
-    if (/(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(floor, last.start - 20), last.start))) {
+    if (
+      /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(
+        ctx.masked.slice(Math.max(floor, last.start - 20), last.start),
+      )
+    ) {
       // "Analyst Hiroshi Yamamoto of Nomura said": a named person right before "of" is the subject.
       const owner = mentions[mentions.length - 2];
-      if (owner?.name && !owner.org && !owner.possessive && /^\s+of\s+(?:the\s+)?$/i.test(ctx.masked.slice(owner.end, last.start))) return { speaker: resolveMention(ctx, owner), start: owner.start };
+      if (owner?.name && !owner.org && !owner.possessive && /^\s+of\s+(?:the\s+)?$/i.test(ctx.masked.slice(owner.end, last.start)))
+        return { speaker: resolveMention(ctx, owner), start: owner.start };
       return { speaker: null, start: last.start };
     }
     return { speaker: resolveMention(ctx, last), start: last.start };
@@ -147,7 +443,8 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
       const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
       const innerEnd = inner + appos[1]!.trimEnd().length;
       const named = findMentions(ctx.masked, inner, innerEnd);
-      const whole = named.length === 1 && named[0]!.end === innerEnd && !named[0]!.org && /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0]!.start));
+      const whole =
+        named.length === 1 && named[0]!.end === innerEnd && !named[0]!.org && /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0]!.start));
       // "the club's president, Nasser Al-Khelaïfi, said": the appositive is the name.
       if (whole && named[0]!.name) return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
       return subjectBefore(ctx, floor, floor + appos.index, depth + 1);
@@ -157,7 +454,8 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
   const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’\-]*\s+){0,3}[\p{Ll}][\p{L}\-]*)$/u.exec(text);
   if (np) {
     // "Vogel's deputy said": someone's deputy, not a person the article names.
-    if (/['’]s?\s+$/u.test(text.slice(0, np.index + (np[0].length - np[0].trimStart().length) + (np[1] ? np[1].length + 1 : 0)))) return { speaker: null, start: floor + np.index };
+    if (/['’]s?\s+$/u.test(text.slice(0, np.index + (np[0].length - np[0].trimStart().length) + (np[1] ? np[1].length + 1 : 0))))
+      return { speaker: null, start: floor + np.index };
     const det = np[1] && DETERMINER.test(np[1]) ? np[1] : undefined;
     const noun = np[2]!;
     const start = floor + np.index + (np[0].length - np[0].trimStart().length);
@@ -193,7 +491,12 @@ function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | n
   // "Solberg was quoted by state radio as saying": passive, the subject is the one quoted.
   const passive = quotedAs && /^by\s/i.test(quotedAs[1]!) ? /\s*\b(?:was|were|is|are|been|being)\s+$/i.exec(pre.slice(0, quotedAs.index)) : null;
   if (quotedAs && passive) return subjectBefore(ctx, floor, floor + passive.index) ?? { speaker: null };
-  if (quotedAs) return objectWho(ctx, floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!), floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length);
+  if (quotedAs)
+    return objectWho(
+      ctx,
+      floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!),
+      floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length,
+    );
   // "X was told by Y: …": the agent speaks.
   if (/(?:was|were|is|are|been|being)\s+$/i.test(pre) && v.word !== 'quoted') {
     const by = /^\s+by\s+/i.exec(ctx.masked.slice(v.end, to));
@@ -235,7 +538,8 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   // "said Smith's lawyer": someone of Smith's, not Smith.
   if (m && m.start === at && m.possessive) return { speaker: null };
   // "said local resident Peter Ahl", "said another resident, Eva Lind".
-  if (m && (m.start === at || /^(?:[\p{Ll}\-]+\s+){1,3}(?:[\p{Ll}\-]+,\s+)?$|^[\p{Ll}\-]+,\s+$/u.test(ctx.masked.slice(at, m.start)))) return { speaker: resolveMention(ctx, m) };
+  if (m && (m.start === at || /^(?:[\p{Ll}\-]+\s+){1,3}(?:[\p{Ll}\-]+,\s+)?$|^[\p{Ll}\-]+,\s+$/u.test(ctx.masked.slice(at, m.start))))
+    return { speaker: resolveMention(ctx, m) };
   return null;
 }
 
@@ -250,7 +554,8 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   if (!first) return null;
   if (first.start === from + head) return INVERTED.has(first.word) || first.word === 'said' ? inverted(ctx, first.end, to) : null;
   // "…" X said / X, the coach, said: only a subject between the quotation and the verb.
-  if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, ''))) return null;
+  if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, '')))
+    return null;
   const subject = subjectBefore(ctx, from + head, first.start);
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
@@ -268,7 +573,8 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   if (!verbs.length) {
     const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
     const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'))[0] : undefined;
-    if (m && m.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':')) return { speaker: resolveMention(ctx, m) };
+    if (m && m.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':'))
+      return { speaker: resolveMention(ctx, m) };
   }
   for (let i = verbs.length - 1; i >= 0; i--) {
     const who = whoOfVerb(ctx, from, verbs[i]!, to);

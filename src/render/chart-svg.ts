@@ -58,9 +58,14 @@ export function chartSvg(periods: PeriodCount[], title: string): string {
     `<rect width="${width}" height="${CHART.height}" rx="12" fill="${BG}"/>`,
     `<text x="${CHART.left}" y="30" font-size="16" font-weight="bold">${esc(title.length > 90 ? `${title.slice(0, 89)}…` : title)}</text>`,
     `<line x1="${CHART.left}" y1="${base}" x2="${width - CHART.right}" y2="${base}" stroke="${GRID}" stroke-width="1"/>`,
-    ...bars.map((b) => `<rect class="bar" data-period="${esc(b.period)}" data-count="${b.count}" x="${b.x.toFixed(2)}" y="${b.y.toFixed(2)}" width="${b.width.toFixed(2)}" height="${b.height.toFixed(2)}" fill="${BAR}"/>`),
+    ...bars.map(
+      (b) =>
+        `<rect class="bar" data-period="${esc(b.period)}" data-count="${b.count}" x="${b.x.toFixed(2)}" y="${b.y.toFixed(2)}" width="${b.width.toFixed(2)}" height="${b.height.toFixed(2)}" fill="${BAR}"/>`,
+    ),
     ...labels,
-    periods.length > bars.length ? `<text x="${width - CHART.right}" y="${CHART.height - 8}" font-size="11" text-anchor="end">first ${bars.length} of ${periods.length} periods</text>` : '',
+    periods.length > bars.length
+      ? `<text x="${width - CHART.right}" y="${CHART.height - 8}" font-size="11" text-anchor="end">first ${bars.length} of ${periods.length} periods</text>`
+      : '',
     '</svg>',
   ].join('');
 }

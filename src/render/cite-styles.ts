@@ -15,11 +15,17 @@ import { formatLongDate } from '../knowledge/dates.js';
 
 export type CiteStyle = 'apa' | 'mla' | 'chicago' | 'chicago-note';
 export const CITE_STYLES: CiteStyle[] = ['apa', 'mla', 'chicago', 'chicago-note'];
-export const STYLE_NAMES: Record<CiteStyle, string> = { apa: 'APA 7', mla: 'MLA 9', chicago: 'Chicago (bibliography)', 'chicago-note': 'Chicago (note)' };
+export const STYLE_NAMES: Record<CiteStyle, string> = {
+  apa: 'APA 7',
+  mla: 'MLA 9',
+  chicago: 'Chicago (bibliography)',
+  'chicago-note': 'Chicago (note)',
+};
 
 export type SourceKind = 'article' | 'speech';
 
-const SPEECH_TITLE = /\b(?:speech|statement|remarks?|address|press conference|press briefing|briefing|testimony|keynote|lecture|transcript|doorstep)\b/i;
+const SPEECH_TITLE =
+  /\b(?:speech|statement|remarks?|address|press conference|press briefing|briefing|testimony|keynote|lecture|transcript|doorstep)\b/i;
 
 /** A speech or statement when its title says so, or when nobody but the speaker stands behind it. */
 export function sourceKind(c: Citation): SourceKind {
@@ -37,12 +43,18 @@ function dateParts(date: string): { y: string; m: number; d: number } | null {
 
 /** "Jens Stoltenberg" → { given: "Jens", family: "Stoltenberg" }; a byline of several names splits on "and", "&" and commas. */
 function people(raw: string | null | undefined): Array<{ given: string; family: string }> {
-  const cleaned = (raw ?? '').replace(/^by\s+/i, '').replace(/\s+/g, ' ').trim();
+  const cleaned = (raw ?? '')
+    .replace(/^by\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!cleaned) return [];
-  return cleaned.split(/\s*(?:,|&|\band\b)\s*/i).filter(Boolean).map((name) => {
-    const parts = name.split(' ');
-    return parts.length === 1 ? { given: '', family: parts[0]! } : { given: parts.slice(0, -1).join(' '), family: parts.at(-1)! };
-  });
+  return cleaned
+    .split(/\s*(?:,|&|\band\b)\s*/i)
+    .filter(Boolean)
+    .map((name) => {
+      const parts = name.split(' ');
+      return parts.length === 1 ? { given: '', family: parts[0]! } : { given: parts.slice(0, -1).join(' '), family: parts.at(-1)! };
+    });
 }
 
 /** Ends a part with a full stop unless it already ends with punctuation. */
@@ -56,7 +68,7 @@ function quoted(title: string, mark: '.' | ','): string {
 }
 
 function who(c: Citation): string | null | undefined {
-  return sourceKind(c) === 'speech' ? c.speaker ?? c.author : c.author;
+  return sourceKind(c) === 'speech' ? (c.speaker ?? c.author) : c.author;
 }
 
 function headline(c: Citation): string {
@@ -65,7 +77,17 @@ function headline(c: Citation): string {
 
 /** APA 7 (§10.1 newspaper article; §10.14 speech transcript). */
 export function formatApa(c: Citation): string {
-  const authors = people(who(c)).map((p) => `${p.family}${p.given ? `, ${p.given.split(/[\s-]+/).map((g) => `${g[0]}.`).join(' ')}` : ''}`);
+  const authors = people(who(c)).map(
+    (p) =>
+      `${p.family}${
+        p.given
+          ? `, ${p.given
+              .split(/[\s-]+/)
+              .map((g) => `${g[0]}.`)
+              .join(' ')}`
+          : ''
+      }`,
+  );
   const names = authors.length <= 1 ? authors.join('') : `${authors.slice(0, -1).join(', ')}, & ${authors.at(-1)}`;
   const d = dateParts(c.date);
   const date = !d ? '(n.d.)' : d.m ? `(${d.y}, ${MONTHS[d.m - 1]} ${d.d})` : `(${d.y})`;
@@ -80,13 +102,20 @@ export function formatApa(c: Citation): string {
 export function formatMla(c: Citation): string {
   const list = people(who(c));
   const first = list[0];
-  const names = !first ? '' : list.length === 1 ? `${first.family}${first.given ? `, ${first.given}` : ''}`
-    : list.length === 2 ? `${first.family}, ${first.given}, and ${list[1]!.given} ${list[1]!.family}` : `${first.family}, ${first.given}, et al`;
+  const names = !first
+    ? ''
+    : list.length === 1
+      ? `${first.family}${first.given ? `, ${first.given}` : ''}`
+      : list.length === 2
+        ? `${first.family}, ${first.given}, and ${list[1]!.given} ${list[1]!.family}`
+        : `${first.family}, ${first.given}, et al`;
   const d = dateParts(c.date);
   const date = !d ? null : d.m ? `${d.d} ${MLA_MONTHS[d.m - 1]} ${d.y}` : d.y;
   const url = c.url ? c.url.replace(/^https?:\/\//, '') : null;
   const container = [c.publisher, date, url].filter(Boolean).join(', ');
-  return [names ? stop(names) : null, quoted(headline(c), '.'), container ? stop(container) : null, sourceKind(c) === 'speech' ? 'Speech.' : null].filter(Boolean).join(' ');
+  return [names ? stop(names) : null, quoted(headline(c), '.'), container ? stop(container) : null, sourceKind(c) === 'speech' ? 'Speech.' : null]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function chicagoDate(date: string): string {
@@ -102,7 +131,9 @@ export function formatChicago(c: Citation): string {
   const date = chicagoDate(c.date);
   const speech = sourceKind(c) === 'speech';
   const where = speech ? ['Speech', c.publisher, date] : [c.publisher, date];
-  return [author ? stop(author) : null, quoted(headline(c), '.'), stop(where.filter(Boolean).join(', ')), c.url ? stop(c.url) : null].filter(Boolean).join(' ');
+  return [author ? stop(author) : null, quoted(headline(c), '.'), stop(where.filter(Boolean).join(', ')), c.url ? stop(c.url) : null]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** Chicago 17 note (the footnote's text; the word processor numbers it). */
@@ -127,11 +158,16 @@ export function formatPlain(c: Citation): string {
 
 export function formatCitation(c: Citation, style: CiteStyle | 'plain'): string {
   switch (style) {
-    case 'apa': return formatApa(c);
-    case 'mla': return formatMla(c);
-    case 'chicago': return formatChicago(c);
-    case 'chicago-note': return formatChicagoNote(c);
-    case 'plain': return formatPlain(c);
+    case 'apa':
+      return formatApa(c);
+    case 'mla':
+      return formatMla(c);
+    case 'chicago':
+      return formatChicago(c);
+    case 'chicago-note':
+      return formatChicagoNote(c);
+    case 'plain':
+      return formatPlain(c);
   }
 }
 

@@ -52,7 +52,10 @@ export function renderCite(c: Citation): DiscordMessage {
  * found in order; null when a run is missing (then nothing is marked rather than the wrong words).
  */
 function markExcerpt(text: string, excerpt: string): string | null {
-  const runs = excerpt.split('…').map((r) => r.trim()).filter((r) => r.length > 3);
+  const runs = excerpt
+    .split('…')
+    .map((r) => r.trim())
+    .filter((r) => r.length > 3);
   if (!runs.length) return null;
   let out = '';
   let at = 0;
@@ -108,16 +111,22 @@ export function renderContextPages(ctx: PassageContext, excerpt?: string): Disco
     parts.push(`${n > 0 ? '… ' : ''}${escapeDiscord(raw)}${raw.length < rest.length ? ' …' : ''}`);
     rest = rest.slice(raw.length).trim();
   }
-  return parts.map((description, n): DiscordMessage => ({
-    embeds: [{
-      color: COLOR,
-      title: `Context (the whole paragraph, verbatim), part ${n + 1}${rest ? '' : ` of ${parts.length}`}`,
-      description,
-      ...(n === 0 ? { fields } : {}),
-      ...(n === parts.length - 1 && rest ? { footer: { text: `The paragraph goes on for ${rest.length.toLocaleString('en-US')} more characters: the source has the rest.` } } : {}),
-    }],
-    components: [],
-  }));
+  return parts.map(
+    (description, n): DiscordMessage => ({
+      embeds: [
+        {
+          color: COLOR,
+          title: `Context (the whole paragraph, verbatim), part ${n + 1}${rest ? '' : ` of ${parts.length}`}`,
+          description,
+          ...(n === 0 ? { fields } : {}),
+          ...(n === parts.length - 1 && rest
+            ? { footer: { text: `The paragraph goes on for ${rest.length.toLocaleString('en-US')} more characters: the source has the rest.` } }
+            : {}),
+        },
+      ],
+      components: [],
+    }),
+  );
 }
 
 /** A short line of our own words (errors, cooldown, refusals); still escaped and cut. */

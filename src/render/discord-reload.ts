@@ -18,11 +18,16 @@ function healthLines(health: Health | undefined): string[] {
   return Object.values(health ?? {}).map((h) => {
     const detail = h.detail ? ` (${h.detail})` : '';
     switch (h.store) {
-      case 'postgres': return escapeDiscord(`Database (PostgreSQL): ${h.state}${detail}${h.counter ? `, change ${h.counter}` : ''}.`);
-      case 'redis': return escapeDiscord(`Limits (Redis): ${h.state}${detail}${h.state === 'ok' ? '' : '; in-memory limits meanwhile'}.`);
-      case 'folder': return 'Knowledge: the knowledge folder.';
-      case 'memory': return 'Limits: per process (in memory).';
-      default: return escapeDiscord(`${h.store}: ${h.state}${detail}.`);
+      case 'postgres':
+        return escapeDiscord(`Database (PostgreSQL): ${h.state}${detail}${h.counter ? `, change ${h.counter}` : ''}.`);
+      case 'redis':
+        return escapeDiscord(`Limits (Redis): ${h.state}${detail}${h.state === 'ok' ? '' : '; in-memory limits meanwhile'}.`);
+      case 'folder':
+        return 'Knowledge: the knowledge folder.';
+      case 'memory':
+        return 'Limits: per process (in memory).';
+      default:
+        return escapeDiscord(`${h.store}: ${h.state}${detail}.`);
     }
   });
 }
@@ -39,5 +44,8 @@ export function renderReloadText(r: ReloadReport, health?: Health): string {
     ...files('Broken now, last good version still served', r.keptLastGood),
     ...(r.problems.length ? [`Problems (${r.problems.length}):`, ...r.problems.map(problemLine)] : ['No problems.']),
   ];
-  return fitLines(lines.map((l) => (l.length > 900 ? `${l.slice(0, 899)}…` : l)), LIMITS.content);
+  return fitLines(
+    lines.map((l) => (l.length > 900 ? `${l.slice(0, 899)}…` : l)),
+    LIMITS.content,
+  );
 }

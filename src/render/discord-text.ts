@@ -73,12 +73,14 @@ export function bold(escaped: string): string {
 const LINK_AT_END = /https?:\/\/\S*$/;
 
 function escapePart(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]<>]/g, '\\$&')
-    .replace(/@(?=everyone|here)/gi, '\\@')
-    // Also at the very end: we may append " · date" to the text, making it a heading or a list.
-    .replace(/^(\s*)(#{1,3}|-#?|\+)(?=\s|$)/gm, '$1\\$2')
-    .replace(/^(\s*\d+)\.(?=\s|$)/gm, '$1\\.');
+  return (
+    text
+      .replace(/[\\*_~`|[\]<>]/g, '\\$&')
+      .replace(/@(?=everyone|here)/gi, '\\@')
+      // Also at the very end: we may append " · date" to the text, making it a heading or a list.
+      .replace(/^(\s*)(#{1,3}|-#?|\+)(?=\s|$)/gm, '$1\\$2')
+      .replace(/^(\s*\d+)\.(?=\s|$)/gm, '$1\\.')
+  );
 }
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });

@@ -11,6 +11,13 @@ export function renderTimeline(answer: Answer, opts: { askerId: string; chart?: 
   const first = pages[0];
   const counts = fitEscaped(answer.periods.map((p) => `${p.period}: ${p.count}`).join(' · '), 900);
   first.content = `${first.content ?? ''}\n${counts}`.slice(0, LIMITS.content);
-  if (opts.chart) first.files = [{ name: CHART_NAME, data: opts.chart, description: `Sources per period: ${answer.periods.map((p) => `${p.period} ${p.count}`).join(', ')}`.slice(0, 1000) }];
+  if (opts.chart)
+    first.files = [
+      {
+        name: CHART_NAME,
+        data: opts.chart,
+        description: `Sources per period: ${answer.periods.map((p) => `${p.period} ${p.count}`).join(', ')}`.slice(0, 1000),
+      },
+    ];
   return pages;
 }

@@ -26,15 +26,28 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
   const v = answer.verify;
   if (!v) return [renderMiss(answer)];
   const verdictLine = bold(fitEscaped(`${LABEL[v.verdict]}: ${answer.heading.replace(/^[^:]*:\s*/, '')}`.replace(/\s+/g, ' '), 600));
-  const lines = [verdictLine, `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`];
+  const lines = [
+    verdictLine,
+    `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
+  ];
   if (v.negations.length) {
-    lines.push(`Negation differs (it reverses the meaning): ${v.negations.map((n) => `${bold(escapeDiscord(`${n.op === 'removed' ? '−' : '+'}${cutPlain(n.text, 60)}`))} ${n.op === 'removed' ? 'in the source, not in the claim' : 'in the claim, not in the source'}`).join('; ')}`);
+    lines.push(
+      `Negation differs (it reverses the meaning): ${v.negations.map((n) => `${bold(escapeDiscord(`${n.op === 'removed' ? '−' : '+'}${cutPlain(n.text, 60)}`))} ${n.op === 'removed' ? 'in the source, not in the claim' : 'in the claim, not in the source'}`).join('; ')}`,
+    );
   }
   if (v.differences.some((d) => d.op !== 'same')) {
-    lines.push(`Differences: ${diffLine(v.differences, DIFF_BUDGET)}`, '(**−** source words the claim leaves out · **+** claim words the source does not have)');
+    lines.push(
+      `Differences: ${diffLine(v.differences, DIFF_BUDGET)}`,
+      '(**−** source words the claim leaves out · **+** claim words the source does not have)',
+    );
   }
   if (!answer.found) {
-    const text = answer.text.split('\n').filter((l) => !l.startsWith('Claim:')).slice(1).join('\n').trim();
+    const text = answer.text
+      .split('\n')
+      .filter((l) => !l.startsWith('Claim:'))
+      .slice(1)
+      .join('\n')
+      .trim();
     if (text) lines.push(fitEscaped(text, 400));
     return [{ content: joinWithin(lines, LIMITS.content), embeds: [], components: [] }];
   }
@@ -74,17 +87,23 @@ function buttons(answer: Answer, shown: Citation[], askerId: string): ButtonRow[
   const generic = answerButtons(answer, askerId);
   const ranges = answer.verify?.ranges ?? [];
   const num = (i: number) => (shown.length > 1 ? ` ${i + 1}` : '');
-  const make = (label: string, id: string | null): APIButtonComponent | null => (id ? { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: id } : null);
+  const make = (label: string, id: string | null): APIButtonComponent | null =>
+    id ? { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: id } : null;
   const ids = new Set(generic.flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : ''))));
-  const cites = shown.map((c, i) => {
-    const replay = encodeButton({ kind: 'cite', index: i, check: citationCheck(c), request: answer.request });
-    if (replay && ids.has(replay)) return null; // already there
-    const [start, end] = ranges[i] ?? [0, 0];
-    return end > start ? make(`Cite${num(i)}`, encodeButton({ kind: 'vcite', index: i, check: citationCheck(c), start, end, passageKey: c.passageKey })) : null;
-  }).filter((b): b is APIButtonComponent => b !== null);
+  const cites = shown
+    .map((c, i) => {
+      const replay = encodeButton({ kind: 'cite', index: i, check: citationCheck(c), request: answer.request });
+      if (replay && ids.has(replay)) return null; // already there
+      const [start, end] = ranges[i] ?? [0, 0];
+      return end > start
+        ? make(`Cite${num(i)}`, encodeButton({ kind: 'vcite', index: i, check: citationCheck(c), start, end, passageKey: c.passageKey }))
+        : null;
+    })
+    .filter((b): b is APIButtonComponent => b !== null);
   if (!cites.length) return generic;
   const all = [...generic.flatMap((r) => r.components), ...cites];
   const rows: ButtonRow[] = [];
-  for (let k = 0; k < all.length && rows.length < LIMITS.rows; k += LIMITS.buttonsPerRow) rows.push({ type: ComponentType.ActionRow, components: all.slice(k, k + LIMITS.buttonsPerRow) });
+  for (let k = 0; k < all.length && rows.length < LIMITS.rows; k += LIMITS.buttonsPerRow)
+    rows.push({ type: ComponentType.ActionRow, components: all.slice(k, k + LIMITS.buttonsPerRow) });
   return rows;
 }

@@ -81,7 +81,11 @@ function packEmbeds(content: string, embeds: APIEmbed[]): DiscordMessage[] {
   return messages;
 }
 
-function button(label: string, customId: string | null, style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary): APIButtonComponent | null {
+function button(
+  label: string,
+  customId: string | null,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary = ButtonStyle.Secondary,
+): APIButtonComponent | null {
   return customId ? { type: ComponentType.Button, style, label, custom_id: customId } : null;
 }
 
@@ -112,8 +116,14 @@ export function speakerChoices(answer: Answer, askerId: string): ButtonRow[] {
   const r = answer.request;
   if (r.command !== 'quote' || !answer.suggestions.length) return [];
   const names = [...new Set(answer.suggestions.map((n) => n.trim()).filter(Boolean))];
-  const choices = names.slice(0, LIMITS.buttonsPerRow).map((name) =>
-    button(name.length > 80 ? `${name.slice(0, 79)}…` : name, encodeButton({ kind: 'more', askerId, request: { command: 'quote', speaker: name, topic: r.topic, offset: 0 } })));
+  const choices = names
+    .slice(0, LIMITS.buttonsPerRow)
+    .map((name) =>
+      button(
+        name.length > 80 ? `${name.slice(0, 79)}…` : name,
+        encodeButton({ kind: 'more', askerId, request: { command: 'quote', speaker: name, topic: r.topic, offset: 0 } }),
+      ),
+    );
   return rows([choices]);
 }
 
@@ -151,4 +161,3 @@ export function renderMiss(answer: Answer): DiscordMessage {
   // Discord refuses an empty message; whatever the text, something is sent.
   return { content: fitEscaped(text, LIMITS.content) || 'I found nothing in my sources for that.', embeds: [], components: [] };
 }
-

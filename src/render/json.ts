@@ -26,12 +26,22 @@ export function renderJson(answer: Answer, options: { cite?: CiteStyle } = {}): 
     suggestions: answer.suggestions,
     hasMore: answer.hasMore,
     total: answer.total ?? answer.citations.length,
-    ...(answer.sources ? {
-      sources: answer.sources.map((s) => ({
-        sourceId: s.sourceId, title: s.title, publisher: s.publisher, author: s.author, date: s.date, url: s.url,
-        retrieved: s.retrieved ?? null, paragraphs: s.paragraphs, quotes: s.quotes, speakers: s.speakers,
-      })),
-    } : {}),
+    ...(answer.sources
+      ? {
+          sources: answer.sources.map((s) => ({
+            sourceId: s.sourceId,
+            title: s.title,
+            publisher: s.publisher,
+            author: s.author,
+            date: s.date,
+            url: s.url,
+            retrieved: s.retrieved ?? null,
+            paragraphs: s.paragraphs,
+            quotes: s.quotes,
+            speakers: s.speakers,
+          })),
+        }
+      : {}),
     ...(answer.verify ? verifyFields(answer.verify) : {}),
     ...(answer.periods ? { periods: answer.periods.map((p) => ({ period: p.period, count: p.count })) } : {}),
   });

@@ -13,9 +13,11 @@ import { damerauLevenshtein } from './spell.js';
  */
 
 /** Words of address and rank that are not part of who someone is. */
-const TITLES = new Set(`his her their highness majesty excellency serene royal sheikh shaikh sheik king queen prince princess
+const TITLES = new Set(
+  `his her their highness majesty excellency serene royal sheikh shaikh sheik king queen prince princess
 emir amir sultan general gen mr mrs ms dr prof sir dame lord lady president senator governor honourable honorable hon
-the rt right reverend rev samdech dato seri datu paduka awang haji pehin jr sr`.split(/\s+/));
+the rt right reverend rev samdech dato seri datu paduka awang haji pehin jr sr`.split(/\s+/),
+);
 
 /** Joining words inside names: they may be present in one spelling and absent in another. */
 const PARTICLES = new Set(`al el bin ibn bint binti de da do dos das du la le van von der den und zu y e oglu ben abu`.split(/\s+/));
@@ -25,7 +27,9 @@ const PARTICLES = new Set(`al el bin ibn bint binti de da do dos das du la le va
  * one-letter initials ("David W. Panuelo" → `david panuelo`).
  */
 export function identityWords(name: string): string[] {
-  return nameKey(name).split(' ').filter((w) => w.length > 1 && !TITLES.has(w) && !PARTICLES.has(w));
+  return nameKey(name)
+    .split(' ')
+    .filter((w) => w.length > 1 && !TITLES.has(w) && !PARTICLES.has(w));
 }
 
 /**
@@ -58,8 +62,15 @@ export function namesAgree(a: string[], b: string[]): boolean {
     for (let i = 0; i < long.length; i++) {
       if (used.has(i)) continue;
       const k = sameWord(w, long[i]!);
-      if (k === 'exact') { found = i; kind = k; break; }
-      if (k && found < 0) { found = i; kind = k; }
+      if (k === 'exact') {
+        found = i;
+        kind = k;
+        break;
+      }
+      if (k && found < 0) {
+        found = i;
+        kind = k;
+      }
     }
     if (found < 0) return false;
     used.add(found);
@@ -85,11 +96,12 @@ export interface NameUse {
 export function groupIdentities(names: NameUse[]): Map<string, string> {
   const out = new Map<string, string>();
   const byContext = new Map<string, NameUse[]>();
-  for (const n of names) for (const c of n.contexts) {
-    const list = byContext.get(c);
-    if (list) list.push(n);
-    else byContext.set(c, [n]);
-  }
+  for (const n of names)
+    for (const c of n.contexts) {
+      const list = byContext.get(c);
+      if (list) list.push(n);
+      else byContext.set(c, [n]);
+    }
   const groups: Array<Set<NameUse>> = [];
   const groupOf = new Map<NameUse, Set<NameUse>>();
   for (const list of byContext.values()) {

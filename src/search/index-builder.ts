@@ -44,7 +44,9 @@ export class IndexBuilder {
     const order = [...this.ids].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const n = order.length;
     const offsets = new Uint32Array(n + 1);
-    order.forEach(([, id], i) => { offsets[i + 1] = offsets[i]! + this.docs[id]!.length; });
+    order.forEach(([, id], i) => {
+      offsets[i + 1] = offsets[i]! + this.docs[id]!.length;
+    });
     const docs = new Uint32Array(offsets[n]!);
     const tfs = new Uint16Array(offsets[n]!);
     order.forEach(([, id], i) => {

@@ -158,7 +158,8 @@ export class SearchIndex {
         if (t.length >= 6) {
           for (const v of this.speller.candidates(t, 2, 1)) {
             // Two words of the language are two words ("form"/"from"), not spellings of one.
-            if (v.term[0] === t[0] && v.term.at(-1) === t.at(-1) && stem(v.term) === v.term && !(isEnglishWord(v.term) && isEnglishWord(word))) add(v.term, VARIANT_WEIGHT, word);
+            if (v.term[0] === t[0] && v.term.at(-1) === t.at(-1) && stem(v.term) === v.term && !(isEnglishWord(v.term) && isEnglishWord(word)))
+              add(v.term, VARIANT_WEIGHT, word);
           }
         }
         continue;

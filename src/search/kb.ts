@@ -21,7 +21,8 @@ export interface KnowledgeBase {
 export function buildKnowledgeBase(articles: Article[], index?: IndexData, aliases?: AliasTable): KnowledgeBase {
   const passages = cutPassages(articles);
   const speakers = new SpeakerDirectory(articles, passages, aliases);
-  const built = index && index.docLength.length === passages.length ? new SearchIndex(index) : SearchIndex.build(passages.map((p) => passageText(articles, p)));
+  const built =
+    index && index.docLength.length === passages.length ? new SearchIndex(index) : SearchIndex.build(passages.map((p) => passageText(articles, p)));
   return { articles, passages, index: built, speakers, aliases: aliases ?? {} };
 }
 
@@ -31,7 +32,10 @@ export async function buildKnowledgeBaseAsync(articles: Article[], pause: () => 
   await pause();
   const speakers = new SpeakerDirectory(articles, passages, aliases);
   await pause();
-  const index = await SearchIndex.buildAsync(passages.map((p) => passageText(articles, p)), pause);
+  const index = await SearchIndex.buildAsync(
+    passages.map((p) => passageText(articles, p)),
+    pause,
+  );
   return { articles, passages, index, speakers, aliases: aliases ?? {} };
 }
 

@@ -34,7 +34,7 @@ export function cutPassages(articles: Article[]): Passage[] {
         const end = Math.max(...segs.slice(from, i + 1).map((s) => s.end));
         const next = segs[i + 1];
         // Embedded quotes sit inside their sentence: never cut between a sentence and them.
-        if (end - start >= TARGET && !(next && next.start < end) || !next) {
+        if ((end - start >= TARGET && !(next && next.start < end)) || !next) {
           out.push({ article: a, paragraph: p, segFrom: from, segTo: i + 1, start, end });
           from = i + 1;
         }

@@ -16,8 +16,16 @@ export function canonicalNames(articles: Article[]): Map<string, string> {
   const sources = new Map<string, { n: number; contexts: Set<string> }>();
   for (const a of articles) {
     const here = new Set<string>();
-    for (const p of a.paragraphs) for (const s of p.segments) if (s.speaker) { count(s.speaker); here.add(s.speaker); }
-    for (const r of a.roles) { count(r.speaker); here.add(r.speaker); }
+    for (const p of a.paragraphs)
+      for (const s of p.segments)
+        if (s.speaker) {
+          count(s.speaker);
+          here.add(s.speaker);
+        }
+    for (const r of a.roles) {
+      count(r.speaker);
+      here.add(r.speaker);
+    }
     for (const name of here) {
       let e = sources.get(name);
       if (!e) sources.set(name, (e = { n: 0, contexts: new Set() }));

@@ -41,8 +41,54 @@ export interface SpeakerMatch {
 }
 
 /** Words around a name in a question about someone's words: "did X say", "X said", "according to X". */
-const SLOT_BEFORE = new Set(['did', 'does', 'has', 'have', 'had', 'would', 'will', 'president', 'mr', 'mrs', 'ms', 'dr', 'senator', 'governor', 'by', 'to', 'from', 'quote', 'quotes']);
-const SLOT_AFTER = new Set(['say', 'said', 'says', 'saying', 'think', 'thinks', 'thought', 'believe', 'believes', 'believed', 'claim', 'claimed', 'claims', 'tell', 'told', 'write', 'wrote', 'mean', 'meant', 'warn', 'warned', 'speak', 'spoke', 'talk', 'talked']);
+const SLOT_BEFORE = new Set([
+  'did',
+  'does',
+  'has',
+  'have',
+  'had',
+  'would',
+  'will',
+  'president',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'senator',
+  'governor',
+  'by',
+  'to',
+  'from',
+  'quote',
+  'quotes',
+]);
+const SLOT_AFTER = new Set([
+  'say',
+  'said',
+  'says',
+  'saying',
+  'think',
+  'thinks',
+  'thought',
+  'believe',
+  'believes',
+  'believed',
+  'claim',
+  'claimed',
+  'claims',
+  'tell',
+  'told',
+  'write',
+  'wrote',
+  'mean',
+  'meant',
+  'warn',
+  'warned',
+  'speak',
+  'spoke',
+  'talk',
+  'talked',
+]);
 
 export class SpeakerDirectory {
   readonly all: Speaker[];
@@ -101,16 +147,19 @@ export class SpeakerDirectory {
         }
       }
     });
-    this.all = [...stats].map(([name, s]) => ({
-      name,
-      key: nameKey(name),
-      quotes: s.quoteIds.size,
-      reported: s.reported,
-      quotePassages: Uint32Array.from([...s.q].sort((x, y) => x - y)),
-      reportedPassages: Uint32Array.from([...s.r].sort((x, y) => x - y)),
-      roles: [...s.roles],
-      spellings: spellings.get(name) ?? [],
-    })).filter((s) => s.quotes + s.reported > 0).sort((x, y) => y.quotes - x.quotes || x.name.localeCompare(y.name));
+    this.all = [...stats]
+      .map(([name, s]) => ({
+        name,
+        key: nameKey(name),
+        quotes: s.quoteIds.size,
+        reported: s.reported,
+        quotePassages: Uint32Array.from([...s.q].sort((x, y) => x - y)),
+        reportedPassages: Uint32Array.from([...s.r].sort((x, y) => x - y)),
+        roles: [...s.roles],
+        spellings: spellings.get(name) ?? [],
+      }))
+      .filter((s) => s.quotes + s.reported > 0)
+      .sort((x, y) => y.quotes - x.quotes || x.name.localeCompare(y.name));
 
     for (const speaker of this.all) {
       const aliases = new Set<string>();
@@ -124,7 +173,7 @@ export class SpeakerDirectory {
       }
       for (const role of speaker.roles) for (const alias of roleAliases(role)) aliases.add(alias);
       for (const alias of aliases) {
-        if (!alias || alias.split(' ').length === 1 && alias.length < 2) continue;
+        if (!alias || (alias.split(' ').length === 1 && alias.length < 2)) continue;
         push(this.byAlias, alias, speaker);
       }
     }
@@ -133,7 +182,7 @@ export class SpeakerDirectory {
     for (const s of this.all) for (const n of [s.name, ...s.spellings]) byKey.set(nameKey(n), s);
     for (const [name, list] of Object.entries(mergeAliases(BUILT_IN_ALIASES, aliases))) {
       const speaker = byKey.get(nameKey(name)) ?? this.byAlias.get(nameKey(name))?.[0];
-      if (!speaker || (this.byAlias.get(nameKey(name))?.length ?? 1) > 1 && !byKey.has(nameKey(name))) continue;
+      if (!speaker || ((this.byAlias.get(nameKey(name))?.length ?? 1) > 1 && !byKey.has(nameKey(name)))) continue;
       for (const alias of list) {
         const key = nameKey(alias);
         if (!key) continue;
@@ -234,7 +283,9 @@ export class SpeakerDirectory {
     const key = nameKey(typed);
     if (!key) return this.all.slice(0, limit);
     const out: Speaker[] = [];
-    const add = (s: Speaker) => { if (!out.includes(s)) out.push(s); };
+    const add = (s: Speaker) => {
+      if (!out.includes(s)) out.push(s);
+    };
     for (const s of this.all) if (s.key.startsWith(key) || s.key.includes(` ${key}`)) add(s);
     if (out.length < limit) for (const r of this.fuse.search(key.slice(0, 32), { limit })) add(r.item);
     return out.slice(0, limit);
@@ -252,7 +303,11 @@ export class SpeakerDirectory {
         for (const s of this.byToken.get(c.term) ?? []) found.set(s, Math.min(found.get(s) ?? Infinity, c.distance));
       }
     }
-    if (found.size) return [...found].sort((a, b) => a[1] - b[1] || b[0].quotes - a[0].quotes).slice(0, limit).map(([s]) => s);
+    if (found.size)
+      return [...found]
+        .sort((a, b) => a[1] - b[1] || b[0].quotes - a[0].quotes)
+        .slice(0, limit)
+        .map(([s]) => s);
     // fuse.js on the first word only: what was typed after it is usually the topic.
     const close = this.suggest(nameKey(typed).split(' ')[0] ?? '', limit);
     return close.length ? close : this.all.slice(0, limit);

@@ -22,7 +22,10 @@ export class Speller {
   /** Shared-bigram counts per vocabulary word, reset after each lookup via the touched list. */
   private readonly counts: Uint16Array;
 
-  constructor(private readonly vocabulary: string[], private readonly frequency: (term: string) => number) {
+  constructor(
+    private readonly vocabulary: string[],
+    private readonly frequency: (term: string) => number,
+  ) {
     // Keyed by bigram and word length: a lookup reads only words of a length within its edit
     // budget, a fraction of what the common bigrams ("er", "in") would otherwise drag in.
     const building = new Map<string, number[]>();
@@ -93,7 +96,8 @@ function bigramsOf(word: string): string[] {
 
 /** Optimal-string-alignment distance, stopping early once every path exceeds `limit`. */
 export function damerauLevenshtein(a: string, b: string, limit = Infinity): number {
-  const n = a.length, m = b.length;
+  const n = a.length,
+    m = b.length;
   if (Math.abs(n - m) > limit) return limit + 1;
   let prev2 = new Array<number>(m + 1).fill(0);
   let prev = Array.from({ length: m + 1 }, (_, j) => j);

@@ -20,7 +20,11 @@ export function folderStore(dir: string): KnowledgeStore {
   const root = resolve(dir);
   let last: FileStat[] | null = null;
   const keyOf = (stats: FileStat[]) => JSON.stringify(stats);
-  const changeKey = async () => createHash('sha256').update(keyOf(await statKnowledge(dir))).digest('hex').slice(0, 16);
+  const changeKey = async () =>
+    createHash('sha256')
+      .update(keyOf(await statKnowledge(dir)))
+      .digest('hex')
+      .slice(0, 16);
   return {
     kind: 'folder',
     noun: 'the knowledge folder',
@@ -77,13 +81,22 @@ export function watchKnowledge(dir: string, onChange: () => void): () => void {
   let timer: NodeJS.Timeout | null = null;
   const fire = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = null; onChange(); }, DEBOUNCE_MS);
+    timer = setTimeout(() => {
+      timer = null;
+      onChange();
+    }, DEBOUNCE_MS);
   };
   let watcher: FSWatcher | null = null;
   let poll: NodeJS.Timeout | null = null;
   try {
     watcher = watchFolder(dir, { recursive: true }, (_event, name) => {
-      if (name && String(name).split(/[\\/]/).some((part) => part.startsWith('.'))) return;
+      if (
+        name &&
+        String(name)
+          .split(/[\\/]/)
+          .some((part) => part.startsWith('.'))
+      )
+        return;
       fire();
     });
     watcher.on('error', () => {

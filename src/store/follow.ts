@@ -43,7 +43,10 @@ export function follow(o: FollowOptions): Follower {
 
   const fire = () => {
     if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(() => { debounce = null; if (!stopped) o.onChange(); }, DEBOUNCE_MS);
+    debounce = setTimeout(() => {
+      debounce = null;
+      if (!stopped) o.onChange();
+    }, DEBOUNCE_MS);
   };
 
   /** Compares the counter with the one loaded; a difference means changes this process has not seen. */
@@ -81,7 +84,9 @@ export function follow(o: FollowOptions): Follower {
     };
     c.on('error', lost);
     c.on('end', () => lost(new Error('connection ended')));
-    c.on('notification', (n) => { if (n.channel === o.channel) fire(); });
+    c.on('notification', (n) => {
+      if (n.channel === o.channel) fire();
+    });
     try {
       await c.connect();
       await c.query(`LISTEN ${c.escapeIdentifier(o.channel)}`);

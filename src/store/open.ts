@@ -59,7 +59,10 @@ async function connect(database: NonNullable<Config['database']>, log: Logger | 
     } catch (err) {
       if (attempt >= attempts) throw err;
       const retryMs = 500 * 2 ** (attempt - 1);
-      log?.warn({ err: { message: (err as Error).message, code: (err as { code?: string }).code }, attempt, retryMs }, 'database unreachable at start; retrying');
+      log?.warn(
+        { err: { message: (err as Error).message, code: (err as { code?: string }).code }, attempt, retryMs },
+        'database unreachable at start; retrying',
+      );
       await new Promise((r) => setTimeout(r, retryMs));
     }
   }

@@ -42,7 +42,10 @@ export function connectionConfig(url: string): pg.ClientConfig {
 }
 
 /** Replaces one file's row and its sources, inside the caller's transaction. */
-export async function writeFile(c: pg.PoolClient, f: { name: string; bytes: Uint8Array; sha: string; collection: boolean; provenance: Provenance; version: string }): Promise<void> {
+export async function writeFile(
+  c: pg.PoolClient,
+  f: { name: string; bytes: Uint8Array; sha: string; collection: boolean; provenance: Provenance; version: string },
+): Promise<void> {
   const { name, bytes, sha, collection, provenance } = f;
   const next = f.version;
   const split = collection ? splitCollection(bytes) : { lines: 1, rows: [{ line: 0, bytes }] };
@@ -51,16 +54,29 @@ export async function writeFile(c: pg.PoolClient, f: { name: string; bytes: Uint
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (name) DO UPDATE SET format = $2, line_count = $3, size = $4, sha256 = $5, url = $6, retrieved = $7,
        added_by = $8, version = $9, changed_at = now()`,
-    [name, collection ? 'collection' : 'file', collection ? split.lines : null, bytes.length, sha, provenance.url ?? null, provenance.retrieved ?? null, provenance.addedBy ?? null, next],
+    [
+      name,
+      collection ? 'collection' : 'file',
+      collection ? split.lines : null,
+      bytes.length,
+      sha,
+      provenance.url ?? null,
+      provenance.retrieved ?? null,
+      provenance.addedBy ?? null,
+      next,
+    ],
   );
   await c.query('DELETE FROM sources WHERE file = $1', [name]);
   const metas = collection ? split.rows.map(recordMeta) : [await fileMeta(name, bytes)];
   for (let i = 0; i < split.rows.length; i += BATCH) {
     const batch = split.rows.slice(i, i + BATCH);
-    await c.query(
-      'INSERT INTO sources (file, line, bytes, sha256, meta) SELECT $1, * FROM unnest($2::int[], $3::bytea[], $4::text[], $5::jsonb[])',
-      [name, batch.map((r) => r.line), batch.map((r) => Buffer.from(r.bytes)), batch.map((r) => sha256(r.bytes)), metas.slice(i, i + BATCH).map((m) => JSON.stringify(m))],
-    );
+    await c.query('INSERT INTO sources (file, line, bytes, sha256, meta) SELECT $1, * FROM unnest($2::int[], $3::bytea[], $4::text[], $5::jsonb[])', [
+      name,
+      batch.map((r) => r.line),
+      batch.map((r) => Buffer.from(r.bytes)),
+      batch.map((r) => sha256(r.bytes)),
+      metas.slice(i, i + BATCH).map((m) => JSON.stringify(m)),
+    ]);
   }
 }
 

@@ -41,7 +41,9 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
   };
   const pool = new pg.Pool(config);
   // An idle connection dropped by a server restart must not crash the process: the pool replaces it.
-  pool.on('error', (err) => options.log?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database connection lost (pool)'));
+  pool.on('error', (err) =>
+    options.log?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database connection lost (pool)'),
+  );
   try {
     const applied = await migrate(pool, options.schema);
     if (applied.length) options.log?.info({ applied, schema: options.schema }, 'database migrated');
@@ -141,11 +143,20 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
       return { name, sha256: sha, changed: done !== null, counter: done?.counter ?? (await counter()) };
     },
     async list(): Promise<StoredFile[]> {
-      const { rows } = await pool.query<{ name: string; size: string; sha256: string; version: string; url: string | null; retrieved: Date | null; added_by: string | null }>(
-        'SELECT name, size::text, sha256, version::text, url, retrieved, added_by FROM files ORDER BY name COLLATE "C"',
-      );
+      const { rows } = await pool.query<{
+        name: string;
+        size: string;
+        sha256: string;
+        version: string;
+        url: string | null;
+        retrieved: Date | null;
+        added_by: string | null;
+      }>('SELECT name, size::text, sha256, version::text, url, retrieved, added_by FROM files ORDER BY name COLLATE "C"');
       return rows.map((r) => ({
-        name: r.name, size: Number(r.size), sha256: r.sha256, version: Number(r.version),
+        name: r.name,
+        size: Number(r.size),
+        sha256: r.sha256,
+        version: Number(r.version),
         provenance: { url: r.url, retrieved: r.retrieved ? r.retrieved.toISOString() : null, addedBy: r.added_by },
       }));
     },

@@ -27,7 +27,10 @@ export async function watchFolderForPush(store: KnowledgeStore, dir: string): Pr
       try {
         stats = await statKnowledge(dir);
       } catch (err) {
-        report.failed.push({ name: dir, reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+        report.failed.push({
+          name: dir,
+          reason: `cannot read the knowledge folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        });
         return report;
       }
       const next = new Map<string, string>();

@@ -27,7 +27,13 @@ describe('answers over the seeds', async () => {
   });
 
   it('/quote marks cuts with … and every piece is verbatim', () => {
-    for (const q of ['/quote stoltenberg china', '/quote stoltenberg moldova', '/quote stoltenberg russia', '/quote stoltenberg nuclear', '/quote stoltenberg']) {
+    for (const q of [
+      '/quote stoltenberg china',
+      '/quote stoltenberg moldova',
+      '/quote stoltenberg russia',
+      '/quote stoltenberg nuclear',
+      '/quote stoltenberg',
+    ]) {
       for (const c of core.ask(q).citations) {
         for (const piece of excerptPieces(c.excerpt)) expect(corpus, `${q}: ${piece}`).toContain(piece);
       }
@@ -100,7 +106,11 @@ describe('answers over the seeds', async () => {
     expect(quote.citations[0]?.excerpt).toContain('South China Sea');
     expect(core.ask('summarize bulgaria').command).toBe('summary');
     expect(core.ask('summarise what was said about china').request).toMatchObject({ command: 'summary', topic: 'china' });
-    expect(core.ask('give me stoltenberg\'s words on ukraine').request).toMatchObject({ command: 'quote', speaker: 'Jens Stoltenberg', topic: 'ukraine' });
+    expect(core.ask("give me stoltenberg's words on ukraine").request).toMatchObject({
+      command: 'quote',
+      speaker: 'Jens Stoltenberg',
+      topic: 'ukraine',
+    });
     expect(core.ask('tell me about sanctions').command).toBe('summary');
     const search = core.ask('has NATO commented on battlegroups');
     expect(search.command).toBe('search');
@@ -119,7 +129,19 @@ describe('answers over the seeds', async () => {
   });
 
   it('bad input gets a helpful miss, never an exception', () => {
-    const inputs = ['', '   ', '?!?!', 'x'.repeat(5000), '\u0000\u0007\u001b[31m', '\u202e\u200bstoltenberg', '/quote', '/summary', '/nonsense now', '@everyone <@123>', '/quote ' + 'a '.repeat(300)];
+    const inputs = [
+      '',
+      '   ',
+      '?!?!',
+      'x'.repeat(5000),
+      '\u0000\u0007\u001b[31m',
+      '\u202e\u200bstoltenberg',
+      '/quote',
+      '/summary',
+      '/nonsense now',
+      '@everyone <@123>',
+      '/quote ' + 'a '.repeat(300),
+    ];
     for (const input of inputs) {
       const a = core.ask(input);
       expect(typeof a.text).toBe('string');
@@ -163,7 +185,13 @@ describe('passage keys', async () => {
   const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
   it('stay short for long source ids and still find their paragraph', () => {
     const id = `a-very-long-source-identifier-${'x'.repeat(120)}`;
-    const core = createCore([parseJsonlRecord(JSON.stringify({ id, title: 'T', speaker: 'Ada Lovelace', date: '1843', text: 'The engine weaves algebraic patterns.' }), 'f.jsonl', 1)]);
+    const core = createCore([
+      parseJsonlRecord(
+        JSON.stringify({ id, title: 'T', speaker: 'Ada Lovelace', date: '1843', text: 'The engine weaves algebraic patterns.' }),
+        'f.jsonl',
+        1,
+      ),
+    ]);
     const c = core.ask('/quote lovelace engine').citations[0]!;
     expect(c.passageKey.length).toBeLessThanOrEqual(60);
     expect(core.context(c.passageKey)?.text).toBe('The engine weaves algebraic patterns.');

@@ -22,7 +22,10 @@ async function coreOver(files: Record<string, string>) {
 describe('excerpt length', () => {
   it('a 1 MB paragraph with no sentence end gives excerpts under the limit, cut at a word end and marked', async () => {
     const body = Array.from({ length: 120_000 }, (_, i) => word(i)).join(' ');
-    const sentences = Array.from({ length: 40_000 }, (_, i) => `Sailors ${i % 2 ? 'vote' : 'argue'} ${i % 3 ? 'loudly' : 'late'} ${i % 5 ? 'tonight' : 'again'}, ballot ${i}.`).join(' ');
+    const sentences = Array.from(
+      { length: 40_000 },
+      (_, i) => `Sailors ${i % 2 ? 'vote' : 'argue'} ${i % 3 ? 'loudly' : 'late'} ${i % 5 ? 'tonight' : 'again'}, ballot ${i}.`,
+    ).join(' ');
     const { core, paragraphs } = await coreOver({
       'flat.md': `---\ntitle: Flat\ndate: 2021-05-01\n---\nFlat\n\n${body}\n`,
       'said.md': `---\ntitle: Said\ndate: 2021-05-02\n---\nSaid\n\nThe council heard this: “${body}”\n`,
@@ -36,8 +39,14 @@ describe('excerpt length', () => {
       for (const c of a.citations) {
         seen.add(c.sourceId);
         expect(c.excerpt.length, q).toBeLessThanOrEqual(MAX_EXCERPT + 4);
-        for (const piece of c.excerpt.split('…').map((p) => p.trim()).filter(Boolean)) {
-          expect(paragraphs.some((p) => p.includes(piece)), piece.slice(0, 60)).toBe(true);
+        for (const piece of c.excerpt
+          .split('…')
+          .map((p) => p.trim())
+          .filter(Boolean)) {
+          expect(
+            paragraphs.some((p) => p.includes(piece)),
+            piece.slice(0, 60),
+          ).toBe(true);
         }
         if (c.sourceId === 'flat') expect(c.excerpt.endsWith(' …')).toBe(true);
         if (c.sourceId === 'many') expect(c.excerpt).toMatch(/ballot \d+\.(?: …)?$/);

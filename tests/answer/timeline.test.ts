@@ -32,7 +32,10 @@ describe('timeline on the seeds', () => {
     const a = core.ask('/timeline russia');
     expect(a.command).toBe('timeline');
     expect(a.found).toBe(true);
-    expect(a.periods).toEqual([{ period: '2021-03-22', count: 1 }, { period: '2021-03-24', count: 1 }]);
+    expect(a.periods).toEqual([
+      { period: '2021-03-22', count: 1 },
+      { period: '2021-03-24', count: 1 },
+    ]);
     expectConsistent(a);
     const corpus = collapse(seedCorpus());
     for (const c of a.citations) for (const piece of excerptPieces(c.excerpt)) expect(corpus).toContain(piece);
@@ -49,14 +52,21 @@ describe('timeline on the seeds', () => {
 
   it('"timeline of X on Y" reads the speaker and the topic', async () => {
     const { core } = await loadSeeds();
-    expect(core.ask('timeline of stoltenberg on russia').request).toMatchObject({ command: 'timeline', speaker: 'Jens Stoltenberg', topic: 'russia' });
+    expect(core.ask('timeline of stoltenberg on russia').request).toMatchObject({
+      command: 'timeline',
+      speaker: 'Jens Stoltenberg',
+      topic: 'russia',
+    });
   });
 
   it('ask --json carries the periods', async () => {
     const { core } = await loadSeeds();
     const json = JSON.parse(renderJson(core.ask('/timeline russia')));
     expect(json.command).toBe('timeline');
-    expect(json.periods).toEqual([{ period: '2021-03-22', count: 1 }, { period: '2021-03-24', count: 1 }]);
+    expect(json.periods).toEqual([
+      { period: '2021-03-22', count: 1 },
+      { period: '2021-03-24', count: 1 },
+    ]);
     expect(json.citations.map((c: { date: string }) => c.date)).toEqual(['2021-03-22', '2021-03-24']);
   });
 });
@@ -65,7 +75,10 @@ describe('timeline with year-only sources', () => {
   it('groups by year; a year-only source sits under its year, before the dated ones', async () => {
     const core = await fixtureCore();
     const a = core.answer({ command: 'timeline', topic: 'harbour', speaker: 'Maria Lindqvist', offset: 0 });
-    expect(a.periods).toEqual([{ period: '2019', count: 1 }, { period: '2021', count: 3 }]);
+    expect(a.periods).toEqual([
+      { period: '2019', count: 1 },
+      { period: '2021', count: 3 },
+    ]);
     expect(a.citations.map((c) => c.date)).toEqual(['2019', '2021', '2021-03-02', '2021-11-20']);
     expect(a.citations.every((c) => c.kind === 'quote')).toBe(true);
     expectConsistent(a);
@@ -76,14 +89,22 @@ describe('timeline with year-only sources', () => {
   it('groups by month within one year, the year-only source under the year', async () => {
     const core = await fixtureCore();
     const a = core.answer({ command: 'timeline', topic: 'harbour', speaker: '', since: '2021', until: '2021', offset: 0 });
-    expect(a.periods).toEqual([{ period: '2021', count: 1 }, { period: '2021-03', count: 1 }, { period: '2021-11', count: 1 }]);
+    expect(a.periods).toEqual([
+      { period: '2021', count: 1 },
+      { period: '2021-03', count: 1 },
+      { period: '2021-11', count: 1 },
+    ]);
     expectConsistent(a);
   });
 
   it('without a speaker: every source, reported speech included', async () => {
     const core = await fixtureCore();
     const a = core.answer({ command: 'timeline', topic: 'harbour', speaker: '', offset: 0 });
-    expect(a.periods).toEqual([{ period: '2019', count: 1 }, { period: '2021', count: 3 }, { period: '2023', count: 1 }]);
+    expect(a.periods).toEqual([
+      { period: '2019', count: 1 },
+      { period: '2021', count: 3 },
+      { period: '2023', count: 1 },
+    ]);
     expectConsistent(a);
   });
 

@@ -93,7 +93,11 @@ describe('/verify over the seeds', async () => {
   });
 
   it('free-text forms all reach verify; questions without quoted words stay /quote', () => {
-    for (const q of ['verify: we still see violent oppression of political dissent', '/verify stoltenberg: "we still see violent oppression"', 'did Jens Stoltenberg really say “we still see violent oppression of political dissent”?']) {
+    for (const q of [
+      'verify: we still see violent oppression of political dissent',
+      '/verify stoltenberg: "we still see violent oppression"',
+      'did Jens Stoltenberg really say “we still see violent oppression of political dissent”?',
+    ]) {
       expect(core.ask(q).command, q).toBe('verify');
     }
     expect(core.ask('/verify stoltenberg: "we still see violent oppression"').verify?.claimedSpeaker).toBe('Jens Stoltenberg');
@@ -104,7 +108,13 @@ describe('/verify over the seeds', async () => {
     const a = core.ask('did Stoltenberg say "We regard China as an adversary"?');
     for (const c of a.citations) for (const piece of excerptPieces(c.excerpt)) expect(corpus).toContain(piece);
     const json = JSON.parse(renderJson(a));
-    expect(json).toMatchObject({ command: 'verify', found: true, verdict: 'altered', claim: 'We regard China as an adversary', claimedSpeaker: 'Jens Stoltenberg' });
+    expect(json).toMatchObject({
+      command: 'verify',
+      found: true,
+      verdict: 'altered',
+      claim: 'We regard China as an adversary',
+      claimedSpeaker: 'Jens Stoltenberg',
+    });
     expect(json.differences).toContainEqual({ op: 'removed', text: 'don’t' });
     expect(json.citations[0]).toMatchObject({ speaker: 'Jens Stoltenberg', date: '2021-03-24' });
   });
@@ -120,13 +130,22 @@ describe('/verify on a transcript', async () => {
   const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
   const { createCore } = await import('../../src/answer/core.js');
   const record = {
-    id: 'press-1', title: 'Press Conference', speaker: 'Harriet Example', date: '1999-05-04', multi_speaker: true,
+    id: 'press-1',
+    title: 'Press Conference',
+    speaker: 'Harriet Example',
+    date: '1999-05-04',
+    multi_speaker: true,
     text: 'THE PRESIDENT: We will cut taxes for every working family this year.\n\nQ: Will you raise taxes on the middle class after the election?\n\nTHE PRESIDENT: We have no plan of that kind at all.',
   };
   const core = createCore([parseJsonlRecord(JSON.stringify(record), 'press.jsonl', 1)]);
 
   it('a question put to the speaker is misattributed to them, never their quote', () => {
-    const a = core.answer({ command: 'verify', claim: 'will you raise taxes on the middle class after the election', speaker: 'harriet example', offset: 0 });
+    const a = core.answer({
+      command: 'verify',
+      claim: 'will you raise taxes on the middle class after the election',
+      speaker: 'harriet example',
+      offset: 0,
+    });
     expect(a.verify?.verdict).toBe('misattributed');
     expect(a.citations.every((c) => c.speaker !== 'Harriet Example')).toBe(true);
   });
@@ -140,7 +159,19 @@ describe('/verify on a transcript', async () => {
 describe('/verify with a name the sources do not know', async () => {
   const { createCore } = await import('../../src/answer/core.js');
   const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
-  const core = createCore([parseJsonlRecord(JSON.stringify({ id: 'sp-1', title: 'Inaugural Address', speaker: 'Franklin D. Roosevelt', date: '1933-03-04', text: 'So, first of all, let me assert my firm belief that the only thing we have to fear is fear itself.' }), 'x.jsonl', 1)]);
+  const core = createCore([
+    parseJsonlRecord(
+      JSON.stringify({
+        id: 'sp-1',
+        title: 'Inaugural Address',
+        speaker: 'Franklin D. Roosevelt',
+        date: '1933-03-04',
+        text: 'So, first of all, let me assert my firm belief that the only thing we have to fear is fear itself.',
+      }),
+      'x.jsonl',
+      1,
+    ),
+  ]);
 
   it('reads initials as the speaker they abbreviate (never "misattributed" for a real quote)', () => {
     const a = core.answer({ command: 'verify', claim: 'the only thing we have to fear is fear itself', speaker: 'fdr', offset: 0 });
@@ -150,7 +181,7 @@ describe('/verify with a name the sources do not know', async () => {
     expect(a.citations[0]?.speaker).toBe('Franklin D. Roosevelt');
   });
 
-  it('an unknown name that is not the speaker\'s is misattributed, with a note', () => {
+  it("an unknown name that is not the speaker's is misattributed, with a note", () => {
     const a = core.answer({ command: 'verify', claim: 'the only thing we have to fear is fear itself', speaker: 'churchill', offset: 0 });
     expect(a.verify?.verdict).toBe('misattributed');
     expect(a.text).toContain('“churchill” names no speaker in these sources');

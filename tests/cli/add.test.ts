@@ -14,9 +14,14 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 /** Asynchronous, so the fixture server in this process keeps answering while the CLI runs. */
 function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, [join(ROOT, 'src', 'cli', 'add.ts'), ...args], { cwd: ROOT, env: { ...process.env, VERBATIM_ALLOW_PRIVATE_URLS: '', ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      TSX,
+      [join(ROOT, 'src', 'cli', 'add.ts'), ...args],
+      { cwd: ROOT, env: { ...process.env, VERBATIM_ALLOW_PRIVATE_URLS: '', ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

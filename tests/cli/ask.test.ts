@@ -15,7 +15,10 @@ describe('ask (the scriptable face)', () => {
   it('--json answers one query per stdin line with one JSON object per line', () => {
     const r = run('ask.ts', ['--json'], '/quote stoltenberg georgia\n/summary qwxzv\n\nwhat did stoltenberg say about the baltic?\n');
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(4);
     expect(lines.map((l) => l.command)).toEqual(['quote', 'summary', 'search', 'quote']);
     expect(lines.map((l) => l.found)).toEqual([true, false, false, true]);
@@ -29,7 +32,9 @@ describe('ask (the scriptable face)', () => {
     const r = run('ask.ts', ['/quote', 'stoltenberg', 'moldova']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Republic of Moldova');
-    expect(r.stdout).toContain('— Jens Stoltenberg, “NATO Allies Meet To Discuss Deterrence of RUSSIA’s Increased “Aggressive Behaviour””, DIPLOMATIC TIMES, 24 March 2021 (2021-03-24)');
+    expect(r.stdout).toContain(
+      '— Jens Stoltenberg, “NATO Allies Meet To Discuss Deterrence of RUSSIA’s Increased “Aggressive Behaviour””, DIPLOMATIC TIMES, 24 March 2021 (2021-03-24)',
+    );
   });
 
   it('loads another folder with --knowledge and prints its problems to stderr without failing', () => {
@@ -56,7 +61,13 @@ describe('ask (the scriptable face)', () => {
 
 describe('the local console', () => {
   it('says it runs locally, answers each piped line, pages with "more" and exits at EOF', () => {
-    const r = spawnSync(TSX, [join(ROOT, 'src', 'main.ts')], { cwd: ROOT, input: '/quote stoltenberg russia\nmore\n', encoding: 'utf8', timeout: 60_000, env: { ...process.env, DISCORD_TOKEN: '' } });
+    const r = spawnSync(TSX, [join(ROOT, 'src', 'main.ts')], {
+      cwd: ROOT,
+      input: '/quote stoltenberg russia\nmore\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, DISCORD_TOKEN: '' },
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/running locally/);
     expect(r.stdout).toMatch(/\[1\] /);
@@ -64,7 +75,13 @@ describe('the local console', () => {
   });
 
   it('answers from another folder with --knowledge, listing its problems on stderr', () => {
-    const r = spawnSync(TSX, [join(ROOT, 'src', 'main.ts'), '--knowledge', join(FIXTURES, 'bad')], { cwd: ROOT, input: '/quote lovelace engine\n', encoding: 'utf8', timeout: 60_000, env: { ...process.env, DISCORD_TOKEN: '' } });
+    const r = spawnSync(TSX, [join(ROOT, 'src', 'main.ts'), '--knowledge', join(FIXTURES, 'bad')], {
+      cwd: ROOT,
+      input: '/quote lovelace engine\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { ...process.env, DISCORD_TOKEN: '' },
+    });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/impossible-date\.md/);
     expect(r.stdout).toMatch(/Ada Lovelace.*1843/);

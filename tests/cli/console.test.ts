@@ -24,8 +24,12 @@ describe('the console follows the knowledge folder', () => {
     copyFileSync(join(FIXTURES, 'good', 'speech.md'), join(dir, 'speech.md'));
     const child = spawn(TSX, [join(ROOT, 'src', 'main.ts'), '--knowledge', dir], { cwd: ROOT, env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout.on('data', (d) => { out += String(d); });
-    child.stderr.on('data', (d) => { out += String(d); });
+    child.stdout.on('data', (d) => {
+      out += String(d);
+    });
+    child.stderr.on('data', (d) => {
+      out += String(d);
+    });
     try {
       await until(() => out, /running locally .*1 source,/);
       copyFileSync(join(FIXTURES, 'good', 'two-speakers.md'), join(dir, 'two-speakers.md'));
@@ -66,7 +70,10 @@ describe('console words', () => {
 
 describe('the Context view in the console', () => {
   it('"context N" shows the whole paragraph of result N, paged at sentence ends when long; "more" reads on', () => {
-    const sentences = Array.from({ length: 400 }, (_, i) => `Sentence ${i} of the harbour report${i % 7 ? '' : ', with a longer clause about the northern pier'}.`).join(' ');
+    const sentences = Array.from(
+      { length: 400 },
+      (_, i) => `Sentence ${i} of the harbour report${i % 7 ? '' : ', with a longer clause about the northern pier'}.`,
+    ).join(' ');
     const dir = folder({ 'long.md': `---\ntitle: Long Report\ndate: 2021-05-01\n---\nLong Report\n\n${sentences}\n` });
     const r = run('main.ts', ['--knowledge', dir], { input: 'northern pier harbour\ncontext 1\nmore\ncontext 7\n' });
     expect(r.status).toBe(0);

@@ -47,7 +47,12 @@ describe('a knowledge folder nothing can be answered from', () => {
 });
 
 describe('--help and unknown flags', () => {
-  const commands: Array<[string, string]> = [['main.ts', 'usage: npm start'], ['cli/ask.ts', 'usage: npm run --silent ask'], ['cli/lint-knowledge.ts', 'usage: npm run lint:knowledge'], ['discord/register.ts', 'usage: npm run register']];
+  const commands: Array<[string, string]> = [
+    ['main.ts', 'usage: npm start'],
+    ['cli/ask.ts', 'usage: npm run --silent ask'],
+    ['cli/lint-knowledge.ts', 'usage: npm run lint:knowledge'],
+    ['discord/register.ts', 'usage: npm run register'],
+  ];
   for (const [file, usage] of commands) {
     it(`${file}: --help prints the usage and exits 0; an unknown flag is a usage error (exit 2)`, () => {
       const help = run(file, ['--help']);
@@ -69,7 +74,12 @@ describe('--help and unknown flags', () => {
   });
 
   it('a reader that closes the pipe early (… | head -1) ends the command quietly, exit 0', () => {
-    const r = spawnSync('bash', ['-c', `{ ${TSX} src/cli/ask.ts "/quote stoltenberg" | head -1; echo "status=\${PIPESTATUS[0]}"; } 2>&1`], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: cleanEnv() });
+    const r = spawnSync('bash', ['-c', `{ ${TSX} src/cli/ask.ts "/quote stoltenberg" | head -1; echo "status=\${PIPESTATUS[0]}"; } 2>&1`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: cleanEnv(),
+    });
     expect(r.stdout).toMatch(/^Jens Stoltenberg: 10 direct quotes\nstatus=0\n$/);
   });
 

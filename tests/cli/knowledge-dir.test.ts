@@ -15,7 +15,12 @@ describe('knowledgeDirProblem', () => {
   it('names what is wrong in one sentence', async () => {
     expect(await knowledgeDirProblem('/no/such/dir', { allowEmpty: true })).toBe('the knowledge folder /no/such/dir does not exist');
     expect(await knowledgeDirProblem(join(ROOT, 'package.json'))).toMatch(/package\.json is a file, not a folder/);
-    expect(noSourceProblem('k', 0, [{ file: 'a.txt', reason: 'x' }, { file: 'b.txt', reason: 'y' }])).toBe('no loadable source in k: all 2 files have problems (listed above)');
+    expect(
+      noSourceProblem('k', 0, [
+        { file: 'a.txt', reason: 'x' },
+        { file: 'b.txt', reason: 'y' },
+      ]),
+    ).toBe('no loadable source in k: all 2 files have problems (listed above)');
     expect(noSourceProblem('k', 3, [])).toBeNull();
   });
 });

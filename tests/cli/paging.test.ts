@@ -5,7 +5,11 @@ import { run } from './run.js';
 // Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
 vi.setConfig({ testTimeout: 120_000 });
 
-const lines = (out: string) => out.trim().split('\n').map((l) => JSON.parse(l));
+const lines = (out: string) =>
+  out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
 
 describe('paging in ask', () => {
   it('--json carries hasMore and total; --offset 5 gives the next page, numbered on', () => {

@@ -8,7 +8,13 @@ import { ROOT } from './run.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const flagsOf = (text: string) => new Set(text.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []);
-const USAGES: Record<string, string> = { ask: ASK_USAGE, start: START_USAGE, 'start:prod': START_USAGE, 'lint:knowledge': LINT_USAGE, register: registerUsage() };
+const USAGES: Record<string, string> = {
+  ask: ASK_USAGE,
+  start: START_USAGE,
+  'start:prod': START_USAGE,
+  'lint:knowledge': LINT_USAGE,
+  register: registerUsage(),
+};
 
 /** Every `npm …` command written in the README (code lines and inline code), with the script it runs. */
 function readmeCommands(): Array<{ script: string; line: string }> {

@@ -16,7 +16,13 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 /** Runs one of the project's commands (a file under src/) the way its npm script does. */
 export function run(file: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}) {
-  return spawnSync(TSX, [join(ROOT, 'src', file), ...args], { cwd: ROOT, input: options.input ?? '', encoding: 'utf8', timeout: 60_000, env: cleanEnv(options.env) });
+  return spawnSync(TSX, [join(ROOT, 'src', file), ...args], {
+    cwd: ROOT,
+    input: options.input ?? '',
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: cleanEnv(options.env),
+  });
 }
 
 /** A temporary folder holding the given files (name → content). */

@@ -5,7 +5,10 @@ import { folder, run } from './run.js';
 // Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
 vi.setConfig({ testTimeout: 120_000 });
 
-const ONE = folder({ 'one.md': '---\ntitle: Harbour Statement\ndate: 2023-04-01\n---\nHarbour Statement\n\n“We will reopen the northern harbour this spring,” said Harbour Master Maria Lindqvist.\n' });
+const ONE = folder({
+  'one.md':
+    '---\ntitle: Harbour Statement\ndate: 2023-04-01\n---\nHarbour Statement\n\n“We will reopen the northern harbour this spring,” said Harbour Master Maria Lindqvist.\n',
+});
 
 describe('wording', () => {
   it('says "1 source", "1 paragraph", "1 quotation", "1 speaker", never "1 sources"', () => {

@@ -25,7 +25,10 @@ it('uses a sliding window', () => {
 
 it('limits questions and clicks per user separately, and both per channel', () => {
   let now = 0;
-  const c = createCooldowns({ user: { limit: 2, windowMs: 1000 }, clicks: { limit: 3, windowMs: 1000 }, channel: { limit: 6, windowMs: 1000 } }, () => now);
+  const c = createCooldowns(
+    { user: { limit: 2, windowMs: 1000 }, clicks: { limit: 3, windowMs: 1000 }, channel: { limit: 6, windowMs: 1000 } },
+    () => now,
+  );
   expect([1, 2, 3].map(() => c.check('question', 'a', 'ch').verdict)).toEqual(['ok', 'ok', 'warn']);
   expect(c.check('question', 'a', 'ch').scope).toBe('user');
   expect([1, 2, 3, 4].map(() => c.check('click', 'a', 'ch').verdict)).toEqual(['ok', 'ok', 'ok', 'warn']);

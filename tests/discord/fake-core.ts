@@ -14,8 +14,22 @@ const source = {
 
 export const CITATIONS: Citation[] = [
   { ...source, kind: 'quote', speaker: 'Jens Stoltenberg', excerpt: 'We don’t regard China as an adversary.', alsoIn: [], passageKey: 'p1' },
-  { ...source, kind: 'reported', speaker: 'Jens Stoltenberg', excerpt: 'He said all Allies remain firmly committed to nuclear arms control.', alsoIn: [], passageKey: 'p2' },
-  { ...source, kind: 'quote', speaker: 'Jens Stoltenberg', excerpt: 'Hello @everyone, this is <@123> and *bold* text.', alsoIn: [], passageKey: 'p3' },
+  {
+    ...source,
+    kind: 'reported',
+    speaker: 'Jens Stoltenberg',
+    excerpt: 'He said all Allies remain firmly committed to nuclear arms control.',
+    alsoIn: [],
+    passageKey: 'p2',
+  },
+  {
+    ...source,
+    kind: 'quote',
+    speaker: 'Jens Stoltenberg',
+    excerpt: 'Hello @everyone, this is <@123> and *bold* text.',
+    alsoIn: [],
+    passageKey: 'p3',
+  },
 ];
 
 export const PARAGRAPHS: Record<string, string> = {
@@ -53,7 +67,11 @@ export function fakeCore(overrides: Partial<Core> = {}): Core {
       const text = PARAGRAPHS[key];
       return text ? { source, section: null, text } : null;
     },
-    suggestSpeakers: (typed) => [{ name: 'Jens Stoltenberg', quotes: 12 }, { name: 'Boyko Borissov', quotes: 1 }].filter((s) => s.name.toLowerCase().includes(typed.toLowerCase())),
+    suggestSpeakers: (typed) =>
+      [
+        { name: 'Jens Stoltenberg', quotes: 12 },
+        { name: 'Boyko Borissov', quotes: 1 },
+      ].filter((s) => s.name.toLowerCase().includes(typed.toLowerCase())),
     suggestTopics: () => ['china', 'russia', 'arms control'],
     stats: () => ({ sources: 2, passages: 10, quotes: 14, speakers: 2 }),
     ...overrides,

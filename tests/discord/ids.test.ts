@@ -55,10 +55,12 @@ describe('custom ids', () => {
   });
 
   it('never throws on arbitrary input', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 120 }), (s) => {
-      decodeButton(s);
-      decodeRequest(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 120 }), (s) => {
+        decodeButton(s);
+        decodeRequest(s);
+      }),
+    );
   });
 
   it('round-trips arbitrary quote requests', () => {

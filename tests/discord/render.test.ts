@@ -63,7 +63,11 @@ describe('renderAnswer', () => {
     const actions = rows.flatMap((r) => r.components.map((c) => decodeButton('custom_id' in c ? c.custom_id : '')));
     expect(actions.map((a) => a?.kind)).toEqual(['context', 'context', 'cite', 'cite', 'more']);
     expect(actions[4]).toMatchObject({ kind: 'more', askerId: ASKER, request: { offset: 2 } });
-    expect(answerButtons(quote(2), ASKER).flatMap((r) => r.components).map((c) => ('label' in c ? c.label : ''))).toEqual(['Context', 'Cite']);
+    expect(
+      answerButtons(quote(2), ASKER)
+        .flatMap((r) => r.components)
+        .map((c) => ('label' in c ? c.label : '')),
+    ).toEqual(['Context', 'Cite']);
   });
 
   it('stays within every Discord limit for huge answers, spilling into more messages', () => {
@@ -74,7 +78,13 @@ describe('renderAnswer', () => {
       publisher: 'P'.repeat(1500),
       url: 'not a url',
       excerpt: Array.from({ length: 200 }, (_, j) => `Sentence ${j} with *markup* and @everyone.`).join(' '),
-      alsoIn: Array.from({ length: 60 }, (_, j) => ({ sourceId: `s${j}`, title: `Other ${j} ${'o'.repeat(50)}`, publisher: 'Pub', date: '2020', url: null })),
+      alsoIn: Array.from({ length: 60 }, (_, j) => ({
+        sourceId: `s${j}`,
+        title: `Other ${j} ${'o'.repeat(50)}`,
+        publisher: 'Pub',
+        date: '2020',
+        url: null,
+      })),
       passageKey: `p${i}`,
     }));
     const messages = renderAnswer(makeAnswer({ command: 'summary', topic: 't', offset: 0 }, huge, 14), { askerId: ASKER });

@@ -26,10 +26,12 @@ describe('escapeDiscord', () => {
   });
 
   it('always shows the original words', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (s) => {
-      const url = /https?:\/\//.test(s);
-      if (!url) expect(shown(escapeDiscord(s))).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const url = /https?:\/\//.test(s);
+        if (!url) expect(shown(escapeDiscord(s))).toBe(s);
+      }),
+    );
   });
 });
 
@@ -57,18 +59,22 @@ describe('cutText', () => {
 
   it('never exceeds the limit, never splits a word, and keeps a prefix of the source', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('alpha', 'b*c', '@everyone', 'Dé.', 'x_y.', ' ', ' ', '\n', 'Zeta!'), { maxLength: 80 }), fc.integer({ min: 2, max: 300 }), (parts, max) => {
-        const s = parts.join('');
-        const out = cutText(s, max);
-        expect(escapeDiscord(out).length).toBeLessThanOrEqual(max);
-        const kept = out.endsWith(' …') ? out.slice(0, -2) : out === '…' ? '' : out;
-        expect(s.trim().startsWith(kept)).toBe(true);
-        const next = s.trim().slice(kept.length);
-        const firstWord = s.trim().split(/\s/)[0] ?? '';
-        const atBoundary = next === '' || /^\s/.test(next) || /[\s.!?]$/.test(kept);
-        // Only a single word longer than the whole limit may be cut inside.
-        if (out.endsWith(' …') && kept) expect(atBoundary || escapeDiscord(firstWord).length > max - 2).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom('alpha', 'b*c', '@everyone', 'Dé.', 'x_y.', ' ', ' ', '\n', 'Zeta!'), { maxLength: 80 }),
+        fc.integer({ min: 2, max: 300 }),
+        (parts, max) => {
+          const s = parts.join('');
+          const out = cutText(s, max);
+          expect(escapeDiscord(out).length).toBeLessThanOrEqual(max);
+          const kept = out.endsWith(' …') ? out.slice(0, -2) : out === '…' ? '' : out;
+          expect(s.trim().startsWith(kept)).toBe(true);
+          const next = s.trim().slice(kept.length);
+          const firstWord = s.trim().split(/\s/)[0] ?? '';
+          const atBoundary = next === '' || /^\s/.test(next) || /[\s.!?]$/.test(kept);
+          // Only a single word longer than the whole limit may be cut inside.
+          if (out.endsWith(' …') && kept) expect(atBoundary || escapeDiscord(firstWord).length > max - 2).toBe(true);
+        },
+      ),
     );
   });
 });

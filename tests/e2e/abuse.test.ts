@@ -16,10 +16,19 @@ import { customIds, EPHEMERAL } from './util.js';
 vi.setConfig({ testTimeout: 20_000 });
 
 const quote = (userId?: string) =>
-  slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }], userId ? { userId } : {});
+  slash(
+    'quote',
+    [
+      { name: 'speaker', value: 'stoltenberg' },
+      { name: 'topic', value: 'china' },
+    ],
+    userId ? { userId } : {},
+  );
 
 it('limits button clicks per user, separately from questions', async () => {
-  const h = await startHarness(await testCore(), { cooldown: createCooldowns({ user: { limit: 2, windowMs: 60_000 }, clicks: { limit: 3, windowMs: 60_000 } }) });
+  const h = await startHarness(await testCore(), {
+    cooldown: createCooldowns({ user: { limit: 2, windowMs: 60_000 }, clicks: { limit: 3, windowMs: 60_000 } }),
+  });
   try {
     const first = await h.interact(quote());
     const cite = customIds(first.body.data).find((id) => id.startsWith('cite:'))!;
@@ -36,7 +45,9 @@ it('limits button clicks per user, separately from questions', async () => {
 });
 
 it('limits a channel flooded by several accounts, and answers the same people elsewhere', async () => {
-  const h = await startHarness(await testCore(), { cooldown: createCooldowns({ user: { limit: 5, windowMs: 60_000 }, channel: { limit: 4, windowMs: 60_000 } }) });
+  const h = await startHarness(await testCore(), {
+    cooldown: createCooldowns({ user: { limit: 5, windowMs: 60_000 }, channel: { limit: 4, windowMs: 60_000 } }),
+  });
   try {
     const users = ['1100000000000000011', '1100000000000000012', '1100000000000000013', '1100000000000000014', '1100000000000000015'];
     const calls = [];
@@ -49,7 +60,8 @@ it('limits a channel flooded by several accounts, and answers the same people el
     expect(dm.body.data.content ?? '').not.toBe(CHANNEL_COOLDOWN_MESSAGE);
     // Mentions count toward the channel too; the channel was already told once: silence.
     const from = h.standin.calls.length;
-    for (let n = 0; n < 3; n++) h.standin.dispatch('MESSAGE_CREATE', userMessage(`<@${IDS.bot}> stoltenberg china`, { mentionBot: true, userId: users[n]! }));
+    for (let n = 0; n < 3; n++)
+      h.standin.dispatch('MESSAGE_CREATE', userMessage(`<@${IDS.bot}> stoltenberg china`, { mentionBot: true, userId: users[n]! }));
     await new Promise((r) => setTimeout(r, 500));
     const sent = h.standin.calls.slice(from).filter((c) => c.method === 'POST' && c.path === `/channels/${IDS.channel}/messages`);
     expect(sent).toEqual([]);
@@ -65,7 +77,10 @@ it('ignores messages from webhooks and bots, in DMs and in servers', async () =>
     const from = h.standin.calls.length;
     const hooked = { ...userMessage('stoltenberg china', { dm: true }), webhook_id: '1100000000000000099' };
     h.standin.dispatch('MESSAGE_CREATE', hooked);
-    h.standin.dispatch('MESSAGE_CREATE', { ...userMessage(`<@${IDS.bot}> stoltenberg china`, { mentionBot: true }), webhook_id: '1100000000000000099' });
+    h.standin.dispatch('MESSAGE_CREATE', {
+      ...userMessage(`<@${IDS.bot}> stoltenberg china`, { mentionBot: true }),
+      webhook_id: '1100000000000000099',
+    });
     h.standin.dispatch('MESSAGE_CREATE', userMessage(`<@${IDS.bot}> stoltenberg china`, { mentionBot: true, bot: true }));
     h.standin.dispatch('MESSAGE_CREATE', userMessage('stoltenberg china', { dm: true, bot: true }));
     await new Promise((r) => setTimeout(r, 500));
@@ -79,7 +94,12 @@ it('never logs the token, even at trace level with discord.js debug output and f
   const standin = await DiscordStandIn.start();
   const logs: string[] = [];
   const log = createLogger({ level: 'trace', format: 'json', secrets: [TOKEN], destination: { write: (s: string) => void logs.push(s) } });
-  const bot = await startBot({ core: await testCore(), config: { discordToken: TOKEN, discordApiBase: standin.apiBase }, log, cooldown: createCooldowns({}) });
+  const bot = await startBot({
+    core: await testCore(),
+    config: { discordToken: TOKEN, discordApiBase: standin.apiBase },
+    log,
+    cooldown: createCooldowns({}),
+  });
   try {
     // A failing reply: discord.js's error carries the request (URL, body) into the log line.
     standin.failNext('POST', /\/callback$/, 400, { message: `Invalid Form Body ${TOKEN}`, code: 50035 });

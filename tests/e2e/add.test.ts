@@ -20,13 +20,17 @@ import { EPHEMERAL, visibleText } from './util.js';
 vi.setConfig({ testTimeout: 20_000 });
 
 const ADMIN = { permissions: '32' }; // Manage Server
-const STATEMENT = '---\ntitle: Statement on the ferry timetable\ndate: 2023-06-01\npublisher: Harbour Authority\n---\n“The night ferry will run every hour from Monday,” said Tomas Berg, the ferry operator.\n';
+const STATEMENT =
+  '---\ntitle: Statement on the ferry timetable\ndate: 2023-06-01\npublisher: Harbour Authority\n---\n“The night ferry will run every hour from Monday,” said Tomas Berg, the ferry operator.\n';
 let dir: string;
 let h: Harness;
 let srv: FixtureServer;
 
 beforeAll(async () => {
-  srv = await startServer({ '/press/harbour': send('text/html', pressReleasePage()), '/attachments/1/statement.md': send('application/octet-stream', STATEMENT) });
+  srv = await startServer({
+    '/press/harbour': send('text/html', pressReleasePage()),
+    '/attachments/1/statement.md': send('application/octet-stream', STATEMENT),
+  });
   dir = await mkdtemp(join(tmpdir(), 'verbatim-e2e-add-'));
   await cp(fileURLToPath(new URL('../../knowledge', import.meta.url)), dir, { recursive: true });
   const { core } = await loadLiveCore(dir, { cacheDir: null });
@@ -61,11 +65,18 @@ it('lets an admin add a URL privately; /quote then finds a quotation from it', a
   const { ack, text, edit } = await addAs(slash('add', [{ name: 'url', value: `${srv.origin}/press/harbour` }], ADMIN));
   expect(ack.body.type).toBe(5);
   expect(ack.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-  expect(text).toMatch(/^Added added\/127-0-0-1-harbour-[0-9a-f]{8}\\?\.html\n {2}title: Harbour reopens to shipping after storm repairs\n {2}date: 2023-05-02/);
+  expect(text).toMatch(
+    /^Added added\/127-0-0-1-harbour-[0-9a-f]{8}\\?\.html\n {2}title: Harbour reopens to shipping after storm repairs\n {2}date: 2023-05-02/,
+  );
   expect(text).toMatch(/2 quotations; speakers: Maria Lindqvist/);
   expect(edit?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
-  const quote = await h.interact(slash('quote', [{ name: 'speaker', value: 'lindqvist' }, { name: 'topic', value: 'basin' }]));
+  const quote = await h.interact(
+    slash('quote', [
+      { name: 'speaker', value: 'lindqvist' },
+      { name: 'topic', value: 'basin' },
+    ]),
+  );
   const shown = visibleText(quote.body.data);
   expect(shown).toContain('The basin is safe again');
   expect(shown).toMatch(/2023/);
@@ -76,11 +87,27 @@ it('lets an admin add an uploaded file, and asks for exactly one of url and file
   const id = snowflake();
   Object.assign(p.data, {
     options: [{ name: 'file', type: 11, value: id }],
-    resolved: { attachments: { [id]: { id, filename: 'statement.md', size: STATEMENT.length, url: `${srv.origin}/attachments/1/statement.md`, proxy_url: `${srv.origin}/attachments/1/statement.md`, content_type: 'text/markdown' } } },
+    resolved: {
+      attachments: {
+        [id]: {
+          id,
+          filename: 'statement.md',
+          size: STATEMENT.length,
+          url: `${srv.origin}/attachments/1/statement.md`,
+          proxy_url: `${srv.origin}/attachments/1/statement.md`,
+          content_type: 'text/markdown',
+        },
+      },
+    },
   });
   const { text } = await addAs(p);
   expect(text).toMatch(/^Added added\/statement\\?\.md\n {2}title: Statement on the ferry timetable/);
-  const quote = await h.interact(slash('quote', [{ name: 'speaker', value: 'berg' }, { name: 'topic', value: 'ferry' }]));
+  const quote = await h.interact(
+    slash('quote', [
+      { name: 'speaker', value: 'berg' },
+      { name: 'topic', value: 'ferry' },
+    ]),
+  );
   expect(visibleText(quote.body.data)).toContain('The night ferry will run every hour from Monday');
 
   expect((await addAs(slash('add', [], ADMIN))).text).toBe(ONE_OF);

@@ -15,7 +15,11 @@ useSeedHarness((started) => {
   h = started;
 });
 
-const quoteChina = () => slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);
+const quoteChina = () =>
+  slash('quote', [
+    { name: 'speaker', value: 'stoltenberg' },
+    { name: 'topic', value: 'china' },
+  ]);
 
 describe('login', () => {
   it('identifies with the token and the three non-privileged intents', () => {
@@ -42,7 +46,11 @@ describe('/quote', () => {
   });
 
   it('is private with private:true', async () => {
-    const p = slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }, { name: 'private', value: true }]);
+    const p = slash('quote', [
+      { name: 'speaker', value: 'stoltenberg' },
+      { name: 'topic', value: 'china' },
+      { name: 'private', value: true },
+    ]);
     const call = await h.interact(p);
     expect(call.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
   });
@@ -77,7 +85,10 @@ describe('autocomplete', () => {
 
   it('offers topics near the chosen speaker', async () => {
     const call = await h.interact(
-      autocomplete('quote', [{ name: 'speaker', value: 'Jens Stoltenberg' }, { name: 'topic', value: 'chi', focused: true }]),
+      autocomplete('quote', [
+        { name: 'speaker', value: 'Jens Stoltenberg' },
+        { name: 'topic', value: 'chi', focused: true },
+      ]),
     );
     const values = (call.body.data.choices as { value: string }[]).map((c) => c.value.toLowerCase());
     expect(values.length).toBeLessThanOrEqual(25);

@@ -39,7 +39,12 @@ describe('error boundary', () => {
     expect(call.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(call.body.data.content).toContain(`ref ${p.id}`);
     await expect.poll(() => h.logs.find((l) => l.includes('interaction failed') && l.includes(p.id)), { timeout: 3000 }).toBeDefined();
-    const after = await h.interact(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]));
+    const after = await h.interact(
+      slash('quote', [
+        { name: 'speaker', value: 'stoltenberg' },
+        { name: 'topic', value: 'china' },
+      ]),
+    );
     expect(visibleText(after.body.data)).toMatch(/China/);
   });
 
@@ -51,14 +56,23 @@ describe('error boundary', () => {
 
 describe('rate limits', () => {
   it('waits out a 429 with retry_after on the first callback and still replies', async () => {
-    h.standin.failNext('POST', /\/callback$/, 429, { message: 'You are being rate limited.', retry_after: 0.3, global: false }, {
-      'retry-after': '0.3',
-      'x-ratelimit-limit': '1',
-      'x-ratelimit-remaining': '0',
-      'x-ratelimit-reset-after': '0.3',
-      'x-ratelimit-bucket': 'standin-bucket',
-    });
-    const p = slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);
+    h.standin.failNext(
+      'POST',
+      /\/callback$/,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.3, global: false },
+      {
+        'retry-after': '0.3',
+        'x-ratelimit-limit': '1',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset-after': '0.3',
+        'x-ratelimit-bucket': 'standin-bucket',
+      },
+    );
+    const p = slash('quote', [
+      { name: 'speaker', value: 'stoltenberg' },
+      { name: 'topic', value: 'china' },
+    ]);
     const from = h.standin.calls.length;
     const started = Date.now();
     h.standin.dispatch('INTERACTION_CREATE', p);

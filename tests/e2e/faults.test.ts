@@ -18,7 +18,11 @@ useSeedHarness((started) => {
 });
 
 type Payload = ReturnType<typeof slash>;
-const quote = (topic = 'china') => slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: topic }]);
+const quote = (topic = 'china') =>
+  slash('quote', [
+    { name: 'speaker', value: 'stoltenberg' },
+    { name: 'topic', value: topic },
+  ]);
 const callbackPath = (p: Payload) => `/interactions/${p.id}/${p.token}/callback`;
 const ok = (status: number) => status >= 200 && status < 300;
 
@@ -44,10 +48,16 @@ function send(n: number, topic?: string): Payload[] {
 
 describe('REST faults', () => {
   it('waits out a 429 (retry_after) on an interaction callback and answers once', async () => {
-    h.standin.failNext('POST', /\/callback$/, 429, { message: 'You are being rate limited.', retry_after: 0.2, global: false }, {
-      'retry-after': '0.2',
-      'x-ratelimit-scope': 'user',
-    });
+    h.standin.failNext(
+      'POST',
+      /\/callback$/,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.2, global: false },
+      {
+        'retry-after': '0.2',
+        'x-ratelimit-scope': 'user',
+      },
+    );
     const [p] = send(1);
     await answeredExactlyOnce([p!]);
     expect(h.standin.calls.filter((c) => c.path === callbackPath(p!)).map((c) => c.status)).toEqual([429, 204]);
@@ -93,27 +103,47 @@ describe('gateway faults', () => {
 
   it('resumes after a close with code 4000 and loses nothing sent meanwhile', async () => {
     const resumes = h.standin.resumes;
-    await survives(() => h.standin.closeGateway(4000), () => h.standin.resumes > resumes, true);
+    await survives(
+      () => h.standin.closeGateway(4000),
+      () => h.standin.resumes > resumes,
+      true,
+    );
   });
 
   it('resumes after an abrupt TCP drop and loses nothing sent meanwhile', async () => {
     const resumes = h.standin.resumes;
-    await survives(() => h.standin.dropGateway(), () => h.standin.resumes > resumes, true);
+    await survives(
+      () => h.standin.dropGateway(),
+      () => h.standin.resumes > resumes,
+      true,
+    );
   });
 
   it('reconnects on op 7 RECONNECT and loses nothing sent meanwhile', async () => {
     const resumes = h.standin.resumes;
-    await survives(() => h.standin.sendOp(7), () => h.standin.resumes > resumes, true);
+    await survives(
+      () => h.standin.sendOp(7),
+      () => h.standin.resumes > resumes,
+      true,
+    );
   });
 
   it('identifies again after op 9 INVALID_SESSION and answers new interactions', async () => {
     const identifies = h.standin.identifies.length;
-    await survives(() => h.standin.sendOp(9, false), () => h.standin.identifies.length > identifies, false);
+    await survives(
+      () => h.standin.sendOp(9, false),
+      () => h.standin.identifies.length > identifies,
+      false,
+    );
     expect(h.bot.client.isReady()).toBe(true);
   });
 
   it('resumes after op 9 INVALID_SESSION when the session is resumable', async () => {
     const resumes = h.standin.resumes;
-    await survives(() => h.standin.sendOp(9, true), () => h.standin.resumes > resumes, false);
+    await survives(
+      () => h.standin.sendOp(9, true),
+      () => h.standin.resumes > resumes,
+      false,
+    );
   });
 });

@@ -15,7 +15,10 @@ it('finishes a reply in flight, refuses new work while stopping, then disconnect
   const h = await startHarness(await testCore());
   try {
     expect(h.standin.connections).toBe(1);
-    const slow = slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);
+    const slow = slash('quote', [
+      { name: 'speaker', value: 'stoltenberg' },
+      { name: 'topic', value: 'china' },
+    ]);
     h.standin.delayNext('POST', new RegExp(`/interactions/${slow.id}/`), 600);
     h.standin.dispatch('INTERACTION_CREATE', slow);
     await expect.poll(() => h.bot.ctx.work.size, { timeout: 3000 }).toBeGreaterThan(0);

@@ -17,8 +17,7 @@ useSeedHarness((started) => {
   h = started;
 });
 
-const sentTo = (channel: string) => (c: { method: string; path: string }) =>
-  c.method === 'POST' && c.path === `/channels/${channel}/messages`;
+const sentTo = (channel: string) => (c: { method: string; path: string }) => c.method === 'POST' && c.path === `/channels/${channel}/messages`;
 
 describe('direct messages', () => {
   it('answers a DM question in the DM channel, after a typing indicator', async () => {
@@ -107,9 +106,7 @@ describe('cooldown', () => {
     try {
       const from = spam.standin.calls.length;
       for (let n = 0; n < 7; n++) spam.standin.dispatch('MESSAGE_CREATE', userMessage('Stoltenberg on China?', { dm: true }));
-      await expect
-        .poll(() => spam.standin.calls.slice(from).filter(sentTo(IDS.dmChannel)).length, { timeout: 5000 })
-        .toBeGreaterThanOrEqual(6);
+      await expect.poll(() => spam.standin.calls.slice(from).filter(sentTo(IDS.dmChannel)).length, { timeout: 5000 }).toBeGreaterThanOrEqual(6);
       await new Promise((r) => setTimeout(r, 300));
       const sends = spam.standin.calls.slice(from).filter(sentTo(IDS.dmChannel));
       const polite = sends.filter((c) => /faster than I can keep up/.test(c.body.content ?? ''));
@@ -125,7 +122,11 @@ describe('cooldown for slash commands', () => {
   it('answers the sixth /quote in 10 s with a private polite line, and never counts button clicks', async () => {
     const spam = await startHarness(await testCore(), { cooldown: createCooldowns({ user: { limit: 5, windowMs: 10_000 } }) });
     try {
-      const quote = () => slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);
+      const quote = () =>
+        slash('quote', [
+          { name: 'speaker', value: 'stoltenberg' },
+          { name: 'topic', value: 'china' },
+        ]);
       const first = await spam.interact(quote());
       const cite = customIds(first.body.data).find((id) => id.startsWith('cite:'))!;
       for (let n = 0; n < 6; n++) {

@@ -27,7 +27,8 @@ export function user(id: string = IDS.asker, name = 'reporter') {
 }
 
 export function channelObject(id: string, recipientId?: string) {
-  if (id === IDS.channel) return { id, type: 0, guild_id: IDS.guild, name: 'newsroom', position: 0, permission_overwrites: [], nsfw: false, parent_id: null };
+  if (id === IDS.channel)
+    return { id, type: 0, guild_id: IDS.guild, name: 'newsroom', position: 0, permission_overwrites: [], nsfw: false, parent_id: null };
   return { id, type: 1, last_message_id: null, recipients: [user(recipientId ?? IDS.asker)] };
 }
 
@@ -42,7 +43,19 @@ export function guildCreate() {
     default_message_notifications: 0,
     explicit_content_filter: 0,
     features: [],
-    roles: [{ id: IDS.guild, name: '@everyone', permissions: '2248473465835073', position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      {
+        id: IDS.guild,
+        name: '@everyone',
+        permissions: '2248473465835073',
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
     emojis: [],
     stickers: [],
     mfa_level: 0,
@@ -98,7 +111,15 @@ function base(type: number, where: Where) {
         guild_id: IDS.guild,
         channel_id: IDS.channel,
         channel: channelObject(IDS.channel),
-        member: { user: u, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: where.permissions ?? '2248473465835073' },
+        member: {
+          user: u,
+          roles: [],
+          joined_at: '2024-01-01T00:00:00.000Z',
+          deaf: false,
+          mute: false,
+          flags: 0,
+          permissions: where.permissions ?? '2248473465835073',
+        },
         guild_locale: 'en-US',
         context: 0,
       };
@@ -144,5 +165,7 @@ export function userMessage(content: string, where: { dm?: boolean; userId?: str
   const mentions = where.mentionBot ? [botUser] : [];
   // Discord's MESSAGE_CREATE carries channel_type; discord.js needs it to build an uncached DM channel.
   const msg = messageObject(where.dm ? IDS.dmChannel : IDS.channel, { content }, author, { mentions, channel_type: where.dm ? 1 : 0 });
-  return where.dm ? msg : { ...msg, guild_id: IDS.guild, member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } };
+  return where.dm
+    ? msg
+    : { ...msg, guild_id: IDS.guild, member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } };
 }

@@ -28,7 +28,7 @@ function register(extra: Record<string, string>): Promise<{ code: number; out: s
   });
 }
 
-it('sends the router\'s command list to the guild, with contexts and integration types', async () => {
+it("sends the router's command list to the guild, with contexts and integration types", async () => {
   const from = standin.calls.length;
   const { code, out } = await register({ DISCORD_GUILD_ID: IDS.guild });
   expect(code, out).toBe(0);
@@ -36,7 +36,17 @@ it('sends the router\'s command list to the guild, with contexts and integration
   expect(put.path).toBe(`/applications/${IDS.app}/guilds/${IDS.guild}/commands`);
   expect(put.auth).toBe(`Bot ${TOKEN}`);
   expect(put.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions())));
-  expect(put.body.map((c: { name: string }) => c.name)).toEqual(['quote', 'summary', 'timeline', 'verify', 'sources', 'help', 'reload', 'add', 'Verify quote']);
+  expect(put.body.map((c: { name: string }) => c.name)).toEqual([
+    'quote',
+    'summary',
+    'timeline',
+    'verify',
+    'sources',
+    'help',
+    'reload',
+    'add',
+    'Verify quote',
+  ]);
   for (const c of put.body) {
     // /reload and /add are for server admins only: guild context, Manage Server (1 << 5) by default.
     const admin = c.name === 'reload' || c.name === 'add';

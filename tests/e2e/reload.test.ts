@@ -34,8 +34,10 @@ afterAll(async () => {
 });
 
 function article(title: string, paragraphs: number): string {
-  const body = Array.from({ length: paragraphs }, (_, n) =>
-    `“The harbour reopening number ${n} is a matter of ${['trust', 'trade', 'safety', 'weather'][n % 4]} for everyone,” said Maria Lindqvist, the port director, on Tuesday.`,
+  const body = Array.from(
+    { length: paragraphs },
+    (_, n) =>
+      `“The harbour reopening number ${n} is a matter of ${['trust', 'trade', 'safety', 'weather'][n % 4]} for everyone,” said Maria Lindqvist, the port director, on Tuesday.`,
   ).join('\n\n');
   return `---\ntitle: ${title}\ndate: 2023-05-02\npublisher: Harbour Gazette\n---\n${body}\n`;
 }
@@ -72,7 +74,12 @@ it('tells an admin privately what was added, changed and removed, and what broke
   expect(report.body.content).toMatch(/Problems \(1\):\n• empty\.txt/);
   expect(report.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
-  const quote = await h.interact(slash('quote', [{ name: 'speaker', value: 'lindqvist' }, { name: 'topic', value: 'harbour' }]));
+  const quote = await h.interact(
+    slash('quote', [
+      { name: 'speaker', value: 'lindqvist' },
+      { name: 'topic', value: 'harbour' },
+    ]),
+  );
   expect(visibleText(quote.body.data)).toMatch(/harbour reopening/);
 
   // A broken edit keeps the last good version serving, and says so.
@@ -81,7 +88,12 @@ it('tells an admin privately what was added, changed and removed, and what broke
   report = await h.next((c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${p.token}/messages/@original`, from);
   expect(report.body.content).toContain('Changed (1): harbour.md');
   expect(report.body.content).toContain('Broken now, last good version still served (1): harbour.md');
-  const still = await h.interact(slash('quote', [{ name: 'speaker', value: 'lindqvist' }, { name: 'topic', value: 'harbour' }]));
+  const still = await h.interact(
+    slash('quote', [
+      { name: 'speaker', value: 'lindqvist' },
+      { name: 'topic', value: 'harbour' },
+    ]),
+  );
   expect(visibleText(still.body.data)).toMatch(/harbour reopening/);
 });
 
@@ -91,7 +103,10 @@ it('answers every interaction that arrives while a reload rebuilds the index', a
   let done = false;
   void reloading.then(() => (done = true));
   const sent = Array.from({ length: 8 }, (_, n) => {
-    const p = slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: n % 2 ? 'china' : 'russia' }]);
+    const p = slash('quote', [
+      { name: 'speaker', value: 'stoltenberg' },
+      { name: 'topic', value: n % 2 ? 'china' : 'russia' },
+    ]);
     h.standin.dispatch('INTERACTION_CREATE', p);
     return p;
   });

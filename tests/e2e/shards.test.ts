@@ -26,7 +26,11 @@ afterAll(async () => {
   if (cache) await rm(cache, { recursive: true, force: true });
 });
 
-const quote = () => slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'china' }]);
+const quote = () =>
+  slash('quote', [
+    { name: 'speaker', value: 'stoltenberg' },
+    { name: 'topic', value: 'china' },
+  ]);
 
 it('runs the shards given by SHARD_IDS of SHARD_COUNT, and answers through the one owning the guild', async () => {
   const standin = await DiscordStandIn.start();

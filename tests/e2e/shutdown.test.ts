@@ -36,14 +36,22 @@ it('reloads an edited folder, then answers all 50 interactions in flight at SIGT
     await expect.poll(() => run.output(), { timeout: 45_000, interval: 100 }).toMatch(/discord ready/);
 
     // Knowledge under edit: the watcher reloads and logs what changed.
-    await writeFile(join(dir, 'harbour.md'), '---\ntitle: Harbour reopens\ndate: 2023-05-02\n---\n“The harbour is open again,” said Maria Lindqvist.\n');
-    await expect.poll(() => run.lines().find((l) => l.msg === 'knowledge reloaded'), { timeout: 10_000, interval: 100 }).toMatchObject({ added: ['harbour.md'] });
+    await writeFile(
+      join(dir, 'harbour.md'),
+      '---\ntitle: Harbour reopens\ndate: 2023-05-02\n---\n“The harbour is open again,” said Maria Lindqvist.\n',
+    );
+    await expect
+      .poll(() => run.lines().find((l) => l.msg === 'knowledge reloaded'), { timeout: 10_000, interval: 100 })
+      .toMatchObject({ added: ['harbour.md'] });
 
     // 50 interactions whose replies Discord (the stand-in) is slow to accept: all in flight.
     standin.delayNext('POST', /\/callback$/, 1500, 50);
     const received = standin.received;
     const sent = Array.from({ length: 50 }, (_, n) => {
-      const p = slash('quote', [{ name: 'speaker', value: n % 2 ? 'stoltenberg' : 'lindqvist' }, { name: 'topic', value: n % 2 ? 'china' : 'harbour' }]);
+      const p = slash('quote', [
+        { name: 'speaker', value: n % 2 ? 'stoltenberg' : 'lindqvist' },
+        { name: 'topic', value: n % 2 ? 'china' : 'harbour' },
+      ]);
       standin.dispatch('INTERACTION_CREATE', p);
       return p;
     });
@@ -55,7 +63,10 @@ it('reloads an edited folder, then answers all 50 interactions in flight at SIGT
     expect(answeredBefore).toBeLessThan(50); // the signal really came while replies were in flight
     for (const p of sent) {
       const replies = standin.calls.filter((c) => c.path === `/interactions/${p.id}/${p.token}/callback`);
-      expect(replies.map((c) => c.status), p.id).toEqual([204]);
+      expect(
+        replies.map((c) => c.status),
+        p.id,
+      ).toEqual([204]);
       expect(JSON.stringify(replies[0]!.body)).toMatch(/China|harbour/);
     }
     expect(run.output()).toMatch(/discord stopped/);

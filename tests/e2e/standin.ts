@@ -69,7 +69,10 @@ export class DiscordStandIn {
   #faults: Fault[] = [];
   #port = 0;
 
-  private constructor(private readonly heartbeatMs: number, private readonly recommendedShards: number) {
+  private constructor(
+    private readonly heartbeatMs: number,
+    private readonly recommendedShards: number,
+  ) {
     this.#server = http.createServer((req, res) => void this.#onRequest(req, res));
     this.#wss = new WebSocketServer({ server: this.#server, path: '/gateway' });
     this.#wss.on('connection', (ws) => this.#onSocket(ws));
@@ -122,7 +125,12 @@ export class DiscordStandIn {
   }
 
   describe(from = 0): string {
-    return this.calls.slice(from).map((c) => `${c.method} ${c.path}`).join(', ') || '(none)';
+    return (
+      this.calls
+        .slice(from)
+        .map((c) => `${c.method} ${c.path}`)
+        .join(', ') || '(none)'
+    );
   }
 
   /**

@@ -42,7 +42,10 @@ async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   for (let i = 0; i < 50; i++) {
     const up = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => { s.destroy(); resolve(true); });
+      const s = net.connect(port, '127.0.0.1', () => {
+        s.destroy();
+        resolve(true);
+      });
       s.on('error', () => resolve(false));
     });
     if (up) return child;
@@ -77,7 +80,12 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
   beforeAll(async () => {
     standin = await DiscordStandIn.start({ shards: 2 });
     // A statement page for /add, on 127.0.0.1 (so the bots need VERBATIM_ALLOW_PRIVATE_URLS).
-    site = await startServer({ '/statements/lighthouse': send('text/markdown', '---\ntitle: Lighthouse statement\ndate: 2024-05-07\npublisher: Harbour Authority\n---\n“The lighthouse will shine again from June,” said Erik Dahl, the harbour master.\n') });
+    site = await startServer({
+      '/statements/lighthouse': send(
+        'text/markdown',
+        '---\ntitle: Lighthouse statement\ndate: 2024-05-07\npublisher: Harbour Authority\n---\n“The lighthouse will shine again from June,” said Erik Dahl, the harbour master.\n',
+      ),
+    });
     redisPort = await freePort();
     redis = await startRedis(redisPort);
     cacheRoot = await mkdtemp(join(tmpdir(), 'verbatim-e2e-store-'));
@@ -121,15 +129,28 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
 
   let users = 0;
   /** Sends a /quote to one process (by its shard) and returns the text of its reply; a fresh user unless given. */
-  async function quote(shard: number, speaker: string, topic: string, userId: string = String(1_200_000_000_000_000_000n + BigInt(++users))): Promise<string> {
-    const p = slash('quote', [{ name: 'speaker', value: speaker }, { name: 'topic', value: topic }], { userId });
+  async function quote(
+    shard: number,
+    speaker: string,
+    topic: string,
+    userId: string = String(1_200_000_000_000_000_000n + BigInt(++users)),
+  ): Promise<string> {
+    const p = slash(
+      'quote',
+      [
+        { name: 'speaker', value: speaker },
+        { name: 'topic', value: topic },
+      ],
+      { userId },
+    );
     const from = standin.calls.length;
     standin.dispatch('INTERACTION_CREATE', p, shard);
     const reply = await standin.waitForCall((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, from, 10_000);
     return visibleText(reply.body.data);
   }
 
-  const article = (title: string, speaker: string, words: string) => `---\ntitle: ${title}\ndate: 2024-05-06\npublisher: Harbour Gazette\n---\n“${words},” said ${speaker}.\n`;
+  const article = (title: string, speaker: string, words: string) =>
+    `---\ntitle: ${title}\ndate: 2024-05-06\npublisher: Harbour Gazette\n---\n“${words},” said ${speaker}.\n`;
 
   it('both answer from the seeded database and report both connections as healthy when ready', async () => {
     for (const shard of [0, 1]) expect(await quote(shard, 'stoltenberg', 'china')).toMatch(/China/);
@@ -144,12 +165,16 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
   it('a source added through the store is answered by both processes within 5 s; one added by the knowledge CLI too', async () => {
     await store.put(Buffer.from(article('Cranes return', 'Maria Lindqvist', 'The cranes are back on the quay')), 'cranes.md', { addedBy: 'test' });
     const t0 = Date.now();
-    for (const shard of [0, 1]) await expect.poll(() => quote(shard, 'lindqvist', 'cranes'), { timeout: 5000, interval: 250 }).toMatch(/cranes are back/);
+    for (const shard of [0, 1])
+      await expect.poll(() => quote(shard, 'lindqvist', 'cranes'), { timeout: 5000, interval: 250 }).toMatch(/cranes are back/);
     expect(Date.now() - t0).toBeLessThan(5000);
 
     const dir = await mkdtemp(join(tmpdir(), 'verbatim-import-'));
     await writeFile(join(dir, 'ferry.md'), article('Ferry news', 'Jonas Berg', 'The ferry sails again at dawn'));
-    await run(process.execPath, ['--import', 'tsx', 'src/cli/knowledge.ts', 'import', dir], { cwd: ROOT, env: { ...process.env, DATABASE_URL, DATABASE_SCHEMA: schema } });
+    await run(process.execPath, ['--import', 'tsx', 'src/cli/knowledge.ts', 'import', dir], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL, DATABASE_SCHEMA: schema },
+    });
     await rm(dir, { recursive: true, force: true });
     for (const shard of [0, 1]) await expect.poll(() => quote(shard, 'berg', 'ferry'), { timeout: 5000, interval: 250 }).toMatch(/ferry sails again/);
   }, 40_000);
@@ -203,7 +228,8 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
     } finally {
       await writer.close();
     }
-    for (const shard of [0, 1]) await expect.poll(() => quote(shard, 'strand', 'lighthouse'), { timeout: 30_000, interval: 500 }).toMatch(/lighthouse shines/);
+    for (const shard of [0, 1])
+      await expect.poll(() => quote(shard, 'strand', 'lighthouse'), { timeout: 30_000, interval: 500 }).toMatch(/lighthouse shines/);
     for (const shard of [0, 1]) {
       expect(await quote(shard, 'lindqvist', 'cranes')).toMatch(/cranes are back/);
       expect(await quote(shard, 'berg', 'ferry')).toMatch(/ferry sails again/);

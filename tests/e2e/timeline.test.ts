@@ -19,7 +19,12 @@ const PNG = '89504e470d0a1a0a';
 
 describe('/timeline', () => {
   it('answers in date order with the counts per period and the chart PNG attached', async () => {
-    const call = await h.interact(slash('timeline', [{ name: 'topic', value: 'russia' }, { name: 'speaker', value: 'stoltenberg' }]));
+    const call = await h.interact(
+      slash('timeline', [
+        { name: 'topic', value: 'russia' },
+        { name: 'speaker', value: 'stoltenberg' },
+      ]),
+    );
     const data = call.body.data;
     expect(data.flags & EPHEMERAL).toBe(0);
     expect(data.content).toContain('2021-03-22: 1 · 2021-03-24: 1');
@@ -34,10 +39,20 @@ describe('/timeline', () => {
   });
 
   it('applies since / until and refuses a bad date privately', async () => {
-    const later = await h.interact(slash('timeline', [{ name: 'topic', value: 'russia' }, { name: 'since', value: '2021-03-23' }]));
+    const later = await h.interact(
+      slash('timeline', [
+        { name: 'topic', value: 'russia' },
+        { name: 'since', value: '2021-03-23' },
+      ]),
+    );
     expect(later.body.data.content).toContain('2021-03-24: 1');
     expect(later.body.data.content).not.toContain('2021-03-22: 1');
-    const bad = await h.interact(slash('timeline', [{ name: 'topic', value: 'russia' }, { name: 'until', value: '2021-02-30' }]));
+    const bad = await h.interact(
+      slash('timeline', [
+        { name: 'topic', value: 'russia' },
+        { name: 'until', value: '2021-02-30' },
+      ]),
+    );
     expect(bad.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(bad.body.data.content).toMatch(/until: “2021-02-30” is not a date; use YYYY, YYYY-MM or YYYY-MM-DD/);
     expect(bad.files ?? []).toHaveLength(0);
@@ -60,7 +75,13 @@ describe('/timeline', () => {
 
 describe('since / until on /quote', () => {
   it('keeps only the sources in range, and its buttons carry the range', async () => {
-    const call = await h.interact(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'topic', value: 'russia' }, { name: 'since', value: '2021-03-23' }]));
+    const call = await h.interact(
+      slash('quote', [
+        { name: 'speaker', value: 'stoltenberg' },
+        { name: 'topic', value: 'russia' },
+        { name: 'since', value: '2021-03-23' },
+      ]),
+    );
     const text = visibleText(call.body.data);
     expect(text).toMatch(/24 March 2021/);
     expect(text).not.toMatch(/22 March 2021/);
@@ -70,7 +91,12 @@ describe('since / until on /quote', () => {
   });
 
   it('refuses a bad date privately', async () => {
-    const call = await h.interact(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }, { name: 'until', value: '21-03' }]));
+    const call = await h.interact(
+      slash('quote', [
+        { name: 'speaker', value: 'stoltenberg' },
+        { name: 'until', value: '21-03' },
+      ]),
+    );
     expect(call.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(call.body.data.content).toMatch(/until: “21-03” is not a date/);
   });

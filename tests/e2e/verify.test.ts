@@ -19,14 +19,22 @@ useSeedHarness((started) => {
 function messageCommand(name: string, content: string) {
   const target = messageObject(IDS.channel, { content }, user(IDS.other, 'colleague'));
   const base = slash(name);
-  return { ...base, data: { id: `${IDS.command}2`, name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: { ...target, guild_id: IDS.guild } } } } };
+  return {
+    ...base,
+    data: { id: `${IDS.command}2`, name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: { ...target, guild_id: IDS.guild } } } },
+  };
 }
 
 const sentTo = (channel: string) => (c: { method: string; path: string }) => c.method === 'POST' && c.path === `/channels/${channel}/messages`;
 
 describe('/verify', () => {
   it('says a misquote is altered, shows the missing negation and cites the real words with Context and Cite', async () => {
-    const call = await h.interact(slash('verify', [{ name: 'quote', value: 'We regard China as an adversary' }, { name: 'speaker', value: 'stoltenberg' }]));
+    const call = await h.interact(
+      slash('verify', [
+        { name: 'quote', value: 'We regard China as an adversary' },
+        { name: 'speaker', value: 'stoltenberg' },
+      ]),
+    );
     const data = call.body.data;
     expect(data.flags & EPHEMERAL).toBe(0);
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
@@ -43,7 +51,12 @@ describe('/verify', () => {
   });
 
   it('the Cite button gives the citation of the real words', async () => {
-    const call = await h.interact(slash('verify', [{ name: 'quote', value: 'We regard China as an adversary' }, { name: 'speaker', value: 'stoltenberg' }]));
+    const call = await h.interact(
+      slash('verify', [
+        { name: 'quote', value: 'We regard China as an adversary' },
+        { name: 'speaker', value: 'stoltenberg' },
+      ]),
+    );
     const cite = customIds(call.body.data).find((id) => id.startsWith('cite:'))!;
     const clicked = await h.interact(click(cite, messageFromCallback(call)));
     expect(clicked.body.data.content).toContain('Jens Stoltenberg: “');
@@ -51,9 +64,14 @@ describe('/verify', () => {
     expect(clicked.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 
-  it('a claim too long to replay in a button still gets Cite (the excerpt\'s place in its paragraph)', async () => {
+  it("a claim too long to replay in a button still gets Cite (the excerpt's place in its paragraph)", async () => {
     const quote = 'NATO takes protection of classified information, very, very seriously, and we fully support the efforts by Bulgaria';
-    const call = await h.interact(slash('verify', [{ name: 'quote', value: quote }, { name: 'speaker', value: 'putin' }]));
+    const call = await h.interact(
+      slash('verify', [
+        { name: 'quote', value: quote },
+        { name: 'speaker', value: 'putin' },
+      ]),
+    );
     const cite = customIds(call.body.data).find((id) => id.startsWith('vcite:'))!;
     expect(cite).toBeDefined();
     expect(cite.length).toBeLessThanOrEqual(100);
@@ -73,7 +91,12 @@ describe('/verify', () => {
       ['NATO takes protection of classified information, very, very seriously', 'putin', /^\*\*❌ Misattributed[^\n]*Jens Stoltenberg/],
     ];
     for (const [quote, speaker, line] of cases) {
-      const call = await h.interact(slash('verify', [{ name: 'quote', value: quote }, { name: 'speaker', value: speaker }]));
+      const call = await h.interact(
+        slash('verify', [
+          { name: 'quote', value: quote },
+          { name: 'speaker', value: speaker },
+        ]),
+      );
       expect(call.body.data.content, quote).toMatch(line);
       expect(call.body.data.embeds.length).toBeGreaterThan(0);
     }
@@ -88,7 +111,12 @@ describe('/verify', () => {
   });
 
   it('escapes what the user typed', async () => {
-    const call = await h.interact(slash('verify', [{ name: 'quote', value: '@everyone **We regard China** as an <@123> adversary' }, { name: 'speaker', value: 'stoltenberg' }]));
+    const call = await h.interact(
+      slash('verify', [
+        { name: 'quote', value: '@everyone **We regard China** as an <@123> adversary' },
+        { name: 'speaker', value: 'stoltenberg' },
+      ]),
+    );
     const content: string = call.body.data.content;
     expect(content).not.toMatch(/(^|[^\\])@everyone/);
     expect(content).toContain('\\*\\*We regard China\\*\\*');

@@ -6,8 +6,9 @@ const load = (env: Record<string, string>) => loadConfig({ env, dotenv: false })
 
 it('reads FEEDS, FEED_INTERVAL_MINUTES and VERBATIM_ALLOW_PRIVATE_URLS, private addresses refused by default', () => {
   expect(load({}).ingest).toEqual({ allowPrivateUrls: false, feeds: [], feedIntervalMinutes: 30 });
-  expect(load({ FEEDS: ' https://a.example/rss.xml, ,http://b.example/atom ', FEED_INTERVAL_MINUTES: '5', VERBATIM_ALLOW_PRIVATE_URLS: '1' }).ingest)
-    .toEqual({ allowPrivateUrls: true, feeds: ['https://a.example/rss.xml', 'http://b.example/atom'], feedIntervalMinutes: 5 });
+  expect(
+    load({ FEEDS: ' https://a.example/rss.xml, ,http://b.example/atom ', FEED_INTERVAL_MINUTES: '5', VERBATIM_ALLOW_PRIVATE_URLS: '1' }).ingest,
+  ).toEqual({ allowPrivateUrls: true, feeds: ['https://a.example/rss.xml', 'http://b.example/atom'], feedIntervalMinutes: 5 });
   expect(load({ VERBATIM_ALLOW_PRIVATE_URLS: '' }).ingest.allowPrivateUrls).toBe(false);
 });
 

@@ -19,7 +19,8 @@ let dir: string;
 let version = 1;
 const logs: string[] = [];
 
-const UNDATED = '<html><body><article><h1>Ministers meet again</h1><p>“We will meet again in June,” said Ana Pereira, the minister, after a long day of talks.</p></article></body></html>';
+const UNDATED =
+  '<html><body><article><h1>Ministers meet again</h1><p>“We will meet again in June,” said Ana Pereira, the minister, after a long day of talks.</p></article></body></html>';
 
 function rss(origin: string, n: number): string {
   const items = [
@@ -46,7 +47,9 @@ beforeAll(async () => {
       res.writeHead(304, { etag }).end();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' }).end(rss(srv.origin, version === 1 ? 3 : 4));
+    res
+      .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag, 'last-modified': 'Tue, 01 Dec 2026 10:00:00 GMT' })
+      .end(rss(srv.origin, version === 1 ? 3 : 4));
   });
   dir = await mkdtemp(join(tmpdir(), 'verbatim-feeds-'));
 });
@@ -65,12 +68,17 @@ it('adds new items, then only the new one, then sends a conditional request that
     fetch: { allowPrivate: true },
     add: (input, fallbackDate) => addSource(input, { knowledgeDir: dir, fetch: { allowPrivate: true }, ...(fallbackDate ? { fallbackDate } : {}) }),
     isKnown: (url) => isAdded(dir, url),
-    onAdded: () => { reloads++; },
+    onAdded: () => {
+      reloads++;
+    },
   });
 
   const [broken, first] = await poller.pollOnce();
   expect(broken!.problem).toMatch(/Unrecognized feed format/);
-  expect(first!.added.map((r) => r.ok && r.source.title)).toEqual(['NATO “closely following” Bulgarian investigation into alleged Russian spy ring', 'Ministers meet again']);
+  expect(first!.added.map((r) => r.ok && r.source.title)).toEqual([
+    'NATO “closely following” Bulgarian investigation into alleged Russian spy ring',
+    'Ministers meet again',
+  ]);
   // The page has no date of its own: the item's feed date is used; a page with its own date keeps it.
   expect(first!.added.map((r) => r.ok && r.source.date)).toEqual(['2021-03-22', '2024-04-10']);
   expect(first!.refused.map((r) => !r.ok && r.reason)).toEqual([expect.stringMatching(/answered 404/)]);

@@ -24,7 +24,10 @@ beforeAll(async () => {
   srv = await startServer({
     '/news/nato-spy-ring': send('text/html; charset=utf-8', newsPage()),
     '/press/harbour': send('text/html', pressReleasePage()),
-    '/undated': send('text/html', '<html><body><article><h1>A page without any date</h1><p>“Words without a date,” said Nobody Known, at length and again.</p></article></body></html>'),
+    '/undated': send(
+      'text/html',
+      '<html><body><article><h1>A page without any date</h1><p>“Words without a date,” said Nobody Known, at length and again.</p></article></body></html>',
+    ),
     '/image.png': send('image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47])),
     '/big': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
@@ -33,15 +36,25 @@ beforeAll(async () => {
       const more = () => {
         while (sent < 12 && res.write(chunk)) sent++;
         if (sent >= 12) res.end();
-        else res.once('drain', () => { sent++; more(); });
+        else
+          res.once('drain', () => {
+            sent++;
+            more();
+          });
       };
       more();
     },
-    '/big-declared': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) }).write('<html>'); },
-    '/silent': () => { /* never answers */ },
+    '/big-declared': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) }).write('<html>');
+    },
+    '/silent': () => {
+      /* never answers */
+    },
   });
   other = await startServer({ '/': send('text/html', newsPage()) });
-  const redirect = (to: string) => (_req: unknown, res: import('node:http').ServerResponse) => { res.writeHead(302, { location: to }).end(); };
+  const redirect = (to: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
+    res.writeHead(302, { location: to }).end();
+  };
   srv.route('/to-other-loopback', redirect(`${other.origin}/`));
   srv.route('/to-mapped', redirect(`http://[::ffff:127.0.0.1]:${new URL(other.origin).port}/`));
   srv.route('/to-metadata', redirect('http://169.254.169.254/latest/meta-data/'));
@@ -75,13 +88,22 @@ const local = { allowPrivate: true };
 describe('adding pages', () => {
   it('adds a news page: the seed’s quotations and date, with provenance next to the page as received', async () => {
     const before = await listing();
-    const r = await addSource({ kind: 'url', url: `${srv.origin}/news/nato-spy-ring#comments` }, { knowledgeDir: dir, fetch: local, now: () => new Date('2026-12-02T01:00:00Z') });
+    const r = await addSource(
+      { kind: 'url', url: `${srv.origin}/news/nato-spy-ring#comments` },
+      { knowledgeDir: dir, fetch: local, now: () => new Date('2026-12-02T01:00:00Z') },
+    );
     expect(r.ok, describeAdd(r)).toBe(true);
     if (!r.ok) return;
     expect(r.action).toBe('added');
     // Exactly the page and its sidecar are new; nothing else in the folder changed.
     expect((await listing()).filter((l) => !before.includes(l)).map((l) => l.split(' ')[0])).toEqual([r.file, `${r.file}.source.yaml`]);
-    expect(r.source).toMatchObject({ date: '2021-03-22', updated: '2021-03-23', publisher: 'Diplomatic Times', author: 'Gary Raynaldo', url: `${srv.origin}/news/nato-spy-ring` });
+    expect(r.source).toMatchObject({
+      date: '2021-03-22',
+      updated: '2021-03-23',
+      publisher: 'Diplomatic Times',
+      author: 'Gary Raynaldo',
+      url: `${srv.origin}/news/nato-spy-ring`,
+    });
     expect(r.source.speakers).toContain('Jens Stoltenberg');
     expect(describeAdd(r)).toMatch(/^Added added\/127-0-0-1-nato-spy-ring-[0-9a-f]{8}\.html\n  title: NATO “closely following”/);
     expect(await readFile(join(dir, r.file), 'utf8')).toBe(newsPage());
@@ -112,7 +134,12 @@ describe('adding pages', () => {
     const r = await addSource({ kind: 'url', url: `${srv.origin}/press/harbour` }, { knowledgeDir: dir, fetch: local });
     // “The authority said the repairs cost less …” is reported speech of the Harbour Authority (the
     // institution named in the dateline), which the attribution of issue 10 now reads: a speaker too.
-    expect(r.ok && r.source).toMatchObject({ title: 'Harbour reopens to shipping after storm repairs', date: '2023-05-02', quotes: 2, speakers: ['Maria Lindqvist', 'Harbour Authority'] });
+    expect(r.ok && r.source).toMatchObject({
+      title: 'Harbour reopens to shipping after storm repairs',
+      date: '2023-05-02',
+      quotes: 2,
+      speakers: ['Maria Lindqvist', 'Harbour Authority'],
+    });
   });
 
   it('refuses a page without a date unless one is given', async () => {
@@ -157,7 +184,24 @@ describe('refusals leave the folder as it was', () => {
 
 describe('address checks', () => {
   it('refuses every non-public range, IPv4 and IPv6, mapped forms included', () => {
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) {
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::1',
+      '::',
+      'fe80::1',
+      'fc00::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+    ]) {
       expect(forbiddenAddress(a), a).not.toBeNull();
     }
     for (const a of ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946', '::ffff:93.184.216.34']) expect(forbiddenAddress(a), a).toBeNull();
@@ -174,9 +218,15 @@ describe('address checks', () => {
     const resolved = await lookup(name).catch(() => null);
     if (!resolved || forbiddenAddress(resolved.address) === null || /^localhost$|\.(localhost|local|internal)$/i.test(name)) return;
     const port = new URL(srv.origin).port;
-    await expect(safeFetch(`http://${name}:${port}/news/nato-spy-ring`, { accept: 'page' })).rejects.toThrow(new RegExp(`refused ${name}:${port}: ${name} resolves to a non-public address`));
-    srv.route('/to-own-name', (_req, res) => { res.writeHead(302, { location: `http://${name}:${port}/news/nato-spy-ring` }).end(); });
-    await expect(safeFetch(`${srv.origin}/to-own-name`, { accept: 'page', allowHosts: [srv.host] })).rejects.toThrow(/resolves to a non-public address/);
+    await expect(safeFetch(`http://${name}:${port}/news/nato-spy-ring`, { accept: 'page' })).rejects.toThrow(
+      new RegExp(`refused ${name}:${port}: ${name} resolves to a non-public address`),
+    );
+    srv.route('/to-own-name', (_req, res) => {
+      res.writeHead(302, { location: `http://${name}:${port}/news/nato-spy-ring` }).end();
+    });
+    await expect(safeFetch(`${srv.origin}/to-own-name`, { accept: 'page', allowHosts: [srv.host] })).rejects.toThrow(
+      /resolves to a non-public address/,
+    );
     expect((await safeFetch(`http://${name}:${port}/news/nato-spy-ring`, { accept: 'page', allowPrivate: true })).status).toBe(200);
   });
 

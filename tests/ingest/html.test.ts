@@ -8,7 +8,6 @@ import { parseArticle } from '../../src/knowledge/parse.js';
 import type { Article } from '../../src/knowledge/types.js';
 import { newsPage, pressReleasePage, quotesOf, SEED_000, SEED_003 } from './pages.js';
 
-
 let dir: string;
 let articles: Article[];
 let problems: Array<{ file: string; reason: string }>;
@@ -17,7 +16,10 @@ beforeAll(async () => {
   await writeFile(join(dir, 'news.html'), newsPage());
   await writeFile(join(dir, 'press.htm'), pressReleasePage());
   await writeFile(join(dir, 'news-000.html'), newsPage(SEED_000));
-  await writeFile(join(dir, 'undated.html'), '<html><body><article><h1>No date here at all</h1><p>“Words without a date,” said Nobody Known.</p></article></body></html>');
+  await writeFile(
+    join(dir, 'undated.html'),
+    '<html><body><article><h1>No date here at all</h1><p>“Words without a date,” said Nobody Known.</p></article></body></html>',
+  );
   ({ articles, problems } = await loadKnowledge(dir));
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -48,7 +50,9 @@ describe('a news page around a seed article', () => {
   });
 
   it('keeps navigation, the related-articles box and the footer out of the text', () => {
-    const text = byFile('news.html').paragraphs.map((p) => p.text).join('\n');
+    const text = byFile('news.html')
+      .paragraphs.map((p) => p.text)
+      .join('\n');
     expect(text).not.toMatch(/Related articles|Subscribe today|Someone Else|Browse By|Site updated/);
   });
 
@@ -85,13 +89,18 @@ describe('provenance sidecars', () => {
       const { core, problems: first } = await loadLiveCore(live, { cacheDir: null });
       expect(first).toEqual([]);
       expect(core.answer({ command: 'sources', offset: 0 }).sources?.[0]).toMatchObject({ url: 'https://example.org/harbour', date: '2023-05-02' });
-      await writeFile(join(live, 'press.html.source.yaml'), 'url: https://example.org/harbour\nretrieved: 2026-12-02T01:00:00.000Z\ndate: 2023-05-03\n');
+      await writeFile(
+        join(live, 'press.html.source.yaml'),
+        'url: https://example.org/harbour\nretrieved: 2026-12-02T01:00:00.000Z\ndate: 2023-05-03\n',
+      );
       const report = await core.reload();
       expect(report.changed).toEqual(['press.html']);
       expect(core.answer({ command: 'sources', offset: 0 }).sources?.[0]?.date).toBe('2023-05-03');
       await writeFile(join(live, 'gone.pdf.source.yaml'), 'url: https://example.org/gone.pdf\n');
       const orphan = await core.reload();
-      expect(orphan.problems.map((p) => `${p.file}: ${p.reason}`)).toEqual([expect.stringMatching(/^gone\.pdf\.source\.yaml: provenance for a file that is not there \(gone\.pdf\)/)]);
+      expect(orphan.problems.map((p) => `${p.file}: ${p.reason}`)).toEqual([
+        expect.stringMatching(/^gone\.pdf\.source\.yaml: provenance for a file that is not there \(gone\.pdf\)/),
+      ]);
     } finally {
       await rm(live, { recursive: true, force: true });
     }

@@ -10,7 +10,10 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** A news page: JSON-LD, OpenGraph, navigation, a related-articles box and a footer (both with other dates) around the seed's lines. */
 export function newsPage(seedFile = SEED_003): string {
-  const lines = readFileSync(seedFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = readFileSync(seedFile, 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const caption = lines.find((l) => /^\(credit:/i.test(l));
   const byline = lines.find((l) => /^By /.test(l));
   const rest = lines.filter((l) => l !== caption && l !== byline);

@@ -5,7 +5,8 @@
  */
 export function makePdf(options: { title: string; paragraphs: string[]; info?: Record<string, string>; width?: number }): Buffer {
   const width = options.width ?? 88;
-  const pdfString = (s: string) => `(${s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)').replace(/“/g, '\\223').replace(/”/g, '\\224').replace(/’/g, '\\222').replace(/—/g, '\\227')})`;
+  const pdfString = (s: string) =>
+    `(${s.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)').replace(/“/g, '\\223').replace(/”/g, '\\224').replace(/’/g, '\\222').replace(/—/g, '\\227')})`;
   const ops: string[] = ['BT', '/F2 16 Tf', '72 740 Td', `${pdfString(options.title)} Tj`, 'ET', 'BT', '/F1 10 Tf', '72 710 Td'];
   for (const p of options.paragraphs) {
     const lines: string[] = [];
@@ -22,7 +23,9 @@ export function makePdf(options: { title: string; paragraphs: string[]; info?: R
   }
   ops.push('ET');
   const stream = ops.join('\n');
-  const info = Object.entries(options.info ?? {}).map(([k, v]) => `/${k} ${pdfString(v)}`).join(' ');
+  const info = Object.entries(options.info ?? {})
+    .map(([k, v]) => `/${k} ${pdfString(v)}`)
+    .join(' ');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -14,7 +14,10 @@ let dir: string;
 let srv: FixtureServer;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'verbatim-pdf-'));
-  srv = await startServer({ '/statement.pdf': send('application/pdf', statementPdf()), '/download?id=7': send('application/octet-stream', statementPdf()) });
+  srv = await startServer({
+    '/statement.pdf': send('application/pdf', statementPdf()),
+    '/download?id=7': send('application/octet-stream', statementPdf()),
+  });
 });
 afterAll(async () => {
   await srv?.close();
@@ -30,7 +33,10 @@ it('rebuilds the statement’s paragraphs from its lines, word for word', async 
 
 it('loads a PDF in the knowledge folder: dated by its dateline, quotes attributed', async () => {
   await writeFile(join(dir, 'statement.pdf'), statementPdf());
-  await writeFile(join(dir, 'undated.pdf'), makePdf({ title: 'A note', paragraphs: ['No dateline here, only words that say nothing of when.'], info: { CreationDate: 'D:20240105120000Z' } }));
+  await writeFile(
+    join(dir, 'undated.pdf'),
+    makePdf({ title: 'A note', paragraphs: ['No dateline here, only words that say nothing of when.'], info: { CreationDate: 'D:20240105120000Z' } }),
+  );
   await writeFile(join(dir, 'broken.pdf'), '%PDF-1.4 this is not really a PDF');
   const { articles, problems } = await loadKnowledge(dir);
   const a = articles.find((x) => x.file === 'statement.pdf')!;
@@ -46,7 +52,11 @@ it('loads a PDF in the knowledge folder: dated by its dateline, quotes attribute
 
 it('adds a PDF from a URL, also one served as application/octet-stream', async () => {
   const r = await addSource({ kind: 'url', url: `${srv.origin}/statement.pdf` }, { knowledgeDir: dir, fetch: { allowPrivate: true } });
-  expect(r.ok && [r.file, r.source.date, r.source.quotes]).toEqual([expect.stringMatching(/^added\/127-0-0-1-statement-[0-9a-f]{8}\.pdf$/), '2023-05-02', 2]);
+  expect(r.ok && [r.file, r.source.date, r.source.quotes]).toEqual([
+    expect.stringMatching(/^added\/127-0-0-1-statement-[0-9a-f]{8}\.pdf$/),
+    '2023-05-02',
+    2,
+  ]);
   const octet = await addSource({ kind: 'url', url: `${srv.origin}/download?id=7` }, { knowledgeDir: dir, fetch: { allowPrivate: true } });
   expect(octet.ok ? octet.file : octet.reason).toMatch(/unsupported content type "application\/octet-stream"/);
 });

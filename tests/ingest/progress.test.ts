@@ -5,7 +5,10 @@ import { lineProgress, terminalProgress } from '../../src/progress.js';
 it('says nothing for a quick load', () => {
   const out: string[] = [];
   let t = 0;
-  const p = lineProgress((s) => out.push(s), () => t);
+  const p = lineProgress(
+    (s) => out.push(s),
+    () => t,
+  );
   p.files(1, 2);
   t = 200;
   p.files(2, 2);
@@ -17,7 +20,10 @@ it('says nothing for a quick load', () => {
 it('shows files read and paragraphs indexed once a load passes a second, then clears the line', () => {
   const out: string[] = [];
   let t = 0;
-  const p = lineProgress((s) => out.push(s), () => t);
+  const p = lineProgress(
+    (s) => out.push(s),
+    () => t,
+  );
   p.files(1, 3000);
   t = 1200;
   p.files(1500, 3000);

@@ -18,7 +18,12 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<F
   const requests: FixtureServer['requests'] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    requests.push({ path, ifNoneMatch: req.headers['if-none-match'], ifModifiedSince: req.headers['if-modified-since'], userAgent: req.headers['user-agent'] });
+    requests.push({
+      path,
+      ifNoneMatch: req.headers['if-none-match'],
+      ifModifiedSince: req.headers['if-modified-since'],
+      userAgent: req.headers['user-agent'],
+    });
     const handler = table.get(path);
     if (!handler) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -33,13 +38,16 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<F
     host: `127.0.0.1:${port}`,
     requests,
     route: (path, handler) => void table.set(path, handler),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-export const send = (type: string, body: string | Buffer, headers: Record<string, string> = {}): Route => (_req, res) => {
-  res.writeHead(200, { 'content-type': type, ...headers }).end(body);
-};
+export const send =
+  (type: string, body: string | Buffer, headers: Record<string, string> = {}): Route =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': type, ...headers }).end(body);
+  };

@@ -35,18 +35,22 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(quoteOf(a, 'It is not secret')).toBe('John Baird');
     expect(a.roles).toContainEqual({ speaker: 'John Baird', role: 'Environment Minister' });
     // "X of Slate Magazine" is a person of an organisation; a passive "was admitted" is nobody speaking.
-    const b = parse('Troy Patterson of Slate Magazine tried the drink. After tasting it, Patterson observed, "It was sweet but balanced."\n\nHe was admitted to hospital in Nice, where he died.\n');
+    const b = parse(
+      'Troy Patterson of Slate Magazine tried the drink. After tasting it, Patterson observed, "It was sweet but balanced."\n\nHe was admitted to hospital in Nice, where he died.\n',
+    );
     expect(quoteOf(b, 'It was sweet')).toBe('Troy Patterson');
     expect(who(b, 'He was admitted')?.kind).toBe('narration');
   });
 
   it('2. after the quotation: "…," said X / "…," X said / X, the coach, said / according to X', () => {
-    const a = parse([
-      '"We will act," said Anna Berg.',
-      '"The plan is ready," Finance Minister Carla Ruiz said.',
-      '"It hurt," Hernan Gomez, the Panama coach, said after the match.',
-      '"Stocks will collapse", according to Tomas Lind.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        '"We will act," said Anna Berg.',
+        '"The plan is ready," Finance Minister Carla Ruiz said.',
+        '"It hurt," Hernan Gomez, the Panama coach, said after the match.',
+        '"Stocks will collapse", according to Tomas Lind.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'We will act')).toBe('Anna Berg');
     expect(quoteOf(a, 'The plan is ready')).toBe('Carla Ruiz');
     expect(quoteOf(a, 'It hurt')).toBe('Hernan Gomez');
@@ -54,13 +58,15 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('3. before the quotation: the nearest verb of saying and its subject (X said: / As X told Y, / X remarked to Y, / …, saying)', () => {
-    const a = parse([
-      'As coauthor Colette Heald told The Huffington Post, "The projections are consistent."',
-      'Jonathan Stan remarked to The Brooklyn Paper, "We will keep it around."',
-      'Malaysia\'s Prime Minister, Najib Razak said, "We are in contact with all parties".',
-      'Venezuelan president Hugo Chavez sent his wishes during his broadcast saying "A hug for you, friend."',
-      'US Secretary of State Condoleezza Rice told NBC News "The notion is far-fetched".',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'As coauthor Colette Heald told The Huffington Post, "The projections are consistent."',
+        'Jonathan Stan remarked to The Brooklyn Paper, "We will keep it around."',
+        'Malaysia\'s Prime Minister, Najib Razak said, "We are in contact with all parties".',
+        'Venezuelan president Hugo Chavez sent his wishes during his broadcast saying "A hug for you, friend."',
+        'US Secretary of State Condoleezza Rice told NBC News "The notion is far-fetched".',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'The projections are consistent')).toBe('Colette Heald');
     expect(quoteOf(a, 'We will keep it around')).toBe('Jonathan Stan');
     expect(quoteOf(a, 'We are in contact')).toBe('Najib Razak');
@@ -68,11 +74,13 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(quoteOf(a, 'The notion is far-fetched')).toBe('Condoleezza Rice');
   });
 
-  it('4. a partial quotation inside reported speech is the speaker\'s, marked partial; scare quotes stay narration', () => {
-    const a = parse([
-      'Cuban parliamentary speaker Ricardo Alcaron told CNN that Castro "remains in stable condition" and is "resting in order to recover".',
-      'Critics have called the plan a so-called "reset" of port policy, and an alleged "spy ring" was found.',
-    ].join('\n\n'));
+  it("4. a partial quotation inside reported speech is the speaker's, marked partial; scare quotes stay narration", () => {
+    const a = parse(
+      [
+        'Cuban parliamentary speaker Ricardo Alcaron told CNN that Castro "remains in stable condition" and is "resting in order to recover".',
+        'Critics have called the plan a so-called "reset" of port policy, and an alleged "spy ring" was found.',
+      ].join('\n\n'),
+    );
     expect(who(a, 'remains in stable condition')).toEqual({ kind: 'quote', speaker: 'Ricardo Alcaron', partial: true });
     expect(who(a, 'resting in order')).toEqual({ kind: 'quote', speaker: 'Ricardo Alcaron', partial: true });
     expect(who(a, 'reset')).toBeUndefined();
@@ -81,28 +89,32 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('5. a quotation without attribution takes the speaker of the sentence before it in the paragraph', () => {
-    const a = parse([
-      '"Had it happened an hour later it would have been worse," Khaled Al-Maeena said. "The toll would have been a thousand."',
-      'Colette Heald noted the findings show pollution matters. "Ozone is something we understand."',
-      'Tomas Berg spoke first. Anna Lind arrived later. "We disagree."',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        '"Had it happened an hour later it would have been worse," Khaled Al-Maeena said. "The toll would have been a thousand."',
+        'Colette Heald noted the findings show pollution matters. "Ozone is something we understand."',
+        'Tomas Berg spoke first. Anna Lind arrived later. "We disagree."',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'The toll would have been')).toBe('Khaled Al-Maeena');
     expect(quoteOf(a, 'Ozone is something')).toBe('Colette Heald');
     expect(quoteOf(a, 'We disagree')).toBeNull();
   });
 
   it('6. across paragraphs: an open quotation carries on, "X said:" introduces the next paragraph, "— Name" attributes what is above', () => {
-    const a = parse([
-      'After the match, Hernan Dario Gomez, Panama coach, said, "I think we have learned a lot.',
-      'It was a very emotional day."',
-      'Carla Ruiz said:',
-      '"Nobody has offered a better plan."',
-      '"We will not accept any quota,',
-      '"and we will say so in July."',
-      '— Maria Lindqvist',
-      'People have been detained for their views.',
-      '— Jenny Leong',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'After the match, Hernan Dario Gomez, Panama coach, said, "I think we have learned a lot.',
+        'It was a very emotional day."',
+        'Carla Ruiz said:',
+        '"Nobody has offered a better plan."',
+        '"We will not accept any quota,',
+        '"and we will say so in July."',
+        '— Maria Lindqvist',
+        'People have been detained for their views.',
+        '— Jenny Leong',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'It was a very emotional day')).toBe('Hernan Dario Gomez');
     expect(quoteOf(a, 'Nobody has offered')).toBe('Carla Ruiz');
     expect(quoteOf(a, 'We will not accept')).toBe('Maria Lindqvist');
@@ -111,12 +123,14 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('7. he/she: the nearest sentence with one compatible person, or the one who speaks there', () => {
-    const a = parse([
-      'Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it.',
-      '"We take security seriously," she said.',
-      'Harry Kane won the award. He said, "It felt good out there."',
-      'Prime Minister Tom Hale met opposition leader Mark Rees on Tuesday. "We had a frank exchange," he said.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'Environment Canada spokeswoman Sujata Raisinghani told CBC News the department will look into it.',
+        '"We take security seriously," she said.',
+        'Harry Kane won the award. He said, "It felt good out there."',
+        'Prime Minister Tom Hale met opposition leader Mark Rees on Tuesday. "We had a frank exchange," he said.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'We take security seriously')).toBe('Sujata Raisinghani');
     expect(quoteOf(a, 'It felt good out there')).toBe('Harry Kane');
     // Two men in the sentence before, neither speaking there: nobody.
@@ -140,25 +154,31 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     const a = fixture('statement.txt');
     expect(quoteOf(a, 'We will not reopen')).toBe('Ministry of Transport');
     expect(quoteOf(a, 'Safety comes first')).toBe('Ministry of Transport');
-    const b = parse('In a release from Amnesty International, the organization said journalists were held. "It is shocking that journalists are detained," read the statement.\n');
+    const b = parse(
+      'In a release from Amnesty International, the organization said journalists were held. "It is shocking that journalists are detained," read the statement.\n',
+    );
     expect(quoteOf(b, 'It is shocking')).toBe('Amnesty International');
     // "the group": the organisation that spoke in this paragraph; with two named and none speaking, nobody.
-    const c = parse('Amnesty International said on Friday that it had criticised the Iranian Government. "Journalists must be freed at once," the group said.\n\nHuman Rights Watch criticised the Iranian Government. "This is a disgrace," the group said.\n');
+    const c = parse(
+      'Amnesty International said on Friday that it had criticised the Iranian Government. "Journalists must be freed at once," the group said.\n\nHuman Rights Watch criticised the Iranian Government. "This is a disgrace," the group said.\n',
+    );
     expect(quoteOf(c, 'Journalists must be freed')).toBe('Amnesty International');
     expect(quoteOf(c, 'This is a disgrace')).toBeNull();
   });
 
-  it('10. interviews: a named turn is that person\'s words, the interviewer\'s questions and words quoted inside a turn are not', () => {
-    const a = parse([
-      '((Wikinews)) How did you two meet?',
-      'Isabel Ruiz: We met in high school. Our friends would say, "You would get along with him really well." So I knew of him.',
-      '((Wikinews)) Who else is involved?',
-      'Mario Lucero: Jeff is behind the camera.',
-      'He is helping us right now.',
-      '((Wikinews)) Thank you both.',
-      'Isabel Ruiz: Thank you!',
-      'The pair met in 2004 and now live in Arizona.',
-    ].join('\n\n'));
+  it("10. interviews: a named turn is that person's words, the interviewer's questions and words quoted inside a turn are not", () => {
+    const a = parse(
+      [
+        '((Wikinews)) How did you two meet?',
+        'Isabel Ruiz: We met in high school. Our friends would say, "You would get along with him really well." So I knew of him.',
+        '((Wikinews)) Who else is involved?',
+        'Mario Lucero: Jeff is behind the camera.',
+        'He is helping us right now.',
+        '((Wikinews)) Thank you both.',
+        'Isabel Ruiz: Thank you!',
+        'The pair met in 2004 and now live in Arizona.',
+      ].join('\n\n'),
+    );
     // After the interview's last turn, a paragraph is the reporter's again.
     expect(who(a, 'The pair met in 2004')?.kind).toBe('narration');
     expect(who(a, 'How did you two meet')).toEqual({ kind: 'narration', speaker: null, partial: false });
@@ -169,17 +189,21 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('11. when in doubt, nobody: an unnamed subject stops every other rule; a namesake surname is nobody', () => {
-    const a = parse([
-      'Fidel Castro handed power to Raul Castro in July.',
-      '"He is getting better," Castro said.',
-      'Tom Berg spoke to reporters. "The dog is fine," the dog states, according to the cartoon.',
-      'Sources list: "Document found on street not secret, say feds" — The Canadian Press, August 15, 2008.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'Fidel Castro handed power to Raul Castro in July.',
+        '"He is getting better," Castro said.',
+        'Tom Berg spoke to reporters. "The dog is fine," the dog states, according to the cartoon.',
+        'Sources list: "Document found on street not secret, say feds" — The Canadian Press, August 15, 2008.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'He is getting better')).toBeNull();
     expect(quoteOf(a, 'The dog is fine')).toBeNull();
     expect(who(a, 'Document found on street')?.speaker ?? null).toBeNull();
     // Someone of a named person's ("a lawyer for Daniel Morrow", "Morrow's lawyer") is not that person.
-    const b = parse('Daniel Morrow was charged on Monday.\n\n"He is innocent," a lawyer for Daniel Morrow said.\n\n"We will appeal," said Morrow\'s lawyer.\n\n"I am innocent," Morrow told the court.\n');
+    const b = parse(
+      'Daniel Morrow was charged on Monday.\n\n"He is innocent," a lawyer for Daniel Morrow said.\n\n"We will appeal," said Morrow\'s lawyer.\n\n"I am innocent," Morrow told the court.\n',
+    );
     expect(quoteOf(b, 'He is innocent')).toBeNull();
     expect(quoteOf(b, 'We will appeal')).toBeNull();
     expect(quoteOf(b, 'I am innocent')).toBe('Daniel Morrow');
@@ -194,7 +218,9 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('13. straight quotation marks are read by their shape: a stray mark does not swallow the narration after it', () => {
-    const a = parse('The comet (also known as "Wild 2) landed in 2006. It was decided that the public would "discover" the samples, Tom Berg said.\n');
+    const a = parse(
+      'The comet (also known as "Wild 2) landed in 2006. It was decided that the public would "discover" the samples, Tom Berg said.\n',
+    );
     expect(who(a, 'Wild 2) landed')).toBeUndefined();
     expect(who(a, 'It was decided')?.kind).toBe('reported');
   });
@@ -213,7 +239,9 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('1b. a role word can be a surname ("Martin Luther King Jr." → "King said"); "Name: “…”" opens a sentence with its speaker', () => {
-    const a = parse('Martin Luther King Jr. spoke in Washington in 1963.\n\n"I have a dream," King said.\n\nBan Ki-moon: "The world must act now on climate."\n');
+    const a = parse(
+      'Martin Luther King Jr. spoke in Washington in 1963.\n\n"I have a dream," King said.\n\nBan Ki-moon: "The world must act now on climate."\n',
+    );
     expect(quoteOf(a, 'I have a dream')).toBe('Martin Luther King Jr.');
     expect(quoteOf(a, 'The world must act')).toBe('Ban Ki-moon');
   });
@@ -224,15 +252,17 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('1c. names: lower-case particles ("van der Berg said"), a sentence-initial role noun ("Resident Maria Costa"), "X of Nomura", an organisation in apposition, an all-capitals surname', () => {
-    const a = parse([
-      'Rovers manager Pieter van der Berg praised his side. "We came back twice," van der Berg said.',
-      'Resident Maria Costa, 54, said the water rose fast. "I ran up the hill," Costa said.',
-      'Saxophonist Marcus Bell toured with him. "He was family," Bell said.',
-      'Engineer Kwame Mensah found the leak. "We would rather wait a week," Mensah said.',
-      'Analyst Hiroshi Yamamoto of Nomura said the cuts were expected. "The market was waiting," he said.',
-      'The electricity company, Coastal Power, said it would reconnect homes. "Engineers are working around the clock," it said.',
-      'JOHN DOE, the union leader, spoke first. "We are not moving an inch," DOE said.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'Rovers manager Pieter van der Berg praised his side. "We came back twice," van der Berg said.',
+        'Resident Maria Costa, 54, said the water rose fast. "I ran up the hill," Costa said.',
+        'Saxophonist Marcus Bell toured with him. "He was family," Bell said.',
+        'Engineer Kwame Mensah found the leak. "We would rather wait a week," Mensah said.',
+        'Analyst Hiroshi Yamamoto of Nomura said the cuts were expected. "The market was waiting," he said.',
+        'The electricity company, Coastal Power, said it would reconnect homes. "Engineers are working around the clock," it said.',
+        'JOHN DOE, the union leader, spoke first. "We are not moving an inch," DOE said.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'We came back twice')).toBe('Pieter van der Berg');
     expect(quoteOf(a, 'I ran up the hill')).toBe('Maria Costa');
     expect(quoteOf(a, 'He was family')).toBe('Marcus Bell');
@@ -243,28 +273,34 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('2c. after the quotation, a role noun and the name in apposition: "…," the lawyer, Sophie Garnier, told reporters', () => {
-    const a = parse('His lawyer said he was innocent. "My client is an honest man," the lawyer, Sophie Garnier, told reporters.\n\n"He will appeal," his lawyer said.\n');
+    const a = parse(
+      'His lawyer said he was innocent. "My client is an honest man," the lawyer, Sophie Garnier, told reporters.\n\n"He will appeal," his lawyer said.\n',
+    );
     expect(quoteOf(a, 'My client is an honest man')).toBe('Sophie Garnier');
     expect(quoteOf(a, 'He will appeal')).toBeNull();
   });
 
   it('3c. "X was quoted by Y as saying" is X; "X told Y" is X', () => {
-    const a = parse([
-      'Finance Minister Ingrid Solberg spoke on radio. Solberg was quoted by state radio as saying: "No government is popular on budget day."',
-      'Coach Ana Torres met striker Luis Perez on Monday. "You will start on Saturday," Torres told Perez.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'Finance Minister Ingrid Solberg spoke on radio. Solberg was quoted by state radio as saying: "No government is popular on budget day."',
+        'Coach Ana Torres met striker Luis Perez on Monday. "You will start on Saturday," Torres told Perez.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'No government is popular')).toBe('Ingrid Solberg');
     expect(quoteOf(a, 'You will start')).toBe('Ana Torres');
   });
 
   it('4b. a short quotation in what a named speaker said ("told the jury that he had “lain in wait”", "described it as “…”") is the speaker\'s, partial; a label is not', () => {
-    const a = parse([
-      'Prosecutor Andrew Pryce told the jury that Carver had "lain in wait" for his victim.',
-      'Finance Minister Ingrid Solberg defended her budget, saying the new tax was "fair and overdue".',
-      'Detective Chief Inspector Nadia Hussain described the raid as "terrifying and cowardly".',
-      'Ruiz said the so-called "reset" had failed.',
-      'Lind said the company\'s "Project Falcon" would launch in May.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'Prosecutor Andrew Pryce told the jury that Carver had "lain in wait" for his victim.',
+        'Finance Minister Ingrid Solberg defended her budget, saying the new tax was "fair and overdue".',
+        'Detective Chief Inspector Nadia Hussain described the raid as "terrifying and cowardly".',
+        'Ruiz said the so-called "reset" had failed.',
+        'Lind said the company\'s "Project Falcon" would launch in May.',
+      ].join('\n\n'),
+    );
     expect(who(a, 'Project Falcon')).toBeUndefined();
     expect(who(a, 'lain in wait')).toEqual({ kind: 'quote', speaker: 'Andrew Pryce', partial: true });
     expect(who(a, 'fair and overdue')).toEqual({ kind: 'quote', speaker: 'Ingrid Solberg', partial: true });
@@ -272,17 +308,19 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
     expect(who(a, 'reset')).toBeUndefined();
   });
 
-  it('6c. a paragraph opening with an unattributed quotation after X\'s quoted paragraph is X\'s, unless it names or reports someone else, or has its own attribution', () => {
-    const a = parse([
-      '"We were behind twice," Marco Bellini said.',
-      '"That tells you everything about this group."',
-      '"Anyone on the road that night should call us." The appeal was Bellini\'s second.',
-      '"We are devastated," Anna Berg said.',
-      '"Nobody expected this." Tom Reilly, a neighbour, agreed.',
-      '"We will fight on," the statement continued.',
-      '"Why not," Anna Berg said.',
-      '"The Hunger Games" opened in cinemas on Friday.',
-    ].join('\n\n'));
+  it("6c. a paragraph opening with an unattributed quotation after X's quoted paragraph is X's, unless it names or reports someone else, or has its own attribution", () => {
+    const a = parse(
+      [
+        '"We were behind twice," Marco Bellini said.',
+        '"That tells you everything about this group."',
+        '"Anyone on the road that night should call us." The appeal was Bellini\'s second.',
+        '"We are devastated," Anna Berg said.',
+        '"Nobody expected this." Tom Reilly, a neighbour, agreed.',
+        '"We will fight on," the statement continued.',
+        '"Why not," Anna Berg said.',
+        '"The Hunger Games" opened in cinemas on Friday.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'The Hunger Games')).toBeNull();
     expect(quoteOf(a, 'That tells you everything')).toBe('Marco Bellini');
     expect(quoteOf(a, 'Anyone on the road')).toBe('Marco Bellini');
@@ -291,28 +329,34 @@ describe('who said it: the rules of src/knowledge/README.md', () => {
   });
 
   it('7b. common given names only rule people out for he/she: "Sarah … with David …, she said" is Sarah; the one person being Emily makes "he" nobody', () => {
-    const a = parse([
-      'Local MP Sarah Lindgren visited the harbour with council leader David Okoye. "The response has been extraordinary," she said.',
-      'Reporters later met Emily Rhodes. "It is over for us," he said.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'Local MP Sarah Lindgren visited the harbour with council leader David Okoye. "The response has been extraordinary," she said.',
+        'Reporters later met Emily Rhodes. "It is over for us," he said.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'The response has been')).toBe('Sarah Lindgren');
     expect(quoteOf(a, 'It is over for us')).toBeNull();
   });
 
   it('9b. "it said" is the paragraph\'s one organisation; "the company said" opening a paragraph is the one organisation that spoke just before', () => {
-    const a = parse([
-      'Carmaker Voss Motoren AG said on Tuesday it would cut 2,000 jobs.',
-      '"These decisions are painful but necessary," the company said in a statement.',
-      'The World Wildlife Fund welcomed the study. "This shows that protection works," it said.',
-      'Greenpeace and the World Wildlife Fund both spoke. "We are pleased with the result," it said.',
-    ].join('\n\n'));
+    const a = parse(
+      [
+        'Carmaker Voss Motoren AG said on Tuesday it would cut 2,000 jobs.',
+        '"These decisions are painful but necessary," the company said in a statement.',
+        'The World Wildlife Fund welcomed the study. "This shows that protection works," it said.',
+        'Greenpeace and the World Wildlife Fund both spoke. "We are pleased with the result," it said.',
+      ].join('\n\n'),
+    );
     expect(quoteOf(a, 'These decisions are painful')).toBe('Voss Motoren AG');
     expect(quoteOf(a, 'This shows that protection')).toBe('World Wildlife Fund');
     expect(quoteOf(a, 'We are pleased')).toBeNull();
   });
 
   it('14. "X says: The …" without quotation marks is X\'s statement; "the court heard: …" is nobody\'s', () => {
-    const a = parse('Finance Minister Ingrid Solberg spoke on Tuesday. Solberg says: The tax is fair and it is overdue.\n\nThe court heard: Morrow had been drinking all night.\n');
+    const a = parse(
+      'Finance Minister Ingrid Solberg spoke on Tuesday. Solberg says: The tax is fair and it is overdue.\n\nThe court heard: Morrow had been drinking all night.\n',
+    );
     expect(quoteOf(a, 'The tax is fair')).toBe('Ingrid Solberg');
     expect(who(a, 'The court heard')?.kind).toBe('narration');
   });

@@ -5,7 +5,11 @@ import { FIXTURES } from '../helpers.js';
 
 describe('loading a folder with bad files', async () => {
   const { articles, problems } = await loadKnowledge(join(FIXTURES, 'bad'));
-  const reasonFor = (file: string, line?: number) => problems.filter((p) => p.file === file && (line === undefined || p.line === line)).map((p) => p.reason).join(' | ');
+  const reasonFor = (file: string, line?: number) =>
+    problems
+      .filter((p) => p.file === file && (line === undefined || p.line === line))
+      .map((p) => p.reason)
+      .join(' | ');
 
   it('still loads every good record', () => {
     expect(articles.map((a) => a.id).sort()).toEqual(['ok-1', 'ok-2']);
@@ -40,7 +44,7 @@ describe('loading a folder with bad files', async () => {
 
 describe('front matter', async () => {
   const { articles, problems } = await loadKnowledge(join(FIXTURES, 'good'));
-  it('overrides detection and a speaker makes the whole text that speaker\'s words', () => {
+  it("overrides detection and a speaker makes the whole text that speaker's words", () => {
     expect(problems).toEqual([]);
     const speech = articles.find((a) => a.id === 'speech')!;
     expect(speech).toMatchObject({ title: 'Statement on the harbour reopening', date: '2023', datePrecision: 'year' });

@@ -56,11 +56,19 @@ describe('quotes in the seeds', async () => {
       for (const s of find(start)) expect({ kind: s.kind, speaker: s.speaker }, start).toEqual({ kind: 'narration', speaker: null });
     }
     // An organisation speaks too: "the Bulgarian Prosecutor’s Office said it brought charges".
-    for (const s of find('Earlier this month, the Bulgarian Prosecutor’s Office')) expect({ kind: s.kind, speaker: s.speaker }).toEqual({ kind: 'reported', speaker: 'Bulgarian Prosecutor’s Office' });
+    for (const s of find('Earlier this month, the Bulgarian Prosecutor’s Office'))
+      expect({ kind: s.kind, speaker: s.speaker }).toEqual({ kind: 'reported', speaker: 'Bulgarian Prosecutor’s Office' });
     // Quoted words inside Stoltenberg's reported sentence are his words, marked partial.
-    expect(segs.filter((s) => s.text.startsWith('the growing Russian missile threat')).map((s) => [s.kind, s.speaker, s.embedded])).toContainEqual(['quote', 'Jens Stoltenberg', true]);
+    expect(segs.filter((s) => s.text.startsWith('the growing Russian missile threat')).map((s) => [s.kind, s.speaker, s.embedded])).toContainEqual([
+      'quote',
+      'Jens Stoltenberg',
+      true,
+    ]);
     for (const fragment of ['Russian spy ring', 'Closely Following']) {
-      expect(segs.some((s) => s.kind === 'quote' && s.text === fragment), fragment).toBe(false);
+      expect(
+        segs.some((s) => s.kind === 'quote' && s.text === fragment),
+        fragment,
+      ).toBe(false);
     }
   });
 

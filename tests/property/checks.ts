@@ -96,7 +96,9 @@ export function markupProblems(text: string, blocks: boolean): string[] {
   };
   scan(text);
   if (bold % 2) out.push(`unbalanced ** in ${text.slice(0, 80)}`);
-  if (blocks) for (const line of text.split('\n')) if (/^\s*(#{1,3}\s|-#?\s|\+\s|\d+\.\s|>)/.test(line)) out.push(`block markup at line start: ${line.slice(0, 40)}`);
+  if (blocks)
+    for (const line of text.split('\n'))
+      if (/^\s*(#{1,3}\s|-#?\s|\+\s|\d+\.\s|>)/.test(line)) out.push(`block markup at line start: ${line.slice(0, 40)}`);
   return out;
 }
 

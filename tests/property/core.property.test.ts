@@ -36,7 +36,9 @@ afterAll(() => {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   const over = sorted.filter((t) => t >= 50).length;
-  console.log(`property: ${sorted.length} answers, p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms, max ${at(1).toFixed(1)} ms, ≥ 50 ms: ${over}; ${cited} citations checked verbatim`);
+  console.log(
+    `property: ${sorted.length} answers, p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms, max ${at(1).toFixed(1)} ms, ≥ 50 ms: ${over}; ${cited} citations checked verbatim`,
+  );
 });
 
 function timed(f: () => Answer): Answer {

@@ -17,8 +17,22 @@ const RUNS = 1000;
 const SLOW_MACHINE_MS = 90_000;
 const text = fc.oneof({ weight: 3, arbitrary: hostile }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) });
 const nonEmpty = text.map((s) => (s.trim() ? s : 'x'));
-const url = fc.option(fc.oneof(fc.webUrl(), fc.constantFrom('javascript:alert(1)', 'http://x.example/(a) b', 'not a url', 'https://x.example/@everyone', `https://x.example/${'a'.repeat(3000)}`)));
-const date = fc.oneof(fc.constantFrom('2021', '1863', '2021-03-24'), fc.date({ min: new Date('1800-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+const url = fc.option(
+  fc.oneof(
+    fc.webUrl(),
+    fc.constantFrom(
+      'javascript:alert(1)',
+      'http://x.example/(a) b',
+      'not a url',
+      'https://x.example/@everyone',
+      `https://x.example/${'a'.repeat(3000)}`,
+    ),
+  ),
+);
+const date = fc.oneof(
+  fc.constantFrom('2021', '1863', '2021-03-24'),
+  fc.date({ min: new Date('1800-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+);
 
 // Every citation and source summary is a source plus its own fields.
 const sourceFields = { sourceId: fc.string({ minLength: 1, maxLength: 40 }), title: nonEmpty, publisher: fc.option(text), date, url };
@@ -30,7 +44,10 @@ const citation: fc.Arbitrary<Citation> = fc.record({
   speaker: fc.option(nonEmpty),
   excerpt: nonEmpty,
   alsoIn: fc.array(source, { maxLength: 30 }),
-  passageKey: fc.string({ minLength: 1, maxLength: 40 }).map((s) => s.replace(/:/g, '')).filter((s) => s.length > 0),
+  passageKey: fc
+    .string({ minLength: 1, maxLength: 40 })
+    .map((s) => s.replace(/:/g, ''))
+    .filter((s) => s.length > 0),
 });
 
 const summary: fc.Arbitrary<SourceSummary> = fc.record({
@@ -73,30 +90,45 @@ it('renders any answer within limits, escaped', () => {
   // 1,000 hostile answers take ~10 s alone and over 30 s on the shared 2-core machine under load.
 }, 120_000);
 
-it('renders Cite and Context for any citation within limits', () => {
-  fc.assert(
-    fc.property(citation, text, fc.option(text), (c, paragraph, section) => {
-      const cite = renderCite(c);
-      expect(cite.content!.length).toBeLessThanOrEqual(2000);
-      // The citation line is plain text in a code block (exactly what is copied); without a block it is escaped.
-      // The plain line, then each style's entry, each in its own code block (fences always pair up).
-      const block = /^Citation to copy:\n```\n[\s\S]*\n```$/.exec(cite.content!);
-      if (block) expect(cite.content!.split('```').length % 2).toBe(1);
-      else expect(messageProblems(cite)).toEqual([]);
-      const context = renderContext({ source: c, section, text: paragraph.trim() ? paragraph : 'x' }, c.excerpt);
-      expect(messageProblems(context)).toEqual([]);
-    }),
-    { numRuns: RUNS },
-  );
-}, SLOW_MACHINE_MS);
+it(
+  'renders Cite and Context for any citation within limits',
+  () => {
+    fc.assert(
+      fc.property(citation, text, fc.option(text), (c, paragraph, section) => {
+        const cite = renderCite(c);
+        expect(cite.content!.length).toBeLessThanOrEqual(2000);
+        // The citation line is plain text in a code block (exactly what is copied); without a block it is escaped.
+        // The plain line, then each style's entry, each in its own code block (fences always pair up).
+        const block = /^Citation to copy:\n```\n[\s\S]*\n```$/.exec(cite.content!);
+        if (block) expect(cite.content!.split('```').length % 2).toBe(1);
+        else expect(messageProblems(cite)).toEqual([]);
+        const context = renderContext({ source: c, section, text: paragraph.trim() ? paragraph : 'x' }, c.excerpt);
+        expect(messageProblems(context)).toEqual([]);
+      }),
+      { numRuns: RUNS },
+    );
+  },
+  SLOW_MACHINE_MS,
+);
 
-it('renders any reload report within one message, escaped', () => {
-  const files = fc.array(text, { maxLength: 200 });
-  fc.assert(
-    fc.property(files, files, files, files, fc.array(fc.record({ file: text, line: fc.option(fc.nat(), { nil: undefined }), reason: text }), { maxLength: 100 }), (added, changed, removed, kept, problems) => {
-      const content = renderReloadText({ added, changed, removed, keptLastGood: kept, problems, sources: 3, ms: 12 });
-      expect(messageProblems({ content, embeds: [], components: [] })).toEqual([]);
-    }),
-    { numRuns: RUNS },
-  );
-}, SLOW_MACHINE_MS);
+it(
+  'renders any reload report within one message, escaped',
+  () => {
+    const files = fc.array(text, { maxLength: 200 });
+    fc.assert(
+      fc.property(
+        files,
+        files,
+        files,
+        files,
+        fc.array(fc.record({ file: text, line: fc.option(fc.nat(), { nil: undefined }), reason: text }), { maxLength: 100 }),
+        (added, changed, removed, kept, problems) => {
+          const content = renderReloadText({ added, changed, removed, keptLastGood: kept, problems, sources: 3, ms: 12 });
+          expect(messageProblems({ content, embeds: [], components: [] })).toEqual([]);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  },
+  SLOW_MACHINE_MS,
+);

@@ -21,7 +21,10 @@ const DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
 /** Words that are in no seed: a changed word can never be mistaken for the original. */
 const STRANGERS = ['zeppelin', 'marmalade', 'quasar', 'tundra', 'accordion', 'gazebo', 'walrus', 'origami'];
 
-interface Quote { speaker: string; words: string[] }
+interface Quote {
+  speaker: string;
+  words: string[];
+}
 let kb: KnowledgeBase;
 let core: Core;
 let quotes: Quote[] = [];
@@ -48,54 +51,75 @@ beforeAll(async () => {
  * … to the" with its one noun changed shares nothing telling with any line, and "not found in these
  * sources" is then the right answer, not "altered".
  */
-const run = () => fc.nat().chain((q) => {
-  const quote = quotes[q % quotes.length]!;
-  const most = Math.min(14, quote.words.length);
-  return fc.integer({ min: 5, max: most }).chain((len) => fc.record({ quote: fc.constant(quote), from: fc.integer({ min: 0, max: quote.words.length - len }), len: fc.constant(len) }));
-}).filter(({ quote, from, len }) => quote.words.slice(from, from + len).filter((w) => !isStopWord(w.toLowerCase())).length >= 3);
+const run = () =>
+  fc
+    .nat()
+    .chain((q) => {
+      const quote = quotes[q % quotes.length]!;
+      const most = Math.min(14, quote.words.length);
+      return fc
+        .integer({ min: 5, max: most })
+        .chain((len) => fc.record({ quote: fc.constant(quote), from: fc.integer({ min: 0, max: quote.words.length - len }), len: fc.constant(len) }));
+    })
+    .filter(({ quote, from, len }) => quote.words.slice(from, from + len).filter((w) => !isStopWord(w.toLowerCase())).length >= 3);
 
 describe('verify properties', () => {
   it('has quotes to cut from', () => expect(quotes.length).toBeGreaterThan(10));
 
   it('a run of words cut from a direct quote is verbatim with that quote’s speaker', () => {
-    fc.assert(fc.property(run(), ({ quote, from, len }) => {
-      const claim = quote.words.slice(from, from + len).join(' ');
-      const a = core.answer({ command: 'verify', claim, speaker: quote.speaker, offset: 0 });
-      expect(a.verify?.verdict, claim).toBe('verbatim');
-      expect(a.citations[0]?.speaker).toBe(quote.speaker);
-      expect(a.verify!.differences.every((d) => d.op === 'same')).toBe(true);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(run(), ({ quote, from, len }) => {
+        const claim = quote.words.slice(from, from + len).join(' ');
+        const a = core.answer({ command: 'verify', claim, speaker: quote.speaker, offset: 0 });
+        expect(a.verify?.verdict, claim).toBe('verbatim');
+        expect(a.citations[0]?.speaker).toBe(quote.speaker);
+        expect(a.verify!.differences.every((d) => d.op === 'same')).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('changing one word makes it altered, with that word in the differences', () => {
-    fc.assert(fc.property(run(), fc.nat(), fc.constantFrom(...STRANGERS), ({ quote, from, len }, at, stranger) => {
-      const words = quote.words.slice(from, from + len);
-      const i = at % words.length;
-      const original = words[i]!;
-      words[i] = stranger;
-      const claim = words.join(' ');
-      const a = core.answer({ command: 'verify', claim, speaker: quote.speaker, offset: 0 });
-      expect(a.verify?.verdict, claim).toBe('altered');
-      expect(a.citations[0]?.speaker).toBe(quote.speaker);
-      const added = a.verify!.differences.filter((d) => d.op === 'added').flatMap((d) => d.text.split(' '));
-      expect(added, claim).toContain(stranger);
-      // The source word it replaced is shown as removed when the closest line is the one cut from
-      // (another line of the speaker's may be as close: "into the alleged" for "into an alleged"),
-      // unless the change is at an edge (then the changed word is only added).
-      const removed = a.verify!.differences.filter((d) => d.op === 'removed').flatMap((d) => d.text.split(' '));
-      const cutFrom = ` ${wordsOf(a.citations[0]?.excerpt ?? '').join(' ')} `.includes(` ${wordsOf(quote.words.slice(from, from + len).join(' ')).join(' ')} `);
-      if (cutFrom && i > 0 && i < words.length - 1) expect(removed, claim).toContain(original);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(run(), fc.nat(), fc.constantFrom(...STRANGERS), ({ quote, from, len }, at, stranger) => {
+        const words = quote.words.slice(from, from + len);
+        const i = at % words.length;
+        const original = words[i]!;
+        words[i] = stranger;
+        const claim = words.join(' ');
+        const a = core.answer({ command: 'verify', claim, speaker: quote.speaker, offset: 0 });
+        expect(a.verify?.verdict, claim).toBe('altered');
+        expect(a.citations[0]?.speaker).toBe(quote.speaker);
+        const added = a.verify!.differences.filter((d) => d.op === 'added').flatMap((d) => d.text.split(' '));
+        expect(added, claim).toContain(stranger);
+        // The source word it replaced is shown as removed when the closest line is the one cut from
+        // (another line of the speaker's may be as close: "into the alleged" for "into an alleged"),
+        // unless the change is at an edge (then the changed word is only added).
+        const removed = a.verify!.differences.filter((d) => d.op === 'removed').flatMap((d) => d.text.split(' '));
+        const cutFrom = ` ${wordsOf(a.citations[0]?.excerpt ?? '').join(' ')} `.includes(
+          ` ${wordsOf(quote.words.slice(from, from + len).join(' ')).join(' ')} `,
+        );
+        if (cutFrom && i > 0 && i < words.length - 1) expect(removed, claim).toContain(original);
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  it('any claim and speaker, however hostile, gets a verdict rendered within Discord\'s limits, escaped', () => {
-    const claim = fc.oneof(hostile, run().map(({ quote, from, len }) => quote.words.slice(from, from + len).join(' ')));
-    fc.assert(fc.property(claim, fc.oneof(fc.constant(''), hostile), (c, speaker) => {
-      const a = core.answer({ command: 'verify', claim: c, speaker, offset: 0 });
-      expect(['verbatim', 'altered', 'reported', 'misattributed', 'not-found']).toContain(a.verify?.verdict);
-      const messages = renderAnswer(a, { askerId: '1100000000000000005' });
-      expect(messages.flatMap((m) => messageProblems(m, { heading: true }))).toEqual([]);
-      for (const id of messages.flatMap((m) => m.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : ''))))) expect(decodeButton(id), id).not.toBeNull();
-    }), { numRuns: 300 });
+  it("any claim and speaker, however hostile, gets a verdict rendered within Discord's limits, escaped", () => {
+    const claim = fc.oneof(
+      hostile,
+      run().map(({ quote, from, len }) => quote.words.slice(from, from + len).join(' ')),
+    );
+    fc.assert(
+      fc.property(claim, fc.oneof(fc.constant(''), hostile), (c, speaker) => {
+        const a = core.answer({ command: 'verify', claim: c, speaker, offset: 0 });
+        expect(['verbatim', 'altered', 'reported', 'misattributed', 'not-found']).toContain(a.verify?.verdict);
+        const messages = renderAnswer(a, { askerId: '1100000000000000005' });
+        expect(messages.flatMap((m) => messageProblems(m, { heading: true }))).toEqual([]);
+        for (const id of messages.flatMap((m) => m.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')))))
+          expect(decodeButton(id), id).not.toBeNull();
+      }),
+      { numRuns: 300 },
+    );
   }, 60_000);
 });

@@ -12,11 +12,19 @@ export function pngSize(png: Buffer): { width: number; height: number } {
 
 /** Each bar's period, count and height, read back from the SVG text. */
 export function svgBars(svg: string): Array<{ period: string; count: number; height: number }> {
-  return [...svg.matchAll(/<rect class="bar" data-period="([^"]+)" data-count="(\d+)"[^>]* height="([\d.]+)"/g)].map((m) => ({ period: m[1]!, count: Number(m[2]), height: Number(m[3]) }));
+  return [...svg.matchAll(/<rect class="bar" data-period="([^"]+)" data-count="(\d+)"[^>]* height="([\d.]+)"/g)].map((m) => ({
+    period: m[1]!,
+    count: Number(m[2]),
+    height: Number(m[3]),
+  }));
 }
 
 describe('timeline chart', () => {
-  const periods = [{ period: '2019', count: 1 }, { period: '2021', count: 3 }, { period: '2023', count: 2 }];
+  const periods = [
+    { period: '2019', count: 1 },
+    { period: '2021', count: 3 },
+    { period: '2023', count: 2 },
+  ];
 
   it('has one bar per period, heights proportional to the counts', () => {
     const bars = svgBars(chartSvg(periods, 'T'));

@@ -9,58 +9,105 @@ import { formatApa, formatChicago, formatChicagoNote, formatCitation, formatMla,
  * MLA 9 "speech" and Chicago 17 §14.218 patterns.
  */
 const base: Omit<Citation, 'title' | 'publisher' | 'date' | 'url'> = {
-  kind: 'quote', speaker: null, excerpt: 'x', sourceId: 's', alsoIn: [], passageKey: 's#0', section: null, author: null,
+  kind: 'quote',
+  speaker: null,
+  excerpt: 'x',
+  sourceId: 's',
+  alsoIn: [],
+  passageKey: 's#0',
+  section: null,
+  author: null,
 };
 const news: Citation = {
-  ...base, title: 'Snap Makes a Bet on the Cultural Supremacy of the Camera', author: 'Farhad Manjoo', publisher: 'New York Times',
-  date: '2017-03-08', url: 'https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html',
+  ...base,
+  title: 'Snap Makes a Bet on the Cultural Supremacy of the Camera',
+  author: 'Farhad Manjoo',
+  publisher: 'New York Times',
+  date: '2017-03-08',
+  url: 'https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html',
 };
-const apaNews: Citation = { ...base, title: 'Can we get better at forgetting?', author: 'Benedict Carey', publisher: 'The New York Times', date: '2019-03-22', url: 'https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html' };
+const apaNews: Citation = {
+  ...base,
+  title: 'Can we get better at forgetting?',
+  author: 'Benedict Carey',
+  publisher: 'The New York Times',
+  date: '2019-03-22',
+  url: 'https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html',
+};
 const speech: Citation = {
-  ...base, kind: 'quote', speaker: 'Barack Obama', title: 'Inaugural Address', publisher: 'The White House', date: '2009-01-20',
+  ...base,
+  kind: 'quote',
+  speaker: 'Barack Obama',
+  title: 'Inaugural Address',
+  publisher: 'The White House',
+  date: '2009-01-20',
   url: 'https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address',
 };
 
 describe('APA 7', () => {
   it('news article (APA Style example)', () => {
-    expect(formatApa(apaNews)).toBe('Carey, B. (2019, March 22). Can we get better at forgetting? The New York Times. https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html');
+    expect(formatApa(apaNews)).toBe(
+      'Carey, B. (2019, March 22). Can we get better at forgetting? The New York Times. https://www.nytimes.com/2019/03/22/health/memory-forgetting-psychology.html',
+    );
   });
   it('speech transcript', () => {
-    expect(formatApa(speech)).toBe('Obama, B. (2009, January 20). Inaugural Address [Speech transcript]. The White House. https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address');
+    expect(formatApa(speech)).toBe(
+      'Obama, B. (2009, January 20). Inaugural Address [Speech transcript]. The White House. https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address',
+    );
   });
   it('no author, year-only, and no date', () => {
-    expect(formatApa({ ...news, author: null, date: '2017', url: null })).toBe('Snap Makes a Bet on the Cultural Supremacy of the Camera. (2017). New York Times.');
+    expect(formatApa({ ...news, author: null, date: '2017', url: null })).toBe(
+      'Snap Makes a Bet on the Cultural Supremacy of the Camera. (2017). New York Times.',
+    );
     expect(formatApa({ ...apaNews, date: '' })).toMatch(/^Carey, B\. \(n\.d\.\)\. /);
   });
 });
 
 describe('MLA 9', () => {
   it('news article', () => {
-    expect(formatMla(news)).toBe('Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, 8 Mar. 2017, www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.');
+    expect(formatMla(news)).toBe(
+      'Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, 8 Mar. 2017, www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.',
+    );
   });
   it('speech', () => {
-    expect(formatMla(speech)).toBe('Obama, Barack. “Inaugural Address.” The White House, 20 Jan. 2009, obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address. Speech.');
+    expect(formatMla(speech)).toBe(
+      'Obama, Barack. “Inaugural Address.” The White House, 20 Jan. 2009, obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address. Speech.',
+    );
   });
   it('year-only; no "n.d." in MLA', () => {
-    expect(formatMla({ ...news, date: '2017', url: null })).toBe('Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, 2017.');
+    expect(formatMla({ ...news, date: '2017', url: null })).toBe(
+      'Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, 2017.',
+    );
     expect(formatMla({ ...news, date: '', url: null })).not.toMatch(/n\.d\./);
   });
 });
 
 describe('Chicago 17 (notes and bibliography)', () => {
   it('news article, bibliography (CMOS §14.191 example)', () => {
-    expect(formatChicago(news)).toBe('Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, March 8, 2017. https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.');
+    expect(formatChicago(news)).toBe(
+      'Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, March 8, 2017. https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.',
+    );
   });
   it('news article, note (CMOS §14.191 example)', () => {
-    expect(formatChicagoNote(news)).toBe('Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, March 8, 2017, https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.');
+    expect(formatChicagoNote(news)).toBe(
+      'Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, March 8, 2017, https://www.nytimes.com/2017/03/08/technology/snap-makes-a-bet-on-the-cultural-supremacy-of-the-camera.html.',
+    );
   });
   it('speech, bibliography and note', () => {
-    expect(formatChicago(speech)).toBe('Obama, Barack. “Inaugural Address.” Speech, The White House, January 20, 2009. https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address.');
-    expect(formatChicagoNote(speech)).toBe('Barack Obama, “Inaugural Address” (speech, The White House, January 20, 2009), https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address.');
+    expect(formatChicago(speech)).toBe(
+      'Obama, Barack. “Inaugural Address.” Speech, The White House, January 20, 2009. https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address.',
+    );
+    expect(formatChicagoNote(speech)).toBe(
+      'Barack Obama, “Inaugural Address” (speech, The White House, January 20, 2009), https://obamawhitehouse.archives.gov/blog/2009/01/21/president-barack-obamas-inaugural-address.',
+    );
   });
   it('"n.d." and year-only', () => {
-    expect(formatChicago({ ...news, date: '', url: null })).toBe('Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, n.d.');
-    expect(formatChicagoNote({ ...news, date: '2017', url: null })).toBe('Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, 2017.');
+    expect(formatChicago({ ...news, date: '', url: null })).toBe(
+      'Manjoo, Farhad. “Snap Makes a Bet on the Cultural Supremacy of the Camera.” New York Times, n.d.',
+    );
+    expect(formatChicagoNote({ ...news, date: '2017', url: null })).toBe(
+      'Farhad Manjoo, “Snap Makes a Bet on the Cultural Supremacy of the Camera,” New York Times, 2017.',
+    );
   });
 });
 

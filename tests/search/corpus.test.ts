@@ -52,7 +52,11 @@ describe('a speech collection (JSONL)', async () => {
   });
 
   it('filters by date: a year, since, before, a range; year-only sources count for their year', () => {
-    const dates = (q: string) => core.ask(q).citations.map((c) => c.date).sort();
+    const dates = (q: string) =>
+      core
+        .ask(q)
+        .citations.map((c) => c.date)
+        .sort();
     expect(dates('/summary ocean plastics in 2019')).toEqual(['2019']);
     expect(dates('/summary ocean plastics since 2020')).toEqual(['2021']);
     const before = dates('/quote ann rivers before 2000');
@@ -70,7 +74,8 @@ describe('a speech collection (JSONL)', async () => {
 
 describe('speaker names across a collection', async () => {
   const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
-  const record = (id: string, speaker: string, text: string) => parseJsonlRecord(JSON.stringify({ id, title: id, speaker, date: '2020', text }), 'x.jsonl', 1);
+  const record = (id: string, speaker: string, text: string) =>
+    parseJsonlRecord(JSON.stringify({ id, title: id, speaker, date: '2020', text }), 'x.jsonl', 1);
   const core = createCore([
     record('a', 'James Marape', 'Our forests store carbon for the whole world, and we ask to be paid for keeping them.'),
     record('b', 'James Marape, MP', 'Our fisheries feed the Pacific, and foreign fleets must respect our waters and our laws.'),
@@ -105,7 +110,13 @@ describe('speaker names across a collection', async () => {
 
 describe('a speaker whose every quotation is short', async () => {
   const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
-  const core = createCore([parseJsonlRecord(JSON.stringify({ id: 'a', title: 'a', speaker: 'Ada Lovelace', date: '1843', text: 'Thank you.\n\nThe engine weaves.' }), 'x.jsonl', 1)]);
+  const core = createCore([
+    parseJsonlRecord(
+      JSON.stringify({ id: 'a', title: 'a', speaker: 'Ada Lovelace', date: '1843', text: 'Thank you.\n\nThe engine weaves.' }),
+      'x.jsonl',
+      1,
+    ),
+  ]);
   it('still has those quotes listed, never "no direct quotes"', () => {
     const a = core.ask('/quote lovelace');
     expect(a.found).toBe(true);
@@ -115,14 +126,28 @@ describe('a speaker whose every quotation is short', async () => {
 
 describe('a topic the top passages mention only outside the speaker’s words', async () => {
   const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
-  const noise = Array.from({ length: 60 }, (_, i) => parseJsonlRecord(JSON.stringify({
-    id: `n${i}`, title: `Harbour notes ${i}`, date: '2022-01-01',
-    text: `“We will keep every promise to the families of the valley,” Fisheries Minister Ann Rivers said at the harbour harbour harbour.`,
-  }), 'x.jsonl', i + 1));
-  const real = parseJsonlRecord(JSON.stringify({
-    id: 'real', title: 'Reopening', date: '2022-02-02',
-    text: '“After two long winters of repairs, the harbour will reopen in May for every boat,” Fisheries Minister Ann Rivers said.',
-  }), 'x.jsonl', 99);
+  const noise = Array.from({ length: 60 }, (_, i) =>
+    parseJsonlRecord(
+      JSON.stringify({
+        id: `n${i}`,
+        title: `Harbour notes ${i}`,
+        date: '2022-01-01',
+        text: `“We will keep every promise to the families of the valley,” Fisheries Minister Ann Rivers said at the harbour harbour harbour.`,
+      }),
+      'x.jsonl',
+      i + 1,
+    ),
+  );
+  const real = parseJsonlRecord(
+    JSON.stringify({
+      id: 'real',
+      title: 'Reopening',
+      date: '2022-02-02',
+      text: '“After two long winters of repairs, the harbour will reopen in May for every boat,” Fisheries Minister Ann Rivers said.',
+    }),
+    'x.jsonl',
+    99,
+  );
   const core = createCore([...noise, real]);
   it('reads deeper before saying the speaker is not quoted on it', () => {
     const a = core.ask('/quote ann rivers harbour');

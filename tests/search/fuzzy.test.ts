@@ -46,8 +46,16 @@ describe('fuzzy search over the seeds', async () => {
 
 describe('the building blocks', () => {
   it('stems plurals only', () => {
-    expect(['elections', 'allies', 'processes', 'uighurs', 'sanctions', 'russia', 'process', 'us'].map(stem))
-      .toEqual(['election', 'ally', 'process', 'uighur', 'sanction', 'russia', 'process', 'us']);
+    expect(['elections', 'allies', 'processes', 'uighurs', 'sanctions', 'russia', 'process', 'us'].map(stem)).toEqual([
+      'election',
+      'ally',
+      'process',
+      'uighur',
+      'sanction',
+      'russia',
+      'process',
+      'us',
+    ]);
   });
   it('counts a transposition as one edit', () => {
     expect(damerauLevenshtein('stoltenbreg', 'stoltenberg')).toBe(1);

@@ -62,9 +62,15 @@ describe('reloading knowledge while answering', async () => {
 
   it('watches the folder and reloads by itself', async () => {
     const got = new Promise<ReloadReport>((resolve) => {
-      const stop = core.watch((r) => { stop(); resolve(r); });
+      const stop = core.watch((r) => {
+        stop();
+        resolve(r);
+      });
     });
-    appendFileSync(join(dir, 'records.jsonl'), '\n{"id":"ok-2","title":"Another good one","speaker":"Charles Babbage","date":"1837-05-01","text":"The calculating engine must be able to store numbers."}\n');
+    appendFileSync(
+      join(dir, 'records.jsonl'),
+      '\n{"id":"ok-2","title":"Another good one","speaker":"Charles Babbage","date":"1837-05-01","text":"The calculating engine must be able to store numbers."}\n',
+    );
     const report = await got;
     expect(report.changed).toContain('records.jsonl');
     expect(core.ask('/quote babbage numbers').found).toBe(true);

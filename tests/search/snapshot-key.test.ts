@@ -7,7 +7,10 @@ import { codeKey } from '../../src/snapshot.js';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'verbatim-key-'));
-  for (const [dir, ext, text] of [['src', 'ts', 'export const a: number = 1;'], ['dist', 'js', 'export const a = 1;']] as const) {
+  for (const [dir, ext, text] of [
+    ['src', 'ts', 'export const a: number = 1;'],
+    ['dist', 'js', 'export const a = 1;'],
+  ] as const) {
     for (const folder of ['knowledge', 'search']) {
       mkdirSync(join(root, dir, folder), { recursive: true });
       writeFileSync(join(root, dir, folder, `a.${ext}`), `${folder} ${text}`);

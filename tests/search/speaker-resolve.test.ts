@@ -20,7 +20,7 @@ describe('speaker names with joining words', () => {
     expect(a.citations[0]?.excerpt).toContain('Ground-level ozone causes more damage');
   });
 
-  it('never gives one department\'s words to another', () => {
+  it("never gives one department's words to another", () => {
     const a = core.ask('/quote State Department');
     expect(a.citations.map((c) => c.speaker)).not.toContain('U.S. Department of Agriculture');
   });

@@ -16,7 +16,11 @@ import { FIXTURES, loadSeeds } from '../helpers.js';
 describe('truth at archive scale', async () => {
   const { articles, problems, aliases } = await loadKnowledge(join(FIXTURES, 'truth'));
   const core = createCore(articles, aliases);
-  const kb = buildKnowledgeBase(articles.map((a) => structuredClone(a)), undefined, aliases);
+  const kb = buildKnowledgeBase(
+    articles.map((a) => structuredClone(a)),
+    undefined,
+    aliases,
+  );
   const speakersOf = (q: string) => core.ask(q).citations.map((c) => c.speaker);
 
   it('loads the alias list as data, not as a source', () => {
@@ -108,9 +112,14 @@ describe('truth at archive scale', async () => {
   });
 
   it('6. transcripts: Q, Q., QUESTION:, Reporter: and other participants are never the record speaker', () => {
-    const excerpts = core.ask('/quote lyndon johnson deficit').citations.map((c) => c.excerpt).join(' | ');
+    const excerpts = core
+      .ask('/quote lyndon johnson deficit')
+      .citations.map((c) => c.excerpt)
+      .join(' | ');
     expect(excerpts).toContain('The deficit will shrink');
-    const all = [...core.ask('/quote lbj').citations, ...core.ask('/quote lbj war').citations, ...core.ask('/quote lbj taxes').citations].map((c) => c.excerpt).join(' | ');
+    const all = [...core.ask('/quote lbj').citations, ...core.ask('/quote lbj war').citations, ...core.ask('/quote lbj taxes').citations]
+      .map((c) => c.excerpt)
+      .join(' | ');
     expect(all).not.toMatch(/Mr\. President|border towns|Will taxes rise|concludes the conference|Q\b/);
     expect(all).toContain('Farmers will pay no new taxes');
   });
@@ -145,7 +154,11 @@ describe('truth at archive scale', async () => {
     expect(splitPeriod('war since May 1940').period).toMatchObject({ from: 19400501 });
     expect(splitPeriod('war between March and June 1941').period).toMatchObject({ from: 19410301, to: 19410630 });
     expect(splitPeriod('x on 31 February 2021')).toMatchObject({ period: null, unreadable: 'on 31 February 2021' });
-    const dates = (q: string) => core.ask(q).citations.map((c) => c.date).sort();
+    const dates = (q: string) =>
+      core
+        .ask(q)
+        .citations.map((c) => c.date)
+        .sort();
     expect(dates('/quote ann example harbour plan on 22 March 2021')).toEqual(['2021-03-22']);
     expect(dates('/quote ann example harbour plan 2021-03-24')).toEqual(['2021-03-24']);
     expect(dates('what did ann example say about the harbour plan in March 2021?')).toEqual(['2021-03-22', '2021-03-24']);

@@ -21,7 +21,14 @@ describe.skipIf(!inject('services').postgres)('ask and the console over the data
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'verbatim-faces-'));
     await cp(join(ROOT, 'knowledge'), join(dir, 'knowledge'), { recursive: true });
-    env = { ...process.env, DATABASE_URL, DATABASE_SCHEMA: schema, KNOWLEDGE_DIR: join(dir, 'knowledge'), VERBATIM_CACHE_DIR: join(dir, 'cache'), DISCORD_TOKEN: '' };
+    env = {
+      ...process.env,
+      DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      KNOWLEDGE_DIR: join(dir, 'knowledge'),
+      VERBATIM_CACHE_DIR: join(dir, 'cache'),
+      DISCORD_TOKEN: '',
+    };
   });
   afterAll(async () => {
     await dropSchema(schema);
@@ -37,7 +44,10 @@ describe.skipIf(!inject('services').postgres)('ask and the console over the data
     await store.close();
     // The folder no longer matters once the database holds knowledge: a new file there is not answered.
     await writeFile(join(dir, 'knowledge', 'folder-only.md'), '---\ntitle: F\ndate: 2024-07-02\n---\n“Only in the folder,” said Olaf Wik.\n');
-    const both = await run('bash', ['-c', `printf '/quote dahl pier\\n/quote wik folder\\n' | "${process.execPath}" --import tsx src/main.ts`], { cwd: ROOT, env });
+    const both = await run('bash', ['-c', `printf '/quote dahl pier\\n/quote wik folder\\n' | "${process.execPath}" --import tsx src/main.ts`], {
+      cwd: ROOT,
+      env,
+    });
     expect(both.stdout).toMatch(/pier stays open all night/);
     expect(both.stdout).not.toMatch(/Only in the folder/);
   }, 60_000);

@@ -56,7 +56,8 @@ it('splits a JSONL collection into rows and joins it back byte for byte, whateve
 });
 
 it('a corrupt record is a problem of its line; the records around it load', async () => {
-  const good = (id: string) => Buffer.from(`{"id":"${id}","title":"T ${id}","speaker":"Ada Lovelace","date":"1843","date_precision":"year","text":"Words ${id}."}`);
+  const good = (id: string) =>
+    Buffer.from(`{"id":"${id}","title":"T ${id}","speaker":"Ada Lovelace","date":"1843","date_precision":"year","text":"Words ${id}."}`);
   const load = await parseRows({ path: 'x.jsonl', size: 0, mtimeMs: 1 }, true, [
     { line: 1, bytes: good('a') },
     { line: 2, bytes: Buffer.from([0xc3, 0x28]) },

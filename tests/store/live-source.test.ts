@@ -7,7 +7,8 @@ import { parseKnowledgeBytes, type FileStat } from '../../src/knowledge/load.js'
 import { loadLiveCore } from '../../src/live.js';
 import type { KnowledgeSource } from '../../src/store/types.js';
 
-const article = (who: string, words: string) => Buffer.from(`---\ntitle: ${who}\ndate: 2024-01-0${words.length % 9 + 1}\n---\n“${words},” said ${who}.\n`);
+const article = (who: string, words: string) =>
+  Buffer.from(`---\ntitle: ${who}\ndate: 2024-01-0${(words.length % 9) + 1}\n---\n“${words},” said ${who}.\n`);
 
 it('reloads again when a change arrives during a reload', async () => {
   const files = new Map<string, Buffer>([['a.md', article('Ann Lee', 'The first words')]]);
@@ -15,7 +16,9 @@ it('reloads again when a change arrives during a reload', async () => {
   let gate: Promise<void> = Promise.resolve();
   let notify: () => void = () => undefined;
   const source: KnowledgeSource = {
-    label: 'fake', identity: 'fake', noun: 'the fake store',
+    label: 'fake',
+    identity: 'fake',
+    noun: 'the fake store',
     async stat() {
       const now: FileStat[] = [...files].map(([path, b]) => ({ path, size: b.length, mtimeMs: version }));
       await gate; // the store was read; the reload goes on later
@@ -23,7 +26,10 @@ it('reloads again when a change arrives during a reload', async () => {
     },
     read: (f) => parseKnowledgeBytes(f, files.get(f.path) ?? Buffer.alloc(0)),
     snapshotKey: async () => String(version),
-    watch(onChange) { notify = onChange; return () => undefined; },
+    watch(onChange) {
+      notify = onChange;
+      return () => undefined;
+    },
     health: () => ({ store: 'folder', state: 'ok' }),
   };
   const { core } = await loadLiveCore('unused', { source, cacheDir: null });

@@ -20,7 +20,9 @@ it('is the folder when no database is configured', async () => {
 
 it('retries an unreachable database at start, then gives up with the error', async () => {
   const { lines, log } = capture();
-  await expect(openStore({ database: { url: 'postgres://127.0.0.1:1/none', schema: 'verbatim' }, knowledgeDir: KNOWLEDGE, log, attempts: 2 })).rejects.toThrow(/ECONNREFUSED|connect/);
+  await expect(
+    openStore({ database: { url: 'postgres://127.0.0.1:1/none', schema: 'verbatim' }, knowledgeDir: KNOWLEDGE, log, attempts: 2 }),
+  ).rejects.toThrow(/ECONNREFUSED|connect/);
   expect(lines.filter((l) => l.includes('database unreachable at start; retrying'))).toHaveLength(1);
 });
 
@@ -31,7 +33,12 @@ describe.skipIf(!inject('services').postgres)('with PostgreSQL', () => {
   it('seeds an empty database from the folder once; a database emptied later stays empty', async () => {
     const first = await openStore({ database: { url: DATABASE_URL, schema }, knowledgeDir: KNOWLEDGE });
     try {
-      expect((await first.list()).map((f) => f.name).sort()).toEqual(['000_3b84f6373ba0600d.txt', '003_6af9d5b632cee811.txt', 'README.md', 'aliases.yaml']);
+      expect((await first.list()).map((f) => f.name).sort()).toEqual([
+        '000_3b84f6373ba0600d.txt',
+        '003_6af9d5b632cee811.txt',
+        'README.md',
+        'aliases.yaml',
+      ]);
       expect((await first.list())[0]!.provenance.addedBy).toBe('seed');
       for (const f of await first.list()) await first.remove(f.name);
     } finally {

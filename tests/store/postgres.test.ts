@@ -53,7 +53,10 @@ describe.skipIf(!inject('services').postgres)('PostgreSQL store', () => {
     const src = join(root, 'src');
     await cp(KNOWLEDGE, src, { recursive: true });
     // The awkward cases: CRLF, blank and whitespace-only lines, no final newline, a sub-folder, non-UTF-8 bytes.
-    await writeFile(join(src, 'crlf.jsonl'), '{"id":"c1","title":"T","date":"2020-01-02","text":"Said “hello”."}\r\n\r\n   \n{"id":"c2","title":"U","date":"2020-01-03","text":"x"}');
+    await writeFile(
+      join(src, 'crlf.jsonl'),
+      '{"id":"c1","title":"T","date":"2020-01-02","text":"Said “hello”."}\r\n\r\n   \n{"id":"c2","title":"U","date":"2020-01-03","text":"x"}',
+    );
     await cp(join(BAD, 'records.jsonl'), join(src, 'nested', 'deeper', 'records.jsonl'));
     await writeFile(join(src, 'nested', 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     const first = await importFolder(store, src);
@@ -82,7 +85,10 @@ describe.skipIf(!inject('services').postgres)('PostgreSQL store', () => {
     await listener.query(`LISTEN ${listener.escapeIdentifier(store.channel)}`);
     try {
       const before = Number(await store.counter());
-      const put = await store.put(Buffer.from('---\ntitle: Note\ndate: 2024-02-03\n---\n“We will,” said Ann Lee.\n'), 'note.md', { addedBy: 'discord:1', url: 'https://example.org/n' });
+      const put = await store.put(Buffer.from('---\ntitle: Note\ndate: 2024-02-03\n---\n“We will,” said Ann Lee.\n'), 'note.md', {
+        addedBy: 'discord:1',
+        url: 'https://example.org/n',
+      });
       expect(put).toMatchObject({ name: 'note.md', changed: true, counter: String(before + 1) });
       expect((await store.put(Buffer.from('---\ntitle: Note\ndate: 2024-02-03\n---\n“We will,” said Ann Lee.\n'), 'note.md')).changed).toBe(false);
       expect(await store.remove('note.md')).toBe(true);
@@ -96,7 +102,11 @@ describe.skipIf(!inject('services').postgres)('PostgreSQL store', () => {
   });
 
   it('keeps provenance and the parsed metadata beside the bytes', async () => {
-    await store.put(Buffer.from('---\ntitle: Kept\ndate: 2024-02-03\npublisher: Gazette\n---\nText.\n'), 'kept.md', { addedBy: 'discord:42', url: 'https://example.org/k', retrieved: '2024-02-04T10:00:00Z' });
+    await store.put(Buffer.from('---\ntitle: Kept\ndate: 2024-02-03\npublisher: Gazette\n---\nText.\n'), 'kept.md', {
+      addedBy: 'discord:42',
+      url: 'https://example.org/k',
+      retrieved: '2024-02-04T10:00:00Z',
+    });
     const file = (await store.list()).find((f) => f.name === 'kept.md')!;
     expect(file.provenance).toEqual({ addedBy: 'discord:42', url: 'https://example.org/k', retrieved: '2024-02-04T10:00:00.000Z' });
     const { rows } = await store.pool.query("SELECT meta FROM sources WHERE file = 'kept.md'");
@@ -105,14 +115,21 @@ describe.skipIf(!inject('services').postgres)('PostgreSQL store', () => {
   });
 
   it('a corrupt row (bad bytes, impossible date) is a reported problem; the other rows load', async () => {
-    await store.put(Buffer.from([
-      '{"id":"r1","title":"Fine","speaker":"Ada Lovelace","date":"1843","date_precision":"year","text":"The engine weaves patterns."}',
-      '{"id":"r2","title":"Also fine","speaker":"Charles Babbage","date":"1837-05-01","text":"The engine must store numbers."}',
-      '{"id":"r3","title":"Third","speaker":"Ada Lovelace","date":"1844-01-01","text":"Imagination is the discovering faculty."}',
-    ].join('\n')), 'rows.jsonl');
+    await store.put(
+      Buffer.from(
+        [
+          '{"id":"r1","title":"Fine","speaker":"Ada Lovelace","date":"1843","date_precision":"year","text":"The engine weaves patterns."}',
+          '{"id":"r2","title":"Also fine","speaker":"Charles Babbage","date":"1837-05-01","text":"The engine must store numbers."}',
+          '{"id":"r3","title":"Third","speaker":"Ada Lovelace","date":"1844-01-01","text":"Imagination is the discovering faculty."}',
+        ].join('\n'),
+      ),
+      'rows.jsonl',
+    );
     await withClient(schema, async (c) => {
       await c.query("UPDATE sources SET bytes = '\\xff00fe'::bytea WHERE file = 'rows.jsonl' AND line = 2");
-      await c.query("UPDATE sources SET bytes = convert_to($1, 'UTF8') WHERE file = 'rows.jsonl' AND line = 3", ['{"id":"r3","title":"Third","date":"1844-02-30","text":"x"}']);
+      await c.query("UPDATE sources SET bytes = convert_to($1, 'UTF8') WHERE file = 'rows.jsonl' AND line = 3", [
+        '{"id":"r3","title":"Third","date":"1844-02-30","text":"x"}',
+      ]);
     });
     const { core, problems } = await loadCore('unused', { source: store, cacheDir: null });
     expect(problems.filter((p) => p.file === 'rows.jsonl')).toEqual([

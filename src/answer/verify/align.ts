@@ -55,7 +55,7 @@ export function tokens(text: string, offset = 0): Token[] {
       break;
     }
     const raw = text.slice(start, i);
-    let norm = ascii ? raw.toLowerCase() : wordSpans(raw)[0]?.word ?? raw.toLowerCase();
+    let norm = ascii ? raw.toLowerCase() : (wordSpans(raw)[0]?.word ?? raw.toLowerCase());
     if (ascii && norm.includes("'")) norm = norm.replace(/'s$/, '').replace(/'/g, '');
     out.push({ norm, raw, start: start + offset, end: i + offset });
   }

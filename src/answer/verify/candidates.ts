@@ -40,7 +40,10 @@ const RARE_TERMS = 8;
 
 export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array[], maxEdits: number): Match[] {
   const claimTerms = [...new Set(terms(claim.words.map((w) => w.raw).join(' ')))];
-  const known = claimTerms.map((t) => ({ t, docs: kb.index.docsOf(t) })).filter((x) => x.docs.length > 0).sort((a, b) => a.docs.length - b.docs.length);
+  const known = claimTerms
+    .map((t) => ({ t, docs: kb.index.docsOf(t) }))
+    .filter((x) => x.docs.length > 0)
+    .sort((a, b) => a.docs.length - b.docs.length);
   if (!known.length) return [];
   const ids = new Set<number>();
   // Passages holding every word of the claim, and its words in order (a string test, far cheaper
@@ -130,7 +133,10 @@ function intersect(lists: Uint32Array[], limit: number): number[] {
 /** The window's text reduced to its folded words, one space apart, as the claim's words are. */
 function squashed(kb: KnowledgeBase, id: number): string {
   const { text, start, end } = windowOf(kb, id);
-  return ` ${fold(text.slice(start, end)).replace(/['\u2019]s(?![\p{L}\p{N}])/gu, '').replace(/['\u2019]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return ` ${fold(text.slice(start, end))
+    .replace(/['\u2019]s(?![\p{L}\p{N}])/gu, '')
+    .replace(/['\u2019]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 }
 
 /**
@@ -163,7 +169,9 @@ const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
 function phrasePatterns(claim: Claim): RegExp[] | null {
   const plain = claim.words.every((w) => /^[a-z0-9]+$/.test(w.norm) && w.raw.length === w.norm.length);
   if (!plain) return null;
-  return claim.fragments.map((f) => new RegExp(`(?<![a-z0-9])${f.map((w) => w.norm).join("(?:['\u2019]s)?[^a-z0-9]+")}(?:['\u2019]s)?(?![a-z0-9])`, 'i'));
+  return claim.fragments.map(
+    (f) => new RegExp(`(?<![a-z0-9])${f.map((w) => w.norm).join("(?:['\u2019]s)?[^a-z0-9]+")}(?:['\u2019]s)?(?![a-z0-9])`, 'i'),
+  );
 }
 
 function holdsPatterns(kb: KnowledgeBase, id: number, patterns: RegExp[], phrases: string[]): boolean {
@@ -282,7 +290,8 @@ function spansOf(claim: Claim, pairs: Int32Array, words: Token[], segs: Segment[
     const lastK = idx.length - 1 - [...idx].reverse().findIndex((x) => x >= 0);
     const first = idx[firstK]!;
     const last = idx[lastK]!;
-    const sentence = (t: Token) => segs.filter((s) => s.start <= t.start && t.end <= s.end && !s.embedded).sort((x, y) => (y.end - y.start) - (x.end - x.start))[0];
+    const sentence = (t: Token) =>
+      segs.filter((s) => s.start <= t.start && t.end <= s.end && !s.embedded).sort((x, y) => y.end - y.start - (x.end - x.start))[0];
     const a = sentence(words[first]!);
     const b = sentence(words[last]!);
     let from = first;

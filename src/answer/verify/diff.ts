@@ -39,7 +39,14 @@ const NEGATION = /^(?:not|no|never|nor|neither|none|nobody|nothing|nowhere|canno
 
 /** The added or removed negations, one entry per word: "don't" removed reverses what was said. */
 export function negationsOf(differences: Difference[]): Difference[] {
-  return differences.filter((d) => d.op !== 'same').flatMap((d) => d.text.split(' ').filter((w) => NEGATION.test(w.replace(/[^\p{L}'\u2019]/gu, ''))).map((w) => ({ op: d.op, text: w })));
+  return differences
+    .filter((d) => d.op !== 'same')
+    .flatMap((d) =>
+      d.text
+        .split(' ')
+        .filter((w) => NEGATION.test(w.replace(/[^\p{L}'\u2019]/gu, '')))
+        .map((w) => ({ op: d.op, text: w })),
+    );
 }
 
 /** wdiff-style one line: `NATO's response is [-firm-] {+weak+} and …`. */

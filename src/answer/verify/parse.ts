@@ -26,8 +26,10 @@ export function quotedPart(text: string): { claim: string; rest: string } | null
 }
 
 const CMD = /^(?:[/!]verify\b|verify\s*:|fact-?check\s*:|check\s*:)\s*(.*)$/i;
-const DID = /^(?:did|has|does|do)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+|once\s+)?(?:say|said|write|wrote|tweet|tweeted|state|declare)\s+(?:that\s+)?(.+?)\s*\??$/i;
-const TRUE = /^(?:is it true|is it real|was it)\s+(?:that\s+)?(.+?)\s+(?:really\s+)?(?:said|says|wrote|stated|declared|once said)\s*,?\s+(?:that\s+)?(.+?)\s*\??$/i;
+const DID =
+  /^(?:did|has|does|do)\s+(.+?)\s+(?:really\s+|actually\s+|ever\s+|once\s+)?(?:say|said|write|wrote|tweet|tweeted|state|declare)\s+(?:that\s+)?(.+?)\s*\??$/i;
+const TRUE =
+  /^(?:is it true|is it real|was it)\s+(?:that\s+)?(.+?)\s+(?:really\s+)?(?:said|says|wrote|stated|declared|once said)\s*,?\s+(?:that\s+)?(.+?)\s*\??$/i;
 const WHO = /^(?:who\s+(?:first\s+|really\s+|actually\s+)?(?:said|says|wrote|is quoted saying|was it that said))\s*:?\s+(.+?)\s*\??$/i;
 const SAID = /^(.{2,60}?)\s*(?:said|says|wrote|:|,|-|\u2013|\u2014)\s*$/i;
 
@@ -87,7 +89,11 @@ function names(kb: KnowledgeBase, typed: string): boolean {
 function cleanSpeaker(rest: string): string {
   const s = rest.replace(/\s+/g, ' ').trim();
   const said = SAID.exec(s);
-  return (said ? said[1]! : s).replace(/^(?:by|from|speaker\s*:?|-|\u2013|\u2014|,)\s*/i, '').replace(/[\s,.:;?!-]+$/, '').replace(/^(?:that|did|has)\s+/i, '').trim();
+  return (said ? said[1]! : s)
+    .replace(/^(?:by|from|speaker\s*:?|-|\u2013|\u2014|,)\s*/i, '')
+    .replace(/[\s,.:;?!-]+$/, '')
+    .replace(/^(?:that|did|has)\s+/i, '')
+    .trim();
 }
 
 function request(claim: string, speaker: string): VerifyRequest {

@@ -60,7 +60,9 @@ export function isNear(kb: KnowledgeBase, m: Match, claim: Claim, own = false): 
 
 export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed: Claimed | null): Judgement {
   const byClaimed = (m: Match) => claimed !== null && m.owner.speaker !== null && isClaimedName(claimed, m.owner.speaker);
-  const near = matches.filter((m) => isNear(kb, m, claim, byClaimed(m))).sort((a, b) => a.edits - b.edits || b.same - a.same || dateOf(kb, a).localeCompare(dateOf(kb, b)) || a.passage - b.passage);
+  const near = matches
+    .filter((m) => isNear(kb, m, claim, byClaimed(m)))
+    .sort((a, b) => a.edits - b.edits || b.same - a.same || dateOf(kb, a).localeCompare(dateOf(kb, b)) || a.passage - b.passage);
   const exact = (m: Match) => m.edits === 0 && m.pure;
   const isQuote = (m: Match) => m.owner.kind === 'quote' && m.owner.speaker !== null;
   const result = (verdict: Verdict, basis: Match | undefined, keep: (m: Match) => boolean = () => true): Judgement =>
@@ -79,7 +81,8 @@ export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed
   const mine = (name: string | null) => name !== null && isClaimedName(claimed, name);
   const ofClaimed = (m: Match) => isQuote(m) && mine(m.owner.speaker);
   const ofOther = (m: Match) => (isQuote(m) && !mine(m.owner.speaker)) || (m.inTranscript && articleQuotes(kb, m, mine));
-  const about = (m: Match) => (m.owner.kind === 'reported' && mine(m.owner.speaker)) || (!isQuote(m) && !m.inTranscript && articleQuotes(kb, m, mine));
+  const about = (m: Match) =>
+    (m.owner.kind === 'reported' && mine(m.owner.speaker)) || (!isQuote(m) && !m.inTranscript && articleQuotes(kb, m, mine));
   const notGiven = (m: Match) => !ofClaimed(m);
 
   const verbatim = near.find((m) => exact(m) && ofClaimed(m));

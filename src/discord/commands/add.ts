@@ -38,10 +38,19 @@ export const add: SlashCommand = {
     // The watcher would pick it up within a second; reloading now lets the next /quote find it.
     if (result.ok && ctx.reload) await ctx.reload();
     ctx.log.info(
-      { user: i.user.id, guild: i.guildId, ok: result.ok, action: result.ok ? result.action : undefined, file: result.ok ? result.file : undefined, reason: result.ok ? undefined : result.reason },
+      {
+        user: i.user.id,
+        guild: i.guildId,
+        ok: result.ok,
+        action: result.ok ? result.action : undefined,
+        file: result.ok ? result.file : undefined,
+        reason: result.ok ? undefined : result.reason,
+      },
       'source added by admin',
     );
-    const lines = describeAdd(result).split('\n').map((l) => escapeDiscord(l.length > 900 ? `${l.slice(0, 899)}…` : l));
+    const lines = describeAdd(result)
+      .split('\n')
+      .map((l) => escapeDiscord(l.length > 900 ? `${l.slice(0, 899)}…` : l));
     await i.editReply({ content: fitLines(lines, LIMITS.content), allowedMentions: NO_MENTIONS });
     return { found: result.ok };
   },

@@ -5,8 +5,7 @@ import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { everywhere } from './options.js';
 
-const data = everywhere(new SlashCommandBuilder()).setName('help').setDescription('How to ask me for quotes')
-  .toJSON();
+const data = everywhere(new SlashCommandBuilder()).setName('help').setDescription('How to ask me for quotes').toJSON();
 
 export function helpText(stats: { sources: number; quotes: number; speakers: number }): string {
   return [

@@ -67,10 +67,7 @@ export function toChoices(items: { name: string; value: string }[]): Application
 }
 
 /** Autocomplete always answers: an empty list on any error, and never throws. */
-export async function respondSafely(
-  i: AutocompleteInteraction,
-  make: () => { name: string; value: string }[],
-): Promise<void> {
+export async function respondSafely(i: AutocompleteInteraction, make: () => { name: string; value: string }[]): Promise<void> {
   let choices: ApplicationCommandOptionChoiceData<string>[] = [];
   try {
     choices = toChoices(make());

@@ -5,15 +5,13 @@ import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, autocompleteSpeakerOrTopic, boundsOf, everywhere, withBounds } from './options.js';
 
-const data = withBounds(everywhere(new SlashCommandBuilder())
-  .setName('quote')
-  .setDescription('What someone said, word for word, with source and date')
-  .addStringOption((o) =>
-    o.setName('speaker').setDescription('Who said it').setRequired(true).setAutocomplete(true).setMaxLength(100),
-  )
-  .addStringOption((o) =>
-    o.setName('topic').setDescription('About what (optional)').setAutocomplete(true).setMaxLength(100),
-  ))
+const data = withBounds(
+  everywhere(new SlashCommandBuilder())
+    .setName('quote')
+    .setDescription('What someone said, word for word, with source and date')
+    .addStringOption((o) => o.setName('speaker').setDescription('Who said it').setRequired(true).setAutocomplete(true).setMaxLength(100))
+    .addStringOption((o) => o.setName('topic').setDescription('About what (optional)').setAutocomplete(true).setMaxLength(100)),
+)
   .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
   .toJSON();
 

@@ -27,7 +27,17 @@ export const reload: SlashCommand = {
     const report = await ctx.reload();
     const health = ctx.health?.();
     ctx.log.info(
-      { user: i.user.id, guild: i.guildId, added: report.added.length, changed: report.changed.length, removed: report.removed.length, keptLastGood: report.keptLastGood, problems: report.problems.length, ms: report.ms, ...health },
+      {
+        user: i.user.id,
+        guild: i.guildId,
+        added: report.added.length,
+        changed: report.changed.length,
+        removed: report.removed.length,
+        keptLastGood: report.keptLastGood,
+        problems: report.problems.length,
+        ms: report.ms,
+        ...health,
+      },
       'knowledge reloaded by admin',
     );
     await i.editReply({ content: renderReloadText(report, health), allowedMentions: NO_MENTIONS });

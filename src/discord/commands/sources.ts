@@ -5,8 +5,7 @@ import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { everywhere } from './options.js';
 
-const data = everywhere(new SlashCommandBuilder()).setName('sources').setDescription('List the articles I can quote from')
-  .toJSON();
+const data = everywhere(new SlashCommandBuilder()).setName('sources').setDescription('List the articles I can quote from').toJSON();
 
 export const sources: SlashCommand = {
   data,

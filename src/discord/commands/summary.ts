@@ -5,12 +5,12 @@ import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';
 
-const data = withBounds(everywhere(new SlashCommandBuilder())
-  .setName('summary')
-  .setDescription('What the sources say about a topic, with cited excerpts and dates')
-  .addStringOption((o) =>
-    o.setName('topic').setDescription('A topic, name or phrase').setRequired(true).setAutocomplete(true).setMaxLength(100),
-  ))
+const data = withBounds(
+  everywhere(new SlashCommandBuilder())
+    .setName('summary')
+    .setDescription('What the sources say about a topic, with cited excerpts and dates')
+    .addStringOption((o) => o.setName('topic').setDescription('A topic, name or phrase').setRequired(true).setAutocomplete(true).setMaxLength(100)),
+)
   .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
   .toJSON();
 

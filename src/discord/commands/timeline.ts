@@ -11,7 +11,9 @@ const builder = everywhere(new SlashCommandBuilder())
   .setDescription('What was said on a topic over time: dated excerpts, earliest first, with a chart')
   .addStringOption((o) => o.setName('topic').setDescription('A topic, name or phrase').setRequired(true).setAutocomplete(true).setMaxLength(100))
   .addStringOption((o) => o.setName('speaker').setDescription('Only this speaker’s own words (optional)').setAutocomplete(true).setMaxLength(100));
-const data = withBounds(builder).addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION)).toJSON();
+const data = withBounds(builder)
+  .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
+  .toJSON();
 
 export const timeline: SlashCommand = {
   data,

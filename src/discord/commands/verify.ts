@@ -5,11 +5,13 @@ import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, speakerChoices, withBounds } from './options.js';
 
-const data = withBounds(everywhere(new SlashCommandBuilder())
-  .setName('verify')
-  .setDescription('Is this quote real? Verdict, the closest source and the words that differ')
-  .addStringOption((o) => o.setName('quote').setDescription('The words as they were quoted to you').setRequired(true).setMaxLength(500))
-  .addStringOption((o) => o.setName('speaker').setDescription('Who is said to have said them (optional)').setAutocomplete(true).setMaxLength(100)))
+const data = withBounds(
+  everywhere(new SlashCommandBuilder())
+    .setName('verify')
+    .setDescription('Is this quote real? Verdict, the closest source and the words that differ')
+    .addStringOption((o) => o.setName('quote').setDescription('The words as they were quoted to you').setRequired(true).setMaxLength(500))
+    .addStringOption((o) => o.setName('speaker').setDescription('Who is said to have said them (optional)').setAutocomplete(true).setMaxLength(100)),
+)
   .addBooleanOption((o) => o.setName(PRIVATE_OPTION).setDescription(PRIVATE_DESCRIPTION))
   .toJSON();
 
@@ -25,8 +27,6 @@ export const verify: SlashCommand = {
   },
   async autocomplete(i, { core }) {
     const focused = i.options.getFocused(true);
-    await respondSafely(i, () =>
-      focused.name === 'speaker' ? speakerChoices(core, focused.value) : [],
-    );
+    await respondSafely(i, () => (focused.name === 'speaker' ? speakerChoices(core, focused.value) : []));
   },
 };
