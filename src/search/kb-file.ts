@@ -1,0 +1,315 @@
+import type { Problem } from '../answer/types.js';
+import type { FileStat } from '../knowledge/load.js';
+import type { Article, Paragraph, Segment, SegmentKind } from '../knowledge/types.js';
+import type { AliasTable } from './aliases.js';
+import type { IndexData } from './index.js';
+
+/**
+ * The persisted knowledge base as one binary file, read with one `readFile` and decoded without
+ * deserialising an object graph (V8's `deserialize` of the parsed articles took 0.8 s at 100k
+ * passages and 8 s at 510k). Layout:
+ *
+ *   "VERBATIM-KB\n"  u32 header length  header JSON  padding to 8  sections, each 8-aligned
+ *
+ * The header holds the format, the cache key (code + change key), the section table and a
+ * checksum of every section. Sections: small metadata as JSON (article fields but paragraphs,
+ * problems, files, aliases, the index's terms, a string table of speakers and section names), the
+ * paragraph texts as one byte run with offsets, the segments as columns (kind, speaker, offsets,
+ * quote id, flags) and the index's typed arrays. Paragraph texts are decoded one by one into the
+ * same strings the parser made, so every excerpt stays a slice of the source text. Anything that
+ * does not check out (length, header, checksum, key, counts) is a reason to rebuild, never trusted.
+ */
+
+const MAGIC = Buffer.from('VERBATIM-KB\n', 'latin1');
+const ALIGN = 8;
+const KINDS: readonly SegmentKind[] = ['quote', 'reported', 'narration', 'attribution'];
+/** Segment flags: a quote id is given; `embedded` is given; its value. */
+const HAS_QUOTE = 1;
+const HAS_EMBEDDED = 2;
+const EMBEDDED = 4;
+/** Paragraph flags: `caption` is given; its value; the text is stored as UTF-16 (it has a lone surrogate, which UTF-8 cannot carry). */
+const HAS_CAPTION = 1;
+const CAPTION = 2;
+const UTF16 = 4;
+const SEGMENT_KEYS = new Set(['kind', 'speaker', 'start', 'end', 'quoteId', 'embedded']);
+const PARAGRAPH_KEYS = new Set(['text', 'section', 'segments', 'caption']);
+
+export interface KbContent {
+  articles: Article[];
+  problems: Problem[];
+  index: IndexData;
+  files: FileStat[];
+  aliases: AliasTable;
+}
+
+interface Meta {
+  articles: Array<Omit<Article, 'paragraphs'>>;
+  problems: Problem[];
+  files: FileStat[];
+  aliases: AliasTable;
+  terms: string[];
+  strings: string[];
+}
+
+interface Header {
+  format: string;
+  key: string;
+  size: number;
+  sections: Record<string, { offset: number; length: number; checksum: number }>;
+}
+
+/** String.prototype.isWellFormed: in Node 20 (V8 11.3), typed from lib ES2024, which this project does not target. */
+type WellFormed = string & { isWellFormed(): boolean };
+
+type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
+
+/** The file's bytes, in parts (written with one writev, never joined into one buffer). */
+export function encodeKb(content: KbContent, format: string, key: string): Buffer[] {
+  const strings: string[] = [];
+  const stringIds = new Map<string, number>();
+  const stringId = (s: string | null): number => {
+    if (s === null) return 0;
+    let id = stringIds.get(s);
+    if (id === undefined) stringIds.set(s, (id = strings.push(s)));
+    return id;
+  };
+  let paragraphs = 0;
+  let segments = 0;
+  for (const a of content.articles) {
+    paragraphs += a.paragraphs.length;
+    for (const p of a.paragraphs) segments += p.segments.length;
+  }
+  const articleParas = new Uint32Array(content.articles.length + 1);
+  const paraSegs = new Uint32Array(paragraphs + 1);
+  const paraText = new Float64Array(paragraphs + 1);
+  const paraSection = new Uint32Array(paragraphs);
+  const paraFlags = new Uint8Array(paragraphs);
+  const segKind = new Uint8Array(segments);
+  const segFlags = new Uint8Array(segments);
+  const segSpeaker = new Uint32Array(segments);
+  const segStart = new Uint32Array(segments);
+  const segEnd = new Uint32Array(segments);
+  const segQuote = new Int32Array(segments);
+  const meta: Meta = {
+    articles: [],
+    problems: content.problems,
+    files: content.files,
+    aliases: content.aliases,
+    terms: content.index.terms,
+    strings,
+  };
+  let p = 0;
+  let s = 0;
+  let bytes = 0;
+  const texts: Array<{ text: string; utf16: boolean }> = [];
+  content.articles.forEach((article, a) => {
+    const { paragraphs: paras, ...rest } = article;
+    meta.articles.push(rest);
+    for (const para of paras) {
+      for (const k of Object.keys(para)) if (!PARAGRAPH_KEYS.has(k)) throw new Error(`paragraph field "${k}" has no place in the file`);
+      const utf16 = !(para.text as WellFormed).isWellFormed();
+      texts.push({ text: para.text, utf16 });
+      bytes += utf16 ? para.text.length * 2 : Buffer.byteLength(para.text);
+      paraText[p + 1] = bytes;
+      paraSection[p] = stringId(para.section);
+      paraFlags[p] = (para.caption !== undefined ? HAS_CAPTION : 0) | (para.caption ? CAPTION : 0) | (utf16 ? UTF16 : 0);
+      for (const seg of para.segments) {
+        for (const k of Object.keys(seg)) if (!SEGMENT_KEYS.has(k)) throw new Error(`segment field "${k}" has no place in the file`);
+        const kind = KINDS.indexOf(seg.kind);
+        if (kind < 0) throw new Error(`segment kind "${seg.kind}" has no place in the file`);
+        if (seg.quoteId !== undefined && (seg.quoteId | 0) !== seg.quoteId) throw new Error(`quote id ${seg.quoteId} is not a 32-bit integer`);
+        segKind[s] = kind;
+        segSpeaker[s] = stringId(seg.speaker);
+        segStart[s] = seg.start;
+        segEnd[s] = seg.end;
+        segQuote[s] = seg.quoteId ?? 0;
+        segFlags[s] = (seg.quoteId !== undefined ? HAS_QUOTE : 0) | (seg.embedded !== undefined ? HAS_EMBEDDED : 0) | (seg.embedded ? EMBEDDED : 0);
+        s++;
+      }
+      p++;
+      paraSegs[p] = s;
+    }
+    articleParas[a + 1] = p;
+  });
+  if (bytes > 2 ** 32 - 1) throw new Error('more than 4 GB of text');
+  const text = Buffer.allocUnsafe(bytes);
+  let at = 0;
+  for (const t of texts) at += text.write(t.text, at, t.utf16 ? 'utf16le' : 'utf8');
+  const columns: Record<string, Column | Buffer> = {
+    meta: Buffer.from(JSON.stringify(meta)),
+    text,
+    paraText: Uint32Array.from(paraText),
+    articleParas,
+    paraSegs,
+    paraSection,
+    paraFlags,
+    segKind,
+    segFlags,
+    segSpeaker,
+    segStart,
+    segEnd,
+    segQuote,
+    offsets: content.index.offsets,
+    docs: content.index.docs,
+    tfs: content.index.tfs,
+    docLength: content.index.docLength,
+  };
+  // The section table's offsets depend on the header's length: lay out with room for them, then fix.
+  const header: Header = { format, key, size: 0, sections: {} };
+  const sums = Object.entries(columns).map(([name, col]) => ({ name, view: asBytes(col), sum: checksum(asBytes(col)) }));
+  const layout = (start: number) => {
+    let offset = start;
+    for (const { name, view, sum } of sums) {
+      header.sections[name] = { offset, length: view.length, checksum: sum };
+      offset = pad(offset + view.length);
+    }
+    header.size = offset;
+  };
+  let headerBytes = Buffer.alloc(0);
+  for (let start = 0; ; ) {
+    layout(start);
+    headerBytes = Buffer.from(JSON.stringify(header));
+    const needed = pad(MAGIC.length + 4 + headerBytes.length);
+    if (needed === start) break;
+    start = needed;
+  }
+  const parts: Buffer[] = [MAGIC, u32(headerBytes.length), headerBytes];
+  let offset = MAGIC.length + 4 + headerBytes.length;
+  for (const col of Object.values(columns)) {
+    const view = asBytes(col);
+    parts.push(Buffer.alloc(pad(offset) - offset), view);
+    offset = pad(offset) + view.length;
+  }
+  parts.push(Buffer.alloc(header.size - offset));
+  return parts;
+}
+
+/** The knowledge base held in `file`, or why it cannot be trusted (then it is rebuilt). */
+export function decodeKb(file: Buffer, format: string, key: string): KbContent | { rejected: string } {
+  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) return { rejected: 'not a knowledge base file (bad header)' };
+  const length = file.readUInt32LE(MAGIC.length);
+  if (MAGIC.length + 4 + length > file.length) return { rejected: 'truncated (header runs past the end)' };
+  let header: Header;
+  try {
+    header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length)) as Header;
+  } catch {
+    return { rejected: 'bad header (not JSON)' };
+  }
+  if (header.format !== format) return { rejected: `older format (${String(header.format)})` };
+  if (header.key !== key) return { rejected: 'stale (built for other files or code)' };
+  if (header.size !== file.length) return { rejected: `truncated or padded (${file.length} bytes, the header says ${header.size})` };
+  // Typed arrays need their element alignment: a buffer from a pool may not start on 8 bytes.
+  const buf = file.byteOffset % ALIGN === 0 ? file : Buffer.from(file);
+  const section = (name: string): Buffer => {
+    const s = header.sections?.[name];
+    if (!s || s.offset % ALIGN !== 0 || s.offset + s.length > buf.length) throw new Rejected(`bad section table (${name})`);
+    const view = buf.subarray(s.offset, s.offset + s.length);
+    if (checksum(view) !== s.checksum) throw new Rejected(`bad checksum (${name})`);
+    return view;
+  };
+  // Copies, not views: the file's buffer (mostly text, already decoded into strings) can then be freed.
+  const column = <T extends Column>(name: string, Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T => {
+    const view = section(name);
+    if (view.length % Kind.BYTES_PER_ELEMENT !== 0) throw new Rejected(`bad section length (${name})`);
+    return new Kind(view.buffer.slice(view.byteOffset, view.byteOffset + view.length) as ArrayBuffer);
+  };
+  try {
+    const meta = JSON.parse(section('meta').toString('utf8')) as Meta;
+    const text = section('text');
+    const paraText = column('paraText', Uint32Array);
+    const articleParas = column('articleParas', Uint32Array);
+    const paraSegs = column('paraSegs', Uint32Array);
+    const paraSection = column('paraSection', Uint32Array);
+    const paraFlags = column('paraFlags', Uint8Array);
+    const segKind = column('segKind', Uint8Array);
+    const segFlags = column('segFlags', Uint8Array);
+    const segSpeaker = column('segSpeaker', Uint32Array);
+    const segStart = column('segStart', Uint32Array);
+    const segEnd = column('segEnd', Uint32Array);
+    const segQuote = column('segQuote', Int32Array);
+    const paragraphs = paraFlags.length;
+    const segments = segKind.length;
+    if (
+      articleParas.length !== meta.articles.length + 1 ||
+      articleParas[meta.articles.length] !== paragraphs ||
+      paraText.length !== paragraphs + 1 ||
+      paraText[paragraphs] !== text.length ||
+      paraSegs.length !== paragraphs + 1 ||
+      paraSegs[paragraphs] !== segments ||
+      paraSection.length !== paragraphs ||
+      [segFlags, segSpeaker, segStart, segEnd, segQuote].some((c) => c.length !== segments)
+    )
+      return { rejected: 'inconsistent counts' };
+    const { strings } = meta;
+    const str = (id: number): string | null => (id === 0 ? null : (strings[id - 1] ?? null));
+    const articles: Article[] = meta.articles.map((rest, a) => {
+      const paras: Paragraph[] = [];
+      for (let p = articleParas[a]!; p < articleParas[a + 1]!; p++) {
+        const segs: Segment[] = [];
+        for (let s = paraSegs[p]!; s < paraSegs[p + 1]!; s++) {
+          const seg: Segment = { kind: KINDS[segKind[s]!]!, speaker: str(segSpeaker[s]!), start: segStart[s]!, end: segEnd[s]! };
+          const f = segFlags[s]!;
+          if (f & HAS_QUOTE) seg.quoteId = segQuote[s]!;
+          if (f & HAS_EMBEDDED) seg.embedded = (f & EMBEDDED) !== 0;
+          segs.push(seg);
+        }
+        const f = paraFlags[p]!;
+        const para: Paragraph = {
+          text: text.toString(f & UTF16 ? 'utf16le' : 'utf8', paraText[p]!, paraText[p + 1]!),
+          section: str(paraSection[p]!),
+          segments: segs,
+        };
+        if (f & HAS_CAPTION) para.caption = (f & CAPTION) !== 0;
+        paras.push(para);
+      }
+      return { ...rest, paragraphs: paras } as Article;
+    });
+    const index: IndexData = {
+      terms: meta.terms,
+      offsets: column('offsets', Uint32Array),
+      docs: column('docs', Uint32Array),
+      tfs: column('tfs', Uint16Array),
+      docLength: column('docLength', Float32Array),
+    };
+    if (
+      index.offsets.length !== index.terms.length + 1 ||
+      index.offsets[index.terms.length] !== index.docs.length ||
+      index.tfs.length !== index.docs.length
+    )
+      return { rejected: 'inconsistent index' };
+    return { articles, problems: meta.problems, files: meta.files, aliases: meta.aliases, index };
+  } catch (err) {
+    if (err instanceof Rejected) return { rejected: err.message };
+    return { rejected: `unreadable (${(err as Error).message})` };
+  }
+}
+
+class Rejected extends Error {}
+
+const pad = (n: number) => Math.ceil(n / ALIGN) * ALIGN;
+
+function u32(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n);
+  return b;
+}
+
+function asBytes(col: Column | Buffer): Buffer {
+  return Buffer.isBuffer(col) ? col : Buffer.from(col.buffer, col.byteOffset, col.byteLength);
+}
+
+/**
+ * FNV-1a over 32-bit words (the tail bytes one by one): catches a flipped or torn byte at about
+ * 1 GB/s in plain JavaScript, where a cryptographic hash of 300 MB would cost most of the restart.
+ * Not a defence against a forged file: the cache directory is the bot's own.
+ */
+export function checksum(bytes: Uint8Array): number {
+  // The same value wherever the bytes sit: unaligned ones (a small pooled Buffer) are copied first.
+  if (bytes.byteOffset % 4 !== 0) bytes = Uint8Array.from(bytes);
+  let h = 0x811c9dc5 | 0;
+  const words = Math.floor(bytes.length / 4);
+  const w = new Int32Array(bytes.buffer, bytes.byteOffset, words);
+  for (let i = 0; i < words; i++) h = Math.imul(h ^ w[i]!, 0x01000193);
+  for (let i = words * 4; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return h >>> 0;
+}
