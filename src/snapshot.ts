@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './answer/types.js';
@@ -146,14 +146,32 @@ export async function saveSnapshot(
 
 /** The snapshot in `file`, or why not (`none`: there is no such file, the usual first start). */
 async function readSnapshot(file: string, key: string): Promise<Snapshot | { rejected: string }> {
-  let bytes: Buffer;
+  let handle: FileHandle;
   try {
-    bytes = await readFile(file);
+    handle = await open(file, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { rejected: code === 'ENOENT' ? 'none' : `unreadable (${code ?? (err as Error).message})` };
   }
-  return decodeKb(bytes, FORMAT, key);
+  try {
+    const { size } = await handle.stat();
+    // Read section by section, each into a buffer of its own (see search/kb-file.ts).
+    const read = async (offset: number, length: number) => {
+      const buf = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      let got = 0;
+      while (got < buf.length) {
+        const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got === buf.length ? buf : buf.subarray(0, got);
+    };
+    return await decodeKb({ size, read }, FORMAT, key);
+  } catch (err) {
+    return { rejected: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  } finally {
+    await handle.close();
+  }
 }
 
 async function writeSnapshot(cacheDir: string, file: string, key: string, snap: Snapshot): Promise<string> {

@@ -55,7 +55,26 @@ interface Header {
   format: string;
   key: string;
   size: number;
-  sections: Record<string, { offset: number; length: number; checksum: number }>;
+  /** `block`, `blocks`: the text section's block size (TEXT_BLOCK) and checksums per block, as it is read and decoded one block at a time. */
+  sections: Record<string, { offset: number; length: number; checksum: number; block?: number; blocks?: number[] }>;
+}
+
+/**
+ * The text section is read and decoded in blocks of this many bytes (a multiple of 8), so loading
+ * never holds the file's text as one buffer next to the strings made from it: at 510k passages
+ * that buffer alone was 190 MB of RSS after start.
+ */
+const TEXT_BLOCK = 16 * 1024 * 1024;
+
+/** Where the file's bytes come from: the file itself (section by section) or a buffer (tests). */
+export interface KbReader {
+  size: number;
+  /** `length` bytes from `offset`, in a buffer of their own (aligned for typed arrays); fewer at the end of the file. */
+  read(offset: number, length: number): Promise<Buffer>;
+}
+
+export function bufferReader(file: Buffer): KbReader {
+  return { size: file.length, read: async (offset, length) => Buffer.from(file.subarray(offset, offset + length)) };
 }
 
 /** String.prototype.isWellFormed: in Node 20 (V8 11.3), typed from lib ES2024, which this project does not target. */
@@ -64,7 +83,7 @@ type WellFormed = string & { isWellFormed(): boolean };
 type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 
 /** The file's bytes, in parts (written with one writev, never joined into one buffer). */
-export function encodeKb(content: KbContent, format: string, key: string): Buffer[] {
+export function encodeKb(content: KbContent, format: string, key: string, textBlock = TEXT_BLOCK): Buffer[] {
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const stringId = (s: string | null): number => {
@@ -157,10 +176,12 @@ export function encodeKb(content: KbContent, format: string, key: string): Buffe
   // The section table's offsets depend on the header's length: lay out with room for them, then fix.
   const header: Header = { format, key, size: 0, sections: {} };
   const sums = Object.entries(columns).map(([name, col]) => ({ name, view: asBytes(col), sum: checksum(asBytes(col)) }));
+  const blocks: number[] = [];
+  for (let at = 0; at < text.length; at += textBlock) blocks.push(checksum(text.subarray(at, at + textBlock)));
   const layout = (start: number) => {
     let offset = start;
     for (const { name, view, sum } of sums) {
-      header.sections[name] = { offset, length: view.length, checksum: sum };
+      header.sections[name] = { offset, length: view.length, checksum: sum, ...(name === 'text' ? { block: textBlock, blocks } : {}) };
       offset = pad(offset + view.length);
     }
     header.size = offset;
@@ -184,49 +205,57 @@ export function encodeKb(content: KbContent, format: string, key: string): Buffe
   return parts;
 }
 
-/** The knowledge base held in `file`, or why it cannot be trusted (then it is rebuilt). */
-export function decodeKb(file: Buffer, format: string, key: string): KbContent | { rejected: string } {
-  if (file.length < MAGIC.length + 4 || !file.subarray(0, MAGIC.length).equals(MAGIC)) return { rejected: 'not a knowledge base file (bad header)' };
-  const length = file.readUInt32LE(MAGIC.length);
-  if (MAGIC.length + 4 + length > file.length) return { rejected: 'truncated (header runs past the end)' };
+/** The knowledge base held in the file `reader` reads, or why it cannot be trusted (then it is rebuilt). */
+export async function decodeKb(reader: KbReader, format: string, key: string): Promise<KbContent | { rejected: string }> {
+  const start = await reader.read(0, MAGIC.length + 4);
+  if (start.length < MAGIC.length + 4 || !start.subarray(0, MAGIC.length).equals(MAGIC))
+    return { rejected: 'not a knowledge base file (bad header)' };
+  const length = start.readUInt32LE(MAGIC.length);
+  if (MAGIC.length + 4 + length > reader.size) return { rejected: 'truncated (header runs past the end)' };
   let header: Header;
   try {
-    header = JSON.parse(file.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + length)) as Header;
+    header = JSON.parse((await reader.read(MAGIC.length + 4, length)).toString('utf8')) as Header;
   } catch {
     return { rejected: 'bad header (not JSON)' };
   }
   if (header.format !== format) return { rejected: `older format (${String(header.format)})` };
   if (header.key !== key) return { rejected: 'stale (built for other files or code)' };
-  if (header.size !== file.length) return { rejected: `truncated or padded (${file.length} bytes, the header says ${header.size})` };
-  // Typed arrays need their element alignment: a buffer from a pool may not start on 8 bytes.
-  const buf = file.byteOffset % ALIGN === 0 ? file : Buffer.from(file);
-  const section = (name: string): Buffer => {
+  if (header.size !== reader.size) return { rejected: `truncated or padded (${reader.size} bytes, the header says ${header.size})` };
+  const where = (name: string) => {
     const s = header.sections?.[name];
-    if (!s || s.offset % ALIGN !== 0 || s.offset + s.length > buf.length) throw new Rejected(`bad section table (${name})`);
-    const view = buf.subarray(s.offset, s.offset + s.length);
-    if (checksum(view) !== s.checksum) throw new Rejected(`bad checksum (${name})`);
-    return view;
+    if (!s || s.offset % ALIGN !== 0 || s.offset + s.length > reader.size) throw new Rejected(`bad section table (${name})`);
+    return s;
   };
-  // Copies, not views: the file's buffer (mostly text, already decoded into strings) can then be freed.
-  const column = <T extends Column>(name: string, Kind: { new (b: ArrayBuffer): T; BYTES_PER_ELEMENT: number }): T => {
-    const view = section(name);
-    if (view.length % Kind.BYTES_PER_ELEMENT !== 0) throw new Rejected(`bad section length (${name})`);
-    return new Kind(view.buffer.slice(view.byteOffset, view.byteOffset + view.length) as ArrayBuffer);
+  const section = async (name: string): Promise<Buffer> => {
+    const s = where(name);
+    const bytes = await reader.read(s.offset, s.length);
+    if (bytes.length !== s.length || checksum(bytes) !== s.checksum) throw new Rejected(`bad checksum (${name})`);
+    return bytes;
+  };
+  // Each section in a buffer of its own: the typed arrays are views over it, in place, and nothing else holds it.
+  const column = async <T extends Column>(
+    name: string,
+    Kind: { new (b: ArrayBuffer, offset: number, length: number): T; BYTES_PER_ELEMENT: number },
+  ): Promise<T> => {
+    const bytes = await section(name);
+    if (bytes.length % Kind.BYTES_PER_ELEMENT !== 0 || bytes.byteOffset % Kind.BYTES_PER_ELEMENT !== 0)
+      throw new Rejected(`bad section length (${name})`);
+    return new Kind(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.length / Kind.BYTES_PER_ELEMENT);
   };
   try {
-    const meta = JSON.parse(section('meta').toString('utf8')) as Meta;
-    const text = section('text');
-    const paraText = column('paraText', Uint32Array);
-    const articleParas = column('articleParas', Uint32Array);
-    const paraSegs = column('paraSegs', Uint32Array);
-    const paraSection = column('paraSection', Uint32Array);
-    const paraFlags = column('paraFlags', Uint8Array);
-    const segKind = column('segKind', Uint8Array);
-    const segFlags = column('segFlags', Uint8Array);
-    const segSpeaker = column('segSpeaker', Uint32Array);
-    const segStart = column('segStart', Uint32Array);
-    const segEnd = column('segEnd', Uint32Array);
-    const segQuote = column('segQuote', Int32Array);
+    const meta = JSON.parse((await section('meta')).toString('utf8')) as Meta;
+    const paraText = await column('paraText', Uint32Array);
+    const articleParas = await column('articleParas', Uint32Array);
+    const paraSegs = await column('paraSegs', Uint32Array);
+    const paraSection = await column('paraSection', Uint32Array);
+    const paraFlags = await column('paraFlags', Uint8Array);
+    const segKind = await column('segKind', Uint8Array);
+    const segFlags = await column('segFlags', Uint8Array);
+    const segSpeaker = await column('segSpeaker', Uint32Array);
+    const segStart = await column('segStart', Uint32Array);
+    const segEnd = await column('segEnd', Uint32Array);
+    const segQuote = await column('segQuote', Int32Array);
+    const text = where('text');
     const paragraphs = paraFlags.length;
     const segments = segKind.length;
     if (
@@ -234,12 +263,15 @@ export function decodeKb(file: Buffer, format: string, key: string): KbContent |
       articleParas[meta.articles.length] !== paragraphs ||
       paraText.length !== paragraphs + 1 ||
       paraText[paragraphs] !== text.length ||
+      !(Number.isInteger(text.block) && text.block! > 0 && text.block! % ALIGN === 0) ||
+      text.blocks?.length !== Math.ceil(text.length / text.block!) ||
       paraSegs.length !== paragraphs + 1 ||
       paraSegs[paragraphs] !== segments ||
       paraSection.length !== paragraphs ||
       [segFlags, segSpeaker, segStart, segEnd, segQuote].some((c) => c.length !== segments)
     )
       return { rejected: 'inconsistent counts' };
+    const texts = await decodeTexts(reader, text, paraText, paraFlags);
     const { strings } = meta;
     const str = (id: number): string | null => (id === 0 ? null : (strings[id - 1] ?? null));
     const articles: Article[] = meta.articles.map((rest, a) => {
@@ -255,7 +287,7 @@ export function decodeKb(file: Buffer, format: string, key: string): KbContent |
         }
         const f = paraFlags[p]!;
         const para: Paragraph = {
-          text: text.toString(f & UTF16 ? 'utf16le' : 'utf8', paraText[p]!, paraText[p + 1]!),
+          text: texts[p]!,
           section: str(paraSection[p]!),
           segments: segs,
         };
@@ -266,10 +298,10 @@ export function decodeKb(file: Buffer, format: string, key: string): KbContent |
     });
     const index: IndexData = {
       terms: meta.terms,
-      offsets: column('offsets', Uint32Array),
-      docs: column('docs', Uint32Array),
-      tfs: column('tfs', Uint16Array),
-      docLength: column('docLength', Float32Array),
+      offsets: await column('offsets', Uint32Array),
+      docs: await column('docs', Uint32Array),
+      tfs: await column('tfs', Uint16Array),
+      docLength: await column('docLength', Float32Array),
     };
     if (
       index.offsets.length !== index.terms.length + 1 ||
@@ -282,6 +314,40 @@ export function decodeKb(file: Buffer, format: string, key: string): KbContent |
     if (err instanceof Rejected) return { rejected: err.message };
     return { rejected: `unreadable (${(err as Error).message})` };
   }
+}
+
+/**
+ * Every paragraph's text, decoded block by block: a block is checked, the paragraphs that end in
+ * it are decoded, and the bytes of the one running on are carried into the next block.
+ */
+async function decodeTexts(
+  reader: KbReader,
+  text: { offset: number; length: number; block?: number; blocks?: number[] },
+  paraText: Uint32Array,
+  paraFlags: Uint8Array,
+): Promise<string[]> {
+  const out: string[] = new Array(paraFlags.length);
+  let p = 0;
+  let carry: Buffer = Buffer.alloc(0);
+  let base = 0;
+  const size = text.block!;
+  for (let b = 0; b * size < text.length; b++) {
+    const length = Math.min(size, text.length - b * size);
+    const block = await reader.read(text.offset + b * size, length);
+    if (block.length !== length || checksum(block) !== text.blocks![b]) throw new Rejected('bad checksum (text)');
+    const window = carry.length ? Buffer.concat([carry, block]) : block;
+    const end = base + window.length;
+    for (; p < paraFlags.length && paraText[p + 1]! <= end; p++) {
+      if (paraText[p]! > paraText[p + 1]! || paraText[p]! < base) throw new Rejected('inconsistent text offsets');
+      out[p] = window.toString(paraFlags[p]! & UTF16 ? 'utf16le' : 'utf8', paraText[p]! - base, paraText[p + 1]! - base);
+    }
+    const from = p < paraFlags.length ? paraText[p]! : end;
+    carry = Buffer.from(window.subarray(from - base));
+    base = from;
+  }
+  // Empty paragraphs after the last byte (or a text section of no bytes at all).
+  for (; p < paraFlags.length; p++) out[p] = '';
+  return out;
 }
 
 class Rejected extends Error {}

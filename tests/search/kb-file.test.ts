@@ -7,7 +7,7 @@ import { loadCore } from '../../src/core.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Article } from '../../src/knowledge/types.js';
 import { buildKnowledgeBase } from '../../src/search/kb.js';
-import { checksum, decodeKb, encodeKb } from '../../src/search/kb-file.js';
+import { bufferReader, checksum, decodeKb, encodeKb } from '../../src/search/kb-file.js';
 import { KNOWLEDGE } from '../helpers.js';
 
 const CORPUS = join(KNOWLEDGE, '..', '..', 'shared', 'corpus', 'speeches.jsonl');
@@ -58,11 +58,14 @@ describe('the binary knowledge base file', () => {
     const { articles, problems, files, aliases } = await loadKnowledge(KNOWLEDGE);
     const kb = buildKnowledgeBase(articles, undefined, aliases);
     const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases };
-    const decoded = decodeKb(Buffer.concat(encodeKb(content, 'f', 'k')), 'f', 'k');
+    const decoded = await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k'))), 'f', 'k');
     expect(decoded).toEqual(content);
+    // Text read in blocks smaller than a paragraph, and of odd sizes: every carry over a block edge.
+    for (const block of [8, 64, 4096])
+      expect(await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k', block))), 'f', 'k')).toEqual(content);
   });
 
-  it('keeps optional fields and text UTF-8 cannot carry (a lone surrogate) exactly', () => {
+  it('keeps optional fields and text UTF-8 cannot carry (a lone surrogate) exactly', async () => {
     const article: Article = {
       id: 'x',
       file: 'x.md',
@@ -86,27 +89,29 @@ describe('the binary knowledge base file', () => {
     };
     const index = { terms: [], offsets: new Uint32Array(1), docs: new Uint32Array(0), tfs: new Uint16Array(0), docLength: new Float32Array(0) };
     const content = { articles: [article], problems: [], index, files: [], aliases: {} };
-    expect(decodeKb(Buffer.concat(encodeKb(content, 'f', 'k')), 'f', 'k')).toEqual(content);
+    expect(await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k'))), 'f', 'k')).toEqual(content);
   });
 
   it('is rejected, with the reason, when truncated, corrupted, stale or of another format', async () => {
     const { articles, problems, files, aliases } = await loadKnowledge(KNOWLEDGE);
     const kb = buildKnowledgeBase(articles, undefined, aliases);
     const bytes = Buffer.concat(encodeKb({ articles: kb.articles, problems, index: kb.index.data, files, aliases }, 'f', 'k'));
-    const rejected = (b: Buffer, format = 'f', key = 'k') =>
-      'rejected' in (decodeKb(b, format, key) as object) ? (decodeKb(b, format, key) as { rejected: string }).rejected : 'accepted';
-    expect(rejected(bytes.subarray(0, bytes.length - 100))).toMatch(/^truncated/);
-    expect(rejected(bytes.subarray(0, 20))).toMatch(/^truncated|bad header/);
-    expect(rejected(Buffer.from('not a snapshot'))).toBe('not a knowledge base file (bad header)');
-    expect(rejected(bytes, 'f', 'other')).toMatch(/^stale/);
-    expect(rejected(bytes, 'g')).toMatch(/^older format/);
+    const rejected = async (b: Buffer, format = 'f', key = 'k') => {
+      const r = await decodeKb(bufferReader(b), format, key);
+      return 'rejected' in r ? r.rejected : 'accepted';
+    };
+    expect(await rejected(bytes.subarray(0, bytes.length - 100))).toMatch(/^truncated/);
+    expect(await rejected(bytes.subarray(0, 20))).toMatch(/^truncated|bad header/);
+    expect(await rejected(Buffer.from('not a snapshot'))).toBe('not a knowledge base file (bad header)');
+    expect(await rejected(bytes, 'f', 'other')).toMatch(/^stale/);
+    expect(await rejected(bytes, 'g')).toMatch(/^older format/);
     const flipped = Buffer.from(bytes);
     flipped[flipped.length - 200]! ^= 0x10;
-    expect(rejected(flipped)).toMatch(/^bad checksum/);
+    expect(await rejected(flipped)).toMatch(/^bad checksum/);
     const text = Buffer.from(bytes);
     text[Math.floor(text.length / 2)]! ^= 0x01;
-    expect(rejected(text)).toMatch(/^bad checksum/);
-    expect(rejected(bytes)).toBe('accepted');
+    expect(await rejected(text)).toMatch(/^bad checksum/);
+    expect(await rejected(bytes)).toBe('accepted');
   });
 
   it('checksums every byte, aligned or not', () => {
