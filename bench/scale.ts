@@ -98,7 +98,8 @@ async function measure(name: string, dir: string, runs: number) {
     const restarts: Array<Awaited<ReturnType<typeof runChild>>> = [];
     for (let i = 0; i < runs; i++) {
       const r = await runChild(dir, cacheDir);
-      if (r.cache !== 'hit') throw new Error(`${name}: a restart did not load the persisted index (${r.cache}${r.rejected ? `: ${r.rejected}` : ''})`);
+      if (r.cache !== 'hit')
+        throw new Error(`${name}: a restart did not load the persisted index (${r.cache}${r.rejected ? `: ${r.rejected}` : ''})`);
       restarts.push(r);
     }
     const mid = restarts.find((r) => r.ms === median(restarts.map((x) => x.ms)))!;
