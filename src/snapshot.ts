@@ -8,6 +8,7 @@ import type { Article } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
 import type { AliasTable } from './search/aliases.js';
 import type { IndexData } from './search/index.js';
+import type { SpeakerState } from './search/speakers.js';
 import { decodeKb, encodeKb } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
@@ -28,6 +29,8 @@ interface Snapshot {
   files: FileStat[];
   /** The knowledge folder's own alias list it was built with. */
   aliases: AliasTable;
+  /** The speaker directory as built beside the index (restored instead of rebuilt). */
+  speakers?: SpeakerState;
 }
 
 const FORMAT = 'verbatim-kb-4';
@@ -71,7 +74,12 @@ async function loadWithProgress(
   if (file && key) {
     const snap = await readSnapshot(file, key);
     if ('articles' in snap)
-      return { kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases), problems: snap.problems, cache: 'hit', files: snap.files };
+      return {
+        kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases, snap.speakers),
+        problems: snap.problems,
+        cache: 'hit',
+        files: snap.files,
+      };
     if (snap.rejected !== 'none') rejected = snap.rejected;
   }
   const { articles, problems, files, aliases } = await loadAll(
@@ -90,6 +98,7 @@ async function loadWithProgress(
     index: kb.index.data,
     files,
     aliases,
+    speakers: kb.speakers.state(),
   });
   return { kb, problems, cache: saved, files, ...(rejected ? { rejected } : {}) };
 }
@@ -138,6 +147,7 @@ export async function saveSnapshot(
       index: kb.index.data,
       files,
       aliases: kb.aliases,
+      speakers: kb.speakers.state(),
     });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;

@@ -3,6 +3,7 @@ import type { FileStat } from '../knowledge/load.js';
 import type { Article, Paragraph, Segment, SegmentKind } from '../knowledge/types.js';
 import type { AliasTable } from './aliases.js';
 import type { IndexData } from './index.js';
+import type { SpeakerState } from './speakers.js';
 
 /**
  * The persisted knowledge base as one binary file, read with one `readFile` and decoded without
@@ -40,6 +41,8 @@ export interface KbContent {
   index: IndexData;
   files: FileStat[];
   aliases: AliasTable;
+  /** The speaker directory built beside the index (absent: it is rebuilt from the articles). */
+  speakers?: SpeakerState;
 }
 
 interface Meta {
@@ -49,6 +52,7 @@ interface Meta {
   aliases: AliasTable;
   terms: string[];
   strings: string[];
+  speakers: Omit<SpeakerState, 'bounds' | 'passages'> | null;
 }
 
 interface Header {
@@ -109,6 +113,7 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
   const segStart = new Uint32Array(segments);
   const segEnd = new Uint32Array(segments);
   const segQuote = new Int32Array(segments);
+  const { bounds: speakerBounds = new Uint32Array(0), passages: speakerPassages = new Uint32Array(0), ...speakers } = content.speakers ?? {};
   const meta: Meta = {
     articles: [],
     problems: content.problems,
@@ -116,6 +121,7 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
     aliases: content.aliases,
     terms: content.index.terms,
     strings,
+    speakers: content.speakers ? (speakers as Meta['speakers']) : null,
   };
   let p = 0;
   let s = 0;
@@ -172,6 +178,8 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
     docs: content.index.docs,
     tfs: content.index.tfs,
     docLength: content.index.docLength,
+    speakerBounds,
+    speakerPassages,
   };
   // The section table's offsets depend on the header's length: lay out with room for them, then fix.
   const header: Header = { format, key, size: 0, sections: {} };
@@ -309,7 +317,12 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
       index.tfs.length !== index.docs.length
     )
       return { rejected: 'inconsistent index' };
-    return { articles, problems: meta.problems, files: meta.files, aliases: meta.aliases, index };
+    const bounds = await column('speakerBounds', Uint32Array);
+    const passages = await column('speakerPassages', Uint32Array);
+    if (meta.speakers && (bounds.length !== meta.speakers.speakers.length * 2 + 1 || bounds[bounds.length - 1] !== passages.length))
+      return { rejected: 'inconsistent speaker directory' };
+    const speakers: SpeakerState | undefined = meta.speakers ? { ...meta.speakers, bounds, passages } : undefined;
+    return { articles, problems: meta.problems, files: meta.files, aliases: meta.aliases, index, ...(speakers ? { speakers } : {}) };
   } catch (err) {
     if (err instanceof Rejected) return { rejected: err.message };
     return { rejected: `unreadable (${(err as Error).message})` };

@@ -7,6 +7,8 @@ import { loadCore } from '../../src/core.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Article } from '../../src/knowledge/types.js';
 import { buildKnowledgeBase } from '../../src/search/kb.js';
+import { cutPassages } from '../../src/search/passages.js';
+import { SpeakerDirectory } from '../../src/search/speakers.js';
 import { bufferReader, checksum, decodeKb, encodeKb } from '../../src/search/kb-file.js';
 import { KNOWLEDGE } from '../helpers.js';
 
@@ -57,9 +59,13 @@ describe('the binary knowledge base file', () => {
   it('round-trips the seed articles and index field for field', async () => {
     const { articles, problems, files, aliases } = await loadKnowledge(KNOWLEDGE);
     const kb = buildKnowledgeBase(articles, undefined, aliases);
-    const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases };
+    const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases, speakers: kb.speakers.state() };
     const decoded = await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k'))), 'f', 'k');
     expect(decoded).toEqual(content);
+    // The restored speaker directory is the built one, and the one rebuilding from the saved articles would give.
+    const passages = cutPassages(kb.articles);
+    expect(new SpeakerDirectory(kb.articles, passages, aliases, content.speakers).state()).toEqual(content.speakers);
+    expect(new SpeakerDirectory((decoded as typeof content).articles, passages, aliases).state()).toEqual(content.speakers);
     // Text read in blocks smaller than a paragraph, and of odd sizes: every carry over a block edge.
     for (const block of [8, 64, 4096])
       expect(await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k', block))), 'f', 'k')).toEqual(content);
