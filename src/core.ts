@@ -17,8 +17,11 @@ export interface LoadOptions {
 }
 
 /** Loads a knowledge folder and builds the core. Bad files become problems; they never stop the rest. */
-export async function loadCore(dir: string, options: LoadOptions = {}): Promise<{ core: Core; problems: Problem[]; cache: string }> {
+export async function loadCore(
+  dir: string,
+  options: LoadOptions = {},
+): Promise<{ core: Core; problems: Problem[]; cache: string; rejected?: string }> {
   const progress = options.progress === undefined ? terminalProgress() : (options.progress ?? undefined);
-  const { kb, problems, cache } = await loadKnowledgeBase(options.source ?? dir, options.cacheDir ?? null, progress);
-  return { core: coreOf(kb), problems, cache };
+  const { kb, problems, cache, rejected } = await loadKnowledgeBase(options.source ?? dir, options.cacheDir ?? null, progress);
+  return { core: coreOf(kb), problems, cache, ...(rejected ? { rejected } : {}) };
 }

@@ -21,7 +21,10 @@ export interface LiveOptions {
   source?: KnowledgeSource;
 }
 
-export async function loadLiveCore(dir: string, options: LiveOptions = {}): Promise<{ core: LiveCore; problems: Problem[]; cache: string }> {
+export async function loadLiveCore(
+  dir: string,
+  options: LiveOptions = {},
+): Promise<{ core: LiveCore; problems: Problem[]; cache: string; rejected?: string }> {
   const cacheDir = options.cacheDir ?? null;
   const source = options.source ?? folderStore(dir);
   const first = await loadKnowledgeBase(source, cacheDir);
@@ -125,7 +128,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
       return source.watch(changed);
     },
   };
-  return { core, problems: first.problems, cache: first.cache };
+  return { core, problems: first.problems, cache: first.cache, ...(first.rejected ? { rejected: first.rejected } : {}) };
 }
 
 /**

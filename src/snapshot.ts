@@ -1,27 +1,27 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import type { Problem } from './answer/types.js';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
 import type { Article } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
 import type { AliasTable } from './search/aliases.js';
 import type { IndexData } from './search/index.js';
+import type { SpeakerState } from './search/speakers.js';
+import { decodeKb, encodeKb } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 
 /**
- * A persisted knowledge base: parsed articles plus the index, in V8's own serialisation (typed
- * arrays are copied as bytes, no JSON). It is keyed by the store's change key (the folder: the
+ * A persisted knowledge base: parsed articles plus the index, in one binary file (see
+ * search/kb-file.ts: columns and typed arrays, no object graph to deserialise). It is keyed by the store's change key (the folder: the
  * knowledge files' paths, sizes and modification times; PostgreSQL: the change counter) and by
  * a hash of the parsing and indexing code (see codeKey: the same under tsx and compiled), so any
  * change to either rebuilds it. A bad or missing snapshot only costs a rebuild; it never stops the bot.
  */
 
 interface Snapshot {
-  format: typeof FORMAT;
   articles: Article[];
   problems: Problem[];
   index: IndexData;
@@ -29,15 +29,19 @@ interface Snapshot {
   files: FileStat[];
   /** The knowledge folder's own alias list it was built with. */
   aliases: AliasTable;
+  /** The speaker directory as built beside the index (restored instead of rebuilt). */
+  speakers?: SpeakerState;
 }
 
-const FORMAT = 'verbatim-kb-3';
+const FORMAT = 'verbatim-kb-4';
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;
   problems: Problem[];
-  /** 'hit', 'built' (and saved), 'off', or why the snapshot could not be used or saved. */
+  /** 'hit', 'built' (and saved), 'off', or why the snapshot could not be saved. */
   cache: string;
+  /** Why a persisted file was there but not used (stale, truncated, bad checksum…), when one was. */
+  rejected?: string;
 }
 
 /** Progress of a load, for a face to show (files read, then passages being indexed). */
@@ -66,9 +70,17 @@ async function loadWithProgress(
 ): Promise<LoadedKnowledge & { files: FileStat[] }> {
   const key = cacheDir ? await snapshotKey(source, true).catch(() => null) : null;
   const file = key && cacheDir ? snapshotFile(cacheDir, source, key) : null;
-  if (file) {
-    const snap = await readSnapshot(file);
-    if (snap) return { kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases), problems: snap.problems, cache: 'hit', files: snap.files };
+  let rejected: string | undefined;
+  if (file && key) {
+    const snap = await readSnapshot(file, key);
+    if ('articles' in snap)
+      return {
+        kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases, snap.speakers),
+        problems: snap.problems,
+        cache: 'hit',
+        files: snap.files,
+      };
+    if (snap.rejected !== 'none') rejected = snap.rejected;
   }
   const { articles, problems, files, aliases } = await loadAll(
     source,
@@ -79,15 +91,16 @@ async function loadWithProgress(
   const kb = buildKnowledgeBase(articles, undefined, aliases);
   if (!file || !cacheDir) return { kb, problems, cache: 'off', files };
   // Keyed by what was read (the stat just taken), not by what the store holds by now.
-  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, await snapshotKey(source, false)), {
-    format: FORMAT,
+  const builtKey = await snapshotKey(source, false);
+  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, builtKey), builtKey, {
     articles,
     problems,
     index: kb.index.data,
     files,
     aliases,
+    speakers: kb.speakers.state(),
   });
-  return { kb, problems, cache: saved, files };
+  return { kb, problems, cache: saved, files, ...(rejected ? { rejected } : {}) };
 }
 
 /** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
@@ -127,27 +140,60 @@ export async function saveSnapshot(
   if (!cacheDir) return 'off';
   const source = typeof from === 'string' ? folderStore(from) : from;
   try {
-    const file = snapshotFile(cacheDir, source, await snapshotKey(source, typeof from === 'string'));
-    return await writeSnapshot(cacheDir, file, { format: FORMAT, articles: kb.articles, problems, index: kb.index.data, files, aliases: kb.aliases });
+    const key = await snapshotKey(source, typeof from === 'string');
+    return await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, key), key, {
+      articles: kb.articles,
+      problems,
+      index: kb.index.data,
+      files,
+      aliases: kb.aliases,
+      speakers: kb.speakers.state(),
+    });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;
   }
 }
 
-async function readSnapshot(file: string): Promise<Snapshot | null> {
+/** The snapshot in `file`, or why not (`none`: there is no such file, the usual first start). */
+async function readSnapshot(file: string, key: string): Promise<Snapshot | { rejected: string }> {
+  let handle: FileHandle;
   try {
-    const snap = deserialize(await readFile(file)) as Snapshot;
-    return snap && snap.format === FORMAT && Array.isArray(snap.articles) && Array.isArray(snap.files) ? snap : null;
-  } catch {
-    return null;
+    handle = await open(file, 'r');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return { rejected: code === 'ENOENT' ? 'none' : `unreadable (${code ?? (err as Error).message})` };
+  }
+  try {
+    const { size } = await handle.stat();
+    // Read section by section, each into a buffer of its own (see search/kb-file.ts).
+    const read = async (offset: number, length: number) => {
+      const buf = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      let got = 0;
+      while (got < buf.length) {
+        const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return got === buf.length ? buf : buf.subarray(0, got);
+    };
+    return await decodeKb({ size, read }, FORMAT, key);
+  } catch (err) {
+    return { rejected: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
+  } finally {
+    await handle.close();
   }
 }
 
-async function writeSnapshot(cacheDir: string, file: string, snap: Snapshot): Promise<string> {
+async function writeSnapshot(cacheDir: string, file: string, key: string, snap: Snapshot): Promise<string> {
   try {
     await mkdir(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, serialize(snap));
+    const out = await open(tmp, 'w');
+    try {
+      await out.writev(encodeKb(snap, FORMAT, key));
+    } finally {
+      await out.close();
+    }
     await rename(tmp, file);
     // Older snapshots of this folder are for files or code that no longer exist; other folders'
     // snapshots stay, so switching between two knowledge folders never forces a rebuild.
@@ -161,10 +207,10 @@ async function writeSnapshot(cacheDir: string, file: string, snap: Snapshot): Pr
   }
 }
 
-/** `kb-<store hash>-<content key>.v8`: one snapshot per folder or database schema. */
+/** `kb-<store hash>-<content key>.kb`: one snapshot per folder or database schema. */
 function snapshotFile(cacheDir: string, source: KnowledgeSource, key: string): string {
   const store = createHash('sha256').update(source.identity).digest('hex').slice(0, 12);
-  return join(cacheDir, `kb-${store}-${key}.v8`);
+  return join(cacheDir, `kb-${store}-${key}.kb`);
 }
 
 async function snapshotKey(source: KnowledgeSource, fresh: boolean): Promise<string> {

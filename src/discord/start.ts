@@ -69,7 +69,9 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const started = performance.now();
   // DATABASE_URL: PostgreSQL is the store (seeded from the folder when empty); else the folder.
   const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log, attempts: 6 });
-  const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
+  const { core, problems, cache, rejected } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
+  // A persisted index that was there but not trusted (stale, truncated, bad checksum) says why it was rebuilt.
+  if (rejected) log.warn({ reason: rejected }, 'persisted index rebuilt');
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
   const empty = noSourceProblem(config.knowledgeDir, core.stats().sources, problems);
   if (empty) {

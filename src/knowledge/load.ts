@@ -1,9 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../answer/types.js';
 import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from '../search/aliases.js';
 import { parseJsonlRecord } from './jsonl.js';
+import { bytesChunks, collectionChunks, isJsonl, splitLines } from './lines.js';
 import { pageArticleText, withFields } from './pages.js';
 import { ParseError, parseArticle } from './parse.js';
 import type { Article } from './types.js';
@@ -23,6 +24,8 @@ export interface FileStat {
   path: string;
   size: number;
   mtimeMs: number;
+  /** Why an entry of the folder cannot be read as a file (a broken symbolic link, a link loop, a socket): reported, never silently dropped. */
+  skipped?: string;
 }
 
 /** One file's articles and problems, as last read. */
@@ -91,10 +94,17 @@ export function mergeFiles(files: FileLoad[]): LoadResult {
 /** Path, size and modification time of every file under `dir`: what decides whether a persisted index is still valid. */
 export async function statKnowledge(dir: string): Promise<FileStat[]> {
   const out: FileStat[] = [];
-  for (const path of (await listFiles(dir)).sort()) {
+  const entries = await listFiles(dir, new Set([await realpath(dir)]));
+  for (const { path, skipped } of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const name = relative(dir, path).split(sep).join('/');
+    if (skipped) {
+      out.push({ path: name, size: 0, mtimeMs: 0, skipped });
+      continue;
+    }
     try {
+      // stat, not lstat: a symbolic link counts as the file it points to (its size and time key the index).
       const info = await stat(path);
-      out.push({ path: relative(dir, path).split(sep).join('/'), size: info.size, mtimeMs: info.mtimeMs });
+      out.push({ path: name, size: info.size, mtimeMs: info.mtimeMs });
     } catch {
       // Deleted between listing and stat: it is simply not there any more.
     }
@@ -111,13 +121,47 @@ export async function statKnowledge(dir: string): Promise<FileStat[]> {
   });
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
+/**
+ * Every file under `dir`, following symbolic links to files and to folders; `ancestors` are the
+ * real paths of the folders being listed, so a link back into one of them is a reported loop, not
+ * an endless walk. Whatever cannot be read as a file is listed with the reason it is skipped.
+ */
+async function listFiles(dir: string, ancestors: Set<string>): Promise<Array<{ path: string; skipped?: string }>> {
+  const out: Array<{ path: string; skipped?: string }> = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else if (entry.isFile()) out.push(path);
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      try {
+        const info = await stat(path);
+        isDir = info.isDirectory();
+        isFile = info.isFile();
+      } catch (err) {
+        out.push({ path, skipped: `symbolic link to nothing readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped` });
+        continue;
+      }
+    }
+    if (isDir) {
+      let real: string;
+      try {
+        real = await realpath(path);
+      } catch (err) {
+        out.push({ path, skipped: `folder not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped` });
+        continue;
+      }
+      if (ancestors.has(real)) {
+        out.push({ path, skipped: 'symbolic link to a folder that contains it (a loop); skipped' });
+        continue;
+      }
+      try {
+        out.push(...(await listFiles(path, new Set([...ancestors, real]))));
+      } catch (err) {
+        out.push({ path, skipped: `folder not readable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); skipped` });
+      }
+    } else if (isFile) out.push({ path });
+    else out.push({ path, skipped: 'not a regular file or folder (a socket, pipe or device); skipped' });
   }
   return out;
 }
@@ -134,12 +178,17 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
     problem(`provenance for a file that is not there (${basename(path).slice(0, -SIDECAR_SUFFIX.length)}): delete it, or put the file back`);
     return out;
   }
+  if (file.skipped) {
+    problem(file.skipped);
+    return out;
+  }
   if (!supported(file.path)) return parseKnowledgeBytes(file, new Uint8Array(), pause);
   let bytes: Uint8Array;
   let sidecar: Record<string, unknown>;
   try {
     if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
-    bytes = await readFile(path);
+    // A collection is streamed (below); any other file is read whole.
+    bytes = isJsonl(path) ? new Uint8Array() : await readFile(path);
   } catch (err) {
     problem(`unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     return out;
@@ -150,12 +199,13 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
     problem((err as Error).message);
     return out;
   }
+  if (isJsonl(path)) return parseJsonlStream(file, collectionChunks(path), pause);
   return parseKnowledgeBytes(file, bytes, pause, sidecar);
 }
 
 function supported(name: string): boolean {
   const ext = extname(name).toLowerCase();
-  return name === ALIAS_FILE || ARTICLE_EXTENSIONS.has(ext) || PAGE_EXTENSIONS.has(ext) || ext === '.jsonl';
+  return name === ALIAS_FILE || ARTICLE_EXTENSIONS.has(ext) || PAGE_EXTENSIONS.has(ext) || isJsonl(name);
 }
 
 /**
@@ -186,9 +236,10 @@ export async function parseKnowledgeBytes(
     return out;
   }
   if (!supported(file.path)) {
-    problem(`unsupported file type "${ext || '(none)'}": use .txt, .md, .html, .pdf or .jsonl`);
+    problem(`unsupported file type "${ext || '(none)'}": use .txt, .md, .html, .pdf, .jsonl or .jsonl.gz`);
     return out;
   }
+  if (isJsonl(file.path)) return parseJsonlStream(file, bytesChunks(file.path, bytes), pause);
   if (PAGE_EXTENSIONS.has(ext)) {
     await parsePage(bytes, ext, file, sidecar, out).catch((err: unknown) => problem((err as Error).message));
     return out;
@@ -206,25 +257,58 @@ export async function parseKnowledgeBytes(
     );
     return out;
   }
-  if (ext === '.jsonl') {
-    const lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-      if (pause && i % RECORDS_PER_SLICE === RECORDS_PER_SLICE - 1) await pause();
-      if (!lines[i]!.trim()) continue;
-      try {
-        out.articles.push(parseJsonlRecord(lines[i]!, file.path, i + 1));
-      } catch (err) {
-        problem((err as Error).message, i + 1);
-      }
-    }
-    return out;
-  }
   try {
     const article = parseArticle(withFields(text, sidecar), file.path.replace(/\.[^./]+$/, ''), file.path);
     out.articles.push(withProvenance(article, sidecar, null));
   } catch (err) {
     problem((err as Error).message, err instanceof ParseError ? err.line : undefined);
   }
+  return out;
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A JSONL collection (`.jsonl`, or gzipped `.jsonl.gz`), parsed line by line as its bytes arrive.
+ * The problems are those of the whole-file reading it replaces: one "not UTF-8" for a file with
+ * bytes that are not UTF-8 (and then no records), "empty file", and each bad record at its line. A
+ * file that breaks off (truncated or corrupt gzip, a read error) keeps the records read before the
+ * break and says where and why it stopped.
+ */
+async function parseJsonlStream(file: FileStat, chunks: AsyncIterable<Buffer>, pause?: Pause): Promise<FileLoad> {
+  const out: FileLoad = { ...file, articles: [], problems: [] };
+  let nonBlank = false;
+  let last = 0;
+  try {
+    for await (const { line, bytes } of splitLines(chunks)) {
+      last = line;
+      if (pause && line % RECORDS_PER_SLICE === 0) await pause();
+      let record: string;
+      try {
+        record = strictUtf8.decode(bytes);
+      } catch {
+        return { ...out, articles: [], problems: [{ file: file.path, reason: 'not UTF-8 text (binary file?)' }] };
+      }
+      if (!record.trim()) continue;
+      nonBlank = true;
+      try {
+        out.articles.push(parseJsonlRecord(record, file.path, line));
+      } catch (err) {
+        out.problems.push({ file: file.path, line, reason: (err as Error).message });
+      }
+    }
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const zlib = typeof code === 'string' && code.startsWith('Z_');
+    const after = last ? `; the records before line ${last + 1} are loaded` : '';
+    out.problems.push({
+      file: file.path,
+      ...(last ? { line: last + 1 } : {}),
+      reason: zlib ? `corrupt or truncated gzip (${(err as Error).message})${after}` : `unreadable: ${code ?? (err as Error).message}${after}`,
+    });
+    return out;
+  }
+  if (!nonBlank) out.problems.push({ file: file.path, reason: 'empty file' });
   return out;
 }
 

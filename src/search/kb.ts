@@ -2,7 +2,7 @@ import type { Article, Paragraph, Segment } from '../knowledge/types.js';
 import type { AliasTable } from './aliases.js';
 import { SearchIndex, type IndexData } from './index.js';
 import { cutPassages, type Passage } from './passages.js';
-import { SpeakerDirectory } from './speakers.js';
+import { SpeakerDirectory, type SpeakerState } from './speakers.js';
 
 /** Everything the answer layer needs, built once from the loaded articles. */
 export interface KnowledgeBase {
@@ -18,11 +18,12 @@ export interface KnowledgeBase {
  * Builds the knowledge base; with `index` (a persisted one for these very articles) it skips
  * indexing. `aliases` is the knowledge folder's own alias list (the built-in one always applies).
  */
-export function buildKnowledgeBase(articles: Article[], index?: IndexData, aliases?: AliasTable): KnowledgeBase {
+export function buildKnowledgeBase(articles: Article[], index?: IndexData, aliases?: AliasTable, speakerState?: SpeakerState): KnowledgeBase {
   const passages = cutPassages(articles);
-  const speakers = new SpeakerDirectory(articles, passages, aliases);
-  const built =
-    index && index.docLength.length === passages.length ? new SearchIndex(index) : SearchIndex.build(passages.map((p) => passageText(articles, p)));
+  const persisted = index !== undefined && index.docLength.length === passages.length;
+  // The saved directory only goes with the saved index it was built beside.
+  const speakers = new SpeakerDirectory(articles, passages, aliases, persisted ? speakerState : undefined);
+  const built = persisted ? new SearchIndex(index) : SearchIndex.build(passages.map((p) => passageText(articles, p)));
   return { articles, passages, index: built, speakers, aliases: aliases ?? {} };
 }
 

@@ -68,7 +68,7 @@ it('SHARDS=auto spawns one process per recommended shard, each on the persisted 
     const lines = run.lines();
     // Shards start one after the other: the first built and saved the index, the second loaded it.
     expect(lines.filter((l) => l.msg === 'knowledge loaded').map((l) => l.cache)).toEqual(['built', 'hit']);
-    expect((await readdir(cache)).filter((f) => f.endsWith('.v8'))).toHaveLength(1);
+    expect((await readdir(cache)).filter((f) => f.endsWith('.kb'))).toHaveLength(1);
     expect(new Set(lines.filter((l) => l.msg === 'discord ready').map((l) => JSON.stringify(l.shards)))).toEqual(new Set(['[0]', '[1]']));
 
     const p = quote();
