@@ -64,7 +64,10 @@ const TOPICS =
     : ['china', 'russia', 'arms control', 'bulgaria'];
 
 let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const typo = (w: string) => (w.length < 4 ? w : ((i) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))(1 + Math.floor(rand() * (w.length - 3))));
 

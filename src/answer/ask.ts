@@ -11,6 +11,7 @@ export const MAX_INPUT = 500;
 
 // Control characters, zero-width characters and bidirectional overrides carry no meaning in a
 // question but can hide text or reverse how an echo of it is displayed.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it strips
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function cleanInput(raw: string): string {

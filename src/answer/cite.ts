@@ -171,7 +171,10 @@ export function refOf(c: SourceRef): SourceRef {
 
 function termSet(c: Citation): Set<string> {
   let set = termSets.get(c);
-  if (!set) termSets.set(c, (set = new Set(terms(c.excerpt))));
+  if (!set) {
+    set = new Set(terms(c.excerpt));
+    termSets.set(c, set);
+  }
   return set;
 }
 

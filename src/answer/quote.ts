@@ -175,7 +175,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
  */
 function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Speaker[]): Answer | null {
   const read = readFor(kb, request.topic, request);
-  if (!read.plan || !read.plan.terms.length) return null;
+  if (!read.plan?.terms.length) return null;
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
   const scored = namesakes
     .map((s) => {
@@ -228,16 +228,15 @@ function topicalPicks(
         if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
         const key = `${passage.article}:${passage.paragraph}:${kind === 'quote' ? `q${seg.quoteId}${seg.embedded ? 'e' : ''}` : `r${seg.start}`}`;
         let group = groups.get(key);
-        if (!group)
-          groups.set(
-            key,
-            (group = {
-              pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 },
-              scored: [],
-              all: [],
-              best: 0,
-            }),
-          );
+        if (!group) {
+          group = {
+            pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 },
+            scored: [],
+            all: [],
+            best: 0,
+          };
+          groups.set(key, group);
+        }
         if (!group.all.includes(seg)) group.all.push(seg);
         const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
         if (!s.matched.length) continue;

@@ -12,13 +12,12 @@ import { knowledgeDir } from './knowledge-dir.js';
  */
 const USAGE = 'usage: npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|file>…';
 
+const OPTIONS = { knowledge: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 async function main(): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
-    args = parseArgs({
-      options: { knowledge: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
+    args = parseArgs({ options: OPTIONS, allowPositionals: true });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;

@@ -32,7 +32,7 @@ export async function knowledgeDirProblem(dir: string, options: { allowEmpty?: b
   } catch (err) {
     return code(err) === 'ENOENT' ? `the knowledge folder ${dir} does not exist` : `cannot read the knowledge folder ${dir} (${code(err)})`;
   }
-  let files;
+  let files: Awaited<ReturnType<typeof statKnowledge>>;
   try {
     files = await statKnowledge(dir);
   } catch (err) {

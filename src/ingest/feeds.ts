@@ -35,7 +35,7 @@ export interface FeedPollerOptions {
   log: Logger;
   fetch?: Omit<FetchOptions, 'accept' | 'headers'>;
   /** After a poll that added something (e.g. reload the knowledge base now). */
-  onAdded?: () => void | Promise<unknown>;
+  onAdded?: () => unknown;
 }
 
 /** The items of a parsed feed, newest format differences smoothed over. */

@@ -122,7 +122,7 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         method: 'GET',
         dispatcher: agent,
         signal,
-        headers: { 'user-agent': USER_AGENT, accept: TYPES[options.accept].join(', ') + ', */*;q=0.1', ...options.headers },
+        headers: { 'user-agent': USER_AGENT, accept: `${TYPES[options.accept].join(', ')}, */*;q=0.1`, ...options.headers },
       }).catch((err: unknown) => {
         throw refusalOf(err, url, signal, totalMs);
       });

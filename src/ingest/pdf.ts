@@ -16,7 +16,7 @@ interface Line {
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
-  let pdf;
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });

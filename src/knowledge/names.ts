@@ -841,7 +841,7 @@ interface Token {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*/gu;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
 
 export function tokens(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
@@ -1013,7 +1013,7 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   const roleStart = lowerRole ? lowerRole.start : roleToks[0]?.start;
   const roleEnd = roleToks.length ? roleToks[roleToks.length - 1]!.end : lowerRole?.end;
   let role = roleStart !== undefined && roleEnd !== undefined ? text.slice(roleStart, roleEnd) : null;
-  if (role && role.split(/\s+/).every((w) => WEAK_ROLE.has(fold(w)) || (!ROLE_WORDS.has(fold(w)) && /^\p{Lu}/u.test(w)))) role = null;
+  if (role?.split(/\s+/).every((w) => WEAK_ROLE.has(fold(w)) || (!ROLE_WORDS.has(fold(w)) && /^\p{Lu}/u.test(w)))) role = null;
   const nameLows = nameToks.map((t) => t.low.replace(/['’]s?$/, ''));
   const placeLike = nameLows.some((l) => PLACE_WORDS.has(l)) || nameLows.some((l) => l === 'of' || l === 'for');
   if (!nameToks.length || placeLike || nameToks.length > 5 || nameToks.some((t) => /^\p{N}/u.test(t.text))) {

@@ -34,7 +34,7 @@ export function parseAliasFile(text: string): { aliases: AliasTable; problems: s
   const aliases: AliasTable = {};
   for (const [name, value] of Object.entries(data as Record<string, unknown>)) {
     const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null;
-    if (!list || !list.every((v) => typeof v === 'string' || typeof v === 'number')) {
+    if (!list?.every((v) => typeof v === 'string' || typeof v === 'number')) {
       problems.push(`"${name}": aliases must be a name or a list of names`);
       continue;
     }

@@ -70,7 +70,7 @@ export class SearchIndex {
   private generation = 0;
 
   constructor(readonly data: IndexData) {
-    data.terms.forEach((t, i) => this.termIds.set(t, i));
+    for (const [i, t] of data.terms.entries()) this.termIds.set(t, i);
     this.docLength = data.docLength;
     let total = 0;
     for (const n of data.docLength) total += n;

@@ -113,7 +113,10 @@ export class SpeakerDirectory {
     const stats = new Map<string, { quoteIds: Set<string>; reported: number; q: Set<number>; r: Set<number>; roles: Set<string> }>();
     const statFor = (name: string) => {
       let s = stats.get(name);
-      if (!s) stats.set(name, (s = { quoteIds: new Set(), reported: 0, q: new Set(), r: new Set(), roles: new Set() }));
+      if (!s) {
+        s = { quoteIds: new Set(), reported: 0, q: new Set(), r: new Set(), roles: new Set() };
+        stats.set(name, s);
+      }
       return s;
     };
     articles.forEach((article, a) => {
@@ -123,7 +126,10 @@ export class SpeakerDirectory {
           const name = canonical.get(seg.speaker) ?? seg.speaker;
           if (name !== seg.speaker && nameKey(name) !== nameKey(seg.speaker)) {
             let m = this.asGiven.get(a);
-            if (!m) this.asGiven.set(a, (m = new Map()));
+            if (!m) {
+              m = new Map();
+              this.asGiven.set(a, m);
+            }
             m.set(name, seg.speaker);
           }
           seg.speaker = name;
@@ -260,7 +266,7 @@ export class SpeakerDirectory {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.length < 5 || isEnglishWord(token)) continue;
-      const c = this.tokenSpeller.candidates(token, 2, maxEdits(token.length) > 1 ? 1 : maxEdits(token.length))[0];
+      const c = this.tokenSpeller.candidates(token, 2, Math.min(1, maxEdits(token.length)))[0];
       const who = (c && this.byToken.get(c.term)?.filter((s) => s.key.split(' ').at(-1) === c.term)) ?? [];
       if (!who.length) continue;
       // A misspelt given name just before the surname ("sergi lavroi") belongs to the name, not the topic.

@@ -140,7 +140,7 @@ describe('answers over the seeds', async () => {
       '/summary',
       '/nonsense now',
       '@everyone <@123>',
-      '/quote ' + 'a '.repeat(300),
+      `/quote ${'a '.repeat(300)}`,
     ];
     for (const input of inputs) {
       const a = core.ask(input);
@@ -202,6 +202,7 @@ describe('requests from buttons and slash options', async () => {
   const { core } = await loadSeeds();
   it('are cleaned like typed text: one line, no control characters, a sane offset', () => {
     const a = core.answer({ command: 'search', query: '\nchina | russia \u0000\u202e\nchina', offset: Number.NaN });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test checks that they were removed
     expect(a.heading).not.toMatch(/[\n\u0000\u202e]/);
     expect(a.request).toMatchObject({ offset: 0 });
     const odd = core.answer({ command: 'nonsense', offset: 0 } as never);

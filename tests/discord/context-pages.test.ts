@@ -5,7 +5,7 @@ import { messageProblems } from '../property/checks.js';
 
 const source = { sourceId: 's', title: 'Long Report', publisher: 'Harbour Gazette', date: '2021-05-01', url: null };
 const sentences = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i} of the harbour report.`).join(' ');
-const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+const unescapeMarkdown = (s: string) => s.replace(/\\(.)/g, '$1');
 
 describe('renderContextPages', () => {
   it('a paragraph that fits is the one Context message, as before', () => {
@@ -19,7 +19,7 @@ describe('renderContextPages', () => {
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.length).toBeLessThanOrEqual(CONTEXT_PAGES);
     for (const p of pages) expect(messageProblems(p)).toEqual([]);
-    const parts = pages.map((p) => unescape(p.embeds[0]!.description!).replace(/^… /, '').replace(/ …$/, ''));
+    const parts = pages.map((p) => unescapeMarkdown(p.embeds[0]!.description!).replace(/^… /, '').replace(/ …$/, ''));
     for (const part of parts) expect(part).toMatch(/^Sentence \d+ .*report\.$/);
     expect(parts.join(' ')).toBe(text);
     expect(pages.at(-1)!.embeds[0]!.title).toBe(`Context (the whole paragraph, verbatim), part ${pages.length} of ${pages.length}`);

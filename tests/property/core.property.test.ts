@@ -10,7 +10,7 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, AnswerRequest, Core } from '../../src/answer/types.js';
+import type { Answer, Core } from '../../src/answer/types.js';
 import { loadCore } from '../../src/core.js';
 import { toChoices } from '../../src/discord/commands/options.js';
 import { renderAnswer } from '../../src/render/discord.js';
@@ -120,5 +120,3 @@ describe('core + renderer on hostile input', () => {
     );
   });
 });
-
-export type { AnswerRequest };

@@ -27,7 +27,7 @@ interface Quote {
 }
 let kb: KnowledgeBase;
 let core: Core;
-let quotes: Quote[] = [];
+const quotes: Quote[] = [];
 
 beforeAll(async () => {
   const { articles } = await loadKnowledge(DIR);

@@ -21,7 +21,7 @@ const QUOTED = new RegExp(`[${OPEN}]([^]*)[${CLOSE}]`, 'u');
 export function quotedPart(text: string): { claim: string; rest: string } | null {
   // Straight double quotes or typographic ones; a lone apostrophe is never a quotation mark.
   const m = QUOTED.exec(text);
-  if (!m || !m[1]?.trim() || (m[0][0] === '\u2018' && !m[0].endsWith('\u2019'))) return null;
+  if (!m?.[1]?.trim() || (m[0][0] === '\u2018' && !m[0].endsWith('\u2019'))) return null;
   return { claim: m[1].trim(), rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
 }
 
