@@ -91,7 +91,7 @@ export interface Rate {
  * - `ids`: this process runs the given shard ids of `count` (shards spread over several machines);
  * - `child`: a process spawned by the manager (discord.js reads its shard from the environment).
  */
-export type Sharding =
+type Sharding =
   | { mode: 'single' }
   | { mode: 'manager'; shards: number | 'auto'; spawnDelayMs: number }
   | { mode: 'ids'; ids: number[]; count: number }

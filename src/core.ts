@@ -1,11 +1,8 @@
-import { coreOf, createCore } from './answer/core.js';
+import { coreOf } from './answer/core.js';
 import type { Core, Problem } from './answer/types.js';
 import { terminalProgress } from './progress.js';
 import { loadKnowledgeBase, type LoadProgress } from './snapshot.js';
 import type { KnowledgeSource } from './store/types.js';
-
-export type { Answer, Citation, Core, Problem } from './answer/types.js';
-export { createCore };
 
 export interface LoadOptions {
   /** Where to persist the built index (rebuilt automatically when a knowledge file changes); null: never. */

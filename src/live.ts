@@ -19,6 +19,8 @@ export interface LiveOptions {
   cacheDir?: string | null;
   /** Where the knowledge is kept (src/store/); default: the folder `dir`. */
   source?: KnowledgeSource;
+  /** Told what became of the snapshot written after a reload: `built`, `off` or `not saved: <reason>`. */
+  onSnapshot?: (cache: string) => void;
 }
 
 export async function loadLiveCore(dir: string, options: LiveOptions = {}): Promise<{ core: LiveCore; problems: Problem[]; cache: string }> {
@@ -60,7 +62,7 @@ export async function loadLiveCore(dir: string, options: LiveOptions = {}): Prom
       current = coreOf(kb);
       files.clear();
       for (const [path, load] of next) files.set(path, load);
-      void saveSnapshot(source, cacheDir, kb, merged.problems, stats);
+      void saveSnapshot(source, cacheDir, kb, merged.problems, stats).then((cache) => options.onSnapshot?.(cache));
     }
     return finish(report, started);
   }

@@ -91,7 +91,7 @@ async function loadWithProgress(
 }
 
 /** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
-export async function loadAll(
+async function loadAll(
   source: KnowledgeSource,
   pause?: Pause,
   onFile?: (done: number, total: number) => void,

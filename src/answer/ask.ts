@@ -131,7 +131,7 @@ const QUOTED =
   /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{2,})["\u201c\u201d\u201e]|(?<![\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\p{L}])/gu;
 
 /** The words typed in quotation marks (several quoted parts are joined) and the text around them. */
-export function splitQuoted(text: string): { quoted: string | null; rest: string } {
+function splitQuoted(text: string): { quoted: string | null; rest: string } {
   const parts: string[] = [];
   const rest = text.replace(QUOTED, (_m, a: string | undefined, b: string | undefined) => {
     const inner = (a ?? b ?? '').trim();

@@ -194,7 +194,7 @@ const NEAR_DUPLICATE = 0.8;
  * "Also in" only for the same words: whitespace, case, quotation-mark style and the cut marks at
  * either end aside. A copy that adds or drops words ("… said on Monday.") is cited in its own words.
  */
-export function sameWords(a: string, b: string): boolean {
+function sameWords(a: string, b: string): boolean {
   const norm = (s: string) =>
     fold(s)
       .replace(/[\u201c\u201d\u201e\u00ab\u00bb"]/g, '"')

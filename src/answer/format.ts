@@ -18,7 +18,7 @@ export function citationBlock(c: Citation, n: number): string {
 }
 
 /** Who said the words, always: a speaker, or plainly that nobody is named. */
-export function speakerLabel(c: Citation): string {
+function speakerLabel(c: Citation): string {
   const given = c.speakerAsGiven ? ` (“${c.speakerAsGiven}” in this source)` : '';
   if (c.kind === 'quote') return c.speaker ? `— ${c.speaker}${given}` : '— unattributed quote (no speaker named)';
   if (c.kind === 'reported')

@@ -9,7 +9,7 @@ import { keepWellCovered, typedOf } from './quote.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, PeriodCount } from './types.js';
 
-export const TIMELINE_PAGE = 8;
+const TIMELINE_PAGE = 8;
 /** Passages read: a timeline needs every source that speaks to the topic, not the top few. */
 const DEPTH = 4096;
 
@@ -129,13 +129,13 @@ function grainOf(citations: Citation[]): Grain {
 }
 
 /** A source's period: a year-only source stays under its year, never an invented month or day. */
-export function periodOf(date: string, grain: Grain): string {
+function periodOf(date: string, grain: Grain): string {
   if (grain === 'year' || date.length < 7) return date.slice(0, 4);
   return grain === 'month' ? date.slice(0, 7) : date.slice(0, 10);
 }
 
 /** The count per period, in order; the counts add up to the citations. */
-export function countPeriods(citations: Citation[]): PeriodCount[] {
+function countPeriods(citations: Citation[]): PeriodCount[] {
   const grain = grainOf(citations);
   const out: PeriodCount[] = [];
   for (const c of citations) {

@@ -4,7 +4,7 @@
  * so no renderer can show words without saying where and when they come from.
  */
 
-export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
+type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
 export type CitationKind = 'quote' | 'reported' | 'passage';
 
 /** A source as shown to a user: enough to find the original. */
@@ -125,7 +125,7 @@ export interface Problem {
   reason: string;
 }
 
-export interface SpeakerChoice {
+interface SpeakerChoice {
   name: string;
   quotes: number;
 }

@@ -10,8 +10,8 @@ import { citationCheck, decodeButton } from '../render/discord-ids.js';
 import { UserFacingError, type BotContext, type Outcome } from './context.js';
 import { replyNotice, replyPages } from './respond.js';
 
-export const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
-export const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
+const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
+const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
 
 /** The excerpt as shown in the message's embed, unescaped, to mark it inside its paragraph. */
 function shownExcerpt(i: ButtonInteraction, index: number): string | undefined {

@@ -38,7 +38,7 @@ export interface StartOptions {
 }
 
 /** Given shard ids of a total (SHARD_IDS/SHARD_COUNT); otherwise discord.js decides (one shard, or the manager's env). */
-export function createClient(apiBase: string | undefined, shards?: { ids: number[]; count: number }): Client {
+function createClient(apiBase: string | undefined, shards?: { ids: number[]; count: number }): Client {
   return new Client({
     ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
     // No privileged intent: DMs and messages that mention the bot carry their content anyway.

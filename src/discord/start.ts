@@ -17,12 +17,12 @@ import { openStore } from '../store/open.js';
 import { watchFolderForPush } from '../store/push.js';
 import { runBot } from './client.js';
 
-export const MISSING_TOKEN =
+const MISSING_TOKEN =
   'verbatim --discord: DISCORD_TOKEN is not set, so the bot cannot log in (and --discord never falls back to the console). ' +
   'Set it in the environment or in .env (see .env.example), or start without --discord to use the console.';
 
 /** One log line per reload that changed something; a broken file is a warning naming it. */
-export function logReload(log: Logger, r: ReloadReport): void {
+function logReload(log: Logger, r: ReloadReport): void {
   const level = r.keptLastGood.length || r.problems.length ? 'warn' : 'info';
   log[level](
     {
@@ -69,7 +69,13 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const started = performance.now();
   // DATABASE_URL: PostgreSQL is the store (seeded from the folder when empty); else the folder.
   const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log, attempts: 6 });
-  const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
+  const { core, problems, cache } = await loadLiveCore(config.knowledgeDir, {
+    cacheDir: cacheDir(),
+    source: store,
+    onSnapshot: (saved) => {
+      if (saved.startsWith('not saved')) log.warn({ cache: saved }, 'snapshot after reload not saved');
+    },
+  });
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');
   const empty = noSourceProblem(config.knowledgeDir, core.stats().sources, problems);
   if (empty) {

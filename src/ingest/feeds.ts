@@ -39,7 +39,7 @@ export interface FeedPollerOptions {
 }
 
 /** The items of a parsed feed, newest format differences smoothed over. */
-export function feedItems(xml: string, base: string): FeedItem[] {
+function feedItems(xml: string, base: string): FeedItem[] {
   const { feed } = parseFeed(xml) as { feed: Record<string, unknown> };
   const list = (feed.items ?? feed.entries ?? []) as Array<Record<string, unknown>>;
   const out: FeedItem[] = [];

@@ -45,11 +45,8 @@ export interface LoadResult {
 /** Lets a background load give the event loop back now and then. */
 export type Pause = () => Promise<void>;
 
-/** Told after each file is read (files read so far, files in all), e.g. to show progress. */
-export type OnFile = (done: number, total: number) => void;
-
 /** Reads every article under `dir`. Never throws for a bad file: it becomes a Problem. */
-export async function loadKnowledge(dir: string, pause?: Pause, onFile?: OnFile): Promise<LoadResult> {
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
   let stats: FileStat[];
   try {
     stats = await statKnowledge(dir);
@@ -62,10 +59,7 @@ export async function loadKnowledge(dir: string, pause?: Pause, onFile?: OnFile)
     };
   }
   const files: FileLoad[] = [];
-  for (const s of stats) {
-    files.push(await loadKnowledgeFile(dir, s, pause));
-    onFile?.(files.length, stats.length);
-  }
+  for (const s of stats) files.push(await loadKnowledgeFile(dir, s));
   return mergeFiles(files);
 }
 

@@ -383,7 +383,7 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
 const before = (ctx: Context, at: number) => ctx.here.filter((r) => r.at < at);
 
 /** The speaker a name mention stands for (its fullest form), or null when unsure. */
-export function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
+function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
   if (!m.name) {
     if (!m.role) return null;
     // "King said" after "Martin Luther King Jr.": a role word that is the article's surname for someone.
@@ -408,7 +408,7 @@ function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: 
 }
 
 /** The subject ending at `end` (before a verb of saying), not reaching before `floor`. */
-export function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
+function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
   let e = end;
   for (let k = 0; k < 4; k++) {
     const m = AUXILIARY.exec(ctx.masked.slice(floor, e));
@@ -469,7 +469,7 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
 }
 
 /** The subject of the sentence that holds a participle ("X …, saying …"): a name at its start. */
-export function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | null {
+function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | null {
   const text = ctx.masked.slice(from, verbStart);
   const pron = /^[\s_,]*(he|she|they|it|we|i)\b/i.exec(text);
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].length);

@@ -31,7 +31,7 @@ function recurringLabels(paragraphs: string[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= 2).map(([label]) => label));
 }
 
-export interface Turn {
+interface Turn {
   /** Where the label starts, and where the turn's words start (after the label). */
   start: number;
   textStart: number;

@@ -1,7 +1,7 @@
 import type { DatePrecision } from './dates.js';
 
 /** What a sentence-sized piece of a paragraph is. `attribution` ("…,” said X.") is never shown alone. */
-export type SegmentKind = 'quote' | 'reported' | 'narration' | 'attribution';
+type SegmentKind = 'quote' | 'reported' | 'narration' | 'attribution';
 
 /** A piece of a paragraph, by offsets, so every excerpt is a slice of the source text. */
 export interface Segment {

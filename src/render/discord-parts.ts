@@ -39,7 +39,7 @@ export function linked(label: string, url: string | null, max: number): string {
 }
 
 /** Discord refuses a whole message over one empty field value: blank text gets a stated fallback. */
-export function orElse(value: string, fallback: string): string {
+function orElse(value: string, fallback: string): string {
   return value.trim() ? value : fallback;
 }
 

@@ -25,7 +25,7 @@ export const LIMITS = {
   choiceValue: 100,
 } as const;
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 /**
  * Discord's own bare-link rule (a link runs to whitespace or `<` and never ends on punctuation):
@@ -52,12 +52,7 @@ export function escapeDiscord(text: string): string {
     .join('');
 }
 
-/** Escapes links too: for a masked link's label, where a bare URL would end the label early. */
-export function escapeLabel(text: string): string {
-  return escapePart(text);
-}
-
-/** Cut then escape everything, links included (see escapeLabel). */
+/** Cut then escape everything, links included: for a masked link's label, where a bare URL would end the label early. */
 export function fitLabel(text: string, max: number): string {
   return escapePart(cutText(text, max, (s) => escapePart(s).length));
 }

@@ -3,7 +3,7 @@ import type { Answer } from '../answer/types.js';
 import { renderAnswer, type DiscordMessage } from './discord.js';
 import { LIMITS, fitEscaped } from './discord-text.js';
 
-export const CHART_NAME = 'timeline.png';
+const CHART_NAME = 'timeline.png';
 
 export function renderTimeline(answer: Answer, opts: { askerId: string; chart?: Buffer }): DiscordMessage[] {
   const pages = renderAnswer(answer, opts);

@@ -57,7 +57,7 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
 }
 
 /** The diff as one line, cut between runs (marked …) to fit `max` characters. */
-export function diffLine(differences: Difference[], max: number): string {
+function diffLine(differences: Difference[], max: number): string {
   let out = '';
   for (const d of differences) {
     const words = escapeDiscord(cutPlain(d.text, 300));

@@ -11,7 +11,7 @@ import { COLOR, embedLength, fitLines, linked, safeUrl, shownDate, sourceFields,
 import { LIMITS, bold, fitEscaped, splitEscaped } from './discord-text.js';
 import { renderVerify } from './discord-verify.js';
 
-export { embedLength, safeUrl, type ButtonRow, type DiscordMessage };
+export { embedLength, type ButtonRow, type DiscordMessage };
 
 /** Excerpts get at most this much so one embed always fits the 6000-character message total. */
 const EXCERPT_BUDGET = 3000;
@@ -112,7 +112,7 @@ export function answerButtons(answer: Answer, askerId: string): ButtonRow[] {
  * "Which one?" as choices, never a dead end: a /quote miss that names possible speakers gets one
  * button per speaker, each asking the same question of that speaker.
  */
-export function speakerChoices(answer: Answer, askerId: string): ButtonRow[] {
+function speakerChoices(answer: Answer, askerId: string): ButtonRow[] {
   const r = answer.request;
   if (r.command !== 'quote' || !answer.suggestions.length) return [];
   const names = [...new Set(answer.suggestions.map((n) => n.trim()).filter(Boolean))];

@@ -7,7 +7,7 @@ export function renderText(answer: Answer): string {
 }
 
 /** Characters of a paragraph per Context page: a screenful or two. */
-export const CONTEXT_PAGE = 3000;
+const CONTEXT_PAGE = 3000;
 
 /**
  * The Context view in text: the whole paragraph around a citation, verbatim, the one place a

@@ -18,7 +18,7 @@ export function readSources(dir: string): Map<string, string> {
   return out;
 }
 
-export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Problems with one citation's words: each piece between … cuts must be in its source as is. */
 export function verbatimProblems(c: Pick<Citation, 'excerpt' | 'sourceId'>, sources: Map<string, string>): string[] {
@@ -58,7 +58,7 @@ const ANGLED = /^<(@[!&]?\d+|#\d+|t:-?\d+(:[a-zA-Z])?|a?:\w+:\d+|\/[^>]+:\d+)>/;
  * `**bold**` pairs and `[label](url)` links, `<@…>`-style mentions, `@everyone`/`@here` (also
  * inside links), and (for text rendered as Markdown blocks) headings, quotes, lists at a line start.
  */
-export function markupProblems(text: string, blocks: boolean): string[] {
+function markupProblems(text: string, blocks: boolean): string[] {
   const out: string[] = [];
   let bold = 0;
   const scan = (t: string) => {

@@ -13,7 +13,7 @@ import { NO_MENTIONS } from '../respond.js';
 import { managersOnly, requireManager } from './options.js';
 
 export const NOT_ADMIN_ADD = 'Only server managers (Manage Server permission) can add sources.';
-export const NOT_AVAILABLE = 'Sources cannot be added in this deployment.';
+const NOT_AVAILABLE = 'Sources cannot be added in this deployment.';
 export const ONE_OF = 'Give either url: (a web page or PDF) or file: (an .html, .txt, .md or .pdf upload), not both.';
 
 const data = managersOnly(new SlashCommandBuilder())

@@ -7,7 +7,7 @@ import { everywhere } from './options.js';
 
 const data = everywhere(new SlashCommandBuilder()).setName('help').setDescription('How to ask me for quotes').toJSON();
 
-export function helpText(stats: { sources: number; quotes: number; speakers: number }): string {
+function helpText(stats: { sources: number; quotes: number; speakers: number }): string {
   return [
     `I answer only with words found in ${stats.sources} news articles (${stats.quotes} quotes from ${stats.speakers} speakers), each with its speaker, source and date.`,
     '',

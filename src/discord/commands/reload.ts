@@ -10,7 +10,7 @@ import { NO_MENTIONS } from '../respond.js';
 import { managersOnly, requireManager } from './options.js';
 
 export const NOT_ADMIN = 'Only server managers (Manage Server permission) can reload my knowledge.';
-export const NOT_LIVE = 'My knowledge cannot be reloaded in this deployment (it was started from a fixed index).';
+const NOT_LIVE = 'My knowledge cannot be reloaded in this deployment (it was started from a fixed index).';
 
 const data = managersOnly(new SlashCommandBuilder())
   .setName('reload')
