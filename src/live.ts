@@ -1,7 +1,8 @@
 import { coreOf } from './answer/core.js';
-import type { Core, LiveCore, Problem, ReloadReport } from './answer/types.js';
+import type { Core, LiveCore, ReloadReport } from './answer/types.js';
 import { mergeFiles, type FileLoad, type FileStat } from './knowledge/load.js';
-import { ALIAS_FILE, type AliasTable } from './search/aliases.js';
+import type { Problem } from './knowledge/types.js';
+import { ALIAS_FILE, type AliasTable } from './knowledge/aliases.js';
 import { buildKnowledgeBaseAsync } from './search/kb.js';
 import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
 import { folderStore } from './store/folder.js';

@@ -3,12 +3,11 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import type { Problem } from './answer/types.js';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
-import type { Article } from './knowledge/types.js';
+import type { Article, Problem } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
-import type { AliasTable } from './search/aliases.js';
-import type { IndexData } from './search/index.js';
+import type { AliasTable } from './knowledge/aliases.js';
+import type { IndexData } from './search/index-builder.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 

@@ -1,5 +1,5 @@
 import type { Article } from '../knowledge/types.js';
-import type { AliasTable } from '../search/aliases.js';
+import type { AliasTable } from '../knowledge/aliases.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/kb.js';
 import { cleanInput, MAX_INPUT, parseInput } from './ask.js';
 import { passageKey, shortId, sourceRef } from './cite.js';

@@ -11,10 +11,11 @@ import { closeSpeakers, closeTopics, quotedYears } from './suggest.js';
 import { planTopic, readTopic, topicNote } from './topic.js';
 import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
+import { keepWellCovered, typedOf } from './coverage.js';
 import { answerSearch } from './search.js';
+import { PAGE } from './tuning.js';
 import type { Answer, AnswerRequest, Bounds } from './types.js';
 
-export const PAGE = 5;
 /** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
 const MAX_SENTENCES = 3;
 const MIN_QUOTE_CHARS = 60;
@@ -278,22 +279,6 @@ function topicalPicks(
     picks: kept.sort((a, b) => comparePicks(kb, a, b)),
     covered: Math.max(0, ...coverage.values()),
   };
-}
-
-/** The word the user typed that a term came from, so variants of one word count once. */
-export function typedOf(plan: QueryPlan, term: string): string {
-  return plan.terms.find((t) => t.term === term)?.typed ?? term;
-}
-
-/**
- * Drops results that match clearly fewer of the query's words than the best ones (two thirds,
- * rounded up): "south china sea" should not list "From the Baltic to the Black Sea", nor
- * "new start" a sentence that only says "new".
- */
-export function keepWellCovered<T>(items: T[], covered: (item: T) => number): T[] {
-  const most = Math.max(0, ...items.map(covered));
-  const needed = Math.ceil((most * 2) / 3);
-  return items.filter((item) => covered(item) >= needed);
 }
 
 /** Without a topic, for someone only reported: their reported sentences, newest source first. */

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import { citationOf, citationPage, deepen, refOf, scoreText, similarity, type Pick } from './cite.js';
 import { answerOf, plural, sourceLine } from './format.js';
-import { keepWellCovered, typedOf } from './quote.js';
+import { keepWellCovered, typedOf } from './coverage.js';
 import { closeTopics } from './suggest.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';

@@ -5,7 +5,7 @@ import { combinePeriod } from './bounds.js';
 import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
 import { answerOf, citationBlock } from './format.js';
 import { passageFilter } from './period.js';
-import { keepWellCovered, typedOf } from './quote.js';
+import { keepWellCovered, typedOf } from './coverage.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, PeriodCount } from './types.js';
 

@@ -4,6 +4,8 @@
  * so no renderer can show words without saying where and when they come from.
  */
 
+import type { Problem } from '../knowledge/types.js';
+
 type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
 export type CitationKind = 'quote' | 'reported' | 'passage';
 
@@ -116,13 +118,6 @@ export type AnswerRequest =
 export interface Bounds {
   since?: string;
   until?: string;
-}
-
-/** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
-export interface Problem {
-  file: string;
-  line?: number;
-  reason: string;
 }
 
 interface SpeakerChoice {

@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Answer } from '../answer/types.js';
-import { loadCore } from '../core.js';
+import { loadCore } from '../load-core.js';
 import { openStoreFromEnv } from '../store/open.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
-import { readFlags } from './flags.js';
-import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge-dir.js';
+import { readFlags } from '../flags.js';
+import { cacheDir, knowledgeDir } from '../config.js';
+import { knowledgeDirProblem, noSourceProblem, printProblems } from '../knowledge-folder.js';
 import { answerMore, MORE, nextPage } from './paging.js';
 import { ASK_USAGE } from './usage.js';
 import { isCiteStyle } from '../render/cite-styles.js';

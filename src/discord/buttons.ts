@@ -4,9 +4,11 @@
  * button goes away and the next page follows); anyone else gets the next page privately.
  */
 import { MessageFlags, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
-import { renderAnswer, type ButtonRow } from '../render/discord.js';
-import { renderCite, renderContextPages } from '../render/discord-extra.js';
-import { citationCheck, decodeButton } from '../render/discord-ids.js';
+import { renderAnswer } from '../render/discord/answer.js';
+import type { ButtonRow } from '../render/discord/message.js';
+import { renderCite } from '../render/discord/cite.js';
+import { renderContextPages } from '../render/discord/context.js';
+import { citationCheck, decodeButton } from '../render/discord/custom-ids.js';
 import { UserFacingError, type BotContext, type Outcome } from './context.js';
 import { replyNotice, replyPages } from './respond.js';
 

@@ -11,7 +11,7 @@ import { createCooldowns, type Cooldowns } from './cooldown.js';
 import { handleMessage } from './events/messageCreate.js';
 import { NO_MENTIONS } from './respond.js';
 import { routeInteraction } from './router.js';
-import { Work } from './work.js';
+import { InFlight } from './in-flight.js';
 
 export interface BotHandle {
   client: Client<true>;
@@ -59,7 +59,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     core,
     log,
     cooldown: options.cooldown ?? createCooldowns(config.cooldowns ?? {}),
-    work: new Work(),
+    work: new InFlight(),
     reload: 'reload' in core ? () => core.reload() : undefined,
     add: options.add,
     health: options.health,

@@ -6,9 +6,9 @@
  * spawns and supervises the shard processes (src/discord/shards.ts).
  */
 import type { ReloadReport } from '../answer/types.js';
-import { loadConfig, type Config } from '../config.js';
+import { cacheDir, loadConfig, type Config } from '../config.js';
 import { resolve } from 'node:path';
-import { cacheDir, knowledgeDirProblem, noSourceProblem } from '../cli/knowledge-dir.js';
+import { knowledgeDirProblem, noSourceProblem } from '../knowledge-folder.js';
 import { addSource, isAdded } from '../ingest/add.js';
 import { createFeedPoller } from '../ingest/feeds.js';
 import { loadLiveCore } from '../live.js';

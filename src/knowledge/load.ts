@@ -1,12 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Problem } from '../answer/types.js';
-import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from '../search/aliases.js';
+import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from './aliases.js';
 import { parseJsonlRecord } from './jsonl.js';
 import { pageArticleText, withFields } from './pages.js';
 import { ParseError, parseArticle } from './parse.js';
-import type { Article } from './types.js';
+import type { Article, Problem } from './types.js';
 
 /** The only file-system code of the core: a folder → articles plus the problems met on the way. */
 
@@ -228,8 +227,8 @@ async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar
   // Loaded on first use: the DOM and PDF libraries cost a start-up that needs no page (~0.2 s).
   const page =
     ext === '.pdf'
-      ? await (await import('../ingest/pdf.js')).extractPdf(bytes)
-      : await import('../ingest/html.js').then(({ decodeHtml, extractHtml }) =>
+      ? await (await import('./pdf.js')).extractPdf(bytes)
+      : await import('./html.js').then(({ decodeHtml, extractHtml }) =>
           extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null)),
         );
   const { text, updated } = pageArticleText(page, sidecar);

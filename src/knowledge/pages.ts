@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Extracted } from '../ingest/extracted.js';
+import type { Extracted } from './extracted.js';
 import { findFirstFullDate, parseGivenDate, type SourceDate } from './dates.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { ParseError } from './parse.js';

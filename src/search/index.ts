@@ -1,5 +1,5 @@
 import { words } from '../knowledge/text.js';
-import { IndexBuilder } from './index-builder.js';
+import { IndexBuilder, type IndexData } from './index-builder.js';
 import { isEnglishWord } from './lexicon.js';
 import { maxEdits, Speller } from './spell.js';
 import { lowerBound } from './sorted.js';
@@ -47,17 +47,6 @@ const VARIANT_WEIGHT = 0.7;
 /** Weight of a longer form of an exact word ("russian" for "russia"): related, not the same. */
 const EXTENSION_WEIGHT = 0.3;
 const MAX_EXTENSION = 3;
-
-/** The index as plain typed arrays: what is persisted, and what a reload swaps in. */
-export interface IndexData {
-  /** In code-unit order (prefix look-ups binary-search it). */
-  terms: string[];
-  /** Postings of term i are `docs/tfs[offsets[i] .. offsets[i + 1])`. */
-  offsets: Uint32Array;
-  docs: Uint32Array;
-  tfs: Uint16Array;
-  docLength: Float32Array;
-}
 
 export class SearchIndex {
   private readonly termIds = new Map<string, number>();

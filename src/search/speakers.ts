@@ -3,7 +3,7 @@ import { nameKey, roleAliases } from '../knowledge/speakers.js';
 import type { Article } from '../knowledge/types.js';
 import { words } from '../knowledge/text.js';
 import type { Passage } from './passages.js';
-import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from './aliases.js';
+import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from '../knowledge/aliases.js';
 import { isEnglishWord } from './lexicon.js';
 import { damerauLevenshtein, maxEdits, Speller } from './spell.js';
 import { canonicalNames, push } from './speaker-names.js';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import type { Answer, Citation } from '../../src/answer/types.js';
-import { embedLength, type DiscordMessage } from '../../src/render/discord.js';
+import { embedLength, type DiscordMessage } from '../../src/render/discord/message.js';
 
 /** Whitespace-collapsed raw text of every seed file, by source id (the file name without extension). */
 export function readSources(dir: string): Map<string, string> {

@@ -6,8 +6,8 @@
  */
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { describeAdd, type AddInput } from '../../ingest/add.js';
-import { fitLines } from '../../render/discord-parts.js';
-import { escapeDiscord, LIMITS } from '../../render/discord-text.js';
+import { fitLines } from '../../render/discord/source-fields.js';
+import { escapeDiscord, LIMITS } from '../../render/discord/escape.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
 import { NO_MENTIONS } from '../respond.js';
 import { managersOnly, requireManager } from './options.js';

@@ -1,6 +1,6 @@
 /** /help — how to ask, in Discord's terms (private). */
 import { SlashCommandBuilder } from 'discord.js';
-import { renderNotice } from '../../render/discord-extra.js';
+import { renderNotice } from '../../render/discord/notice.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { everywhere } from './options.js';

@@ -9,7 +9,7 @@ import {
   type SlashCommandBuilder,
 } from 'discord.js';
 import type { Core } from '../../answer/types.js';
-import { LIMITS } from '../../render/discord-text.js';
+import { LIMITS } from '../../render/discord/escape.js';
 import { UserFacingError } from '../context.js';
 
 /**

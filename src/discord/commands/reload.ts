@@ -4,7 +4,7 @@
  * servers, and checked again here (a server can widen who sees a command; it is still admin-only).
  */
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { renderReloadText } from '../../render/discord-reload.js';
+import { renderReloadText } from '../../render/discord/reload.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
 import { NO_MENTIONS } from '../respond.js';
 import { managersOnly, requireManager } from './options.js';

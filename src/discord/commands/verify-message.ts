@@ -11,7 +11,7 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { MAX_INPUT } from '../../answer/ask.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { BotContext, Outcome } from '../context.js';
 import { UserFacingError } from '../context.js';
 import { replyPages } from '../respond.js';

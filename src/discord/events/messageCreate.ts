@@ -4,7 +4,7 @@
  * never logged at info.
  */
 import type { Message } from 'discord.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { BotContext } from '../context.js';
 import { cooldownMessage } from '../cooldown.js';
 import { failureMessage } from '../router.js';

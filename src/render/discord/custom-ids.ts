@@ -13,8 +13,8 @@
  * <request> is base64url JSON of a compact tuple, e.g. ["q","Jens Stoltenberg","china",3].
  */
 import { z } from 'zod';
-import type { AnswerRequest, Citation } from '../answer/types.js';
-import { LIMITS } from './discord-text.js';
+import type { AnswerRequest, Citation } from '../../answer/types.js';
+import { LIMITS } from './escape.js';
 
 export type ButtonAction =
   | { kind: 'more'; askerId: string; request: AnswerRequest }

@@ -1,5 +1,5 @@
 /** Tracks replies in flight so a shutdown can stop taking work and still finish them. */
-export class Work {
+export class InFlight {
   stopping = false;
   readonly #inflight = new Set<Promise<unknown>>();
 

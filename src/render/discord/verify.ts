@@ -4,12 +4,15 @@
  * the source lacks as **+word**; everything escaped), then the closest sources as citation embeds
  * with Context and Cite buttons. Within Discord's limits like every other answer.
  */
-import type { Answer, Difference, Verdict } from '../answer/types.js';
+import type { Answer, Difference, Verdict } from '../../answer/types.js';
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
-import type { Citation } from '../answer/types.js';
-import { answerButtons, citationEmbed, renderMiss, type ButtonRow, type DiscordMessage } from './discord.js';
-import { citationCheck, encodeButton } from './discord-ids.js';
-import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './discord-text.js';
+import type { Citation } from '../../answer/types.js';
+import { answerButtons } from './buttons.js';
+import { citationEmbed } from './citation-embed.js';
+import { renderMiss } from './notice.js';
+import type { ButtonRow, DiscordMessage } from './message.js';
+import { citationCheck, encodeButton } from './custom-ids.js';
+import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './escape.js';
 
 const LABEL: Record<Verdict, string> = {
   verbatim: '✅ Verbatim',

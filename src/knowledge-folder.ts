@@ -1,20 +1,9 @@
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Problem } from '../answer/types.js';
-import { statKnowledge } from '../knowledge/load.js';
+import { basename } from 'node:path';
+import { statKnowledge } from './knowledge/load.js';
+import type { Problem } from './knowledge/types.js';
 
-/** `--knowledge DIR`, else KNOWLEDGE_DIR, else the project's own knowledge/ folder (wherever the command is run from). */
-export function knowledgeDir(flag?: string): string {
-  if (flag) return resolve(flag);
-  if (process.env.KNOWLEDGE_DIR) return resolve(process.env.KNOWLEDGE_DIR);
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const candidate of [resolve('knowledge'), resolve(here, '../../knowledge'), resolve(here, '../../../knowledge')]) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return resolve('knowledge');
-}
+/** Checks of a knowledge folder shared by every face (console, `ask`, `add`, the bot), and how its problems are printed. */
 
 /** A folder's README.md documents the folder: it is never a source. */
 export const isFolderReadme = (path: string): boolean => basename(path).toLowerCase() === 'readme.md';
@@ -53,16 +42,4 @@ export function noSourceProblem(dir: string, sources: number, problems: Problem[
 
 export function printProblems(problems: Array<{ file: string; line?: number; reason: string }>, out: NodeJS.WritableStream = process.stderr): void {
   for (const p of problems) out.write(`knowledge problem: ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}\n`);
-}
-
-/**
- * Where the built index is persisted: VERBATIM_CACHE_DIR, else the project's `.cache/verbatim`;
- * VERBATIM_CACHE_DIR=off disables it.
- */
-export function cacheDir(): string | null {
-  const env = process.env.VERBATIM_CACHE_DIR;
-  if (env === 'off') return null;
-  if (env) return resolve(env);
-  const here = dirname(fileURLToPath(import.meta.url));
-  return resolve(here, '../../.cache/verbatim');
 }

@@ -1,7 +1,8 @@
 /** The admin /reload report: what changed in the knowledge folder and what could not be loaded. */
-import type { Problem, ReloadReport } from '../answer/types.js';
-import { fitLines } from './discord-parts.js';
-import { LIMITS, escapeDiscord } from './discord-text.js';
+import type { ReloadReport } from '../../answer/types.js';
+import type { Problem } from '../../knowledge/types.js';
+import { fitLines } from './source-fields.js';
+import { LIMITS, escapeDiscord } from './escape.js';
 
 function files(label: string, list: string[]): string[] {
   return list.length ? [`${label} (${list.length}): ${list.map(escapeDiscord).join(', ')}`] : [];

@@ -1,8 +1,8 @@
 /** The one knowledge-folder check every face (and `npm run add`) uses. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { knowledgeDirProblem, noSourceProblem } from '../../src/cli/knowledge-dir.js';
-import { folder, ROOT } from './run.js';
+import { knowledgeDirProblem, noSourceProblem } from '../src/knowledge-folder.js';
+import { folder, ROOT } from './cli/run.js';
 
 describe('knowledgeDirProblem', () => {
   it('accepts a folder with a source, and an empty one only when asked to (adding into it)', async () => {

@@ -1,5 +1,6 @@
 import { coreOf } from './answer/core.js';
-import type { Core, Problem } from './answer/types.js';
+import type { Core } from './answer/types.js';
+import type { Problem } from './knowledge/types.js';
 import { terminalProgress } from './progress.js';
 import { loadKnowledgeBase, type LoadProgress } from './snapshot.js';
 import type { KnowledgeSource } from './store/types.js';

@@ -1,7 +1,8 @@
 /** A timeline on Discord: the answer's embeds, the counts per period in the heading message, and the chart attached. */
-import type { Answer } from '../answer/types.js';
-import { renderAnswer, type DiscordMessage } from './discord.js';
-import { LIMITS, fitEscaped } from './discord-text.js';
+import type { Answer } from '../../answer/types.js';
+import { renderAnswer } from './answer.js';
+import type { DiscordMessage } from './message.js';
+import { LIMITS, fitEscaped } from './escape.js';
 
 const CHART_NAME = 'timeline.png';
 

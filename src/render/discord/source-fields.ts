@@ -1,23 +1,8 @@
-/**
- * Building blocks shared by the Discord renderers: message types, links, dates and the source
- * fields every excerpt carries.
- */
-import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
-import type { SourceRef } from '../answer/types.js';
-import { formatLongDate } from '../knowledge/dates.js';
-import { LIMITS, fitEscaped, fitLabel } from './discord-text.js';
-
-export type ButtonRow = APIActionRowComponent<APIButtonComponent>;
-
-export interface DiscordMessage {
-  content?: string;
-  embeds: APIEmbed[];
-  components: ButtonRow[];
-  /** Attachments (the timeline's chart PNG). */
-  files?: Array<{ name: string; data: Buffer; description?: string }>;
-}
-
-export const COLOR = 0x2b6cb0;
+/** Links, dates and the source fields every excerpt carries, shared by the Discord renderers. */
+import type { APIEmbed } from 'discord.js';
+import type { SourceRef } from '../../answer/types.js';
+import { formatLongDate } from '../../knowledge/dates.js';
+import { LIMITS, fitEscaped, fitLabel } from './escape.js';
 
 /** Only http(s) URLs: Discord rejects the whole message for an invalid embed URL. */
 export function safeUrl(url: string | null): string | null {
@@ -71,10 +56,4 @@ export function fitLines(lines: string[], max: number): string {
     used += line.length + 1;
   }
   return out.join('\n');
-}
-
-/** Characters Discord counts toward the 6000 per-message total. */
-export function embedLength(e: APIEmbed): number {
-  const fields = (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + fields + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
 }
