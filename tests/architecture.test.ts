@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cycles, type Edge, importGraph, type Layer, violations } from './architecture/imports.js';
 
@@ -9,6 +10,18 @@ describe('imports of src/', () => {
     expect(edges.length).toBeGreaterThan(files.length);
     // Printed one per line, so a failure names each offending import.
     expect(violations(files, edges).join('\n')).toBe('');
+  });
+});
+
+describe("the README's layout", () => {
+  it('names every folder and top-level file of src/, and every file of render/discord/', () => {
+    const root = resolve(import.meta.dirname, '..');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const layout = /### Layout[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const src = readdirSync(join(root, 'src'), { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+    const named = [...src, ...readdirSync(join(root, 'src/render/discord'))];
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((n) => !layout.includes(n))).toEqual([]);
   });
 });
 
