@@ -2,7 +2,7 @@ import type { Segment } from '../knowledge/types.js';
 import type { QueryPlan } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { matchPhrase, readPhrase, type Phrase } from '../search/phrase.js';
-import type { Pick } from './cite.js';
+import type { Pick } from './pick.js';
 
 /** Topics as phrases in answers: reading them, rating excerpts by them, and saying when the exact words are absent. */
 

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../search/kb.js';
-import { sourceRef } from './cite.js';
+import { sourceRef } from './source-ref.js';
 import { answerOf, plural, shownRange, sourceLine } from './format.js';
 import type { Answer, AnswerRequest, SourceSummary } from './types.js';
 
