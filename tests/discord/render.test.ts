@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../src/answer/types.js';
 import { answerButtons } from '../../src/render/discord/buttons.js';
 import { embedLength } from '../../src/render/discord/message.js';
+import { discordEmbedCharacters } from '../property/checks.js';
 import { renderAnswer } from '../../src/render/discord/answer.js';
 import { renderMiss } from '../../src/render/discord/notice.js';
 import { citationLine, renderCite } from '../../src/render/discord/cite.js';
@@ -16,7 +17,9 @@ function checkLimits(messages: ReturnType<typeof renderAnswer>) {
   for (const m of messages) {
     expect((m.content ?? '').length).toBeLessThanOrEqual(2000);
     expect(m.embeds.length).toBeLessThanOrEqual(10);
-    expect(m.embeds.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
+    expect(discordEmbedCharacters(m.embeds)).toBeLessThanOrEqual(6000);
+    // The renderers budget with embedLength: it must count what Discord counts.
+    for (const e of m.embeds) expect(embedLength(e)).toBe(discordEmbedCharacters([e]));
     for (const e of m.embeds) {
       expect((e.title ?? '').length).toBeLessThanOrEqual(256);
       expect((e.description ?? '').length).toBeLessThanOrEqual(4096);
