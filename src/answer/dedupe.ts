@@ -3,6 +3,7 @@ import { fold } from '../knowledge/text.js';
 import { terms } from '../search/terms.js';
 import { refOf } from './source-ref.js';
 import type { Citation } from './types.js';
+import { NEAR_DUPLICATE, SAME_RECORD, LOOKAHEAD } from './tuning.js';
 
 const termSets = new WeakMap<Citation, Set<string>>();
 
@@ -30,8 +31,6 @@ export function similarity(a: Citation, b: Citation): number {
   return common / (x.size + y.size - common);
 }
 
-const NEAR_DUPLICATE = 0.8;
-
 /**
  * "Also in" only for the same words: whitespace, case, quotation-mark style and the cut marks at
  * either end aside. A copy that adds or drops words ("… said on Monday.") is cited in its own words.
@@ -47,9 +46,6 @@ function sameWords(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** Two copies of one record (same date and title) whose excerpts were cut a little differently. */
-const SAME_RECORD = 0.5;
-
 function sameRecord(a: Citation, b: Citation): boolean {
   if (a.date !== b.date || a.sourceId === b.sourceId) return false;
   const ta = fold(a.title)
@@ -60,9 +56,6 @@ function sameRecord(a: Citation, b: Citation): boolean {
     .trim();
   return (ta === tb || ta.startsWith(tb) || tb.startsWith(ta)) && similarity(a, b) >= SAME_RECORD;
 }
-
-/** After a page is full, how many more results are still checked for copies of what it shows. */
-const LOOKAHEAD = 40;
 
 export interface CitationPage {
   citations: Citation[];

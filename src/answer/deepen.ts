@@ -1,7 +1,6 @@
 /** Reading deeper into the ranked passages when the best ones give nothing usable. */
 import type { Hit } from '../search/index.js';
-
-const MAX_DEPTH = 4096;
+import { MAX_DEPTH } from './tuning.js';
 
 /**
  * Runs `build` over the best `depth` passages, reading eight times deeper while it finds nothing

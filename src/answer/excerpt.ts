@@ -1,5 +1,6 @@
 /** The verbatim excerpt of chosen segments: slices of the source text, every cut marked " … ". */
 import type { Paragraph, Segment } from '../knowledge/types.js';
+import { MAX_EXCERPT } from './tuning.js';
 
 /**
  * The excerpt of consecutive-or-not segments of one paragraph: contiguous segments are one slice
@@ -33,9 +34,6 @@ export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[
   const cutInside = (last as Segment & { cut?: boolean }).cut === true;
   return `${cutBefore ? '… ' : ''}${pieces.join(' … ')}${cutAfter || cutInside ? ' …' : ''}`;
 }
-
-/** An excerpt reads as a citation, not a document: at most this many characters (the Context view shows the whole paragraph). */
-export const MAX_EXCERPT = 1000;
 
 /**
  * The chosen sentences up to MAX_EXCERPT characters: whole sentences while they fit (the first

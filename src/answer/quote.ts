@@ -4,7 +4,7 @@ import { passageParts, passageText } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { findPhrase, type Phrase } from '../search/phrase.js';
-import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { citationOf } from './cite.js';
 import { citationPage } from './dedupe.js';
 import { comparePicks, type Pick } from './pick.js';
@@ -17,15 +17,16 @@ import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
 import { keepWellCovered, typedOf } from './coverage.js';
 import { answerSearch } from './search.js';
-import { PAGE } from './tuning.js';
+import {
+  PAGE,
+  QUOTE_SENTENCES as MAX_SENTENCES,
+  MIN_QUOTE_CHARS,
+  SHORT_LAST,
+  QUOTE_DEPTH_PER_RESULT as DEPTH_PER_RESULT,
+  PHRASE_LIMIT,
+  PHRASE_RATED,
+} from './tuning.js';
 import type { Answer, AnswerRequest, Bounds } from './types.js';
-
-/** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
-const MAX_SENTENCES = 3;
-const MIN_QUOTE_CHARS = 60;
-const SHORT_LAST = 1_000_000;
-/** Passages read per result wanted: enough to rank well, few enough to answer in milliseconds. */
-const DEPTH_PER_RESULT = 8;
 
 type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
 

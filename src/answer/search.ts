@@ -8,15 +8,12 @@ import { comparePicks, type Pick } from './pick.js';
 import { deepen } from './deepen.js';
 import { scoreText } from './score.js';
 import { answerOf } from './format.js';
-import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { keepWellCovered, typedOf } from './coverage.js';
-import { PAGE } from './tuning.js';
+import { PAGE, SEARCH_DEPTH_PER_RESULT as DEPTH_PER_RESULT, SEARCH_SENTENCES as MAX_SENTENCES, PHRASE_LIMIT, PHRASE_RATED } from './tuning.js';
 import { closeTopics } from './suggest.js';
 import { cleanTopic, planTopic, readTopic, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
-
-const DEPTH_PER_RESULT = 6;
-const MAX_SENTENCES = 2;
 
 type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 

@@ -11,8 +11,8 @@ import { passageFilter } from './period.js';
 import { keepWellCovered, typedOf } from './coverage.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, PeriodCount } from './types.js';
+import { TIMELINE_PAGE } from './tuning.js';
 
-const TIMELINE_PAGE = 8;
 /** Passages read: a timeline needs every source that speaks to the topic, not the top few. */
 const DEPTH = 4096;
 
