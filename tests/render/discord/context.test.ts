@@ -1,7 +1,7 @@
 /** Discord's Context view is the one place for a whole paragraph: paged when long, bounded when huge, each page within Discord's limits. */
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_PAGES, renderContext, renderContextPages } from '../../src/render/discord/context.js';
-import { messageProblems } from '../property/checks.js';
+import { CONTEXT_PAGES, renderContext, renderContextPages } from '../../../src/render/discord/context.js';
+import { messageProblems } from '../../property/checks.js';
 
 const source = { sourceId: 's', title: 'Long Report', publisher: 'Harbour Gazette', date: '2021-05-01', url: null };
 const sentences = (n: number) => Array.from({ length: n }, (_, i) => `Sentence ${i} of the harbour report.`).join(' ');

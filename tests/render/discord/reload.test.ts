@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { renderReloadText } from '../../src/render/discord/reload.js';
+import { renderReloadText } from '../../../src/render/discord/reload.js';
 
 const report = { added: [], changed: [], removed: [], keptLastGood: [], problems: [], sources: 3, ms: 12 };
 

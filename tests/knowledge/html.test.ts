@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
 import type { Article } from '../../src/knowledge/types.js';
-import { newsPage, pressReleasePage, quotesOf, SEED_000, SEED_003 } from './pages.js';
+import { newsPage, pressReleasePage, quotesOf, SEED_000, SEED_003 } from '../ingest/pages.js';
 
 let dir: string;
 let articles: Article[];

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer, Citation } from '../../src/answer/types.js';
-import { answerButtons } from '../../src/render/discord/buttons.js';
-import { embedLength } from '../../src/render/discord/message.js';
-import { discordEmbedCharacters } from '../property/checks.js';
-import { renderAnswer } from '../../src/render/discord/answer.js';
-import { renderMiss } from '../../src/render/discord/notice.js';
-import { citationLine, renderCite } from '../../src/render/discord/cite.js';
-import { renderContext } from '../../src/render/discord/context.js';
-import { decodeButton } from '../../src/render/discord/custom-ids.js';
-import { CITATIONS, makeAnswer } from './fake-core.js';
+import type { Answer, Citation } from '../../../src/answer/types.js';
+import { answerButtons } from '../../../src/render/discord/buttons.js';
+import { embedLength } from '../../../src/render/discord/message.js';
+import { discordEmbedCharacters } from '../../property/checks.js';
+import { renderAnswer } from '../../../src/render/discord/answer.js';
+import { renderMiss } from '../../../src/render/discord/notice.js';
+import { citationLine, renderCite } from '../../../src/render/discord/cite.js';
+import { renderContext } from '../../../src/render/discord/context.js';
+import { decodeButton } from '../../../src/render/discord/custom-ids.js';
+import { CITATIONS, makeAnswer } from '../../discord/fake-core.js';
 
 const ASKER = '1100000000000000005';
 const quote = (offset = 0): Answer => makeAnswer({ command: 'quote', speaker: 'Jens Stoltenberg', topic: 'china', offset }, CITATIONS);

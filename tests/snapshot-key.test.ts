@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeKey } from '../../src/snapshot.js';
+import { codeKey } from '../src/snapshot.js';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'verbatim-key-'));

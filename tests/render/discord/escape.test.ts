@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutText, escapeDiscord, fitEscaped, splitEscaped } from '../../src/render/discord/escape.js';
+import { cutText, escapeDiscord, fitEscaped, splitEscaped } from '../../../src/render/discord/escape.js';
 
 /** What Discord shows for escaped text: a backslash before punctuation disappears. */
 const shown = (s: string) => s.replace(/\\([^A-Za-z0-9\s])/g, '$1');

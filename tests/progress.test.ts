@@ -1,6 +1,6 @@
 /** Load progress: silent under a second, then one line rewritten in place, cleared at the end. */
 import { expect, it } from 'vitest';
-import { lineProgress, terminalProgress } from '../../src/progress.js';
+import { lineProgress, terminalProgress } from '../src/progress.js';
 
 it('says nothing for a quick load', () => {
   const out: string[] = [];

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCore } from '../../src/load-core.js';
-import { FIXTURES, KNOWLEDGE } from '../helpers.js';
+import { loadCore } from '../src/load-core.js';
+import { FIXTURES, KNOWLEDGE } from './helpers.js';
 
 describe('persisted index', () => {
   const root = mkdtempSync(join(tmpdir(), 'verbatim-snap-'));

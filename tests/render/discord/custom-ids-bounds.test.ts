@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import type { AnswerRequest } from '../../src/answer/types.js';
-import { decodeRequest, encodeRequest } from '../../src/render/discord/custom-ids.js';
+import type { AnswerRequest } from '../../../src/answer/types.js';
+import { decodeRequest, encodeRequest } from '../../../src/render/discord/custom-ids.js';
 
 it('buttons carry since / until and timelines through a restart', () => {
   const requests: AnswerRequest[] = [

@@ -2,9 +2,9 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ReloadReport } from '../../src/answer/types.js';
-import { loadLiveCore } from '../../src/live.js';
-import { FIXTURES, KNOWLEDGE } from '../helpers.js';
+import type { ReloadReport } from '../src/answer/types.js';
+import { loadLiveCore } from '../src/live.js';
+import { FIXTURES, KNOWLEDGE } from './helpers.js';
 
 describe('reloading knowledge while answering', async () => {
   const root = mkdtempSync(join(tmpdir(), 'verbatim-live-'));

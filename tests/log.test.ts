@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createLogger } from '../../src/log.js';
+import { createLogger } from '../src/log.js';
 
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.abcdef.secret-secret-secret';
 

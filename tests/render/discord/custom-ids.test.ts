@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AnswerRequest } from '../../src/answer/types.js';
-import { citationCheck, decodeButton, decodeRequest, encodeButton, encodeRequest } from '../../src/render/discord/custom-ids.js';
+import type { AnswerRequest } from '../../../src/answer/types.js';
+import { citationCheck, decodeButton, decodeRequest, encodeButton, encodeRequest } from '../../../src/render/discord/custom-ids.js';
 
 const requests: AnswerRequest[] = [
   { command: 'quote', speaker: 'Jens Stoltenberg', topic: 'china', offset: 3 },
