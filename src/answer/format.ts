@@ -49,7 +49,6 @@ export function answerOf(
     citations.length && request.command !== 'summary' ? citations.map((c, i) => citationBlock(c, request.offset + i + 1)).join('\n\n') : '',
     suggestions.length ? (parts.examples ? `For example: ${suggestions.join(', ')}.` : `Did you mean: ${suggestions.join(', ')}?`) : '',
     parts.footer ?? '',
-    parts.hasMore ? 'More results are available (type "more").' : '',
   ]
     .filter(Boolean)
     .join('\n\n');

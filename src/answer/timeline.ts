@@ -115,9 +115,7 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
     const prev = i > 0 ? periodOf(page[i - 1]!.date, grainOf(all)) : null;
     groups.push(prev === key ? block : `${key} (${periods.find((p) => p.period === key)?.count ?? 0})\n${block}`);
   });
-  const text = [heading, topicNote(plan), counts, groups.join('\n\n'), hasMore ? 'More results are available (type "more").' : '']
-    .filter(Boolean)
-    .join('\n\n');
+  const text = [heading, topicNote(plan), counts, groups.join('\n\n')].filter(Boolean).join('\n\n');
   return { ...answer, text, periods };
 }
 

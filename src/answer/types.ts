@@ -53,7 +53,7 @@ export interface SourceSummary extends SourceRef {
 export interface Answer {
   command: Command;
   found: boolean;
-  /** What the user reads: the whole answer as plain text (the console prints exactly this). */
+  /** What the user reads: the whole answer as plain text; each face adds its own way to the next page (render/text.ts). */
   text: string;
   citations: Citation[];
   /** Short headline, e.g. `Jens Stoltenberg on “china”`. */

@@ -58,13 +58,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const json = Boolean(args.values.json);
-  const render = (a: Answer) => (json ? `${renderJson(a, cite ? { cite } : {})}\n` : renderText(a));
+  const render = (a: Answer, more?: string) =>
+    json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more);
   if (query) {
     let answer = core.ask(query);
     if (offset) answer = core.answer({ ...answer.request, offset });
     // One question, one answer: the next page is another run with --offset, not "more".
     const hint = answer.hasMore ? `(run again with --offset ${nextPage(answer).offset})` : '';
-    process.stdout.write(render(hint ? { ...answer, text: answer.text.replace('(type "more")', hint) } : answer));
+    process.stdout.write(render(answer, hint || undefined));
     const chart = args.values.chart;
     if (chart) {
       // The chart is the timeline's counts; stdout stays one JSON object per line.
