@@ -17,12 +17,12 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { AnswerRequest, Core } from '../src/answer/types.js';
-import { cacheDir } from '../src/cli/knowledge-dir.js';
+import { cacheDir } from '../src/config.js';
 import { startBot } from '../src/discord/client.js';
 import { createCooldowns } from '../src/discord/cooldown.js';
 import { loadLiveCore } from '../src/live.js';
 import { silentLogger } from '../src/log.js';
-import { renderAnswer } from '../src/render/discord.js';
+import { renderAnswer } from '../src/render/discord/answer.js';
 import { slash } from '../tests/e2e/payloads.js';
 import { DiscordStandIn } from '../tests/e2e/standin.js';
 import { visibleText } from '../tests/e2e/util.js';
@@ -64,7 +64,10 @@ const TOPICS =
     : ['china', 'russia', 'arms control', 'bulgaria'];
 
 let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2 ** 31;
+  return seed / 2 ** 31;
+};
 const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const typo = (w: string) => (w.length < 4 ? w : ((i) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))(1 + Math.floor(rand() * (w.length - 3))));
 

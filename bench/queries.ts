@@ -88,8 +88,8 @@ function rareWordsOf(text: string, { df }: WordStats): string | null {
 function withTypos(draft: Draft, random: () => number): Draft | null {
   const parts = { topic: draft.topic.split(' '), speaker: draft.speaker?.split(' ') ?? [] };
   const slots: { part: 'topic' | 'speaker'; i: number }[] = [];
-  parts.topic.forEach((w, i) => w.length >= 5 && slots.push({ part: 'topic', i }));
-  parts.speaker.forEach((w, i) => w.length >= 5 && slots.push({ part: 'speaker', i }));
+  for (const [i, w] of parts.topic.entries()) if (w.length >= 5) slots.push({ part: 'topic', i });
+  for (const [i, w] of parts.speaker.entries()) if (w.length >= 5) slots.push({ part: 'speaker', i });
   if (slots.length === 0) return null;
   const edits = 1 + pickIndex(random, 2);
   for (let e = 0; e < edits; e++) {

@@ -25,7 +25,7 @@ const { values } = parseArgs({
     /** The heap-growth section stops early after this many seconds (it reports how many it asked). */
     'growth-seconds': { type: 'string', default: '60' },
     keep: { type: 'boolean', default: false },
-    /** Another module exporting loadCore (e.g. a prototype) instead of src/core.ts. */
+    /** Another module exporting loadCore (e.g. a prototype) instead of src/load-core.ts. */
     core: { type: 'string', default: corePath },
   },
 });

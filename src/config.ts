@@ -2,6 +2,9 @@
  * Configuration, read once from the environment (and `.env` through dotenv) and validated with zod.
  * The result is typed and frozen; nothing else in the project reads `process.env`.
  */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import dotenv from 'dotenv';
 import { z } from 'zod';
 
@@ -91,7 +94,7 @@ export interface Rate {
  * - `ids`: this process runs the given shard ids of `count` (shards spread over several machines);
  * - `child`: a process spawned by the manager (discord.js reads its shard from the environment).
  */
-export type Sharding =
+type Sharding =
   | { mode: 'single' }
   | { mode: 'manager'; shards: number | 'auto'; spawnDelayMs: number }
   | { mode: 'ids'; ids: number[]; count: number }
@@ -179,4 +182,56 @@ function shardingOf(e: z.infer<typeof schema>): Sharding | string {
   if (e.SHARDS !== undefined) return { mode: 'manager', shards: e.SHARDS, spawnDelayMs: e.SHARD_SPAWN_DELAY_MS };
   if (e.SHARD_COUNT !== undefined) return 'SHARD_COUNT: needs SHARD_IDS (or use SHARDS=auto|N to spawn every shard from one machine)';
   return { mode: 'single' };
+}
+
+/** This file's folder: `src/` under tsx, `dist/` when built; the project is its parent. */
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** `--knowledge DIR`, else KNOWLEDGE_DIR, else the project's own knowledge/ folder (wherever the command is run from). */
+export function knowledgeDir(flag?: string): string {
+  if (flag) return resolve(flag);
+  if (process.env.KNOWLEDGE_DIR) return resolve(process.env.KNOWLEDGE_DIR);
+  for (const candidate of [resolve('knowledge'), resolve(HERE, '../knowledge'), resolve(HERE, '../../knowledge')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return resolve('knowledge');
+}
+
+/** `npm start -- --knowledge DIR`: the same as KNOWLEDGE_DIR=DIR, for this process and the shard processes it spawns. */
+export function setKnowledgeDir(dir: string): void {
+  process.env.KNOWLEDGE_DIR = dir;
+}
+
+/**
+ * Where the built index is persisted: VERBATIM_CACHE_DIR, else the project's `.cache/verbatim`;
+ * VERBATIM_CACHE_DIR=off disables it.
+ */
+export function cacheDir(): string | null {
+  const env = process.env.VERBATIM_CACHE_DIR;
+  if (env === 'off') return null;
+  if (env) return resolve(env);
+  return resolve(HERE, '../.cache/verbatim');
+}
+
+/** Whether a bot token is set (in the environment or, once loaded, `.env`): `npm start` then runs the bot. */
+export function hasDiscordToken(): boolean {
+  return Boolean(process.env.DISCORD_TOKEN);
+}
+
+/** VERBATIM_ALLOW_PRIVATE_URLS=1 (unsafe outside tests and local use): URLs may reach loopback and private addresses. */
+export function allowPrivateUrls(): boolean {
+  return process.env.VERBATIM_ALLOW_PRIVATE_URLS === '1';
+}
+
+/**
+ * For the console and `ask`: the database settings when DATABASE_URL is set (in the environment or
+ * .env), else undefined (the folder). Other variables are validated only when it is set.
+ */
+export function databaseConfig(): Config['database'] {
+  try {
+    return loadConfig().database;
+  } catch (err) {
+    if (process.env.DATABASE_URL) throw err;
+    return undefined;
+  }
 }

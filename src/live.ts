@@ -1,7 +1,8 @@
 import { coreOf } from './answer/core.js';
-import type { Core, LiveCore, Problem, ReloadReport } from './answer/types.js';
+import type { Core, LiveCore, ReloadReport } from './answer/types.js';
 import { mergeFiles, type FileLoad, type FileStat } from './knowledge/load.js';
-import { ALIAS_FILE, type AliasTable } from './search/aliases.js';
+import type { Problem } from './knowledge/types.js';
+import { ALIAS_FILE, type AliasTable } from './knowledge/aliases.js';
 import { buildKnowledgeBaseAsync } from './search/kb.js';
 import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
 import { folderStore } from './store/folder.js';
@@ -19,6 +20,8 @@ export interface LiveOptions {
   cacheDir?: string | null;
   /** Where the knowledge is kept (src/store/); default: the folder `dir`. */
   source?: KnowledgeSource;
+  /** Told what became of the snapshot written after a reload: `built`, `off` or `not saved: <reason>`. */
+  onSnapshot?: (cache: string) => void;
 }
 
 export async function loadLiveCore(
@@ -63,7 +66,7 @@ export async function loadLiveCore(
       current = coreOf(kb);
       files.clear();
       for (const [path, load] of next) files.set(path, load);
-      void saveSnapshot(source, cacheDir, kb, merged.problems, stats);
+      void saveSnapshot(source, cacheDir, kb, merged.problems, stats).then((cache) => options.onSnapshot?.(cache));
     }
     return finish(report, started);
   }

@@ -31,7 +31,7 @@ const REDACT = [
 /** `/interactions/<id>/<token>/callback` and `/webhooks/<app>/<token>` carry short-lived secrets. */
 const URL_TOKENS = /(\/(?:interactions|webhooks)\/\d+\/)[\w.-]{20,}/g;
 
-export function scrub(line: string, secrets: string[]): string {
+function scrub(line: string, secrets: string[]): string {
   let out = line.replace(URL_TOKENS, '$1[redacted]');
   for (const s of secrets) if (s.length >= 8) out = out.split(s).join('[redacted]');
   return out;

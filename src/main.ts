@@ -1,8 +1,9 @@
 import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
-import { readFlags } from './cli/flags.js';
-import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './cli/knowledge-dir.js';
+import { readFlags } from './flags.js';
+import { cacheDir, hasDiscordToken, knowledgeDir, setKnowledgeDir } from './config.js';
+import { knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge-folder.js';
 import { loadLiveCore } from './live.js';
 import { START_USAGE } from './cli/usage.js';
 import { openStoreFromEnv } from './store/open.js';
@@ -16,9 +17,9 @@ async function main(): Promise<number> {
   const flags = readFlags('npm start', START_USAGE, { knowledge: { type: 'string' }, discord: { type: 'boolean' } }, { positionals: false });
   if ('exit' in flags) return flags.exit;
   // `npm start -- --knowledge DIR` is KNOWLEDGE_DIR=DIR, for the console and the bot alike.
-  if (flags.values.knowledge) process.env.KNOWLEDGE_DIR = flags.values.knowledge;
+  if (flags.values.knowledge) setKnowledgeDir(flags.values.knowledge);
   const wantsDiscord = Boolean(flags.values.discord);
-  if (wantsDiscord || process.env.DISCORD_TOKEN) {
+  if (wantsDiscord || hasDiscordToken()) {
     const { startDiscord } = await import('./discord/start.js');
     // The file itself: with SHARDS set, the sharding manager spawns it once per shard.
     await startDiscord({ requireToken: wantsDiscord, mainFile: fileURLToPath(import.meta.url) });

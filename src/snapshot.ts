@@ -2,12 +2,11 @@ import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Problem } from './answer/types.js';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
-import type { Article } from './knowledge/types.js';
+import type { Article, Problem } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
-import type { AliasTable } from './search/aliases.js';
-import type { IndexData } from './search/index.js';
+import type { AliasTable } from './knowledge/aliases.js';
+import type { IndexData } from './search/index-builder.js';
 import type { SpeakerState } from './search/speakers.js';
 import { decodeKb, encodeKb } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
@@ -104,7 +103,7 @@ async function loadWithProgress(
 }
 
 /** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
-export async function loadAll(
+async function loadAll(
   source: KnowledgeSource,
   pause?: Pause,
   onFile?: (done: number, total: number) => void,

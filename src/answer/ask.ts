@@ -11,6 +11,7 @@ export const MAX_INPUT = 500;
 
 // Control characters, zero-width characters and bidirectional overrides carry no meaning in a
 // question but can hide text or reverse how an echo of it is displayed.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters it strips
 const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function cleanInput(raw: string): string {
@@ -130,7 +131,7 @@ const QUOTED =
   /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]{2,})["\u201c\u201d\u201e]|(?<![\p{L}])['\u2018\u2019]([^'\u2018\u2019]{2,}?)['\u2018\u2019](?![\p{L}])/gu;
 
 /** The words typed in quotation marks (several quoted parts are joined) and the text around them. */
-export function splitQuoted(text: string): { quoted: string | null; rest: string } {
+function splitQuoted(text: string): { quoted: string | null; rest: string } {
   const parts: string[] = [];
   const rest = text.replace(QUOTED, (_m, a: string | undefined, b: string | undefined) => {
     const inner = (a ?? b ?? '').trim();

@@ -1,8 +1,9 @@
 import type { Article } from '../knowledge/types.js';
-import type { AliasTable } from '../search/aliases.js';
+import type { AliasTable } from '../knowledge/aliases.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../search/kb.js';
 import { cleanInput, MAX_INPUT, parseInput } from './ask.js';
-import { passageKey, shortId, sourceRef } from './cite.js';
+import { passageKey, shortId } from './cite.js';
+import { sourceRef } from './source-ref.js';
 import { answerOf } from './format.js';
 import { answerHelp } from './help.js';
 import { answerQuote } from './quote.js';

@@ -18,7 +18,7 @@ export function citationBlock(c: Citation, n: number): string {
 }
 
 /** Who said the words, always: a speaker, or plainly that nobody is named. */
-export function speakerLabel(c: Citation): string {
+function speakerLabel(c: Citation): string {
   const given = c.speakerAsGiven ? ` (“${c.speakerAsGiven}” in this source)` : '';
   if (c.kind === 'quote') return c.speaker ? `— ${c.speaker}${given}` : '— unattributed quote (no speaker named)';
   if (c.kind === 'reported')
@@ -49,7 +49,6 @@ export function answerOf(
     citations.length && request.command !== 'summary' ? citations.map((c, i) => citationBlock(c, request.offset + i + 1)).join('\n\n') : '',
     suggestions.length ? (parts.examples ? `For example: ${suggestions.join(', ')}.` : `Did you mean: ${suggestions.join(', ')}?`) : '',
     parts.footer ?? '',
-    parts.hasMore ? 'More results are available (type "more").' : '',
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -185,7 +185,8 @@ export function passageFilter(kb: KnowledgeBase, period: Period | null): ((passa
       from[i] = a;
       to[i] = b;
     });
-    spans.set(kb, (s = { from, to }));
+    s = { from, to };
+    spans.set(kb, s);
   }
   const { from, to } = s;
   // Inside, not overlapping: a year-only source matches "March 2021" only if its year were inside it.

@@ -2,15 +2,10 @@ import type { Segment } from '../knowledge/types.js';
 import type { QueryPlan } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { matchPhrase, readPhrase, type Phrase } from '../search/phrase.js';
-import type { Pick } from './cite.js';
+import type { Pick } from './pick.js';
+import { PHRASE_SENTENCES as MAX_SENTENCES, PHRASE_CHUNK as CHUNK } from './tuning.js';
 
 /** Topics as phrases in answers: reading them, rating excerpts by them, and saying when the exact words are absent. */
-
-/** Passages holding the exact words read per answer: more than any page shows, few enough to stay fast. */
-export const PHRASE_LIMIT = 200;
-/** Best BM25 results rated by the phrase besides those: the words in order, or a misquote's run. */
-export const PHRASE_RATED = 40;
-const MAX_SENTENCES = 3;
 
 /** The topic as a phrase, with the words the plan corrected read as corrected. */
 export function phraseOf(topic: string, plan: QueryPlan): Phrase | null {
@@ -54,9 +49,6 @@ export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phras
     if (run) setSegments(pick, [run]);
   } else if (m.tier === 1) setSegments(pick, segs);
 }
-
-/** Longest stretch of adjacent sentences read as one text when rating a phrase. */
-const CHUNK = 2_000;
 
 /** New excerpt sentences: the terms computed for the old ones no longer describe it. */
 function setSegments(pick: Pick, segments: Segment[]): void {

@@ -4,23 +4,29 @@ import { passageParts, passageText } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { findPhrase, type Phrase } from '../search/phrase.js';
-import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
-import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
+import { phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { citationOf } from './cite.js';
+import { citationPage } from './dedupe.js';
+import { comparePicks, type Pick } from './pick.js';
+import { deepen } from './deepen.js';
+import { scoreText } from './score.js';
 import { answerOf, shownRange } from './format.js';
 import { closeSpeakers, closeTopics, quotedYears } from './suggest.js';
 import { planTopic, readTopic, topicNote } from './topic.js';
 import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
+import { keepWellCovered, typedOf } from './coverage.js';
 import { answerSearch } from './search.js';
+import {
+  PAGE,
+  QUOTE_SENTENCES as MAX_SENTENCES,
+  MIN_QUOTE_CHARS,
+  SHORT_LAST,
+  QUOTE_DEPTH_PER_RESULT as DEPTH_PER_RESULT,
+  PHRASE_LIMIT,
+  PHRASE_RATED,
+} from './tuning.js';
 import type { Answer, AnswerRequest, Bounds } from './types.js';
-
-export const PAGE = 5;
-/** At most this many sentences of one quotation in an excerpt; the rest is marked "…". */
-const MAX_SENTENCES = 3;
-const MIN_QUOTE_CHARS = 60;
-const SHORT_LAST = 1_000_000;
-/** Passages read per result wanted: enough to rank well, few enough to answer in milliseconds. */
-const DEPTH_PER_RESULT = 8;
 
 type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
 
@@ -175,7 +181,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
  */
 function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Speaker[]): Answer | null {
   const read = readFor(kb, request.topic, request);
-  if (!read.plan || !read.plan.terms.length) return null;
+  if (!read.plan?.terms.length) return null;
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
   const scored = namesakes
     .map((s) => {
@@ -228,16 +234,15 @@ function topicalPicks(
         if (seg.kind !== kind || seg.speaker !== speaker.name) continue;
         const key = `${passage.article}:${passage.paragraph}:${kind === 'quote' ? `q${seg.quoteId}${seg.embedded ? 'e' : ''}` : `r${seg.start}`}`;
         let group = groups.get(key);
-        if (!group)
-          groups.set(
-            key,
-            (group = {
-              pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 },
-              scored: [],
-              all: [],
-              best: 0,
-            }),
-          );
+        if (!group) {
+          group = {
+            pick: { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 },
+            scored: [],
+            all: [],
+            best: 0,
+          };
+          groups.set(key, group);
+        }
         if (!group.all.includes(seg)) group.all.push(seg);
         const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
         if (!s.matched.length) continue;
@@ -279,22 +284,6 @@ function topicalPicks(
     picks: kept.sort((a, b) => comparePicks(kb, a, b)),
     covered: Math.max(0, ...coverage.values()),
   };
-}
-
-/** The word the user typed that a term came from, so variants of one word count once. */
-export function typedOf(plan: QueryPlan, term: string): string {
-  return plan.terms.find((t) => t.term === term)?.typed ?? term;
-}
-
-/**
- * Drops results that match clearly fewer of the query's words than the best ones (two thirds,
- * rounded up): "south china sea" should not list "From the Baltic to the Black Sea", nor
- * "new start" a sentence that only says "new".
- */
-export function keepWellCovered<T>(items: T[], covered: (item: T) => number): T[] {
-  const most = Math.max(0, ...items.map(covered));
-  const needed = Math.ceil((most * 2) / 3);
-  return items.filter((item) => covered(item) >= needed);
 }
 
 /** Without a topic, for someone only reported: their reported sentences, newest source first. */

@@ -2,16 +2,18 @@ import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts, passageText } from '../search/kb.js';
 import { findPhrase } from '../search/phrase.js';
-import { citationOf, citationPage, comparePicks, deepen, scoreText, type Pick } from './cite.js';
+import { citationOf } from './cite.js';
+import { citationPage } from './dedupe.js';
+import { comparePicks, type Pick } from './pick.js';
+import { deepen } from './deepen.js';
+import { scoreText } from './score.js';
 import { answerOf } from './format.js';
-import { PHRASE_LIMIT, PHRASE_RATED, phraseNote, phraseOf, placePhrase } from './phrasing.js';
-import { keepWellCovered, PAGE, typedOf } from './quote.js';
+import { phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { keepWellCovered, typedOf } from './coverage.js';
+import { PAGE, SEARCH_DEPTH_PER_RESULT as DEPTH_PER_RESULT, SEARCH_SENTENCES as MAX_SENTENCES, PHRASE_LIMIT, PHRASE_RATED } from './tuning.js';
 import { closeTopics } from './suggest.js';
 import { cleanTopic, planTopic, readTopic, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
-
-const DEPTH_PER_RESULT = 6;
-const MAX_SENTENCES = 2;
 
 type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 

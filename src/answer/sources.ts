@@ -1,9 +1,8 @@
 import type { KnowledgeBase } from '../search/kb.js';
-import { sourceRef } from './cite.js';
+import { sourceRef } from './source-ref.js';
 import { answerOf, plural, shownRange, sourceLine } from './format.js';
 import type { Answer, AnswerRequest, SourceSummary } from './types.js';
-
-const SOURCES_PAGE = 10;
+import { SOURCES_PAGE } from './tuning.js';
 
 /**
  * `/sources`: what the bot knows, with counts: the newest additions first (by when they were added),

@@ -6,13 +6,12 @@ import { damerauLevenshtein, maxEdits } from '../search/spell.js';
 import type { Speaker } from '../search/speakers.js';
 import { isStopWord } from '../search/terms.js';
 import { suggestTopicsFor } from './topic.js';
+import { SUGGESTIONS as LIMIT } from './tuning.js';
 
 /**
  * "Did you mean" after a miss: only what is close to what was typed and would itself give a
  * result, best first; nothing when nothing is close (a list of unrelated words is noise).
  */
-
-const LIMIT = 5;
 
 /** Topics close to the typed words (a typo, or the start of a longer word) that the speaker (or any source) has, within the period. */
 export function closeTopics(kb: KnowledgeBase, typed: string, speaker?: Speaker, accept?: (passage: number) => boolean): string[] {

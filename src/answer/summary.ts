@@ -2,20 +2,24 @@ import type { Segment } from '../knowledge/types.js';
 import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
-import { citationOf, citationPage, deepen, refOf, scoreText, similarity, type Pick } from './cite.js';
+import { citationOf } from './cite.js';
+import { citationPage, similarity } from './dedupe.js';
+import { deepen } from './deepen.js';
+import { refOf } from './source-ref.js';
+import { scoreText } from './score.js';
+import type { Pick } from './pick.js';
 import { answerOf, plural, sourceLine } from './format.js';
-import { keepWellCovered, typedOf } from './quote.js';
+import { keepWellCovered, typedOf } from './coverage.js';
 import { closeTopics } from './suggest.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, SourceRef } from './types.js';
-
-const MIN_SENTENCES = 3;
-const MAX_SENTENCES = 6;
-const SEARCH_DEPTH = 24;
-/** Distinct candidate sentences considered before choosing. */
-const POOL = 30;
-/** Sentences this similar to one already chosen add nothing new to a summary. */
-const REDUNDANT = 0.5;
+import {
+  SUMMARY_MIN_SENTENCES as MIN_SENTENCES,
+  SUMMARY_MAX_SENTENCES as MAX_SENTENCES,
+  SUMMARY_DEPTH as SEARCH_DEPTH,
+  SUMMARY_POOL as POOL,
+  REDUNDANT,
+} from './tuning.js';
 
 type SummaryRequest = Extract<AnswerRequest, { command: 'summary' }>;
 

@@ -2,14 +2,17 @@ import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { passageParts } from '../search/kb.js';
 import { combinePeriod } from './bounds.js';
-import { citationOf, citationPage, scoreText, type Pick } from './cite.js';
+import { citationOf } from './cite.js';
+import { citationPage } from './dedupe.js';
+import { scoreText } from './score.js';
+import type { Pick } from './pick.js';
 import { answerOf, citationBlock } from './format.js';
 import { passageFilter } from './period.js';
-import { keepWellCovered, typedOf } from './quote.js';
+import { keepWellCovered, typedOf } from './coverage.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
 import type { Answer, AnswerRequest, Citation, PeriodCount } from './types.js';
+import { TIMELINE_PAGE } from './tuning.js';
 
-export const TIMELINE_PAGE = 8;
 /** Passages read: a timeline needs every source that speaks to the topic, not the top few. */
 const DEPTH = 4096;
 
@@ -112,9 +115,7 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
     const prev = i > 0 ? periodOf(page[i - 1]!.date, grainOf(all)) : null;
     groups.push(prev === key ? block : `${key} (${periods.find((p) => p.period === key)?.count ?? 0})\n${block}`);
   });
-  const text = [heading, topicNote(plan), counts, groups.join('\n\n'), hasMore ? 'More results are available (type "more").' : '']
-    .filter(Boolean)
-    .join('\n\n');
+  const text = [heading, topicNote(plan), counts, groups.join('\n\n')].filter(Boolean).join('\n\n');
   return { ...answer, text, periods };
 }
 
@@ -129,13 +130,13 @@ function grainOf(citations: Citation[]): Grain {
 }
 
 /** A source's period: a year-only source stays under its year, never an invented month or day. */
-export function periodOf(date: string, grain: Grain): string {
+function periodOf(date: string, grain: Grain): string {
   if (grain === 'year' || date.length < 7) return date.slice(0, 4);
   return grain === 'month' ? date.slice(0, 7) : date.slice(0, 10);
 }
 
 /** The count per period, in order; the counts add up to the citations. */
-export function countPeriods(citations: Citation[]): PeriodCount[] {
+function countPeriods(citations: Citation[]): PeriodCount[] {
   const grain = grainOf(citations);
   const out: PeriodCount[] = [];
   for (const c of citations) {

@@ -75,7 +75,10 @@ const cache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
  */
 function topicsNear(kb: KnowledgeBase, speaker?: Speaker): string[] {
   let perKb = cache.get(kb);
-  if (!perKb) cache.set(kb, (perKb = new Map()));
+  if (!perKb) {
+    perKb = new Map();
+    cache.set(kb, perKb);
+  }
   const key = speaker?.name ?? '';
   const cached = perKb.get(key);
   if (cached) return cached;

@@ -4,7 +4,9 @@
  * so no renderer can show words without saying where and when they come from.
  */
 
-export type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
+import type { Problem } from '../knowledge/types.js';
+
+type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
 export type CitationKind = 'quote' | 'reported' | 'passage';
 
 /** A source as shown to a user: enough to find the original. */
@@ -51,7 +53,7 @@ export interface SourceSummary extends SourceRef {
 export interface Answer {
   command: Command;
   found: boolean;
-  /** What the user reads: the whole answer as plain text (the console prints exactly this). */
+  /** What the user reads: the whole answer as plain text; each face adds its own way to the next page (render/text.ts). */
   text: string;
   citations: Citation[];
   /** Short headline, e.g. `Jens Stoltenberg on “china”`. */
@@ -118,14 +120,7 @@ export interface Bounds {
   until?: string;
 }
 
-/** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
-export interface Problem {
-  file: string;
-  line?: number;
-  reason: string;
-}
-
-export interface SpeakerChoice {
+interface SpeakerChoice {
   name: string;
   quotes: number;
 }

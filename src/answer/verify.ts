@@ -1,7 +1,10 @@
 import { boundsOf, boundsPeriod } from './bounds.js';
 import { passageFilter } from './period.js';
 import type { KnowledgeBase } from '../search/kb.js';
-import { citationOf, refOf, similarity, type Pick } from './cite.js';
+import { citationOf } from './cite.js';
+import { refOf } from './source-ref.js';
+import { similarity } from './dedupe.js';
+import type { Pick } from './pick.js';
 import { answerOf, sourceLine } from './format.js';
 import { readClaim } from './verify/align.js';
 import { findMatches, type Match } from './verify/candidates.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { addSource, describeAdd, type AddInput } from '../ingest/add.js';
 import { parseGivenDate } from '../knowledge/dates.js';
-import { knowledgeDir } from './knowledge-dir.js';
+import { allowPrivateUrls, knowledgeDir } from '../config.js';
 
 /**
  * `npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|file>…`: fetches or reads each source,
@@ -12,13 +12,12 @@ import { knowledgeDir } from './knowledge-dir.js';
  */
 const USAGE = 'usage: npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|file>…';
 
+const OPTIONS = { knowledge: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
 async function main(): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
-    args = parseArgs({
-      options: { knowledge: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    });
+    args = parseArgs({ options: OPTIONS, allowPositionals: true });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -41,7 +40,7 @@ async function main(): Promise<number> {
   }
   const dir = knowledgeDir(args.values.knowledge);
   // Unsafe outside tests and local use: lets URLs reach loopback and private addresses.
-  const allowPrivate = process.env.VERBATIM_ALLOW_PRIVATE_URLS === '1';
+  const allowPrivate = allowPrivateUrls();
   let refused = 0;
   for (const item of args.positionals) {
     let input: AddInput;

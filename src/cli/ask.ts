@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Answer } from '../answer/types.js';
-import { loadCore } from '../core.js';
+import { loadCore } from '../load-core.js';
 import { openStoreFromEnv } from '../store/open.js';
 import { renderJson } from '../render/json.js';
 import { renderText } from '../render/text.js';
-import { readFlags } from './flags.js';
-import { cacheDir, knowledgeDir, knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge-dir.js';
+import { readFlags } from '../flags.js';
+import { cacheDir, knowledgeDir } from '../config.js';
+import { knowledgeDirProblem, noSourceProblem, printProblems } from '../knowledge-folder.js';
 import { answerMore, MORE, nextPage } from './paging.js';
 import { ASK_USAGE } from './usage.js';
 import { isCiteStyle } from '../render/cite-styles.js';
@@ -57,13 +58,14 @@ async function main(): Promise<number> {
     return 2;
   }
   const json = Boolean(args.values.json);
-  const render = (a: Answer) => (json ? `${renderJson(a, cite ? { cite } : {})}\n` : renderText(a));
+  const render = (a: Answer, more?: string) =>
+    json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more);
   if (query) {
     let answer = core.ask(query);
     if (offset) answer = core.answer({ ...answer.request, offset });
     // One question, one answer: the next page is another run with --offset, not "more".
     const hint = answer.hasMore ? `(run again with --offset ${nextPage(answer).offset})` : '';
-    process.stdout.write(render(hint ? { ...answer, text: answer.text.replace('(type "more")', hint) } : answer));
+    process.stdout.write(render(answer, hint || undefined));
     const chart = args.values.chart;
     if (chart) {
       // The chart is the timeline's counts; stdout stays one JSON object per line.

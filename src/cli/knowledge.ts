@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
 import { exportFolder, importFolder, type MoveReport } from '../store/move.js';
 import { openStore } from '../store/open.js';
 
@@ -19,10 +19,12 @@ function print(verb: string, dir: string, r: MoveReport): number {
   return r.failed.length ? 1 : 0;
 }
 
+const OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
+
 async function main(): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
-    args = parseArgs({ options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    args = parseArgs({ options: OPTIONS, allowPositionals: true });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
     return 2;
@@ -37,7 +39,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  let config;
+  let config: Readonly<Config>;
   try {
     config = loadConfig();
   } catch (err) {

@@ -3,8 +3,9 @@ import { isAbsolute, join } from 'node:path';
 import { plural } from '../answer/format.js';
 import { articleWarnings, lineOf } from '../knowledge/warnings.js';
 import { loadKnowledge } from '../knowledge/load.js';
-import { readFlags } from './flags.js';
-import { isFolderReadme, knowledgeDir, knowledgeDirProblem, printProblems } from './knowledge-dir.js';
+import { readFlags } from '../flags.js';
+import { knowledgeDir } from '../config.js';
+import { isFolderReadme, knowledgeDirProblem, printProblems } from '../knowledge-folder.js';
 import { LINT_USAGE } from './usage.js';
 
 async function main(): Promise<number> {

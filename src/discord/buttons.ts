@@ -4,14 +4,16 @@
  * button goes away and the next page follows); anyone else gets the next page privately.
  */
 import { MessageFlags, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
-import { renderAnswer, type ButtonRow } from '../render/discord.js';
-import { renderCite, renderContextPages } from '../render/discord-extra.js';
-import { citationCheck, decodeButton } from '../render/discord-ids.js';
+import { renderAnswer } from '../render/discord/answer.js';
+import type { ButtonRow } from '../render/discord/message.js';
+import { renderCite } from '../render/discord/cite.js';
+import { renderContextPages } from '../render/discord/context.js';
+import { citationCheck, decodeButton } from '../render/discord/custom-ids.js';
 import { UserFacingError, type BotContext, type Outcome } from './context.js';
 import { replyNotice, replyPages } from './respond.js';
 
-export const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
-export const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
+const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
+const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
 
 /** The excerpt as shown in the message's embed, unescaped, to mark it inside its paragraph. */
 function shownExcerpt(i: ButtonInteraction, index: number): string | undefined {

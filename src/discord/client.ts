@@ -11,7 +11,7 @@ import { createCooldowns, type Cooldowns } from './cooldown.js';
 import { handleMessage } from './events/messageCreate.js';
 import { NO_MENTIONS } from './respond.js';
 import { routeInteraction } from './router.js';
-import { Work } from './work.js';
+import { InFlight } from './in-flight.js';
 
 export interface BotHandle {
   client: Client<true>;
@@ -38,7 +38,7 @@ export interface StartOptions {
 }
 
 /** Given shard ids of a total (SHARD_IDS/SHARD_COUNT); otherwise discord.js decides (one shard, or the manager's env). */
-export function createClient(apiBase: string | undefined, shards?: { ids: number[]; count: number }): Client {
+function createClient(apiBase: string | undefined, shards?: { ids: number[]; count: number }): Client {
   return new Client({
     ...(shards ? { shards: shards.ids, shardCount: shards.count } : {}),
     // No privileged intent: DMs and messages that mention the bot carry their content anyway.
@@ -59,7 +59,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     core,
     log,
     cooldown: options.cooldown ?? createCooldowns(config.cooldowns ?? {}),
-    work: new Work(),
+    work: new InFlight(),
     reload: 'reload' in core ? () => core.reload() : undefined,
     add: options.add,
     health: options.health,

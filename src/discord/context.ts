@@ -4,13 +4,13 @@ import type { Core, ReloadReport } from '../answer/types.js';
 import type { AddInput, AddResult } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import type { Cooldowns } from './cooldown.js';
-import type { Work } from './work.js';
+import type { InFlight } from './in-flight.js';
 
 export interface BotContext {
   core: Core;
   log: Logger;
   cooldown: Cooldowns;
-  work: Work;
+  work: InFlight;
   /** Re-reads the knowledge folder (a live core); undefined when the core cannot reload. */
   reload: (() => Promise<ReloadReport>) | undefined;
   /** Adds a source to the knowledge folder (`/add`); undefined when this deployment cannot. */

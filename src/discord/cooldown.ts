@@ -50,7 +50,7 @@ export interface Cooldowns {
   check(kind: 'question' | 'click', userId: string, channelId: string | null): CheckResult | Promise<CheckResult>;
 }
 
-export interface CheckResult {
+interface CheckResult {
   verdict: Verdict;
   scope: Scope;
 }

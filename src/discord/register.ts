@@ -4,7 +4,7 @@
  */
 import { REST, Routes } from 'discord.js';
 import { pathToFileURL } from 'node:url';
-import { readFlags } from '../cli/flags.js';
+import { readFlags } from '../flags.js';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';
 import { commandDefinitions } from './commands/index.js';

@@ -3,8 +3,8 @@
  * plain-text messages, and multi-message answers go out in order (reply, then follow-ups).
  */
 import { MessageFlags, type Message, type MessageMentionOptions, type RepliableInteraction } from 'discord.js';
-import type { DiscordMessage } from '../render/discord.js';
-import { renderNotice } from '../render/discord-extra.js';
+import type { DiscordMessage } from '../render/discord/message.js';
+import { renderNotice } from '../render/discord/notice.js';
 
 /** Nothing the bot echoes may ping anyone, the asker included. */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };

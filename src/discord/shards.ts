@@ -19,7 +19,7 @@ export interface ManagerOptions {
 }
 
 /** Discord's recommended shard count (GET /gateway/bot), through DISCORD_API_BASE like the bot. */
-export async function recommendedShards(config: ManagerOptions['config']): Promise<number> {
+async function recommendedShards(config: ManagerOptions['config']): Promise<number> {
   const rest = new REST(config.discordApiBase ? { api: config.discordApiBase } : {}).setToken(config.discordToken ?? '');
   const { shards } = (await rest.get(Routes.gatewayBot())) as { shards: number };
   return Math.max(1, shards);

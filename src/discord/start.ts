@@ -6,9 +6,9 @@
  * spawns and supervises the shard processes (src/discord/shards.ts).
  */
 import type { ReloadReport } from '../answer/types.js';
-import { loadConfig, type Config } from '../config.js';
+import { cacheDir, loadConfig, type Config } from '../config.js';
 import { resolve } from 'node:path';
-import { cacheDir, knowledgeDirProblem, noSourceProblem } from '../cli/knowledge-dir.js';
+import { knowledgeDirProblem, noSourceProblem } from '../knowledge-folder.js';
 import { addSource, isAdded } from '../ingest/add.js';
 import { createFeedPoller } from '../ingest/feeds.js';
 import { loadLiveCore } from '../live.js';
@@ -17,12 +17,12 @@ import { openStore } from '../store/open.js';
 import { watchFolderForPush } from '../store/push.js';
 import { runBot } from './client.js';
 
-export const MISSING_TOKEN =
+const MISSING_TOKEN =
   'verbatim --discord: DISCORD_TOKEN is not set, so the bot cannot log in (and --discord never falls back to the console). ' +
   'Set it in the environment or in .env (see .env.example), or start without --discord to use the console.';
 
 /** One log line per reload that changed something; a broken file is a warning naming it. */
-export function logReload(log: Logger, r: ReloadReport): void {
+function logReload(log: Logger, r: ReloadReport): void {
   const level = r.keptLastGood.length || r.problems.length ? 'warn' : 'info';
   log[level](
     {
@@ -69,7 +69,13 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const started = performance.now();
   // DATABASE_URL: PostgreSQL is the store (seeded from the folder when empty); else the folder.
   const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log, attempts: 6 });
-  const { core, problems, cache, rejected } = await loadLiveCore(config.knowledgeDir, { cacheDir: cacheDir(), source: store });
+  const { core, problems, cache, rejected } = await loadLiveCore(config.knowledgeDir, {
+    cacheDir: cacheDir(),
+    source: store,
+    onSnapshot: (saved) => {
+      if (saved.startsWith('not saved')) log.warn({ cache: saved }, 'snapshot after reload not saved');
+    },
+  });
   // A persisted index that was there but not trusted (stale, truncated, bad checksum) says why it was rebuilt.
   if (rejected) log.warn({ reason: rejected }, 'persisted index rebuilt');
   for (const p of problems) log.warn({ file: p.file, line: p.line, reason: p.reason }, 'knowledge problem');

@@ -14,7 +14,7 @@ import { FetchRefused, MAX_BYTES, safeFetch, type FetchOptions } from './fetch.j
  * file name) always maps to the same file, so adding it again updates it.
  */
 
-export const ADDED_FOLDER = 'added';
+const ADDED_FOLDER = 'added';
 
 /** What is being added: a URL, or a file's bytes (a local file or a Discord upload). */
 export type AddInput =
@@ -33,7 +33,7 @@ export interface AddOptions {
   now?: () => Date;
 }
 
-export interface AddedSource {
+interface AddedSource {
   title: string;
   date: string;
   updated: string | null;

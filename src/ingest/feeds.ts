@@ -35,11 +35,11 @@ export interface FeedPollerOptions {
   log: Logger;
   fetch?: Omit<FetchOptions, 'accept' | 'headers'>;
   /** After a poll that added something (e.g. reload the knowledge base now). */
-  onAdded?: () => void | Promise<unknown>;
+  onAdded?: () => unknown;
 }
 
 /** The items of a parsed feed, newest format differences smoothed over. */
-export function feedItems(xml: string, base: string): FeedItem[] {
+function feedItems(xml: string, base: string): FeedItem[] {
   const { feed } = parseFeed(xml) as { feed: Record<string, unknown> };
   const list = (feed.items ?? feed.entries ?? []) as Array<Record<string, unknown>>;
   const out: FeedItem[] = [];

@@ -9,11 +9,11 @@ import { Agent, request } from 'undici';
  * cap enforced while the body is read; a content-type check; a descriptive User-Agent.
  */
 
-export const USER_AGENT = 'verbatim/0.1 (Discord bot quoting the articles and statements its server adds; fetches only URLs people give it)';
+const USER_AGENT = 'verbatim/0.1 (Discord bot quoting the articles and statements its server adds; fetches only URLs people give it)';
 export const MAX_BYTES = 10 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
 
-export type Accept = 'page' | 'feed' | 'file';
+type Accept = 'page' | 'feed' | 'file';
 /** What each use accepts: pages (HTML, XHTML, plain text, Markdown, PDF), feeds (RSS, Atom, XML), or an upload (its type comes from its file name). */
 const TYPES: Record<Accept, string[]> = {
   page: ['text/html', 'application/xhtml+xml', 'text/plain', 'text/markdown', 'application/pdf'],
@@ -122,7 +122,7 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         method: 'GET',
         dispatcher: agent,
         signal,
-        headers: { 'user-agent': USER_AGENT, accept: TYPES[options.accept].join(', ') + ', */*;q=0.1', ...options.headers },
+        headers: { 'user-agent': USER_AGENT, accept: `${TYPES[options.accept].join(', ')}, */*;q=0.1`, ...options.headers },
       }).catch((err: unknown) => {
         throw refusalOf(err, url, signal, totalMs);
       });

@@ -30,7 +30,7 @@ export function splitFrontMatter(raw: string): FrontMatter {
   return { fields: (fields ?? {}) as Record<string, unknown>, body: text.slice(m[0].length), lines: m[0].split('\n').length - 1 };
 }
 
-export class FrontMatterError extends Error {
+class FrontMatterError extends Error {
   constructor(
     message: string,
     readonly line: number,

@@ -13,7 +13,7 @@ import type { Segment } from './types.js';
  * turn and left unattributed. Only an article with at least three labelled turns is read this way.
  */
 
-const LABEL = /^(\(\([^)]{1,40}\)\)|[\p{Lu}][\p{L}\p{M}.'’\-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’\-]*){0,3}:)\s*/u;
+const LABEL = /^(\(\([^)]{1,40}\)\)|[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+[\p{Lu}][\p{L}\p{M}.'’-]*){0,3}:)\s*/u;
 const INTERVIEWER = /^(?:\(\(.*\)\)|(?:q|question|interviewer|wikinews)\s*:)$/i;
 const MIN_TURNS = 3;
 

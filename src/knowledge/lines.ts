@@ -10,7 +10,7 @@ import { createGunzip } from 'node:zlib';
  */
 
 /** A gzip-compressed collection: `name.jsonl.gz`. */
-export const isGzipJsonl = (name: string): boolean => name.toLowerCase().endsWith('.jsonl.gz');
+const isGzipJsonl = (name: string): boolean => name.toLowerCase().endsWith('.jsonl.gz');
 export const isJsonl = (name: string): boolean => name.toLowerCase().endsWith('.jsonl') || isGzipJsonl(name);
 
 export interface Line {

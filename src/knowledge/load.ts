@@ -1,13 +1,12 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Problem } from '../answer/types.js';
-import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from '../search/aliases.js';
+import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from './aliases.js';
 import { parseJsonlRecord } from './jsonl.js';
 import { bytesChunks, collectionChunks, isJsonl, splitLines } from './lines.js';
 import { pageArticleText, withFields } from './pages.js';
 import { ParseError, parseArticle } from './parse.js';
-import type { Article } from './types.js';
+import type { Article, Problem } from './types.js';
 
 /** The only file-system code of the core: a folder → articles plus the problems met on the way. */
 
@@ -48,11 +47,8 @@ export interface LoadResult {
 /** Lets a background load give the event loop back now and then. */
 export type Pause = () => Promise<void>;
 
-/** Told after each file is read (files read so far, files in all), e.g. to show progress. */
-export type OnFile = (done: number, total: number) => void;
-
 /** Reads every article under `dir`. Never throws for a bad file: it becomes a Problem. */
-export async function loadKnowledge(dir: string, pause?: Pause, onFile?: OnFile): Promise<LoadResult> {
+export async function loadKnowledge(dir: string): Promise<LoadResult> {
   let stats: FileStat[];
   try {
     stats = await statKnowledge(dir);
@@ -65,10 +61,7 @@ export async function loadKnowledge(dir: string, pause?: Pause, onFile?: OnFile)
     };
   }
   const files: FileLoad[] = [];
-  for (const s of stats) {
-    files.push(await loadKnowledgeFile(dir, s, pause));
-    onFile?.(files.length, stats.length);
-  }
+  for (const s of stats) files.push(await loadKnowledgeFile(dir, s));
   return mergeFiles(files);
 }
 
@@ -318,8 +311,8 @@ async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar
   // Loaded on first use: the DOM and PDF libraries cost a start-up that needs no page (~0.2 s).
   const page =
     ext === '.pdf'
-      ? await (await import('../ingest/pdf.js')).extractPdf(bytes)
-      : await import('../ingest/html.js').then(({ decodeHtml, extractHtml }) =>
+      ? await (await import('./pdf.js')).extractPdf(bytes)
+      : await import('./html.js').then(({ decodeHtml, extractHtml }) =>
           extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null)),
         );
   const { text, updated } = pageArticleText(page, sidecar);

@@ -27,7 +27,7 @@ export interface Mention {
 }
 
 /** Words that make a role or title, not a name ("Prime Minister", "Secretary General", "coach"). */
-export const ROLE_WORDS = new Set([
+const ROLE_WORDS = new Set([
   'secretary',
   'general',
   'secretary-general',
@@ -309,7 +309,7 @@ const WEAK_ROLE = new Set([
   'general',
   'executive',
 ]);
-export const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'sen', 'rep', 'gov', 'prof', 'mme', 'mlle', 'messrs']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'sen', 'rep', 'gov', 'prof', 'mme', 'mlle', 'messrs']);
 const FEMALE = new Set([
   'mrs',
   'ms',
@@ -841,9 +841,9 @@ interface Token {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.\-]*/gu;
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*/gu;
 
-export function tokens(text: string, from = 0, to = text.length): Token[] {
+function tokens(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   const re = new RegExp(TOKEN.source, 'gu');
   re.lastIndex = from;
@@ -1013,7 +1013,7 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   const roleStart = lowerRole ? lowerRole.start : roleToks[0]?.start;
   const roleEnd = roleToks.length ? roleToks[roleToks.length - 1]!.end : lowerRole?.end;
   let role = roleStart !== undefined && roleEnd !== undefined ? text.slice(roleStart, roleEnd) : null;
-  if (role && role.split(/\s+/).every((w) => WEAK_ROLE.has(fold(w)) || (!ROLE_WORDS.has(fold(w)) && /^\p{Lu}/u.test(w)))) role = null;
+  if (role?.split(/\s+/).every((w) => WEAK_ROLE.has(fold(w)) || (!ROLE_WORDS.has(fold(w)) && /^\p{Lu}/u.test(w)))) role = null;
   const nameLows = nameToks.map((t) => t.low.replace(/['’]s?$/, ''));
   const placeLike = nameLows.some((l) => PLACE_WORDS.has(l)) || nameLows.some((l) => l === 'of' || l === 'for');
   if (!nameToks.length || placeLike || nameToks.length > 5 || nameToks.some((t) => /^\p{N}/u.test(t.text))) {
@@ -1045,16 +1045,6 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
     gender,
     possessive: poss,
   };
-}
-
-/** Gender a role noun implies ("spokeswoman" → f), for he/she. */
-export function genderOf(word: string): Gender {
-  const l = fold(word);
-  return FEMALE.has(l) ? 'f' : MALE.has(l) ? 'm' : null;
-}
-
-export function isOrgWord(word: string): boolean {
-  return ORG_WORDS.has(fold(word));
 }
 
 /**

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import type { Extracted } from '../ingest/extracted.js';
+import type { Extracted } from './extracted.js';
 import { findFirstFullDate, parseGivenDate, type SourceDate } from './dates.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { ParseError } from './parse.js';
@@ -14,13 +14,13 @@ import { ParseError } from './parse.js';
 const DATELINE_BLOCKS = 4;
 
 /** The dates a page gives: the one to cite, and a later modification ("updated …"). */
-export interface PageDates {
+interface PageDates {
   published: SourceDate;
   updated: string | null;
 }
 
 /** Chooses the publication date: given (front matter/`--date`) > metadata > a visible dateline at the top > the fallback (a PDF's creation date). Throws ParseError when none. */
-export function choosePageDates(page: Extracted, given: unknown): PageDates {
+function choosePageDates(page: Extracted, given: unknown): PageDates {
   let published: SourceDate | null = null;
   if (given !== undefined && given !== null && given !== '') {
     const d = parseGivenDate(given);

@@ -99,7 +99,7 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
     const w = segmentParagraph(para.text, masked[p]!, spansOf[p]!, speakers, state, prev?.intro ?? null);
     const continuing = prev?.spans.at(-1);
     const first = w.spans[0];
-    if (first && first.startsParagraph && continuing && !continuing.closed && !continuing.embedded) {
+    if (first?.startsParagraph && continuing && !continuing.closed && !continuing.embedded) {
       // One quotation continued across paragraphs: same id, and the speaker carries over both ways.
       for (const seg of w.segments) if (seg.quoteId === first.id) seg.quoteId = continuing.id;
       first.id = continuing.id;
@@ -201,7 +201,7 @@ function attributionName(line: string, speakers: ArticleSpeakers): string | null
   if (/\d/.test(text)) return null;
   const m = findMentions(text)[0];
   // Only a name (and a role after a comma) attributes: "- The ministry announced …" is a list item.
-  if (!m || m.start !== 0 || !/^(?:$|,)/.test(text.slice(m.end))) return null;
+  if (m?.start !== 0 || !/^(?:$|,)/.test(text.slice(m.end))) return null;
   if (!m?.name) return m?.role ? speakers.roleNoun(m.role, [], 0) : null;
   const name = speakers.canonical(m.name, m.org);
   return name === undefined ? m.name : name;

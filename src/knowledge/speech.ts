@@ -370,7 +370,7 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     if (
       WEAK.has(word) &&
       !weakOk &&
-      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_)/u.test(next) &&
+      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’-]+\s+){0,4}_)/u.test(next) &&
       !/^\s*$/.test(next) &&
       !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
     )
@@ -383,7 +383,7 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
 const before = (ctx: Context, at: number) => ctx.here.filter((r) => r.at < at);
 
 /** The speaker a name mention stands for (its fullest form), or null when unsure. */
-export function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
+function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
   if (!m.name) {
     if (!m.role) return null;
     // "King said" after "Martin Luther King Jr.": a role word that is the article's surname for someone.
@@ -408,7 +408,7 @@ function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: 
 }
 
 /** The subject ending at `end` (before a verb of saying), not reaching before `floor`. */
-export function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
+function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
   let e = end;
   for (let k = 0; k < 4; k++) {
     const m = AUXILIARY.exec(ctx.masked.slice(floor, e));
@@ -451,7 +451,7 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
     }
     return null;
   }
-  const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’\-]*\s+){0,3}[\p{Ll}][\p{L}\-]*)$/u.exec(text);
+  const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’-]*\s+){0,3}[\p{Ll}][\p{L}-]*)$/u.exec(text);
   if (np) {
     // "Vogel's deputy said": someone's deputy, not a person the article names.
     if (/['’]s?\s+$/u.test(text.slice(0, np.index + (np[0].length - np[0].trimStart().length) + (np[1] ? np[1].length + 1 : 0))))
@@ -469,7 +469,7 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
 }
 
 /** The subject of the sentence that holds a participle ("X …, saying …"): a name at its start. */
-export function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | null {
+function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | null {
   const text = ctx.masked.slice(from, verbStart);
   const pron = /^[\s_,]*(he|she|they|it|we|i)\b/i.exec(text);
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].length);
@@ -477,7 +477,7 @@ export function sentenceSubject(ctx: Context, from: number, verbStart: number): 
     if (m.possessive) continue;
     const prefix = ctx.masked.slice(from, m.start);
     const clause = prefix.includes(', ') ? prefix.slice(prefix.lastIndexOf(', ') + 2) : prefix;
-    if (/^[\s_]*(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.\-]*\s+)*$/u.test(prefix) || /^\s*$/.test(clause)) return { speaker: resolveMention(ctx, m) };
+    if (/^[\s_]*(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+)*$/u.test(prefix) || /^\s*$/.test(clause)) return { speaker: resolveMention(ctx, m) };
     return null;
   }
   return null;
@@ -525,7 +525,7 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   const lead = /^\s+/.exec(rest)?.[0].length ?? 0;
   const at = from + lead;
   const words = rest.slice(lead);
-  const np = /^(the|a|an|his|her|its|their)\s+((?:[\p{Ll}][\p{L}\-]*\s+){0,3}?[\p{Ll}][\p{L}\-]*)(?=$|[\s.,;:!?])/u.exec(words);
+  const np = /^(the|a|an|his|her|its|their)\s+((?:[\p{Ll}][\p{L}-]*\s+){0,3}?[\p{Ll}][\p{L}-]*)(?=$|[\s.,;:!?])/u.exec(words);
   if (np) {
     const tokens = np[2]!.split(/\s+/);
     const cut = tokens.findIndex((t) => PREPOSITION.has(t));
@@ -538,7 +538,7 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   // "said Smith's lawyer": someone of Smith's, not Smith.
   if (m && m.start === at && m.possessive) return { speaker: null };
   // "said local resident Peter Ahl", "said another resident, Eva Lind".
-  if (m && (m.start === at || /^(?:[\p{Ll}\-]+\s+){1,3}(?:[\p{Ll}\-]+,\s+)?$|^[\p{Ll}\-]+,\s+$/u.test(ctx.masked.slice(at, m.start))))
+  if (m && (m.start === at || /^(?:[\p{Ll}-]+\s+){1,3}(?:[\p{Ll}-]+,\s+)?$|^[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(at, m.start))))
     return { speaker: resolveMention(ctx, m) };
   return null;
 }
@@ -559,7 +559,7 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   const subject = subjectBefore(ctx, from + head, first.start);
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
-  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}(?:[\p{Ll}\-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}-]+\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
   return subject;
 }
 
@@ -573,7 +573,7 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   if (!verbs.length) {
     const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
     const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'))[0] : undefined;
-    if (m && m.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':'))
+    if (m?.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':'))
       return { speaker: resolveMention(ctx, m) };
   }
   for (let i = verbs.length - 1; i >= 0; i--) {

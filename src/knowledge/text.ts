@@ -1,6 +1,7 @@
 /** Text helpers shared by parsing and search: folding, tokenising, sentence boundaries. */
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Lower-cases and folds diacritics and typographic variants so "Niinistö" meets "niinisto". */
@@ -113,7 +114,7 @@ const ABBREVIATIONS = new Set([
 
 // A candidate end: terminal punctuation, optional closing quotes/brackets, then space(s).
 const SENTENCE_END = /[.!?]+[\u201d"\u2019')\]]*(?=\s+)/g;
-const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018'(\[]*[\p{Lu}\p{N}\u2014-]/u;
+const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018'([]*[\p{Lu}\p{N}\u2014-]/u;
 
 /**
  * Sentence ranges `[start, end)` over `text`. Hand-written rather than Intl.Segmenter because

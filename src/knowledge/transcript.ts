@@ -8,7 +8,7 @@ import type { Segment } from './types.js';
  * is kept as unattributed text, so a moderator's question is never quoted as the president's.
  */
 const TURN =
-  /(?<=^|\s)(\*\*)?((?:THE |MR\. |Mr\. |MRS\. |MS\. |DR\. |SENATOR |SECRETARY |GOVERNOR |PRESIDENT |VICE PRESIDENT )?[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}|The President|President [A-Z][a-z]+|Q)[:.](\*\*)?(?=\s)/g;
+  /(?<=^|\s)(\*\*)?((?:THE |MR\. |Mr\. |MRS\. |MS\. |DR\. |SENATOR |SECRETARY |GOVERNOR |PRESIDENT |VICE PRESIDENT )?[A-Z][A-Z'-]+(?: [A-Z][A-Z'-]+){0,2}|The President|President [A-Z][a-z]+|Q)[:.](\*\*)?(?=\s)/g;
 
 /**
  * Turn labels in mixed case at the start of a paragraph: "Jim Lehrer.", "Mr. Lehrer.", "Governor
@@ -17,9 +17,9 @@ const TURN =
  * as a label at least twice (turns recur; "Thank you." or "United States." at a paragraph start do not).
  */
 const ROLE_LABEL =
-  /^(?:Reporter|Moderator|Question|Questioner|Audience Member|Audience|Participant|Interviewer|Panelist|Journalist|Voice|Voices|Staff|Press)s?(?: [A-Z][\p{L}'\-]+)?:(?=\s)|^Q(?=\s+[A-Z"\u201c])/u;
+  /^(?:Reporter|Moderator|Question|Questioner|Audience Member|Audience|Participant|Interviewer|Panelist|Journalist|Voice|Voices|Staff|Press)s?(?: [A-Z][\p{L}'-]+)?:(?=\s)|^Q(?=\s+[A-Z"\u201c])/u;
 const NAME_LABEL =
-  /^((?:(?:Mr|Mrs|Ms|Dr)\.|Governor|Senator|President|Vice President|Secretary|General|Admiral|Ambassador|Prime Minister|Chancellor|Chairman|Representative) [A-Z][\p{L}'\-]+|[A-Z][\p{L}'\-]+(?: [A-Z][\p{L}'\-]+){1,2})[.:](?=\s)/u;
+  /^((?:(?:Mr|Mrs|Ms|Dr)\.|Governor|Senator|President|Vice President|Secretary|General|Admiral|Ambassador|Prime Minister|Chancellor|Chairman|Representative) [A-Z][\p{L}'-]+|[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){1,2})[.:](?=\s)/u;
 
 /** Mixed-case name labels used at least twice at the start of a paragraph in this record. */
 function recurringLabels(paragraphs: string[]): Set<string> {
@@ -31,7 +31,7 @@ function recurringLabels(paragraphs: string[]): Set<string> {
   return new Set([...counts].filter(([, n]) => n >= 2).map(([label]) => label));
 }
 
-export interface Turn {
+interface Turn {
   /** Where the label starts, and where the turn's words start (after the label). */
   start: number;
   textStart: number;

@@ -50,3 +50,10 @@ export interface Article {
    */
   country?: string | null;
 }
+
+/** A file that could not be loaded (or loaded with a caveat); never stops the other files. */
+export interface Problem {
+  file: string;
+  line?: number;
+  reason: string;
+}

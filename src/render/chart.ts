@@ -10,5 +10,3 @@ export function chartPng(periods: PeriodCount[], title: string): Buffer {
   const svg = chartSvg(periods, title);
   return new Resvg(svg, { background: 'rgba(0,0,0,0)', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
 }
-
-export { chartSvg };

@@ -151,7 +151,7 @@ export function formatChicagoNote(c: Citation): string {
 }
 
 /** The plain line: the house format, date as precise as the source gives it. */
-export function formatPlain(c: Citation): string {
+function formatPlain(c: Citation): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(c.date) ? formatLongDate(c.date) : c.date || 'n.d.';
   return [c.speaker ?? 'Unattributed', c.publisher, `“${headline(c)}”`, date, c.url].filter(Boolean).join(', ');
 }

@@ -1,13 +1,14 @@
 import type { Answer, VerifyResult } from '../answer/types.js';
 import { formatCitation, type CiteStyle } from './cite-styles.js';
+import { answerText } from './text.js';
 
 /** The `ask --json` contract: one answer → one line of JSON, with every citation's source and date. */
 /** With `cite`, every citation also carries its reference entry in that style (`ask --json --cite apa`). */
-export function renderJson(answer: Answer, options: { cite?: CiteStyle } = {}): string {
+export function renderJson(answer: Answer, options: { cite?: CiteStyle; more?: string } = {}): string {
   return JSON.stringify({
     command: answer.command,
     found: answer.found,
-    text: answer.text,
+    text: answerText(answer, options.more),
     citations: answer.citations.map((c) => ({
       kind: c.kind,
       speaker: c.speaker,

@@ -1,13 +1,25 @@
 import { sourceLine } from '../answer/format.js';
 import type { Answer, PassageContext } from '../answer/types.js';
 
-/** What the console and `ask` (without --json) print: the answer's own text, then a new line. */
-export function renderText(answer: Answer): string {
-  return `${answer.text}\n`;
+/** How a face says that a next page exists: the console and `ask`'s piped questions take "more". */
+const TYPE_MORE = '(type "more")';
+
+/**
+ * The answer as plain text: the core's text, then, when a page follows, how to get it (`more`:
+ * the face's own way, e.g. `(run again with --offset 5)` for a single `ask`). `ask --json` carries
+ * this as its `text`.
+ */
+export function answerText(answer: Answer, more = TYPE_MORE): string {
+  return answer.hasMore ? `${answer.text}\n\nMore results are available ${more}.` : answer.text;
+}
+
+/** What the console and `ask` (without --json) print: the answer's text, then a new line. */
+export function renderText(answer: Answer, more?: string): string {
+  return `${answerText(answer, more)}\n`;
 }
 
 /** Characters of a paragraph per Context page: a screenful or two. */
-export const CONTEXT_PAGE = 3000;
+const CONTEXT_PAGE = 3000;
 
 /**
  * The Context view in text: the whole paragraph around a citation, verbatim, the one place a

@@ -1,6 +1,16 @@
 import { words } from '../knowledge/text.js';
-import type { IndexData } from './index.js';
 import { terms } from './terms.js';
+
+/** The index as plain typed arrays: what is persisted, and what a reload swaps in. */
+export interface IndexData {
+  /** In code-unit order (prefix look-ups binary-search it). */
+  terms: string[];
+  /** Postings of term i are `docs/tfs[offsets[i] .. offsets[i + 1])`. */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
+  docLength: Float32Array;
+}
 
 /** Room for postings and passages before the first doubling (about 100k passages hold 2.9M postings). */
 const INITIAL_POSTINGS = 1 << 20;

@@ -1,5 +1,5 @@
 import { words } from '../knowledge/text.js';
-import { IndexBuilder } from './index-builder.js';
+import { IndexBuilder, type IndexData } from './index-builder.js';
 import { isEnglishWord } from './lexicon.js';
 import { maxEdits, Speller } from './spell.js';
 import { lowerBound } from './sorted.js';
@@ -48,17 +48,6 @@ const VARIANT_WEIGHT = 0.7;
 const EXTENSION_WEIGHT = 0.3;
 const MAX_EXTENSION = 3;
 
-/** The index as plain typed arrays: what is persisted, and what a reload swaps in. */
-export interface IndexData {
-  /** In code-unit order (prefix look-ups binary-search it). */
-  terms: string[];
-  /** Postings of term i are `docs/tfs[offsets[i] .. offsets[i + 1])`. */
-  offsets: Uint32Array;
-  docs: Uint32Array;
-  tfs: Uint16Array;
-  docLength: Float32Array;
-}
-
 export class SearchIndex {
   private readonly termIds = new Map<string, number>();
   private readonly docLength: Float32Array;
@@ -70,7 +59,7 @@ export class SearchIndex {
   private generation = 0;
 
   constructor(readonly data: IndexData) {
-    data.terms.forEach((t, i) => this.termIds.set(t, i));
+    for (const [i, t] of data.terms.entries()) this.termIds.set(t, i);
     this.docLength = data.docLength;
     let total = 0;
     for (const n of data.docLength) total += n;

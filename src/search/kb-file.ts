@@ -1,8 +1,8 @@
-import type { Problem } from '../answer/types.js';
+import type { Problem } from '../knowledge/types.js';
 import type { FileStat } from '../knowledge/load.js';
 import type { Article, Paragraph, Segment, SegmentKind } from '../knowledge/types.js';
-import type { AliasTable } from './aliases.js';
-import type { IndexData } from './index.js';
+import type { AliasTable } from '../knowledge/aliases.js';
+import type { IndexData } from './index-builder.js';
 import type { SpeakerState } from './speakers.js';
 
 /**
@@ -93,7 +93,10 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
   const stringId = (s: string | null): number => {
     if (s === null) return 0;
     let id = stringIds.get(s);
-    if (id === undefined) stringIds.set(s, (id = strings.push(s)));
+    if (id === undefined) {
+      id = strings.push(s);
+      stringIds.set(s, id);
+    }
     return id;
   };
   let paragraphs = 0;

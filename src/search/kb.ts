@@ -1,6 +1,7 @@
 import type { Article, Paragraph, Segment } from '../knowledge/types.js';
-import type { AliasTable } from './aliases.js';
-import { SearchIndex, type IndexData } from './index.js';
+import type { AliasTable } from '../knowledge/aliases.js';
+import type { IndexData } from './index-builder.js';
+import { SearchIndex } from './index.js';
 import { cutPassages, type Passage } from './passages.js';
 import { SpeakerDirectory, type SpeakerState } from './speakers.js';
 

@@ -34,7 +34,7 @@ export interface PhraseMatch {
 const WORD_CHAR = '[a-z0-9\\u00aa-\\uffff]';
 const SEPARATOR = '[^a-z0-9\\u00aa-\\uffff]+';
 const NO_MATCH: PhraseMatch = { tier: 0, run: 0, start: 0, end: 0 };
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Reads a phrase. `replace` maps a typed word to the word it was read as (typo corrections).
@@ -52,9 +52,9 @@ export function readPhrase(text: string, replace?: Map<string, string>): Phrase 
   // punctuation may stand between words): "peoples" meets "people", "one-third" meets "one third".
   const parts = list.map((w, i) => {
     const typed = surface[i]!;
-    if (typed.includes("'") && typed.replace(/'/g, '') === w) return escape(typed).replace(/'/g, "'?");
+    if (typed.includes("'") && typed.replace(/'/g, '') === w) return escapeRegExp(typed).replace(/'/g, "'?");
     const s = stem(w);
-    return s.endsWith('y') && w !== s ? `${escape(s.slice(0, -1))}(?:y|ies|y's)` : `${escape(s)}(?:'?s|es)?`;
+    return s.endsWith('y') && w !== s ? `${escapeRegExp(s.slice(0, -1))}(?:y|ies|y's)` : `${escapeRegExp(s)}(?:'?s|es)?`;
   });
   // Letters as plain ranges, not \p{L}: a Unicode property class per word makes every query's
   // pattern costly to compile (milliseconds), and folded text is lower case, any non-ASCII letter
@@ -109,7 +109,8 @@ function stemOf(word: string): string {
   let s = STEMS.get(word);
   if (s === undefined) {
     if (STEMS.size > 200_000) STEMS.clear();
-    STEMS.set(word, (s = stem(word)));
+    s = stem(word);
+    STEMS.set(word, s);
   }
   return s;
 }
@@ -117,6 +118,7 @@ function stemOf(word: string): string {
 function wordPositions(folded: string, keep = false): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
   // The ASCII pattern is several times faster than the Unicode one and covers most text.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
   const re = /^[\x00-\x7f]*$/.test(folded) ? /[a-z0-9]+(?:'[a-z]+)*/g : /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
   for (const m of folded.matchAll(re)) {
     const bare = m[0].replace(/'s$/, '');

@@ -28,7 +28,10 @@ export function canonicalNames(articles: Article[]): Map<string, string> {
     }
     for (const name of here) {
       let e = sources.get(name);
-      if (!e) sources.set(name, (e = { n: 0, contexts: new Set() }));
+      if (!e) {
+        e = { n: 0, contexts: new Set() };
+        sources.set(name, e);
+      }
       e.n++;
       if (a.country) e.contexts.add(a.country);
     }
@@ -51,7 +54,10 @@ export function canonicalNames(articles: Article[]): Map<string, string> {
     const display = byKey.get(k);
     if (!display) continue;
     let u = perKey.get(k);
-    if (!u) perKey.set(k, (u = { name: display, uses: 0, contexts: [] }));
+    if (!u) {
+      u = { name: display, uses: 0, contexts: [] };
+      perKey.set(k, u);
+    }
     u.uses += e.n;
     for (const c of e.contexts) if (!u.contexts.includes(c)) u.contexts.push(c);
   }

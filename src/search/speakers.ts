@@ -3,7 +3,7 @@ import { nameKey, roleAliases } from '../knowledge/speakers.js';
 import type { Article } from '../knowledge/types.js';
 import { words } from '../knowledge/text.js';
 import type { Passage } from './passages.js';
-import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from './aliases.js';
+import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from '../knowledge/aliases.js';
 import { isEnglishWord } from './lexicon.js';
 import { damerauLevenshtein, maxEdits, Speller } from './spell.js';
 import { canonicalNames, push } from './speaker-names.js';
@@ -135,7 +135,10 @@ export class SpeakerDirectory {
     const stats = new Map<string, { quoteIds: Set<string>; reported: number; q: Set<number>; r: Set<number>; roles: Set<string> }>();
     const statFor = (name: string) => {
       let s = stats.get(name);
-      if (!s) stats.set(name, (s = { quoteIds: new Set(), reported: 0, q: new Set(), r: new Set(), roles: new Set() }));
+      if (!s) {
+        s = { quoteIds: new Set(), reported: 0, q: new Set(), r: new Set(), roles: new Set() };
+        stats.set(name, s);
+      }
       return s;
     };
     articles.forEach((article, a) => {
@@ -145,7 +148,10 @@ export class SpeakerDirectory {
           const name = canonical.get(seg.speaker) ?? seg.speaker;
           if (name !== seg.speaker && nameKey(name) !== nameKey(seg.speaker)) {
             let m = this.asGiven.get(a);
-            if (!m) this.asGiven.set(a, (m = new Map()));
+            if (!m) {
+              m = new Map();
+              this.asGiven.set(a, m);
+            }
             m.set(name, seg.speaker);
           }
           seg.speaker = name;
@@ -311,7 +317,7 @@ export class SpeakerDirectory {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.length < 5 || isEnglishWord(token)) continue;
-      const c = this.tokenSpeller.candidates(token, 2, maxEdits(token.length) > 1 ? 1 : maxEdits(token.length))[0];
+      const c = this.tokenSpeller.candidates(token, 2, Math.min(1, maxEdits(token.length)))[0];
       const who = (c && this.byToken.get(c.term)?.filter((s) => s.key.split(' ').at(-1) === c.term)) ?? [];
       if (!who.length) continue;
       // A misspelt given name just before the surname ("sergi lavroi") belongs to the name, not the topic.

@@ -33,7 +33,10 @@ export class Speller {
       for (const g of bigramsOf(term)) {
         const key = `${g}${term.length}`;
         let list = building.get(key);
-        if (!list) building.set(key, (list = []));
+        if (!list) {
+          list = [];
+          building.set(key, list);
+        }
         if (list[list.length - 1] !== id) list.push(id);
       }
     });

@@ -77,7 +77,7 @@ export function folderStore(dir: string): KnowledgeStore {
 }
 
 /** Calls `onChange` (debounced) when anything under `dir` changes: fs.watch, or polling where it is unavailable. */
-export function watchKnowledge(dir: string, onChange: () => void): () => void {
+function watchKnowledge(dir: string, onChange: () => void): () => void {
   let timer: NodeJS.Timeout | null = null;
   const fire = () => {
     if (timer) clearTimeout(timer);

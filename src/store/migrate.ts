@@ -18,7 +18,7 @@ export interface Migration {
 }
 
 /** The migrations shipped with the code (src/store/migrations; copied to dist/ by `npm run build`). */
-export async function readMigrations(dir = join(dirname(fileURLToPath(import.meta.url)), 'migrations')): Promise<Migration[]> {
+async function readMigrations(dir = join(dirname(fileURLToPath(import.meta.url)), 'migrations')): Promise<Migration[]> {
   const out: Migration[] = [];
   for (const file of (await readdir(dir)).filter((f) => /^\d+_.+\.sql$/.test(f)).sort()) {
     out.push({ version: Number(file.split('_', 1)[0]), name: file, sql: await readFile(join(dir, file), 'utf8') });

@@ -13,7 +13,7 @@ const MAX_NAME = 512;
 export function checkFileName(fileName: string): string {
   const name = fileName.replace(/\\/g, '/');
   if (!name || name.length > MAX_NAME) throw new StoreError(`file name must be 1 to ${MAX_NAME} characters`);
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a file name with control characters is refused
   if (/[\u0000-\u001f\u007f]/.test(name)) throw new StoreError(`file name "${name}" has control characters`);
   if (name.startsWith('/') || /^[a-zA-Z]:/.test(name)) throw new StoreError(`file name "${name}" must be relative`);
   const parts = name.split('/');

@@ -2,7 +2,7 @@
  * Picks the knowledge store from the configuration: PostgreSQL when DATABASE_URL is set (the
  * folder then only seeds an empty database), else the knowledge folder.
  */
-import { loadConfig, type Config } from '../config.js';
+import { databaseConfig, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { folderStore } from './folder.js';
 import { importFolder } from './move.js';
@@ -42,14 +42,8 @@ export async function openStore(o: OpenOptions): Promise<KnowledgeStore> {
  * .env), else undefined (the folder). Other variables are validated only when it is set.
  */
 export async function openStoreFromEnv(knowledgeDir: string): Promise<KnowledgeStore | undefined> {
-  let config: Readonly<Config>;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (process.env.DATABASE_URL) throw err;
-    return undefined;
-  }
-  return config.database ? openStore({ database: config.database, knowledgeDir }) : undefined;
+  const database = databaseConfig();
+  return database ? openStore({ database, knowledgeDir }) : undefined;
 }
 
 async function connect(database: NonNullable<Config['database']>, log: Logger | undefined, attempts: number) {

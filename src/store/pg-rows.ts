@@ -112,6 +112,6 @@ async function fileMeta(name: string, bytes: Uint8Array): Promise<Record<string,
 
 /** jsonb refuses NUL; the metadata is for reading, so it is cut short and cleaned. */
 function clean(s: string): string {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: jsonb refuses NUL, so it is removed
   return s.replace(/\u0000/g, '').slice(0, 500);
 }

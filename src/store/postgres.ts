@@ -23,9 +23,9 @@ export interface PostgresOptions {
   max?: number;
 }
 
-export { connectionConfig, describeUrl };
+export { connectionConfig };
 
-export const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 export type PostgresStore = KnowledgeStore & { readonly pool: pg.Pool; readonly channel: string };
 

@@ -4,7 +4,6 @@
  * Ingest (`npm run add`, `/add`, feeds) writes through `put`; every bot process reads through
  * `stat`/`read`/`loadAll` and follows changes through `watch`.
  */
-import type { Problem } from '../answer/types.js';
 import type { FileLoad, FileStat, Pause } from '../knowledge/load.js';
 
 /** Where a source came from, kept beside its bytes (the folder keeps only the bytes). */
@@ -82,5 +81,3 @@ export interface KnowledgeStore extends KnowledgeSource {
   counter(): Promise<string>;
   close(): Promise<void>;
 }
-
-export type { FileLoad, FileStat, Pause, Problem };

@@ -94,10 +94,15 @@ describe('answers over the seeds', async () => {
     // "Also in" only for the same words: the 24 March copy lacks "on Monday", so it is not "also in" it.
     const b = core.ask('/summary bulgaria');
     expect(b.citations.some((c) => c.alsoIn.length > 0)).toBe(true);
-    for (const c of b.citations.filter((x) => x.excerpt.includes('said on Monday'))) expect(c.alsoIn.map((s) => s.date)).not.toContain('2021-03-24');
+    const onMonday = b.citations.filter((x) => x.excerpt.includes('said on Monday'));
+    expect(onMonday.length).toBeGreaterThan(0);
+    for (const c of onMonday) expect(c.alsoIn.map((s) => s.date)).not.toContain('2021-03-24');
     // Reported speech in a summary names its speaker outside the verbatim words.
     expect(b.text).toMatch(/Jens Stoltenberg \(reported speech\): /);
-    for (const line of a.text.split('\n').filter((l) => /\[\d\]$/.test(l))) expect(line).toMatch(/\[\d\]$/);
+    // Each sentence (the lines between the heading and the source list) ends with its source's number.
+    const sentences = a.text.split('\n\nSources:')[0]!.split('\n\n')[1]!.split('\n');
+    expect(sentences).toHaveLength(a.citations.length);
+    for (const line of sentences) expect(line).toMatch(/ \[[12]\]$/);
   });
 
   it('free text: a question about a speaker is a quote, "summarize" a summary, anything else a search', () => {
@@ -140,7 +145,7 @@ describe('answers over the seeds', async () => {
       '/summary',
       '/nonsense now',
       '@everyone <@123>',
-      '/quote ' + 'a '.repeat(300),
+      `/quote ${'a '.repeat(300)}`,
     ];
     for (const input of inputs) {
       const a = core.ask(input);
@@ -202,6 +207,7 @@ describe('requests from buttons and slash options', async () => {
   const { core } = await loadSeeds();
   it('are cleaned like typed text: one line, no control characters, a sane offset', () => {
     const a = core.answer({ command: 'search', query: '\nchina | russia \u0000\u202e\nchina', offset: Number.NaN });
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test checks that they were removed
     expect(a.heading).not.toMatch(/[\n\u0000\u202e]/);
     expect(a.request).toMatchObject({ offset: 0 });
     const odd = core.answer({ command: 'nonsense', offset: 0 } as never);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_EXCERPT } from '../../src/answer/cite.js';
+import { MAX_EXCERPT } from '../../src/answer/tuning.js';
 import { createCore } from '../../src/answer/core.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { renderText } from '../../src/render/text.js';

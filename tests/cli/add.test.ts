@@ -51,7 +51,7 @@ it('adds a saved page file and shows what it found; refuses loopback URLs unless
   const r = await run(['--knowledge', dir, page, `${srv.origin}/news`]);
   await rm(page, { force: true });
   expect(r.code).toBe(1);
-  expect(r.stdout).toMatch(/^Added added\/press-\d+\.html\n  title: Harbour reopens to shipping after storm repairs\n  date: 2023-05-02\n/);
+  expect(r.stdout).toMatch(/^Added added\/press-\d+\.html\n {2}title: Harbour reopens to shipping after storm repairs\n {2}date: 2023-05-02\n/);
   expect(r.stdout).toMatch(/speakers: Maria Lindqvist/);
   expect(r.stdout).toMatch(/Refused http:\/\/127\.0\.0\.1:\d+\/news: refused 127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/);
 

@@ -2,7 +2,7 @@
  * A small hand-written Core for unit tests of the Discord face (the e2e tests use the real one).
  * Page size 2, so "More" has something to do with three citations.
  */
-import type { Answer, AnswerRequest, Citation, Core, PassageContext } from '../../src/answer/types.js';
+import type { Answer, AnswerRequest, Citation } from '../../src/answer/types.js';
 
 const source = {
   sourceId: 'src-1',
@@ -32,12 +32,6 @@ export const CITATIONS: Citation[] = [
   },
 ];
 
-export const PARAGRAPHS: Record<string, string> = {
-  p1: 'But the important thing is that we need to adapt. We don’t regard China as an adversary. But of course the rise of China has direct consequences.',
-  p2: 'He said all Allies remain firmly committed to nuclear arms control.',
-  p3: 'Hello @everyone, this is <@123> and *bold* text.',
-};
-
 export function makeAnswer(request: AnswerRequest, citations: Citation[], pageSize = 2): Answer {
   const page = citations.slice(request.offset, request.offset + pageSize);
   const found = page.length > 0;
@@ -51,30 +45,4 @@ export function makeAnswer(request: AnswerRequest, citations: Citation[], pageSi
     request,
     hasMore: request.offset + pageSize < citations.length,
   };
-}
-
-export function fakeCore(overrides: Partial<Core> = {}): Core {
-  const core: Core = {
-    answer(request) {
-      if (request.command === 'quote' && !/stoltenberg/i.test(request.speaker)) return makeAnswer(request, []);
-      if (request.command === 'quote' && /everyone/.test(request.topic)) return makeAnswer(request, [CITATIONS[2]!]);
-      return makeAnswer(request, CITATIONS.slice(0, 2).concat(CITATIONS[2]!));
-    },
-    ask(input) {
-      return core.answer({ command: 'quote', speaker: /stoltenberg/i.test(input) ? 'Jens Stoltenberg' : 'nobody', topic: '', offset: 0 });
-    },
-    context(key): PassageContext | null {
-      const text = PARAGRAPHS[key];
-      return text ? { source, section: null, text } : null;
-    },
-    suggestSpeakers: (typed) =>
-      [
-        { name: 'Jens Stoltenberg', quotes: 12 },
-        { name: 'Boyko Borissov', quotes: 1 },
-      ].filter((s) => s.name.toLowerCase().includes(typed.toLowerCase())),
-    suggestTopics: () => ['china', 'russia', 'arms control'],
-    stats: () => ({ sources: 2, passages: 10, quotes: 14, speakers: 2 }),
-    ...overrides,
-  };
-  return core;
 }

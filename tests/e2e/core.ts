@@ -1,7 +1,7 @@
 /** The cores the e2e tests answer from: the real one, over the seed articles or a tiny fixture. */
 import { fileURLToPath } from 'node:url';
 import type { Core } from '../../src/answer/types.js';
-import { loadCore } from '../../src/core.js';
+import { loadCore } from '../../src/load-core.js';
 
 let seeds: Promise<Core> | undefined;
 

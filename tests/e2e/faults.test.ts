@@ -5,7 +5,7 @@
  * Every interaction sent is answered exactly once: none lost, none doubled.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { type Harness } from './harness.js';
+import type { Harness } from './harness.js';
 import { useSeedHarness } from './seed-harness.js';
 import { IDS, slash, userMessage } from './payloads.js';
 import { visibleText } from './util.js';

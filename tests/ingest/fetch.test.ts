@@ -105,7 +105,7 @@ describe('adding pages', () => {
       url: `${srv.origin}/news/nato-spy-ring`,
     });
     expect(r.source.speakers).toContain('Jens Stoltenberg');
-    expect(describeAdd(r)).toMatch(/^Added added\/127-0-0-1-nato-spy-ring-[0-9a-f]{8}\.html\n  title: NATO “closely following”/);
+    expect(describeAdd(r)).toMatch(/^Added added\/127-0-0-1-nato-spy-ring-[0-9a-f]{8}\.html\n {2}title: NATO “closely following”/);
     expect(await readFile(join(dir, r.file), 'utf8')).toBe(newsPage());
     const sidecar = await readFile(join(dir, `${r.file}.source.yaml`), 'utf8');
     expect(sidecar).toContain(`url: ${srv.origin}/news/nato-spy-ring\n`);

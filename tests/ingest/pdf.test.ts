@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addSource } from '../../src/ingest/add.js';
-import { extractPdf } from '../../src/ingest/pdf.js';
+import { extractPdf } from '../../src/knowledge/pdf.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { quotesOf } from './pages.js';
 import { makePdf, STATEMENT_PARAGRAPHS, statementPdf } from './pdf-fixture.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { loadCore } from '../../src/core.js';
+import { loadCore } from '../../src/load-core.js';
 import { addSource } from '../../src/ingest/add.js';
 import { renderJson } from '../../src/render/json.js';
 import { newsPage, pressReleasePage } from './pages.js';

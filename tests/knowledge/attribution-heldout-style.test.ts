@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCore } from '../../src/core.js';
+import { loadCore } from '../../src/load-core.js';
 import { parseArticle } from '../../src/knowledge/parse.js';
 import { renderJson } from '../../src/render/json.js';
 import type { Article } from '../../src/knowledge/types.js';

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import type { Answer, Citation } from '../../src/answer/types.js';
-import { embedLength, type DiscordMessage } from '../../src/render/discord.js';
+import type { DiscordMessage } from '../../src/render/discord/message.js';
 
 /** Whitespace-collapsed raw text of every seed file, by source id (the file name without extension). */
 export function readSources(dir: string): Map<string, string> {
@@ -18,7 +18,7 @@ export function readSources(dir: string): Map<string, string> {
   return out;
 }
 
-export const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Problems with one citation's words: each piece between … cuts must be in its source as is. */
 export function verbatimProblems(c: Pick<Citation, 'excerpt' | 'sourceId'>, sources: Map<string, string>): string[] {
@@ -58,7 +58,7 @@ const ANGLED = /^<(@[!&]?\d+|#\d+|t:-?\d+(:[a-zA-Z])?|a?:\w+:\d+|\/[^>]+:\d+)>/;
  * `**bold**` pairs and `[label](url)` links, `<@…>`-style mentions, `@everyone`/`@here` (also
  * inside links), and (for text rendered as Markdown blocks) headings, quotes, lists at a line start.
  */
-export function markupProblems(text: string, blocks: boolean): string[] {
+function markupProblems(text: string, blocks: boolean): string[] {
   const out: string[] = [];
   let bold = 0;
   const scan = (t: string) => {
@@ -123,6 +123,20 @@ function embedProblems(e: APIEmbed): string[] {
   return out;
 }
 
+/**
+ * The characters Discord counts toward a message's 6,000 over all embeds (title, description,
+ * field names and values, footer text, author name), counted here by the rule itself rather than
+ * by the production embedLength, so a renderer that undercounts fails.
+ */
+export function discordEmbedCharacters(embeds: APIEmbed[]): number {
+  let n = 0;
+  for (const e of embeds) {
+    n += (e.title ?? '').length + (e.description ?? '').length + (e.footer?.text ?? '').length + (e.author?.name ?? '').length;
+    for (const f of e.fields ?? []) n += f.name.length + f.value.length;
+  }
+  return n;
+}
+
 /** Every Discord limit on one message, plus markup checks on all its text. */
 export function messageProblems(m: DiscordMessage, opts: { heading?: boolean } = {}): string[] {
   const out: string[] = [];
@@ -130,7 +144,7 @@ export function messageProblems(m: DiscordMessage, opts: { heading?: boolean } =
   if (content.length > 2000) out.push(`content ${content.length} > 2000`);
   if (!content.trim() && !m.embeds.length) out.push('empty message');
   if (m.embeds.length > 10) out.push('more than 10 embeds');
-  const total = m.embeds.reduce((n, e) => n + embedLength(e), 0);
+  const total = discordEmbedCharacters(m.embeds);
   if (total > 6000) out.push(`embeds total ${total} > 6000`);
   for (const e of m.embeds) out.push(...embedProblems(e));
   if (m.components.length > 5) out.push('more than 5 rows');

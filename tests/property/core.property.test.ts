@@ -10,12 +10,14 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answer, AnswerRequest, Core } from '../../src/answer/types.js';
-import { loadCore } from '../../src/core.js';
+import type { Answer, Core } from '../../src/answer/types.js';
+import { loadCore } from '../../src/load-core.js';
 import { toChoices } from '../../src/discord/commands/options.js';
-import { renderAnswer } from '../../src/render/discord.js';
-import { renderCite, renderContext, renderNotice } from '../../src/render/discord-extra.js';
-import { decodeButton } from '../../src/render/discord-ids.js';
+import { renderAnswer } from '../../src/render/discord/answer.js';
+import { renderCite } from '../../src/render/discord/cite.js';
+import { renderContext } from '../../src/render/discord/context.js';
+import { renderNotice } from '../../src/render/discord/notice.js';
+import { decodeButton } from '../../src/render/discord/custom-ids.js';
 import { answerShapeProblems, messageProblems, readSources, verbatimProblems } from './checks.js';
 import { hostile, hostileRequest } from './inputs.js';
 
@@ -120,5 +122,3 @@ describe('core + renderer on hostile input', () => {
     );
   });
 });
-
-export type { AnswerRequest };

@@ -109,6 +109,7 @@ const TOKENS = [
   '$&',
   '%s',
   '%n',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile input, literally ${x}
   '${x}',
   '{{x}}',
   '__proto__',

@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Answer, Citation, SourceSummary } from '../../src/answer/types.js';
-import { renderAnswer } from '../../src/render/discord.js';
-import { renderCite, renderContext } from '../../src/render/discord-extra.js';
-import { renderReloadText } from '../../src/render/discord-reload.js';
+import { renderAnswer } from '../../src/render/discord/answer.js';
+import { renderCite } from '../../src/render/discord/cite.js';
+import { renderContext } from '../../src/render/discord/context.js';
+import { renderReloadText } from '../../src/render/discord/reload.js';
 import { messageProblems } from './checks.js';
 import { hostile } from './inputs.js';
 

@@ -12,8 +12,8 @@ import { loadKnowledge } from '../../src/knowledge/load.js';
 import { wordSpans, words as wordsOf } from '../../src/knowledge/text.js';
 import { buildKnowledgeBase, type KnowledgeBase } from '../../src/search/kb.js';
 import { isStopWord } from '../../src/search/terms.js';
-import { renderAnswer } from '../../src/render/discord.js';
-import { decodeButton } from '../../src/render/discord-ids.js';
+import { renderAnswer } from '../../src/render/discord/answer.js';
+import { decodeButton } from '../../src/render/discord/custom-ids.js';
 import { messageProblems } from './checks.js';
 import { hostile } from './inputs.js';
 
@@ -27,7 +27,7 @@ interface Quote {
 }
 let kb: KnowledgeBase;
 let core: Core;
-let quotes: Quote[] = [];
+const quotes: Quote[] = [];
 
 beforeAll(async () => {
   const { articles } = await loadKnowledge(DIR);

@@ -4,14 +4,14 @@ import { chartPng } from '../../src/render/chart.js';
 import { loadSeeds } from '../helpers.js';
 
 /** The PNG's width and height from its IHDR chunk. */
-export function pngSize(png: Buffer): { width: number; height: number } {
+function pngSize(png: Buffer): { width: number; height: number } {
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
 /** Each bar's period, count and height, read back from the SVG text. */
-export function svgBars(svg: string): Array<{ period: string; count: number; height: number }> {
+function svgBars(svg: string): Array<{ period: string; count: number; height: number }> {
   return [...svg.matchAll(/<rect class="bar" data-period="([^"]+)" data-count="(\d+)"[^>]* height="([\d.]+)"/g)].map((m) => ({
     period: m[1]!,
     count: Number(m[2]),

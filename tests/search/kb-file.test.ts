@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCore } from '../../src/core.js';
+import { loadCore } from '../../src/load-core.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Article } from '../../src/knowledge/types.js';
 import { buildKnowledgeBase } from '../../src/search/kb.js';

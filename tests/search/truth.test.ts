@@ -5,7 +5,7 @@ import { createCore } from '../../src/answer/core.js';
 import { splitPeriod } from '../../src/answer/period.js';
 import type { Citation } from '../../src/answer/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
-import { parseAliasFile } from '../../src/search/aliases.js';
+import { parseAliasFile } from '../../src/knowledge/aliases.js';
 import { groupIdentities, identityWords, namesAgree } from '../../src/search/identity.js';
 import { buildKnowledgeBase } from '../../src/search/kb.js';
 import { findPhrase, matchPhrase, readPhrase } from '../../src/search/phrase.js';

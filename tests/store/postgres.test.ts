@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadCore } from '../../src/core.js';
+import { loadCore } from '../../src/load-core.js';
 import { loadLiveCore } from '../../src/live.js';
 import { migrate } from '../../src/store/migrate.js';
 import { exportFolder, importFolder } from '../../src/store/move.js';

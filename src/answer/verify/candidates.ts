@@ -13,7 +13,7 @@ import { align, tokens, type Alignment, type Claim, type Token } from './align.j
  */
 
 /** Who owns the matched words: a direct quote of someone, reported speech of someone, or narration. */
-export type Owner = { kind: 'quote' | 'reported' | 'narration'; speaker: string | null };
+type Owner = { kind: 'quote' | 'reported' | 'narration'; speaker: string | null };
 
 export interface Match extends Alignment {
   articleIndex: number;

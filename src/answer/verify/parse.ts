@@ -18,10 +18,10 @@ const CLOSE = '"\u201d\u201c\u00bb\u2019';
 const QUOTED = new RegExp(`[${OPEN}]([^]*)[${CLOSE}]`, 'u');
 
 /** The quoted part of a text (first opening mark to last closing mark), and the text around it. */
-export function quotedPart(text: string): { claim: string; rest: string } | null {
+function quotedPart(text: string): { claim: string; rest: string } | null {
   // Straight double quotes or typographic ones; a lone apostrophe is never a quotation mark.
   const m = QUOTED.exec(text);
-  if (!m || !m[1]?.trim() || (m[0][0] === '\u2018' && !m[0].endsWith('\u2019'))) return null;
+  if (!m?.[1]?.trim() || (m[0][0] === '\u2018' && !m[0].endsWith('\u2019'))) return null;
   return { claim: m[1].trim(), rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
 }
 
@@ -55,7 +55,7 @@ export function parseVerify(kb: KnowledgeBase, text: string): VerifyRequest | nu
  * `/verify` arguments: a quoted claim with the speaker before or after it, or unquoted
  * `<speaker> said <claim>` / `<speaker>: <claim>` when the words before name a speaker, else all claim.
  */
-export function splitClaim(kb: KnowledgeBase, body: string): VerifyRequest {
+function splitClaim(kb: KnowledgeBase, body: string): VerifyRequest {
   const q = quotedPart(body);
   if (q) return request(q.claim, speakerIn(kb, q.rest));
   const named = /^(.{2,60}?)\s*(?:\bsaid\b|\bsays\b|\bwrote\b|:)\s*(.+)$/i.exec(body);

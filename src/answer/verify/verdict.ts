@@ -45,7 +45,7 @@ const MIN_SHARED_IDF = 4.5;
  * Close enough to be the line the claim misquotes: most words the same, and telling ones, unless
  * it is a line of the claimed speaker's own (among one person's quotes, most of the words is enough).
  */
-export function isNear(kb: KnowledgeBase, m: Match, claim: Claim, own = false): boolean {
+function isNear(kb: KnowledgeBase, m: Match, claim: Claim, own = false): boolean {
   const n = claim.words.length;
   if (m.edits === 0) return true;
   if (m.edits > allowedEdits(n) || m.same < Math.ceil(n / 2)) return false;

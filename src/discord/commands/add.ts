@@ -6,14 +6,14 @@
  */
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { describeAdd, type AddInput } from '../../ingest/add.js';
-import { fitLines } from '../../render/discord-parts.js';
-import { escapeDiscord, LIMITS } from '../../render/discord-text.js';
+import { fitLines } from '../../render/discord/source-fields.js';
+import { escapeDiscord, LIMITS } from '../../render/discord/escape.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
 import { NO_MENTIONS } from '../respond.js';
 import { managersOnly, requireManager } from './options.js';
 
 export const NOT_ADMIN_ADD = 'Only server managers (Manage Server permission) can add sources.';
-export const NOT_AVAILABLE = 'Sources cannot be added in this deployment.';
+const NOT_AVAILABLE = 'Sources cannot be added in this deployment.';
 export const ONE_OF = 'Give either url: (a web page or PDF) or file: (an .html, .txt, .md or .pdf upload), not both.';
 
 const data = managersOnly(new SlashCommandBuilder())

@@ -1,13 +1,13 @@
 /** /help — how to ask, in Discord's terms (private). */
 import { SlashCommandBuilder } from 'discord.js';
-import { renderNotice } from '../../render/discord-extra.js';
+import { renderNotice } from '../../render/discord/notice.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { everywhere } from './options.js';
 
 const data = everywhere(new SlashCommandBuilder()).setName('help').setDescription('How to ask me for quotes').toJSON();
 
-export function helpText(stats: { sources: number; quotes: number; speakers: number }): string {
+function helpText(stats: { sources: number; quotes: number; speakers: number }): string {
   return [
     `I answer only with words found in ${stats.sources} news articles (${stats.quotes} quotes from ${stats.speakers} speakers), each with its speaker, source and date.`,
     '',

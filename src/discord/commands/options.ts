@@ -9,7 +9,7 @@ import {
   type SlashCommandBuilder,
 } from 'discord.js';
 import type { Core } from '../../answer/types.js';
-import { LIMITS } from '../../render/discord-text.js';
+import { LIMITS } from '../../render/discord/escape.js';
 import { UserFacingError } from '../context.js';
 
 /**
@@ -39,8 +39,8 @@ export function requireManager(i: ChatInputCommandInteraction, refusal: string):
   if (!i.inGuild() || !i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) throw new UserFacingError(refusal);
 }
 
-export const SINCE_OPTION = 'since';
-export const UNTIL_OPTION = 'until';
+const SINCE_OPTION = 'since';
+const UNTIL_OPTION = 'until';
 /** `since` / `until`, validated by the core (a bad date is a private error naming the format). */
 export function withBounds<T extends { addStringOption: SlashCommandBuilder['addStringOption'] }>(b: T): T {
   b.addStringOption((o) => o.setName(SINCE_OPTION).setDescription('From this date: YYYY, YYYY-MM or YYYY-MM-DD').setMinLength(4).setMaxLength(10));

@@ -1,6 +1,6 @@
 /** /quote speaker:<autocomplete> topic:<autocomplete> [private] — what a person said, verbatim. */
 import { SlashCommandBuilder } from 'discord.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, autocompleteSpeakerOrTopic, boundsOf, everywhere, withBounds } from './options.js';

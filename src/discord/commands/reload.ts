@@ -4,13 +4,13 @@
  * servers, and checked again here (a server can widen who sees a command; it is still admin-only).
  */
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { renderReloadText } from '../../render/discord-reload.js';
+import { renderReloadText } from '../../render/discord/reload.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
 import { NO_MENTIONS } from '../respond.js';
 import { managersOnly, requireManager } from './options.js';
 
 export const NOT_ADMIN = 'Only server managers (Manage Server permission) can reload my knowledge.';
-export const NOT_LIVE = 'My knowledge cannot be reloaded in this deployment (it was started from a fixed index).';
+const NOT_LIVE = 'My knowledge cannot be reloaded in this deployment (it was started from a fixed index).';
 
 const data = managersOnly(new SlashCommandBuilder())
   .setName('reload')

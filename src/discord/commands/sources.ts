@@ -1,6 +1,6 @@
 /** /sources — the articles the bot knows, with publisher, date and quote counts (private). */
 import { SlashCommandBuilder } from 'discord.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { everywhere } from './options.js';

@@ -1,6 +1,6 @@
 /** /summary topic:<autocomplete> [private] — what the sources say about a topic, cited. */
 import { SlashCommandBuilder } from 'discord.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, withBounds } from './options.js';

@@ -1,7 +1,7 @@
 /** /timeline topic:<autocomplete> [speaker] [since] [until] [private] — what was said on a topic over time, with a chart. */
 import { SlashCommandBuilder } from 'discord.js';
 import { chartPng } from '../../render/chart.js';
-import { renderTimeline } from '../../render/discord-timeline.js';
+import { renderTimeline } from '../../render/discord/timeline.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, autocompleteSpeakerOrTopic, boundsOf, everywhere, withBounds } from './options.js';

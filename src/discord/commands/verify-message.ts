@@ -11,7 +11,7 @@ import {
   type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import { MAX_INPUT } from '../../answer/ask.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { BotContext, Outcome } from '../context.js';
 import { UserFacingError } from '../context.js';
 import { replyPages } from '../respond.js';
@@ -21,7 +21,7 @@ export interface MessageCommand {
   execute(interaction: MessageContextMenuCommandInteraction, ctx: BotContext): Promise<Outcome>;
 }
 
-export const VERIFY_MESSAGE = 'Verify quote';
+const VERIFY_MESSAGE = 'Verify quote';
 
 const data: RESTPostAPIContextMenuApplicationCommandsJSONBody = {
   name: VERIFY_MESSAGE,
@@ -35,7 +35,7 @@ const ROOM = MAX_INPUT - '/verify '.length;
 const QUOTED = /["\u201c\u201e\u00ab][^"\u201c\u201d\u00bb]{3,}["\u201d\u00bb]/u;
 
 /** A long message keeps its quoted words and what precedes them (where "X said" usually is). */
-export function questionOf(text: string): string {
+function questionOf(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= ROOM) return `/verify ${flat}`;
   const q = QUOTED.exec(flat);

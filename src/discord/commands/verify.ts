@@ -1,6 +1,6 @@
 /** /verify quote:<words> [speaker:<autocomplete>] [private] — is this quotation real? */
 import { SlashCommandBuilder } from 'discord.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { SlashCommand } from '../context.js';
 import { replyPages } from '../respond.js';
 import { PRIVATE_DESCRIPTION, PRIVATE_OPTION, boundsOf, everywhere, respondSafely, speakerChoices, withBounds } from './options.js';

@@ -4,16 +4,16 @@
  * never logged at info.
  */
 import type { Message } from 'discord.js';
-import { renderAnswer } from '../../render/discord.js';
+import { renderAnswer } from '../../render/discord/answer.js';
 import type { BotContext } from '../context.js';
 import { cooldownMessage } from '../cooldown.js';
 import { failureMessage } from '../router.js';
 import { sendNotice, sendPages } from '../respond.js';
 
-export const EMPTY_QUESTION = 'Ask me a question, for example: what did Stoltenberg say about China? Or use /quote and /summary.';
+const EMPTY_QUESTION = 'Ask me a question, for example: what did Stoltenberg say about China? Or use /quote and /summary.';
 
 /** The question without the bot's own mention(s). */
-export function questionText(content: string, botId: string): string {
+function questionText(content: string, botId: string): string {
   return content
     .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
     .replace(/\s+/g, ' ')

@@ -1,0 +1,47 @@
+/**
+ * The Cite answer: the plain citation line in a code block (so what a journalist copies is exactly
+ * the source's words) and the source's reference entry in each citation style.
+ */
+import type { Citation } from '../../answer/types.js';
+import { formatLongDate } from '../../knowledge/dates.js';
+import { CITE_STYLES, STYLE_NAMES, formatCitation } from '../cite-styles.js';
+import { LIMITS, cutPlain, fitEscaped } from './escape.js';
+import type { DiscordMessage } from './message.js';
+
+/** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
+export function citationLine(c: Citation, maxLength = 1900): string {
+  // Outsized metadata is cut (marked with …) so the words always keep most of the room; a link too
+  // long to be useful in a citation is left out.
+  const title = cutPlain(c.title, 300);
+  const publisher = c.publisher ? cutPlain(c.publisher, 100) : null;
+  const speaker = c.speaker ? cutPlain(c.speaker, 200) : null;
+  const url = c.url && c.url.length <= 1000 ? c.url : null;
+  const section = c.section ? `story “${cutPlain(c.section, 200)}”` : null;
+  const where = [publisher, title ? `“${title}”` : null, section, formatLongDate(c.date)].filter(Boolean).join(', ');
+  const tail = ` (${where})${url ? ` ${url}` : ''}`;
+  const who = speaker ? (c.kind === 'reported' ? `${speaker} (reported speech, not a direct quote): ` : `${speaker}: `) : '';
+  const room = Math.max(20, maxLength - who.length - tail.length - 2);
+  const words = cutPlain(c.excerpt, room);
+  return `${who}${c.kind === 'quote' ? `“${words}”` : words}${tail}`;
+}
+
+/** Each style's reference entry gets at most this much, so the quoted words keep most of the message. */
+const STYLE_ROOM = 320;
+
+/**
+ * An ephemeral message holding the citation ready to copy: the plain line (the words, who, where,
+ * when), then the source's reference entry in APA 7, MLA 9 and Chicago (bibliography and note).
+ */
+export function renderCite(c: Citation): DiscordMessage {
+  const entries = CITE_STYLES.map((style) => ({ name: STYLE_NAMES[style], text: cutPlain(formatCitation(c, style), STYLE_ROOM) }));
+  const tail = entries.map((e) => `${e.name}:\n\`\`\`\n${e.text}\n\`\`\``).join('\n');
+  const line = citationLine(c, Math.min(1900, LIMITS.content - tail.length - 40));
+  // A code block cannot hold ``` verbatim: then the plain line alone, escaped.
+  if ([line, ...entries.map((e) => e.text)].some((t) => t.includes('```'))) {
+    return { content: `Citation to copy:\n${fitEscaped(line, LIMITS.content - 20)}`, embeds: [], components: [] };
+  }
+  const content = `Citation to copy:\n\`\`\`\n${line}\n\`\`\`\n${tail}`;
+  if (content.length <= LIMITS.content) return { content, embeds: [], components: [] };
+  // Outsized metadata: the plain line alone (it always fits), rather than a refused message.
+  return { content: `Citation to copy:\n\`\`\`\n${citationLine(c)}\n\`\`\``, embeds: [], components: [] };
+}

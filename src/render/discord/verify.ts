@@ -1,0 +1,112 @@
+/**
+ * A /verify answer for Discord: the verdict at a glance (first line, bold), a negation that differs
+ * called out next, the word diff (source words that the claim lacks as **−word**, claim words that
+ * the source lacks as **+word**; everything escaped), then the closest sources as citation embeds
+ * with Context and Cite buttons. Within Discord's limits like every other answer.
+ */
+import type { Answer, Difference, Verdict } from '../../answer/types.js';
+import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
+import type { Citation } from '../../answer/types.js';
+import { answerButtons } from './buttons.js';
+import { citationEmbed } from './citation-embed.js';
+import { renderMiss } from './notice.js';
+import type { ButtonRow, DiscordMessage } from './message.js';
+import { citationCheck, encodeButton } from './custom-ids.js';
+import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './escape.js';
+
+const LABEL: Record<Verdict, string> = {
+  verbatim: '✅ Verbatim',
+  altered: '⚠️ Altered',
+  reported: 'ℹ️ Reported, not quoted',
+  misattributed: '❌ Misattributed',
+  'not-found': '❔ Not found in these sources',
+};
+
+/** Room for the diff line: the rest of the 2,000 characters goes to the verdict and notes. */
+const DIFF_BUDGET = 1200;
+
+export function renderVerify(answer: Answer, opts: { askerId: string }): DiscordMessage[] {
+  const v = answer.verify;
+  if (!v) return [renderMiss(answer)];
+  const verdictLine = bold(fitEscaped(`${LABEL[v.verdict]}: ${answer.heading.replace(/^[^:]*:\s*/, '')}`.replace(/\s+/g, ' '), 600));
+  const lines = [
+    verdictLine,
+    `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
+  ];
+  if (v.negations.length) {
+    lines.push(
+      `Negation differs (it reverses the meaning): ${v.negations.map((n) => `${bold(escapeDiscord(`${n.op === 'removed' ? '−' : '+'}${cutPlain(n.text, 60)}`))} ${n.op === 'removed' ? 'in the source, not in the claim' : 'in the claim, not in the source'}`).join('; ')}`,
+    );
+  }
+  if (v.differences.some((d) => d.op !== 'same')) {
+    lines.push(
+      `Differences: ${diffLine(v.differences, DIFF_BUDGET)}`,
+      '(**−** source words the claim leaves out · **+** claim words the source does not have)',
+    );
+  }
+  if (!answer.found) {
+    const text = answer.text
+      .split('\n')
+      .filter((l) => !l.startsWith('Claim:'))
+      .slice(1)
+      .join('\n')
+      .trim();
+    if (text) lines.push(fitEscaped(text, 400));
+    return [{ content: joinWithin(lines, LIMITS.content), embeds: [], components: [] }];
+  }
+  const shown = answer.citations.slice(0, 3);
+  const embeds = shown.map((c, i) => citationEmbed(c, i + 1));
+  return [{ content: joinWithin(lines, LIMITS.content), embeds, components: buttons(answer, shown, opts.askerId) }];
+}
+
+/** The diff as one line, cut between runs (marked …) to fit `max` characters. */
+function diffLine(differences: Difference[], max: number): string {
+  let out = '';
+  for (const d of differences) {
+    const words = escapeDiscord(cutPlain(d.text, 300));
+    const piece = d.op === 'same' ? words : bold(`${d.op === 'removed' ? '−' : '+'}${words.replace(/ /g, ` ${d.op === 'removed' ? '−' : '+'}`)}`);
+    const next = out ? `${out} ${piece}` : piece;
+    if (next.length > max - 2) return `${out} …`;
+    out = next;
+  }
+  return out;
+}
+
+function joinWithin(lines: string[], max: number): string {
+  let out = '';
+  for (const line of lines) {
+    const next = out ? `${out}\n${line}` : line;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Context and Cite for each source shown. Cite replays the request when it fits a custom id (a
+ * short claim), else names the excerpt's place in its paragraph (vcite), which any shard rebuilds.
+ */
+function buttons(answer: Answer, shown: Citation[], askerId: string): ButtonRow[] {
+  const generic = answerButtons(answer, askerId);
+  const ranges = answer.verify?.ranges ?? [];
+  const num = (i: number) => (shown.length > 1 ? ` ${i + 1}` : '');
+  const make = (label: string, id: string | null): APIButtonComponent | null =>
+    id ? { type: ComponentType.Button, style: ButtonStyle.Secondary, label, custom_id: id } : null;
+  const ids = new Set(generic.flatMap((r) => r.components.map((c) => ('custom_id' in c ? c.custom_id : ''))));
+  const cites = shown
+    .map((c, i) => {
+      const replay = encodeButton({ kind: 'cite', index: i, check: citationCheck(c), request: answer.request });
+      if (replay && ids.has(replay)) return null; // already there
+      const [start, end] = ranges[i] ?? [0, 0];
+      return end > start
+        ? make(`Cite${num(i)}`, encodeButton({ kind: 'vcite', index: i, check: citationCheck(c), start, end, passageKey: c.passageKey }))
+        : null;
+    })
+    .filter((b): b is APIButtonComponent => b !== null);
+  if (!cites.length) return generic;
+  const all = [...generic.flatMap((r) => r.components), ...cites];
+  const rows: ButtonRow[] = [];
+  for (let k = 0; k < all.length && rows.length < LIMITS.rows; k += LIMITS.buttonsPerRow)
+    rows.push({ type: ComponentType.ActionRow, components: all.slice(k, k + LIMITS.buttonsPerRow) });
+  return rows;
+}
