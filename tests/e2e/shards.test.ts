@@ -69,7 +69,19 @@ it('SHARDS=auto spawns one process per recommended shard, each on the persisted 
     // Shards start one after the other: the first built and saved the index, the second loaded it.
     expect(lines.filter((l) => l.msg === 'knowledge loaded').map((l) => l.cache)).toEqual(['built', 'hit']);
     expect((await readdir(cache)).filter((f) => f.endsWith('.kb'))).toHaveLength(1);
-    expect(new Set(lines.filter((l) => l.msg === 'discord ready').map((l) => JSON.stringify(l.shards)))).toEqual(new Set(['[0]', '[1]']));
+    // Each shard's own "discord ready" line comes through its pipe and may land after the manager's.
+    await expect
+      .poll(
+        () =>
+          new Set(
+            run
+              .lines()
+              .filter((l) => l.msg === 'discord ready')
+              .map((l) => JSON.stringify(l.shards)),
+          ),
+        { timeout: 10_000, interval: 100 },
+      )
+      .toEqual(new Set(['[0]', '[1]']));
 
     const p = quote();
     const from = standin.calls.length;

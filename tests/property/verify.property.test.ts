@@ -99,7 +99,10 @@ describe('verify properties', () => {
         const cutFrom = ` ${wordsOf(a.citations[0]?.excerpt ?? '').join(' ')} `.includes(
           ` ${wordsOf(quote.words.slice(from, from + len).join(' ')).join(' ')} `,
         );
-        if (cutFrom && i > 0 && i < words.length - 1) expect(removed, claim).toContain(original);
+        // A word beside its own repeat ("very very" → "zeppelin very") reads as well as an insertion.
+        const src = quote.words.slice(from, from + len);
+        const repeated = src[i - 1] === original || src[i + 1] === original;
+        if (cutFrom && i > 0 && i < words.length - 1 && !repeated) expect(removed, claim).toContain(original);
       }),
       { numRuns: 300 },
     );
