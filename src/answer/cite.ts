@@ -141,12 +141,20 @@ export function shortId(id: string): string {
   return id.length <= MAX_ID_IN_KEY ? id : `h:${createHash('sha256').update(id).digest('base64url').slice(0, 22)}`;
 }
 
+// The substrings scoreText looks for, cut once per plan (a query scores hundreds of sentences).
+const PROBES = new WeakMap<WeightedTerm[], string[]>();
+function probesOf(plan: WeightedTerm[]): string[] {
+  let probes = PROBES.get(plan);
+  if (!probes) PROBES.set(plan, (probes = plan.map(({ term }) => (term.length > 3 ? term.slice(0, -1) : term))));
+  return probes;
+}
+
 /** How well a piece of text answers the query: BM25-like over the text's own terms. */
 export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string) => number): { score: number; matched: string[]; terms: string[] } {
   // Most sentences of a passage mention none of the query's words: a substring test on the stems
   // (minus their last letter, which plural stemming may change) rules them out without tokenising.
   const folded = fold(text).replace(/'/g, '');
-  if (!plan.some(({ term }) => folded.includes(term.length > 3 ? term.slice(0, -1) : term))) return { score: 0, matched: [], terms: [] };
+  if (!probesOf(plan).some((probe) => folded.includes(probe))) return { score: 0, matched: [], terms: [] };
   const list = terms(text);
   const counts = new Map<string, number>();
   for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
@@ -205,14 +213,22 @@ export function sameWords(a: string, b: string): boolean {
 /** Two copies of one record (same date and title) whose excerpts were cut a little differently. */
 const SAME_RECORD = 0.5;
 
+// A citation's title as compared, folded once: a page compares each result with every one kept.
+const TITLE_KEYS = new WeakMap<Citation, { title: string; key: string }>();
+function titleKey(c: Citation): string {
+  const cached = TITLE_KEYS.get(c);
+  if (cached && cached.title === c.title) return cached.key;
+  const key = fold(c.title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  TITLE_KEYS.set(c, { title: c.title, key });
+  return key;
+}
+
 function sameRecord(a: Citation, b: Citation): boolean {
   if (a.date !== b.date || a.sourceId === b.sourceId) return false;
-  const ta = fold(a.title)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  const tb = fold(b.title)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const ta = titleKey(a);
+  const tb = titleKey(b);
   return (ta === tb || ta.startsWith(tb) || tb.startsWith(ta)) && similarity(a, b) >= SAME_RECORD;
 }
 
