@@ -50,6 +50,8 @@ const { values } = parseArgs({
     'growth-seconds': { type: 'string', default: '60' },
     /** JSON from `bench/scale.ts --out FILE` (cold/first start, RSS); default: run bench/scale.ts if it exists. */
     scale: { type: 'string' },
+    /** Sample sizes instead of the default ones (comma-separated), e.g. `--sizes 1000` before an XL-only check. */
+    sizes: { type: 'string' },
     keep: { type: 'boolean', default: false },
     /** Another module exporting loadCore (e.g. a prototype) instead of src/core.ts. */
     core: { type: 'string', default: corePath },
@@ -74,7 +76,8 @@ const load = (): string =>
 const startLoad = load();
 const speeches = readSpeeches(values.corpus);
 const passages = splitPassages(speeches);
-const sizes = (values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, passages.length]).filter((n) => n <= passages.length);
+const defaultSizes = values.quick ? [1_000, 10_000] : [1_000, 10_000, 100_000, passages.length];
+const sizes = (values.sizes === undefined ? defaultSizes : values.sizes.split(',').map(Number)).filter((n) => n <= passages.length);
 const samples = samplePassages(passages, sizes, seed);
 const queries = buildQueries(speeches, passages, samples.get(sizes[0] ?? 1_000) ?? [], seed);
 const work = mkdtempSync(join(tmpdir(), 'verbatim-bench-'));
