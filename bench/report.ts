@@ -171,7 +171,10 @@ function starts(ours: WorkerResult | undefined, scale: StartFigures): string {
   return `cold_start_ms=${fixed(cold, 0)} first_start_ms=${fixed(first, 0)} rss_mb=${fixed(rss, 0)}`;
 }
 
-/** The second-to-last line of the run (speeches corpus, all passages). */
+/**
+ * The second-to-last line of the run (speeches corpus, all passages). `passages` is the benchmark's
+ * count (the passages every engine gets); our core re-cuts the same text into its own passages.
+ */
 export function benchLine(
   size: number,
   ours: WorkerResult | undefined,
@@ -180,7 +183,7 @@ export function benchLine(
   scale: StartFigures = {},
 ): string {
   return (
-    `bench: passages=${ours?.passages ?? size} p99_ms=${fixed(ours?.p99, 2)} ${starts(ours, scale)}` +
+    `bench: passages=${size} p99_ms=${fixed(ours?.p99, 2)} ${starts(ours, scale)}` +
     ` vs_minisearch_tuned_p99=${times(mini, ours)} vs_flexsearch_p99=${times(flex, ours)} relevance_ours=${hits(ours)} relevance_minisearch_tuned=${hits(mini)}`
   );
 }
@@ -188,7 +191,7 @@ export function benchLine(
 /** The last line of the run (the combined archive). */
 export function benchXlLine(size: number, ours: WorkerResult | undefined, mini: WorkerResult | undefined, scale: StartFigures = {}): string {
   return (
-    `bench-xl: passages=${ours?.passages ?? (size || 'na')} p99_ms=${fixed(ours?.p99, 2)} ${starts(ours, scale)}` +
+    `bench-xl: passages=${size || 'na'} p99_ms=${fixed(ours?.p99, 2)} ${starts(ours, scale)}` +
     ` vs_minisearch_tuned_p99=${times(mini, ours)} relevance_ours=${hits(ours)} relevance_minisearch_tuned=${hits(mini)}`
   );
 }
