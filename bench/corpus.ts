@@ -2,9 +2,11 @@
  * The benchmark corpus: ../shared/corpus/speeches.jsonl cut into passages exactly the way the
  * corpus README's "Use in benchmarks" describes, then sampled with a fixed seed.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { createGunzip } from 'node:zlib';
 import { shuffled, createRandom } from './prng.js';
 
 /** One record of speeches.jsonl (only the fields the benchmark reads are typed). */
@@ -33,6 +35,20 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where the corpus is expected: `../shared/corpus/speeches.jsonl` beside the repository. */
 export const defaultCorpusPath = resolve(repoRoot, '..', 'shared', 'corpus', 'speeches.jsonl');
+
+/** The archive-scale addition: UN General Debate statements 1946–2018, gzipped JSONL (issue 14's XL section). */
+export const defaultXlPath = resolve(repoRoot, '..', 'shared', 'corpus-xl', 'un-1946-2018.jsonl.gz');
+
+/**
+ * Reads a `.jsonl.gz` file line by line through zlib (never the whole 189 MB in one string). The
+ * benchmark reads it itself: the product's own `.gz` loader is being built on another branch.
+ */
+export async function readSpeechesGz(path = defaultXlPath): Promise<Speech[]> {
+  const out: Speech[] = [];
+  const lines = createInterface({ input: createReadStream(path).pipe(createGunzip()), crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) if (line.trim() !== '') out.push(JSON.parse(line) as Speech);
+  return out;
+}
 
 export function corpusExists(path = defaultCorpusPath): boolean {
   return existsSync(path);
@@ -114,13 +130,17 @@ export function writeKnowledgeFolder(dir: string, speeches: readonly Speech[], s
     texts.push(passage.text);
     bySpeech.set(passage.speech, texts);
   }
-  const lines: string[] = [];
-  for (const [index, texts] of [...bySpeech].sort((a, b) => a[0] - b[0])) {
-    const speech = speeches[index];
-    if (speech === undefined) continue;
-    lines.push(JSON.stringify({ ...speech, text: texts.join('\n\n') }));
-  }
   const file = join(dir, 'speeches.jsonl');
-  writeFileSync(file, `${lines.join('\n')}\n`);
+  // Line by line: the XL folder (~580k passages) is larger than one string should be.
+  const fd = openSync(file, 'w');
+  try {
+    for (const [index, texts] of [...bySpeech].sort((a, b) => a[0] - b[0])) {
+      const speech = speeches[index];
+      if (speech === undefined) continue;
+      writeSync(fd, `${JSON.stringify({ ...speech, text: texts.join('\n\n') })}\n`);
+    }
+  } finally {
+    closeSync(fd);
+  }
   return file;
 }

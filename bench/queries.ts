@@ -105,7 +105,7 @@ function render(draft: Draft, id: number): BenchQuery {
   const { kind, speaker, topic, template, expect, typo } = draft;
   const keywords = speaker === null ? topic : `${speaker} ${topic}`;
   if (template !== null) {
-    const text = template.replace('{s}', speaker ?? '').replace('{t}', topic);
+    const text = template.replace('{s}', () => speaker ?? '').replace('{t}', () => topic);
     return { id, kind, typo, text, request: null, keywords, expect };
   }
   if (speaker !== null) {
@@ -121,9 +121,32 @@ export interface QueryMix {
   rare: number;
   typos: number;
   unknown: number;
+  /** Exact-phrase queries (after all the others, from their own random stream: earlier queries stay as they were). */
+  phrase: number;
 }
 
-export const DEFAULT_MIX: QueryMix = { quote: 50, summary: 40, free: 40, rare: 40, typos: 60, unknown: 20 };
+export const DEFAULT_MIX: QueryMix = { quote: 50, summary: 40, free: 40, rare: 40, typos: 60, unknown: 20, phrase: 40 };
+
+/** Exact-phrase queries: a run of this many words cut from a passage (a line a fact-checker pastes). */
+const PHRASE_WORDS = { min: 6, max: 12 };
+const PHRASE_TEMPLATES = ['who said "{t}"?', '{t}'];
+
+/**
+ * A line cut from a passage at word boundaries, at a seeded position and length: words as written
+ * (case and punctuation kept, quotation marks dropped: the query puts its own around it). Null when
+ * the passage is too short or the cut holds too few words of letters.
+ */
+export function lineOf(text: string, random: () => number): string | null {
+  const tokens = text.replace(/["“”]/g, ' ').split(/\s+/).filter(Boolean);
+  const length = PHRASE_WORDS.min + pickIndex(random, PHRASE_WORDS.max - PHRASE_WORDS.min + 1);
+  if (tokens.length < length) return null;
+  const start = pickIndex(random, tokens.length - length + 1);
+  const line = tokens
+    .slice(start, start + length)
+    .join(' ')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  return words(line).length >= PHRASE_WORDS.min ? line : null;
+}
 
 /**
  * Builds the query list. `labelPool` (the smallest sample) supplies every labelled query;
@@ -197,6 +220,21 @@ export function buildQueries(
     if (form === 2) return { kind: 'unknown', typo: false, speaker: handle, topic: word, template: pick(random, SPEAKER_TEMPLATES), expect: null };
     const topic = topicOf(p.text, stats, random);
     return topic === null ? null : { ...base, kind: 'unknown', speaker: word, topic, expect: null };
+  });
+  // Lines cut by rule from passages of the smallest sample (so present at every size), never hand-picked.
+  const phraseRandom = createRandom(seed ^ 0xf4a5e);
+  tries(mix.phrase, () => {
+    const p = pick(phraseRandom, labelPool);
+    const line = lineOf(p.text, phraseRandom);
+    if (line === null) return null;
+    return {
+      kind: 'phrase',
+      typo: false,
+      speaker: null,
+      topic: line,
+      template: pick(phraseRandom, PHRASE_TEMPLATES),
+      expect: { passage: p.text, speaker: speakerOf(p) },
+    };
   });
   return drafts.map((draft, id) => render(draft, id));
 }

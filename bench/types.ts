@@ -2,7 +2,7 @@
 import type { AnswerRequest } from '../src/answer/types.js';
 import type { Timing } from './measure.js';
 
-export type QueryKind = 'quote' | 'summary' | 'free' | 'rare' | 'unknown';
+export type QueryKind = 'quote' | 'summary' | 'free' | 'rare' | 'unknown' | 'phrase';
 
 /** What a labelled query must find among an engine's first five results. */
 export interface Expectation {
@@ -47,6 +47,10 @@ export interface WorkerResult extends Timing {
   /** Ours only: a second process started on the same folder (may load a persisted index). */
   restartMs?: number;
   heapMb: number;
+  /** RSS of the worker process after the engine is built (ours: after the first answer). */
+  rssMb?: number;
+  /** Ours only: RSS of the restart process after its first answer (persisted index loaded). */
+  restartRssMb?: number;
   /** Ours only: how many "unknown words" queries got found=false (the right answer). */
   unknownMisses?: number;
   unknownTotal?: number;

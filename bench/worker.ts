@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Core } from '../src/answer/types.js';
+import { buildFlexSearch } from './engines/flexsearch.js';
 import { buildFuse } from './engines/fuse.js';
 import { buildMiniSearch } from './engines/minisearch.js';
 import { askCore, importLoadCore, wrapCore } from './engines/ours.js';
@@ -19,6 +20,7 @@ const { values } = parseArgs({
   options: {
     engine: { type: 'string' },
     dir: { type: 'string' },
+    /** The sample's label: its size in passages, or "xl" for the combined archive. */
     size: { type: 'string' },
     runs: { type: 'string', default: '3' },
     sample: { type: 'string', default: '0' },
@@ -30,7 +32,7 @@ const { values } = parseArgs({
 });
 const engineName = values.engine ?? '';
 const dir = values.dir ?? '';
-const size = Number(values.size);
+const size = values.size ?? '';
 const collect = (globalThis as { gc?: () => void }).gc;
 if (collect === undefined) throw new Error('run with node --expose-gc');
 
@@ -47,6 +49,7 @@ let engine: BenchEngine;
 let buildMs: number;
 let core: Core | null = null;
 let problems: number | undefined;
+let passages = 0;
 const loadCore = engineName === 'ours' ? await importLoadCore(values.core) : null;
 const heapBase = heapMb();
 
@@ -58,25 +61,37 @@ if (loadCore !== null) {
   buildMs = performance.now() - t0;
   core = loaded.core;
   problems = loaded.problems.length;
+  passages = core.stats().passages;
   engine = wrapCore(core);
   if (values['cold-only']) {
-    process.stdout.write(`${JSON.stringify({ buildMs })}\n`);
+    process.stdout.write(`${JSON.stringify({ buildMs, rssMb: process.memoryUsage().rss / 1048576 })}\n`);
     process.exit(0);
   }
 } else {
   const docs = JSON.parse(readFileSync(join(dir, `passages-${size}.json`), 'utf8')) as BenchDoc[];
   const t0 = performance.now();
-  engine = engineName === 'fuse' ? buildFuse(docs) : buildMiniSearch(docs);
+  const builders: Record<string, (d: BenchDoc[]) => BenchEngine> = {
+    fuse: buildFuse,
+    minisearch: (d) => buildMiniSearch(d, 'tuned'),
+    'minisearch-prefix': (d) => buildMiniSearch(d, 'prefix'),
+    flexsearch: buildFlexSearch,
+  };
+  const build = builders[engineName];
+  if (build === undefined) throw new Error(`unknown engine ${engineName}`);
+  passages = docs.length;
+  engine = build(docs);
   engine.search(first);
   buildMs = performance.now() - t0;
 }
 const heap = heapMb() - heapBase;
+// RSS after start (after the GC above): what one process with this engine holds.
+const rssMb = process.memoryUsage().rss / 1048576;
 
 const sampleSize = Number(values.sample);
 const timed = sampleSize > 0 ? spreadSample(queries, sampleSize) : queries;
 const timing = timeQueries(engine, timed, Number(values.runs), (run) => process.stderr.write(`  ${engine.name} @${size}: run ${run} done\n`));
 
-const result: WorkerResult = { engine: engineName, passages: size, buildMs, heapMb: heap, ...timing };
+const result: WorkerResult = { engine: engineName, passages, buildMs, heapMb: heap, rssMb, ...timing };
 if (problems !== undefined) result.problems = problems;
 
 if (engine.found !== undefined) {

@@ -46,14 +46,22 @@ function sameWords(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
+// A citation's title as compared, folded once: a page compares each result with every one kept.
+const TITLE_KEYS = new WeakMap<Citation, { title: string; key: string }>();
+function titleKey(c: Citation): string {
+  const cached = TITLE_KEYS.get(c);
+  if (cached && cached.title === c.title) return cached.key;
+  const key = fold(c.title)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  TITLE_KEYS.set(c, { title: c.title, key });
+  return key;
+}
+
 function sameRecord(a: Citation, b: Citation): boolean {
   if (a.date !== b.date || a.sourceId === b.sourceId) return false;
-  const ta = fold(a.title)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-  const tb = fold(b.title)
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  const ta = titleKey(a);
+  const tb = titleKey(b);
   return (ta === tb || ta.startsWith(tb) || tb.startsWith(ta)) && similarity(a, b) >= SAME_RECORD;
 }
 

@@ -52,6 +52,12 @@ export class SearchIndex {
   private readonly termIds = new Map<string, number>();
   private readonly docLength: Float32Array;
   private readonly avgLength: number;
+  /**
+   * BM25's length normalisation per passage, `K1 * (1 - B + B * length / avgLength)`, computed once
+   * (the same doubles the query loop computed per posting, so scores and ties are unchanged): the
+   * loop over a common word's 18k postings was dominated by this division. Derived, not persisted.
+   */
+  private readonly norm: Float64Array;
   private readonly speller: Speller;
   private readonly scores: Float64Array;
   private readonly seen: Uint32Array;
@@ -64,6 +70,8 @@ export class SearchIndex {
     let total = 0;
     for (const n of data.docLength) total += n;
     this.avgLength = total / Math.max(1, data.docLength.length);
+    this.norm = new Float64Array(data.docLength.length);
+    for (let d = 0; d < this.norm.length; d++) this.norm[d] = K1 * (1 - B + (B * data.docLength[d]!) / this.avgLength);
     this.speller = new Speller(data.terms, (t) => this.documentFrequency(t));
     this.scores = new Float64Array(data.docLength.length);
     this.seen = new Uint32Array(data.docLength.length);
@@ -180,21 +188,24 @@ export class SearchIndex {
     if (within) for (const d of within) this.allowed[d] = g;
     const touched: number[] = [];
     const n = this.size;
+    const { seen, scores, norm, allowed } = this;
     for (const { term, weight } of plan) {
       const p = this.postings(term);
       if (!p) continue;
-      const idf = Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5));
-      for (let i = 0; i < p.docs.length; i++) {
-        const d = p.docs[i]!;
-        if (within && this.allowed[d] !== g) continue;
-        const tf = p.tfs[i]!;
-        if (this.seen[d] !== g) {
+      const { docs, tfs } = p;
+      const idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
+      const w = weight * idf;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i]!;
+        if (within && allowed[d] !== g) continue;
+        const tf = tfs[i]!;
+        if (seen[d] !== g) {
           if (accept && !accept(d)) continue;
-          this.seen[d] = g;
-          this.scores[d] = 0;
+          seen[d] = g;
+          scores[d] = 0;
           touched.push(d);
         }
-        this.scores[d]! += weight * idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLength[d]!) / this.avgLength)));
+        scores[d]! += w * ((tf * (K1 + 1)) / (tf + norm[d]!));
       }
     }
     return topK(touched, this.scores, limit);
