@@ -123,8 +123,8 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         // four words or more, ending a sentence or a clause inside or right after the closing mark.
         const spoken =
           wordCount(para.text.slice(first.start, first.end)) >= 4 &&
-          /[.!?,;:\u2026]["\u201c\u201d\u2019\u00bb]?\s*$/.test(
-            para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["\u201d\u00bb]?\s*$/, ''),
+          /[.!?,;:\u2026]["'\u201c\u201d\u2019\u00bb]?\s*$/.test(
+            para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["'\u201d\u2019\u00bb]?\s*$/, ''),
           );
         if (spoken) for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
       }
@@ -164,7 +164,7 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
   for (let q = p + 1; q < paragraphs.length; q++) {
     const next = paragraphs[q]!;
     if (next.kind === 'attribution') return true;
-    if (next.kind === 'break' || !/^\s*["\u201c\u201d\u00ab]/.test(next.text)) return false;
+    if (next.kind === 'break' || !/^\s*["'\u201c\u201d\u2018\u00ab]/.test(next.text)) return false;
   }
   return false;
 }

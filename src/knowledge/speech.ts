@@ -370,7 +370,7 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     if (
       WEAK.has(word) &&
       !weakOk &&
-      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_)/u.test(next) &&
+      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’\-]+\s+){0,4}_|(?:[\p{L}'’\-]+\s+){0,5}[\p{L}'’\-]+:\s*(?:_|$))/u.test(next) &&
       !/^\s*$/.test(next) &&
       !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
     )
