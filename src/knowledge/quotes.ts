@@ -1,7 +1,7 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
 import { findMentions } from './names.js';
-import { leadAttribution, reportedWho, tailAttribution, verbsIn, type Context, type Who } from './speech.js';
+import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
 import type { Segment } from './types.js';
@@ -25,6 +25,8 @@ interface Span extends QuoteSpan {
   settled: boolean;
   embedded: boolean;
   lead: Who | null;
+  /** The speaker was inferred from the paragraph before (news style), not written for this quotation. */
+  carried?: boolean;
 }
 
 interface Working {
@@ -103,10 +105,16 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // One quotation continued across paragraphs: same id, and the speaker carries over both ways.
       for (const seg of w.segments) if (seg.quoteId === first.id) seg.quoteId = continuing.id;
       first.id = continuing.id;
-      if (!first.settled && continuing.speaker) first.speaker = continuing.speaker;
-      if (first.speaker && !continuing.speaker) {
-        continuing.speaker = first.speaker;
-        sync(prev!);
+      if (!first.settled && continuing.speaker) {
+        first.speaker = continuing.speaker;
+        first.carried = continuing.carried;
+      } else if (first.settled && continuing.speaker !== first.speaker && !continuing.settled) {
+        // The attribution written where the quotation ends decides for all its paragraphs: over a
+        // speaker carried from the paragraph before its start (news style); against the speaker of
+        // a sentence before it in its first paragraph, the two disagree: nobody.
+        const weak = continuing.carried || !continuing.speaker;
+        backfill(out, continuing.id, weak ? first.speaker : null);
+        if (!weak) first.speaker = null;
       }
     } else if (first?.startsParagraph && !first.settled && !first.speaker && prev && !signedBelow(paragraphs, p)) {
       // News style: a paragraph that opens with an unattributed quotation, right after a paragraph
@@ -126,7 +134,12 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
           /[.!?,;:\u2026]["'\u201c\u201d\u2019\u00bb]?\s*$/.test(
             para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["'\u201d\u2019\u00bb]?\s*$/, ''),
           );
-        if (spoken) for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
+        if (spoken)
+          for (const span of w.spans)
+            if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) {
+              span.speaker = x;
+              span.carried = true;
+            }
       }
       if (w.spans.some((s) => s.speaker)) w.quoteOnly = false;
     }
@@ -182,6 +195,21 @@ function assign(w: Working, who: string | null): void {
   if (!who) return;
   for (const span of w.spans) if (!span.embedded && !span.speaker) span.speaker = who;
   sync(w);
+}
+
+/** The verb of saying that reportedWho takes the sentence's speaker from. */
+function reportedVerb(ctx: Context, from: number, to: number) {
+  for (const v of verbsIn(ctx.masked, from, to)) if (whoOfVerb(ctx, from, v, to)) return v;
+  return null;
+}
+
+/** One quotation over several paragraphs: its unsettled parts take `who`. */
+function backfill(out: Working[], id: number, who: string | null): void {
+  for (const w of out) {
+    if (!w.spans.some((s) => s.id === id)) continue;
+    for (const span of w.spans) if (span.id === id && !span.settled) Object.assign(span, { speaker: who, carried: false });
+    sync(w);
+  }
 }
 
 function sync(w: Working): void {
@@ -353,6 +381,8 @@ function segmentParagraph(
         // "Solberg says: The tax is fair." — words after "X says:" without marks are X's statement.
         segments.push({ kind: 'quote', speaker: reported!.speaker, start: unmarked, end: trimEnd(text, b, unmarked), quoteId: state.nextId++ });
       } else segments.push({ kind: reported?.speaker ? 'reported' : 'narration', speaker: reported?.speaker ?? null, start: a, end: b });
+      const sentenceSeg = segments.at(-1)!;
+      const from = segments.length - 1;
       who ??= reported;
       // Quoted words inside reported speech are the reporter's subject's words, marked partial.
       for (const span of inSpans) {
@@ -368,11 +398,27 @@ function segmentParagraph(
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;
+          // "Singh said her neighbour had shouted “Get out …”": words quoted after another verb
+          // of saying whose subject is not the sentence's speaker are that other voice's, relayed:
+          // nobody's here.
+          const v = verbsIn(masked, a, span.start - 1, true).at(-1);
+          const voice = v && v.start > (reportedVerb(ctx, a, b)?.start ?? v.start) ? whoOfVerb(ctx, a, v, span.start - 1) : null;
+          if (voice && voice.speaker !== reported.speaker) span.speaker = null;
+        }
+        // Words relayed from another voice are not shown as the speaker's reported speech either.
+        if (reported?.speaker && span.speaker !== reported.speaker && sentenceSeg.kind === 'reported' && sentenceSeg.end > span.start) {
+          const rest = span.closed ? span.end + 1 : span.end;
+          sentenceSeg.end = trimEnd(text, span.start - 1, sentenceSeg.start);
+          if (letters(text.slice(rest, b)) >= 12)
+            segments.push({ kind: 'reported', speaker: reported.speaker, start: trimStart(text, rest), end: b });
         }
         const start = trimStart(text, span.start);
         const end = trimEnd(text, span.end, start);
-        if (span.speaker && end > start) segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.id, embedded: true });
+        if ((span.speaker || span.settled) && end > start)
+          segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.id, embedded: true });
       }
+      const tail = segments.splice(from).sort((x, y) => x.start - y.start);
+      segments.push(...tail);
     } else {
       for (const span of inSpans) {
         const start = trimStart(text, Math.max(a, span.start));

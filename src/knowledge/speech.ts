@@ -345,7 +345,7 @@ export interface Context {
   here: Array<Referent & { at: number }>;
 }
 
-interface VerbHit {
+export interface VerbHit {
   start: number;
   end: number;
   word: string;
@@ -423,13 +423,19 @@ export function subjectBefore(ctx: Context, floor: number, end: number, depth = 
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
     if (
-      /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(
-        ctx.masked.slice(Math.max(floor, last.start - 20), last.start),
+      /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:(?:the|an?)\s+(?:[\p{Ll}\-]+\s+){0,3})?$/iu.test(
+        ctx.masked.slice(Math.max(floor, last.start - 60), last.start),
       )
     ) {
-      // "Analyst Hiroshi Yamamoto of Nomura said": a named person right before "of" is the subject.
+      // "Analyst Hiroshi Yamamoto of Nomura said", "Engineer Thomas Brandt of the consultancy Arup
+      // said": a named person right before "of" is the subject.
       const owner = mentions[mentions.length - 2];
-      if (owner?.name && !owner.org && !owner.possessive && /^\s+of\s+(?:the\s+)?$/i.test(ctx.masked.slice(owner.end, last.start)))
+      if (
+        owner?.name &&
+        !owner.org &&
+        !owner.possessive &&
+        /^\s+of\s+(?:(?:the|an?)\s+(?:[\p{Ll}\-]+\s+){0,3})?$/iu.test(ctx.masked.slice(owner.end, last.start))
+      )
         return { speaker: resolveMention(ctx, owner), start: owner.start };
       return { speaker: null, start: last.start };
     }
@@ -484,7 +490,7 @@ export function sentenceSubject(ctx: Context, from: number, verbStart: number): 
 }
 
 /** The speaker of the verb at `v`, in a clause starting at `floor`. */
-function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
+export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
   const pre = ctx.masked.slice(floor, v.start);
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
   const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
