@@ -197,6 +197,41 @@ function assign(w: Working, who: string | null): void {
   sync(w);
 }
 
+/**
+ * "“…” The objection came from Councillor Hannah Pike." / "The words were those of Castleford's
+ * manager, Steve Barker, …": a quotation that ends its sentence, then a sentence whose subject is
+ * a noun for words (remark, words, comment, objection, warning, …) and whose verb gives their
+ * source (came from, was made by, were those of, belonged to): the first person or organisation
+ * named after it that is not a possessive. undefined when the next sentence is not of that shape.
+ */
+function sourceAfter(
+  text: string,
+  masked: string,
+  ranges: Array<[number, number]>,
+  spans: Span[],
+  span: Span,
+  speakers: ArticleSpeakers,
+): { speaker: string | null; sentence: number } | undefined {
+  if (!span.closed) return undefined;
+  const si = ranges.findIndex(([a, b]) => span.end >= a && span.end < b);
+  const next = ranges[si + 1];
+  if (si < 0 || !next || !/^[\s\p{P}]*$/u.test(text.slice(span.end + 1, ranges[si]![1]))) return undefined;
+  if (spans.some((s) => s.start < next[1] && s.end > next[0])) return undefined;
+  const m = SOURCE_AFTER.exec(masked.slice(next[0], next[1]));
+  if (!m) return undefined;
+  const from = next[0] + m[0].length;
+  const clause = masked.slice(from, next[1]).search(/[.;:!?]|,\s+(?:who|which|whose|after|before|when|as|but|and)\b/);
+  const to = clause < 0 ? next[1] : from + clause;
+  const who = findMentions(masked, from, to).find((x) => !x.possessive && (x.name || x.role));
+  if (!who) return { speaker: null, sentence: si + 1 };
+  if (!who.name) return { speaker: null, sentence: si + 1 };
+  const c = speakers.canonical(who.name, who.org);
+  return { speaker: c === undefined ? who.name : c, sentence: si + 1 };
+}
+
+const SOURCE_AFTER =
+  /^\s*(?:The|That|This|Those|These|Such)\s+(?:[\p{Ll}\-]+\s+){0,2}(?:remarks?|words|comments?|objection|warning|assessment|plea|appeal|criticism|admission|verdict|message|quotation|quote|claim|response|reply|question|view|accusation|prediction|promise|confession|boast|complaint|tribute|rebuke|retort)\s+(?:came|come|comes|was|were|is|are)\s+(?:from|made\s+by|spoken\s+by|written\s+by|delivered\s+by|uttered\s+by|posted\s+by|issued\s+by|those\s+of|that\s+of|belonged\s+to|by)\s+/u;
+
 /** The verb of saying that reportedWho takes the sentence's speaker from. */
 function reportedVerb(ctx: Context, from: number, to: number) {
   for (const v of verbsIn(ctx.masked, from, to)) if (whoOfVerb(ctx, from, v, to)) return v;
@@ -438,6 +473,14 @@ function segmentParagraph(
     const si = ranges.findIndex(([a, b]) => span.start >= a && span.start < b);
     if (si <= 0 && span.startsParagraph && !span.continued && intro) {
       span.speaker = intro;
+      continue;
+    }
+    // The sentence after names the source of the words ("“…” The objection came from Hannah Pike").
+    const source = sourceAfter(text, masked, ranges, spans, span, speakers);
+    if (source !== undefined) {
+      span.speaker = source.speaker;
+      span.settled = true;
+      said[source.sentence] = source.speaker;
       continue;
     }
     // The sentence before, in this paragraph, names who speaks ("Heald noted …. “An air-quality …”").

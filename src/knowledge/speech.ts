@@ -1,5 +1,5 @@
 import { findMentions, type Mention } from './names.js';
-import type { ArticleSpeakers, Referent } from './speakers.js';
+import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
 
 /**
  * Verbs of saying and their subjects. Works on a paragraph whose quoted words are masked
@@ -391,9 +391,31 @@ export function resolveMention(ctx: Context, m: Mention, at = m.start): string |
     return named ?? ctx.speakers.roleNoun(m.role, before(ctx, at), ctx.paragraphStart);
   }
   const name = ctx.speakers.canonical(m.name, m.org);
-  if (name === null) return null;
+  if (name === null) return m.name.includes(' ') || m.org ? null : paragraphBearer(ctx, m);
   if (name && m.titled && !m.name.includes(' ') && !ctx.speakers.titleFits(m.name, m.gender, name)) return null;
   return name ?? m.name;
+}
+
+/**
+ * "Santos said" when two people are called Santos: the one of them this paragraph has named in
+ * full before (and no other of them, by full name or by the bare surname), else nobody.
+ */
+function paragraphBearer(ctx: Context, m: Mention): string | null {
+  const bearers = ctx.speakers.bearers(m.name!);
+  if (bearers.length < 2) return null;
+  const seen = new Set<string>();
+  for (const o of findMentions(ctx.masked, 0, m.start)) {
+    if (!o.name || o.org) continue;
+    if (!o.name.includes(' ')) {
+      if (nameKey(o.name) === nameKey(m.name!)) return null;
+      continue;
+    }
+    const c = ctx.speakers.canonical(o.name);
+    if (c && bearers.includes(c)) seen.add(c);
+  }
+  if (seen.size !== 1) return null;
+  const [who] = [...seen];
+  return m.titled && !ctx.speakers.titleFits(m.name!, m.gender, who!) ? null : who!;
 }
 
 function pronounWho(ctx: Context, word: string, at: number): Who {
@@ -565,7 +587,9 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   const subject = subjectBefore(ctx, from + head, first.start);
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
-  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+\s+){0,3}(?:[\p{Ll}\-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}\-]+(?:['’]s?)?\s+){0,3}(?:[\p{Ll}\-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start)))
+    return null;
   return subject;
 }
 
