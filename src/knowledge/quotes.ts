@@ -1,6 +1,6 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
-import { findMentions } from './names.js';
+import { findMentions, firstNameGender, type Mention } from './names.js';
 import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
@@ -45,11 +45,13 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   masked.forEach((m) => {
     const starts = new Set(sentenceRanges(m).map(([a]) => a));
     for (const mention of findMentions(m)) {
+      const sentenceEnd = sentenceRanges(m).find(([a, b]) => mention.start >= a && mention.start < b)?.[1] ?? m.length;
       const org =
         mention.name &&
         !mention.org &&
-        ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) &&
-        /^,/.test(m.slice(mention.end));
+        ((ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) && /^,/.test(m.slice(mention.end))) ||
+          ORG_APPOSITION_AFTER.test(m.slice(mention.end)) ||
+          (starts.has(mention.start) && itsSubject(mention, m.slice(mention.end, sentenceEnd))));
       speakers.learn(org ? { ...mention, org: true } : mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
     }
   });
@@ -185,6 +187,28 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
 /** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
 const ORG_APPOSITION =
   /\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|club|ministry|department|manufacturer|supplier|developer|publisher|newspaper),\s+$/u;
+
+/** "Habitação Já, a coalition of tenant groups": a name, then an organisation noun in apposition. */
+const ORG_APPOSITION_AFTER =
+  /^,\s+(?:a|an|the)\s+(?:[\p{Ll}\-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|coalition|alliance|association|federation|movement|consultancy|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|manufacturer|supplier|developer|publisher|newspaper|party|campaign|club)(?=\s*(?:[,.;:)]|$)|\s+(?:of|for|that|which|based|representing|founded|formed|set)\b)/u;
+
+/**
+ * "Halvorsen Steel said on Monday it will close its plant": a name of two words or more that opens
+ * its sentence, with no role, title or common given name, is an organisation when a verb of saying
+ * follows it and the sentence refers back to it as it/its before any he, she or they.
+ */
+function itsSubject(mention: Mention, rest: string): boolean {
+  if (!mention.name || mention.role || mention.titled || mention.possessive || !mention.name.includes(' ')) return false;
+  if (firstNameGender(mention.name)) return false;
+  if (!/^\s+(?:said|says|announced|confirmed|stated)\b/.test(rest)) return false;
+  const pron = /\b(he|she|his|her|him|they|their|them|it|its)\b/i.exec(rest);
+  return (
+    !!pron &&
+    /^its?$/i.test(pron[1]!) &&
+    /\bits\b/i.test(rest) &&
+    !/\b(?:he|she|his|her|him|they|their|them)\b/i.test(rest.slice(0, rest.search(/\bits\b/i)))
+  );
+}
 
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;

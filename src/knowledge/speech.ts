@@ -599,6 +599,10 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   const acc = /according\s+to\s+([^,_]{2,80}?),?\s*$/i.exec(lead);
   if (acc) return inverted(ctx, from + acc.index + acc[0].indexOf(acc[1]!) - 1, to) ?? { speaker: null };
   const verbs = verbsIn(ctx.masked, from, to);
+  // "According to Fletcher, the brothers “smiled and shook my hand”": a sentence opening
+  // "according to X," with no verb of saying of its own gives its quoted words to X.
+  const opens = /^\s*according\s+to\s+([^,_]{2,80}?),\s/i.exec(lead);
+  if (opens && !verbs.length) return inverted(ctx, from + opens[0].indexOf(opens[1]!) - 1, to) ?? { speaker: null };
   // "Smith: “…”": a name alone, then a colon, opens the sentence.
   if (!verbs.length) {
     const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
