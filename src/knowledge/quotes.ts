@@ -210,6 +210,8 @@ function itsSubject(mention: Mention, rest: string): boolean {
   );
 }
 
+const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b)/u;
+
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;
 
@@ -400,6 +402,17 @@ function segmentParagraph(
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
     for (const m of findMentions(masked, a, b)) {
+      // "Asked about it, she said", "Speaking to reporters, he said": a participle opening the
+      // sentence is no one, so it does not stand between he/she and the person named before.
+      if (
+        m.name &&
+        m.start === trimStart(masked, a) &&
+        !m.name.includes(' ') &&
+        !m.titled &&
+        !m.role &&
+        PARTICIPLE_OPENER.test(masked.slice(m.start, b))
+      )
+        continue;
       const r = speakers.referentOf(m, state.sentence, false);
       if (r) ctx.here.push({ ...r, at: m.start });
     }

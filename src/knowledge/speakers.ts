@@ -237,11 +237,6 @@ export class ArticleSpeakers {
     if (m.role) this.learnRole(full, m.role);
   }
 
-  private unknownWord(word: string): boolean {
-    const key = nameKey(word);
-    return !this.bySurname.has(key) && !this.byFirst.has(key) && !this.midSentence.has(key);
-  }
-
   /** The people an article calls by this surname (their fullest names), when two or more share it. */
   bearers(surname: string): string[] {
     const all = [...(this.surnames.get(nameKey(surname)) ?? [])].map((n) => this.fullest(n));
@@ -290,8 +285,7 @@ export class ArticleSpeakers {
     }
     const name = this.canonical(m.name, m.org);
     if (name === undefined && !m.titled && !speaker) return null;
-    // A capitalised word that only ever opens a sentence ("Asked about it, she said") names no one.
-    if (name === null && !m.titled && !m.role && !m.org && !m.name.includes(' ') && this.unknownWord(m.name)) return null;
+
     const bare = m.titled && !m.name.includes(' ');
     if (name && bare && !this.titleFits(m.name, m.gender, name)) return { name: null, gender: m.gender, org: false, sentence, speaker, role: m.role };
     const who = name === undefined ? m.name : name;
