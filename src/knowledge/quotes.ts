@@ -43,9 +43,13 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
   // Pass 1: every name the article mentions outside quotation marks.
   masked.forEach((m) => {
-    const starts = new Set(sentenceRanges(m).map(([a]) => a));
+    const ranges = sentenceRanges(m);
+    const starts = new Set(ranges.map(([a]) => a));
+    let r = 0;
     for (const mention of findMentions(m)) {
-      const sentenceEnd = sentenceRanges(m).find(([a, b]) => mention.start >= a && mention.start < b)?.[1] ?? m.length;
+      // Mentions come in reading order: the sentence holding this one is found by walking forward.
+      while (r < ranges.length - 1 && ranges[r]![1] <= mention.start) r++;
+      const sentenceEnd = ranges[r] && mention.start < ranges[r]![1] ? ranges[r]![1] : m.length;
       const org =
         mention.name &&
         !mention.org &&

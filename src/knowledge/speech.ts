@@ -404,7 +404,8 @@ function paragraphBearer(ctx: Context, m: Mention): string | null {
   const bearers = ctx.speakers.bearers(m.name!);
   if (bearers.length < 2) return null;
   const seen = new Set<string>();
-  for (const o of findMentions(ctx.masked, 0, m.start)) {
+  // The paragraph before the mention (its last 2,000 characters: a bound for very long paragraphs).
+  for (const o of findMentions(ctx.masked, Math.max(0, m.start - 2000), m.start)) {
     if (!o.name || o.org) continue;
     if (!o.name.includes(' ')) {
       if (nameKey(o.name) === nameKey(m.name!)) return null;
