@@ -490,7 +490,8 @@ function segmentParagraph(
         }
         const start = trimStart(text, span.start);
         const end = trimEnd(text, span.end, start);
-        if ((span.speaker || span.settled) && end > start)
+        // Words relayed inside a named speaker's sentence are shown, as nobody's (4c).
+        if ((span.speaker || (span.settled && reported?.speaker)) && end > start)
           segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.id, embedded: true });
       }
       const tail = segments.splice(from).sort((x, y) => x.start - y.start);
