@@ -4,6 +4,13 @@
  * punctuation it closes. An opening mark met inside an open quotation means the first one was a
  * stray (a typo in the source): the quotation starts again there, rather than swallowing
  * narration up to the next mark.
+ *
+ * Single marks (British style: ‘…’ or '…') are quotation marks only outside double-mark
+ * quotations (inside one they are a quotation quoted, part of its speaker's words) and only as a
+ * pair closed in the same paragraph: ‘ or ' after a space (or the paragraph's start) and before a
+ * letter opens; ’ or ' after a non-space and before a space, punctuation or the end closes. A mark
+ * between two letters is an apostrophe (Costa's, don’t), ' before a digit an elision ('90s), and
+ * s’ before a lower-case word a plural possessive (the players’ union).
  */
 
 const OPENERS = new Set(['\u201c', '\u00ab', '\u201e']);
@@ -64,7 +71,43 @@ export function findQuoteSpans(text: string, inside = false): QuoteSpan[] {
       startsParagraph: continued || begin(open - 1),
       ...(continued ? { continued } : {}),
     });
-  return spans.filter((s) => s.end > s.start);
+  const doubles = spans.filter((s) => s.end > s.start);
+  const singles = singleSpans(text, doubles);
+  return singles.length ? [...doubles, ...singles].sort((x, y) => x.start - y.start) : doubles;
+}
+
+const SINGLE_OPEN = new Set(['\u2018', "'"]);
+const SINGLE_CLOSE = new Set(['\u2019', "'"]);
+
+/** Single-mark quotations closed in this paragraph, outside the double-mark ones. */
+function singleSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
+  if (!/[\u2018']/.test(text)) return [];
+  const out: QuoteSpan[] = [];
+  const inDouble = (i: number) => doubles.some((d) => i >= d.start - 1 && i <= d.end);
+  const before = (i: number) => i === 0 || /[\s([{\u2014\u2013\-/:]/.test(text[i - 1] ?? ' ');
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (!SINGLE_OPEN.has(ch) || inDouble(i) || !before(i)) continue;
+    const next = text[i + 1] ?? ' ';
+    if (!/\p{L}/u.test(next) && !(ch === '\u2018' && /[\p{N}]/u.test(next))) continue;
+    let close = -1;
+    for (let j = i + 2; j < text.length; j++) {
+      const c = text[j] ?? '';
+      if (inDouble(j)) break;
+      if (c === '\u2018' || (c === "'" && before(j))) break;
+      if (!SINGLE_CLOSE.has(c) || /\s/.test(text[j - 1] ?? ' ')) continue;
+      const after = text.slice(j + 1);
+      if (/^\p{L}/u.test(after)) continue; // an apostrophe: Costa's, don’t
+      if (/[sS]$/.test(text[j - 1] ?? '') && /^\s+\p{Ll}/u.test(after) && !/^\s+(?:said|says|told|added|asked|wrote)\b/.test(after)) continue; // the players’ union
+      if (!/^(?:$|[\s.,;:!?)\]}\u2014\u2013-])/u.test(after)) continue;
+      close = j;
+      break;
+    }
+    if (close < 0) continue;
+    out.push({ start: i + 1, end: close, closed: true, startsParagraph: text.slice(0, i).trim() === '' });
+    i = close;
+  }
+  return out;
 }
 
 /**

@@ -959,8 +959,21 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
 function mentionOf(text: string, run: Token[], before: Token | undefined): Mention | null {
   const lows = run.map((t) => t.low.replace(/['’]s?$/, ''));
   const poss = possessive(run[run.length - 1]!);
+  // "Police Chief Ann Ruiz", "Amnesty International Director Jane Doe": an organisation's words,
+  // then a role word, then a personal name of two or more words are a person and their role.
+  const lastRole = lows.findLastIndex((l) => ROLE_WORDS.has(l) && !ORG_WORDS.has(l) && !WEAK_ROLE.has(l));
+  const personAfterOrg =
+    lastRole > 0 &&
+    lows.slice(0, lastRole).some((l) => ORG_WORDS.has(l)) &&
+    run.length - lastRole - 1 >= 2 &&
+    run
+      .slice(lastRole + 1)
+      .every((t, n) => /^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_WORDS.has(lows[lastRole + 1 + n]!) && !ROLE_WORDS.has(lows[lastRole + 1 + n]!));
   const org =
-    lows.some((l) => ORG_WORDS.has(l)) || (run.length === 1 && isAcronym(run[0]!)) || /\.(?:com|org|net|ca|co\.uk)$/i.test(run[run.length - 1]!.text);
+    !personAfterOrg &&
+    (lows.some((l) => ORG_WORDS.has(l)) ||
+      (run.length === 1 && isAcronym(run[0]!)) ||
+      /\.(?:com|org|net|ca|co\.uk)$/i.test(run[run.length - 1]!.text));
   let titled = false;
   let gender: Gender = null;
   const hint = (l: string) => {

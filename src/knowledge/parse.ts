@@ -133,7 +133,7 @@ const isBoilerplate = (line: string) =>
 
 function headingLike(text: string): boolean {
   const words = text.split(/\s+/).length;
-  return words >= 2 && words <= 30 && text.length <= 200 && !/[.!?:;,\u2026]["\u201d\u2019')\]]*$/.test(text);
+  return words >= 2 && words <= 30 && text.length <= 200 && !/[.!?:;,\u2026]["\u201d\u2019\u00bb')\]]*$/.test(text);
 }
 
 /** Lines → units. Hard-wrapped files (Markdown) are joined per blank-line block; others keep one unit per line. */

@@ -1,7 +1,7 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
-import { findMentions } from './names.js';
-import { leadAttribution, reportedWho, tailAttribution, verbsIn, type Context, type Who } from './speech.js';
+import { findMentions, firstNameGender, type Mention } from './names.js';
+import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
 import type { Segment } from './types.js';
@@ -25,6 +25,8 @@ interface Span extends QuoteSpan {
   settled: boolean;
   embedded: boolean;
   lead: Who | null;
+  /** The speaker was inferred from the paragraph before (news style), not written for this quotation. */
+  carried?: boolean;
 }
 
 interface Working {
@@ -41,13 +43,19 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
   const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
   // Pass 1: every name the article mentions outside quotation marks.
   masked.forEach((m) => {
-    const starts = new Set(sentenceRanges(m).map(([a]) => a));
+    const ranges = sentenceRanges(m);
+    const starts = new Set(ranges.map(([a]) => a));
+    let r = 0;
     for (const mention of findMentions(m)) {
+      // Mentions come in reading order: the sentence holding this one is found by walking forward.
+      while (r < ranges.length - 1 && ranges[r]![1] <= mention.start) r++;
+      const sentenceEnd = ranges[r] && mention.start < ranges[r]![1] ? ranges[r]![1] : m.length;
       const org =
         mention.name &&
         !mention.org &&
-        ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) &&
-        /^,/.test(m.slice(mention.end));
+        ((ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) && /^,/.test(m.slice(mention.end))) ||
+          ORG_APPOSITION_AFTER.test(m.slice(mention.end)) ||
+          (starts.has(mention.start) && itsSubject(mention, m.slice(mention.end, sentenceEnd))));
       speakers.learn(org ? { ...mention, org: true } : mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
     }
   });
@@ -103,10 +111,16 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // One quotation continued across paragraphs: same id, and the speaker carries over both ways.
       for (const seg of w.segments) if (seg.quoteId === first.id) seg.quoteId = continuing.id;
       first.id = continuing.id;
-      if (!first.settled && continuing.speaker) first.speaker = continuing.speaker;
-      if (first.speaker && !continuing.speaker) {
-        continuing.speaker = first.speaker;
-        sync(prev!);
+      if (!first.settled && continuing.speaker) {
+        first.speaker = continuing.speaker;
+        first.carried = continuing.carried;
+      } else if (first.settled && continuing.speaker !== first.speaker && !continuing.settled) {
+        // The attribution written where the quotation ends decides for all its paragraphs: over a
+        // speaker carried from the paragraph before its start (news style); against the speaker of
+        // a sentence before it in its first paragraph, the two disagree: nobody.
+        const weak = continuing.carried || !continuing.speaker;
+        backfill(out, continuing.id, weak ? first.speaker : null);
+        if (!weak) first.speaker = null;
       }
     } else if (first?.startsParagraph && !first.settled && !first.speaker && prev && !signedBelow(paragraphs, p)) {
       // News style: a paragraph that opens with an unattributed quotation, right after a paragraph
@@ -123,10 +137,15 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         // four words or more, ending a sentence or a clause inside or right after the closing mark.
         const spoken =
           wordCount(para.text.slice(first.start, first.end)) >= 4 &&
-          /[.!?,;:\u2026]["\u201c\u201d\u2019\u00bb]?\s*$/.test(
-            para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["\u201d\u00bb]?\s*$/, ''),
+          /[.!?,;:\u2026]["'\u201c\u201d\u2019\u00bb]?\s*$/.test(
+            para.text.slice(first.start, Math.min(para.text.length, first.end + 2)).replace(/["'\u201d\u2019\u00bb]?\s*$/, ''),
           );
-        if (spoken) for (const span of w.spans) if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) span.speaker = x;
+        if (spoken)
+          for (const span of w.spans)
+            if (openers.has(span.id) && !span.settled && !span.embedded && !span.speaker) {
+              span.speaker = x;
+              span.carried = true;
+            }
       }
       if (w.spans.some((s) => s.speaker)) w.quoteOnly = false;
     }
@@ -164,7 +183,7 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
   for (let q = p + 1; q < paragraphs.length; q++) {
     const next = paragraphs[q]!;
     if (next.kind === 'attribution') return true;
-    if (next.kind === 'break' || !/^\s*["\u201c\u201d\u00ab]/.test(next.text)) return false;
+    if (next.kind === 'break' || !/^\s*["'\u201c\u201d\u2018\u00ab]/.test(next.text)) return false;
   }
   return false;
 }
@@ -172,6 +191,30 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
 /** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
 const ORG_APPOSITION =
   /\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|club|ministry|department|manufacturer|supplier|developer|publisher|newspaper),\s+$/u;
+
+/** "Habitação Já, a coalition of tenant groups": a name, then an organisation noun in apposition. */
+const ORG_APPOSITION_AFTER =
+  /^,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|coalition|alliance|association|federation|movement|consultancy|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|manufacturer|supplier|developer|publisher|newspaper|party|campaign|club)(?=\s*(?:[,.;:)]|$)|\s+(?:of|for|that|which|based|representing|founded|formed|set)\b)/u;
+
+/**
+ * "Halvorsen Steel said on Monday it will close its plant": a name of two words or more that opens
+ * its sentence, with no role, title or common given name, is an organisation when a verb of saying
+ * follows it and the sentence refers back to it as it/its before any he, she or they.
+ */
+function itsSubject(mention: Mention, rest: string): boolean {
+  if (!mention.name || mention.role || mention.titled || mention.possessive || !mention.name.includes(' ')) return false;
+  if (firstNameGender(mention.name)) return false;
+  if (!/^\s+(?:said|says|announced|confirmed|stated)\b/.test(rest)) return false;
+  const pron = /\b(he|she|his|her|him|they|their|them|it|its)\b/i.exec(rest);
+  return (
+    !!pron &&
+    /^its?$/i.test(pron[1]!) &&
+    /\bits\b/i.test(rest) &&
+    !/\b(?:he|she|his|her|him|they|their|them)\b/i.test(rest.slice(0, rest.search(/\bits\b/i)))
+  );
+}
+
+const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b)/u;
 
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;
@@ -182,6 +225,56 @@ function assign(w: Working, who: string | null): void {
   if (!who) return;
   for (const span of w.spans) if (!span.embedded && !span.speaker) span.speaker = who;
   sync(w);
+}
+
+/**
+ * "“…” The objection came from Councillor Hannah Pike." / "The words were those of Castleford's
+ * manager, Steve Barker, …": a quotation that ends its sentence, then a sentence whose subject is
+ * a noun for words (remark, words, comment, objection, warning, …) and whose verb gives their
+ * source (came from, was made by, were those of, belonged to): the first person or organisation
+ * named after it that is not a possessive. undefined when the next sentence is not of that shape.
+ */
+function sourceAfter(
+  text: string,
+  masked: string,
+  ranges: Array<[number, number]>,
+  spans: Span[],
+  span: Span,
+  speakers: ArticleSpeakers,
+): { speaker: string | null; sentence: number } | undefined {
+  if (!span.closed) return undefined;
+  const si = ranges.findIndex(([a, b]) => span.end >= a && span.end < b);
+  const next = ranges[si + 1];
+  if (si < 0 || !next || !/^[\s\p{P}]*$/u.test(text.slice(span.end + 1, ranges[si]![1]))) return undefined;
+  if (spans.some((s) => s.start < next[1] && s.end > next[0])) return undefined;
+  const m = SOURCE_AFTER.exec(masked.slice(next[0], next[1]));
+  if (!m) return undefined;
+  const from = next[0] + m[0].length;
+  const clause = masked.slice(from, next[1]).search(/[.;:!?]|,\s+(?:who|which|whose|after|before|when|as|but|and)\b/);
+  const to = clause < 0 ? next[1] : from + clause;
+  const who = findMentions(masked, from, to).find((x) => !x.possessive && (x.name || x.role));
+  if (!who) return { speaker: null, sentence: si + 1 };
+  if (!who.name) return { speaker: null, sentence: si + 1 };
+  const c = speakers.canonical(who.name, who.org);
+  return { speaker: c === undefined ? who.name : c, sentence: si + 1 };
+}
+
+const SOURCE_AFTER =
+  /^\s*(?:The|That|This|Those|These|Such)\s+(?:[\p{Ll}-]+\s+){0,2}(?:remarks?|words|comments?|objection|warning|assessment|plea|appeal|criticism|admission|verdict|message|quotation|quote|claim|response|reply|question|view|accusation|prediction|promise|confession|boast|complaint|tribute|rebuke|retort)\s+(?:came|come|comes|was|were|is|are)\s+(?:from|made\s+by|spoken\s+by|written\s+by|delivered\s+by|uttered\s+by|posted\s+by|issued\s+by|those\s+of|that\s+of|belonged\s+to|by)\s+/u;
+
+/** The verb of saying that reportedWho takes the sentence's speaker from. */
+function reportedVerb(ctx: Context, from: number, to: number) {
+  for (const v of verbsIn(ctx.masked, from, to)) if (whoOfVerb(ctx, from, v, to)) return v;
+  return null;
+}
+
+/** One quotation over several paragraphs: its unsettled parts take `who`. */
+function backfill(out: Working[], id: number, who: string | null): void {
+  for (const w of out) {
+    if (!w.spans.some((s) => s.id === id)) continue;
+    for (const span of w.spans) if (span.id === id && !span.settled) Object.assign(span, { speaker: who, carried: false });
+    sync(w);
+  }
 }
 
 function sync(w: Working): void {
@@ -313,6 +406,17 @@ function segmentParagraph(
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
     for (const m of findMentions(masked, a, b)) {
+      // "Asked about it, she said", "Speaking to reporters, he said": a participle opening the
+      // sentence is no one, so it does not stand between he/she and the person named before.
+      if (
+        m.name &&
+        m.start === trimStart(masked, a) &&
+        !m.name.includes(' ') &&
+        !m.titled &&
+        !m.role &&
+        PARTICIPLE_OPENER.test(masked.slice(m.start, b))
+      )
+        continue;
       const r = speakers.referentOf(m, state.sentence, false);
       if (r) ctx.here.push({ ...r, at: m.start });
     }
@@ -353,6 +457,8 @@ function segmentParagraph(
         // "Solberg says: The tax is fair." — words after "X says:" without marks are X's statement.
         segments.push({ kind: 'quote', speaker: reported!.speaker, start: unmarked, end: trimEnd(text, b, unmarked), quoteId: state.nextId++ });
       } else segments.push({ kind: reported?.speaker ? 'reported' : 'narration', speaker: reported?.speaker ?? null, start: a, end: b });
+      const sentenceSeg = segments.at(-1)!;
+      const from = segments.length - 1;
       who ??= reported;
       // Quoted words inside reported speech are the reporter's subject's words, marked partial.
       for (const span of inSpans) {
@@ -368,11 +474,28 @@ function segmentParagraph(
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;
+          // "Singh said her neighbour had shouted “Get out …”": words quoted after another verb
+          // of saying whose subject is not the sentence's speaker are that other voice's, relayed:
+          // nobody's here.
+          const v = verbsIn(masked, a, span.start - 1, true).at(-1);
+          const voice = v && v.start > (reportedVerb(ctx, a, b)?.start ?? v.start) ? whoOfVerb(ctx, a, v, span.start - 1) : null;
+          if (voice && voice.speaker !== reported.speaker) span.speaker = null;
+        }
+        // Words relayed from another voice are not shown as the speaker's reported speech either.
+        if (reported?.speaker && span.speaker !== reported.speaker && sentenceSeg.kind === 'reported' && sentenceSeg.end > span.start) {
+          const rest = span.closed ? span.end + 1 : span.end;
+          sentenceSeg.end = trimEnd(text, span.start - 1, sentenceSeg.start);
+          if (letters(text.slice(rest, b)) >= 12)
+            segments.push({ kind: 'reported', speaker: reported.speaker, start: trimStart(text, rest), end: b });
         }
         const start = trimStart(text, span.start);
         const end = trimEnd(text, span.end, start);
-        if (span.speaker && end > start) segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.id, embedded: true });
+        // Words relayed inside a named speaker's sentence are shown, as nobody's (4c).
+        if ((span.speaker || (span.settled && reported?.speaker)) && end > start)
+          segments.push({ kind: 'quote', speaker: span.speaker, start, end, quoteId: span.id, embedded: true });
       }
+      const tail = segments.splice(from).sort((x, y) => x.start - y.start);
+      segments.push(...tail);
     } else {
       for (const span of inSpans) {
         const start = trimStart(text, Math.max(a, span.start));
@@ -392,6 +515,14 @@ function segmentParagraph(
     const si = ranges.findIndex(([a, b]) => span.start >= a && span.start < b);
     if (si <= 0 && span.startsParagraph && !span.continued && intro) {
       span.speaker = intro;
+      continue;
+    }
+    // The sentence after names the source of the words ("“…” The objection came from Hannah Pike").
+    const source = sourceAfter(text, masked, ranges, spans, span, speakers);
+    if (source !== undefined) {
+      span.speaker = source.speaker;
+      span.settled = true;
+      said[source.sentence] = source.speaker;
       continue;
     }
     // The sentence before, in this paragraph, names who speaks ("Heald noted …. “An air-quality …”").

@@ -183,6 +183,8 @@ export class ArticleSpeakers {
   private readonly fullNames = new Map<string, string>();
   /** Surname / first name → full name, or '' when two people share it. */
   private readonly bySurname = new Map<string, string>();
+  /** Surname → every full name with it (two or more when people share it). */
+  private readonly surnames = new Map<string, Set<string>>();
   private readonly byFirst = new Map<string, string>();
   private readonly gender = new Map<string, Gender>();
   private readonly personRoles = new Map<string, string[]>();
@@ -222,6 +224,8 @@ export class ArticleSpeakers {
       [this.byFirst, first],
     ];
     if (p < parts.length - 2) keys.push([this.bySurname, nameKey(parts.slice(p + 1).join(' '))]);
+    if (!this.surnames.has(surname)) this.surnames.set(surname, new Set());
+    this.surnames.get(surname)!.add(full);
     for (const [map, key] of keys) {
       const known = map.get(key);
       if (known === undefined) map.set(key, full);
@@ -231,6 +235,12 @@ export class ArticleSpeakers {
     this.fullNames.set(nameKey(m.name), full);
     if (m.gender) this.gender.set(full, m.gender);
     if (m.role) this.learnRole(full, m.role);
+  }
+
+  /** The people an article calls by this surname (their fullest names), when two or more share it. */
+  bearers(surname: string): string[] {
+    const all = [...(this.surnames.get(nameKey(surname)) ?? [])].map((n) => this.fullest(n));
+    return [...new Set(all)];
   }
 
   /** The canonical name for a mention's name: the fullest form; null when ambiguous; undefined when unknown. */
@@ -275,6 +285,7 @@ export class ArticleSpeakers {
     }
     const name = this.canonical(m.name, m.org);
     if (name === undefined && !m.titled && !speaker) return null;
+
     const bare = m.titled && !m.name.includes(' ');
     if (name && bare && !this.titleFits(m.name, m.gender, name)) return { name: null, gender: m.gender, org: false, sentence, speaker, role: m.role };
     const who = name === undefined ? m.name : name;

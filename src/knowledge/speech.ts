@@ -1,5 +1,5 @@
 import { findMentions, type Mention } from './names.js';
-import type { ArticleSpeakers, Referent } from './speakers.js';
+import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
 
 /**
  * Verbs of saying and their subjects. Works on a paragraph whose quoted words are masked
@@ -345,7 +345,7 @@ export interface Context {
   here: Array<Referent & { at: number }>;
 }
 
-interface VerbHit {
+export interface VerbHit {
   start: number;
   end: number;
   word: string;
@@ -370,7 +370,7 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     if (
       WEAK.has(word) &&
       !weakOk &&
-      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’-]+\s+){0,4}_)/u.test(next) &&
+      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’-]+\s+){0,4}_|(?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+:\s*(?:_|$))/u.test(next) &&
       !/^\s*$/.test(next) &&
       !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
     )
@@ -391,9 +391,32 @@ function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
     return named ?? ctx.speakers.roleNoun(m.role, before(ctx, at), ctx.paragraphStart);
   }
   const name = ctx.speakers.canonical(m.name, m.org);
-  if (name === null) return null;
+  if (name === null) return m.name.includes(' ') || m.org ? null : paragraphBearer(ctx, m);
   if (name && m.titled && !m.name.includes(' ') && !ctx.speakers.titleFits(m.name, m.gender, name)) return null;
   return name ?? m.name;
+}
+
+/**
+ * "Santos said" when two people are called Santos: the one of them this paragraph has named in
+ * full before (and no other of them, by full name or by the bare surname), else nobody.
+ */
+function paragraphBearer(ctx: Context, m: Mention): string | null {
+  const bearers = ctx.speakers.bearers(m.name!);
+  if (bearers.length < 2) return null;
+  const seen = new Set<string>();
+  // The paragraph before the mention (its last 2,000 characters: a bound for very long paragraphs).
+  for (const o of findMentions(ctx.masked, Math.max(0, m.start - 2000), m.start)) {
+    if (!o.name || o.org) continue;
+    if (!o.name.includes(' ')) {
+      if (nameKey(o.name) === nameKey(m.name!)) return null;
+      continue;
+    }
+    const c = ctx.speakers.canonical(o.name);
+    if (c && bearers.includes(c)) seen.add(c);
+  }
+  if (seen.size !== 1) return null;
+  const [who] = [...seen];
+  return m.titled && !ctx.speakers.titleFits(m.name!, m.gender, who!) ? null : who!;
 }
 
 function pronounWho(ctx: Context, word: string, at: number): Who {
@@ -423,13 +446,19 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
     if (
-      /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:the\s+)?$/i.test(
-        ctx.masked.slice(Math.max(floor, last.start - 20), last.start),
+      /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/iu.test(
+        ctx.masked.slice(Math.max(floor, last.start - 60), last.start),
       )
     ) {
-      // "Analyst Hiroshi Yamamoto of Nomura said": a named person right before "of" is the subject.
+      // "Analyst Hiroshi Yamamoto of Nomura said", "Engineer Thomas Brandt of the consultancy Arup
+      // said": a named person right before "of" is the subject.
       const owner = mentions[mentions.length - 2];
-      if (owner?.name && !owner.org && !owner.possessive && /^\s+of\s+(?:the\s+)?$/i.test(ctx.masked.slice(owner.end, last.start)))
+      if (
+        owner?.name &&
+        !owner.org &&
+        !owner.possessive &&
+        /^\s+of\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/iu.test(ctx.masked.slice(owner.end, last.start))
+      )
         return { speaker: resolveMention(ctx, owner), start: owner.start };
       return { speaker: null, start: last.start };
     }
@@ -484,7 +513,7 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
 }
 
 /** The speaker of the verb at `v`, in a clause starting at `floor`. */
-function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
+export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
   const pre = ctx.masked.slice(floor, v.start);
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
   const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
@@ -559,7 +588,8 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   const subject = subjectBefore(ctx, from + head, first.start);
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
-  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}-]+\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
   return subject;
 }
 
@@ -569,6 +599,10 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   const acc = /according\s+to\s+([^,_]{2,80}?),?\s*$/i.exec(lead);
   if (acc) return inverted(ctx, from + acc.index + acc[0].indexOf(acc[1]!) - 1, to) ?? { speaker: null };
   const verbs = verbsIn(ctx.masked, from, to);
+  // "According to Fletcher, the brothers “smiled and shook my hand”": a sentence opening
+  // "according to X," with no verb of saying of its own gives its quoted words to X.
+  const opens = /^\s*according\s+to\s+([^,_]{2,80}?),\s/i.exec(lead);
+  if (opens && !verbs.length) return inverted(ctx, from + opens[0].indexOf(opens[1]!) - 1, to) ?? { speaker: null };
   // "Smith: “…”": a name alone, then a colon, opens the sentence.
   if (!verbs.length) {
     const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);

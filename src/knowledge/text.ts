@@ -113,8 +113,8 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // A candidate end: terminal punctuation, optional closing quotes/brackets, then space(s).
-const SENTENCE_END = /[.!?]+[\u201d"\u2019')\]]*(?=\s+)/g;
-const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018'([]*[\p{Lu}\p{N}\u2014-]/u;
+const SENTENCE_END = /[.!?]+[\u201d"\u2019\u00bb')\]]*(?=\s+)/g;
+const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018\u00ab'([]*[\p{Lu}\p{N}\u2014-]/u;
 
 /**
  * Sentence ranges `[start, end)` over `text`. Hand-written rather than Intl.Segmenter because
