@@ -8,6 +8,7 @@ import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
 import type { AliasTable } from './knowledge/aliases.js';
 import type { IndexData } from './search/index-builder.js';
 import type { SpeakerState } from './search/speakers.js';
+import type { Passage } from './search/passages.js';
 import { decodeKb, encodeKb } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
@@ -30,9 +31,14 @@ interface Snapshot {
   aliases: AliasTable;
   /** The speaker directory as built beside the index (restored instead of rebuilt). */
   speakers?: SpeakerState;
+  /** The passages cut from the articles (given when read; cut from the articles when written). */
+  passages?: Passage[];
 }
 
-const FORMAT = 'verbatim-kb-4';
+const FORMAT = 'verbatim-kb-5';
+
+/** A JSONL file's reader (knowledge/load.ts, store/records.ts) pauses once per this many lines. */
+const RECORDS_PER_PAUSE = 100;
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;
@@ -46,6 +52,8 @@ export interface LoadedKnowledge {
 /** Progress of a load, for a face to show (files read, then passages being indexed). */
 export interface LoadProgress {
   files(done: number, total: number): void;
+  /** Records parsed so far of the file being read (the one after `done`), for a big collection file. */
+  records?(done: number, total: number, records: number): void;
   indexing(passages: number): void;
   done(): void;
 }
@@ -74,7 +82,7 @@ async function loadWithProgress(
     const snap = await readSnapshot(file, key);
     if ('articles' in snap)
       return {
-        kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases, snap.speakers),
+        kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases, snap.speakers, snap.passages),
         problems: snap.problems,
         cache: 'hit',
         files: snap.files,
@@ -83,8 +91,8 @@ async function loadWithProgress(
   }
   const { articles, problems, files, aliases } = await loadAll(
     source,
-    undefined,
     progress ? (done, total) => progress.files(done, total) : undefined,
+    progress?.records ? (done, total, records) => progress.records?.(done, total, records) : undefined,
   );
   progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
   const kb = buildKnowledgeBase(articles, undefined, aliases);
@@ -98,6 +106,7 @@ async function loadWithProgress(
     files,
     aliases,
     speakers: kb.speakers.state(),
+    passages: kb.passages,
   });
   return { kb, problems, cache: saved, files, ...(rejected ? { rejected } : {}) };
 }
@@ -105,8 +114,8 @@ async function loadWithProgress(
 /** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
 async function loadAll(
   source: KnowledgeSource,
-  pause?: Pause,
   onFile?: (done: number, total: number) => void,
+  onRecords?: (done: number, total: number, records: number) => void,
 ): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[]; aliases: AliasTable }> {
   let stats: FileStat[];
   try {
@@ -121,6 +130,14 @@ async function loadAll(
   }
   const loads: FileLoad[] = [];
   for (const s of stats) {
+    // A collection file's reader pauses every RECORDS_PER_PAUSE lines: where progress is shown, each pause reports it.
+    let records = 0;
+    const pause: Pause | undefined = onRecords
+      ? async () => {
+          records += RECORDS_PER_PAUSE;
+          onRecords(loads.length, stats.length, records);
+        }
+      : undefined;
     loads.push(await source.read(s, pause));
     onFile?.(loads.length, stats.length);
   }
@@ -147,6 +164,7 @@ export async function saveSnapshot(
       files,
       aliases: kb.aliases,
       speakers: kb.speakers.state(),
+      passages: kb.passages,
     });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;
