@@ -184,7 +184,8 @@ async function readSnapshot(file: string, key: string): Promise<Snapshot | { rej
     const { size } = await handle.stat();
     // Read section by section, each into a buffer of its own (see search/kb-file.ts).
     const read = async (offset: number, length: number) => {
-      const buf = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+      // Not zero-filled (every byte is read into it, or it is cut to what was read), and a buffer of its own: never a pooled slice, so typed arrays over it stay aligned.
+      const buf = Buffer.allocUnsafeSlow(Math.max(0, Math.min(length, size - offset)));
       let got = 0;
       while (got < buf.length) {
         const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);
