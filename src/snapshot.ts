@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
@@ -9,7 +10,7 @@ import type { AliasTable } from './knowledge/aliases.js';
 import type { IndexData } from './search/index-builder.js';
 import type { SpeakerState } from './search/speakers.js';
 import type { Passage } from './search/passages.js';
-import { decodeKb, encodeKb } from './search/kb-file.js';
+import { decodeKb, encodeKb, type KbReader } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 
@@ -171,34 +172,56 @@ export async function saveSnapshot(
   }
 }
 
+/**
+ * A loaded snapshot keeps its file open: paragraph texts are read from it when an answer first
+ * reads their article (see search/kb-file.ts). The descriptor is closed once nothing loaded from
+ * the file is left (a reload's new base, the old one let go); a rewrite of the snapshot renames a
+ * new file into place, so the open one never changes under it.
+ */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to do.
+  }
+});
+
 /** The snapshot in `file`, or why not (`none`: there is no such file, the usual first start). */
 async function readSnapshot(file: string, key: string): Promise<Snapshot | { rejected: string }> {
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { rejected: code === 'ENOENT' ? 'none' : `unreadable (${code ?? (err as Error).message})` };
   }
+  let kept = false;
   try {
-    const { size } = await handle.stat();
-    // Read section by section, each into a buffer of its own (see search/kb-file.ts).
-    const read = async (offset: number, length: number) => {
-      // Not zero-filled (every byte is read into it, or it is cut to what was read), and a buffer of its own: never a pooled slice, so typed arrays over it stay aligned.
-      const buf = Buffer.allocUnsafeSlow(Math.max(0, Math.min(length, size - offset)));
+    const { size } = fstatSync(fd);
+    // Sections are read into buffers of their own: not zero-filled (every byte is read into them, or
+    // they are cut to what was read) and never a pooled slice, so typed arrays over them stay aligned.
+    const readAt = (offset: number, length: number, into?: Buffer) => {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buf = into ? into.subarray(0, want) : Buffer.allocUnsafeSlow(want);
       let got = 0;
       while (got < buf.length) {
-        const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);
+        const bytesRead = readSync(fd, buf, got, buf.length - got, offset + got);
         if (bytesRead === 0) break;
         got += bytesRead;
       }
       return got === buf.length ? buf : buf.subarray(0, got);
     };
-    return await decodeKb({ size, read }, FORMAT, key);
+    const reader: KbReader = { size, read: async (offset, length) => readAt(offset, length), readSync: readAt };
+    const snap = await decodeKb(reader, FORMAT, key);
+    if ('articles' in snap) {
+      openFiles.register(reader, fd);
+      kept = true;
+    }
+    return snap;
   } catch (err) {
     return { rejected: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
   } finally {
-    await handle.close();
+    if (!kept) closeSync(fd);
   }
 }
 

@@ -70,18 +70,37 @@ interface Header {
   sections: Record<string, { offset: number; length: number; checksum: number; block?: number; blocks?: number[] }>;
 }
 
-/** The text section carries one checksum per block of this many bytes (a multiple of 8). */
-const TEXT_BLOCK = 16 * 1024 * 1024;
+/**
+ * The text section carries one checksum per block of this many bytes (a multiple of 8): small, so
+ * an article's text is read from the file with the blocks around it and checked on every read.
+ */
+const TEXT_BLOCK = 64 * 1024;
+/** The whole text is checked at load through one buffer of about this size, read again and again. */
+const VERIFY_CHUNK = 16 * 1024 * 1024;
 
 /** Where the file's bytes come from: the file itself (section by section) or a buffer (tests). */
 export interface KbReader {
   size: number;
   /** `length` bytes from `offset`, in a buffer of their own (aligned for typed arrays); fewer at the end of the file. */
   read(offset: number, length: number): Promise<Buffer>;
+  /**
+   * The same, synchronously, into `into` when given (a view of it; fewer bytes at the end of the
+   * file): paragraph texts stay in the file and are read when an answer first reads an article.
+   */
+  readSync(offset: number, length: number, into?: Buffer): Buffer;
 }
 
 export function bufferReader(file: Buffer): KbReader {
-  return { size: file.length, read: async (offset, length) => Buffer.from(file.subarray(offset, offset + length)) };
+  return {
+    size: file.length,
+    read: async (offset, length) => Buffer.from(file.subarray(offset, offset + length)),
+    readSync: (offset, length, into) => {
+      const bytes = file.subarray(offset, offset + length);
+      if (!into) return Buffer.from(bytes);
+      bytes.copy(into);
+      return into.subarray(0, bytes.length);
+    },
+  };
 }
 
 /** String.prototype.isWellFormed: in Node 20 (V8 11.3), typed from lib ES2024, which this project does not target. */
@@ -293,7 +312,21 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
       [segFlags, segSpeaker, segStart, segEnd, segQuote].some((c) => c.length !== segments)
     )
       return { rejected: 'inconsistent counts' };
-    const bytes = await readText(reader, text, paraText);
+    verifyText(reader, text, paraText);
+    const textBlocks = text.blocks!;
+    const block = text.block!;
+    /** Bytes `[from, to)` of the text section, read with the blocks they sit in, every block checked again. */
+    const textBytes = (from: number, to: number): { bytes: Buffer; base: number } => {
+      const first = Math.floor(from / block);
+      const base = first * block;
+      const end = Math.min(text.length, Math.ceil(to / block) * block);
+      const bytes = reader.readSync(text.offset + base, end - base);
+      if (bytes.length !== end - base) throw new Error('the knowledge base file was cut short while in use');
+      for (let b = first; b * block < end; b++)
+        if (checksum(bytes.subarray(b * block - base, Math.min(end, (b + 1) * block) - base)) !== textBlocks[b])
+          throw new Error('the knowledge base file changed while in use (bad checksum)');
+      return { bytes, base };
+    };
     const { strings } = meta;
     const str = (id: number): string | null => (id === 0 ? null : (strings[id - 1] ?? null));
     /**
@@ -304,6 +337,7 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
      */
     const paragraphsOf = (a: number): Paragraph[] => {
       const paras: Paragraph[] = [];
+      const { bytes, base } = textBytes(paraText[articleParas[a]!]!, paraText[articleParas[a + 1]!]!);
       for (let p = articleParas[a]!; p < articleParas[a + 1]!; p++) {
         const segs: Segment[] = [];
         for (let s = paraSegs[p]!; s < paraSegs[p + 1]!; s++) {
@@ -315,7 +349,7 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
         }
         const f = paraFlags[p]!;
         const para: Paragraph = {
-          text: bytes.toString(f & UTF16 ? 'utf16le' : 'utf8', paraText[p]!, paraText[p + 1]!),
+          text: bytes.toString(f & UTF16 ? 'utf16le' : 'utf8', paraText[p]! - base, paraText[p + 1]! - base),
           section: str(paraSection[p]!),
           segments: segs,
         };
@@ -379,22 +413,23 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
 }
 
 /**
- * The text section as one buffer, kept (paragraph texts are decoded from it when read), each block
- * checked against its checksum, and the paragraphs' offsets checked to run forward inside it.
+ * Every block of the text section checked against its checksum (read through one reused buffer,
+ * never held), and the paragraphs' offsets checked to run forward inside it.
  */
-async function readText(
-  reader: KbReader,
-  text: { offset: number; length: number; block?: number; blocks?: number[] },
-  paraText: Uint32Array,
-): Promise<Buffer> {
-  const bytes = await reader.read(text.offset, text.length);
-  if (bytes.length !== text.length) throw new Rejected('bad checksum (text)');
+function verifyText(reader: KbReader, text: { offset: number; length: number; block?: number; blocks?: number[] }, paraText: Uint32Array): void {
   const size = text.block!;
-  for (let b = 0; b * size < text.length; b++)
-    if (checksum(bytes.subarray(b * size, Math.min(text.length, (b + 1) * size))) !== text.blocks![b]) throw new Rejected('bad checksum (text)');
+  const chunk = Math.max(1, Math.floor(VERIFY_CHUNK / size)) * size;
+  const into = Buffer.allocUnsafeSlow(Math.min(chunk, text.length));
+  for (let at = 0; at < text.length; at += chunk) {
+    const length = Math.min(chunk, text.length - at);
+    const bytes = reader.readSync(text.offset + at, length, into);
+    if (bytes.length !== length) throw new Rejected('bad checksum (text)');
+    for (let b = 0; b * size < length; b++)
+      if (checksum(bytes.subarray(b * size, Math.min(length, (b + 1) * size))) !== text.blocks![(at + b * size) / size])
+        throw new Rejected('bad checksum (text)');
+  }
   if (paraText[0] !== 0) throw new Rejected('inconsistent text offsets');
   for (let p = 1; p < paraText.length; p++) if (paraText[p - 1]! > paraText[p]!) throw new Rejected('inconsistent text offsets');
-  return bytes;
 }
 
 /**

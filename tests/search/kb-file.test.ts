@@ -142,6 +142,22 @@ describe('the binary knowledge base file', () => {
     expect(rejected).toEqual({ rejected: 'inconsistent passages' });
   });
 
+  it('reads an article’s text from the file when first read, checked again: a file changed since the load is never served', async () => {
+    const { articles, problems, files, aliases } = await loadKnowledge(KNOWLEDGE);
+    const kb = buildKnowledgeBase(articles, undefined, aliases);
+    const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases, speakers: kb.speakers.state(), passages: kb.passages };
+    for (const block of [8, 4096, undefined]) {
+      const file = Buffer.concat(encodeKb(content, 'f', 'k', block));
+      const decoded = (await decodeKb(bufferReader(file), 'f', 'k')) as typeof content;
+      const last = kb.articles.length - 1;
+      const header = JSON.parse(file.subarray(16, 16 + file.readUInt32LE(12)).toString()) as { sections: { text: { offset: number } } };
+      const at = file.indexOf(Buffer.from(kb.articles[last]!.paragraphs[0]!.text.slice(0, 40)), header.sections.text.offset);
+      expect(at).toBeGreaterThan(0);
+      file[at + 3]! ^= 0x01;
+      expect(() => decoded.articles[last]!.paragraphs).toThrow(/changed while in use/);
+    }
+  });
+
   it('checksums every byte, aligned or not', () => {
     const b = Buffer.from('abcdefghij');
     expect(checksum(b)).not.toBe(checksum(Buffer.from('abcdefghik')));
