@@ -39,6 +39,8 @@ export function lineProgress(write: (s: string) => void, now: () => number = () 
   timer.unref();
   return {
     files: (done, total) => show(`verbatim: reading knowledge: ${done}/${total} files`),
+    records: (done, total, records) =>
+      show(`verbatim: reading knowledge: ${done}/${total} files, ${records.toLocaleString('en')} records of the next`),
     indexing: (passages) => show(`verbatim: indexing ${passages.toLocaleString('en')} paragraphs…`, passages >= SLOW_INDEX),
     done: () => {
       clearTimeout(timer);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
@@ -8,7 +9,8 @@ import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
 import type { AliasTable } from './knowledge/aliases.js';
 import type { IndexData } from './search/index-builder.js';
 import type { SpeakerState } from './search/speakers.js';
-import { decodeKb, encodeKb } from './search/kb-file.js';
+import type { Passage } from './search/passages.js';
+import { decodeKb, encodeKb, type KbReader } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 
@@ -30,9 +32,14 @@ interface Snapshot {
   aliases: AliasTable;
   /** The speaker directory as built beside the index (restored instead of rebuilt). */
   speakers?: SpeakerState;
+  /** The passages cut from the articles (given when read; cut from the articles when written). */
+  passages?: Passage[];
 }
 
-const FORMAT = 'verbatim-kb-4';
+const FORMAT = 'verbatim-kb-5';
+
+/** A JSONL file's reader (knowledge/load.ts, store/records.ts) pauses once per this many lines. */
+const RECORDS_PER_PAUSE = 100;
 
 export interface LoadedKnowledge {
   kb: KnowledgeBase;
@@ -46,6 +53,8 @@ export interface LoadedKnowledge {
 /** Progress of a load, for a face to show (files read, then passages being indexed). */
 export interface LoadProgress {
   files(done: number, total: number): void;
+  /** Records parsed so far of the file being read (the one after `done`), for a big collection file. */
+  records?(done: number, total: number, records: number): void;
   indexing(passages: number): void;
   done(): void;
 }
@@ -74,7 +83,7 @@ async function loadWithProgress(
     const snap = await readSnapshot(file, key);
     if ('articles' in snap)
       return {
-        kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases, snap.speakers),
+        kb: buildKnowledgeBase(snap.articles, snap.index, snap.aliases, snap.speakers, snap.passages),
         problems: snap.problems,
         cache: 'hit',
         files: snap.files,
@@ -83,8 +92,8 @@ async function loadWithProgress(
   }
   const { articles, problems, files, aliases } = await loadAll(
     source,
-    undefined,
     progress ? (done, total) => progress.files(done, total) : undefined,
+    progress?.records ? (done, total, records) => progress.records?.(done, total, records) : undefined,
   );
   progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
   const kb = buildKnowledgeBase(articles, undefined, aliases);
@@ -98,6 +107,7 @@ async function loadWithProgress(
     files,
     aliases,
     speakers: kb.speakers.state(),
+    passages: kb.passages,
   });
   return { kb, problems, cache: saved, files, ...(rejected ? { rejected } : {}) };
 }
@@ -105,8 +115,8 @@ async function loadWithProgress(
 /** Every file of the source, parsed; an unreachable source is one problem, never an exception. */
 async function loadAll(
   source: KnowledgeSource,
-  pause?: Pause,
   onFile?: (done: number, total: number) => void,
+  onRecords?: (done: number, total: number, records: number) => void,
 ): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[]; aliases: AliasTable }> {
   let stats: FileStat[];
   try {
@@ -121,6 +131,14 @@ async function loadAll(
   }
   const loads: FileLoad[] = [];
   for (const s of stats) {
+    // A collection file's reader pauses every RECORDS_PER_PAUSE lines: where progress is shown, each pause reports it.
+    let records = 0;
+    const pause: Pause | undefined = onRecords
+      ? async () => {
+          records += RECORDS_PER_PAUSE;
+          onRecords(loads.length, stats.length, records);
+        }
+      : undefined;
     loads.push(await source.read(s, pause));
     onFile?.(loads.length, stats.length);
   }
@@ -147,39 +165,63 @@ export async function saveSnapshot(
       files,
       aliases: kb.aliases,
       speakers: kb.speakers.state(),
+      passages: kb.passages,
     });
   } catch (err) {
     return `not saved: ${(err as Error).message}`;
   }
 }
 
+/**
+ * A loaded snapshot keeps its file open: paragraph texts are read from it when an answer first
+ * reads their article (see search/kb-file.ts). The descriptor is closed once nothing loaded from
+ * the file is left (a reload's new base, the old one let go); a rewrite of the snapshot renames a
+ * new file into place, so the open one never changes under it.
+ */
+const openFiles = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to do.
+  }
+});
+
 /** The snapshot in `file`, or why not (`none`: there is no such file, the usual first start). */
 async function readSnapshot(file: string, key: string): Promise<Snapshot | { rejected: string }> {
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await open(file, 'r');
+    fd = openSync(file, 'r');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     return { rejected: code === 'ENOENT' ? 'none' : `unreadable (${code ?? (err as Error).message})` };
   }
+  let kept = false;
   try {
-    const { size } = await handle.stat();
-    // Read section by section, each into a buffer of its own (see search/kb-file.ts).
-    const read = async (offset: number, length: number) => {
-      const buf = Buffer.alloc(Math.max(0, Math.min(length, size - offset)));
+    const { size } = fstatSync(fd);
+    // Sections are read into buffers of their own: not zero-filled (every byte is read into them, or
+    // they are cut to what was read) and never a pooled slice, so typed arrays over them stay aligned.
+    const readAt = (offset: number, length: number, into?: Buffer) => {
+      const want = Math.max(0, Math.min(length, size - offset));
+      const buf = into ? into.subarray(0, want) : Buffer.allocUnsafeSlow(want);
       let got = 0;
       while (got < buf.length) {
-        const { bytesRead } = await handle.read(buf, got, buf.length - got, offset + got);
+        const bytesRead = readSync(fd, buf, got, buf.length - got, offset + got);
         if (bytesRead === 0) break;
         got += bytesRead;
       }
       return got === buf.length ? buf : buf.subarray(0, got);
     };
-    return await decodeKb({ size, read }, FORMAT, key);
+    const reader: KbReader = { size, read: async (offset, length) => readAt(offset, length), readSync: readAt };
+    const snap = await decodeKb(reader, FORMAT, key);
+    if ('articles' in snap) {
+      openFiles.register(reader, fd);
+      kept = true;
+    }
+    return snap;
   } catch (err) {
     return { rejected: `unreadable (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})` };
   } finally {
-    await handle.close();
+    if (!kept) closeSync(fd);
   }
 }
 

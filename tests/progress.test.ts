@@ -44,3 +44,27 @@ it('shows files read and paragraphs indexed once a load passes a second, then cl
 it('writes nothing when stderr is not a terminal', () => {
   expect(terminalProgress({ isTTY: false } as NodeJS.WriteStream)).toBeUndefined();
 });
+
+it('counts the records of a big collection file while it is read, so the line moves before the file is done', () => {
+  const out: string[] = [];
+  let t = 0;
+  const p = lineProgress(
+    (s) => out.push(s),
+    () => t,
+  );
+  p.files(0, 2);
+  p.records?.(0, 2, 100);
+  t = 1100;
+  p.records?.(0, 2, 4_200);
+  t = 1300;
+  p.records?.(0, 2, 9_800);
+  t = 1500;
+  p.files(1, 2);
+  p.done();
+  expect(out).toEqual([
+    '\r\x1b[Kverbatim: reading knowledge: 0/2 files, 4,200 records of the next',
+    '\r\x1b[Kverbatim: reading knowledge: 0/2 files, 9,800 records of the next',
+    '\r\x1b[Kverbatim: reading knowledge: 1/2 files',
+    '\r\x1b[K',
+  ]);
+});

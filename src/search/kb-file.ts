@@ -4,6 +4,7 @@ import type { Article, Paragraph, Segment, SegmentKind } from '../knowledge/type
 import type { AliasTable } from '../knowledge/aliases.js';
 import type { IndexData } from './index-builder.js';
 import type { SpeakerState } from './speakers.js';
+import { cutPassages, type Passage } from './passages.js';
 
 /**
  * The persisted knowledge base as one binary file, read with one `readFile` and decoded without
@@ -16,8 +17,10 @@ import type { SpeakerState } from './speakers.js';
  * checksum of every section. Sections: small metadata as JSON (article fields but paragraphs,
  * problems, files, aliases, the index's terms, a string table of speakers and section names), the
  * paragraph texts as one byte run with offsets, the segments as columns (kind, speaker, offsets,
- * quote id, flags) and the index's typed arrays. Paragraph texts are decoded one by one into the
- * same strings the parser made, so every excerpt stays a slice of the source text. Anything that
+ * quote id, flags), the passages as columns and the index's typed arrays. Loading makes no
+ * paragraph, segment or text object: an article's paragraphs are made from the columns when first
+ * read, each text decoded from the kept UTF-8 bytes into the same string the parser made, so every
+ * excerpt stays a slice of the source text. Anything that
  * does not check out (length, header, checksum, key, counts) is a reason to rebuild, never trusted.
  */
 
@@ -32,6 +35,8 @@ const EMBEDDED = 4;
 const HAS_CAPTION = 1;
 const CAPTION = 2;
 const UTF16 = 4;
+/** A passage's fields, one Uint32 column each. */
+const PASSAGE_FIELDS = ['article', 'paragraph', 'segFrom', 'segTo', 'start', 'end'] as const;
 const SEGMENT_KEYS = new Set(['kind', 'speaker', 'start', 'end', 'quoteId', 'embedded']);
 const PARAGRAPH_KEYS = new Set(['text', 'section', 'segments', 'caption']);
 
@@ -43,6 +48,8 @@ export interface KbContent {
   aliases: AliasTable;
   /** The speaker directory built beside the index (absent: it is rebuilt from the articles). */
   speakers?: SpeakerState;
+  /** The passages cut from the articles (absent when encoding: cut here); always given when decoded. */
+  passages?: Passage[];
 }
 
 interface Meta {
@@ -59,26 +66,41 @@ interface Header {
   format: string;
   key: string;
   size: number;
-  /** `block`, `blocks`: the text section's block size (TEXT_BLOCK) and checksums per block, as it is read and decoded one block at a time. */
+  /** `block`, `blocks`: the text section's block size (TEXT_BLOCK) and a checksum per block. */
   sections: Record<string, { offset: number; length: number; checksum: number; block?: number; blocks?: number[] }>;
 }
 
 /**
- * The text section is read and decoded in blocks of this many bytes (a multiple of 8), so loading
- * never holds the file's text as one buffer next to the strings made from it: at 510k passages
- * that buffer alone was 190 MB of RSS after start.
+ * The text section carries one checksum per block of this many bytes (a multiple of 8): small, so
+ * an article's text is read from the file with the blocks around it and checked on every read.
  */
-const TEXT_BLOCK = 16 * 1024 * 1024;
+const TEXT_BLOCK = 64 * 1024;
+/** The whole text is checked at load through one buffer of about this size, read again and again. */
+const VERIFY_CHUNK = 16 * 1024 * 1024;
 
 /** Where the file's bytes come from: the file itself (section by section) or a buffer (tests). */
 export interface KbReader {
   size: number;
   /** `length` bytes from `offset`, in a buffer of their own (aligned for typed arrays); fewer at the end of the file. */
   read(offset: number, length: number): Promise<Buffer>;
+  /**
+   * The same, synchronously, into `into` when given (a view of it; fewer bytes at the end of the
+   * file): paragraph texts stay in the file and are read when an answer first reads an article.
+   */
+  readSync(offset: number, length: number, into?: Buffer): Buffer;
 }
 
 export function bufferReader(file: Buffer): KbReader {
-  return { size: file.length, read: async (offset, length) => Buffer.from(file.subarray(offset, offset + length)) };
+  return {
+    size: file.length,
+    read: async (offset, length) => Buffer.from(file.subarray(offset, offset + length)),
+    readSync: (offset, length, into) => {
+      const bytes = file.subarray(offset, offset + length);
+      if (!into) return Buffer.from(bytes);
+      bytes.copy(into);
+      return into.subarray(0, bytes.length);
+    },
+  };
 }
 
 /** String.prototype.isWellFormed: in Node 20 (V8 11.3), typed from lib ES2024, which this project does not target. */
@@ -163,6 +185,13 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
   const text = Buffer.allocUnsafe(bytes);
   let at = 0;
   for (const t of texts) at += text.write(t.text, at, t.utf16 ? 'utf16le' : 'utf8');
+  const passages = content.passages ?? cutPassages(content.articles);
+  const passageCols = PASSAGE_FIELDS.map(() => new Uint32Array(passages.length));
+  passages.forEach((passage, i) => {
+    PASSAGE_FIELDS.forEach((f, c) => {
+      passageCols[c]![i] = passage[f];
+    });
+  });
   const columns: Record<string, Column | Buffer> = {
     meta: Buffer.from(JSON.stringify(meta)),
     text,
@@ -183,6 +212,7 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
     docLength: content.index.docLength,
     speakerBounds,
     speakerPassages,
+    ...Object.fromEntries(PASSAGE_FIELDS.map((f, c) => [`passage.${f}`, passageCols[c]!])),
   };
   // The section table's offsets depend on the header's length: lay out with room for them, then fix.
   const header: Header = { format, key, size: 0, sections: {} };
@@ -282,11 +312,32 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
       [segFlags, segSpeaker, segStart, segEnd, segQuote].some((c) => c.length !== segments)
     )
       return { rejected: 'inconsistent counts' };
-    const texts = await decodeTexts(reader, text, paraText, paraFlags);
+    verifyText(reader, text, paraText);
+    const textBlocks = text.blocks!;
+    const block = text.block!;
+    /** Bytes `[from, to)` of the text section, read with the blocks they sit in, every block checked again. */
+    const textBytes = (from: number, to: number): { bytes: Buffer; base: number } => {
+      const first = Math.floor(from / block);
+      const base = first * block;
+      const end = Math.min(text.length, Math.ceil(to / block) * block);
+      const bytes = reader.readSync(text.offset + base, end - base);
+      if (bytes.length !== end - base) throw new Error('the knowledge base file was cut short while in use');
+      for (let b = first; b * block < end; b++)
+        if (checksum(bytes.subarray(b * block - base, Math.min(end, (b + 1) * block) - base)) !== textBlocks[b])
+          throw new Error('the knowledge base file changed while in use (bad checksum)');
+      return { bytes, base };
+    };
     const { strings } = meta;
     const str = (id: number): string | null => (id === 0 ? null : (strings[id - 1] ?? null));
-    const articles: Article[] = meta.articles.map((rest, a) => {
+    /**
+     * An article's paragraphs, made from the columns the first time they are read (then kept as a
+     * plain property): a restart makes no paragraph, segment or text object, and an answer decodes
+     * only the articles it reads. Each text is decoded from the file's UTF-8 bytes into the same
+     * string the parser made, so every excerpt stays a slice of the source text.
+     */
+    const paragraphsOf = (a: number): Paragraph[] => {
       const paras: Paragraph[] = [];
+      const { bytes, base } = textBytes(paraText[articleParas[a]!]!, paraText[articleParas[a + 1]!]!);
       for (let p = articleParas[a]!; p < articleParas[a + 1]!; p++) {
         const segs: Segment[] = [];
         for (let s = paraSegs[p]!; s < paraSegs[p + 1]!; s++) {
@@ -298,15 +349,44 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
         }
         const f = paraFlags[p]!;
         const para: Paragraph = {
-          text: texts[p]!,
+          text: bytes.toString(f & UTF16 ? 'utf16le' : 'utf8', paraText[p]! - base, paraText[p + 1]! - base),
           section: str(paraSection[p]!),
           segments: segs,
         };
         if (f & HAS_CAPTION) para.caption = (f & CAPTION) !== 0;
         paras.push(para);
       }
-      return { ...rest, paragraphs: paras } as Article;
-    });
+      return paras;
+    };
+    const articles: Article[] = meta.articles.map((rest, a) => lazyParagraphs(rest, () => paragraphsOf(a)));
+    const passageCols = [];
+    for (const f of PASSAGE_FIELDS) passageCols.push(await column(`passage.${f}`, Uint32Array));
+    const [pArticle, pParagraph, pSegFrom, pSegTo, pStart, pEnd] = passageCols as [
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+      Uint32Array,
+    ];
+    if (passageCols.some((c) => c.length !== pArticle.length)) return { rejected: 'inconsistent passages' };
+    const passages: Passage[] = new Array(pArticle.length);
+    for (let i = 0; i < pArticle.length; i++) {
+      const article = pArticle[i]!;
+      const paragraph = pParagraph[i]!;
+      const segFrom = pSegFrom[i]!;
+      const segTo = pSegTo[i]!;
+      const p = articleParas[article]! + paragraph;
+      if (
+        article >= meta.articles.length ||
+        p >= articleParas[article + 1]! ||
+        segFrom > segTo ||
+        segTo > paraSegs[p + 1]! - paraSegs[p]! ||
+        pStart[i]! > pEnd[i]!
+      )
+        return { rejected: 'inconsistent passages' };
+      passages[i] = { article, paragraph, segFrom, segTo, start: pStart[i]!, end: pEnd[i]! };
+    }
     const index: IndexData = {
       terms: meta.terms,
       offsets: await column('offsets', Uint32Array),
@@ -321,11 +401,11 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
     )
       return { rejected: 'inconsistent index' };
     const bounds = await column('speakerBounds', Uint32Array);
-    const passages = await column('speakerPassages', Uint32Array);
-    if (meta.speakers && (bounds.length !== meta.speakers.speakers.length * 2 + 1 || bounds[bounds.length - 1] !== passages.length))
+    const speakerPassages = await column('speakerPassages', Uint32Array);
+    if (meta.speakers && (bounds.length !== meta.speakers.speakers.length * 2 + 1 || bounds[bounds.length - 1] !== speakerPassages.length))
       return { rejected: 'inconsistent speaker directory' };
-    const speakers: SpeakerState | undefined = meta.speakers ? { ...meta.speakers, bounds, passages } : undefined;
-    return { articles, problems: meta.problems, files: meta.files, aliases: meta.aliases, index, ...(speakers ? { speakers } : {}) };
+    const speakers: SpeakerState | undefined = meta.speakers ? { ...meta.speakers, bounds, passages: speakerPassages } : undefined;
+    return { articles, problems: meta.problems, files: meta.files, aliases: meta.aliases, index, ...(speakers ? { speakers } : {}), passages };
   } catch (err) {
     if (err instanceof Rejected) return { rejected: err.message };
     return { rejected: `unreadable (${(err as Error).message})` };
@@ -333,37 +413,42 @@ export async function decodeKb(reader: KbReader, format: string, key: string): P
 }
 
 /**
- * Every paragraph's text, decoded block by block: a block is checked, the paragraphs that end in
- * it are decoded, and the bytes of the one running on are carried into the next block.
+ * Every block of the text section checked against its checksum (read through one reused buffer,
+ * never held), and the paragraphs' offsets checked to run forward inside it.
  */
-async function decodeTexts(
-  reader: KbReader,
-  text: { offset: number; length: number; block?: number; blocks?: number[] },
-  paraText: Uint32Array,
-  paraFlags: Uint8Array,
-): Promise<string[]> {
-  const out: string[] = new Array(paraFlags.length);
-  let p = 0;
-  let carry: Buffer = Buffer.alloc(0);
-  let base = 0;
+function verifyText(reader: KbReader, text: { offset: number; length: number; block?: number; blocks?: number[] }, paraText: Uint32Array): void {
   const size = text.block!;
-  for (let b = 0; b * size < text.length; b++) {
-    const length = Math.min(size, text.length - b * size);
-    const block = await reader.read(text.offset + b * size, length);
-    if (block.length !== length || checksum(block) !== text.blocks![b]) throw new Rejected('bad checksum (text)');
-    const window = carry.length ? Buffer.concat([carry, block]) : block;
-    const end = base + window.length;
-    for (; p < paraFlags.length && paraText[p + 1]! <= end; p++) {
-      if (paraText[p]! > paraText[p + 1]! || paraText[p]! < base) throw new Rejected('inconsistent text offsets');
-      out[p] = window.toString(paraFlags[p]! & UTF16 ? 'utf16le' : 'utf8', paraText[p]! - base, paraText[p + 1]! - base);
-    }
-    const from = p < paraFlags.length ? paraText[p]! : end;
-    carry = Buffer.from(window.subarray(from - base));
-    base = from;
+  const chunk = Math.max(1, Math.floor(VERIFY_CHUNK / size)) * size;
+  const into = Buffer.allocUnsafeSlow(Math.min(chunk, text.length));
+  for (let at = 0; at < text.length; at += chunk) {
+    const length = Math.min(chunk, text.length - at);
+    const bytes = reader.readSync(text.offset + at, length, into);
+    if (bytes.length !== length) throw new Rejected('bad checksum (text)');
+    for (let b = 0; b * size < length; b++)
+      if (checksum(bytes.subarray(b * size, Math.min(length, (b + 1) * size))) !== text.blocks![(at + b * size) / size])
+        throw new Rejected('bad checksum (text)');
   }
-  // Empty paragraphs after the last byte (or a text section of no bytes at all).
-  for (; p < paraFlags.length; p++) out[p] = '';
-  return out;
+  if (paraText[0] !== 0) throw new Rejected('inconsistent text offsets');
+  for (let p = 1; p < paraText.length; p++) if (paraText[p - 1]! > paraText[p]!) throw new Rejected('inconsistent text offsets');
+}
+
+/**
+ * The article with `paragraphs` as a property that makes them on first read and then holds them
+ * like any other (assignable, enumerable, so spreading, comparing and saving see them as before).
+ */
+function lazyParagraphs(rest: Omit<Article, 'paragraphs'>, make: () => Paragraph[]): Article {
+  const article = { ...rest } as Article;
+  const hold = (value: Paragraph[]) => {
+    Object.defineProperty(article, 'paragraphs', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(article, 'paragraphs', {
+    get: () => hold(make()),
+    set: hold,
+    enumerable: true,
+    configurable: true,
+  });
+  return article;
 }
 
 class Rejected extends Error {}

@@ -17,10 +17,16 @@ export interface KnowledgeBase {
 
 /**
  * Builds the knowledge base; with `index` (a persisted one for these very articles) it skips
- * indexing. `aliases` is the knowledge folder's own alias list (the built-in one always applies).
+ * indexing, and with `cut` (the passages saved with it) it skips cutting them. `aliases` is the knowledge folder's own alias list (the built-in one always applies).
  */
-export function buildKnowledgeBase(articles: Article[], index?: IndexData, aliases?: AliasTable, speakerState?: SpeakerState): KnowledgeBase {
-  const passages = cutPassages(articles);
+export function buildKnowledgeBase(
+  articles: Article[],
+  index?: IndexData,
+  aliases?: AliasTable,
+  speakerState?: SpeakerState,
+  cut?: Passage[],
+): KnowledgeBase {
+  const passages = cut ?? cutPassages(articles);
   const persisted = index !== undefined && index.docLength.length === passages.length;
   // The saved directory only goes with the saved index it was built beside.
   const speakers = new SpeakerDirectory(articles, passages, aliases, persisted ? speakerState : undefined);

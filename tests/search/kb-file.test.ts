@@ -59,7 +59,7 @@ describe('the binary knowledge base file', () => {
   it('round-trips the seed articles and index field for field', async () => {
     const { articles, problems, files, aliases } = await loadKnowledge(KNOWLEDGE);
     const kb = buildKnowledgeBase(articles, undefined, aliases);
-    const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases, speakers: kb.speakers.state() };
+    const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases, speakers: kb.speakers.state(), passages: kb.passages };
     const decoded = await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k'))), 'f', 'k');
     expect(decoded).toEqual(content);
     // The restored speaker directory is the built one, and the one rebuilding from the saved articles would give.
@@ -94,7 +94,7 @@ describe('the binary knowledge base file', () => {
       ],
     };
     const index = { terms: [], offsets: new Uint32Array(1), docs: new Uint32Array(0), tfs: new Uint16Array(0), docLength: new Float32Array(0) };
-    const content = { articles: [article], problems: [], index, files: [], aliases: {} };
+    const content = { articles: [article], problems: [], index, files: [], aliases: {}, passages: cutPassages([article]) };
     expect(await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k'))), 'f', 'k')).toEqual(content);
   });
 
@@ -118,6 +118,44 @@ describe('the binary knowledge base file', () => {
     text[Math.floor(text.length / 2)]! ^= 0x01;
     expect(await rejected(text)).toMatch(/^bad checksum/);
     expect(await rejected(bytes)).toBe('accepted');
+  });
+
+  it('makes an article’s paragraphs from the file only when they are read, then holds them like any property', async () => {
+    const { articles, problems, files, aliases } = await loadKnowledge(KNOWLEDGE);
+    const kb = buildKnowledgeBase(articles, undefined, aliases);
+    const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases, speakers: kb.speakers.state(), passages: kb.passages };
+    const decoded = (await decodeKb(bufferReader(Buffer.concat(encodeKb(content, 'f', 'k'))), 'f', 'k')) as typeof content;
+    const [first, second] = decoded.articles as [Article, Article];
+    expect(Object.getOwnPropertyDescriptor(first, 'paragraphs')?.get).toBeDefined();
+    expect(first.paragraphs).toEqual(kb.articles[0]!.paragraphs);
+    // Read once, kept: the same objects on every read, so a change to a segment stays.
+    expect(Object.getOwnPropertyDescriptor(first, 'paragraphs')?.value).toBe(first.paragraphs);
+    first.paragraphs[0]!.segments[0]!.speaker = 'Changed';
+    expect(first.paragraphs[0]!.segments[0]!.speaker).toBe('Changed');
+    // Spreading reads them (as it would a plain property); assigning replaces them.
+    expect({ ...second }).toEqual(kb.articles[1]);
+    second.paragraphs = [];
+    expect(second.paragraphs).toEqual([]);
+    // A passage that points past its article's paragraphs is a reason to rebuild.
+    const bad = { ...content, passages: [...kb.passages, { ...kb.passages[0]!, paragraph: 10_000 }] };
+    const rejected = await decodeKb(bufferReader(Buffer.concat(encodeKb(bad, 'f', 'k'))), 'f', 'k');
+    expect(rejected).toEqual({ rejected: 'inconsistent passages' });
+  });
+
+  it('reads an article’s text from the file when first read, checked again: a file changed since the load is never served', async () => {
+    const { articles, problems, files, aliases } = await loadKnowledge(KNOWLEDGE);
+    const kb = buildKnowledgeBase(articles, undefined, aliases);
+    const content = { articles: kb.articles, problems, index: kb.index.data, files, aliases, speakers: kb.speakers.state(), passages: kb.passages };
+    for (const block of [8, 4096, undefined]) {
+      const file = Buffer.concat(encodeKb(content, 'f', 'k', block));
+      const decoded = (await decodeKb(bufferReader(file), 'f', 'k')) as typeof content;
+      const last = kb.articles.length - 1;
+      const header = JSON.parse(file.subarray(16, 16 + file.readUInt32LE(12)).toString()) as { sections: { text: { offset: number } } };
+      const at = file.indexOf(Buffer.from(kb.articles[last]!.paragraphs[0]!.text.slice(0, 40)), header.sections.text.offset);
+      expect(at).toBeGreaterThan(0);
+      file[at + 3]! ^= 0x01;
+      expect(() => decoded.articles[last]!.paragraphs).toThrow(/changed while in use/);
+    }
   });
 
   it('checksums every byte, aligned or not', () => {
