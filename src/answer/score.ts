@@ -12,15 +12,35 @@ const K1 = 1.2;
 const B = 0.75;
 const TYPICAL_SENTENCE_TERMS = 22;
 
-// The substrings scoreText looks for, cut once per plan (a query scores hundreds of sentences).
-const PROBES = new WeakMap<WeightedTerm[], string[]>();
-function probesOf(plan: WeightedTerm[]): string[] {
-  let probes = PROBES.get(plan);
-  if (!probes) {
-    probes = plan.map(({ term }) => (term.length > 3 ? term.slice(0, -1) : term));
-    PROBES.set(plan, probes);
+/**
+ * What scoreText needs of a plan, worked out once per plan (a query scores hundreds of sentences):
+ * the substrings it looks for, each term's slot (a plan may name a term once per entry), and each
+ * term's idf, asked of `idf` the first time a sentence holds the term (the same double every time).
+ * A plan is scored against the index that made it, so its idfs do not change.
+ */
+interface PlanFacts {
+  probes: string[];
+  slotOf: Map<string, number>;
+  slots: Uint32Array;
+  counts: Uint32Array;
+  idfs: Float64Array;
+}
+const FACTS = new WeakMap<WeightedTerm[], PlanFacts>();
+function factsOf(plan: WeightedTerm[]): PlanFacts {
+  let facts = FACTS.get(plan);
+  if (!facts) {
+    const slotOf = new Map<string, number>();
+    for (const { term } of plan) if (!slotOf.has(term)) slotOf.set(term, slotOf.size);
+    facts = {
+      probes: plan.map(({ term }) => (term.length > 3 ? term.slice(0, -1) : term)),
+      slotOf,
+      slots: Uint32Array.from(plan, ({ term }) => slotOf.get(term)!),
+      counts: new Uint32Array(slotOf.size),
+      idfs: new Float64Array(plan.length).fill(Number.NaN),
+    };
+    FACTS.set(plan, facts);
   }
-  return probes;
+  return facts;
 }
 
 /** How well a piece of text answers the query: BM25-like over the text's own terms. */
@@ -28,18 +48,30 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
   // Most sentences of a passage mention none of the query's words: a substring test on the stems
   // (minus their last letter, which plural stemming may change) rules them out without tokenising.
   const folded = fold(text).replace(/'/g, '');
-  if (!probesOf(plan).some((probe) => folded.includes(probe))) return { score: 0, matched: [], terms: [] };
+  const facts = factsOf(plan);
+  if (!facts.probes.some((probe) => folded.includes(probe))) return { score: 0, matched: [], terms: [] };
   const list = terms(text);
-  const counts = new Map<string, number>();
-  for (const t of list) counts.set(t, (counts.get(t) ?? 0) + 1);
+  // Only the plan's terms are counted: the sentence's other words only count towards its length.
+  const { slotOf, slots, counts, idfs } = facts;
+  counts.fill(0);
+  for (const t of list) {
+    const slot = slotOf.get(t);
+    if (slot !== undefined) counts[slot]!++;
+  }
   let score = 0;
   const matched: string[] = [];
   const len = list.length || 1;
-  for (const { term, weight } of plan) {
-    const tf = counts.get(term) ?? 0;
+  for (let i = 0; i < plan.length; i++) {
+    const tf = counts[slots[i]!]!;
     if (!tf) continue;
+    const { term, weight } = plan[i]!;
     matched.push(term);
-    score += weight * idf(term) * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / TYPICAL_SENTENCE_TERMS)));
+    let w = idfs[i]!;
+    if (Number.isNaN(w)) {
+      w = idf(term);
+      idfs[i] = w;
+    }
+    score += weight * w * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / TYPICAL_SENTENCE_TERMS)));
   }
   return { score, matched, terms: list };
 }

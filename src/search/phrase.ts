@@ -71,23 +71,12 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
   // pattern does not meet in ASCII text); for other text the match is located again by length.
   if (m) return { tier: 3, run: phrase.words.length, start: m.index, end: m.index + m[0].length };
   const spans = wordPositions(folded);
-  const stems = spans.map((s) => stemOf(s.word));
-  const want = phrase.words.map(stemOf);
-  // Longest run of consecutive phrase words that also stand consecutively in the text.
-  let best = 0;
-  const n = want.length;
-  let prev = new Uint16Array(n + 1);
-  let cur = new Uint16Array(n + 1);
-  for (let i = 0; i < stems.length; i++) {
-    const w = stems[i];
-    for (let j = 1; j <= n; j++) {
-      const v = w === want[j - 1] ? prev[j - 1]! + 1 : 0;
-      cur[j] = v;
-      if (v > best) best = v;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  // All content words in order within a window a little longer than the phrase.
+  const { want, shapes } = shapesOf(phrase);
+  // A word that cannot stem to any of the phrase's stems stands as '' (no stem is empty): most
+  // words of a passage are ruled out by their first letter and length, without a stem look-up.
+  const stems = spans.map(({ word }) => (word.length < LONG_WORD && !shapes.has(shapeOf(word, word.length)) ? '' : stemOf(word)));
+  // All content words in order within a window a little longer than the phrase (checked before
+  // the run below, which only tiers 1 and 0 report).
   const content = phrase.terms;
   const window = phrase.words.length * 2 + 2;
   if (content.length >= 2) {
@@ -99,8 +88,48 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
       if (k === content.length) return { tier: 2, run: phrase.words.length, start: spans[i]!.start, end: spans[j - 1]!.end };
     }
   }
+  // Longest run of consecutive phrase words that also stand consecutively in the text.
+  let best = 0;
+  const n = want.length;
+  let prev = new Uint16Array(n + 1);
+  let cur = new Uint16Array(n + 1);
+  for (let i = 0; i < stems.length; i++) {
+    const w = stems[i];
+    if (w === '') {
+      // Matches none of the phrase's words: every run ends here.
+      prev.fill(0);
+      continue;
+    }
+    for (let j = 1; j <= n; j++) {
+      const v = w === want[j - 1] ? prev[j - 1]! + 1 : 0;
+      cur[j] = v;
+      if (v > best) best = v;
+    }
+    [prev, cur] = [cur, prev];
+  }
   const enough = Math.max(3, Math.ceil(phrase.words.length / 2));
   return best >= enough ? { tier: 1, run: best, start: 0, end: 0 } : { ...NO_MATCH, run: best };
+}
+
+/**
+ * Words at least this long are always stemmed; a shorter word's first letter and length are its
+ * "shape" (a small integer). The stemmer keeps a word's first letter and removes at most two
+ * letters net ("allies" → "ally", "processes" → "process"), so a word stems to `s` only if its
+ * first letter is s's and its length is s's, or one or two more.
+ */
+const LONG_WORD = 64;
+const shapeOf = (word: string, length: number) => word.charCodeAt(0) * LONG_WORD + length;
+const SHAPES = new WeakMap<Phrase, { want: string[]; shapes: Set<number> }>();
+function shapesOf(phrase: Phrase): { want: string[]; shapes: Set<number> } {
+  let facts = SHAPES.get(phrase);
+  if (!facts) {
+    const want = phrase.words.map(stemOf);
+    const shapes = new Set<number>();
+    for (const s of want) for (let extra = 0; extra <= 2; extra++) if (s.length + extra < LONG_WORD) shapes.add(shapeOf(s, s.length + extra));
+    facts = { want, shapes };
+    SHAPES.set(phrase, facts);
+  }
+  return facts;
 }
 
 // Word → stem, cached: texts are re-read for every query, their words are few.
