@@ -111,8 +111,24 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(quoted ?? loose), offset: 0 } };
   }
   if (quoted) return { request: { command: 'search', query: withPeriod(quoted), offset: 0 } };
-  const content = tokens.filter((t) => !QUESTION_WORDS.has(t));
+  // A line pasted as it stands ("norms governing the relations between states") is searched word
+  // for word: dropping its inner "the" would make its exact words "not in these sources" when they
+  // are. Only a question ("anything on …", "what about …") loses its question words throughout.
+  const content = PASTED_LINE.test(plain) && !SPEECH.test(plain) ? trimQuestionWords(tokens) : tokens.filter((t) => !QUESTION_WORDS.has(t));
   return { request: { command: 'search', query: content.length ? withPeriod(content.join(' ')) : stripTrailing(text), offset: 0 } };
+}
+
+/** Text that does not open as a question or a request: read as a line to look up. */
+const PASTED_LINE =
+  /^(?!(?:what|whats|who|which|how|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|would|will|should|please|tell|show|find|give|any|anything|something|search|look)\b)/i;
+
+/** The words without the question words that lead or end them; the words between stay as typed. */
+function trimQuestionWords(tokens: string[]): string[] {
+  let from = 0;
+  let to = tokens.length;
+  while (from < to && QUESTION_WORDS.has(tokens[from]!)) from++;
+  while (to > from && QUESTION_WORDS.has(tokens[to - 1]!)) to--;
+  return tokens.slice(from, to);
 }
 
 /** "who said …", "who first said …", "which president said …": the rest is the claim. */

@@ -99,6 +99,13 @@ describe('truth at archive scale', async () => {
     expect(a.citations[1]).toMatchObject({ speaker: 'Richard Nixon' });
     // Without quotation marks the words after "who said" / "did X say" are the claim, stop words and all.
     expect(core.ask('who said the better angels of our nature').citations[0]).toMatchObject({ speaker: 'Abraham Lincoln' });
+    // A line pasted bare keeps its inner stop words, so its exact words are found as such.
+    const pasted = core.ask('better angels of our nature');
+    expect(pasted.heading).toMatch(/searched for “better angels of our nature”/);
+    expect(pasted.text).not.toMatch(/not in these sources/);
+    expect(pasted.citations[0]).toMatchObject({ speaker: 'Abraham Lincoln', date: '1861-03-04' });
+    // A question still loses its question words: "anything on …" searches what follows.
+    expect(core.ask('anything on the better angels of our nature?').heading).toMatch(/searched for “better angels our nature”/);
     const did = core.ask('did lincoln say we are not enemies, but friends?');
     expect(did.heading).toMatch(/searched for “we are not enemies, but friends”/);
     expect(did.citations[0]?.excerpt).toContain('We are not enemies, but friends.');
