@@ -1,8 +1,8 @@
 /**
  * The values the answers are tuned by, in one place, each with why it has its value (like
  * Fuse.js's documented defaults). A change here changes what users read: run the tests and the
- * graders in ../shared/eval after one. The index's own weights (BM25, typo corrections) are in
- * src/search/index.ts.
+ * graders in ../shared/eval after one. Search's own values (BM25, typo corrections, passage
+ * lengths, phrase candidates) are in src/search/tuning.ts.
  */
 
 // Pages

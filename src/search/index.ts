@@ -4,6 +4,7 @@ import { isEnglishWord } from './lexicon.js';
 import { maxEdits, Speller } from './spell.js';
 import { lowerBound } from './sorted.js';
 import { isStopWord, stem } from './terms.js';
+import { B, CORRECTION_WEIGHT, EXTENSION_WEIGHT, K1, MAX_EXTENSION, VARIANT_WEIGHT } from './tuning.js';
 
 /**
  * An inverted index with BM25 ranking over passages. Why not fuse.js over the passages: a fuzzy
@@ -37,16 +38,6 @@ interface Postings {
   docs: Uint32Array;
   tfs: Uint16Array;
 }
-
-const K1 = 1.2;
-const B = 0.75;
-/** Weight of a word read from a typo: 1 edit, 2 edits. Exact words always outrank corrections. */
-const CORRECTION_WEIGHT = [1, 0.8, 0.6];
-/** Weight of a spelling variant of an exact word ("uighur" for "uyghur"). */
-const VARIANT_WEIGHT = 0.7;
-/** Weight of a longer form of an exact word ("russian" for "russia"): related, not the same. */
-const EXTENSION_WEIGHT = 0.3;
-const MAX_EXTENSION = 3;
 
 export class SearchIndex {
   private readonly termIds = new Map<string, number>();

@@ -1,4 +1,5 @@
 import type { Article } from '../knowledge/types.js';
+import { PASSAGE_TARGET, SPLIT_ABOVE } from './tuning.js';
 
 /**
  * Passages are what the index ranks: a paragraph, or a piece of a long one (transcripts can have
@@ -14,9 +15,6 @@ export interface Passage {
   start: number;
   end: number;
 }
-
-const SPLIT_ABOVE = 700;
-const TARGET = 500;
 
 export function cutPassages(articles: Article[]): Passage[] {
   const out: Passage[] = [];
@@ -34,7 +32,7 @@ export function cutPassages(articles: Article[]): Passage[] {
         const end = Math.max(...segs.slice(from, i + 1).map((s) => s.end));
         const next = segs[i + 1];
         // Embedded quotes sit inside their sentence: never cut between a sentence and them.
-        if ((end - start >= TARGET && !(next && next.start < end)) || !next) {
+        if ((end - start >= PASSAGE_TARGET && !(next && next.start < end)) || !next) {
           out.push({ article: a, paragraph: p, segFrom: from, segTo: i + 1, start, end });
           from = i + 1;
         }

@@ -1,6 +1,7 @@
 import { fold } from '../knowledge/text.js';
 import type { SearchIndex } from './index.js';
 import { isStopWord, stem } from './terms.js';
+import { MAX_CANDIDATES } from './tuning.js';
 
 /**
  * Phrases: "find the passages holding these words in this order". BM25 alone drops stop words and
@@ -172,12 +173,6 @@ export interface PhraseHit {
   passage: number;
   match: PhraseMatch;
 }
-
-/**
- * Candidates checked at most: past this many passages holding every content word (a phrase of
- * very common words, "of the people"), the exact check is left to the best BM25 passages.
- */
-const MAX_CANDIDATES = 5_000;
 
 /**
  * The passages holding the phrase's exact words, in passage order. `text(passage)` gives a
