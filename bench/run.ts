@@ -218,7 +218,7 @@ if (xlOurs !== undefined) {
   console.log(relevanceLine(xlPassages, xl));
 }
 
-// Start-up and memory figures: bench/scale.ts (branch scale) when present, else our workers' own.
+// Start-up and memory figures: bench/scale.ts when present, else our workers' own.
 let scaleFile = values.scale;
 const scaleScript = join(repoRoot, 'bench', 'scale.ts');
 if (scaleFile === undefined && !values.quick && existsSync(scaleScript)) {
