@@ -4,13 +4,10 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
-import type { Article, Problem } from './knowledge/types.js';
+import type { Problem } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
 import type { AliasTable } from './knowledge/aliases.js';
-import type { IndexData } from './search/index-builder.js';
-import type { SpeakerState } from './search/speakers.js';
-import type { Passage } from './search/passages.js';
-import { decodeKb, encodeKb, type KbReader } from './search/kb-file.js';
+import { decodeKb, encodeKb, type KbContent, type KbReader } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 
@@ -22,19 +19,8 @@ import type { KnowledgeSource } from './store/types.js';
  * change to either rebuilds it. A bad or missing snapshot only costs a rebuild; it never stops the bot.
  */
 
-interface Snapshot {
-  articles: Article[];
-  problems: Problem[];
-  index: IndexData;
-  /** The files as stat'ed for this snapshot's key, so a live core knows exactly what it holds. */
-  files: FileStat[];
-  /** The knowledge folder's own alias list it was built with. */
-  aliases: AliasTable;
-  /** The speaker directory as built beside the index (restored instead of rebuilt). */
-  speakers?: SpeakerState;
-  /** The passages cut from the articles (given when read; cut from the articles when written). */
-  passages?: Passage[];
-}
+/** What one persisted file holds (see search/kb-file.ts). */
+type Snapshot = KbContent;
 
 const FORMAT = 'verbatim-kb-5';
 

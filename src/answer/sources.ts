@@ -1,3 +1,4 @@
+import { quotationsOf } from '../knowledge/quotes.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { sourceRef } from './source-ref.js';
 import { answerOf, plural, shownRange, sourceLine } from './format.js';
@@ -11,19 +12,13 @@ import { SOURCES_PAGE } from './tuning.js';
 export function answerSources(kb: KnowledgeBase, request: Extract<AnswerRequest, { command: 'sources' }>): Answer {
   const all: SourceSummary[] = kb.articles
     .map((a) => {
-      const quoteIds = new Set<number>();
-      const speakers = new Set<string>();
-      for (const p of a.paragraphs)
-        for (const s of p.segments) {
-          if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
-          if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
-        }
+      const { quotes, speakers } = quotationsOf(a);
       return {
         ...sourceRef(a),
         author: a.author,
         paragraphs: a.paragraphs.length,
-        quotes: quoteIds.size,
-        speakers: [...speakers],
+        quotes,
+        speakers,
         retrieved: a.retrieved ?? null,
         updated: a.updated ?? null,
       };

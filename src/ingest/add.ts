@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadKnowledgeFile, SIDECAR_SUFFIX } from '../knowledge/load.js';
+import { quotationsOf } from '../knowledge/quotes.js';
 import type { Article } from '../knowledge/types.js';
 import { FetchRefused, MAX_BYTES, safeFetch, type FetchOptions } from './fetch.js';
 
@@ -227,13 +228,7 @@ async function commit(dir: string, stem: string, ext: string, bytes: Uint8Array,
 }
 
 function summarise(a: Article): AddedSource {
-  const quoteIds = new Set<number>();
-  const speakers = new Set<string>();
-  for (const p of a.paragraphs)
-    for (const s of p.segments) {
-      if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
-      if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
-    }
+  const { quotes, speakers } = quotationsOf(a);
   return {
     title: a.title,
     date: a.date,
@@ -242,8 +237,8 @@ function summarise(a: Article): AddedSource {
     author: a.author,
     url: a.url,
     paragraphs: a.paragraphs.length,
-    quotes: quoteIds.size,
-    speakers: [...speakers],
+    quotes,
+    speakers,
   };
 }
 

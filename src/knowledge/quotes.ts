@@ -4,7 +4,7 @@ import { findMentions, firstNameGender, type Mention } from './names.js';
 import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
-import type { Segment } from './types.js';
+import type { Article, Segment } from './types.js';
 
 /**
  * Direct quotes, reported speech and narration, sentence by sentence, with speakers; the rules
@@ -556,4 +556,16 @@ function trimEnd(text: string, i: number, floor: number): number {
 /** Sentence segments of text that is wholly one speaker's words (a transcript, a statement). */
 export function speechSegments(text: string, speaker: string, quoteId: number): Segment[] {
   return sentenceRanges(text).map(([start, end]) => ({ kind: 'quote', speaker, start, end, quoteId }));
+}
+
+/** How many quotations an article holds (one cut in two by its attribution counts once) and who speaks in it, quoted or reported. */
+export function quotationsOf(article: Article): { quotes: number; speakers: string[] } {
+  const quoteIds = new Set<number>();
+  const speakers = new Set<string>();
+  for (const p of article.paragraphs)
+    for (const s of p.segments) {
+      if (s.kind === 'quote' && !s.embedded && s.quoteId) quoteIds.add(s.quoteId);
+      if (s.speaker && (s.kind === 'quote' || s.kind === 'reported')) speakers.add(s.speaker);
+    }
+  return { quotes: quoteIds.size, speakers: [...speakers] };
 }
