@@ -1,7 +1,7 @@
 /** How well a sentence answers the query. */
 import { fold } from '../knowledge/text.js';
 import type { WeightedTerm } from '../search/index.js';
-import { terms } from '../search/terms.js';
+import { foldedTerms } from '../search/terms.js';
 
 /**
  * BM25's parameters at the scale of one sentence: term-frequency saturation (K1) and length
@@ -47,10 +47,11 @@ function factsOf(plan: WeightedTerm[]): PlanFacts {
 export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string) => number): { score: number; matched: string[]; terms: string[] } {
   // Most sentences of a passage mention none of the query's words: a substring test on the stems
   // (minus their last letter, which plural stemming may change) rules them out without tokenising.
-  const folded = fold(text).replace(/'/g, '');
+  const folded = fold(text);
+  const bare = folded.includes("'") ? folded.replace(/'/g, '') : folded;
   const facts = factsOf(plan);
-  if (!facts.probes.some((probe) => folded.includes(probe))) return { score: 0, matched: [], terms: [] };
-  const list = terms(text);
+  if (!facts.probes.some((probe) => bare.includes(probe))) return { score: 0, matched: [], terms: [] };
+  const list = foldedTerms(folded);
   // Only the plan's terms are counted: the sentence's other words only count towards its length.
   const { slotOf, slots, counts, idfs } = facts;
   counts.fill(0);

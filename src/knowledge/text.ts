@@ -29,7 +29,11 @@ const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
 
 /** Words of a text in reading order, folded; possessive 's is dropped ("Russia's" → "russia"). */
 export function words(text: string): string[] {
-  const folded = fold(text);
+  return foldedWords(fold(text));
+}
+
+/** words() of a text already folded by fold(): a caller that needs the folded text too folds it once. */
+export function foldedWords(folded: string): string[] {
   // The ASCII pattern is several times faster than the Unicode one and covers most text.
   const re = NON_ASCII.test(folded) ? WORD_GLOBAL : ASCII_WORD;
   re.lastIndex = 0;

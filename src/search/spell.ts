@@ -97,26 +97,60 @@ function bigramsOf(word: string): string[] {
   return out;
 }
 
-/** Optimal-string-alignment distance, stopping early once every path exceeds `limit`. */
+// Three rows of the distance table, reused by every call: a spelling look-up measures thousands of
+// candidate words, and allocating rows for each was a fifth of its cost.
+let rows = new Int32Array(3 * 64);
+
+/**
+ * Optimal-string-alignment distance: exact when it is at most `limit`, otherwise some value above
+ * `limit` (callers only ask "within the budget?"). Only the band of cells |i − j| ≤ limit is
+ * computed, since any cell outside it already costs more than `limit`, and it stops early once a
+ * whole row exceeds `limit`.
+ */
 export function damerauLevenshtein(a: string, b: string, limit = Infinity): number {
   const n = a.length,
     m = b.length;
   if (Math.abs(n - m) > limit) return limit + 1;
-  let prev2 = new Array<number>(m + 1).fill(0);
-  let prev = Array.from({ length: m + 1 }, (_, j) => j);
-  let cur = new Array<number>(m + 1).fill(0);
+  const width = m + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width * 2);
+  // Values above `over` are all "too far"; capping them keeps the arithmetic in small integers.
+  const over = Math.min(limit + 1, n + m + 1);
+  const band = Math.min(limit, n + m);
+  let prev2 = 0,
+    prev = width,
+    cur = 2 * width;
+  const r = rows;
+  for (let j = 0; j <= m; j++) r[prev + j] = Math.min(j, over);
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
-    let rowMin = cur[0];
-    for (let j = 1; j <= m; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
+    const from = Math.max(1, i - band),
+      to = Math.min(m, i + band);
+    r[cur] = Math.min(i, over);
+    // The cells just outside the band count as too far for the next row's reads.
+    if (from > 1) r[cur + from - 1] = over;
+    if (to < m) r[cur + to + 1] = over;
+    let rowMin = from === 1 ? r[cur]! : over;
+    const ai = a.charCodeAt(i - 1);
+    const aPrev = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = r[prev + j - 1]! + (ai === bj ? 0 : 1);
+      const up = r[prev + j]! + 1;
+      if (up < v) v = up;
+      const left = r[cur + j - 1]! + 1;
+      if (left < v) v = left;
+      if (j > 1 && i > 1 && ai === b.charCodeAt(j - 2) && aPrev === bj) {
+        const swap = r[prev2 + j - 2]! + 1;
+        if (swap < v) v = swap;
+      }
+      if (v > over) v = over;
+      r[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
   }
-  return prev[m]!;
+  return r[prev + m]!;
 }

@@ -1,4 +1,4 @@
-import { words } from '../knowledge/text.js';
+import { fold, foldedWords } from '../knowledge/text.js';
 
 /** Index terms: folded words, light plural stemming, no stop words. Used for documents and queries alike. */
 
@@ -35,8 +35,13 @@ const TERM_CACHE_LIMIT = 500_000;
 
 /** Terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
+  return foldedTerms(fold(text));
+}
+
+/** terms() of a text already folded by fold(). */
+export function foldedTerms(folded: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const w of foldedWords(folded)) {
     let t = TERM_OF.get(w);
     if (t === undefined) {
       t = STOP_WORDS.has(w) ? '' : stem(w);

@@ -62,4 +62,39 @@ describe('the building blocks', () => {
     expect(damerauLevenshtein('chna', 'china')).toBe(1);
     expect(damerauLevenshtein('kitten', 'sitting', 1)).toBe(2);
   });
+  it('gives the exact distance within the limit and a value above it otherwise, on random word pairs', () => {
+    // The plain full-table distance, the definition the banded, early-stopping one must agree with.
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // Few letters, so that random words are often close; lengths 0–11 cover the look-ups' budgets.
+    const word = () => Array.from({ length: Math.floor(random() * 12) }, () => 'abcde'[Math.floor(random() * 5)]).join('');
+    let within = 0;
+    for (let k = 0; k < 5000; k++) {
+      const a = word();
+      const b =
+        random() < 0.5
+          ? word()
+          : a.slice(0, Math.floor(random() * (a.length + 1))) + word().slice(0, 2) + a.slice(Math.floor(random() * (a.length + 1)));
+      const exact = reference(a, b);
+      expect(damerauLevenshtein(a, b), `${a} ${b}`).toBe(exact);
+      for (const limit of [0, 1, 2, 3]) {
+        const d = damerauLevenshtein(a, b, limit);
+        if (exact <= limit) {
+          within++;
+          expect(d, `${a} ${b} ${limit}`).toBe(exact);
+        } else expect(d, `${a} ${b} ${limit}`).toBeGreaterThan(limit);
+      }
+    }
+    expect(within).toBeGreaterThan(2000);
+  });
 });
