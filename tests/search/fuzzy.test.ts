@@ -75,7 +75,10 @@ describe('the building blocks', () => {
       return d[a.length]![b.length]!;
     };
     let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
     // Few letters, so that random words are often close; lengths 0–11 cover the look-ups' budgets.
     const word = () => Array.from({ length: Math.floor(random() * 12) }, () => 'abcde'[Math.floor(random() * 5)]).join('');
     let within = 0;
