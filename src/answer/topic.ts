@@ -119,8 +119,27 @@ export function suggestTopicsFor(kb: KnowledgeBase, typed: string, speaker?: Spe
   const q = fold(typed.trim());
   if (!q) return all.slice(0, limit);
   const last = q.split(/\s+/).at(-1) ?? q;
-  const byPrefix = all.filter((t) => fold(t).startsWith(last));
   const budget = Math.max(1, maxEdits(last.length));
-  const byDistance = all.filter((t) => !byPrefix.includes(t) && damerauLevenshtein(fold(t), last, budget) <= budget);
+  const folded = foldedTopics(all);
+  const byPrefix: string[] = [];
+  const byDistance: string[] = [];
+  // Prefix matches come first, so the scan stops once `limit` of them are found, and measures
+  // distances only while they could still reach the list.
+  for (let i = 0; i < all.length && byPrefix.length < limit; i++) {
+    const t = folded[i]!;
+    if (t.startsWith(last)) byPrefix.push(all[i]!);
+    else if (byPrefix.length + byDistance.length < limit && damerauLevenshtein(t, last, budget) <= budget) byDistance.push(all[i]!);
+  }
   return [...byPrefix, ...byDistance].slice(0, limit);
+}
+
+// Each topic list folded once: a "did you mean" measures every word typed against up to 2,000 topics.
+const FOLDED_TOPICS = new WeakMap<string[], string[]>();
+function foldedTopics(all: string[]): string[] {
+  let folded = FOLDED_TOPICS.get(all);
+  if (!folded) {
+    folded = all.map(fold);
+    FOLDED_TOPICS.set(all, folded);
+  }
+  return folded;
 }

@@ -8,13 +8,15 @@ const NON_ASCII = /[^\x00-\x7f]/;
 export function fold(text: string): string {
   // Most text is ASCII: skip the costly Unicode normalisation when there is nothing to fold.
   if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
-    .replace(/[\u2010-\u2015]/g, '-')
-    .toLowerCase();
+  // Typographic quotes and dashes are most English text's only non-ASCII characters, and they need
+  // no Unicode normalisation (NFKD leaves them be, but for U+2011, which becomes the same '-').
+  if (!NEEDS_NORMALISING.test(text)) return text.replace(QUOTE_MARKS, "'").replace(DASHES, '-').toLowerCase();
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(QUOTE_MARKS, "'").replace(DASHES, '-').toLowerCase();
 }
+const QUOTE_MARKS = /[\u2018\u2019\u02bc\u2032]/g;
+const DASHES = /[\u2010-\u2015]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
+const NEEDS_NORMALISING = /[^\x00-\x7f\u2018\u2019\u02bc\u2032\u2010-\u2015\u201c\u201d]/;
 
 /** Collapses every run of whitespace (including NBSP) to one space. */
 export function collapseSpaces(text: string): string {
