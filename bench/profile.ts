@@ -24,6 +24,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '5' },
     seed: { type: 'string', default: '20240611' },
     kind: { type: 'string' },
+    /** Answers with phrase ranking off (what ours-no-phrase measures in bench/run.ts). */
+    'no-phrase': { type: 'boolean', default: false },
+    /** Writes each query's median ms as JSON (compare two runs query by query). */
+    medians: { type: 'string' },
   },
 });
 const seed = Number(values.seed);
@@ -33,7 +37,10 @@ const queries = buildQueries(speeches, passages, samplePassages(passages, [1_000
   (q) => values.kind === undefined || (values.kind.startsWith('!') ? q.kind !== values.kind.slice(1) : q.kind === values.kind),
 );
 const loadCore = await importLoadCore();
-const { core } = await loadCore(resolve(defaultCorpusPath, '..'), { cacheDir: resolve(repoRoot, '.cache', 'verbatim-profile') });
+const { core } = await loadCore(resolve(defaultCorpusPath, '..'), {
+  cacheDir: resolve(repoRoot, '.cache', 'verbatim-profile'),
+  answering: { phraseRanking: !values['no-phrase'] },
+});
 if (values.dump !== undefined) writeFileSync(values.dump, queries.map((q) => JSON.stringify(askCore(core, q))).join('\n'));
 const times = new Map<number, number[]>();
 const all: number[] = [];
@@ -63,6 +70,8 @@ console.log(
   `${queries.length} queries × ${values.runs}: p50 ${percentile(all, 50).toFixed(2)} p95 ${percentile(all, 95).toFixed(2)} p99 ${percentile(all, 99).toFixed(2)} ms; CPU p50 ${percentile(cpu, 50).toFixed(2)} p95 ${percentile(cpu, 95).toFixed(2)} p99 ${percentile(cpu, 99).toFixed(2)} mean ${(cpu.reduce((a, b) => a + b, 0) / cpu.length).toFixed(3)} ms; p99 without phrase queries ${percentile(others, 99).toFixed(2)} ms`,
 );
 const byId = new Map(queries.map((q) => [q.id, q]));
+if (values.medians !== undefined)
+  writeFileSync(values.medians, JSON.stringify(Object.fromEntries([...times].map(([id, list]) => [byId.get(id)?.text, median(list)]))));
 for (const [id, list] of [...times].sort((a, b) => median(b[1]) - median(a[1])).slice(0, 15)) {
   console.log(`  ${median(list).toFixed(2).padStart(7)}  ${byId.get(id)?.kind.padEnd(7)} ${byId.get(id)?.text}`);
 }

@@ -4,6 +4,7 @@ import type { BenchQuery, WorkerResult } from './types.js';
 
 const NAMES: Record<string, string> = {
   ours: 'verbatim (ours)',
+  'ours-no-phrase': 'verbatim, no phrases',
   minisearch: 'MiniSearch 7 tuned',
   'minisearch-prefix': 'MiniSearch 7 prefix',
   flexsearch: 'FlexSearch 0.8',
@@ -193,5 +194,18 @@ export function benchXlLine(size: number, ours: WorkerResult | undefined, mini: 
   return (
     `bench-xl: passages=${size || 'na'} p99_ms=${fixed(ours?.p99, 2)} ${starts(ours, scale)}` +
     ` vs_minisearch_tuned_p99=${times(mini, ours)} relevance_ours=${hits(ours)} relevance_minisearch_tuned=${hits(mini)}`
+  );
+}
+
+/**
+ * Issue 8's measure: what phrase ranking adds at p99, ours against ours with it off, in the same
+ * run on the same persisted index (a figure from another day's machine is not comparable).
+ */
+export function phraseCostLine(size: number, ours: WorkerResult, plain: WorkerResult): string {
+  const cost = (a: number, b: number) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(2)} ms`;
+  return (
+    `phrase ranking at ${size.toLocaleString('en-US')} passages: p99 ${ms(ours.p99)} ms with it, ${ms(plain.p99)} ms without (${cost(ours.p99, plain.p99)}); ` +
+    `without the exact-phrase queries ${ms(ours.p99Base)} ms against ${ms(plain.p99Base)} ms (${cost(ours.p99Base, plain.p99Base)}); ` +
+    `exact phrase in top 3 ${ours.phraseTop3}/${ours.phrases} with it, ${plain.phraseTop3}/${plain.phrases} without`
   );
 }

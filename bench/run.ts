@@ -27,7 +27,7 @@ import {
 } from './corpus.js';
 import { coreExists, corePath } from './engines/ours.js';
 import { buildQueries } from './queries.js';
-import { benchLine, benchXlLine, formatFindings, formatSize, readScale, relevanceLine } from './report.js';
+import { benchLine, benchXlLine, formatFindings, formatSize, readScale, phraseCostLine, relevanceLine } from './report.js';
 import type { BenchDoc, WorkerResult } from './types.js';
 
 const { values } = parseArgs({
@@ -38,7 +38,7 @@ const { values } = parseArgs({
     /** The XL addition (gzipped JSONL); `--no-xl` skips the section. */
     xl: { type: 'string', default: defaultXlPath },
     'no-xl': { type: 'boolean', default: false },
-    engines: { type: 'string', default: 'ours,minisearch,flexsearch,fuse' },
+    engines: { type: 'string', default: 'ours,ours-no-phrase,minisearch,flexsearch,fuse' },
     /**
      * Engines of the XL section. FlexSearch's tolerant index and fuse.js's scan do not fit a shared
      * 2-core machine's time and memory at 580k passages; the XL targets compare with MiniSearch tuned.
@@ -108,7 +108,7 @@ console.log(
     `prepared in ${((performance.now() - started) / 1000).toFixed(1)} s in ${work}; load average ${startLoad}`,
 );
 
-const wanted = (list: string): string[] => list.split(',').filter((e) => e !== 'ours' || coreExists(values.core));
+const wanted = (list: string): string[] => list.split(',').filter((e) => !e.startsWith('ours') || coreExists(values.core));
 const engines = wanted(values.engines);
 if (!engines.includes('ours') && values.engines.includes('ours')) console.log(`ours: skipped, ${values.core} does not exist yet`);
 const fuseSample = Number(values['fuse-queries']);
@@ -203,6 +203,8 @@ const flex = find(final, 'flexsearch');
 if (ours !== undefined) {
   console.log(`\n${formatFindings(queries, ours, mini)}`);
   console.log(relevanceLine(largest, final));
+  const plain = find(final, 'ours-no-phrase');
+  if (plain !== undefined) console.log(phraseCostLine(largest, ours, plain));
   if (ours.growth !== undefined) {
     const g = ours.growth;
     const capped = g.questions < Number(values.growth) ? ` (stopped at the ${values['growth-seconds']} s cap)` : '';

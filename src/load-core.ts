@@ -1,4 +1,4 @@
-import { coreOf } from './answer/core.js';
+import { type CoreOptions, coreOf } from './answer/core.js';
 import type { Core } from './answer/types.js';
 import type { Problem } from './knowledge/types.js';
 import { terminalProgress } from './progress.js';
@@ -12,6 +12,8 @@ export interface LoadOptions {
   progress?: LoadProgress | null;
   /** Where the knowledge is kept (src/store/): default the folder `dir`; PostgreSQL with DATABASE_URL. */
   source?: KnowledgeSource;
+  /** How the core answers (answer/core.ts CoreOptions): only the benchmark changes the defaults. */
+  answering?: CoreOptions;
 }
 
 /** Loads a knowledge folder and builds the core. Bad files become problems; they never stop the rest. */
@@ -21,5 +23,5 @@ export async function loadCore(
 ): Promise<{ core: Core; problems: Problem[]; cache: string; rejected?: string }> {
   const progress = options.progress === undefined ? terminalProgress() : (options.progress ?? undefined);
   const { kb, problems, cache, rejected } = await loadKnowledgeBase(options.source ?? dir, options.cacheDir ?? null, progress);
-  return { core: coreOf(kb), problems, cache, ...(rejected ? { rejected } : {}) };
+  return { core: coreOf(kb, options.answering), problems, cache, ...(rejected ? { rejected } : {}) };
 }

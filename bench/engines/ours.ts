@@ -12,7 +12,10 @@ import { repoRoot } from '../corpus.js';
 import type { BenchQuery } from '../types.js';
 import type { BenchEngine } from './types.js';
 
-type LoadCore = (dir: string, options?: { cacheDir?: string | null }) => Promise<{ core: Core; problems: Problem[] }>;
+type LoadCore = (
+  dir: string,
+  options?: { cacheDir?: string | null; answering?: { phraseRanking?: boolean } },
+) => Promise<{ core: Core; problems: Problem[] }>;
 
 export const corePath = join(repoRoot, 'src', 'load-core.ts');
 
@@ -32,9 +35,9 @@ export function askCore(core: Core, query: BenchQuery): Answer {
   return query.request === null ? core.ask(query.text) : core.answer(query.request);
 }
 
-export function wrapCore(core: Core): BenchEngine {
+export function wrapCore(core: Core, name = 'verbatim (ours)'): BenchEngine {
   return {
-    name: 'verbatim (ours)',
+    name,
     search: (query) =>
       askCore(core, query)
         .citations.slice(0, 5)

@@ -8,7 +8,8 @@ import { PHRASE_SENTENCES as MAX_SENTENCES, PHRASE_CHUNK as CHUNK } from './tuni
 /** Topics as phrases in answers: reading them, rating excerpts by them, and saying when the exact words are absent. */
 
 /** The topic as a phrase, with the words the plan corrected read as corrected. */
-export function phraseOf(topic: string, plan: QueryPlan): Phrase | null {
+export function phraseOf(kb: KnowledgeBase, topic: string, plan: QueryPlan): Phrase | null {
+  if (kb.phraseRanking === false) return null;
   return readPhrase(topic, new Map(plan.corrected.map((c) => [c.typed, c.as])));
 }
 

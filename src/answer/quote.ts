@@ -114,7 +114,7 @@ interface TopicRead {
 function readFor(kb: KnowledgeBase, raw: string, bounds: Bounds): TopicRead {
   const { text: topic, period, accept, searched, periodNote } = readTopic(kb, raw, bounds);
   const plan = topic ? planTopic(kb, topic) : null;
-  return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(topic, plan) : null };
+  return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(kb, topic, plan) : null };
 }
 
 function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string, known?: { picks: Pick[]; covered: number }): Answer {

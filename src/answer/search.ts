@@ -34,7 +34,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   }
   const idf = (t: string) => kb.index.idf(t);
   const coverage = new Map<Pick, number>();
-  const phrase = phraseOf(text, plan);
+  const phrase = phraseOf(kb, text, plan);
   // Passages holding the exact words come first, the earliest source first, whatever BM25 says.
   const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { accept, limit: PHRASE_LIMIT }) : [];
   let rated = 0;

@@ -27,7 +27,6 @@ const MESSY_SPACE = /\s\s|[^\S ]|^\s|\s$/;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 const WORD_GLOBAL = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
-const ASCII_WORD = /[a-z0-9]+(?:'[a-z]+)*/g;
 
 /** Words of a text in reading order, folded; possessive 's is dropped ("Russia's" → "russia"). */
 export function words(text: string): string[] {
@@ -36,16 +35,49 @@ export function words(text: string): string[] {
 
 /** words() of a text already folded by fold(): a caller that needs the folded text too folds it once. */
 export function foldedWords(folded: string): string[] {
-  // The ASCII pattern is several times faster than the Unicode one and covers most text.
-  const re = NON_ASCII.test(folded) ? WORD_GLOBAL : ASCII_WORD;
-  re.lastIndex = 0;
   const out: string[] = [];
-  for (let m = re.exec(folded); m; m = re.exec(folded)) {
-    const w = m[0];
-    out.push(w.includes("'") ? w.replace(/'s$/, '').replace(/'/g, '') : w);
+  const bare = (w: string) => (w.includes("'") ? w.replace(/'s$/, '').replace(/'/g, '') : w);
+  if (!NON_ASCII.test(folded)) {
+    // Most text is ASCII: a character scan, several times faster than either pattern.
+    const bounds = asciiWordBounds(folded);
+    for (let k = 0; k < bounds.length; k += 2) out.push(bare(folded.slice(bounds[k], bounds[k + 1])));
+    return out;
+  }
+  WORD_GLOBAL.lastIndex = 0;
+  for (let m = WORD_GLOBAL.exec(folded); m; m = WORD_GLOBAL.exec(folded)) out.push(bare(m[0]));
+  return out;
+}
+
+/**
+ * The words of folded ASCII text as flat [start, end, start, end, …] offsets: exactly what
+ * /[a-z0-9]+(?:'[a-z]+)*\/g matches ("don't" and "nation's" are one word each), found by a scan
+ * of character codes. Every answer re-reads the passages it rates; the scan costs a fraction of
+ * the regular expression's exec per word.
+ */
+export function asciiWordBounds(folded: string): number[] {
+  const out: number[] = [];
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i++;
+    while (i < n && isAsciiAlnum(folded.charCodeAt(i)));
+    // An apostrophe joins the letters after it: "n't", "'s", "o'clock".
+    while (i + 1 < n && folded.charCodeAt(i) === APOSTROPHE && isAsciiLower(folded.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < n && isAsciiLower(folded.charCodeAt(i))) i++;
+    }
+    out.push(start, i);
   }
   return out;
 }
+const APOSTROPHE = 39;
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /** Words with their character offsets in the original text (offsets survive folding because
  * folding is applied per match, and NFKD never spans a word boundary). */

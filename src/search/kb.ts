@@ -13,6 +13,12 @@ export interface KnowledgeBase {
   speakers: SpeakerDirectory;
   /** The knowledge folder's own alias list it was built with (kept for rebuilds and snapshots). */
   aliases: AliasTable;
+  /**
+   * false: topics are not read as phrases, so answers rank by BM25 and sentence scores alone (the
+   * exact words first, the words in order and misquote notes are off). Only for measuring what
+   * phrase ranking costs (npm run bench); see CoreOptions in answer/core.ts.
+   */
+  phraseRanking?: false;
 }
 
 /**

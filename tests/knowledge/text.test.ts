@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, words } from '../../src/knowledge/text.js';
+import { asciiWordBounds, fold, words } from '../../src/knowledge/text.js';
 
 /** The full folding, as the fast paths must give it: compatibility decomposition, marks off, typographic quotes and dashes made plain. */
 function foldByDefinition(text: string): string {
@@ -57,6 +57,24 @@ describe('fold', () => {
       const chars = k % 2 ? pool : pool.slice(0, 17);
       const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => chars[Math.floor(random() * chars.length)]).join('');
       expect(fold(text), JSON.stringify(text)).toBe(foldByDefinition(text));
+    }
+  });
+});
+
+describe('asciiWordBounds', () => {
+  it('finds exactly the words the ASCII word pattern matches, apostrophes and digits included', () => {
+    expect(asciiWordBounds("don't 9'a nation's '' x")).toEqual([0, 5, 6, 9, 10, 18, 22, 23]);
+    const pattern = /[a-z0-9]+(?:'[a-z]+)*/g;
+    const pool = ['a', 'b', 'z', '0', '9', "'", "'", ' ', '-', '.', 'A'];
+    let seed = 5;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: Math.floor(random() * 16) }, () => pool[Math.floor(random() * pool.length)]).join('');
+      const expected = [...text.matchAll(pattern)].flatMap((m) => [m.index, m.index + m[0].length]);
+      expect(asciiWordBounds(text), JSON.stringify(text)).toEqual(expected);
     }
   });
 });
