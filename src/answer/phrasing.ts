@@ -36,6 +36,8 @@ export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phras
     const from = segs[0]!.start;
     const m = matchPhrase(paragraph.text.slice(from, Math.max(...segs.map((x) => x.end))), phrase);
     if (!best || m.tier > best.m.tier || (m.tier === best.m.tier && m.run > best.m.run)) best = { m, from, segs };
+    // The exact words are the best any later run could hold, and a tie keeps the first.
+    if (m.tier === 3) break;
     i = j;
   }
   if (!best) return;
