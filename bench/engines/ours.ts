@@ -14,7 +14,7 @@ import type { BenchEngine } from './types.js';
 
 type LoadCore = (
   dir: string,
-  options?: { cacheDir?: string | null; answering?: { phraseRanking?: boolean } },
+  options?: { cacheDir?: string | null; progress?: null; answering?: { phraseRanking?: boolean } },
 ) => Promise<{ core: Core; problems: Problem[] }>;
 
 export const corePath = join(repoRoot, 'src', 'load-core.ts');
