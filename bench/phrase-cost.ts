@@ -8,10 +8,11 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCorpusPath, readSpeeches, repoRoot, samplePassages, splitPassages } from './corpus.js';
+import { defaultCorpusPath, repoRoot } from './corpus.js';
 import { askCore, importLoadCore } from './engines/ours.js';
 import { median, percentile } from './measure.js';
-import { buildQueries } from './queries.js';
+import { corpusQueries } from './queries.js';
+import { signedMs } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -20,9 +21,7 @@ const { values } = parseArgs({
   },
 });
 const seed = Number(values.seed);
-const speeches = readSpeeches(defaultCorpusPath);
-const passages = splitPassages(speeches);
-const queries = buildQueries(speeches, passages, samplePassages(passages, [1_000], seed).get(1_000) ?? [], seed);
+const queries = corpusQueries(seed);
 const loadCore = await importLoadCore();
 const dir = resolve(defaultCorpusPath, '..');
 const cacheDir = resolve(repoRoot, '.cache', 'verbatim-profile');
@@ -52,21 +51,18 @@ for (let run = 0; run < Number(values.runs); run++) {
 }
 for (const list of Object.values(timed)) list.sort((a, b) => a - b);
 const p99 = (list: number[]) => percentile(list, 99);
-const diff = (a: number, b: number) => `${a - b >= 0 ? '+' : ''}${(a - b).toFixed(2)} ms`;
 const byId = new Map(queries.map((q) => [q.id, q]));
 console.log(`${queries.length} queries × ${Number(values.runs) - 1} timed runs, each asked with and without phrase ranking in turn`);
 console.log(
-  `phrase ranking: p99 ${p99(timed.on).toFixed(2)} ms with it, ${p99(timed.off).toFixed(2)} ms without (${diff(p99(timed.on), p99(timed.off))}); ` +
-    `without the exact-phrase queries ${p99(timed.onBase).toFixed(2)} against ${p99(timed.offBase).toFixed(2)} ms (${diff(p99(timed.onBase), p99(timed.offBase))})`,
+  `phrase ranking: p99 ${p99(timed.on).toFixed(2)} ms with it, ${p99(timed.off).toFixed(2)} ms without (${signedMs(p99(timed.on), p99(timed.off))}); ` +
+    `without the exact-phrase queries ${p99(timed.onBase).toFixed(2)} against ${p99(timed.offBase).toFixed(2)} ms (${signedMs(p99(timed.onBase), p99(timed.offBase))})`,
 );
 // The mean per-query cost is steadier than the p99s, which a few slow moments of the machine move.
-const costs = [...perQuery.values()].map((t) => median(t.on) - median(t.off));
+const costs = [...perQuery].map(([id, t]) => ({ id, on: median(t.on), off: median(t.off) }));
 console.log(
-  `mean cost per query ${(costs.reduce((a, b) => a + b, 0) / costs.length).toFixed(2)} ms (median of each query's runs, with minus without)`,
+  `mean cost per query ${(costs.reduce((sum, c) => sum + c.on - c.off, 0) / costs.length).toFixed(2)} ms (median of each query's runs, with minus without)`,
 );
 console.log('queries it costs most (median ms with, without):');
-for (const [id, t] of [...perQuery].sort((a, b) => median(b[1].on) - median(b[1].off) - (median(a[1].on) - median(a[1].off))).slice(0, 8)) {
-  console.log(
-    `  ${median(t.on).toFixed(2).padStart(6)} ${median(t.off).toFixed(2).padStart(6)}  ${byId.get(id)?.kind.padEnd(7)} ${byId.get(id)?.text}`,
-  );
+for (const { id, on: withIt, off: without } of costs.sort((a, b) => b.on - b.off - (a.on - a.off)).slice(0, 8)) {
+  console.log(`  ${withIt.toFixed(2).padStart(6)} ${without.toFixed(2).padStart(6)}  ${byId.get(id)?.kind.padEnd(7)} ${byId.get(id)?.text}`);
 }

@@ -9,10 +9,10 @@ import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { defaultCorpusPath, readSpeeches, repoRoot, samplePassages, splitPassages } from './corpus.js';
+import { defaultCorpusPath, repoRoot } from './corpus.js';
 import { askCore, importLoadCore } from './engines/ours.js';
 import { median, percentile } from './measure.js';
-import { buildQueries } from './queries.js';
+import { corpusQueries } from './queries.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,9 +31,7 @@ const { values } = parseArgs({
   },
 });
 const seed = Number(values.seed);
-const speeches = readSpeeches(defaultCorpusPath);
-const passages = splitPassages(speeches);
-const queries = buildQueries(speeches, passages, samplePassages(passages, [1_000], seed).get(1_000) ?? [], seed).filter(
+const queries = corpusQueries(seed).filter(
   (q) => values.kind === undefined || (values.kind.startsWith('!') ? q.kind !== values.kind.slice(1) : q.kind === values.kind),
 );
 const loadCore = await importLoadCore();

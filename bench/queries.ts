@@ -4,7 +4,7 @@
  * rare-word queries whose source passage is the expected hit, 1–2 character typos and unknown words.
  * Every labelled query comes from a passage of the smallest sample, so it is answerable at every size.
  */
-import type { Passage, Speech } from './corpus.js';
+import { defaultCorpusPath, type Passage, readSpeeches, samplePassages, type Speech, splitPassages } from './corpus.js';
 import { createRandom, pick, pickIndex } from './prng.js';
 import { speakerHandles } from './names.js';
 import { STOPWORDS, words } from './text.js';
@@ -244,4 +244,14 @@ export function spreadSample<T>(items: readonly T[], n: number): T[] {
   if (n >= items.length) return items.slice();
   const step = items.length / n;
   return Array.from({ length: n }, (_, i) => items[Math.floor(i * step)] as T);
+}
+
+/**
+ * The benchmark's queries over the whole speeches corpus, as bench/run.ts builds them from its
+ * smallest (1,000-passage) sample: the set bench/profile.ts and bench/phrase-cost.ts ask our core.
+ */
+export function corpusQueries(seed: number): BenchQuery[] {
+  const speeches = readSpeeches(defaultCorpusPath);
+  const passages = splitPassages(speeches);
+  return buildQueries(speeches, passages, samplePassages(passages, [1_000], seed).get(1_000) ?? [], seed);
 }

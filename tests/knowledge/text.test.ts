@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { asciiWordBounds, fold, words } from '../../src/knowledge/text.js';
 
@@ -47,17 +48,14 @@ describe('fold', () => {
       'ç',
       'İ',
     ];
-    let seed = 11;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    for (let k = 0; k < 3000; k++) {
-      // Half the strings from the first 16 characters only (the fast paths), half from all.
-      const chars = k % 2 ? pool : pool.slice(0, 17);
-      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => chars[Math.floor(random() * chars.length)]).join('');
-      expect(fold(text), JSON.stringify(text)).toBe(foldByDefinition(text));
-    }
+    // Half the strings from the first 17 characters only (the fast paths), half from all.
+    const text = (chars: string[]) => fc.string({ unit: fc.constantFrom(...chars), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(fc.oneof(text(pool.slice(0, 17)), text(pool)), (t) => {
+        expect(fold(t), JSON.stringify(t)).toBe(foldByDefinition(t));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -65,16 +63,13 @@ describe('asciiWordBounds', () => {
   it('finds exactly the words the ASCII word pattern matches, apostrophes and digits included', () => {
     expect(asciiWordBounds("don't 9'a nation's '' x")).toEqual([0, 5, 6, 9, 10, 18, 22, 23]);
     const pattern = /[a-z0-9]+(?:'[a-z]+)*/g;
-    const pool = ['a', 'b', 'z', '0', '9', "'", "'", ' ', '-', '.', 'A'];
-    let seed = 5;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
-    for (let k = 0; k < 3000; k++) {
-      const text = Array.from({ length: Math.floor(random() * 16) }, () => pool[Math.floor(random() * pool.length)]).join('');
-      const expected = [...text.matchAll(pattern)].flatMap((m) => [m.index, m.index + m[0].length]);
-      expect(asciiWordBounds(text), JSON.stringify(text)).toEqual(expected);
-    }
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', 'z', '0', '9', "'", "'", ' ', '-', '.', 'A'), maxLength: 16 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = [...t.matchAll(pattern)].flatMap((m) => [m.index, m.index + m[0].length]);
+        expect(asciiWordBounds(t), JSON.stringify(t)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { damerauLevenshtein } from '../../src/search/spell.js';
 import { stem } from '../../src/search/terms.js';
@@ -74,30 +75,27 @@ describe('the building blocks', () => {
       }
       return d[a.length]![b.length]!;
     };
-    let seed = 7;
-    const random = () => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed / 2147483648;
-    };
     // Few letters, so that random words are often close; lengths 0–11 cover the look-ups' budgets.
-    const word = () => Array.from({ length: Math.floor(random() * 12) }, () => 'abcde'[Math.floor(random() * 5)]).join('');
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'e'), maxLength: 11 });
+    // Half the pairs unrelated, half a word with a short piece put in at one place and cut at another.
+    const edited = fc
+      .tuple(word, fc.nat(), fc.nat(), word)
+      .map(([a, i, j, piece]) => [a, a.slice(0, i % (a.length + 1)) + piece.slice(0, 2) + a.slice(j % (a.length + 1))] as const);
     let within = 0;
-    for (let k = 0; k < 5000; k++) {
-      const a = word();
-      const b =
-        random() < 0.5
-          ? word()
-          : a.slice(0, Math.floor(random() * (a.length + 1))) + word().slice(0, 2) + a.slice(Math.floor(random() * (a.length + 1)));
-      const exact = reference(a, b);
-      expect(damerauLevenshtein(a, b), `${a} ${b}`).toBe(exact);
-      for (const limit of [0, 1, 2, 3]) {
-        const d = damerauLevenshtein(a, b, limit);
-        if (exact <= limit) {
-          within++;
-          expect(d, `${a} ${b} ${limit}`).toBe(exact);
-        } else expect(d, `${a} ${b} ${limit}`).toBeGreaterThan(limit);
-      }
-    }
+    fc.assert(
+      fc.property(fc.oneof(fc.tuple(word, word), edited), ([a, b]) => {
+        const exact = reference(a, b);
+        expect(damerauLevenshtein(a, b), `${a} ${b}`).toBe(exact);
+        for (const limit of [0, 1, 2, 3]) {
+          const d = damerauLevenshtein(a, b, limit);
+          if (exact <= limit) {
+            within++;
+            expect(d, `${a} ${b} ${limit}`).toBe(exact);
+          } else expect(d, `${a} ${b} ${limit}`).toBeGreaterThan(limit);
+        }
+      }),
+      { numRuns: 5000 },
+    );
     expect(within).toBeGreaterThan(2000);
   });
 });
