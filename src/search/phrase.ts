@@ -20,6 +20,12 @@ export interface Phrase {
   terms: string[];
   /** Matches the exact phrase in folded text. */
   exact: RegExp;
+  /**
+   * `exact` for plain text, folded or not: text whose only non-ASCII characters are typographic
+   * quotation marks, apostrophes and dashes (most English text; see NOT_PLAIN). Case is ignored
+   * and any apostrophe stands for "'"; offsets are those in the folded text, character for character.
+   */
+  plain: RegExp;
 }
 
 /** How well a text holds a phrase: 3 exact, 2 all words in order close together, 1 a long run of its words, 0 none. */
@@ -32,8 +38,16 @@ export interface PhraseMatch {
   end: number;
 }
 
-const WORD_CHAR = '[a-z0-9\\u00aa-\\uffff]';
-const SEPARATOR = '[^a-z0-9\\u00aa-\\uffff]+';
+/**
+ * Letters and digits of folded text, as plain ranges (a Unicode property class per word makes
+ * every query's pattern costly to compile: milliseconds). Every Latin, Greek, Cyrillic, Arabic,
+ * Indic and CJK letter is in; the punctuation that stands around quoted words is out: quotation
+ * marks of every style (“ ” „ « » ‹ › 「 」), dashes, ellipses, bullets, primes, fullwidth
+ * punctuation. A line quoted inside “…” is the line itself.
+ */
+const LETTERS =
+  'a-z0-9\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2070-\\u218f' +
+  '\\u2460-\\u24ff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3005-\\u3007\\u3021-\\ufe0f\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc';
 const NO_MATCH: PhraseMatch = { tier: 0, run: 0, start: 0, end: 0 };
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -42,7 +56,11 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * Returns null for fewer than two words: one word is not a phrase.
  */
 export function readPhrase(text: string, replace?: Map<string, string>): Phrase | null {
-  const surface = wordPositions(fold(text), true).map((s) => s.word);
+  const folded = fold(text);
+  const bounds = wordBounds(folded);
+  // As typed, but for a possessive 's: an apostrophe inside a word ("don't") is matched as optional.
+  const surface: string[] = [];
+  for (let k = 0; k < bounds.length; k += 2) surface.push(folded.slice(bounds[k], bounds[k + 1]).replace(/'s$/, ''));
   const list = surface.map((t) => {
     const w = t.replace(/'/g, '');
     return replace?.get(w) ?? w;
@@ -57,25 +75,48 @@ export function readPhrase(text: string, replace?: Map<string, string>): Phrase 
     const s = stem(w);
     return s.endsWith('y') && w !== s ? `${escapeRegExp(s.slice(0, -1))}(?:y|ies|y's)` : `${escapeRegExp(s)}(?:'?s|es)?`;
   });
-  // Letters as plain ranges, not \p{L}: a Unicode property class per word makes every query's
-  // pattern costly to compile (milliseconds), and folded text is lower case, any non-ASCII letter
-  // standing for itself.
-  const exact = new RegExp(`(?<!${WORD_CHAR})${parts.join(`${SEPARATOR}(?:'s${SEPARATOR})?`)}(?!${WORD_CHAR})`);
-  return { words: list, terms, exact };
+  const pattern = (letters: string, apostrophe: string, flags: string) => {
+    const [word, separator] = [`[${letters}]`, `[^${letters}]+`];
+    const body = parts.join(`${separator}(?:'s${separator})?`).replaceAll("'", apostrophe);
+    return new RegExp(`(?<!${word})${body}(?!${word})`, flags);
+  };
+  return {
+    words: list,
+    terms,
+    // Folded text is lower case, any non-ASCII letter standing for itself (see LETTERS).
+    exact: pattern(LETTERS, "'", ''),
+    // Plain text has no letters but ASCII ones: folding would only lower-case it and turn its
+    // curly apostrophes into "'" and its dashes into "-", none of which is a letter.
+    plain: pattern('a-z0-9', "['\u2018\u2019\u2032]", 'i'),
+  };
 }
 
 /** How well `text` holds the phrase (see PhraseMatch). */
 export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
   const folded = fold(text);
-  const m = phrase.exact.exec(folded);
+  const m = exactIn(folded, phrase, true);
   // Folding keeps offsets for the letters seen here (NFKD only splits marks off letters, which the
   // pattern does not meet in ASCII text); for other text the match is located again by length.
-  if (m) return { tier: 3, run: phrase.words.length, start: m.index, end: m.index + m[0].length };
-  const spans = wordPositions(folded);
+  if (m) return exactMatch(m, phrase);
   const { want, shapes } = shapesOf(phrase);
+  const bounds = wordBounds(folded);
   // A word that cannot stem to any of the phrase's stems stands as '' (no stem is empty): most
-  // words of a passage are ruled out by their first letter and length, without a stem look-up.
-  const stems = spans.map(({ word }) => (word.length < LONG_WORD && !shapes.has(shapeOf(word, word.length)) ? '' : stemOf(word)));
+  // words of a passage are ruled out by their first letter and length, without a slice or a stem
+  // look-up (a word holding an apostrophe is measured without it, as it is compared).
+  const stems: string[] = [];
+  let apostrophe = folded.indexOf("'");
+  for (let k = 0; k < bounds.length; k += 2) {
+    const start = bounds[k]!;
+    const end = bounds[k + 1]!;
+    while (apostrophe !== -1 && apostrophe < start) apostrophe = folded.indexOf("'", apostrophe + 1);
+    const bare = apostrophe === -1 || apostrophe >= end;
+    if (bare && end - start < LONG_WORD && !shapes.has(shapeOf(folded.charCodeAt(start), end - start))) {
+      stems.push('');
+      continue;
+    }
+    const word = bare ? folded.slice(start, end) : bareWord(folded.slice(start, end));
+    stems.push(word.length < LONG_WORD && !shapes.has(shapeOf(word.charCodeAt(0), word.length)) ? '' : stemOf(word));
+  }
   // All content words in order within a window a little longer than the phrase (checked before
   // the run below, which only tiers 1 and 0 report).
   const content = phrase.terms;
@@ -86,7 +127,7 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
       let k = 1;
       let j = i + 1;
       for (; j < stems.length && j - i < window && k < content.length; j++) if (stems[j] === content[k]) k++;
-      if (k === content.length) return { tier: 2, run: phrase.words.length, start: spans[i]!.start, end: spans[j - 1]!.end };
+      if (k === content.length) return { tier: 2, run: phrase.words.length, start: bounds[2 * i]!, end: bounds[2 * (j - 1) + 1]! };
     }
   }
   // Longest run of consecutive phrase words that also stand consecutively in the text.
@@ -119,14 +160,15 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
  * first letter is s's and its length is s's, or one or two more.
  */
 const LONG_WORD = 64;
-const shapeOf = (word: string, length: number) => word.charCodeAt(0) * LONG_WORD + length;
+const shapeOf = (firstChar: number, length: number) => firstChar * LONG_WORD + length;
 const SHAPES = new WeakMap<Phrase, { want: string[]; shapes: Set<number> }>();
 function shapesOf(phrase: Phrase): { want: string[]; shapes: Set<number> } {
   let facts = SHAPES.get(phrase);
   if (!facts) {
     const want = phrase.words.map(stemOf);
     const shapes = new Set<number>();
-    for (const s of want) for (let extra = 0; extra <= 2; extra++) if (s.length + extra < LONG_WORD) shapes.add(shapeOf(s, s.length + extra));
+    for (const s of want)
+      for (let extra = 0; extra <= 2; extra++) if (s.length + extra < LONG_WORD) shapes.add(shapeOf(s.charCodeAt(0), s.length + extra));
     facts = { want, shapes };
     SHAPES.set(phrase, facts);
   }
@@ -149,28 +191,39 @@ function stemOf(word: string): string {
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const UNICODE_WORDS = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
-function wordPositions(folded: string, keep = false): Array<{ word: string; start: number; end: number }> {
-  const out: Array<{ word: string; start: number; end: number }> = [];
-  // Every rated passage's words pass through here: the apostrophe handling runs only on the few
-  // words that hold one (the same words as before, without two regex replaces on every word).
-  const add = (raw: string, start: number) => {
-    let w = raw;
-    if (raw.includes("'")) {
-      const bare = raw.replace(/'s$/, '');
-      w = keep ? bare : bare.replace(/'/g, '');
-    }
-    out.push({ word: w, start, end: start + raw.length });
-  };
-  if (ASCII_ONLY.test(folded)) {
-    // Most text is ASCII: a character scan, several times faster than the Unicode pattern.
-    const bounds = asciiWordBounds(folded);
-    for (let k = 0; k < bounds.length; k += 2) add(folded.slice(bounds[k], bounds[k + 1]), bounds[k]!);
-    return out;
-  }
+/**
+ * Where the words of folded text are, as flat [start, end, start, end, …] offsets: most text is
+ * ASCII, read by a character scan several times faster than the Unicode pattern.
+ */
+function wordBounds(folded: string): number[] {
+  if (ASCII_ONLY.test(folded)) return asciiWordBounds(folded);
+  const out: number[] = [];
   UNICODE_WORDS.lastIndex = 0;
-  for (let m = UNICODE_WORDS.exec(folded); m; m = UNICODE_WORDS.exec(folded)) add(m[0], m.index);
+  for (let m = UNICODE_WORDS.exec(folded); m; m = UNICODE_WORDS.exec(folded)) out.push(m.index, m.index + m[0].length);
   return out;
 }
+
+/** A word as compared: without a possessive 's or any other apostrophe ("nation's" → "nation", "don't" → "dont"). */
+const bareWord = (raw: string) => raw.replace(/'s$/, '').replace(/'/g, '');
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
+const NOT_PLAIN = /[^\x00-\x7f\u2018\u2019\u2032\u2010-\u2015\u201c\u201d]/;
+
+/**
+ * The exact words in `text` (folded or not): every candidate passage of a phrase is tested, and
+ * most are plain text (see Phrase.plain), tested as they are; the rest are folded first.
+ */
+function exactIn(text: string, phrase: Phrase, folded = false): RegExpExecArray | null {
+  if (!NOT_PLAIN.test(text)) return phrase.plain.exec(text);
+  return phrase.exact.exec(folded ? text : fold(text));
+}
+
+const exactMatch = (m: RegExpExecArray, phrase: Phrase): PhraseMatch => ({
+  tier: 3,
+  run: phrase.words.length,
+  start: m.index,
+  end: m.index + m[0].length,
+});
 
 export interface PhraseHit {
   passage: number;
@@ -192,9 +245,9 @@ export function findPhrase(
   const out: PhraseHit[] = [];
   for (const passage of candidates) {
     if (options.accept && !options.accept(passage)) continue;
-    const t = text(passage);
-    if (!phrase.exact.test(fold(t))) continue;
-    out.push({ passage, match: matchPhrase(t, phrase) });
+    const m = exactIn(text(passage), phrase);
+    if (!m) continue;
+    out.push({ passage, match: exactMatch(m, phrase) });
     if (options.limit && out.length >= options.limit) break;
   }
   return out;

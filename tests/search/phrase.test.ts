@@ -1,0 +1,190 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/answer/core.js';
+import { parseJsonlRecord } from '../../src/knowledge/jsonl.js';
+import { fold } from '../../src/knowledge/text.js';
+import { matchPhrase, readPhrase, type Phrase, type PhraseMatch } from '../../src/search/phrase.js';
+import { isStopWord, stem } from '../../src/search/terms.js';
+
+/**
+ * matchPhrase by its definition, written plainly: the exact words, else every content word in
+ * order within a window a little longer than the phrase, else the longest run of the phrase's
+ * words standing together (every word found by the Unicode pattern, every word stemmed).
+ */
+function reference(text: string, phrase: Phrase): PhraseMatch {
+  const folded = fold(text);
+  const m = phrase.exact.exec(folded);
+  if (m) return { tier: 3, run: phrase.words.length, start: m.index, end: m.index + m[0].length };
+  const spans = [...folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)].map((w) => ({
+    stem: stem(w[0].replace(/'s$/, '').replace(/'/g, '')),
+    start: w.index,
+    end: w.index + w[0].length,
+  }));
+  const content = phrase.words.filter((w) => !isStopWord(w)).map(stem);
+  const window = phrase.words.length * 2 + 2;
+  if (content.length >= 2) {
+    for (let i = 0; i < spans.length; i++) {
+      if (spans[i]!.stem !== content[0]) continue;
+      let k = 1;
+      let j = i + 1;
+      for (; j < spans.length && j - i < window && k < content.length; j++) if (spans[j]!.stem === content[k]) k++;
+      if (k === content.length) return { tier: 2, run: phrase.words.length, start: spans[i]!.start, end: spans[j - 1]!.end };
+    }
+  }
+  const want = phrase.words.map(stem);
+  let best = 0;
+  for (let i = 0; i < spans.length; i++)
+    for (let j = 0; j < want.length; j++) {
+      let n = 0;
+      while (i + n < spans.length && j + n < want.length && spans[i + n]!.stem === want[j + n]) n++;
+      best = Math.max(best, n);
+    }
+  const enough = Math.max(3, Math.ceil(phrase.words.length / 2));
+  return best >= enough ? { tier: 1, run: best, start: 0, end: 0 } : { tier: 0, run: best, start: 0, end: 0 };
+}
+
+describe('phrases', () => {
+  const line = readPhrase('the better angels of our nature')!;
+
+  it('finds the exact words inside quotation marks of every style, and after any punctuation', () => {
+    for (const [open, close] of [
+      ['“', '”'],
+      ['„', '“'],
+      ['«', '»'],
+      ['« ', ' »'],
+      ['‹', '›'],
+      ['「', '」'],
+      ['‘', '’'],
+      ['"', '"'],
+      ['（', '）'],
+      ['—', '…'],
+      ['• ', '·'],
+      ['¿', '?'],
+    ]) {
+      const text = `He said ${open}the better angels of our nature${close} and sat down.`;
+      expect(matchPhrase(text, line), text).toMatchObject({ tier: 3 });
+    }
+    // The words run across typographic punctuation too: a dash, a curly apostrophe, guillemets.
+    expect(matchPhrase('the better angels—of our nature’s call', line).tier).toBe(3);
+    expect(matchPhrase('the better «angels» of our nature', line).tier).toBe(3);
+  });
+
+  it('does not take part of a longer word for a word of the phrase, in any script', () => {
+    for (const glued of [
+      'another better angels of our nature',
+      'éthe better angels of our nature',
+      'the better angels of our natureβ',
+      'the better angels of our natureж',
+    ]) {
+      expect(matchPhrase(glued, line).tier, glued).toBeLessThan(3);
+    }
+  });
+
+  it('rates text the way its definition says, on random texts of phrase words, fillers and punctuation', () => {
+    const phraseWords = ['the', 'nation', 'peoples', "nation's", 'allies', 'ally', 'freedom', 'of', 'new', 'world'];
+    const fillers = ['and', 'a', 'nations', 'free', 'nationwide', "don't", "people's", 'über', 'naïve', 'αβγ', '2024', 'x'];
+    const separators = [' ', ', ', ' — ', '; ', ' “', '” ', ' «', '» ', '\u00a0', '. '];
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...phraseWords, ...fillers), fc.constantFrom(...separators)), { maxLength: 40 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''));
+    const typed = fc.array(fc.constantFrom(...phraseWords), { minLength: 2, maxLength: 7 });
+    // Texts that hold a stretch of the typed words (a misquote's run), amid random words.
+    const cases = fc.oneof(
+      fc.tuple(typed, text).map(([ws, t]) => ({ ws, t })),
+      fc.tuple(typed, text, text, fc.nat(), fc.nat()).map(([ws, before, after, a, b]) => {
+        const from = a % ws.length;
+        const to = from + 1 + (b % (ws.length - from));
+        return { ws, t: `${before}${ws.slice(from, to).join(' ')} ${after}` };
+      }),
+    );
+    const tiers = new Set<number>();
+    fc.assert(
+      fc.property(cases, ({ ws, t }) => {
+        const p = readPhrase(ws.join(' '))!;
+        const m = matchPhrase(t, p);
+        expect(m).toEqual(reference(t, p));
+        tiers.add(m.tier);
+      }),
+      { numRuns: 3000 },
+    );
+    expect([...tiers].sort()).toEqual([0, 1, 2, 3]);
+  });
+
+  it('tests plain text (ASCII, curly quotes and dashes) without folding it, exactly as folded', () => {
+    const pieces = [
+      'The',
+      'THE',
+      'nation',
+      "Nation's",
+      'Nation’s',
+      'nation‘s',
+      'Nations',
+      'people',
+      'Peoples',
+      'of',
+      'OF',
+      'new',
+      'world',
+      'ally',
+      'Allies',
+      'don’t',
+      'dont',
+      'x',
+    ];
+    const separators = [' ', '  ', ', ', ' — ', '–', '-', '‐', ' “', '” ', '"', "'", '’', '′', '. ', '\n'];
+    const text = fc
+      .array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...separators)), { maxLength: 30 })
+      .map((parts) => parts.map(([w, s]) => w + s).join(''));
+    const typed = fc.array(fc.constantFrom('the', 'nation', "nation's", 'peoples', 'of', 'new', 'world', 'allies', "don't"), {
+      minLength: 2,
+      maxLength: 5,
+    });
+    // Half the texts hold the typed words themselves, in any case, joined by any separator.
+    const holding = fc
+      .tuple(typed, text, text, fc.array(fc.constantFrom(...separators), { minLength: 4, maxLength: 4 }), fc.boolean())
+      .map(([ws, before, after, seps, upper]) => ({
+        ws,
+        t: `${before}${ws.map((w, i) => (upper && i % 2 ? w.toUpperCase() : w).replace("'", i % 2 ? '’' : "'") + (seps[i] ?? ' ')).join('')}${after}`,
+      }));
+    let found = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          holding,
+          fc.tuple(typed, text).map(([ws, t]) => ({ ws, t })),
+        ),
+        ({ ws, t }) => {
+          const p = readPhrase(ws.join(' '))!;
+          const folded = p.exact.exec(fold(t));
+          const plain = p.plain.exec(t);
+          expect(plain?.index).toBe(folded?.index);
+          expect(plain?.[0].length).toBe(folded?.[0].length);
+          if (folded) found++;
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Both ways of testing agree on texts that do hold the words, not only on misses.
+    expect(found).toBeGreaterThan(1000);
+  });
+
+  it('answers a line quoted inside curly quotation marks as the exact words, not as a near miss', () => {
+    const record = (id: string, date: string, speaker: string, text: string) =>
+      parseJsonlRecord(JSON.stringify({ id, title: `Address ${date}`, speaker, date, text }), 'speeches.jsonl', 1);
+    const core = createCore([
+      record(
+        'a-2011',
+        '2011-01-25',
+        'Grace Hopper',
+        'One veteran summed up the scene around him: “This was a battlefield for most of my life,” he said.',
+      ),
+      record('b-2012', '2012-05-01', 'Alan Turing', 'For most of my life this battlefield was a farm, and my life was the farm.'),
+    ]);
+    const bare = core.ask('This was a battlefield for most of my life');
+    expect(bare.text).not.toMatch(/not in these sources/);
+    expect(bare.citations[0]?.excerpt).toContain('This was a battlefield for most of my life');
+    const quoted = core.answer({ command: 'quote', speaker: 'grace hopper', topic: '"this was a battlefield for most of my life"', offset: 0 });
+    expect(quoted.text).not.toMatch(/not in these sources/);
+    expect(quoted.citations[0]?.excerpt).toContain('This was a battlefield for most of my life');
+  });
+});
