@@ -2,6 +2,7 @@ import type { Segment } from '../knowledge/types.js';
 import type { QueryPlan } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { matchPhrase, readPhrase, type Phrase } from '../search/phrase.js';
+import { terms } from '../search/terms.js';
 import type { Pick } from './pick.js';
 import { PHRASE_SENTENCES as MAX_SENTENCES, PHRASE_CHUNK as CHUNK } from './tuning.js';
 
@@ -51,6 +52,14 @@ export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phras
     const run = bestRunSentences(paragraph.text, segs, phrase);
     if (run) setSegments(pick, [run]);
   } else if (m.tier === 1) setSegments(pick, segs);
+}
+
+/**
+ * The index terms of an excerpt's sentences, for spotting copies of it on a page: those computed
+ * while scoring the sentences (`known`), the rest read now.
+ */
+export function excerptTerms(text: string, segments: Segment[], known: ReadonlyMap<Segment, string[]>): string[] {
+  return segments.flatMap((s) => known.get(s) ?? terms(text.slice(s.start, s.end)));
 }
 
 /** New excerpt sentences: the terms computed for the old ones no longer describe it. */

@@ -4,7 +4,7 @@ import { passageParts, passageText } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { findPhrase, type Phrase } from '../search/phrase.js';
-import { phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { excerptTerms, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { citationOf } from './cite.js';
 import { citationPage } from './dedupe.js';
 import { comparePicks, type Pick } from './pick.js';
@@ -273,7 +273,11 @@ function topicalPicks(
     pick.segments = top.map((t) => t.seg);
     pick.terms = top.flatMap((t) => t.terms);
     pick.score = top.reduce((n, t) => n + t.score, 0) / Math.sqrt(top.length) + distinct + best * 0.1;
-    if (phrase && (rated.has(group) || exactIds.has(pick.passage))) placePhrase(kb, pick, all, phrase);
+    if (phrase && (rated.has(group) || exactIds.has(pick.passage))) {
+      placePhrase(kb, pick, all, phrase);
+      const { text } = kb.articles[pick.articleIndex]!.paragraphs[pick.paragraphIndex]!;
+      pick.terms ??= excerptTerms(text, pick.segments, new Map(scored.map((s) => [s.seg, s.terms])));
+    }
     picks.push(pick);
     coverage.set(pick, new Set(scored.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size);
   }

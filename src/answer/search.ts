@@ -8,7 +8,7 @@ import { comparePicks, type Pick } from './pick.js';
 import { deepen } from './deepen.js';
 import { scoreText } from './score.js';
 import { answerOf } from './format.js';
-import { phraseNote, phraseOf, placePhrase } from './phrasing.js';
+import { excerptTerms, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { keepWellCovered, typedOf } from './coverage.js';
 import { PAGE, SEARCH_DEPTH_PER_RESULT as DEPTH_PER_RESULT, SEARCH_SENTENCES as MAX_SENTENCES, PHRASE_LIMIT, PHRASE_RATED } from './tuning.js';
 import { closeTopics } from './suggest.js';
@@ -75,7 +75,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
         // One citation is one kind of words by one speaker: the phrase's first sentence decides.
         const first = pick.segments[0]!;
         pick.segments = pick.segments.filter((s) => s.kind === first.kind && s.speaker === first.speaker);
-        delete pick.terms;
+        pick.terms = excerptTerms(paragraph.text, pick.segments, new Map(scored.map((s) => [s.seg, s.terms])));
       }
       picks.push(pick);
       coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
