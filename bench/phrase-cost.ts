@@ -1,6 +1,6 @@
 /**
  * What phrase ranking costs (issue 8: at most 1 ms at p99), measured in one process:
- * `npx tsx bench/phrase-cost.ts [--runs 6]`. Two cores over the same speeches corpus and the
+ * `npx tsx bench/phrase-cost.ts [--runs 30]`. Two cores over the same speeches corpus and the
  * same persisted index, one with phrase ranking off (answering.phraseRanking false), answer every
  * benchmark query in turn, alternating which goes first, so a busy machine slows both alike
  * (separate processes minutes apart differ by more than the effect on a shared 2-core machine).
@@ -16,7 +16,10 @@ import { signedMs } from './report.js';
 
 const { values } = parseArgs({
   options: {
-    runs: { type: 'string', default: '6' },
+    // A p99 is read off the slowest 1% of the timings: with 5 timed runs (~1,450 per side) a few
+    // pauses of the machine moved it by more than 1 ms from run to run; with 29 (~8,400 per side,
+    // about 40 s) the difference moves by about 0.1 ms.
+    runs: { type: 'string', default: '30' },
     seed: { type: 'string', default: '20240611' },
   },
 });

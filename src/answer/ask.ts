@@ -1,5 +1,6 @@
-import { words } from '../knowledge/text.js';
+import { wordSpans, words } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../search/kb.js';
+import { isStopWord } from '../search/terms.js';
 import { periodPhrase } from './period.js';
 import type { AnswerRequest } from './types.js';
 import { parseVerify } from './verify/parse.js';
@@ -34,7 +35,7 @@ const QUESTION_WORDS = new Set(
 comment comments commented stance position view views opinion remark remarks statement statements speak spoke talk talked
 words according
 mention mentioned claim claimed warn warned believe believes feel feels about regarding concerning on of the a an me tell
-anything something ever recently please can could you give show find any is are was were how why when where who which
+anything something ever recently please can could you give show find any is are was were how why when where who which there
 to in for with by from at`.split(/\s+/),
 );
 
@@ -72,8 +73,8 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     // "summarise what was said about china": the question words are not the topic.
     const rest = stripTrailing(summary[1] ?? '');
     const phrase = periodPhrase(rest);
-    const content = words(phrase ? rest.replace(phrase, ' ') : rest).filter((t) => !QUESTION_WORDS.has(t));
-    const topic = [content.length ? content.join(' ') : rest, phrase].filter(Boolean).join(' ');
+    const content = topicWords(typedWords(phrase ? rest.replace(phrase, ' ') : rest));
+    const topic = [content.length ? joined(content) : rest, phrase].filter(Boolean).join(' ');
     return { request: { command: 'summary', topic, offset: 0 } };
   }
   // Words in quotation marks are a claim to look up as typed: never a name, never trimmed. So are
@@ -87,9 +88,10 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const withPeriod = (topic: string) => [topic, phrase].filter(Boolean).join(' ');
   const found = kb.speakers.detect(plain);
   const tokens = words(plain);
+  const typed = typedWords(plain);
   if (found?.consumed && (found.speaker || found.ambiguous.length) && (SPEECH.test(plain) || found.consumed.from === 0)) {
     const { from, to } = found.consumed;
-    const loose = tokens.filter((t, i) => (i < from || i >= to) && !QUESTION_WORDS.has(t)).join(' ');
+    const loose = joined([...topicWords(typed.slice(0, from)), ...topicWords(typed.slice(to))]);
     // A name shared by several speakers goes through as typed, so the answer decides or asks which one.
     const speaker = found.speaker?.name ?? tokens.slice(from, to).join(' ');
     // "did lincoln say a house divided against itself cannot stand": the words after the verb are
@@ -105,30 +107,65 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const asked = ASKED_ABOUT.exec(plain.trim());
   const who = asked ? words(asked[1]!) : [];
   if (who.length >= 1 && who.length <= 3 && who.every((w) => !QUESTION_WORDS.has(w) && w.length > 1)) {
-    const loose = words(asked![2] ?? '')
-      .filter((t) => !QUESTION_WORDS.has(t))
-      .join(' ');
+    const loose = joined(topicWords(typedWords(asked![2] ?? '')));
     return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(quoted ?? loose), offset: 0 } };
   }
   if (quoted) return { request: { command: 'search', query: withPeriod(quoted), offset: 0 } };
   // A line pasted as it stands ("norms governing the relations between states") is searched word
   // for word: dropping its inner "the" would make its exact words "not in these sources" when they
-  // are. Only a question ("anything on …", "what about …") loses its question words throughout.
-  const content = PASTED_LINE.test(plain) && !SPEECH.test(plain) ? trimQuestionWords(tokens) : tokens.filter((t) => !QUESTION_WORDS.has(t));
-  return { request: { command: 'search', query: content.length ? withPeriod(content.join(' ')) : stripTrailing(text), offset: 0 } };
+  // are. A question ("anything on …", "what about …") loses its question words (see topicWords).
+  const line = PASTED_LINE.test(plain) && (typed.length >= LINE_WORDS || !SPEECH.test(plain));
+  const content = line ? trimQuestionWords(typed) : topicWords(typed);
+  return { request: { command: 'search', query: content.length ? withPeriod(joined(content)) : stripTrailing(text), offset: 0 } };
 }
 
 /** Text that does not open as a question or a request: read as a line to look up. */
 const PASTED_LINE =
   /^(?!(?:what|whats|who|which|how|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|would|will|should|please|tell|show|find|give|any|anything|something|search|look)\b)/i;
 
+/**
+ * Words that do not open as a question, this many or more, are a line pasted from somewhere even
+ * when they hold a speech word ("I think enormously beneficial when we did it"); fewer ("comments
+ * on nato") are read as a question.
+ */
+const LINE_WORDS = 6;
+
+/** A word as compared (folded) and as typed: "Don't" keeps the apostrophe its exact words are found by. */
+interface TypedWord {
+  word: string;
+  typed: string;
+}
+
+function typedWords(text: string): TypedWord[] {
+  const folded = words(text);
+  const spans = wordSpans(text);
+  // Both read the same words but for rare foldings (a ligature): then the folded words stand as typed.
+  if (spans.length !== folded.length || spans.some((s, i) => s.word !== folded[i])) return folded.map((word) => ({ word, typed: word }));
+  return spans.map((s, i) => ({ word: folded[i]!, typed: text.slice(s.start, s.end) }));
+}
+
+const joined = (list: TypedWord[]) => list.map((w) => w.typed).join(' ');
+
+/**
+ * What a question is about: its words without the question words that lead or end it ("anything
+ * on the", "say about"): "the better angels of our nature" asked about is searched as those exact
+ * words, small ones too, and found as such. When question words stand inside as well ("nato's
+ * position on china"), what is left is no longer words as typed: only its content words count.
+ */
+function topicWords(list: TypedWord[]): TypedWord[] {
+  const trimmed = trimQuestionWords(list);
+  return trimmed.some(({ word }) => QUESTION_WORDS.has(word) && !isStopWord(word))
+    ? trimmed.filter(({ word }) => !QUESTION_WORDS.has(word))
+    : trimmed;
+}
+
 /** The words without the question words that lead or end them; the words between stay as typed. */
-function trimQuestionWords(tokens: string[]): string[] {
+function trimQuestionWords(list: TypedWord[]): TypedWord[] {
   let from = 0;
-  let to = tokens.length;
-  while (from < to && QUESTION_WORDS.has(tokens[from]!)) from++;
-  while (to > from && QUESTION_WORDS.has(tokens[to - 1]!)) to--;
-  return tokens.slice(from, to);
+  let to = list.length;
+  while (from < to && QUESTION_WORDS.has(list[from]!.word)) from++;
+  while (to > from && QUESTION_WORDS.has(list[to - 1]!.word)) to--;
+  return list.slice(from, to);
 }
 
 /** "who said …", "who first said …", "which president said …": the rest is the claim. */

@@ -56,10 +56,10 @@ export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phras
 
 /**
  * The index terms of an excerpt's sentences, for spotting copies of it on a page: those computed
- * while scoring the sentences (`known`), the rest read now.
+ * while scoring the sentences (`scored`, a passage's few), the rest read now.
  */
-export function excerptTerms(text: string, segments: Segment[], known: ReadonlyMap<Segment, string[]>): string[] {
-  return segments.flatMap((s) => known.get(s) ?? terms(text.slice(s.start, s.end)));
+export function excerptTerms(text: string, segments: Segment[], scored: ReadonlyArray<{ seg: Segment; terms: string[] }>): string[] {
+  return segments.flatMap((s) => scored.find((x) => x.seg === s)?.terms ?? terms(text.slice(s.start, s.end)));
 }
 
 /** New excerpt sentences: the terms computed for the old ones no longer describe it. */

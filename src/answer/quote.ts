@@ -276,7 +276,7 @@ function topicalPicks(
     if (phrase && (rated.has(group) || exactIds.has(pick.passage))) {
       placePhrase(kb, pick, all, phrase);
       const { text } = kb.articles[pick.articleIndex]!.paragraphs[pick.paragraphIndex]!;
-      pick.terms ??= excerptTerms(text, pick.segments, new Map(scored.map((s) => [s.seg, s.terms])));
+      pick.terms ??= excerptTerms(text, pick.segments, scored);
     }
     picks.push(pick);
     coverage.set(pick, new Set(scored.flatMap((t) => t.matched.map((m) => typedOf(plan, m)))).size);

@@ -75,7 +75,7 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
         // One citation is one kind of words by one speaker: the phrase's first sentence decides.
         const first = pick.segments[0]!;
         pick.segments = pick.segments.filter((s) => s.kind === first.kind && s.speaker === first.speaker);
-        pick.terms = excerptTerms(paragraph.text, pick.segments, new Map(scored.map((s) => [s.seg, s.terms])));
+        pick.terms = excerptTerms(paragraph.text, pick.segments, scored);
       }
       picks.push(pick);
       coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);

@@ -41,13 +41,13 @@ export interface PhraseMatch {
 /**
  * Letters and digits of folded text, as plain ranges (a Unicode property class per word makes
  * every query's pattern costly to compile: milliseconds). Every Latin, Greek, Cyrillic, Arabic,
- * Indic and CJK letter is in; the punctuation that stands around quoted words is out: quotation
- * marks of every style (“ ” „ « » ‹ › 「 」), dashes, ellipses, bullets, primes, fullwidth
- * punctuation. A line quoted inside “…” is the line itself.
+ * Indic and CJK letter is in; the punctuation and symbols that stand next to words are out:
+ * quotation marks of every style (“ ” „ « » ‹ › 「 」), dashes, ellipses, bullets, primes,
+ * currency signs (€235), fullwidth punctuation. A line quoted inside “…” is the line itself.
  */
 const LETTERS =
-  'a-z0-9\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2070-\\u218f' +
-  '\\u2460-\\u24ff\\u2c00-\\u2dff\\u2e80-\\u2fff\\u3005-\\u3007\\u3021-\\ufe0f\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc';
+  'a-z0-9\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2070-\\u209f\\u2100-\\u218f' +
+  '\\u2460-\\u24ff\\u2c00-\\u2dff\\u2e80-\\u2fef\\u3005-\\u3007\\u3021-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc';
 const NO_MATCH: PhraseMatch = { tier: 0, run: 0, start: 0, end: 0 };
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -68,12 +68,19 @@ export function readPhrase(text: string, replace?: Map<string, string>): Phrase 
   if (list.length < 2) return null;
   const terms = list.filter((w) => !isStopWord(w)).map(stem);
   // Each word may carry a plural or possessive ending the phrase does not (and "-" or any
-  // punctuation may stand between words): "peoples" meets "people", "one-third" meets "one third".
+  // punctuation may stand between words): "peoples" meets "people", "one-third" meets "one third",
+  // "Jenkins" meets "Jenkins's" and "Côte d'Ivoire" meets "Côte d’Ivoire’s".
   const parts = list.map((w, i) => {
     const typed = surface[i]!;
-    if (typed.includes("'") && typed.replace(/'/g, '') === w) return escapeRegExp(typed).replace(/'/g, "'?");
     const s = stem(w);
-    return s.endsWith('y') && w !== s ? `${escapeRegExp(s.slice(0, -1))}(?:y|ies|y's)` : `${escapeRegExp(s)}(?:'?s|es)?`;
+    const word =
+      typed.includes("'") && typed.replace(/'/g, '') === w
+        ? escapeRegExp(typed).replace(/'/g, "'?")
+        : // A stem ending in "y" stands for "day", "days", "day's" and "ally", "allies".
+          s.endsWith('y')
+          ? `${escapeRegExp(s.slice(0, -1))}(?:y|ies|y'?s)`
+          : `${escapeRegExp(s)}(?:'?s|es)?`;
+    return `${word}(?:'s)?`;
   });
   const pattern = (letters: string, apostrophe: string, flags: string) => {
     const [word, separator] = [`[${letters}]`, `[^${letters}]+`];

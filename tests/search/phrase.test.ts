@@ -69,6 +69,100 @@ describe('phrases', () => {
     expect(matchPhrase('the better «angels» of our nature', line).tier).toBe(3);
   });
 
+  it('finds any text in itself: every line of a source holds its own exact words', () => {
+    // Words in the forms sources print them: plurals of every kind, possessives on words ending in
+    // "s", contractions, curly apostrophes, accents, other scripts, numbers next to currency signs.
+    const pieces = [
+      'always',
+      'days',
+      'ways',
+      'says',
+      'boys',
+      'allies',
+      'series',
+      'news',
+      'crisis',
+      'processes',
+      'churches',
+      'heroes',
+      "Jenkins's",
+      'Barbados’s',
+      'Hamas’',
+      "countries'",
+      "don't",
+      'won’t',
+      "we're",
+      "it's",
+      "nation's",
+      'd’Ivoire’s',
+      "o'clock",
+      'Côte',
+      'naïve',
+      'Niinistö',
+      'İstanbul',
+      'Straße',
+      'Ærø',
+      'Δημοκρατία',
+      'Москва',
+      '東京',
+      'ﬁnancial',
+      '1990s',
+      '2,000',
+      '€235',
+      '£5',
+      '$10',
+      '¥100',
+      '7%',
+      '30°',
+      'U.S.',
+      'e-mail',
+      'co-operation',
+      'the',
+      'of',
+      'a',
+      'I',
+    ];
+    const separators = [
+      ' ',
+      ', ',
+      ' — ',
+      '—',
+      ' – ',
+      '… ',
+      '; ',
+      ': ',
+      ' “',
+      '” ',
+      ' „',
+      '“ ',
+      ' «',
+      '» ',
+      ' ‹',
+      '› ',
+      ' (',
+      ') ',
+      ' • ',
+      '\u00a0',
+      '. ',
+      '! ',
+      '? ',
+      ' / ',
+    ];
+    const text = fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(...separators)), { minLength: 2, maxLength: 25 }).map((parts) =>
+      parts
+        .map(([w, s]) => w + s)
+        .join('')
+        .trim(),
+    );
+    fc.assert(
+      fc.property(text, (t) => {
+        const phrase = readPhrase(t);
+        if (phrase) expect(matchPhrase(t, phrase).tier, t).toBe(3);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('does not take part of a longer word for a word of the phrase, in any script', () => {
     for (const glued of [
       'another better angels of our nature',
@@ -186,5 +280,32 @@ describe('phrases', () => {
     const quoted = core.answer({ command: 'quote', speaker: 'grace hopper', topic: '"this was a battlefield for most of my life"', offset: 0 });
     expect(quoted.text).not.toMatch(/not in these sources/);
     expect(quoted.citations[0]?.excerpt).toContain('This was a battlefield for most of my life');
+  });
+
+  it('finds a line as typed: contractions, a speech word inside it, small words inside a question', () => {
+    const record = (id: string, date: string, speaker: string, text: string) =>
+      parseJsonlRecord(JSON.stringify({ id, title: `Remarks ${date}`, speaker, date, text }), 'speeches.jsonl', 1);
+    const core = createCore([
+      record(
+        'a',
+        '1998-01-26',
+        'Grace Hopper',
+        'We don’t agree that the policy should be changed, and I think it was enormously beneficial when we did it.',
+      ),
+      record('b', '1999-03-01', 'Alan Turing', 'The policy should not be changed: we agree it was beneficial, I think, and enormously so.'),
+    ]);
+    const found = (q: string) => {
+      const a = core.ask(q);
+      expect(a.text, q).not.toMatch(/not in these sources/);
+      return a.citations[0]?.speaker;
+    };
+    // The apostrophe typed is kept ("don't", not "dont"), and meets the source's curly one.
+    expect(found("don't agree that the policy should be changed")).toBe('Grace Hopper');
+    expect(core.ask("don't agree that the policy should be changed").heading).toMatch(/searched for “don't agree that the policy should be changed”/);
+    // A pasted line holding a speech word ("think") is still a line, searched word for word.
+    expect(found('I think it was enormously beneficial when we did it')).toBe('Grace Hopper');
+    // A question keeps the small words inside what it asks about.
+    expect(found('anything on the policy should be changed?')).toBe('Grace Hopper');
+    expect(core.ask('anything on the policy should be changed?').heading).toMatch(/searched for “policy should be changed”/);
   });
 });

@@ -104,8 +104,17 @@ describe('truth at archive scale', async () => {
     expect(pasted.heading).toMatch(/searched for “better angels of our nature”/);
     expect(pasted.text).not.toMatch(/not in these sources/);
     expect(pasted.citations[0]).toMatchObject({ speaker: 'Abraham Lincoln', date: '1861-03-04' });
-    // A question still loses its question words: "anything on …" searches what follows.
-    expect(core.ask('anything on the better angels of our nature?').heading).toMatch(/searched for “better angels our nature”/);
+    // A question loses its question words ("anything on the", "say about"), not the small words
+    // inside what it asks about: those are the line's exact words, found as such.
+    const asked = core.ask('anything on the better angels of our nature?');
+    expect(asked.heading).toMatch(/searched for “better angels of our nature”/);
+    expect(asked.text).not.toMatch(/not in these sources/);
+    expect(asked.citations[0]).toMatchObject({ speaker: 'Abraham Lincoln', date: '1861-03-04' });
+    expect(core.ask('is there anything on the better angels of our nature?').heading).toMatch(/searched for “better angels of our nature”/);
+    expect(core.ask('what was said about better angels of our nature, please?').heading).toMatch(/searched for “better angels of our nature”/);
+    // With words inside that only say what kind of answer is wanted, what is left is no longer
+    // words as typed: only its content words are searched.
+    expect(core.ask('anything on union and views about slavery?').heading).toMatch(/searched for “union and slavery”/);
     const did = core.ask('did lincoln say we are not enemies, but friends?');
     expect(did.heading).toMatch(/searched for “we are not enemies, but friends”/);
     expect(did.citations[0]?.excerpt).toContain('We are not enemies, but friends.');
