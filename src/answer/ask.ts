@@ -82,6 +82,8 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const split = splitQuoted(text);
   const bare = split.quoted ? null : WHO_SAID.exec(text);
   const { quoted, rest: unquoted } = bare ? { quoted: stripTrailing(bare[1]!), rest: '' } : split;
+  // Passed on in its quotation marks: a date inside them is part of the words, not a filter.
+  const claim = quoted === null ? null : `\u201c${quoted}\u201d`;
   // A date phrase ("in 2009") survives the removal of question words intact.
   const phrase = periodPhrase(unquoted);
   const plain = phrase ? unquoted.replace(phrase, ' ') : unquoted;
@@ -99,7 +101,7 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     const said = SAID_REST.exec(plain);
     const after = said ? stripTrailing(said[1]!.replace(LEADING_FILLER, '')) : '';
     const nameAfter = after && words(after).some((w) => tokens.slice(from, to).includes(w));
-    const topic = quoted ?? (after && !nameAfter ? after : loose);
+    const topic = claim ?? (after && !nameAfter ? after : loose);
     return { request: { command: 'quote', speaker, topic: withPeriod(topic), offset: 0 } };
   }
   // "what did Putin say?" about someone who is not a speaker in the sources: asked as a quote, so
@@ -108,9 +110,9 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const who = asked ? words(asked[1]!) : [];
   if (who.length >= 1 && who.length <= 3 && who.every((w) => !QUESTION_WORDS.has(w) && w.length > 1)) {
     const loose = joined(topicWords(typedWords(asked![2] ?? '')));
-    return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(quoted ?? loose), offset: 0 } };
+    return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(claim ?? loose), offset: 0 } };
   }
-  if (quoted) return { request: { command: 'search', query: withPeriod(quoted), offset: 0 } };
+  if (claim) return { request: { command: 'search', query: withPeriod(claim), offset: 0 } };
   // A line pasted as it stands ("norms governing the relations between states") is searched word
   // for word: dropping its inner "the" would make its exact words "not in these sources" when they
   // are. A question ("anything on …", "what about …") loses its question words (see topicWords).

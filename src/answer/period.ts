@@ -132,8 +132,9 @@ const DATE_LIKE = new RegExp(
  * day) is taken out too and returned as `unreadable`, so the answer says so instead of guessing.
  */
 export function splitPeriod(text: string): { rest: string; period: Period | null; unreadable?: string } {
+  const masked = maskQuoted(text);
   for (const { re, make } of RULES) {
-    const m = re.exec(text);
+    const m = re.exec(masked);
     if (!m) continue;
     const groups = m.slice(1).filter((g) => g !== undefined);
     const period = make(groups[0] ?? m[0], groups[1] ?? groups[0] ?? m[0]);
@@ -141,7 +142,7 @@ export function splitPeriod(text: string): { rest: string; period: Period | null
     if (period) return { rest, period };
     return { rest, period: null, unreadable: m[0].trim() };
   }
-  const odd = DATE_LIKE.exec(text);
+  const odd = DATE_LIKE.exec(masked);
   if (odd)
     return {
       rest: `${text.slice(0, odd.index)} ${text.slice(odd.index + odd[0].length)}`.replace(/\s+/g, ' ').trim(),
@@ -153,12 +154,22 @@ export function splitPeriod(text: string): { rest: string; period: Period | null
 
 /** The date phrase of a text, verbatim, for carrying through question-word stripping. */
 export function periodPhrase(text: string): string {
+  const masked = maskQuoted(text);
   for (const { re } of RULES) {
-    const m = re.exec(text);
+    const m = re.exec(masked);
     if (m) return m[0];
   }
-  return DATE_LIKE.exec(text)?.[0] ?? '';
+  return DATE_LIKE.exec(masked)?.[0] ?? '';
 }
+
+/**
+ * A date inside quotation marks is part of the words quoted ("be held on 2 March 2020"), not a
+ * filter: quoted words are hidden (same length, so offsets hold) before periods are looked for.
+ */
+function maskQuoted(text: string): string {
+  return text.replace(QUOTED_SPAN, (m) => '_'.repeat(m.length));
+}
+const QUOTED_SPAN = /\u201c[^\u201d]*\u201d|"[^"]*"|\u201e[^\u201c\u201d]*[\u201c\u201d]/g;
 
 /** `[first day, last day]` a source's date covers, as YYYYMMDD. */
 function dateSpan(date: string): [number, number] {

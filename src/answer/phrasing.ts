@@ -3,6 +3,7 @@ import type { QueryPlan } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { matchPhrase, readPhrase, type Phrase } from '../search/phrase.js';
 import { terms } from '../search/terms.js';
+import type { Period } from './period.js';
 import type { Pick } from './pick.js';
 import { PHRASE_SENTENCES as MAX_SENTENCES, PHRASE_CHUNK as CHUNK } from './tuning.js';
 
@@ -14,10 +15,13 @@ export function phraseOf(kb: KnowledgeBase, topic: string, plan: QueryPlan): Phr
   return readPhrase(topic, new Map(plan.corrected.map((c) => [c.typed, c.as])));
 }
 
-/** Says when the exact words typed are not what the best excerpts hold (a misquote, or loose words). */
-export function phraseNote(phrase: Phrase | null, picks: Pick[]): string | undefined {
-  if (!phrase || phrase.words.length < 3 || (picks[0]?.tier ?? 0) === 3) return undefined;
-  return 'These exact words are not in these sources; the closest passages follow.';
+/**
+ * Says when the exact words typed are not what the best excerpts hold (a misquote, or loose
+ * words); with a date filter, only of the sources in its period (they may be in others).
+ */
+export function phraseNote(phrase: Phrase | null, picks: Pick[], period?: Period | null): string | undefined {
+  if (!phrase || phrase.words.length < 3 || !picks.length || picks[0]!.tier === 3) return undefined;
+  return `These exact words are not in these sources${period ? ` (${period.label})` : ''}; the closest passages follow.`;
 }
 
 /**

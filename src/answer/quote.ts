@@ -144,7 +144,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
     return answerOf(canonical, {
       found: page.citations.length > 0,
       heading,
-      body: body(phraseNote(phrase, quotes)),
+      body: body(phraseNote(phrase, quotes, period)),
       citations: page.citations,
       hasMore: page.hasMore,
       total: page.total,

@@ -20,7 +20,8 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
   const query = cleanTopic(request.query);
-  const { text, accept, about, periodNote } = readTopic(kb, query);
+  // Read as sent: a date inside quotation marks is part of the quoted words (see splitPeriod).
+  const { text, period, accept, about, searched, periodNote } = readTopic(kb, request.query);
   const plan = planTopic(kb, text);
   if (!plan.terms.length) {
     return answerOf(request, {
@@ -96,11 +97,11 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   return answerOf(request, {
     found: page.citations.length > 0,
     heading: page.citations.length
-      ? `Best passages, searched for “${text}”`
+      ? `Best passages${searched}`
       : request.offset
         ? `Nothing more for “${text}”.`
         : `No passage${about || ` matches “${text}”`}.`,
-    body: [periodNote, topicNote(plan), phraseNote(phrase, ranked)].filter(Boolean).join(' ') || undefined,
+    body: [periodNote, topicNote(plan), phraseNote(phrase, ranked, period)].filter(Boolean).join(' ') || undefined,
     citations: page.citations,
     hasMore: page.hasMore,
     total: page.total,

@@ -308,4 +308,25 @@ describe('phrases', () => {
     expect(found('anything on the policy should be changed?')).toBe('Grace Hopper');
     expect(core.ask('anything on the policy should be changed?').heading).toMatch(/searched for “policy should be changed”/);
   });
+
+  it('reads a date inside quotation marks as part of the words, and one outside as a filter the answer names', () => {
+    const record = (id: string, date: string, speaker: string, text: string) =>
+      parseJsonlRecord(JSON.stringify({ id, title: `Statement ${date}`, speaker, date, text, date_precision: 'year' }), 'un.jsonl', 1);
+    const core = createCore([
+      record('g-2019', '2019', 'Karen Cummings', 'General and regional elections will be held on 2 March 2020, as the President has announced.'),
+      record('s-2021', '2021', 'Macky Sall', 'Senegal acted as soon as the pandemic emerged, on 2 March 2020, with daily reports.'),
+    ]);
+    const quoted = core.ask('"will be held on 2 March 2020"');
+    expect(quoted.heading).toMatch(/searched for “will be held on 2 March 2020”/);
+    expect(quoted.citations[0]).toMatchObject({ speaker: 'Karen Cummings', date: '2019' });
+    // A period outside the quotation marks filters, and the heading says so.
+    const in2021 = core.ask('"will be held on 2 March 2020" in 2021');
+    expect(in2021.heading).toMatch(/searched for “will be held on 2 March 2020” \(2021\)/);
+    expect(in2021.citations.map((c) => c.date)).toEqual(['2021']);
+    // The words are in the sources, only not in that year's: the note says which sources it means.
+    expect(in2021.text).toMatch(/not in these sources \(2021\)/);
+    expect(core.ask('"will be held on 2 March 2020" in 2019').text).not.toMatch(/not in these sources/);
+    // Unquoted, a date is a filter, as it is in a question.
+    expect(core.ask('anything on daily reports in 2021').heading).toMatch(/searched for “daily reports” \(2021\)/);
+  });
 });
