@@ -1,6 +1,6 @@
 import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
-import { passageParts, passageText } from '../search/kb.js';
+import { pairText, passageParts, passageText } from '../search/kb.js';
 import type { Hit, QueryPlan } from '../search/index.js';
 import type { Speaker } from '../search/speakers.js';
 import { findPhrase, type Phrase } from '../search/phrase.js';
@@ -253,18 +253,27 @@ function topicalPicks(
     return [...groups.values()].filter((g) => g.scored.length);
   };
   // The passages holding the exact words come first whatever BM25 thinks of them.
-  const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { within, accept, limit: PHRASE_LIMIT }) : [];
+  const exact = phrase
+    ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), {
+        within,
+        accept,
+        limit: PHRASE_LIMIT,
+        across: (p) => pairText(kb, p),
+      })
+    : [];
+  // A line across the cut between two passages: both are read, so its quotation holds the whole line.
+  const exactPassages = exact.flatMap((h) => (h.through === undefined ? [h.passage] : [h.passage, h.through]));
   const search = (d: number): Hit[] => {
     const hits = kb.index.search(plan.terms, d, within, accept);
     const seen = new Set(hits.map((h) => h.passage));
-    return [...exact.filter((h) => !seen.has(h.passage)).map((h) => ({ passage: h.passage, score: 0 })), ...hits];
+    return [...exactPassages.filter((p) => !seen.has(p)).map((passage) => ({ passage, score: 0 })), ...hits];
   };
   const groups = deepen(search, depth, groupsOf);
   const picks: Pick[] = [];
   const coverage = new Map<Pick, number>();
   // The phrase is rated on the passages holding its exact words and on the best BM25 ones: enough
   // to order what a page shows, without reading every loosely matching passage again.
-  const exactIds = new Set(exact.map((h) => h.passage));
+  const exactIds = new Set(exactPassages);
   const rated = new Set([...groups].sort((a, b) => b.best - a.best).slice(0, PHRASE_RATED));
   for (const group of groups) {
     const { pick, scored, all, best } = group;

@@ -1,6 +1,6 @@
 import type { Hit } from '../search/index.js';
 import type { KnowledgeBase } from '../search/kb.js';
-import { passageParts, passageText } from '../search/kb.js';
+import { pairText, passageParts, passageText } from '../search/kb.js';
 import { findPhrase } from '../search/phrase.js';
 import { citationOf } from './cite.js';
 import { citationPage } from './dedupe.js';
@@ -37,13 +37,17 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   const coverage = new Map<Pick, number>();
   const phrase = phraseOf(kb, text, plan);
   // Passages holding the exact words come first, the earliest source first, whatever BM25 says.
-  const exact = phrase ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { accept, limit: PHRASE_LIMIT }) : [];
+  const exact = phrase
+    ? findPhrase(kb.index, phrase, (p) => passageText(kb.articles, kb.passages[p]!), { accept, limit: PHRASE_LIMIT, across: (p) => pairText(kb, p) })
+    : [];
+  // A line across the cut between two passages is read from both.
+  const through = new Map(exact.flatMap((h) => (h.through === undefined ? [] : [[h.passage, h.through] as const])));
   let rated = 0;
   const picksOf = (hits: Hit[]): Pick[] => {
     const picks: Pick[] = [];
     rated = 0;
     for (const hit of hits) {
-      const { paragraph, passage, segments } = passageParts(kb, hit.passage);
+      const { paragraph, passage, segments } = passageParts(kb, hit.passage, through.get(hit.passage));
       const scored = segments
         .filter((s) => s.kind !== 'attribution' && !s.embedded)
         .map((seg) => ({ seg, ...scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf) }))

@@ -58,10 +58,22 @@ export function passageText(articles: Article[], p: Passage): string {
   return articles[p.article]!.paragraphs[p.paragraph]!.text.slice(p.start, p.end);
 }
 
-/** The paragraph and segments of a passage. */
-export function passageParts(kb: KnowledgeBase, id: number): { article: Article; paragraph: Paragraph; segments: Segment[]; passage: Passage } {
+/** The paragraph and segments of a passage (with `through`, of it and the passages after it up to that one, in one paragraph). */
+export function passageParts(
+  kb: KnowledgeBase,
+  id: number,
+  through = id,
+): { article: Article; paragraph: Paragraph; segments: Segment[]; passage: Passage } {
   const passage = kb.passages[id]!;
   const article = kb.articles[passage.article]!;
   const paragraph = article.paragraphs[passage.paragraph]!;
-  return { article, paragraph, passage, segments: paragraph.segments.slice(passage.segFrom, passage.segTo) };
+  return { article, paragraph, passage, segments: paragraph.segments.slice(passage.segFrom, kb.passages[through]!.segTo) };
+}
+
+/** A passage and the next one as one text, when both are of one paragraph: a line may run across the cut. */
+export function pairText(kb: KnowledgeBase, first: number): string | null {
+  const a = kb.passages[first];
+  const b = kb.passages[first + 1];
+  if (!a || !b || a.article !== b.article || a.paragraph !== b.paragraph) return null;
+  return kb.articles[a.article]!.paragraphs[a.paragraph]!.text.slice(a.start, b.end);
 }

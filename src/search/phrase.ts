@@ -1,6 +1,7 @@
 import { asciiWordBounds, fold } from '../knowledge/text.js';
 import type { SearchIndex } from './index.js';
 import { isStopWord, stem } from './terms.js';
+import { lowerBound } from './sorted.js';
 import { MAX_CANDIDATES } from './tuning.js';
 
 /**
@@ -234,7 +235,17 @@ const exactMatch = (m: RegExpExecArray, phrase: Phrase): PhraseMatch => ({
 
 export interface PhraseHit {
   passage: number;
+  /** The next passage of the paragraph, when the words run on into it (see acrossCuts). */
+  through?: number;
   match: PhraseMatch;
+}
+
+interface FindOptions {
+  within?: Uint32Array;
+  accept?: (passage: number) => boolean;
+  limit?: number;
+  /** The text of a passage and the next one, when both are of one paragraph (null otherwise). */
+  across?: (first: number) => string | null;
 }
 
 /**
@@ -242,12 +253,7 @@ export interface PhraseHit {
  * passage's text; `within` (sorted passage ids) and `accept` restrict the search as in
  * SearchIndex.search. For the verify answer and for ranking: "which passages say these words?".
  */
-export function findPhrase(
-  index: SearchIndex,
-  phrase: Phrase,
-  text: (passage: number) => string,
-  options: { within?: Uint32Array; accept?: (passage: number) => boolean; limit?: number } = {},
-): PhraseHit[] {
+export function findPhrase(index: SearchIndex, phrase: Phrase, text: (passage: number) => string, options: FindOptions = {}): PhraseHit[] {
   const candidates = index.passagesWithAll(phrase.terms, options.within, MAX_CANDIDATES);
   const out: PhraseHit[] = [];
   for (const passage of candidates) {
@@ -256,6 +262,39 @@ export function findPhrase(
     if (!m) continue;
     out.push({ passage, match: exactMatch(m, phrase) });
     if (options.limit && out.length >= options.limit) break;
+  }
+  return out.length || !options.across ? out : acrossCuts(index, phrase, options.across, options);
+}
+
+/**
+ * A long paragraph is cut into passages between sentences, so a line of two sentences may run
+ * across a cut, and no one passage holds it. When none does, pairs of neighbouring passages that
+ * hold every content word between them (rarest word's postings first, the others looked up) are
+ * tested as one text.
+ */
+function acrossCuts(index: SearchIndex, phrase: Phrase, across: (first: number) => string | null, options: FindOptions): PhraseHit[] {
+  const lists = [...new Set(phrase.terms)].map((t) => index.docsOf(t)).sort((a, b) => a.length - b.length);
+  const rarest = lists[0];
+  if (!rarest?.length || rarest.length > MAX_CANDIDATES) return [];
+  const has = (list: Uint32Array, id: number) => {
+    const i = lowerBound(list, id);
+    return i < list.length && list[i] === id;
+  };
+  const out: PhraseHit[] = [];
+  let last = -1;
+  for (const d of rarest) {
+    for (const first of [d - 1, d]) {
+      if (first <= last || first < 0) continue;
+      last = first;
+      if (!lists.every((l) => has(l, first) || has(l, first + 1))) continue;
+      if (options.within && !(has(options.within, first) && has(options.within, first + 1))) continue;
+      if (options.accept && !options.accept(first)) continue;
+      const t = across(first);
+      const m = t === null ? null : exactIn(t, phrase);
+      if (!m) continue;
+      out.push({ passage: first, through: first + 1, match: exactMatch(m, phrase) });
+      if (options.limit && out.length >= options.limit) return out;
+    }
   }
   return out;
 }

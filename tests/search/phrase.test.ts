@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/answer/core.js';
 import { parseJsonlRecord } from '../../src/knowledge/jsonl.js';
+import { buildKnowledgeBase } from '../../src/search/kb.js';
 import { fold } from '../../src/knowledge/text.js';
 import { matchPhrase, readPhrase, type Phrase, type PhraseMatch } from '../../src/search/phrase.js';
 import { isStopWord, stem } from '../../src/search/terms.js';
@@ -328,5 +329,27 @@ describe('phrases', () => {
     expect(core.ask('"will be held on 2 March 2020" in 2019').text).not.toMatch(/not in these sources/);
     // Unquoted, a date is a filter, as it is in a question.
     expect(core.ask('anything on daily reports in 2021').heading).toMatch(/searched for “daily reports” \(2021\)/);
+  });
+
+  it('finds a line that runs across the cut between two passages of a long paragraph', () => {
+    const trades = ['wheat', 'coal', 'cotton', 'timber', 'iron', 'salt', 'wool'];
+    const text = Array.from(
+      { length: 14 },
+      (_, i) => `Sentence ${i + 1} of this long address speaks of harbours, railways and the ${trades[i % 7]} trade.`,
+    ).join(' ');
+    const article = parseJsonlRecord(
+      JSON.stringify({ id: 'a', title: 'Address', speaker: 'Grace Hopper', date: '1901-03-04', text }),
+      'speeches.jsonl',
+      1,
+    );
+    const [first, second] = buildKnowledgeBase([structuredClone(article)]).passages;
+    // The fixture's point: one paragraph, cut into passages between sentences.
+    expect(second?.paragraph).toBe(first?.paragraph);
+    const line = `${text.slice(0, first!.end).split(' ').slice(-5).join(' ')} ${text.slice(second!.start).split(' ').slice(0, 5).join(' ')}`;
+    const core = createCore([article]);
+    for (const a of [core.ask(line), core.answer({ command: 'quote', speaker: 'grace hopper', topic: `"${line}"`, offset: 0 })]) {
+      expect(a.text, line).not.toMatch(/not in these sources/);
+      expect(a.citations[0]?.excerpt).toContain(line);
+    }
   });
 });
