@@ -19,7 +19,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
     ...sourceRef(article),
     kind: KIND[lead.kind],
     speaker: lead.kind === 'narration' ? null : lead.speaker,
-    excerpt: excerptOf(paragraph, pick.segments),
+    excerpt: excerptOf(paragraph, pick.segments, paragraph.segments, pick.focus),
     alsoIn: [],
     passageKey: passageKey(article, pick.paragraphIndex),
     section: paragraph.section && paragraph.section !== article.title ? paragraph.section : null,

@@ -7,10 +7,11 @@ import { MAX_EXCERPT } from './tuning.js';
  * of the source (so the words and punctuation between them stay verbatim), gaps become " … ",
  * and a cut at either end of a quotation is marked too.
  */
-export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments): string {
+export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments, focus?: Focus): string {
   const sorted = boundedSegments(
     [...chosen].sort((a, b) => a.start - b.start),
     paragraph.text,
+    focus,
   );
   const pieces: string[] = [];
   let runStart = sorted[0]!.start;
@@ -31,23 +32,45 @@ export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[
   const sameQuote = (x: Segment) => first.kind === 'quote' && x.kind === 'quote' && x.quoteId === first.quoteId && !x.embedded;
   const cutBefore = first.kind === 'quote' && !first.embedded && all.some((x) => sameQuote(x) && x.start < first.start);
   const cutAfter = last.kind === 'quote' && !last.embedded && all.some((x) => sameQuote(x) && x.start > last.start);
-  const cutInside = (last as Segment & { cut?: boolean }).cut === true;
-  return `${cutBefore ? '… ' : ''}${pieces.join(' … ')}${cutAfter || cutInside ? ' …' : ''}`;
+  const cutInside = (last as Bounded).cut === true;
+  const cutAhead = (first as Bounded).cutAhead === true;
+  return `${cutBefore || cutAhead ? '… ' : ''}${pieces.join(' … ')}${cutAfter || cutInside ? ' …' : ''}`;
 }
+
+/** Where in the paragraph the words asked about are (character offsets): a long sentence is cut around them. */
+export interface Focus {
+  start: number;
+  end: number;
+}
+
+/** A sentence cut to fit: `cut` after the excerpt's end, `cutAhead` before its start. */
+type Bounded = Segment & { cut?: boolean; cutAhead?: boolean };
+
+/** Words of context kept before the words asked about when a long sentence is cut around them. */
+const CONTEXT_BEFORE = 200;
 
 /**
  * The chosen sentences up to MAX_EXCERPT characters: whole sentences while they fit (the first
- * always); a first sentence longer than that alone (a file with no sentence ends) is cut at the
- * last clause or word end within the limit, and the cut marked " …" like any other.
+ * always); a first sentence longer than that alone (a file with no sentence ends, a proclamation
+ * of one sentence) is cut at the last clause or word end within the limit, and the cut marked
+ * " …" like any other. When the words asked about (`focus`) lie beyond that, the cut starts a
+ * little before them, at a word, so the excerpt shows them.
  */
-function boundedSegments(sorted: Segment[], text: string): Segment[] {
+function boundedSegments(sorted: Segment[], text: string, focus?: Focus): Segment[] {
   const first = sorted[0]!;
   if (first.end - first.start > MAX_EXCERPT) {
-    const window = text.slice(first.start, first.start + MAX_EXCERPT);
+    const late = focus && focus.start >= first.start && focus.end <= first.end && focus.end > first.start + MAX_EXCERPT;
+    const from = late ? text.indexOf(' ', Math.max(first.start, focus.start - CONTEXT_BEFORE)) + 1 : first.start;
+    const window = text.slice(from, Math.min(first.end, from + MAX_EXCERPT));
     const clause = Math.max(...['. ', '! ', '? ', '; ', ', '].map((p) => window.lastIndexOf(p) + 1));
     const word = window.search(/\s\S*$/);
-    const end = clause > MAX_EXCERPT / 2 ? clause : word > 0 ? word : MAX_EXCERPT;
-    return [{ ...first, end: first.start + window.slice(0, end).trimEnd().length, cut: true } as Segment];
+    const fit = from + MAX_EXCERPT >= first.end ? window.length : clause > MAX_EXCERPT / 2 ? clause : word > 0 ? word : MAX_EXCERPT;
+    // Never cut inside the words asked about.
+    const end = late ? Math.max(fit, Math.min(window.length, focus.end - from)) : fit;
+    const bounded: Bounded = { ...first, start: from, end: from + window.slice(0, end).trimEnd().length };
+    if (bounded.end < first.end) bounded.cut = true;
+    if (late) bounded.cutAhead = true;
+    return [bounded];
   }
   const kept = [first];
   let length = first.end - first.start;

@@ -50,6 +50,7 @@ export function placePhrase(kb: KnowledgeBase, pick: Pick, all: Segment[], phras
   pick.tier = m.tier;
   pick.run = m.run;
   if (m.tier >= 2) {
+    pick.focus = { start: from + m.start, end: from + m.end };
     const holding = segs.filter((s) => s.end > from + m.start && s.start < from + m.end);
     if (holding.length) setSegments(pick, holding.slice(0, MAX_SENTENCES + 1));
   } else if (m.tier === 1 && segs.length > 1) {

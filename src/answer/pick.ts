@@ -1,5 +1,6 @@
 /** A candidate excerpt (some segments of one paragraph) and the order in which candidates are shown. */
 import type { Article, Segment } from '../knowledge/types.js';
+import type { Focus } from './excerpt.js';
 
 /** A candidate excerpt: some segments of one paragraph, with a score. */
 export interface Pick {
@@ -14,6 +15,8 @@ export interface Pick {
   tier?: number;
   /** Words of the topic found in order (ranks misquotes by what they share with the true line). */
   run?: number;
+  /** Where the words of the topic stand in the paragraph (a long sentence's excerpt is cut around them). */
+  focus?: Focus;
 }
 
 /**

@@ -352,4 +352,24 @@ describe('phrases', () => {
       expect(a.citations[0]?.excerpt).toContain(line);
     }
   });
+
+  it('shows the words asked about when they stand late in a sentence longer than an excerpt', () => {
+    const clauses = Array.from({ length: 30 }, (_, i) => `whereas clause ${i + 1} of this proclamation concerns the lands of the territory`);
+    const text = `${clauses.join(', and ')}, I do admonish and warn all such persons against any attempt to settle upon the said lands.`;
+    expect(text.length).toBeGreaterThan(2000);
+    const core = createCore([
+      parseJsonlRecord(JSON.stringify({ id: 'p', title: 'Proclamation', speaker: 'Grace Hopper', date: '1879-04-26', text }), 'p.jsonl', 1),
+    ]);
+    for (const a of [
+      core.ask('do admonish and warn all such persons'),
+      core.answer({ command: 'quote', speaker: 'grace hopper', topic: 'admonish and warn all such persons', offset: 0 }),
+    ]) {
+      const excerpt = a.citations[0]?.excerpt ?? '';
+      expect(excerpt).toContain('I do admonish and warn all such persons');
+      // Cut around them, and the cut is marked: the excerpt does not pretend to be the sentence's start.
+      expect(excerpt.startsWith('… ')).toBe(true);
+      expect(excerpt.length).toBeLessThan(1100);
+      expect(text).toContain(excerpt.replace(/^… /, '').replace(/ …$/, ''));
+    }
+  });
 });
