@@ -1,4 +1,6 @@
+import type { Paragraph, Segment } from '../knowledge/types.js';
 import type { Hit } from '../search/index.js';
+import type { Passage } from '../search/passages.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { pairText, passageParts, passageText } from '../search/kb.js';
 import { findPhrase } from '../search/phrase.js';
@@ -43,16 +45,48 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   // A line across the cut between two passages is read from both.
   const through = new Map(exact.flatMap((h) => (h.through === undefined ? [] : [[h.passage, h.through] as const])));
   let rated = 0;
+  type Scored = ReturnType<typeof scoreText> & { seg: Segment };
+  const scoreAll = (text: string, segs: Segment[]): Scored[] =>
+    segs
+      .map((seg) => ({ seg, ...scoreText(text.slice(seg.start, seg.end), plan.terms, idf) }))
+      .filter((s) => s.matched.length)
+      .sort((a, b) => b.score - a.score);
+  const covers = (scored: Scored[]) => new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size;
+  // One citation is one kind of words by one speaker: the phrase's first sentence decides.
+  const oneVoice = (pick: Pick) => {
+    const first = pick.segments[0]!;
+    pick.segments = pick.segments.filter((s) => s.kind === first.kind && s.speaker === first.speaker);
+  };
+  /**
+   * A passage holding the exact words: the sentences holding them are its excerpt, so only they
+   * are scored (a two-word topic can have dozens of such passages to rate). Null when the words
+   * run through a sentence no excerpt shows (an attribution): then it is rated as any passage.
+   */
+  const exactPick = (hit: Hit, paragraph: Paragraph, passage: Passage, usable: Segment[]) => {
+    const pick: Pick = { articleIndex: passage.article, paragraphIndex: passage.paragraph, passage: hit.passage, segments: [], score: 0 };
+    placePhrase(kb, pick, usable, phrase!);
+    if (pick.tier !== 3) return null;
+    oneVoice(pick);
+    const scored = scoreAll(paragraph.text, pick.segments);
+    if (!scored.length) return null;
+    pick.score = hit.score + scored[0]!.score;
+    pick.terms = excerptTerms(paragraph.text, pick.segments, scored);
+    return { pick, covered: covers(scored) };
+  };
   const picksOf = (hits: Hit[]): Pick[] => {
     const picks: Pick[] = [];
     rated = 0;
     for (const hit of hits) {
       const { paragraph, passage, segments } = passageParts(kb, hit.passage, through.get(hit.passage));
-      const scored = segments
-        .filter((s) => s.kind !== 'attribution' && !s.embedded)
-        .map((seg) => ({ seg, ...scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf) }))
-        .filter((s) => s.matched.length)
-        .sort((a, b) => b.score - a.score);
+      const usable = segments.filter((s) => s.kind !== 'attribution' && !s.embedded);
+      const placed = phrase && exactIds.has(hit.passage) ? exactPick(hit, paragraph, passage, usable) : null;
+      if (placed) {
+        rated++;
+        picks.push(placed.pick);
+        coverage.set(placed.pick, placed.covered);
+        continue;
+      }
+      const scored = scoreAll(paragraph.text, usable);
       const lead = scored[0];
       if (!lead) continue;
       // Sentences of one kind and speaker only, so a citation never mixes a quote with narration.
@@ -71,19 +105,12 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
       };
       if (phrase && (rated < PHRASE_RATED || exactIds.has(hit.passage))) {
         rated++;
-        placePhrase(
-          kb,
-          pick,
-          segments.filter((s) => s.kind !== 'attribution' && !s.embedded),
-          phrase,
-        );
-        // One citation is one kind of words by one speaker: the phrase's first sentence decides.
-        const first = pick.segments[0]!;
-        pick.segments = pick.segments.filter((s) => s.kind === first.kind && s.speaker === first.speaker);
+        placePhrase(kb, pick, usable, phrase);
+        oneVoice(pick);
         pick.terms = excerptTerms(paragraph.text, pick.segments, scored);
       }
       picks.push(pick);
-      coverage.set(pick, new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size);
+      coverage.set(pick, covers(scored));
     }
     return picks;
   };

@@ -280,21 +280,25 @@ function acrossCuts(index: SearchIndex, phrase: Phrase, across: (first: number) 
     const i = lowerBound(list, id);
     return i < list.length && list[i] === id;
   };
+  const { within, accept, limit } = options;
+  // The pairs' first passages, in order: next to the rarest word's passages, or (for one
+  // speaker's words, often far fewer) their passages followed by another of theirs.
+  const firsts: number[] = [];
+  if (within && within.length < rarest.length) {
+    for (let i = 0; i + 1 < within.length; i++) if (within[i + 1] === within[i]! + 1) firsts.push(within[i]!);
+  } else {
+    for (const d of rarest) for (const first of [d - 1, d]) if (first >= 0 && first !== firsts[firsts.length - 1]) firsts.push(first);
+  }
   const out: PhraseHit[] = [];
-  let last = -1;
-  for (const d of rarest) {
-    for (const first of [d - 1, d]) {
-      if (first <= last || first < 0) continue;
-      last = first;
-      if (!lists.every((l) => has(l, first) || has(l, first + 1))) continue;
-      if (options.within && !(has(options.within, first) && has(options.within, first + 1))) continue;
-      if (options.accept && !options.accept(first)) continue;
-      const t = across(first);
-      const m = t === null ? null : exactIn(t, phrase);
-      if (!m) continue;
-      out.push({ passage: first, through: first + 1, match: exactMatch(m, phrase) });
-      if (options.limit && out.length >= options.limit) return out;
-    }
+  for (const first of firsts) {
+    if (!lists.every((l) => has(l, first) || has(l, first + 1))) continue;
+    if (within && !(has(within, first) && has(within, first + 1))) continue;
+    if (accept && !accept(first)) continue;
+    const t = across(first);
+    const m = t === null ? null : exactIn(t, phrase);
+    if (!m) continue;
+    out.push({ passage: first, through: first + 1, match: exactMatch(m, phrase) });
+    if (limit && out.length >= limit) break;
   }
   return out;
 }
