@@ -50,9 +50,12 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
     claimed,
   );
   const { verdict, basis } = judgement;
-  const picks = judgement.shown.map(
-    (m): Pick => ({ articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0 }),
-  );
+  const picks = judgement.shown.map((m): Pick => {
+    const words = m.source.flat();
+    // The source's words for the claim: a sentence longer than an excerpt is cut around them.
+    const focus = words.length ? { start: words[0]!.start, end: words[words.length - 1]!.end } : undefined;
+    return { articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0, focus };
+  });
   const citations =
     verdict === 'not-found'
       ? []
@@ -149,12 +152,20 @@ function rangeOf(kb: KnowledgeBase, c: Citation): [number, number] {
 export function citationAt(kb: KnowledgeBase, articleIndex: number, paragraphIndex: number, start: number, end: number): Citation | null {
   const paragraph = kb.articles[articleIndex]?.paragraphs[paragraphIndex];
   if (!paragraph || !Number.isInteger(start) || !Number.isInteger(end)) return null;
-  const inside = paragraph.segments.filter((s) => s.start >= start && s.end <= end && s.kind !== 'attribution');
-  const lead = inside.find((s) => s.start === start) ?? inside[0];
+  // Sentences the range overlaps: an excerpt of a sentence longer than an excerpt is part of it.
+  const inside = paragraph.segments.filter((s) => s.end > start && s.start < end && s.kind !== 'attribution');
+  const lead = inside.find((s) => s.start <= start && start < s.end) ?? inside[0];
   if (!lead) return null;
   const same = (s: typeof lead) => (lead.kind === 'narration' ? s.kind === 'narration' : s.kind === lead.kind && s.speaker === lead.speaker);
   const passage = kb.passages.findIndex((p) => p.article === articleIndex && p.paragraph === paragraphIndex && p.start <= start && start < p.end);
-  return citationOf(kb, { articleIndex, paragraphIndex, passage: Math.max(0, passage), segments: inside.filter(same), score: 0 });
+  return citationOf(kb, {
+    articleIndex,
+    paragraphIndex,
+    passage: Math.max(0, passage),
+    segments: inside.filter(same),
+    score: 0,
+    focus: { start, end },
+  });
 }
 
 /**

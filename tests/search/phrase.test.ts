@@ -371,5 +371,11 @@ describe('phrases', () => {
       expect(excerpt.length).toBeLessThan(1100);
       expect(text).toContain(excerpt.replace(/^… /, '').replace(/ …$/, ''));
     }
+    // So does /verify, and its Cite button rebuilds a citation that holds them too.
+    const verified = core.ask('who said "I do admonish and warn all such persons"?');
+    expect(verified.verify?.verdict).toBe('verbatim');
+    expect(verified.citations[0]?.excerpt).toContain('I do admonish and warn all such persons');
+    const [start, end] = verified.verify!.ranges[0]!;
+    expect(core.cite(verified.citations[0]!.passageKey, start, end)?.excerpt).toContain('I do admonish and warn all such persons');
   });
 });
