@@ -89,8 +89,8 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const plain = phrase ? unquoted.replace(phrase, ' ') : unquoted;
   const withPeriod = (topic: string) => [topic, phrase].filter(Boolean).join(' ');
   const found = kb.speakers.detect(plain);
-  const tokens = words(plain);
   const typed = typedWords(plain);
+  const tokens = typed.map((w) => w.word);
   if (found?.consumed && (found.speaker || found.ambiguous.length) && (SPEECH.test(plain) || found.consumed.from === 0)) {
     const { from, to } = found.consumed;
     const loose = joined([...topicWords(typed.slice(0, from)), ...topicWords(typed.slice(to))]);

@@ -41,6 +41,8 @@ export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[
 export interface Focus {
   start: number;
   end: number;
+  /** The excerpt is this very range of the sentence (a citation rebuilt from its Cite button). */
+  exact?: boolean;
 }
 
 /** A sentence cut to fit: `cut` after the excerpt's end, `cutAhead` before its start. */
@@ -58,6 +60,12 @@ const CONTEXT_BEFORE = 200;
  */
 function boundedSegments(sorted: Segment[], text: string, focus?: Focus): Segment[] {
   const first = sorted[0]!;
+  if (first.end - first.start > MAX_EXCERPT && focus?.exact) {
+    const bounded: Bounded = { ...first, start: Math.max(first.start, focus.start), end: Math.min(first.end, focus.end) };
+    if (bounded.end < first.end) bounded.cut = true;
+    if (bounded.start > first.start) bounded.cutAhead = true;
+    return [bounded];
+  }
   if (first.end - first.start > MAX_EXCERPT) {
     const late = focus && focus.start >= first.start && focus.end <= first.end && focus.end > first.start + MAX_EXCERPT;
     const from = late ? text.indexOf(' ', Math.max(first.start, focus.start - CONTEXT_BEFORE)) + 1 : first.start;

@@ -1,10 +1,12 @@
 import { boundsOf, boundsPeriod } from './bounds.js';
 import { passageFilter } from './period.js';
+import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { citationOf } from './cite.js';
 import { refOf } from './source-ref.js';
 import { similarity } from './dedupe.js';
 import type { Pick } from './pick.js';
+import { MAX_EXCERPT } from './tuning.js';
 import { answerOf, sourceLine } from './format.js';
 import { readClaim } from './verify/align.js';
 import { findMatches, type Match } from './verify/candidates.js';
@@ -152,9 +154,11 @@ function rangeOf(kb: KnowledgeBase, c: Citation): [number, number] {
 export function citationAt(kb: KnowledgeBase, articleIndex: number, paragraphIndex: number, start: number, end: number): Citation | null {
   const paragraph = kb.articles[articleIndex]?.paragraphs[paragraphIndex];
   if (!paragraph || !Number.isInteger(start) || !Number.isInteger(end)) return null;
-  // Sentences the range overlaps: an excerpt of a sentence longer than an excerpt is part of it.
-  const inside = paragraph.segments.filter((s) => s.end > start && s.start < end && s.kind !== 'attribution');
-  const lead = inside.find((s) => s.start <= start && start < s.end) ?? inside[0];
+  // The sentences inside the range, and a sentence longer than an excerpt that it cuts (no other
+  // sentence is ever cut: a range starting inside one is not an excerpt this answer made).
+  const long = (s: Segment) => s.end - s.start > MAX_EXCERPT && s.start <= start && start < s.end;
+  const inside = paragraph.segments.filter((s) => s.kind !== 'attribution' && ((s.start >= start && s.end <= end) || long(s)));
+  const lead = inside.find((s) => s.start === start || long(s)) ?? inside[0];
   if (!lead) return null;
   const same = (s: typeof lead) => (lead.kind === 'narration' ? s.kind === 'narration' : s.kind === lead.kind && s.speaker === lead.speaker);
   const passage = kb.passages.findIndex((p) => p.article === articleIndex && p.paragraph === paragraphIndex && p.start <= start && start < p.end);
@@ -164,7 +168,7 @@ export function citationAt(kb: KnowledgeBase, articleIndex: number, paragraphInd
     passage: Math.max(0, passage),
     segments: inside.filter(same),
     score: 0,
-    focus: { start, end },
+    focus: { start, end, exact: true },
   });
 }
 

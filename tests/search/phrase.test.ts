@@ -44,6 +44,12 @@ function reference(text: string, phrase: Phrase): PhraseMatch {
   return best >= enough ? { tier: 1, run: best, start: 0, end: 0 } : { tier: 0, run: best, start: 0, end: 0 };
 }
 
+/** A speech record as a JSON Lines source gives it: the whole text is the speaker's words. */
+function record(id: string, date: string, speaker: string, text: string): ReturnType<typeof parseJsonlRecord> {
+  const precision = date.length === 4 ? { date_precision: 'year' } : {};
+  return parseJsonlRecord(JSON.stringify({ id, title: `Address ${date}`, speaker, date, text, ...precision }), 'speeches.jsonl', 1);
+}
+
 describe('phrases', () => {
   const line = readPhrase('the better angels of our nature')!;
 
@@ -264,8 +270,6 @@ describe('phrases', () => {
   });
 
   it('answers a line quoted inside curly quotation marks as the exact words, not as a near miss', () => {
-    const record = (id: string, date: string, speaker: string, text: string) =>
-      parseJsonlRecord(JSON.stringify({ id, title: `Address ${date}`, speaker, date, text }), 'speeches.jsonl', 1);
     const core = createCore([
       record(
         'a-2011',
@@ -284,8 +288,6 @@ describe('phrases', () => {
   });
 
   it('finds a line as typed: contractions, a speech word inside it, small words inside a question', () => {
-    const record = (id: string, date: string, speaker: string, text: string) =>
-      parseJsonlRecord(JSON.stringify({ id, title: `Remarks ${date}`, speaker, date, text }), 'speeches.jsonl', 1);
     const core = createCore([
       record(
         'a',
@@ -311,8 +313,6 @@ describe('phrases', () => {
   });
 
   it('reads a date inside quotation marks as part of the words, and one outside as a filter the answer names', () => {
-    const record = (id: string, date: string, speaker: string, text: string) =>
-      parseJsonlRecord(JSON.stringify({ id, title: `Statement ${date}`, speaker, date, text, date_precision: 'year' }), 'un.jsonl', 1);
     const core = createCore([
       record('g-2019', '2019', 'Karen Cummings', 'General and regional elections will be held on 2 March 2020, as the President has announced.'),
       record('s-2021', '2021', 'Macky Sall', 'Senegal acted as soon as the pandemic emerged, on 2 March 2020, with daily reports.'),
@@ -337,11 +337,7 @@ describe('phrases', () => {
       { length: 14 },
       (_, i) => `Sentence ${i + 1} of this long address speaks of harbours, railways and the ${trades[i % 7]} trade.`,
     ).join(' ');
-    const article = parseJsonlRecord(
-      JSON.stringify({ id: 'a', title: 'Address', speaker: 'Grace Hopper', date: '1901-03-04', text }),
-      'speeches.jsonl',
-      1,
-    );
+    const article = record('a', '1901-03-04', 'Grace Hopper', text);
     const [first, second] = buildKnowledgeBase([structuredClone(article)]).passages;
     // The fixture's point: one paragraph, cut into passages between sentences.
     expect(second?.paragraph).toBe(first?.paragraph);
@@ -354,12 +350,13 @@ describe('phrases', () => {
   });
 
   it('shows the words asked about when they stand late in a sentence longer than an excerpt', () => {
-    const clauses = Array.from({ length: 30 }, (_, i) => `whereas clause ${i + 1} of this proclamation concerns the lands of the territory`);
+    const clauses = Array.from(
+      { length: 30 },
+      (_, i) => `whereas clause ${i + 1} of this proclamation concerns the lands of district ${i + 1} of the territory`,
+    );
     const text = `${clauses.join(', and ')}, I do admonish and warn all such persons against any attempt to settle upon the said lands.`;
     expect(text.length).toBeGreaterThan(2000);
-    const core = createCore([
-      parseJsonlRecord(JSON.stringify({ id: 'p', title: 'Proclamation', speaker: 'Grace Hopper', date: '1879-04-26', text }), 'p.jsonl', 1),
-    ]);
+    const core = createCore([record('p', '1879-04-26', 'Grace Hopper', text)]);
     for (const a of [
       core.ask('do admonish and warn all such persons'),
       core.answer({ command: 'quote', speaker: 'grace hopper', topic: 'admonish and warn all such persons', offset: 0 }),
@@ -376,6 +373,6 @@ describe('phrases', () => {
     expect(verified.verify?.verdict).toBe('verbatim');
     expect(verified.citations[0]?.excerpt).toContain('I do admonish and warn all such persons');
     const [start, end] = verified.verify!.ranges[0]!;
-    expect(core.cite(verified.citations[0]!.passageKey, start, end)?.excerpt).toContain('I do admonish and warn all such persons');
+    expect(core.cite!(verified.citations[0]!.passageKey, start, end)?.excerpt).toBe(verified.citations[0]!.excerpt);
   });
 });
