@@ -1,6 +1,5 @@
 import { wordSpans, words } from '../knowledge/text.js';
 import type { KnowledgeBase } from '../search/kb.js';
-import { isStopWord } from '../search/terms.js';
 import { periodPhrase } from './period.js';
 import type { AnswerRequest } from './types.js';
 import { parseVerify } from './verify/parse.js';
@@ -114,23 +113,12 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   }
   if (claim) return { request: { command: 'search', query: withPeriod(claim), offset: 0 } };
   // A line pasted as it stands ("norms governing the relations between states") is searched word
-  // for word: dropping its inner "the" would make its exact words "not in these sources" when they
-  // are. A question ("anything on …", "what about …") loses its question words (see topicWords).
-  const line = PASTED_LINE.test(plain) && (typed.length >= LINE_WORDS || !SPEECH.test(plain));
-  const content = line ? trimQuestionWords(typed) : topicWords(typed);
+  // for word, and a question ("anything on …", "what about …") loses only the question words
+  // around what it asks about (see topicWords): dropping an inner "the" would make the exact
+  // words "not in these sources" when they are.
+  const content = topicWords(typed);
   return { request: { command: 'search', query: content.length ? withPeriod(joined(content)) : stripTrailing(text), offset: 0 } };
 }
-
-/** Text that does not open as a question or a request: read as a line to look up. */
-const PASTED_LINE =
-  /^(?!(?:what|whats|who|which|how|why|when|where|did|does|do|is|are|was|were|has|have|had|can|could|would|will|should|please|tell|show|find|give|any|anything|something|search|look)\b)/i;
-
-/**
- * Words that do not open as a question, this many or more, are a line pasted from somewhere even
- * when they hold a speech word ("I think enormously beneficial when we did it"); fewer ("comments
- * on nato") are read as a question.
- */
-const LINE_WORDS = 6;
 
 /** A word as compared (folded) and as typed: "Don't" keeps the apostrophe its exact words are found by. */
 interface TypedWord {
@@ -150,19 +138,11 @@ const joined = (list: TypedWord[]) => list.map((w) => w.typed).join(' ');
 
 /**
  * What a question is about: its words without the question words that lead or end it ("anything
- * on the", "say about"): "the better angels of our nature" asked about is searched as those exact
- * words, small ones too, and found as such. When question words stand inside as well ("nato's
- * position on china"), what is left is no longer words as typed: only its content words count.
+ * on the", "say about"). The words between stay as typed, small ones and all: "the better angels
+ * of our nature" asked about is searched as those exact words and found as such, and so is "an
+ * exact statement of all the causes" ("statement" is a question word only around a topic).
  */
 function topicWords(list: TypedWord[]): TypedWord[] {
-  const trimmed = trimQuestionWords(list);
-  return trimmed.some(({ word }) => QUESTION_WORDS.has(word) && !isStopWord(word))
-    ? trimmed.filter(({ word }) => !QUESTION_WORDS.has(word))
-    : trimmed;
-}
-
-/** The words without the question words that lead or end them; the words between stay as typed. */
-function trimQuestionWords(list: TypedWord[]): TypedWord[] {
   let from = 0;
   let to = list.length;
   while (from < to && QUESTION_WORDS.has(list[from]!.word)) from++;
