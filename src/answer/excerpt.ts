@@ -68,7 +68,10 @@ function boundedSegments(sorted: Segment[], text: string, focus?: Focus): Segmen
   }
   if (first.end - first.start > MAX_EXCERPT) {
     const late = focus && focus.start >= first.start && focus.end <= first.end && focus.end > first.start + MAX_EXCERPT;
-    const from = late ? text.indexOf(' ', Math.max(first.start, focus.start - CONTEXT_BEFORE)) + 1 : first.start;
+    // At the first word start after the context's start; text without spaces is cut where it is.
+    const near = late ? Math.max(first.start, focus.start - CONTEXT_BEFORE) : first.start;
+    const space = text.indexOf(' ', near);
+    const from = late && space !== -1 && space < focus.start ? space + 1 : near;
     const window = text.slice(from, Math.min(first.end, from + MAX_EXCERPT));
     const clause = Math.max(...['. ', '! ', '? ', '; ', ', '].map((p) => window.lastIndexOf(p) + 1));
     const word = window.search(/\s\S*$/);
