@@ -21,19 +21,23 @@ type SearchRequest = Extract<AnswerRequest, { command: 'search' }>;
 
 /** Free text with no speaker or summary intent: the best passages, each cut to its best sentences. */
 export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer {
+  return answerOf(request, searchParts(kb, request));
+}
+
+function searchParts(kb: KnowledgeBase, request: SearchRequest): Parameters<typeof answerOf>[1] {
   const query = cleanTopic(request.query);
   // Read as sent: a date inside quotation marks is part of the quoted words (see splitPeriod).
   const { text, period, accept, about, searched, periodNote } = readTopic(kb, request.query);
   const plan = planTopic(kb, text);
   if (!plan.terms.length) {
-    return answerOf(request, {
+    return {
       found: false,
       heading: query
         ? `Nothing in the sources matches “${query}”.`
         : 'Ask about a topic or a speaker, e.g. /quote stoltenberg china or /summary bulgaria.',
       suggestions: closeTopics(kb, query, undefined, accept),
       footer: 'Type /help for what I can do.',
-    });
+    };
   }
   const idf = (t: string) => kb.index.idf(t);
   const coverage = new Map<Pick, number>();
@@ -124,8 +128,15 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
   const kept = keepWellCovered(picks, (p) => coverage.get(p) ?? 0);
   for (const p of picks) if ((p.tier ?? 0) >= 2 && !kept.includes(p)) kept.push(p);
   const ranked = kept.sort((a, b) => comparePicks(kb, a, b));
+  if (period && !ranked.length) {
+    // Nothing of that date: the same words from sources of every date, said as such (a date in a
+    // pasted line reads as a filter; the words may well be in the sources, of another date).
+    const wider = searchParts(kb, { command: 'search', query: `\u201c${text}\u201d`, offset: request.offset });
+    if (wider.citations?.length)
+      return { ...wider, heading: `No passage matches “${text}” (${period.label}); the best passages of every date follow.` };
+  }
   const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
-  return answerOf(request, {
+  return {
     found: page.citations.length > 0,
     heading: page.citations.length
       ? `Best passages${searched}`
@@ -136,5 +147,5 @@ export function answerSearch(kb: KnowledgeBase, request: SearchRequest): Answer 
     citations: page.citations,
     hasMore: page.hasMore,
     total: page.total,
-  });
+  };
 }

@@ -48,6 +48,10 @@ describe('did you mean', () => {
   });
 
   it('a first page with nothing says so, not "nothing more"', () => {
-    expect(core.ask('since 2030 nato').heading).toBe('No passage on “nato” (since 2030).');
+    // …and then shows the sources of every date, saying so (the filter is never dropped silently).
+    const a = core.ask('since 2030 nato');
+    expect(a.heading).toBe('No passage matches “nato” (since 2030); the best passages of every date follow.');
+    expect(a.citations.length).toBeGreaterThan(0);
+    expect(a.citations.every((c) => c.date < '2030')).toBe(true);
   });
 });

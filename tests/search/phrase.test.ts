@@ -327,6 +327,12 @@ describe('phrases', () => {
     // The words are in the sources, only not in that year's: the note says which sources it means.
     expect(in2021.text).toMatch(/not in these sources \(2021\)/);
     expect(core.ask('"will be held on 2 March 2020" in 2019').text).not.toMatch(/not in these sources/);
+    // Nothing of that date: the sources of every date, said as such (a date in a pasted line reads
+    // as a filter, but the words may be in a source of another date).
+    const in2020 = core.ask('"will be held on 2 March 2020" in 2020');
+    expect(in2020.heading).toBe('No passage matches “will be held on 2 March 2020” (2020); the best passages of every date follow.');
+    expect(in2020.citations[0]).toMatchObject({ speaker: 'Karen Cummings', date: '2019' });
+    expect(core.ask('elections will be held on 2 March 2020').citations[0]).toMatchObject({ speaker: 'Karen Cummings' });
     // Unquoted, a date is a filter, as it is in a question.
     expect(core.ask('anything on daily reports in 2021').heading).toMatch(/searched for “daily reports” \(2021\)/);
   });
