@@ -37,6 +37,16 @@ export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[
   return `${cutBefore || cutAhead ? '… ' : ''}${pieces.join(' … ')}${cutAfter || cutInside ? ' …' : ''}`;
 }
 
+/** Where excerptOf's excerpt of the same segments lies in its paragraph: its first character to its last. */
+export function excerptSpan(paragraph: Paragraph, chosen: Segment[], focus?: Focus): [number, number] {
+  const sorted = boundedSegments(
+    [...chosen].sort((a, b) => a.start - b.start),
+    paragraph.text,
+    focus,
+  );
+  return [sorted[0]!.start, Math.max(...sorted.map((s) => s.end))];
+}
+
 /** Where in the paragraph the words asked about are (character offsets): a long sentence is cut around them. */
 export interface Focus {
   start: number;

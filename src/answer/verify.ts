@@ -3,6 +3,7 @@ import { passageFilter } from './period.js';
 import type { Segment } from '../knowledge/types.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { citationOf } from './cite.js';
+import { excerptSpan } from './excerpt.js';
 import { refOf } from './source-ref.js';
 import { similarity } from './dedupe.js';
 import type { Pick } from './pick.js';
@@ -58,16 +59,17 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
     const focus = words.length ? { start: words[0]!.start, end: words[words.length - 1]!.end } : undefined;
     return { articleIndex: m.articleIndex, paragraphIndex: m.paragraphIndex, passage: m.passage, segments: m.segments, score: 0, focus };
   });
-  const citations =
-    verdict === 'not-found'
-      ? []
-      : distinct(
-          picks.map((p) => citationOf(kb, p)),
-          SHOWN,
-        );
+  // Each citation's place in its paragraph, for its stateless Cite button.
+  const spans = new Map<Citation, [number, number]>();
+  const cite = (p: Pick) => {
+    const c = citationOf(kb, p);
+    spans.set(c, excerptSpan(kb.articles[p.articleIndex]!.paragraphs[p.paragraphIndex]!, p.segments, p.focus));
+    return c;
+  };
+  const citations = verdict === 'not-found' ? [] : distinct(picks.map(cite), SHOWN);
   const differences = basis ? differencesOf(claim, basis.source) : [];
   const negations = negationsOf(differences);
-  const result: VerifyResult = { verdict, claim: claimText, claimedSpeaker, differences, negations, ranges: citations.map((c) => rangeOf(kb, c)) };
+  const result: VerifyResult = { verdict, claim: claimText, claimedSpeaker, differences, negations, ranges: citations.map((c) => spans.get(c)!) };
   const lead = citations[0];
   const heading = headingOf(verdict, claimedSpeaker, basis, lead);
   const body = [
@@ -130,21 +132,6 @@ function speakersLine(kb: KnowledgeBase, shown: Match[]): string {
   }
   const list = [...first].sort((a, b) => a[1].localeCompare(b[1])).map(([s, d]) => `${s} (${d})`);
   return list.length > 1 ? `Quoted with these exact words: ${list.join(', ')}.` : '';
-}
-
-/** Where a citation's excerpt lies in its paragraph: from its first piece to the end of its last. */
-function rangeOf(kb: KnowledgeBase, c: Citation): [number, number] {
-  const m = /#(\d+)$/.exec(c.passageKey);
-  const article = kb.articles.find((a) => a.id === c.sourceId);
-  const text = article?.paragraphs[Number(m?.[1])]?.text ?? '';
-  const pieces = c.excerpt
-    .split('…')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const start = text.indexOf(pieces[0] ?? '\u0000');
-  const last = pieces[pieces.length - 1] ?? '';
-  const end = start < 0 ? -1 : text.indexOf(last, start);
-  return start < 0 || end < 0 ? [0, 0] : [start, end + last.length];
 }
 
 /**
