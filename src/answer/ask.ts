@@ -1,5 +1,7 @@
 import { wordSpans, words } from '../knowledge/text.js';
-import type { KnowledgeBase } from '../search/kb.js';
+import { type KnowledgeBase, passageText } from '../search/kb.js';
+import { findPhrase, readPhrase } from '../search/phrase.js';
+import { isStopWord } from '../search/terms.js';
 import { periodPhrase } from './period.js';
 import type { AnswerRequest } from './types.js';
 import { parseVerify } from './verify/parse.js';
@@ -72,7 +74,7 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
     // "summarise what was said about china": the question words are not the topic.
     const rest = stripTrailing(summary[1] ?? '');
     const phrase = periodPhrase(rest);
-    const content = topicWords(typedWords(phrase ? rest.replace(phrase, ' ') : rest));
+    const content = topicWords(kb, typedWords(phrase ? rest.replace(phrase, ' ') : rest));
     const topic = [content.length ? joined(content) : rest, phrase].filter(Boolean).join(' ');
     return { request: { command: 'summary', topic, offset: 0 } };
   }
@@ -92,7 +94,7 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const tokens = typed.map((w) => w.word);
   if (found?.consumed && (found.speaker || found.ambiguous.length) && (SPEECH.test(plain) || found.consumed.from === 0)) {
     const { from, to } = found.consumed;
-    const loose = joined([...topicWords(typed.slice(0, from)), ...topicWords(typed.slice(to))]);
+    const loose = joined([...topicWords(kb, typed.slice(0, from)), ...topicWords(kb, typed.slice(to))]);
     // A name shared by several speakers goes through as typed, so the answer decides or asks which one.
     const speaker = found.speaker?.name ?? tokens.slice(from, to).join(' ');
     // "did lincoln say a house divided against itself cannot stand": the words after the verb are
@@ -108,7 +110,7 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   const asked = ASKED_ABOUT.exec(plain.trim());
   const who = asked ? words(asked[1]!) : [];
   if (who.length >= 1 && who.length <= 3 && who.every((w) => !QUESTION_WORDS.has(w) && w.length > 1)) {
-    const loose = joined(topicWords(typedWords(asked![2] ?? '')));
+    const loose = joined(topicWords(kb, typedWords(asked![2] ?? '')));
     return { request: { command: 'quote', speaker: asked![1]!.trim(), topic: withPeriod(claim ?? loose), offset: 0 } };
   }
   if (claim) return { request: { command: 'search', query: withPeriod(claim), offset: 0 } };
@@ -116,7 +118,7 @@ export function parseInput(kb: KnowledgeBase, raw: string): Parsed {
   // for word, and a question ("anything on …", "what about …") loses only the question words
   // around what it asks about (see topicWords): dropping an inner "the" would make the exact
   // words "not in these sources" when they are.
-  const content = topicWords(typed);
+  const content = topicWords(kb, typed);
   return { request: { command: 'search', query: content.length ? withPeriod(joined(content)) : stripTrailing(text), offset: 0 } };
 }
 
@@ -139,15 +141,23 @@ const joined = (list: TypedWord[]) => list.map((w) => w.typed).join(' ');
 /**
  * What a question is about: its words without the question words that lead or end it ("anything
  * on the", "say about"). The words between stay as typed, small ones and all: "the better angels
- * of our nature" asked about is searched as those exact words and found as such, and so is "an
- * exact statement of all the causes" ("statement" is a question word only around a topic).
+ * of our nature" asked about is searched as those exact words and found as such. A question word
+ * inside ("nato's position on china") stays only when the sources hold the words as typed ("an
+ * exact statement of all the causes"); otherwise only the content words are searched.
  */
-function topicWords(list: TypedWord[]): TypedWord[] {
+function topicWords(kb: KnowledgeBase, list: TypedWord[]): TypedWord[] {
   let from = 0;
   let to = list.length;
   while (from < to && QUESTION_WORDS.has(list[from]!.word)) from++;
   while (to > from && QUESTION_WORDS.has(list[to - 1]!.word)) to--;
-  return list.slice(from, to);
+  const trimmed = list.slice(from, to);
+  if (!trimmed.some(({ word }) => QUESTION_WORDS.has(word) && !isStopWord(word)) || heldAsTyped(kb, joined(trimmed))) return trimmed;
+  return trimmed.filter(({ word }) => !QUESTION_WORDS.has(word));
+}
+
+function heldAsTyped(kb: KnowledgeBase, text: string): boolean {
+  const phrase = readPhrase(text);
+  return phrase !== null && findPhrase(kb.index, phrase, (id) => passageText(kb.articles, kb.passages[id]!), { limit: 1 }).length > 0;
 }
 
 /** "who said …", "who first said …", "which president said …": the rest is the claim. */

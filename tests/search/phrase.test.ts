@@ -295,7 +295,12 @@ describe('phrases', () => {
         'Grace Hopper',
         'We don’t agree that the policy should be changed, and I think it was enormously beneficial when we did it.',
       ),
-      record('b', '1999-03-01', 'Alan Turing', 'The policy should not be changed: we agree it was beneficial, I think, and enormously so.'),
+      record(
+        'b',
+        '1999-03-01',
+        'Alan Turing',
+        'The policy should not be changed: we agree it was beneficial, I think, and enormously so. Here is an exact statement of all the causes decided since.',
+      ),
     ]);
     const found = (q: string) => {
       const a = core.ask(q);
@@ -307,6 +312,9 @@ describe('phrases', () => {
     expect(core.ask("don't agree that the policy should be changed").heading).toMatch(/searched for “don't agree that the policy should be changed”/);
     // A pasted line holding a speech word ("think") is still a line, searched word for word.
     expect(found('I think it was enormously beneficial when we did it')).toBe('Grace Hopper');
+    // A question word inside a line the sources hold ("statement") is part of the line.
+    expect(found('anything on an exact statement of all the causes decided since?')).toBe('Alan Turing');
+    expect(core.ask('what is the policy statement on it?').heading).toMatch(/searched for “policy it”/);
     // A question keeps the small words inside what it asks about.
     expect(found('anything on the policy should be changed?')).toBe('Grace Hopper');
     expect(core.ask('anything on the policy should be changed?').heading).toMatch(/searched for “policy should be changed”/);
