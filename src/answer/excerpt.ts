@@ -8,11 +8,7 @@ import { MAX_EXCERPT } from './tuning.js';
  * and a cut at either end of a quotation is marked too.
  */
 export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[] = paragraph.segments, focus?: Focus): string {
-  const sorted = boundedSegments(
-    [...chosen].sort((a, b) => a.start - b.start),
-    paragraph.text,
-    focus,
-  );
+  const sorted = boundedOf(paragraph, chosen, focus);
   const pieces: string[] = [];
   let runStart = sorted[0]!.start;
   let runEnd = sorted[0]!.end;
@@ -39,12 +35,17 @@ export function excerptOf(paragraph: Paragraph, chosen: Segment[], all: Segment[
 
 /** Where excerptOf's excerpt of the same segments lies in its paragraph: its first character to its last. */
 export function excerptSpan(paragraph: Paragraph, chosen: Segment[], focus?: Focus): [number, number] {
-  const sorted = boundedSegments(
+  const sorted = boundedOf(paragraph, chosen, focus);
+  return [sorted[0]!.start, Math.max(...sorted.map((s) => s.end))];
+}
+
+/** The chosen segments in reading order, bounded to an excerpt's length (see boundedSegments). */
+function boundedOf(paragraph: Paragraph, chosen: Segment[], focus?: Focus): Segment[] {
+  return boundedSegments(
     [...chosen].sort((a, b) => a.start - b.start),
     paragraph.text,
     focus,
   );
-  return [sorted[0]!.start, Math.max(...sorted.map((s) => s.end))];
 }
 
 /** Where in the paragraph the words asked about are (character offsets): a long sentence is cut around them. */

@@ -36,16 +36,20 @@ export function words(text: string): string[] {
 /** words() of a text already folded by fold(): a caller that needs the folded text too folds it once. */
 export function foldedWords(folded: string): string[] {
   const out: string[] = [];
-  const bare = (w: string) => (w.includes("'") ? w.replace(/'s$/, '').replace(/'/g, '') : w);
   if (!NON_ASCII.test(folded)) {
     // Most text is ASCII: a character scan, several times faster than either pattern.
     const bounds = asciiWordBounds(folded);
-    for (let k = 0; k < bounds.length; k += 2) out.push(bare(folded.slice(bounds[k], bounds[k + 1])));
+    for (let k = 0; k < bounds.length; k += 2) out.push(bareWord(folded.slice(bounds[k], bounds[k + 1])));
     return out;
   }
   WORD_GLOBAL.lastIndex = 0;
-  for (let m = WORD_GLOBAL.exec(folded); m; m = WORD_GLOBAL.exec(folded)) out.push(bare(m[0]));
+  for (let m = WORD_GLOBAL.exec(folded); m; m = WORD_GLOBAL.exec(folded)) out.push(bareWord(m[0]));
   return out;
+}
+
+/** A folded word as compared: without a possessive 's or any other apostrophe ("nation's" → "nation", "don't" → "dont"). */
+export function bareWord(word: string): string {
+  return word.includes("'") ? word.replace(/'s$/, '').replace(/'/g, '') : word;
 }
 
 /**
@@ -85,7 +89,7 @@ export function wordSpans(text: string): Array<{ word: string; start: number; en
   const out: Array<{ word: string; start: number; end: number }> = [];
   for (const m of text.matchAll(WORD)) {
     const start = m.index ?? 0;
-    out.push({ word: fold(m[0]).replace(/'s$/, '').replace(/'/g, ''), start, end: start + m[0].length });
+    out.push({ word: bareWord(fold(m[0])), start, end: start + m[0].length });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { lowerBound } from './sorted.js';
+import { sortedHas } from './sorted.js';
 
 /**
  * Is this a word of the English language? From `an-array-of-english-words` (MIT, ~275,000 words,
@@ -22,6 +22,5 @@ function lexicon(): string[] {
 
 /** Whether a folded, lower-case word is an English word ("weak", "better", "made"). */
 export function isEnglishWord(word: string): boolean {
-  const list = lexicon();
-  return list[lowerBound(list, word)] === word;
+  return sortedHas(lexicon(), word);
 }

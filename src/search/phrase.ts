@@ -1,7 +1,7 @@
-import { asciiWordBounds, fold } from '../knowledge/text.js';
+import { asciiWordBounds, bareWord, fold } from '../knowledge/text.js';
 import type { SearchIndex } from './index.js';
 import { isStopWord, stem } from './terms.js';
-import { lowerBound } from './sorted.js';
+import { sortedHas } from './sorted.js';
 import { MAX_CANDIDATES } from './tuning.js';
 
 /**
@@ -211,9 +211,6 @@ function wordBounds(folded: string): number[] {
   return out;
 }
 
-/** A word as compared: without a possessive 's or any other apostrophe ("nation's" → "nation", "don't" → "dont"). */
-const bareWord = (raw: string) => raw.replace(/'s$/, '').replace(/'/g, '');
-
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
 const NOT_PLAIN = /[^\x00-\x7f\u2018\u2019\u2032\u2010-\u2015\u201c\u201d]/;
 
@@ -276,10 +273,6 @@ function acrossCuts(index: SearchIndex, phrase: Phrase, across: (first: number) 
   const lists = [...new Set(phrase.terms)].map((t) => index.docsOf(t)).sort((a, b) => a.length - b.length);
   const rarest = lists[0];
   if (!rarest?.length || rarest.length > MAX_CANDIDATES) return [];
-  const has = (list: Uint32Array, id: number) => {
-    const i = lowerBound(list, id);
-    return i < list.length && list[i] === id;
-  };
   const { within, accept, limit } = options;
   // The pairs' first passages, in order: next to the rarest word's passages, or (for one
   // speaker's words, often far fewer) their passages followed by another of theirs.
@@ -291,8 +284,8 @@ function acrossCuts(index: SearchIndex, phrase: Phrase, across: (first: number) 
   }
   const out: PhraseHit[] = [];
   for (const first of firsts) {
-    if (!lists.every((l) => has(l, first) || has(l, first + 1))) continue;
-    if (within && !(has(within, first) && has(within, first + 1))) continue;
+    if (!lists.every((l) => sortedHas(l, first) || sortedHas(l, first + 1))) continue;
+    if (within && !(sortedHas(within, first) && sortedHas(within, first + 1))) continue;
     if (accept && !accept(first)) continue;
     const t = across(first);
     const m = t === null ? null : exactIn(t, phrase);

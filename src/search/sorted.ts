@@ -10,3 +10,8 @@ export function lowerBound<T extends number | string>(list: ArrayLike<T>, value:
   }
   return lo;
 }
+
+/** Whether `value` is in `list` (sorted ascending): a posting, a vocabulary word. */
+export function sortedHas<T extends number | string>(list: ArrayLike<T>, value: T): boolean {
+  return list[lowerBound(list, value)] === value;
+}

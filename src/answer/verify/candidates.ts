@@ -1,7 +1,7 @@
 import type { Article, Segment } from '../../knowledge/types.js';
 import type { KnowledgeBase } from '../../search/kb.js';
 import { isStopWord, stem, terms } from '../../search/terms.js';
-import { lowerBound } from '../../search/sorted.js';
+import { lowerBound, sortedHas } from '../../search/sorted.js';
 import { fold } from '../../knowledge/text.js';
 import { align, tokens, type Alignment, type Claim, type Token } from './align.js';
 
@@ -99,13 +99,9 @@ function missingWords(kb: KnowledgeBase, id: number, wordTerms: Array<string | n
   for (const t of wordTerms) {
     if (t === null) continue;
     const docs = docsOf.get(t);
-    if (!docs || !near.some((d) => holds(docs, d))) missing++;
+    if (!docs || !near.some((d) => sortedHas(docs, d))) missing++;
   }
   return missing;
-}
-
-function holds(docs: Uint32Array, d: number): boolean {
-  return docs[lowerBound(docs, d)] === d;
 }
 
 /** Ids in every list (each sorted ascending), at most `limit`, walking the shortest. */
