@@ -128,7 +128,7 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // names anyone else: the rest of the paragraph reports no one and names no one but X.
       const end = prev.segments.at(-1);
       const x = end?.kind === 'quote' && !end.embedded ? end.speaker : null;
-      const others = findMentions(masked[p]!).some((m) => !m.name || resolveName(speakers, m) !== x);
+      const others = findMentions(masked[p]!, 0, masked[p]!.length, speakers).some((m) => !m.name || resolveName(speakers, m) !== x);
       const reports = w.segments.some((s) => s.kind === 'reported');
       if (x && !others && !reports) {
         const lead = w.segments.findIndex((s) => s.kind !== 'quote' || !!s.embedded);
@@ -252,7 +252,7 @@ function sourceAfter(
   const from = next[0] + m[0].length;
   const clause = masked.slice(from, next[1]).search(/[.;:!?]|,\s+(?:who|which|whose|after|before|when|as|but|and)\b/);
   const to = clause < 0 ? next[1] : from + clause;
-  const who = findMentions(masked, from, to).find((x) => !x.possessive && (x.name || x.role));
+  const who = findMentions(masked, from, to, speakers).find((x) => !x.possessive && (x.name || x.role));
   if (!who) return { speaker: null, sentence: si + 1 };
   if (!who.name) return { speaker: null, sentence: si + 1 };
   const c = speakers.canonical(who.name, who.org);
@@ -292,7 +292,7 @@ function attributionName(line: string, speakers: ArticleSpeakers): string | null
     .replace(/\s+(?:statement|release|communiqu[eé])\.?$/i, '')
     .replace(/[\s.]+$/, '');
   if (/\d/.test(text)) return null;
-  const m = findMentions(text)[0];
+  const m = findMentions(text, 0, text.length, speakers)[0];
   // Only a name (and a role after a comma) attributes: "- The ministry announced …" is a list item.
   if (m?.start !== 0 || !/^(?:$|,)/.test(text.slice(m.end))) return null;
   if (!m?.name) return m?.role ? speakers.roleNoun(m.role, [], 0) : null;
@@ -405,7 +405,7 @@ function segmentParagraph(
   ranges.forEach(([a, b], si) => {
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
-    for (const m of findMentions(masked, a, b)) {
+    for (const m of findMentions(masked, a, b, speakers)) {
       // "Asked about it, she said", "Speaking to reporters, he said": a participle opening the
       // sentence is no one, so it does not stand between he/she and the person named before.
       if (

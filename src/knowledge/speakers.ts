@@ -1,5 +1,5 @@
 import { fold } from './text.js';
-import { firstNameGender, type Gender, type Mention } from './names.js';
+import { firstNameGender, type Gender, type KnownNames, type Mention } from './names.js';
 
 /**
  * Who is speaking: turns noun phrases such as "NATO Secretary General Jens Stoltenberg",
@@ -178,7 +178,7 @@ const PRONOUN_REACH = 6;
 /** Lower-case particles of a surname ("van der Berg", "de la Cruz"). */
 const SURNAME_PARTICLES = /^(?:van|von|de|der|den|du|del|della|da|di|dos|la|le|ter|ten)$/;
 
-export class ArticleSpeakers {
+export class ArticleSpeakers implements KnownNames {
   /** Full names (2+ words) → the fullest form seen ("George Bush" → "George W. Bush"). */
   private readonly fullNames = new Map<string, string>();
   /** Surname / first name → full name, or '' when two people share it. */
@@ -235,6 +235,12 @@ export class ArticleSpeakers {
     this.fullNames.set(nameKey(m.name), full);
     if (m.gender) this.gender.set(full, m.gender);
     if (m.role) this.learnRole(full, m.role);
+  }
+
+  /** A single word this article has used as a known person's surname or given name ("West" after "Adam West"). */
+  knowsPerson(word: string): boolean {
+    const key = nameKey(word);
+    return !!this.bySurname.get(key) || !!this.byFirst.get(key);
   }
 
   /** The people an article calls by this surname (their fullest names), when two or more share it. */

@@ -405,7 +405,7 @@ function paragraphBearer(ctx: Context, m: Mention): string | null {
   if (bearers.length < 2) return null;
   const seen = new Set<string>();
   // The paragraph before the mention (its last 2,000 characters: a bound for very long paragraphs).
-  for (const o of findMentions(ctx.masked, Math.max(0, m.start - 2000), m.start)) {
+  for (const o of findMentions(ctx.masked, Math.max(0, m.start - 2000), m.start, ctx.speakers)) {
     if (!o.name || o.org) continue;
     if (!o.name.includes(' ')) {
       if (nameKey(o.name) === nameKey(m.name!)) return null;
@@ -441,7 +441,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const text = ctx.masked.slice(floor, e).replace(/\s+$/, '');
   e = floor + text.length;
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
-  const mentions = findMentions(ctx.masked, floor, e);
+  const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
   const last = mentions[mentions.length - 1];
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
@@ -471,7 +471,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     if (appos) {
       const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
       const innerEnd = inner + appos[1]!.trimEnd().length;
-      const named = findMentions(ctx.masked, inner, innerEnd);
+      const named = findMentions(ctx.masked, inner, innerEnd, ctx.speakers);
       const whole =
         named.length === 1 && named[0]!.end === innerEnd && !named[0]!.org && /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0]!.start));
       // "the club's president, Nasser Al-Khelaïfi, said": the appositive is the name.
@@ -502,7 +502,7 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
   const text = ctx.masked.slice(from, verbStart);
   const pron = /^[\s_,]*(he|she|they|it|we|i)\b/i.exec(text);
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].length);
-  for (const m of findMentions(ctx.masked, from, verbStart)) {
+  for (const m of findMentions(ctx.masked, from, verbStart, ctx.speakers)) {
     if (m.possessive) continue;
     const prefix = ctx.masked.slice(from, m.start);
     const clause = prefix.includes(', ') ? prefix.slice(prefix.lastIndexOf(', ') + 2) : prefix;
@@ -527,14 +527,14 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
       floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length,
     );
   // "X was told by Y: …": the agent speaks.
-  if (/(?:was|were|is|are|been|being)\s+$/i.test(pre) && v.word !== 'quoted') {
+  if (/(?<![\p{L}\p{N}])(?:was|were|is|are|been|being)\s+$/iu.test(pre) && v.word !== 'quoted') {
     const by = /^\s+by\s+/i.exec(ctx.masked.slice(v.end, to));
     if (by) return inverted(ctx, v.end + by[0].length - 1, to) ?? { speaker: null };
     // "he was admitted to hospital", "she was asked about …": the subject is not speaking.
     return null;
   }
   if (PARTICIPLE.has(v.word) || /(?:^|\s)(?:and|by|then)\s+$/i.test(pre)) return sentenceSubject(ctx, floor, v.start);
-  if (v.word === 'quoted' && !/(?:was|were|is|been|being)\s+$/i.test(pre)) return { speaker: null };
+  if (v.word === 'quoted' && !/(?<![\p{L}\p{N}])(?:was|were|is|been|being)\s+$/iu.test(pre)) return { speaker: null };
   const subject = subjectBefore(ctx, floor, v.start);
   if (subject) return subject;
   // "…," said X, "…": the subject stands after the verb.
@@ -563,7 +563,7 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   }
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
   if (pron) return pronounWho(ctx, pron[1]!, at);
-  const m = findMentions(ctx.masked, at, Math.min(to, at + 120))[0];
+  const m = findMentions(ctx.masked, at, Math.min(to, at + 120), ctx.speakers)[0];
   // "said Smith's lawyer": someone of Smith's, not Smith.
   if (m && m.start === at && m.possessive) return { speaker: null };
   // "said local resident Peter Ahl", "said another resident, Eva Lind".
@@ -606,7 +606,7 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   // "Smith: “…”": a name alone, then a colon, opens the sentence.
   if (!verbs.length) {
     const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
-    const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'))[0] : undefined;
+    const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'), ctx.speakers)[0] : undefined;
     if (m?.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':'))
       return { speaker: resolveMention(ctx, m) };
   }
