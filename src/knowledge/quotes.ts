@@ -262,6 +262,17 @@ function sourceAfter(
 const SOURCE_AFTER =
   /^\s*(?:The|That|This|Those|These|Such)\s+(?:[\p{Ll}-]+\s+){0,2}(?:remarks?|words|comments?|objection|warning|assessment|plea|appeal|criticism|admission|verdict|message|quotation|quote|claim|response|reply|question|view|accusation|prediction|promise|confession|boast|complaint|tribute|rebuke|retort)\s+(?:came|come|comes|was|were|is|are)\s+(?:from|made\s+by|spoken\s+by|written\s+by|delivered\s+by|uttered\s+by|posted\s+by|issued\s+by|those\s+of|that\s+of|belonged\s+to|by)\s+/u;
 
+/** Whether the verb follows the quotation as its attribution ("“…,” Smith said", "“…” said the minister"). */
+function tailOf(masked: string, span: Span, verb: { start: number }): boolean {
+  return (
+    !/[.;:!?]|_/.test(masked.slice(span.end + 1, verb.start)) &&
+    masked
+      .slice(span.end + 1, verb.start)
+      .trim()
+      .split(/\s+/).length <= 8
+  );
+}
+
 /** The verb of saying that reportedWho takes the sentence's speaker from. */
 function reportedVerb(ctx: Context, from: number, to: number) {
   for (const v of verbsIn(ctx.masked, from, to)) if (whoOfVerb(ctx, from, v, to)) return v;
@@ -471,6 +482,13 @@ function segmentParagraph(
           !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1), text.slice(span.start, span.end)))
         )
           continue;
+        // Quoted words before the sentence's verb of saying are not what it reports ("women chanted
+        // “…” and carried signs, … Trump said"): no speaker, and no later rule may guess.
+        const verb = reported ? reportedVerb(ctx, a, b) : null;
+        if (!span.settled && reported && verb && span.end < verb.start && !tailOf(masked, span, verb)) {
+          span.settled = true;
+          span.speaker = null;
+        }
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;

@@ -132,6 +132,8 @@ const FINITE = [
   'agreed',
   'agrees',
   'quoted',
+  'expressed',
+  'voiced',
 ];
 const PARTICIPLES = [
   'saying',
@@ -218,6 +220,8 @@ const PARTICIPLE = new Set(PARTICIPLES);
  * meeting"): verbs of saying only when a quotation, "that", a colon or a comma follows closely.
  */
 const WEAK = new Set([
+  'expressed',
+  'voiced',
   'conceded',
   'concedes',
   'called',
@@ -370,7 +374,11 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     if (
       WEAK.has(word) &&
       !weakOk &&
-      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’-]+\s+){0,4}_|(?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+:\s*(?:_|$))/u.test(next) &&
+      // A quotation close after it ("called the march a response to the “…”", "wrote in USA Today,
+      // “…”"), "that" after a short object ("expressed concern that"), or a colon.
+      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’.-]+\s+){0,6}_|(?:[\p{L}'’.-]+\s+){0,5}[\p{L}'’.-]+[,:]\s*(?:_|$)|(?:[\p{L}'’-]+\s+){1,2}that\b)/u.test(
+        next,
+      ) &&
       !/^\s*$/.test(next) &&
       !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
     )
@@ -516,7 +524,7 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
 export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
   const pre = ctx.masked.slice(floor, v.start);
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
-  const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
+  const quotedAs = /(?<![\p{L}])(?:quoted|quotes|quote|cited|cites)\s+(.{1,60}?)\s+as\s+$/iu.exec(pre);
   // "Solberg was quoted by state radio as saying": passive, the subject is the one quoted.
   const passive = quotedAs && /^by\s/i.test(quotedAs[1]!) ? /\s*\b(?:was|were|is|are|been|being)\s+$/i.exec(pre.slice(0, quotedAs.index)) : null;
   if (quotedAs && passive) return subjectBefore(ctx, floor, floor + passive.index) ?? { speaker: null };
@@ -549,6 +557,9 @@ function objectWho(ctx: Context, from: number, to: number): Who {
   return inverted(ctx, from - 1, to) ?? { speaker: null };
 }
 
+/** What may follow a name in apposition: the end of the clause. */
+const APPOSITION_END = /^\s*(?:$|[,.;:!?)]|\s(?:who|and)\b)/;
+
 function inverted(ctx: Context, from: number, to: number): Who | null {
   const rest = ctx.masked.slice(from, to);
   const lead = /^\s+/.exec(rest)?.[0].length ?? 0;
@@ -563,9 +574,39 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   }
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
   if (pron) return pronounWho(ctx, pron[1]!, at);
-  const m = findMentions(ctx.masked, at, Math.min(to, at + 120), ctx.speakers)[0];
+  const ms = findMentions(ctx.masked, at, Math.min(to, at + 120), ctx.speakers);
+  const m = ms[0];
+  const next = ms[1];
+  const between = m && next ? ctx.masked.slice(m.end, next.start) : '';
+  // "said Borelli's widow, Karen": a possessive's role, then the name in apposition.
+  if (
+    m?.start === at &&
+    m.possessive &&
+    next?.name &&
+    !next.org &&
+    /^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+$/u.test(between) &&
+    APPOSITION_END.test(ctx.masked.slice(next.end, to))
+  )
+    return { speaker: resolveMention(ctx, next) };
   // "said Smith's lawyer": someone of Smith's, not Smith.
   if (m && m.start === at && m.possessive) return { speaker: null };
+  // "said Palestinian negotiator Saeb Erakat", "said Hamas official Mahmoud Zahar": a word that
+  // qualifies a lower-case role noun, then the name the noun phrase ends with.
+  // The qualifier is one word that names no one the article knows, the role one or two nouns
+  // ("said Smith after meeting Jones" is Smith: a known person, and a preposition between).
+  const role = between.trim().split(/\s+/);
+  if (
+    m?.start === at &&
+    !m.possessive &&
+    m.name &&
+    !m.name.includes(' ') &&
+    !ctx.speakers.canonical(m.name, m.org) &&
+    next?.name &&
+    !next.org &&
+    /^\s+(?:[\p{Ll}-]+\s+){1,2}$/u.test(between) &&
+    role.every((w) => !PREPOSITION.has(w) && !DETERMINER.test(w) && !/(?:ing|ed)$/.test(w))
+  )
+    return { speaker: resolveMention(ctx, next) };
   // "said local resident Peter Ahl", "said another resident, Eva Lind".
   if (m && (m.start === at || /^(?:[\p{Ll}-]+\s+){1,3}(?:[\p{Ll}-]+,\s+)?$|^[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(at, m.start))))
     return { speaker: resolveMention(ctx, m) };
@@ -610,16 +651,57 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
     if (m?.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':'))
       return { speaker: resolveMention(ctx, m) };
   }
+  // "Transport Minister Olu Adeyemi defended the offer: “…”": a quotation after a colon, with no
+  // verb of saying, belongs to the subject of the sentence that introduces it.
+  if (!verbs.length && /:\s*$/.test(lead)) return colonSubject(ctx, from, from + lead.lastIndexOf(':'));
   for (let i = verbs.length - 1; i >= 0; i--) {
+    if (inRelativeClause(ctx, from, verbs[i]!)) continue;
     const who = whoOfVerb(ctx, from, verbs[i]!, to);
     if (who) return who;
   }
   return null;
 }
 
+/** A relative clause's subject right before its verb: "things that Trump had …", "the words which she …". */
+const RELATIVE_SUBJECT =
+  /(?:^|\s)\p{Ll}[\p{Ll}-]+\s+(?:that|which|whom)\s+(?:(?:\p{Lu}[\p{L}'’.-]*|he|she|they|it|we|I)\s+){1,4}(?:(?:had|has|have|would|will|once|also|then|later)\s+){0,2}$/u;
+
+function inRelativeClause(ctx: Context, from: number, v: VerbHit): boolean {
+  return RELATIVE_SUBJECT.test(ctx.masked.slice(Math.max(from, v.start - 80), v.start));
+}
+
+/** Nouns for text that is not its subject's own words: "a sign read:", "the banner said:". */
+const NOT_OWN_WORDS =
+  /\b(?:signs?|banners?|placards?|headlines?|slogans?|chants?|posters?|graffiti|inscriptions?|captions?|mottos?|titles?|t-shirts?|shirts?)\b/i;
+
+/**
+ * The subject of a sentence whose colon opens a quotation: a named person or organisation at the
+ * sentence's start (after at most three words of role: "Homicide investigator Edson Moreira"),
+ * not after a preposition, and a verb after it; null when there is none or the colon introduces
+ * a sign, a banner or a headline (their words are not the subject's).
+ */
+function colonSubject(ctx: Context, from: number, colon: number): Who | null {
+  const pron = /^[\s_]*(he|she)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/iu.exec(ctx.masked.slice(from, colon));
+  if (pron && !NOT_OWN_WORDS.test(ctx.masked.slice(from, colon))) return pronounWho(ctx, pron[1]!, from + pron[0].indexOf(pron[1]!));
+  // The last name within the sentence's first words: "Homicide investigator Edson Moreira".
+  const m = findMentions(ctx.masked, from, colon, ctx.speakers)
+    .filter((x) => /^[\s_]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.masked.slice(from, x.start)))
+    .at(-1);
+  if (!m?.name || m.possessive) return null;
+  const prefix = ctx.masked.slice(from, m.start);
+  const rest = ctx.masked.slice(m.end, colon);
+  if (/(?:^|\s)(?:in|at|on|of|for|with|from|to|by|after|before|during|about|like|as|and|or)\s/i.test(prefix)) return null;
+  if (NOT_OWN_WORDS.test(rest) || !/^,?\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.test(rest)) return null;
+  const speaker = resolveMention(ctx, m);
+  return speaker ? { speaker } : null;
+}
+
 /** Who speaks in a sentence of reported speech: the first verb of saying with a subject. */
 export function reportedWho(ctx: Context, from: number, to: number): Who | null {
   for (const v of verbsIn(ctx.masked, from, to)) {
+    // "signs referenced things that Trump had said": a verb of saying inside a relative clause
+    // reports nothing; its object is the noun before "that".
+    if (inRelativeClause(ctx, from, v)) continue;
     const who = whoOfVerb(ctx, from, v, to);
     if (who) return who;
   }
