@@ -1,5 +1,5 @@
 import { CLOSED_CLASS, NOT_NAME } from './lexicon/function-words.js';
-import { ORG_WORDS } from './lexicon/organisations.js';
+import { LEGAL_FORMS, ORG_WORDS } from './lexicon/organisations.js';
 import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particles.js';
 import { PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
 import { ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
@@ -226,6 +226,7 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known?
   const org =
     !personAfterOrg &&
     (lows.some((l) => ORG_WORDS.has(l)) ||
+      (run.length >= 2 && LEGAL_FORMS.has(lows[lows.length - 1]!)) ||
       (run.length === 1 && isAcronym(run[0]!)) ||
       /\.(?:com|org|net|ca|co\.uk)$/i.test(run[run.length - 1]!.text));
   let titled = false;

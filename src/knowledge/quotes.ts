@@ -2,6 +2,8 @@ import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js
 import { interviewTurns } from './interview.js';
 import { findMentions, firstNameGender, type Mention } from './names.js';
 import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
+import { PERSON_NOUNS } from './lexicon/roles.js';
+import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
 import type { Article, Segment } from './types.js';
@@ -216,6 +218,34 @@ function itsSubject(mention: Mention, rest: string): boolean {
 
 const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b)/u;
 
+/**
+ * A sentence whose subject is an unnamed person ("A Hamas activist dressed as Gilad Shalit and
+ * begged …", "The man told police …"): that person is a candidate for he/she in what follows, as
+ * salient as anyone the sentence names, so a name in another position is not taken for them. Not
+ * when a name follows the noun ("The coach, Pieter van der Berg, …": the name is the subject).
+ */
+function unnamedSubject(sentence: string): { gender: 'm' | 'f' | null } | null {
+  const np = /(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{L}'’-]+\s+){0,3}?(\p{Ll}[\p{Ll}-]+)(?=[\s,])/gu;
+  for (const m of sentence.matchAll(np)) {
+    // The subject opens the sentence, or follows an opening time or place phrase ("During the rally").
+    const before = sentence.slice(0, m.index);
+    if (
+      !/^[\s_]*$/.test(before) &&
+      !/^[\s_]*(?:During|After|Before|At|In|On|Outside|Inside|Later|Earlier|Meanwhile|Then|Afterwards|Minutes|Hours|Moments)\b[^,_.;:]{0,50}?,?\s+$/u.test(
+        before,
+      )
+    )
+      return null;
+    if (m.index === 0 && !/^\p{Lu}/u.test(m[0])) return null;
+    const head = m[1]!;
+    if (!PERSON_NOUNS.has(head) && !/^\p{L}{3,}(?:ist|eer)$/u.test(head)) continue;
+    const after = sentence.slice(m.index! + m[0].length);
+    if (/^\s*,?\s*(?:\p{Lu}|_)/u.test(after) || !/^\s+(?:[\p{Ll}]+\s+){0,2}\p{Ll}+/u.test(after)) return null;
+    return { gender: FEMALE.has(head) ? 'f' : MALE.has(head) ? 'm' : null };
+  }
+  return null;
+}
+
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;
 
@@ -416,6 +446,8 @@ function segmentParagraph(
   ranges.forEach(([a, b], si) => {
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
+    const unnamed = unnamedSubject(masked.slice(a, b));
+    if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a });
     for (const m of findMentions(masked, a, b, speakers)) {
       // "Asked about it, she said", "Speaking to reporters, he said": a participle opening the
       // sentence is no one, so it does not stand between he/she and the person named before.

@@ -495,6 +495,11 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       return { speaker: null, start: floor + np.index };
     const det = np[1] && DETERMINER.test(np[1]) ? np[1] : undefined;
     const noun = np[2]!;
+    // "responded, via separate tweets": words after a preposition are no subject, and a plural
+    // noun there ("tweets", "remarks") is no verb of saying: the verb before it speaks.
+    const lead = (np[1] ?? noun.split(/\s+/)[0]!).toLowerCase();
+    if (PREPOSITION.has(noun.split(/\s+/)[0]!) || PREPOSITION.has(lead) || /^(?:via|through|without|against|under|over|into|across)$/.test(lead))
+      return null;
     const start = floor + np.index + (np[0].length - np[0].trimStart().length);
     if (!det && np[1] && /^\p{Lu}/u.test(np[1])) {
       // "Cuban parliamentary speaker said"? A capitalised word before lower-case words: not a subject we know.

@@ -94,4 +94,35 @@ describe('quotations and the verb of saying that governs them', () => {
     expect(quoteOf(a, 'He would say')).toBe('Karen');
     expect(quoteOf(a, 'We will appeal')).toBe('Davies');
   });
+
+  it('a plural noun after a preposition is no verb of saying: "responded, via separate tweets, “…” and “…”" are both his', () => {
+    const a = parse(
+      'Mayor Dan Ortiz was asked about the protest. The following day, Ortiz responded, via separate tweets, "Why did these people not vote?" and "Peaceful protest is a hallmark of our democracy."',
+    );
+    expect(quoteOf(a, 'Why did these people')).toBe('Dan Ortiz');
+    expect(quoteOf(a, 'Peaceful protest')).toBe('Dan Ortiz');
+  });
+});
+
+describe('he and she by salience', () => {
+  it('an unnamed person who is the subject is as salient as a name elsewhere in the sentence: he is nobody', () => {
+    const a = parse(
+      'During the rally a supporter dressed as Ian Foley and waved a flag. "I miss my family," he said.',
+      'A neighbour spoke to Officer Ruth Kane after the fire. "It spread so fast," she said.',
+    );
+    expect(quoteOf(a, 'I miss my family')).toBeNull();
+    expect(quoteOf(a, 'It spread so fast')).toBeNull();
+  });
+
+  it('a role noun with the name in apposition is that person, not a second candidate', () => {
+    const a = parse('The coach, Pieter Smit, arrived late on Saturday. "We were lucky," he said.');
+    expect(quoteOf(a, 'We were lucky')).toBe('Pieter Smit');
+  });
+});
+
+describe('organisations', () => {
+  it('a legal form is organisation evidence only after a name: "Spa" alone is no company', () => {
+    const a = parse('Carmaker Voss Motoren AG said it will close its plant. "The decision was not easy," the company said in a statement.');
+    expect(quoteOf(a, 'The decision was not easy')).toBe('Voss Motoren AG');
+  });
 });

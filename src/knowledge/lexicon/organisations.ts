@@ -23,22 +23,6 @@ export const ORG_WORDS = new Set([
   'office',
   'service',
   'corporation',
-  'corp',
-  'inc',
-  'ltd',
-  'llc',
-  'plc',
-  'ag',
-  'gmbh',
-  'sa',
-  'nv',
-  'bv',
-  'spa',
-  'oy',
-  'ab',
-  'asa',
-  'kk',
-  'pty',
   'foundation',
   'institute',
   'university',
@@ -122,3 +106,10 @@ export const ORG_WORDS = new Set([
   'fifa',
   'uefa',
 ]);
+
+/**
+ * Legal forms written after a company's name ("Voss Motoren AG", "Acme Inc."): organisation
+ * evidence only at the end of a run of two words or more. Alone, "Spa" is a town or a spa, "Ab"
+ * and "Sa" are names.
+ */
+export const LEGAL_FORMS = new Set(['corp', 'inc', 'ltd', 'llc', 'plc', 'ag', 'gmbh', 'sa', 'nv', 'bv', 'spa', 'oy', 'ab', 'asa', 'kk', 'pty']);

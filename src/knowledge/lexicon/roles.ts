@@ -286,3 +286,19 @@ export const WEAK_ROLE = new Set([
   'general',
   'executive',
 ]);
+
+/**
+ * Nouns for a person, as the head of a sentence's unnamed subject ("A Hamas activist dressed as
+ * Gilad Shalit …"): he or she in the next sentence may be that unnamed person, so a name that
+ * stands elsewhere in the sentence is not the only candidate. Words ending in -ist or -eer count too.
+ */
+export const PERSON_NOUNS = new Set(
+  `man woman boy girl person child teenager youth resident witness eyewitness neighbour neighbor student teacher official officer
+spokesman spokeswoman spokesperson worker volunteer protester protestor demonstrator supporter fan passenger driver pilot
+survivor victim suspect soldier policeman policewoman doctor nurse member leader lawyer father mother wife husband son daughter
+brother sister uncle aunt widow widower friend relative colleague player coach manager customer owner farmer shopkeeper
+bystander motorist cyclist guard prisoner inmate detainee defendant plaintiff juror judge prosecutor attorney negotiator
+mediator delegate candidate voter citizen refugee migrant tourist visitor guest host caller listener viewer reader reporter
+journalist photographer source insider aide adviser advisor assistant staffer employee executive director chief commander
+ex-policeman ex-soldier pensioner veteran mourner worshipper pilgrim parent grandparent grandmother grandfather`.split(/\s+/),
+);
