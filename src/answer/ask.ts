@@ -202,7 +202,8 @@ function splitSpeakerTopic(kb: KnowledgeBase, rest: string): { speaker: string; 
     const candidate = parts.slice(0, n).join(' ');
     const match = kb.speakers.resolve(candidate);
     // An exact but shared name ("bush") still marks where the speaker ends; the answer asks which one.
-    if (match.speaker || (match.ambiguous.length > 1 && n === 1)) {
+    // An organisation that speaks through its officials ("nato china") names the speaker too.
+    if (match.speaker || (match.ambiguous.length > 1 && n === 1) || (!match.ambiguous.length && kb.speakers.officialsOf(candidate).length)) {
       return {
         speaker: candidate,
         topic: parts

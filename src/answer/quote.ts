@@ -40,6 +40,18 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     if (chosen) return chosen;
   }
   if (!speaker && !match.ambiguous.length && request.speaker.trim()) {
+    // "Did NATO say anything …": an organisation speaks through its named officials, labelled so.
+    const officials = kb.speakers.officialsOf(request.speaker);
+    if (officials.length === 1) {
+      const { speaker: official, role, org } = officials[0]!;
+      return quoteOf(kb, request, official, undefined, undefined, `${org}, through its ${role}`);
+    }
+    if (officials.length > 1)
+      return answerOf(request, {
+        found: false,
+        heading: `${officials[0]!.org} is not quoted as such; its officials are. Choose one to see their words:`,
+        suggestions: officials.slice(0, 5).map((o) => o.speaker.name),
+      });
     const mentioned = mentionsOf(kb, request);
     if (mentioned) return mentioned;
   }
@@ -117,7 +129,15 @@ function readFor(kb: KnowledgeBase, raw: string, bounds: Bounds): TopicRead {
   return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(kb, topic, plan) : null };
 }
 
-function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string, known?: { picks: Pick[]; covered: number }): Answer {
+/** `speaksFor`: the organisation and role the speaker answers for ("NATO, through its Secretary General"), shown before the name. */
+function quoteOf(
+  kb: KnowledgeBase,
+  request: QuoteRequest,
+  speaker: Speaker,
+  note?: string,
+  known?: { picks: Pick[]; covered: number },
+  speaksFor?: string,
+): Answer {
   const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic, request);
   if (plan && plan.terms.length === 0) {
     return answerOf(request, {
@@ -140,7 +160,7 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
-    const heading = `${speaker.name}${searched}: ${count}${shownRange(request.offset, page.citations.length)}`;
+    const heading = `${speaksFor ? `${speaksFor} ` : ''}${speaker.name}${searched}: ${count}${shownRange(request.offset, page.citations.length)}`;
     return answerOf(canonical, {
       found: page.citations.length > 0,
       heading,

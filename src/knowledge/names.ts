@@ -337,3 +337,26 @@ export function firstNameGender(fullName: string): Gender {
   const first = fold(parts[0]!);
   return FEMALE_FIRST.has(first) ? 'f' : MALE_FIRST.has(first) ? 'm' : null;
 }
+
+/** Joining words an acronym skips ("Movement for Democratic Change" → MDC). */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'di', '&']);
+
+/**
+ * The acronym of an organisation's name, from the initials of its capitalised words ("Movement
+ * for Democratic Change" → "MDC", "North Atlantic Treaty Organization" → "NATO"); null for a name
+ * of fewer than two such words.
+ */
+export function acronymOf(name: string): string | null {
+  const initials = name
+    .split(/[\s-]+/)
+    .filter((w) => w && !ACRONYM_SKIPS.has(w.toLowerCase()))
+    .map((w) => w[0]!);
+  if (initials.length < 2 || !initials.every((c) => /\p{Lu}/u.test(c))) return null;
+  return initials.join('');
+}
+
+/** Whether a name reads as an organisation's by its words ("Movement for Democratic Change", "Amnesty International"). */
+export function isOrganisation(name: string): boolean {
+  const words = name.split(/\s+/).map((w) => fold(w).replace(/[.,]$/, ''));
+  return words.some((w) => ORG_WORDS.has(w)) || (words.length >= 2 && LEGAL_FORMS.has(words[words.length - 1]!));
+}

@@ -1,6 +1,6 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
-import { findMentions, firstNameGender, type Mention } from './names.js';
+import { acronymOf, findMentions, firstNameGender, type Mention } from './names.js';
 import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
@@ -43,8 +43,10 @@ interface Working {
 export function segmentArticle(paragraphs: ParagraphInput[], speakers = new ArticleSpeakers()): Segment[][] {
   const spansOf = quoteSpans(paragraphs);
   const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
-  // Pass 1: every name the article mentions outside quotation marks.
+  // Pass 1: every name the article mentions outside quotation marks, and the acronyms it spells out.
   masked.forEach((m) => {
+    for (const [, full, acronym] of m.matchAll(SPELLED_ACRONYM))
+      if (acronymOf(full!) === acronym!.replace(/s$/, '')) speakers.learnAcronym(acronym!, full!);
     const ranges = sentenceRanges(m);
     const starts = new Set(ranges.map(([a]) => a));
     let r = 0;
@@ -245,6 +247,10 @@ function unnamedSubject(sentence: string): { gender: 'm' | 'f' | null } | null {
   }
   return null;
 }
+
+/** "the Movement for Democratic Change (MDC)": a capitalised name, then its acronym in brackets. */
+const SPELLED_ACRONYM =
+  /(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|de|du|des|la|le|del|di|&|\p{Lu}[\p{L}'’-]*))*\s+\p{Lu}[\p{L}'’-]*)\s+\((\p{Lu}{2,8}s?)\)/gu;
 
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;

@@ -249,6 +249,18 @@ export class ArticleSpeakers implements KnownNames {
     return [...new Set(all)];
   }
 
+  /**
+   * "the Movement for Democratic Change (MDC)": the acronym and the full name are one organisation.
+   * Each keeps the name the text gives it where it speaks; the full name is recorded as the
+   * acronym's role (and the acronym as the full name's), so the speaker directory answers to both.
+   */
+  learnAcronym(acronym: string, full: string): void {
+    this.orgs.add(full);
+    this.orgs.add(acronym);
+    if (!this.roles.has(full)) this.roles.set(full, acronym);
+    if (!this.roles.has(acronym)) this.roles.set(acronym, full);
+  }
+
   /** The canonical name for a mention's name: the fullest form; null when ambiguous; undefined when unknown. */
   canonical(name: string, org = false): string | null | undefined {
     // "DOE said" after "JOHN DOE": an all-capitals word that is a person's surname is that person, not an acronym.

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { acronymOf, isOrganisation } from '../knowledge/names.js';
 import { nameKey, roleAliases } from '../knowledge/speakers.js';
 import type { Article } from '../knowledge/types.js';
 import { words } from '../knowledge/text.js';
@@ -204,6 +205,13 @@ export class SpeakerDirectory {
         for (const token of parts) if (token.length > 1 && !isStopWord(token)) push(this.byToken, token, speaker);
       }
       for (const role of speaker.roles) for (const alias of roleAliases(role)) aliases.add(alias);
+      // An organisation is also its acronym, and an acronym the name the sources spell it out as
+      // ("the Movement for Democratic Change (MDC)"): "/quote mdc" and "/quote movement for
+      // democratic change" find the same speaker.
+      const acronym = isOrganisation(speaker.name) ? acronymOf(speaker.name) : null;
+      if (acronym) aliases.add(acronym.toLowerCase());
+      for (const role of speaker.roles)
+        if (acronymOf(role)?.toLowerCase() === speaker.key || acronymOf(speaker.name) === role) aliases.add(nameKey(role));
       for (const alias of aliases) {
         if (!alias || (alias.split(' ').length === 1 && alias.length < 2)) continue;
         push(this.byAlias, alias, speaker);
@@ -338,6 +346,31 @@ export class SpeakerDirectory {
       return { speaker: who.length === 1 ? who[0]! : null, ambiguous: who.length === 1 ? [] : who, consumed: { from, to: i + 1 } };
     }
     return null;
+  }
+
+  /**
+   * The quoted people whose role names this organisation ("nato" → Jens Stoltenberg, role "NATO
+   * Secretary General"), with the role's other words ("Secretary General") and the organisation as
+   * the role writes it ("NATO"). Only for a typed name that names no speaker itself.
+   */
+  officialsOf(typed: string): Array<{ speaker: Speaker; role: string; org: string }> {
+    const key = nameKey(typed);
+    if (!key || key.split(' ').every((w) => ROLE_WORDS.has(w) || TITLES.has(w) || isStopWord(w))) return [];
+    const out: Array<{ speaker: Speaker; role: string; org: string }> = [];
+    for (const s of this.all) {
+      if (!s.quotes) continue;
+      for (const role of s.roles) {
+        const words = role.split(/\s+/);
+        const keys = words.map((w) => nameKey(w));
+        const n = key.split(' ').length;
+        const at = keys.findIndex((_, i) => keys.slice(i, i + n).join(' ') === key);
+        // The organisation is part of the role, and the role says more than its name.
+        if (at < 0 || words.length <= n || !keys.some((k, i) => (i < at || i >= at + n) && ROLE_WORDS.has(k))) continue;
+        out.push({ speaker: s, role: [...words.slice(0, at), ...words.slice(at + n)].join(' '), org: words.slice(at, at + n).join(' ') });
+        break;
+      }
+    }
+    return out.sort((a, b) => b.speaker.quotes - a.speaker.quotes);
   }
 
   /** Whether one word on its own may name a speaker here (see detect). */
