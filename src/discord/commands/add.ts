@@ -1,7 +1,8 @@
 /**
- * /add url:<url> | file:<attachment> (admins only): adds an article or statement to the knowledge
- * folder and says privately what was found (title, date, publisher, author, quotations,
- * speakers) or why it was refused, like `npm run add`. Hidden from members without Manage Server
+ * /add url:<url> | file:<attachment> (admins only): adds an article or statement to this server's
+ * own sources (answered here only; global from an operator's server, docs/scopes.md) and says
+ * privately what was found (title, date, publisher, author, quotations, speakers) or why it was
+ * refused, like `npm run add`. Hidden from members without Manage Server
  * by default, usable only in servers, and checked again here.
  */
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
@@ -18,7 +19,7 @@ export const ONE_OF = 'Give either url: (a web page or PDF) or file: (an .html, 
 
 const data = managersOnly(new SlashCommandBuilder())
   .setName('add')
-  .setDescription('Admins: add an article or statement (a URL or an uploaded file) to what I can quote')
+  .setDescription('Admins: add an article or statement (a URL or an uploaded file) to what I quote in this server')
   .addStringOption((o) => o.setName('url').setDescription('A web page or PDF (http or https)').setMaxLength(2000))
   .addAttachmentOption((o) => o.setName('file').setDescription('An .html, .txt, .md or .pdf file (up to 10 MB)'))
   .toJSON();
@@ -34,7 +35,8 @@ export const add: SlashCommand = {
     const input: AddInput = file ? { kind: 'upload', name: file.name, url: file.url, size: file.size } : { kind: 'url', url: url! };
     // Fetching and extracting can outlast Discord's 3 seconds: acknowledge first.
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const result = await ctx.add(input);
+    // requireManager above: only in a server. The source becomes that server's own (docs/scopes.md).
+    const result = await ctx.add(input, { user: i.user.id, server: i.guildId! });
     // The watcher would pick it up within a second; reloading now lets the next /quote find it.
     if (result.ok && ctx.reload) await ctx.reload();
     ctx.log.info(
