@@ -189,6 +189,7 @@ async function previousAdditions(folder: string, name: string): Promise<Addition
     const sidecar: unknown = parseYaml(await readFile(join(folder, `${file}${SIDECAR_SUFFIX}`), 'utf8'), { schema: 'core' });
     return sidecar && typeof sidecar === 'object' ? additionsOf(sidecar as Record<string, unknown>) : [];
   } catch {
+    // No sidecar, or a broken one (the loader reports it): this addition starts the record afresh.
     return [];
   }
 }
