@@ -152,6 +152,9 @@ function story(kind: string, open: (dir: string) => Promise<KnowledgeStore>, exp
       const added = await addIn(d, B, `${srv.origin}/press/harbour`);
       expect(added).toMatch(new RegExp(`^Added added\\\\?/${B_ID}\\\\?/127-0-0-1-harbour-[0-9a-f]{8}\\\\?\\.html`));
       file = /^Added (\S+)/.exec(added)![1]!.replace(/\\/g, '');
+      expect(added.replace(/\\/g, '')).toContain(
+        `Answered in this server only; the bot’s operator can make it answer everywhere (id ${file.replace(/\.html$/, '')}).`,
+      );
       await d.core.reload();
       await expectAnsweredIn(d, B);
       await expectUnknownIn(d, A);
@@ -217,6 +220,7 @@ function story(kind: string, open: (dir: string) => Promise<KnowledgeStore>, exp
       const inA = await addIn(d, A, `${srv.origin}/press/ferry`);
       const name = /^(?:Added|Updated) (\S+)/.exec(inB)![1]!.replace(/\\/g, '');
       expect(inA.replace(/\\/g, '')).toContain(`Updated ${name}`);
+      expect(inA.replace(/\\/g, '')).toContain('Another server added this page before: it is stored once and now answered here too');
       await d.core.reload();
       const ask = (where: Where) =>
         d.h.interact(

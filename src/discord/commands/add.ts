@@ -7,6 +7,7 @@
  */
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { describeAdd, type AddInput } from '../../ingest/add.js';
+import { serverOfPath } from '../../knowledge/scope.js';
 import { fitLines } from '../../render/discord/source-fields.js';
 import { escapeDiscord, LIMITS } from '../../render/discord/escape.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
@@ -50,10 +51,19 @@ export const add: SlashCommand = {
       },
       'source added by admin',
     );
-    const lines = describeAdd(result)
-      .split('\n')
-      .map((l) => escapeDiscord(l.length > 900 ? `${l.slice(0, 899)}…` : l));
+    const lines = [...describeAdd(result).split('\n'), ...(result.ok ? [whereAnswered(result.file, i.guildId!)] : [])].map((l) =>
+      escapeDiscord(l.length > 900 ? `${l.slice(0, 899)}…` : l),
+    );
     await i.editReply({ content: fitLines(lines, LIMITS.content), allowedMentions: NO_MENTIONS });
     return { found: result.ok };
   },
 };
+
+/** Where the added source answers (docs/scopes.md), so a moderator knows who else sees it. */
+function whereAnswered(file: string, server: string): string {
+  const owner = serverOfPath(file);
+  if (!owner) return 'Answered in every server (this is one of the operator’s servers).';
+  const id = file.replace(/\.[^./]+$/, '');
+  if (owner === server) return `Answered in this server only; the bot’s operator can make it answer everywhere (id ${id}).`;
+  return `Another server added this page before: it is stored once and now answered here too (id ${id}).`;
+}
