@@ -79,11 +79,11 @@ export async function loadLiveCore(
 
   const core: LiveCore = {
     answer: (request) => current.answer(request),
-    ask: (input) => current.ask(input),
-    context: (key) => current.context(key),
-    cite: (key, start, end) => current.cite?.(key, start, end) ?? null,
-    suggestSpeakers: (typed, limit) => current.suggestSpeakers(typed, limit),
-    suggestTopics: (typed, speaker, limit) => current.suggestTopics(typed, speaker, limit),
+    ask: (input, scope) => current.ask(input, scope),
+    context: (key, scope) => current.context(key, scope),
+    cite: (key, start, end, scope) => current.cite?.(key, start, end, scope) ?? null,
+    suggestSpeakers: (typed, limit, scope) => current.suggestSpeakers(typed, limit, scope),
+    suggestTopics: (typed, speaker, limit, scope) => current.suggestTopics(typed, speaker, limit, scope),
     stats: () => current.stats(),
     reload: () => {
       running ??= reload()
