@@ -24,7 +24,8 @@ export const ASK_USAGE = `usage: npm run --silent ask -- [options] "query"
   --json            one JSON object per answer, one per line (nothing else is printed on stdout)
   --knowledge DIR   answer from DIR instead of knowledge/ (or KNOWLEDGE_DIR)
   --offset N        skip the first N results (the next page of 5 quotes: --offset 5)
-  --cite STYLE      with --json, add "cite" to every citation: apa, mla, chicago or chicago-note
+  --cite STYLE      each result's reference entry: apa, mla, chicago or chicago-note
+                    (listed under the answer; with --json, a "cite" field of every citation)
   --chart FILE.png  write a /timeline answer's counts per period as a bar chart
   -h, --help        this text
 

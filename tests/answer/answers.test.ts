@@ -42,6 +42,15 @@ describe('answers over the seeds', async () => {
     expect(moldova.excerpt).toMatch(/^… .*Republic of Moldova\. …$/);
   });
 
+  it('/quote keeps every word of the topic after the name: a day of the month is not read as part of the name', () => {
+    for (const typed of ['/quote stoltenberg "4 July 1861"', '/quote stoltenberg 4 July 1861']) {
+      const a = core.ask(typed);
+      expect(a.request, typed).toMatchObject({ command: 'quote', speaker: expect.stringMatching(/^(jens )?stoltenberg$/i) });
+      expect(a.heading, typed).toMatch(/4 July 1861/);
+    }
+    expect(core.ask('/quote "stoltenberg" china').request).toMatchObject({ speaker: 'Jens Stoltenberg', topic: 'china' });
+  });
+
   it('says plainly when only reported speech matches', () => {
     const a = core.ask('/quote stoltenberg arms control');
     expect(a.found).toBe(true);
