@@ -56,6 +56,8 @@ export const SHORT_LAST = 1_000_000;
 export const SUMMARY_MIN_SENTENCES = 3;
 /** …and at most six: a paragraph's worth, each cited. */
 export const SUMMARY_MAX_SENTENCES = 6;
+/** Sentences a summary fills up to by rank once every voice and source has one (more only when there are more voices). */
+export const SUMMARY_SENTENCES = 5;
 /** Distinct candidate sentences considered before choosing. */
 export const SUMMARY_POOL = 30;
 /** Sentences this similar (word-set Jaccard) to one already chosen add nothing new to a summary. */
