@@ -1,0 +1,66 @@
+import type { KnowledgeBase } from '../search/kb.js';
+import type { Speaker } from '../search/speakers.js';
+import { sourcesTitled } from '../search/titles.js';
+import type { Pick } from './pick.js';
+
+/**
+ * /quote and a source's title: a speech titled with the topic ("/quote lincoln gettysburg" and the
+ * Gettysburg Address, whose text never says "Gettysburg") ranks first, and the heading says so.
+ */
+
+/** A record is the speaker's own speech when their quotations make up this share of its text (a news story quoting them is not). */
+const OWN_SPEECH = 0.8;
+
+/** The speaker's sources (in the period) whose title holds every word of the topic. */
+export function titledSources(kb: KnowledgeBase, speaker: Speaker, topic: string, accept?: (passage: number) => boolean): number[] {
+  const titled = new Set(sourcesTitled(kb.articles, topic));
+  if (!titled.size) return [];
+  const out = new Set<number>();
+  for (const id of speaker.quotePassages) {
+    const { article } = kb.passages[id]!;
+    if (titled.has(article) && (!accept || accept(id))) out.add(article);
+  }
+  return [...out];
+}
+
+/**
+ * The picks with each titled source's best passage holding the topic's words first (its other
+ * passages keep their rank, so one long speech does not fill the page); a titled source whose
+ * words never say the topic comes first with its opening quotations, when it is the speaker's own
+ * speech. `titled`: the sources that were put first, for the heading.
+ */
+export function titledFirst(
+  kb: KnowledgeBase,
+  speaker: Speaker,
+  candidates: number[],
+  picks: Pick[],
+  openings: (article: number) => Pick[],
+): { picks: Pick[]; titled: number[] } {
+  const first: Pick[] = [];
+  const titled: number[] = [];
+  for (const article of candidates) {
+    const own = picks.find((p) => p.articleIndex === article);
+    const put = own ? [own] : isOwnSpeech(kb, speaker, article) ? openings(article) : [];
+    if (!put.length) continue;
+    first.push(...put);
+    titled.push(article);
+  }
+  return { picks: titled.length ? [...first, ...picks.filter((p) => !first.includes(p))] : picks, titled };
+}
+
+function isOwnSpeech(kb: KnowledgeBase, speaker: Speaker, article: number): boolean {
+  let own = 0;
+  let all = 0;
+  for (const paragraph of kb.articles[article]!.paragraphs) {
+    all += paragraph.text.length;
+    for (const seg of paragraph.segments) if (seg.kind === 'quote' && seg.speaker === speaker.name) own += seg.end - seg.start;
+  }
+  return all > 0 && own >= OWN_SPEECH * all;
+}
+
+/** `, first in “Gettysburg Address”` (and how many more sources so titled came first). */
+export function titledNote(kb: KnowledgeBase, titled: number[]): string {
+  if (!titled.length) return '';
+  const more = titled.length > 1 ? ` and ${titled.length - 1} more source${titled.length > 2 ? 's' : ''} so titled` : '';
+  return `, first in “${kb.articles[titled[0]!]!.title}”${more}`;
+}

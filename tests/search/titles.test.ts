@@ -1,0 +1,40 @@
+/** A source's title is searched too: a speech is often titled with what its own words never say. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createCore } from '../../src/answer/core.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { sourcesTitled } from '../../src/search/titles.js';
+import { FIXTURES } from '../helpers.js';
+
+describe('source titles', async () => {
+  const { articles, problems } = await loadKnowledge(join(FIXTURES, 'titles'));
+  const core = createCore(articles);
+
+  it('loads the fixture', () => expect(problems).toEqual([]));
+
+  it('finds the sources whose title holds every word asked about, plurals folded, stop words aside', () => {
+    const titles = (topic: string) => sourcesTitled(articles, topic).map((i) => articles[i]!.title);
+    expect(titles('pier').sort()).toEqual(['Address at the Northern Pier', 'Pier maintenance report']);
+    expect(titles('the northern piers')).toEqual(['Address at the Northern Pier']);
+    expect(titles('pier council')).toEqual([]);
+    expect(titles('the')).toEqual([]);
+  });
+
+  it("/quote ranks the speaker's source titled with the topic first, says so in the heading, and keeps the other matches", () => {
+    const a = core.ask('/quote lindqvist pier');
+    expect(a.found).toBe(true);
+    expect(a.heading).toMatch(/^Maria Lindqvist, searched for “pier”, first in “Address at the Northern Pier”: /);
+    // The address never says "pier": its opening words stand for it.
+    expect(a.citations[0]).toMatchObject({ title: 'Address at the Northern Pier', speaker: 'Maria Lindqvist' });
+    expect(a.citations[0]!.excerpt).toMatch(/^We gather to honour the workers/);
+    expect(a.citations.map((c) => c.title)).toContain('Letter to the harbour council');
+    // Another speaker's source so titled is not this speaker's.
+    expect(a.citations.map((c) => c.title)).not.toContain('Pier maintenance report');
+  });
+
+  it('says nothing of titles when no title holds the topic', () => {
+    const a = core.ask('/quote lindqvist winter storms');
+    expect(a.heading).toMatch(/^Maria Lindqvist, searched for “winter storms”: /);
+    expect(a.citations[0]!.title).toBe('Letter to the harbour council');
+  });
+});
