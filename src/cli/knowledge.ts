@@ -10,8 +10,7 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { exportFolder, importFolder, type MoveReport } from '../store/move.js';
 import { openStore } from '../store/open.js';
-
-const USAGE = 'usage: npm run knowledge -- import DIR | export DIR | list | remove NAME...   (needs DATABASE_URL)';
+import { KNOWLEDGE_USAGE } from './usage.js';
 
 function print(verb: string, dir: string, r: MoveReport): number {
   for (const f of r.failed) process.stderr.write(`${verb} failed: ${f.name}: ${f.reason}\n`);
@@ -26,17 +25,17 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({ options: OPTIONS, allowPositionals: true });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(err as Error).message}\n${KNOWLEDGE_USAGE}\n`);
     return 2;
   }
   const [verb, ...rest] = args.positionals;
   if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${KNOWLEDGE_USAGE}\n`);
     return 0;
   }
   const needsDir = verb === 'import' || verb === 'export';
   if (!verb || !['import', 'export', 'list', 'remove'].includes(verb) || (needsDir && rest.length !== 1) || (verb === 'remove' && !rest.length)) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stderr.write(`${KNOWLEDGE_USAGE}\n`);
     return 2;
   }
   let config: Readonly<Config>;
@@ -51,7 +50,7 @@ async function main(): Promise<number> {
   }
   if (!config.database) {
     process.stderr.write(
-      `knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${USAGE}\n`,
+      `knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${KNOWLEDGE_USAGE}\n`,
     );
     return 2;
   }

@@ -1,5 +1,5 @@
 /**
- * What each command prints for --help (and after a usage error). The README quotes these; a test
+ * What each command prints for --help (and after a usage error). The README and docs/ quote these; a test
  * checks that the two agree.
  */
 
@@ -45,3 +45,9 @@ export const LINT_USAGE = `usage: npm run lint:knowledge [-- DIR]
 Exit status: 0 when there is no problem, 1 when there are problems, 2 for a usage error or a
 folder that cannot be read.
 `;
+
+/** `npm run add`'s usage line. */
+export const ADD_USAGE = 'usage: npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|file>…';
+
+/** `npm run knowledge`'s usage line. */
+export const KNOWLEDGE_USAGE = 'usage: npm run knowledge -- import DIR | export DIR | list | remove NAME...   (needs DATABASE_URL)';
