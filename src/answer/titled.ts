@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../search/kb.js';
 import type { Speaker } from '../search/speakers.js';
 import { sourcesTitled } from '../search/titles.js';
 import type { Pick } from './pick.js';
+import { TITLED_CHECKED, TITLED_FIRST } from './tuning.js';
 
 /**
  * /quote and a source's title: a speech titled with the topic ("/quote lincoln gettysburg" and the
@@ -24,10 +25,11 @@ export function titledSources(kb: KnowledgeBase, speaker: Speaker, topic: string
 }
 
 /**
- * The picks with each titled source's best passage holding the topic's words first (its other
- * passages keep their rank, so one long speech does not fill the page); a titled source whose
- * words never say the topic comes first with its opening quotations, when it is the speaker's own
- * speech. `titled`: the sources that were put first, for the heading.
+ * The picks with the titled sources first, at most TITLED_FIRST of them: each one's best passage
+ * holding the topic's words, in rank order (its other passages keep their rank, so one long speech
+ * does not fill the page); then, when room is left, a titled source whose words never say the
+ * topic with its opening quotations, when it is the speaker's own speech. `titled`: the sources
+ * put first, for the heading.
  */
 export function titledFirst(
   kb: KnowledgeBase,
@@ -36,11 +38,24 @@ export function titledFirst(
   picks: Pick[],
   openings: (article: number) => Pick[],
 ): { picks: Pick[]; titled: number[] } {
+  if (!candidates.length) return { picks, titled: [] };
+  const wanted = new Set(candidates);
   const first: Pick[] = [];
   const titled: number[] = [];
+  for (const p of picks) {
+    if (titled.length >= TITLED_FIRST) break;
+    if (wanted.has(p.articleIndex) && !titled.includes(p.articleIndex)) {
+      first.push(p);
+      titled.push(p.articleIndex);
+    }
+  }
+  const withPicks = new Set(picks.map((p) => p.articleIndex));
+  let checked = 0;
   for (const article of candidates) {
-    const own = picks.find((p) => p.articleIndex === article);
-    const put = own ? [own] : isOwnSpeech(kb, speaker, article) ? openings(article) : [];
+    if (titled.length >= TITLED_FIRST || checked >= TITLED_CHECKED) break;
+    if (withPicks.has(article)) continue;
+    checked++;
+    const put = isOwnSpeech(kb, speaker, article) ? openings(article) : [];
     if (!put.length) continue;
     first.push(...put);
     titled.push(article);

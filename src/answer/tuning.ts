@@ -31,6 +31,13 @@ export const PHRASE_LIMIT = 200;
 /** Best BM25 results rated by the phrase besides those: the words in order, or a misquote's run. */
 export const PHRASE_RATED = 40;
 
+// Source titles (titled.ts)
+
+/** /quote: at most this many sources titled with the topic go first; a page of five still shows other sources. */
+export const TITLED_FIRST = 3;
+/** Titled sources whose words lack the topic checked for being the speaker's own speech: bounds the work for a common title word ("remarks"). */
+export const TITLED_CHECKED = 20;
+
 // Excerpts
 
 /** An excerpt reads as a citation, not a document: at most this many characters (the Context view shows the whole paragraph). */

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/answer/core.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { parseJsonlRecord } from '../../src/knowledge/jsonl.js';
 import { sourcesTitled } from '../../src/search/titles.js';
 import { FIXTURES } from '../helpers.js';
 
@@ -36,5 +37,25 @@ describe('source titles', async () => {
     const a = core.ask('/quote lindqvist winter storms');
     expect(a.heading).toMatch(/^Maria Lindqvist, searched for “winter storms”: /);
     expect(a.citations[0]!.title).toBe('Letter to the harbour council');
+  });
+
+  it('puts at most a few titled sources first, so a common title word does not fill the page', () => {
+    const speeches = Array.from({ length: 8 }, (_, i) =>
+      parseJsonlRecord(
+        JSON.stringify({
+          id: `r${i}`,
+          title: `Remarks at the harbour number ${i}`,
+          speaker: 'Maria Lindqvist',
+          date: `2001-01-${String(i + 1).padStart(2, '0')}`,
+          text: `We opened the new quay number ${i} today, and the fishermen of the north will use it first.`,
+        }),
+        'r.jsonl',
+        i + 1,
+      ),
+    );
+    const titled = createCore(speeches);
+    const a = titled.ask('/quote lindqvist remarks');
+    expect(a.heading).toMatch(/, first in “Remarks at the harbour number \d” and 2 more sources so titled: /);
+    expect(new Set(a.citations.slice(0, 3).map((c) => c.title)).size).toBe(3);
   });
 });
