@@ -1,8 +1,9 @@
 import type { KnowledgeBase } from '../search/kb.js';
+import { passageParts } from '../search/kb.js';
 import type { Speaker } from '../search/speakers.js';
 import { sourcesTitled } from '../search/titles.js';
 import type { Pick } from './pick.js';
-import { TITLED_CHECKED, TITLED_FIRST } from './tuning.js';
+import { MIN_QUOTE_CHARS, SEARCH_SENTENCES, TITLED_CHECKED, TITLED_FIRST } from './tuning.js';
 
 /**
  * /quote and a source's title: a speech titled with the topic ("/quote lincoln gettysburg" and the
@@ -71,6 +72,54 @@ function isOwnSpeech(kb: KnowledgeBase, speaker: Speaker, article: number): bool
     for (const seg of paragraph.segments) if (seg.kind === 'quote' && seg.speaker === speaker.name) own += seg.end - seg.start;
   }
   return all > 0 && own >= OWN_SPEECH * all;
+}
+
+/**
+ * Free-text search: when the words name a source by its title ("gettysburg address"), and few
+ * sources are so titled (a common title word names none in particular), each one's best passage
+ * goes first, or its opening passage when none of its passages holds the words.
+ */
+export function titledSearchFirst(
+  kb: KnowledgeBase,
+  query: string,
+  picks: Pick[],
+  accept?: (passage: number) => boolean,
+): { picks: Pick[]; titled: number[] } {
+  const candidates = sourcesTitled(kb.articles, query);
+  if (!candidates.length || candidates.length > TITLED_FIRST) return { picks, titled: [] };
+  const first: Pick[] = [];
+  const titled: number[] = [];
+  for (const article of candidates) {
+    const own = picks.find((p) => p.articleIndex === article) ?? openingPick(kb, article, accept);
+    if (!own) continue;
+    first.push(own);
+    titled.push(article);
+  }
+  return { picks: titled.length ? [...first, ...picks.filter((p) => !first.includes(p))] : picks, titled };
+}
+
+/** The first sentences (of one kind and speaker) of a source's first passage in the period, or null. */
+function openingPick(kb: KnowledgeBase, article: number, accept?: (passage: number) => boolean): Pick | null {
+  let lo = 0;
+  let hi = kb.passages.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (kb.passages[mid]!.article < article) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let id = lo; id < kb.passages.length && kb.passages[id]!.article === article; id++) {
+    if (accept && !accept(id)) continue;
+    const { passage, segments } = passageParts(kb, id);
+    const usable = segments.filter((seg) => seg.kind !== 'attribution' && !seg.embedded);
+    const lead = usable[0];
+    if (!lead) continue;
+    const same = usable.filter((seg) => seg.kind === lead.kind && seg.speaker === lead.speaker).slice(0, SEARCH_SENTENCES);
+    // A salutation ("Friends and Fellow Citizens:") opens a speech but tells a reader nothing.
+    const { text } = kb.articles[article]!.paragraphs[passage.paragraph]!;
+    if (text.slice(same[0]!.start, same.at(-1)!.end).length < MIN_QUOTE_CHARS) continue;
+    return { articleIndex: article, paragraphIndex: passage.paragraph, passage: id, segments: same, score: 0 };
+  }
+  return null;
 }
 
 /** `, first in “Gettysburg Address”` (and how many more sources so titled came first). */

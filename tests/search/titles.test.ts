@@ -57,5 +57,15 @@ describe('source titles', async () => {
     const a = titled.ask('/quote lindqvist remarks');
     expect(a.heading).toMatch(/, first in “Remarks at the harbour number \d” and 2 more sources so titled: /);
     expect(new Set(a.citations.slice(0, 3).map((c) => c.title)).size).toBe(3);
+    // In free text, a title word many sources share names none of them in particular.
+    expect(titled.ask('remarks at the harbour').heading).not.toMatch(/first in/);
+  });
+
+  it('free text naming a source by its title finds that source first, with its opening words', () => {
+    const a = core.ask('address at the northern pier');
+    expect(a.command).toBe('search');
+    expect(a.heading).toMatch(/, first in “Address at the Northern Pier”$/);
+    expect(a.citations[0]).toMatchObject({ title: 'Address at the Northern Pier' });
+    expect(a.citations[0]!.excerpt).toMatch(/^We gather to honour the workers/);
   });
 });
