@@ -19,13 +19,32 @@ import { BENCH_STEPS, type StepRun, writeSections } from './docs-section.js';
 
 const STEPS = BENCH_STEPS;
 
-const { values } = parseArgs({
-  options: {
-    steps: { type: 'string', default: Object.keys(STEPS).join(',') },
-    quick: { type: 'boolean', default: false },
-    'write-docs': { type: 'boolean', default: false },
-  },
-});
+const USAGE = `usage: npm run bench [-- options]
+
+  --steps ${Object.keys(STEPS).join(',')}   the steps to run (default: all, in this order)
+  --quick          the engine comparison at 1k and 10k passages only
+  --write-docs     write each step's output into docs/benchmarks.md, between its markers
+  -h, --help       this text
+`;
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        steps: { type: 'string', default: Object.keys(STEPS).join(',') },
+        quick: { type: 'boolean', default: false },
+        'write-docs': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`bench: ${(err as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+})();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 const steps = values.steps.split(',').map((s) => s.trim());
 const unknown = steps.filter((s) => !STEPS[s]);
 if (unknown.length) {
