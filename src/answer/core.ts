@@ -5,6 +5,7 @@ import { cleanInput, MAX_INPUT, parseInput } from './ask.js';
 import { passageKey, shortId } from './cite.js';
 import { sourceRef } from './source-ref.js';
 import { answerOf } from './format.js';
+import { markPastTheEnd } from './page-end.js';
 import { answerHelp } from './help.js';
 import { answerQuote } from './quote.js';
 import { answerSearch } from './search.js';
@@ -105,7 +106,8 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
 function safely(request: AnswerRequest, run: (safe: AnswerRequest) => Answer): Answer {
   const safe = sanitise(request);
   try {
-    return run(safe) ?? answerOf(safe, { found: false, heading: 'No answer.' });
+    const answer = run(safe);
+    return answer ? markPastTheEnd(answer) : answerOf(safe, { found: false, heading: 'No answer.' });
   } catch (err) {
     return answerOf(safe, { found: false, heading: `Sorry, that question could not be answered (${(err as Error).name}). Please rephrase it.` });
   }

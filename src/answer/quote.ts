@@ -17,6 +17,7 @@ import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
 import { keepWellCovered, typedOf } from './coverage.js';
 import { answerSearch } from './search.js';
+import { titledFirst, titledNote, titledSources } from './titled.js';
 import {
   PAGE,
   QUOTE_SENTENCES as MAX_SENTENCES,
@@ -139,7 +140,9 @@ function quoteOf(
   speaksFor?: string,
 ): Answer {
   const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic, request);
-  if (plan && plan.terms.length === 0) {
+  // Sources of this speaker whose title holds the topic's words: theirs come first (titled.ts says why).
+  const titledCandidates = topic ? titledSources(kb, speaker, topic, accept) : [];
+  if (plan && plan.terms.length === 0 && !titledCandidates.length) {
     return answerOf(request, {
       found: false,
       heading: `No source mentions “${topic}”.`,
@@ -153,14 +156,17 @@ function quoteOf(
   const reportedTopical = plan ? topicalPicks(kb, speaker, plan, phrase, 'reported', depth, accept) : null;
   // Quotes that share one word with the topic ("new" of "new start") lose to reported speech
   // that has all of it: the user gets the reported sentence, labelled as such.
-  const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered;
-  const quotes = quotesLose ? [] : topical ? topical.picks : latestQuotes(kb, speaker, accept);
+  const openings = (article: number) => latestQuotes(kb, speaker, (id) => kb.passages[id]!.article === article && (!accept || accept(id)));
+  const byTitle = topical ? titledFirst(kb, speaker, titledCandidates, topical.picks, openings) : { picks: [], titled: [] };
+  const { titled } = byTitle;
+  const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered && !titled.length;
+  const quotes = quotesLose ? [] : topical ? byTitle.picks : latestQuotes(kb, speaker, accept);
   const toCitation = (p: Pick) => citationOf(kb, p);
   const body = (extra?: string) => [note, periodNote, plan ? topicNote(plan) : undefined, extra].filter(Boolean).join(' ') || undefined;
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
-    const heading = `${speaksFor ? `${speaksFor} ` : ''}${speaker.name}${searched}: ${count}${shownRange(request.offset, page.citations.length)}`;
+    const heading = `${speaksFor ? `${speaksFor} ` : ''}${speaker.name}${searched}${titledNote(kb, titled)}: ${count}${shownRange(request.offset, page.citations.length)}`;
     return answerOf(canonical, {
       found: page.citations.length > 0,
       heading,

@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   }
   const json = Boolean(args.values.json);
   const render = (a: Answer, more?: string) =>
-    json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more);
+    json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more, cite);
   if (query) {
     let answer = core.ask(query);
     if (offset) answer = core.answer({ ...answer.request, offset });

@@ -13,10 +13,7 @@ import { exportFolder, importFolder, type MoveReport } from '../store/move.js';
 import { folderStore } from '../store/folder.js';
 import { openStore } from '../store/open.js';
 import { promoteSource } from '../store/promote.js';
-
-const USAGE =
-  'usage: npm run knowledge -- import DIR | export DIR | list | remove NAME...   (needs DATABASE_URL)\n' +
-  "       npm run knowledge -- promote ID...   (a server's own source becomes global; the database, else the knowledge folder)";
+import { KNOWLEDGE_USAGE } from './usage.js';
 
 function print(verb: string, dir: string, r: MoveReport): number {
   for (const f of r.failed) process.stderr.write(`${verb} failed: ${f.name}: ${f.reason}\n`);
@@ -31,18 +28,18 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({ options: OPTIONS, allowPositionals: true });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(err as Error).message}\n${KNOWLEDGE_USAGE}\n`);
     return 2;
   }
   const [verb, ...rest] = args.positionals;
   if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${KNOWLEDGE_USAGE}\n`);
     return 0;
   }
   const needsDir = verb === 'import' || verb === 'export';
   const needsNames = verb === 'remove' || verb === 'promote';
   if (!verb || !['import', 'export', 'list', 'remove', 'promote'].includes(verb) || (needsDir && rest.length !== 1) || (needsNames && !rest.length)) {
-    process.stderr.write(`${USAGE}\n`);
+    process.stderr.write(`${KNOWLEDGE_USAGE}\n`);
     return 2;
   }
   let config: Readonly<Config>;
@@ -58,7 +55,7 @@ async function main(): Promise<number> {
   if (verb === 'promote') return promote(config, rest);
   if (!config.database) {
     process.stderr.write(
-      `knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${USAGE}\n`,
+      `knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${KNOWLEDGE_USAGE}\n`,
     );
     return 2;
   }

@@ -305,8 +305,11 @@ export function describeAdd(r: AddResult): string {
     `  publisher: ${s.publisher ?? '(none found)'}`,
     `  author: ${s.author ?? '(none found)'}`,
     ...(s.url ? [`  url: ${s.url}`] : []),
-    `  ${s.paragraphs} paragraphs, ${s.quotes} quotations${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 8).join(', ')}${s.speakers.length > 8 ? ', …' : ''}` : '; no speakers found'}`,
+    `  ${count(s.paragraphs, 'paragraph')}, ${count(s.quotes, 'quotation')}${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 8).join(', ')}${s.speakers.length > 8 ? ', …' : ''}` : '; no speakers found'}`,
     ...r.problems.map((p) => `  problem: ${p}`),
   ];
   return lines.join('\n');
 }
+
+/** "1 quotation", "2 quotations" (ingest is an edge stage: it does not import the answer stage's wording). */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
