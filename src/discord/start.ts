@@ -7,13 +7,15 @@
  */
 import type { ReloadReport } from '../answer/types.js';
 import { cacheDir, loadConfig, type Config } from '../config.js';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { knowledgeDirProblem, noSourceProblem } from '../knowledge-folder.js';
-import { addSource, isAdded } from '../ingest/add.js';
+import { isAdded, type AddInput } from '../ingest/add.js';
+import { addAndCommit } from '../ingest/commit.js';
 import { createFeedPoller } from '../ingest/feeds.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
 import { openStore } from '../store/open.js';
+import { createOutbox, OUTBOX_FOLDER } from '../store/outbox.js';
 import { watchFolderForPush } from '../store/push.js';
 import { runBot } from './client.js';
 
@@ -107,7 +109,11 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const fetch = { allowPrivate: config.ingest.allowPrivateUrls };
   if (fetch.allowPrivate)
     log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
-  const add = (input: Parameters<typeof addSource>[0]) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch });
+  // With the database as the store, a source is "Added" once the database committed it; while it
+  // is unreachable the source waits in the outbox (on this machine's disk) and is written when it returns.
+  const outbox = store.kind === 'postgres' ? createOutbox({ store, dir: join(config.knowledgeDir, OUTBOX_FOLDER), log }) : null;
+  const stopOutbox = outbox?.start() ?? (() => undefined);
+  const add = (input: AddInput) => addAndCommit(input, { knowledgeDir: config.knowledgeDir, fetch }, { outbox, addedBy: 'discord:/add' });
   const { feeds, feedIntervalMinutes } = config.ingest;
   const stopFeeds = feeds.length
     ? createFeedPoller({
@@ -115,7 +121,8 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
         intervalMs: feedIntervalMinutes * 60_000,
         log,
         fetch,
-        add: (input, fallbackDate) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }),
+        add: (input, fallbackDate) =>
+          addAndCommit(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }, { outbox, addedBy: 'feed' }),
         isKnown: (url) => isAdded(config.knowledgeDir, url),
         onAdded: () => live.reload(),
       }).start()
@@ -130,6 +137,7 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
     health: () => ({ database: store.health(), limits: limits?.health() ?? { store: 'memory', state: 'ok' } }),
     onStop: () => {
       stopFeeds();
+      stopOutbox();
       stopWatching();
       void store.close().catch(() => undefined);
       void limits?.close().catch(() => undefined);

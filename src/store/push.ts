@@ -37,6 +37,12 @@ export async function watchFolderForPush(store: KnowledgeStore, dir: string): Pr
       for (const s of stats) {
         next.set(s.path, key(s));
         if (seen.get(s.path) === key(s)) continue;
+        // Known down: say so at once rather than wait out a write's retries for every file.
+        if (store.health().state !== 'ok') {
+          next.delete(s.path);
+          report.failed.push({ name: s.path, reason: 'the database is unreachable; retried at the next /reload' });
+          continue;
+        }
         try {
           const put = await store.put(await readFile(join(dir, s.path)), s.path, { addedBy });
           (put.changed ? report.written : report.unchanged).push(put.name);

@@ -36,13 +36,15 @@ export const add: SlashCommand = {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
     const result = await ctx.add(input);
     // The watcher would pick it up within a second; reloading now lets the next /quote find it.
-    if (result.ok && ctx.reload) await ctx.reload();
+    // A queued source is not in the store yet: the reload follows when the database takes it.
+    if (result.ok && !result.queued && ctx.reload) await ctx.reload();
     ctx.log.info(
       {
         user: i.user.id,
         guild: i.guildId,
         ok: result.ok,
         action: result.ok ? result.action : undefined,
+        queued: result.ok ? result.queued : undefined,
         file: result.ok ? result.file : undefined,
         reason: result.ok ? undefined : result.reason,
       },
