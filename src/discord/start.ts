@@ -128,21 +128,31 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
       }).start()
     : () => undefined;
   if (feeds.length) log.info({ feeds: feeds.length, everyMinutes: feedIntervalMinutes }, 'polling feeds');
-  await runBot({
-    core: live,
-    config,
-    log,
-    add,
-    ...(limits ? { cooldown: limits } : {}),
-    health: () => ({ database: store.health(), limits: limits?.health() ?? { store: 'memory', state: 'ok' } }),
-    onStop: () => {
-      stopFeeds();
-      stopOutbox();
-      stopWatching();
-      void store.close().catch(() => undefined);
-      void limits?.close().catch(() => undefined);
-    },
-  });
+  const stopAll = () => {
+    stopFeeds();
+    stopOutbox();
+    stopWatching();
+    void store.close().catch((err: unknown) => log.debug({ err }, 'store not closed cleanly'));
+    void limits?.close().catch((err: unknown) => log.debug({ err }, 'limits not closed cleanly'));
+  };
+  try {
+    await runBot({
+      core: live,
+      config,
+      log,
+      add,
+      ...(limits ? { cooldown: limits } : {}),
+      health: () => ({ database: store.health(), limits: limits?.health() ?? { store: 'memory', state: 'ok' } }),
+      onStop: stopAll,
+    });
+  } catch (err) {
+    // A bot that cannot log in must not live on polling feeds: stop everything, so the process
+    // exits non-zero (src/main.ts) and a supervisor restarts it or shows the failure.
+    log.fatal({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'discord login failed: stopping');
+    stopAll();
+    log.flush();
+    throw err;
+  }
 }
 
 /** Pushes the folder's edits, then reloads; a file that could not be written is a problem of the report. */
