@@ -2,6 +2,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from './aliases.js';
+import { extractPage } from './extract.js';
 import { parseJsonlRecord } from './jsonl.js';
 import { bytesChunks, collectionChunks, isJsonl, splitLines } from './lines.js';
 import { pageArticleText, withFields } from './pages.js';
@@ -308,13 +309,9 @@ async function parseJsonlStream(file: FileStat, chunks: AsyncIterable<Buffer>, p
 /** An HTML page or a PDF: text extracted, then parsed like any article. */
 async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar: Record<string, unknown>, out: FileLoad): Promise<void> {
   if (bytes.length === 0) throw new Error('empty file');
-  // Loaded on first use: the DOM and PDF libraries cost a start-up that needs no page (~0.2 s).
-  const page =
-    ext === '.pdf'
-      ? await (await import('./pdf.js')).extractPdf(bytes)
-      : await import('./html.js').then(({ decodeHtml, extractHtml }) =>
-          extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null)),
-        );
+  // In a worker thread under time, memory and depth limits (extract.ts): a hostile page must not
+  // hold the main thread, which answers questions meanwhile.
+  const page = await extractPage(ext === '.pdf' ? 'pdf' : 'html', bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null);
   const { text, updated } = pageArticleText(page, sidecar);
   out.articles.push(withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated));
 }
