@@ -114,11 +114,13 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const outbox = store.kind === 'postgres' ? createOutbox({ store, dir: join(config.knowledgeDir, OUTBOX_FOLDER), log }) : null;
   const stopOutbox = outbox?.start() ?? (() => undefined);
   const add = (input: AddInput) => addAndCommit(input, { knowledgeDir: config.knowledgeDir, fetch }, { outbox, addedBy: 'discord:/add' });
-  const { feeds, feedIntervalMinutes } = config.ingest;
+  const { feeds, feedIntervalMinutes, feedMaxItems, feedPollBudgetSeconds } = config.ingest;
   const stopFeeds = feeds.length
     ? createFeedPoller({
         feeds,
         intervalMs: feedIntervalMinutes * 60_000,
+        ...(feedMaxItems ? { maxItemsPerPoll: feedMaxItems } : {}),
+        ...(feedPollBudgetSeconds ? { pollBudgetMs: feedPollBudgetSeconds * 1000 } : {}),
         log,
         fetch,
         add: (input, fallbackDate) =>
