@@ -159,6 +159,7 @@ export async function isAdded(dir: string, url: string): Promise<boolean> {
   } catch {
     return false;
   }
+  // No added/ folder yet: nothing was added.
   const names = await readdir(join(dir, ADDED_FOLDER)).catch(() => [] as string[]);
   return names.some((n) => n.startsWith(`${base}.`) && !n.endsWith(SIDECAR_SUFFIX));
 }

@@ -133,7 +133,7 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
       };
       if ([301, 302, 303, 307, 308].includes(res.statusCode)) {
-        await res.body.dump().catch(() => undefined);
+        await res.body.dump().catch(() => undefined); // a body thrown away unread: its errors change nothing
         const location = header('location');
         if (!location) throw new FetchRefused(`${url.host} answered ${res.statusCode} without a Location`);
         if (hop >= MAX_REDIRECTS) throw new FetchRefused(`too many redirects (more than ${MAX_REDIRECTS})`);
@@ -142,11 +142,11 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
       }
       const base = { url: url.toString(), status: res.statusCode, etag: header('etag'), lastModified: header('last-modified') };
       if (res.statusCode === 304) {
-        await res.body.dump().catch(() => undefined);
+        await res.body.dump().catch(() => undefined); // a body thrown away unread: its errors change nothing
         return { ...base, contentType: '', charset: null, bytes: Buffer.alloc(0) };
       }
       if (res.statusCode < 200 || res.statusCode > 299) {
-        await res.body.dump().catch(() => undefined);
+        await res.body.dump().catch(() => undefined); // a body thrown away unread: its errors change nothing
         throw new FetchRefused(`${url.host} answered ${res.statusCode}`);
       }
       const [type = '', ...params] = (header('content-type') ?? '').split(';').map((s) => s.trim());
@@ -185,7 +185,7 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
       return { ...base, contentType: sniffPdf ? 'application/pdf' : contentType, charset, bytes };
     }
   } finally {
-    void agent.close().catch(() => undefined);
+    void agent.close().catch(() => undefined); // the response is read: a failed close loses nothing
   }
 }
 

@@ -108,6 +108,6 @@ async function run(kind: 'html' | 'pdf', bytes: Uint8Array, charset: string | nu
 /** Extracts an HTML page (decoded with `charset` or what the page declares) or a PDF in the worker, one page at a time. */
 export function extractPage(kind: 'html' | 'pdf', bytes: Uint8Array, charset: string | null = null): Promise<Extracted> {
   const result = queue.then(() => run(kind, bytes, charset));
-  queue = result.catch(() => undefined);
+  queue = result.catch(() => undefined); // the caller gets the error through `result`; the queue only orders
   return result;
 }

@@ -52,7 +52,7 @@ export async function exportFolder(store: KnowledgeStore, dir: string): Promise<
       const bytes = await store.get(name);
       if (!bytes) continue; // removed meanwhile
       const path = join(root, name);
-      const before = await readFile(path).catch(() => null);
+      const before = await readFile(path).catch(() => null); // none yet: written
       if (before && Buffer.compare(before, Buffer.from(bytes)) === 0) {
         report.unchanged.push(name);
         continue;

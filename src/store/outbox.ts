@@ -92,6 +92,7 @@ export function createOutbox(o: { store: KnowledgeStore; dir: string; log?: Logg
     await rename(join(dir, id), join(dir, 'failed', id));
   }
 
+  // No outbox folder yet: nothing queued.
   const entries = async () => (await readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+-[0-9a-f]+$/.test(n)).sort();
 
   async function drainAll(): Promise<Drained> {

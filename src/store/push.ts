@@ -19,6 +19,7 @@ export interface FolderPusher {
 /** Remembers the folder as it is now; `push` later writes what changed since. */
 export async function watchFolderForPush(store: KnowledgeStore, dir: string): Promise<FolderPusher> {
   const key = (s: FileStat) => `${s.size}:${s.mtimeMs}`;
+  // An unreadable folder now: every file counts as new at the first push (and an unreadable one is reported there).
   let seen = new Map((await statKnowledge(dir).catch(() => [] as FileStat[])).map((s) => [s.path, key(s)]));
   return {
     async push(addedBy) {
