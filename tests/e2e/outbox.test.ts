@@ -1,6 +1,6 @@
 /**
  * /add with PostgreSQL as the store, through the real discord.js client and the stand-in: "Added"
- * only once the database committed it; during an outage (the TCP proxy in front of the real
+ * only once the database committed it, also when its connection is cut mid-write (retried); during an outage (the TCP proxy in front of the real
  * server refuses connections) the admin is told it is queued, the source waits in the outbox on
  * disk, and once the database is back the next process to start on that folder writes it, after
  * which another process (straight to the database) and the bot both quote it.
@@ -96,6 +96,21 @@ describe.skipIf(!inject('services').postgres)('/add and the outbox', () => {
     expect(text).toMatch(/^Added added\/127-0-0-1-harbour-[0-9a-f]{8}\\?\.html\n/);
     expect(await stored()).toEqual(expect.arrayContaining([expect.stringMatching(/^added\/127-0-0-1-harbour-[0-9a-f]{8}\.html$/)]));
     expect(await readdir(join(dir, OUTBOX_FOLDER))).toEqual([]);
+  });
+
+  it('retries an /add whose database connection is cut mid-write, and says Added once it is stored', async () => {
+    const statement = STATEMENT.replace('Statement on the ferry timetable', 'Statement on the night buses').replace(
+      '“The night ferry will run every hour from Monday,” said Tomas Berg, the ferry operator.',
+      '“The night buses will run until two from Friday,” said Ines Vidal, the transport director.',
+    );
+    srv.route('/buses.md', send('text/markdown', statement));
+    // About the size of the first statements of the write: the cut lands inside it.
+    const cut = proxy.cutAfter(400);
+    const text = await addUrl(`${srv.origin}/buses.md`);
+    await cut;
+    expect(text).toMatch(/^Added added\/127-0-0-1-buses-[0-9a-f]{8}\\?\.md\n/);
+    expect(await stored()).toEqual(expect.arrayContaining([expect.stringMatching(/^added\/127-0-0-1-buses-[0-9a-f]{8}\.md$/)]));
+    await expect.poll(() => quote('vidal', 'buses'), { timeout: 10_000 }).toContain('The night buses will run until two from Friday');
   });
 
   it('queues a source added during an outage and writes it when the database returns; every process then quotes it', async () => {
