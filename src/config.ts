@@ -74,6 +74,9 @@ const schema = z.object({
     return urls;
   }),
   FEED_INTERVAL_MINUTES: optional(z.coerce.number().min(0.01, 'must be more than 0').max(10_080)).transform((v) => v ?? 30),
+  // Defaults in src/ingest/feeds.ts (FEED_TUNING): new items per feed per poll, and one poll's time budget.
+  FEED_MAX_ITEMS: optional(count),
+  FEED_POLL_BUDGET_SECONDS: optional(z.coerce.number().min(1, 'must be at least 1').max(86_400)),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user:pass@host:5432/db' })),
   DATABASE_SCHEMA: optional(
     z
@@ -123,7 +126,15 @@ export interface Config {
   cooldowns: { user: Rate | null; clicks: Rate | null; channel: Rate | null };
   sharding: Sharding;
   /** Adding sources (`/add`, feeds). */
-  ingest: { allowPrivateUrls: boolean; feeds: string[]; feedIntervalMinutes: number; operatorGuilds: string[] };
+  ingest: {
+    allowPrivateUrls: boolean;
+    feeds: string[];
+    feedIntervalMinutes: number;
+    operatorGuilds: string[];
+    /** Unset: the defaults of src/ingest/feeds.ts. */
+    feedMaxItems?: number;
+    feedPollBudgetSeconds?: number;
+  };
   /** PostgreSQL as the knowledge store (src/store/); undefined: the knowledge folder. */
   database: { url: string; schema: string } | undefined;
   /** Redis for cooldowns shared by every process (src/discord/limits-redis.ts); undefined: per process. */
@@ -171,6 +182,8 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
       feeds: Object.freeze([...e.FEEDS]) as string[],
       feedIntervalMinutes: e.FEED_INTERVAL_MINUTES,
       operatorGuilds: Object.freeze([...e.VERBATIM_OPERATOR_GUILDS]) as string[],
+      ...(e.FEED_MAX_ITEMS ? { feedMaxItems: e.FEED_MAX_ITEMS } : {}),
+      ...(e.FEED_POLL_BUDGET_SECONDS ? { feedPollBudgetSeconds: e.FEED_POLL_BUDGET_SECONDS } : {}),
     }),
     database: e.DATABASE_URL ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }) : undefined,
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : undefined,

@@ -122,13 +122,16 @@ export async function loadLiveCore(
           }
           return;
         }
-        // A failing listener must not become an unhandled rejection (which would end the process).
+        // reload() never rejects (a failure is a problem of its report); a reload that failed to
+        // read the store is reported as well, so it reaches the log. A throwing listener is the
+        // listener's own bug: caught here so it cannot end the process (start.ts's never throws).
         core
           .reload()
           .then((r) => {
-            if (r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
+            const failed = r.problems.some((p) => p.file === source.label);
+            if (failed || r.added.length + r.changed.length + r.removed.length + r.keptLastGood.length > 0) onReload(r);
           })
-          .catch(() => undefined);
+          .catch(() => undefined); // a throwing listener (see above): it logs its own failures
       };
       return source.watch(changed);
     },

@@ -66,6 +66,7 @@ main().then(
   },
   (err: unknown) => {
     process.stderr.write(`verbatim failed to start: ${(err as Error).message}\n`);
-    process.exitCode = 1;
+    // Exit now: a timer or socket left by the failed start must not keep a bot that cannot answer alive.
+    process.exit(1);
   },
 );

@@ -62,6 +62,7 @@ async function loadWithProgress(
   cacheDir: string | null,
   progress?: LoadProgress,
 ): Promise<LoadedKnowledge & { files: FileStat[] }> {
+  // No key (the store unreadable now): no snapshot is trusted, the load below reports the store's problem.
   const key = cacheDir ? await snapshotKey(source, true).catch(() => null) : null;
   const file = key && cacheDir ? snapshotFile(cacheDir, source, key) : null;
   let rejected: string | undefined;
@@ -268,6 +269,7 @@ const CODE_FOLDERS = ['knowledge', 'search', 'ingest'];
  */
 export async function codeKey(here: string): Promise<string> {
   const src = join(here, '..', 'src');
+  // A deployment without src/ (or a build without its .js) is a case below, not a failure.
   const sources = await codeFiles(src, '.ts').catch(() => null);
   const compiled = basename(here) === 'src' ? null : await codeFiles(here, '.js').catch(() => null);
   const current =

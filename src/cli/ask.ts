@@ -7,6 +7,7 @@ import { renderText } from '../render/text.js';
 import { readFlags } from '../flags.js';
 import { cacheDir, knowledgeDir } from '../config.js';
 import { knowledgeDirProblem, noSourceProblem, printProblems } from '../knowledge-folder.js';
+import { answerOrFail, failed, failureJson, failureText } from './failure.js';
 import { answerMore, MORE, nextPage } from './paging.js';
 import { ASK_USAGE } from './usage.js';
 import { isCiteStyle } from '../render/cite-styles.js';
@@ -61,8 +62,15 @@ async function main(): Promise<number> {
   const render = (a: Answer, more?: string) =>
     json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more, cite);
   if (query) {
-    let answer = core.ask(query);
-    if (offset) answer = core.answer({ ...answer.request, offset });
+    const got = answerOrFail(() => {
+      const first = core.ask(query);
+      return offset ? core.answer({ ...first.request, offset }) : first;
+    }, query);
+    if (failed(got)) {
+      process.stdout.write(json ? `${failureJson(got)}\n` : `${failureText(got)}\n`);
+      return 1;
+    }
+    const answer = got;
     // One question, one answer: the next page is another run with --offset, not "more".
     const hint = answer.hasMore ? `(run again with --offset ${nextPage(answer).offset})` : '';
     process.stdout.write(render(answer, hint || undefined));
@@ -84,8 +92,16 @@ async function main(): Promise<number> {
   let first = true;
   for await (const line of lines) {
     const more = MORE.test(line.trim());
-    let answer: Answer = more ? answerMore(core, last) : core.ask(line);
-    if (!more && offset) answer = core.answer({ ...answer.request, offset });
+    const got = answerOrFail(() => {
+      const answer: Answer = more ? answerMore(core, last) : core.ask(line);
+      return !more && offset ? core.answer({ ...answer.request, offset }) : answer;
+    }, line);
+    if (failed(got)) {
+      process.stdout.write(`${json || first ? '' : '\n'}${json ? failureJson(got) : failureText(got)}\n`);
+      first = false;
+      continue;
+    }
+    const answer = got;
     // "more" pages the last question with results; "help" in between does not lose it.
     if (more ? answer.found : answer.command !== 'help') last = answer;
     // Text answers are paragraphs: a blank line between two; JSON stays one object per line.

@@ -3,6 +3,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { Answer, Core, LiveCore, PassageContext, ReloadReport } from '../answer/types.js';
 import { plural } from '../answer/format.js';
 import { renderContextText, renderText } from '../render/text.js';
+import { answerOrFail, failed, failureText } from './failure.js';
 import { answerMore, MORE } from './paging.js';
 
 /**
@@ -64,7 +65,13 @@ export async function runConsole(
         continue;
       }
       reading = null;
-      const answer: Answer = more ? answerMore(core, last) : core.ask(line);
+      const got = answerOrFail(() => (more ? answerMore(core, last) : core.ask(line)), line);
+      if (failed(got)) {
+        output.write(`${failureText(got)}\n\n`);
+        if (interactive) rl.prompt();
+        continue;
+      }
+      const answer: Answer = got;
       // "more" pages the last question with results; "help" in between does not lose it.
       if (more ? answer.found : answer.command !== 'help') last = answer;
       output.write(`${renderText(answer)}\n`);

@@ -76,7 +76,13 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
   if (log.isLevelEnabled('trace')) client.on(Events.Debug, (m) => log.trace({ source: 'discord.js' }, m));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-  await client.login(config.discordToken);
+  try {
+    await client.login(config.discordToken);
+  } catch (err) {
+    // A client that failed to log in still holds sockets and timers: without this the process lives on.
+    await client.destroy().catch((e: unknown) => log.debug({ err: e }, 'client not destroyed cleanly after a failed login'));
+    throw err;
+  }
   const readyClient = await ready;
   const shardIds = readyClient.ws.shards.map((shard) => shard.id);
   const memory = process.memoryUsage();

@@ -13,20 +13,32 @@ import { createCooldowns, type CooldownRates, type Cooldowns, type Scope, type V
 
 /** A command that takes longer than this counts as Redis being down (the in-memory limit decides). */
 const COMMAND_TIMEOUT_MS = 500;
+/**
+ * While limits are degraded on a connection that is still open (a command timed out: a stalled or
+ * paused server), a PING this often tells when Redis answers again; nothing else would, since the
+ * connection never drops and so never becomes 'ready' anew.
+ */
+const HEALTH_CHECK_MS = 5000;
 /** How long start-up waits for Redis before going on with in-memory limits. */
 const CONNECT_WAIT_MS = 2000;
 
 export interface SharedCooldowns extends Cooldowns {
-  health(): { store: 'redis'; state: 'ok' | 'down'; detail?: string };
+  /** `down`: not connected; `degraded`: connected but a command timed out (the health check watches it). */
+  health(): { store: 'redis'; state: 'ok' | 'down' | 'degraded'; detail?: string };
   close(): Promise<void>;
 }
 
-export async function createRedisCooldowns(rates: CooldownRates, redis: NonNullable<Config['redis']>, log?: Logger): Promise<SharedCooldowns> {
+export async function createRedisCooldowns(
+  rates: CooldownRates,
+  redis: NonNullable<Config['redis']>,
+  log?: Logger,
+  tuning: { healthCheckMs?: number; commandTimeoutMs?: number } = {},
+): Promise<SharedCooldowns> {
   const client = new Redis(redis.url, {
     // Fail at once while disconnected instead of queueing: the in-memory limit answers meanwhile.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
-    commandTimeout: COMMAND_TIMEOUT_MS,
+    commandTimeout: tuning.commandTimeoutMs ?? COMMAND_TIMEOUT_MS,
     retryStrategy: (times) => Math.min(10_000, 200 * 2 ** Math.min(times, 6)),
   });
   const memory = createCooldowns(rates);
@@ -43,6 +55,22 @@ export async function createRedisCooldowns(rates: CooldownRates, redis: NonNulla
     if (down !== null && down !== 'connecting') log?.info('redis back: cooldowns shared by every process again');
     down = null;
   });
+  let checking = false;
+  const healthCheck = setInterval(() => {
+    if (down === null || checking || client.status !== 'ready') return;
+    checking = true;
+    client
+      .ping()
+      .then(() => {
+        if (down !== null) log?.info({ was: down }, 'redis answering again: cooldowns shared by every process again');
+        down = null;
+      })
+      .catch((err: unknown) => log?.debug({ err: { message: (err as Error).message } }, 'redis health check: still not answering'))
+      .finally(() => {
+        checking = false;
+      });
+  }, tuning.healthCheckMs ?? HEALTH_CHECK_MS);
+  healthCheck.unref();
 
   const limiter = (name: string, r: Rate | null | undefined) =>
     r
@@ -96,9 +124,14 @@ export async function createRedisCooldowns(rates: CooldownRates, redis: NonNulla
         return memory.check(kind, userId, channelId);
       }
     },
-    health: () => ({ store: 'redis', state: down === null ? 'ok' : 'down', ...(down ? { detail: down } : {}) }),
+    health: () => ({
+      store: 'redis',
+      state: down === null ? 'ok' : client.status === 'ready' ? 'degraded' : 'down',
+      ...(down ? { detail: down } : {}),
+    }),
     async close() {
       closing = true;
+      clearInterval(healthCheck);
       client.disconnect();
     },
   };

@@ -88,7 +88,7 @@ export async function routeInteraction(i: Interaction, ctx: BotContext): Promise
     const latencyMs = Math.round(performance.now() - started);
     if (i.isAutocomplete()) {
       ctx.log.error({ ...base, err, latencyMs }, 'autocomplete failed');
-      if (!i.responded) await i.respond([]).catch(() => undefined);
+      if (!i.responded) await i.respond([]).catch((e: unknown) => ctx.log.debug({ ...base, err: e }, 'empty autocomplete not sent'));
       return;
     }
     if (err instanceof UserFacingError) {

@@ -7,13 +7,15 @@
  */
 import type { ReloadReport } from '../answer/types.js';
 import { cacheDir, loadConfig, type Config } from '../config.js';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { knowledgeDirProblem, noSourceProblem } from '../knowledge-folder.js';
-import { addSource, isAdded } from '../ingest/add.js';
+import { isAdded } from '../ingest/add.js';
+import { addAndCommit } from '../ingest/commit.js';
 import { createFeedPoller } from '../ingest/feeds.js';
 import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
 import { openStore } from '../store/open.js';
+import { createOutbox, OUTBOX_FOLDER } from '../store/outbox.js';
 import { watchFolderForPush } from '../store/push.js';
 import { moderatorAdd } from './add-source.js';
 import { runBot } from './client.js';
@@ -108,34 +110,52 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const fetch = { allowPrivate: config.ingest.allowPrivateUrls };
   if (fetch.allowPrivate)
     log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
-  const add = moderatorAdd({ knowledgeDir: config.knowledgeDir, fetch, operatorGuilds: config.ingest.operatorGuilds, pusher, log });
-  const { feeds, feedIntervalMinutes } = config.ingest;
+  // With the database as the store, a source is "Added" once the database committed it; while it
+  // is unreachable the source waits in the outbox (on this machine's disk) and is written when it returns.
+  const outbox = store.kind === 'postgres' ? createOutbox({ store, dir: join(config.knowledgeDir, OUTBOX_FOLDER), log }) : null;
+  const stopOutbox = outbox?.start() ?? (() => undefined);
+  const add = moderatorAdd({ knowledgeDir: config.knowledgeDir, fetch, operatorGuilds: config.ingest.operatorGuilds, outbox });
+  const { feeds, feedIntervalMinutes, feedMaxItems, feedPollBudgetSeconds } = config.ingest;
   const stopFeeds = feeds.length
     ? createFeedPoller({
         feeds,
         intervalMs: feedIntervalMinutes * 60_000,
+        ...(feedMaxItems ? { maxItemsPerPoll: feedMaxItems } : {}),
+        ...(feedPollBudgetSeconds ? { pollBudgetMs: feedPollBudgetSeconds * 1000 } : {}),
         log,
         fetch,
-        add: (input, fallbackDate) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }),
+        add: (input, fallbackDate) =>
+          addAndCommit(input, { knowledgeDir: config.knowledgeDir, fetch, ...(fallbackDate ? { fallbackDate } : {}) }, { outbox, addedBy: 'feed' }),
         isKnown: (url) => isAdded(config.knowledgeDir, url),
         onAdded: () => live.reload(),
       }).start()
     : () => undefined;
   if (feeds.length) log.info({ feeds: feeds.length, everyMinutes: feedIntervalMinutes }, 'polling feeds');
-  await runBot({
-    core: live,
-    config,
-    log,
-    add,
-    ...(limits ? { cooldown: limits } : {}),
-    health: () => ({ database: store.health(), limits: limits?.health() ?? { store: 'memory', state: 'ok' } }),
-    onStop: () => {
-      stopFeeds();
-      stopWatching();
-      void store.close().catch(() => undefined);
-      void limits?.close().catch(() => undefined);
-    },
-  });
+  const stopAll = () => {
+    stopFeeds();
+    stopOutbox();
+    stopWatching();
+    void store.close().catch((err: unknown) => log.debug({ err }, 'store not closed cleanly'));
+    void limits?.close().catch((err: unknown) => log.debug({ err }, 'limits not closed cleanly'));
+  };
+  try {
+    await runBot({
+      core: live,
+      config,
+      log,
+      add,
+      ...(limits ? { cooldown: limits } : {}),
+      health: () => ({ database: store.health(), limits: limits?.health() ?? { store: 'memory', state: 'ok' } }),
+      onStop: stopAll,
+    });
+  } catch (err) {
+    // A bot that cannot log in must not live on polling feeds: stop everything, so the process
+    // exits non-zero (src/main.ts) and a supervisor restarts it or shows the failure.
+    log.fatal({ err: { message: (err as Error).message, code: (err as { code?: string }).code } }, 'discord login failed: stopping');
+    stopAll();
+    log.flush();
+    throw err;
+  }
 }
 
 /** Pushes the folder's edits, then reloads; a file that could not be written is a problem of the report. */

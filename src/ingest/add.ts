@@ -53,7 +53,16 @@ interface AddedSource {
 }
 
 export type AddResult =
-  | { ok: true; input: string; action: 'added' | 'updated'; file: string; source: AddedSource; problems: string[] }
+  | {
+      ok: true;
+      input: string;
+      action: 'added' | 'updated';
+      file: string;
+      source: AddedSource;
+      problems: string[];
+      /** Set when the database could not take it yet: why, and that it waits in the outbox (src/store/outbox.ts). */
+      queued?: string;
+    }
   | { ok: false; input: string; reason: string };
 
 const EXTENSION: Record<string, string> = {
@@ -202,6 +211,7 @@ export async function isAdded(dir: string, url: string): Promise<boolean> {
   } catch {
     return false;
   }
+  // No added/ folder yet: nothing was added.
   const names = await readdir(join(dir, ADDED_FOLDER)).catch(() => [] as string[]);
   return names.some((n) => n.startsWith(`${base}.`) && !n.endsWith(SIDECAR_SUFFIX));
 }
@@ -299,7 +309,7 @@ export function describeAdd(r: AddResult): string {
   if (!r.ok) return `Refused ${r.input}: ${r.reason}`;
   const s = r.source;
   const lines = [
-    `${r.action === 'added' ? 'Added' : 'Updated'} ${r.file}`,
+    r.queued ? `Queued ${r.file}: ${r.queued}; it will be added when it returns` : `${r.action === 'added' ? 'Added' : 'Updated'} ${r.file}`,
     `  title: ${s.title}`,
     `  date: ${s.date}${s.updated ? ` (updated ${s.updated})` : ''}`,
     `  publisher: ${s.publisher ?? '(none found)'}`,

@@ -23,7 +23,18 @@ export interface FeedPollReport {
   added: AddResult[];
   refused: AddResult[];
   problem: string | null;
+  /** New items left for a later poll: over the per-poll cap or the time budget. */
+  deferred: number;
+  /** Items skipped because they failed recently (their back-off has not run out). */
+  backingOff: number;
 }
+
+/**
+ * Tuning (FEED_MAX_ITEMS and FEED_POLL_BUDGET_SECONDS override the first two): a feed of 10,000
+ * items must not mean 10,000 fetches every poll, a slow item must not stall polling for hours,
+ * and a refused item is tried again after one interval, then two, four… up to a week.
+ */
+const FEED_TUNING = { maxItemsPerPoll: 50, pollBudgetMs: 5 * 60_000, maxBackoffMs: 7 * 24 * 3600_000 };
 
 export interface FeedPollerOptions {
   feeds: readonly string[];
@@ -36,6 +47,11 @@ export interface FeedPollerOptions {
   fetch?: Omit<FetchOptions, 'accept' | 'headers'>;
   /** After a poll that added something (e.g. reload the knowledge base now). */
   onAdded?: () => unknown;
+  /** New items added (or tried) per feed per poll; default FEED_TUNING.maxItemsPerPoll. */
+  maxItemsPerPoll?: number;
+  /** Time one poll of all feeds may take before items are left for the next; default FEED_TUNING.pollBudgetMs. */
+  pollBudgetMs?: number;
+  now?: () => number;
 }
 
 /** The items of a parsed feed, newest format differences smoothed over. */
@@ -74,9 +90,21 @@ function feedItems(xml: string, base: string): FeedItem[] {
 
 export function createFeedPoller(options: FeedPollerOptions) {
   const validators = new Map<string, { etag: string | null; lastModified: string | null }>();
+  /** Items that failed: how often, and when they may be tried again. */
+  const failed = new Map<string, { failures: number; retryAt: number }>();
+  /** Items already sources (added by anyone): a long feed is not looked up item by item on every poll. */
+  const known = new Set<string>();
+  const now = options.now ?? Date.now;
+  const maxItems = options.maxItemsPerPoll ?? FEED_TUNING.maxItemsPerPoll;
 
-  async function pollFeed(feed: string): Promise<FeedPollReport> {
-    const report: FeedPollReport = { feed, notModified: false, added: [], refused: [], problem: null };
+  function backOff(url: string): void {
+    const failures = (failed.get(url)?.failures ?? 0) + 1;
+    const waitMs = Math.min(FEED_TUNING.maxBackoffMs, options.intervalMs * 2 ** (failures - 1));
+    failed.set(url, { failures, retryAt: now() + waitMs });
+  }
+
+  async function pollFeed(feed: string, deadline: number): Promise<FeedPollReport> {
+    const report: FeedPollReport = { feed, notModified: false, added: [], refused: [], problem: null, deferred: 0, backingOff: 0 };
     const seen = validators.get(feed);
     const headers: Record<string, string> = {};
     if (seen?.etag) headers['if-none-match'] = seen.etag;
@@ -87,41 +115,86 @@ export function createFeedPoller(options: FeedPollerOptions) {
       return report;
     }
     const items = feedItems(res.bytes.toString('utf8'), res.url);
-    // Validators are kept only once the feed parsed, so a broken feed is fetched whole next time.
-    validators.set(feed, { etag: res.etag, lastModified: res.lastModified });
+    let tried = 0;
+    let complete = true;
     for (const item of items) {
+      if (known.has(item.url)) continue;
+      const failure = failed.get(item.url);
+      if (failure && failure.retryAt > now()) {
+        report.backingOff++;
+        continue;
+      }
+      // Past the cap or the budget, the rest are not even looked up: the next poll does.
+      if (tried >= maxItems || now() >= deadline) {
+        report.deferred++;
+        complete = false;
+        continue;
+      }
       try {
-        if (await options.isKnown(item.url)) continue;
-        const result = await options.add({ kind: 'url', url: item.url }, item.date ?? undefined);
-        (result.ok ? report.added : report.refused).push(result);
-        if (result.ok)
-          options.log.info({ feed, item: item.url, file: result.file, title: result.source.title, date: result.source.date }, 'feed item added');
-        else options.log.warn({ feed, item: item.url, reason: result.reason }, 'feed item refused');
+        if (await options.isKnown(item.url)) {
+          known.add(item.url);
+          continue;
+        }
       } catch (err) {
-        options.log.warn({ feed, item: item.url, err }, 'feed item failed');
+        options.log.debug({ feed, item: item.url, err }, 'feed item: cannot tell whether it is known');
+      }
+      tried++;
+      try {
+        const result = await options.add({ kind: 'url', url: item.url }, item.date ?? undefined);
+        if (result.ok) {
+          failed.delete(item.url);
+          known.add(item.url);
+          report.added.push(result);
+          options.log.info({ feed, item: item.url, file: result.file, title: result.source.title, date: result.source.date }, 'feed item added');
+        } else {
+          backOff(item.url);
+          report.refused.push(result);
+          options.log.debug({ feed, item: item.url, reason: result.reason }, 'feed item refused');
+        }
+      } catch (err) {
+        backOff(item.url);
+        report.refused.push({ ok: false, input: item.url, reason: (err as Error).message });
+        options.log.debug({ feed, item: item.url, err }, 'feed item failed');
       }
     }
+    // Validators are kept only once every new item was tried: a 304 must not hide the items left for
+    // later (over the cap or the budget). A broken feed is fetched whole next time.
+    if (complete) validators.set(feed, { etag: res.etag, lastModified: res.lastModified });
+    else validators.delete(feed);
     return report;
   }
 
-  /** Polls every feed once, one after the other; never rejects. */
+  /** Polls every feed once, one after the other, within the time budget; never rejects. One log line per feed. */
   async function pollOnce(): Promise<FeedPollReport[]> {
     const reports: FeedPollReport[] = [];
+    const deadline = now() + (options.pollBudgetMs ?? FEED_TUNING.pollBudgetMs);
     for (const feed of options.feeds) {
       try {
-        const r = await pollFeed(feed);
+        const r = await pollFeed(feed, deadline);
         reports.push(r);
-        options.log[r.notModified ? 'debug' : 'info'](
-          { feed, notModified: r.notModified, added: r.added.length, refused: r.refused.length },
-          'feed polled',
-        );
+        const fields = {
+          feed,
+          notModified: r.notModified,
+          added: r.added.length,
+          refused: r.refused.length,
+          deferred: r.deferred,
+          backingOff: r.backingOff,
+        };
+        // One warning per feed and poll, whatever the number of items refused (details at debug).
+        if (r.refused.length)
+          options.log.warn(
+            { ...fields, examples: r.refused.slice(0, 3).map((x) => (x.ok ? x.file : `${x.input}: ${x.reason}`)) },
+            'feed polled: some items refused (tried again later, backing off)',
+          );
+        else options.log[r.notModified ? 'debug' : 'info'](fields, 'feed polled');
       } catch (err) {
         const problem = (err as Error).message;
-        reports.push({ feed, notModified: false, added: [], refused: [], problem });
+        reports.push({ feed, notModified: false, added: [], refused: [], problem, deferred: 0, backingOff: 0 });
         options.log.warn({ feed, reason: problem }, 'feed problem');
       }
     }
-    if (reports.some((r) => r.added.length) && options.onAdded) await Promise.resolve(options.onAdded()).catch(() => undefined);
+    if (reports.some((r) => r.added.length) && options.onAdded)
+      await Promise.resolve(options.onAdded()).catch((err: unknown) => options.log.warn({ err }, 'reload after feed items failed'));
     return reports;
   }
 

@@ -1,4 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { pipeline, type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import ipaddr from 'ipaddr.js';
 import { Agent, request } from 'undici';
 
@@ -131,7 +133,7 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         return Array.isArray(v) ? (v[0] ?? null) : (v ?? null);
       };
       if ([301, 302, 303, 307, 308].includes(res.statusCode)) {
-        await res.body.dump().catch(() => undefined);
+        await res.body.dump().catch(() => undefined); // a body thrown away unread: its errors change nothing
         const location = header('location');
         if (!location) throw new FetchRefused(`${url.host} answered ${res.statusCode} without a Location`);
         if (hop >= MAX_REDIRECTS) throw new FetchRefused(`too many redirects (more than ${MAX_REDIRECTS})`);
@@ -140,11 +142,11 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
       }
       const base = { url: url.toString(), status: res.statusCode, etag: header('etag'), lastModified: header('last-modified') };
       if (res.statusCode === 304) {
-        await res.body.dump().catch(() => undefined);
+        await res.body.dump().catch(() => undefined); // a body thrown away unread: its errors change nothing
         return { ...base, contentType: '', charset: null, bytes: Buffer.alloc(0) };
       }
       if (res.statusCode < 200 || res.statusCode > 299) {
-        await res.body.dump().catch(() => undefined);
+        await res.body.dump().catch(() => undefined); // a body thrown away unread: its errors change nothing
         throw new FetchRefused(`${url.host} answered ${res.statusCode}`);
       }
       const [type = '', ...params] = (header('content-type') ?? '').split(';').map((s) => s.trim());
@@ -160,13 +162,16 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
         discard(res.body);
         throw new FetchRefused(`unsupported content type "${contentType || '(none)'}" (expected ${TYPES[options.accept].join(', ')})`);
       }
+      const body = decoded(res.body, header('content-encoding'));
       const chunks: Buffer[] = [];
       let size = 0;
       try {
-        for await (const chunk of res.body) {
+        // The cap counts the decoded bytes: 20 KB of gzip can hold gigabytes.
+        for await (const chunk of body) {
           size += (chunk as Buffer).length;
           if (size > maxBytes) {
             discard(res.body);
+            if (body !== res.body) body.destroy();
             throw new FetchRefused(`too large: more than ${maxBytes} bytes`);
           }
           chunks.push(chunk as Buffer);
@@ -180,14 +185,33 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
       return { ...base, contentType: sniffPdf ? 'application/pdf' : contentType, charset, bytes };
     }
   } finally {
-    void agent.close().catch(() => undefined);
+    void agent.close().catch(() => undefined); // the response is read: a failed close loses nothing
   }
+}
+
+/**
+ * The body as the server meant it: gzip, deflate and br are decoded (undici's request() does not),
+ * anything else is refused rather than stored as garbage.
+ */
+function decoded(body: Readable, encoding: string | null): Readable {
+  const enc = (encoding ?? '').trim().toLowerCase();
+  if (!enc || enc === 'identity') return body;
+  const decoder =
+    enc === 'gzip' || enc === 'x-gzip' ? createGunzip() : enc === 'deflate' ? createInflate() : enc === 'br' ? createBrotliDecompress() : null;
+  if (!decoder) {
+    discard(body as never);
+    throw new FetchRefused(`unsupported content encoding "${enc}" (gzip, deflate or br)`);
+  }
+  // An error on either side ends the iteration over the decoder with that error.
+  pipeline(body, decoder, () => undefined);
+  return decoder;
 }
 
 function refusalOf(err: unknown, url: URL, signal: AbortSignal, totalMs: number): Error {
   if (err instanceof FetchRefused) return err;
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e.code ?? e.cause?.code;
+  if (typeof code === 'string' && code.startsWith('Z_')) return new FetchRefused(`${url.host} sent a corrupt compressed body (${e.message})`);
   if (code === 'EVERBATIMPRIVATE') return new FetchRefused(`refused ${url.host}: ${(e.cause ?? e).message} (only public addresses are fetched)`);
   if (signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
     return new FetchRefused(`${url.host} did not answer within ${Math.round(totalMs / 1000)} s`);

@@ -1,3 +1,4 @@
+import { splitLongParagraph } from './long-paragraphs.js';
 import { parseGivenDate } from './dates.js';
 import { segmentArticle, speechSegments } from './quotes.js';
 import { collapseSpaces } from './text.js';
@@ -28,7 +29,8 @@ export function parseJsonlRecord(line: string, file: string, lineNo: number): Ar
   const paragraphs = text
     .split(/\n\s*\n/)
     .map(collapseSpaces)
-    .filter(Boolean);
+    .filter(Boolean)
+    .flatMap((p) => splitLongParagraph(p));
   const segments = speaker
     ? r.multi_speaker === true
       ? transcriptSegments(paragraphs, speaker)

@@ -17,6 +17,8 @@ export interface Line {
   /** 1-based, as an editor counts them. */
   line: number;
   bytes: Buffer;
+  /** Set (to the line's length) when it is longer than the limit: its bytes are then not kept. */
+  tooLong?: number;
 }
 
 /** The file's bytes, decompressed when it is `.jsonl.gz`; a read or gzip error ends the iteration by throwing. */
@@ -35,20 +37,42 @@ export function bytesChunks(name: string, bytes: Uint8Array): AsyncIterable<Buff
   return isGzipJsonl(name) ? whole.pipe(createGunzip()) : whole;
 }
 
-/** Splits a byte stream at each \n (the newline is not part of the line); the last line may lack one. */
-export async function* splitLines(chunks: AsyncIterable<Buffer>): AsyncGenerator<Line> {
+/**
+ * Splits a byte stream at each \n (the newline is not part of the line); the last line may lack
+ * one. A line longer than `maxBytes` is not kept in memory (a 1 MB gzip can hold a 1 GiB line):
+ * it comes out empty with its length in `tooLong`.
+ */
+export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = Number.POSITIVE_INFINITY): AsyncGenerator<Line> {
   // The pieces of a line that runs over several chunks, joined once its end is seen (never re-copied per chunk).
   let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let over = false;
   let line = 1;
+  const take = (piece: Buffer): Line => {
+    const length = pendingBytes + piece.length;
+    const out: Line =
+      over || length > maxBytes
+        ? { line, bytes: Buffer.alloc(0), tooLong: length }
+        : { line, bytes: pending.length ? Buffer.concat([...pending, piece]) : piece };
+    line++;
+    pending = [];
+    pendingBytes = 0;
+    over = false;
+    return out;
+  };
   for await (const chunk of chunks) {
     let start = 0;
     for (let nl = chunk.indexOf(0x0a); nl >= 0; nl = chunk.indexOf(0x0a, start)) {
-      const piece = chunk.subarray(start, nl);
-      yield { line: line++, bytes: pending.length ? Buffer.concat([...pending, piece]) : piece };
-      pending = [];
+      yield take(chunk.subarray(start, nl));
       start = nl + 1;
     }
-    if (start < chunk.length) pending.push(chunk.subarray(start));
+    if (start < chunk.length) {
+      pendingBytes += chunk.length - start;
+      if (pendingBytes > maxBytes) {
+        over = true;
+        pending = [];
+      } else pending.push(chunk.subarray(start));
+    }
   }
-  if (pending.length) yield { line, bytes: Buffer.concat(pending) };
+  if (pendingBytes) yield take(Buffer.alloc(0));
 }

@@ -2,6 +2,8 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from './aliases.js';
+import { extractPage } from './extract.js';
+import { MEMORY_LIMITS } from './long-paragraphs.js';
 import { parseJsonlRecord } from './jsonl.js';
 import { bytesChunks, collectionChunks, isJsonl, splitLines } from './lines.js';
 import { pageArticleText, withFields } from './pages.js';
@@ -187,7 +189,9 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
   let bytes: Uint8Array;
   let sidecar: Record<string, unknown>;
   try {
-    if (file.size > MAX_FILE_BYTES) throw new Error(`file too large (${file.size} bytes)`);
+    // A collection is read a line at a time (each line under its own limit); any other file whole.
+    const limit = isJsonl(path) ? MAX_FILE_BYTES : MEMORY_LIMITS.fileBytes;
+    if (file.size > limit) throw new Error(`file too large (${file.size} bytes; the limit is ${limit})`);
     // A collection is streamed (below); any other file is read whole.
     bytes = isJsonl(path) ? new Uint8Array() : await readFile(path);
   } catch (err) {
@@ -281,9 +285,14 @@ async function parseJsonlStream(file: FileStat, chunks: AsyncIterable<Buffer>, p
   let nonBlank = false;
   let last = 0;
   try {
-    for await (const { line, bytes } of splitLines(chunks)) {
+    for await (const { line, bytes, tooLong } of splitLines(chunks, MEMORY_LIMITS.lineBytes)) {
       last = line;
       if (pause && line % RECORDS_PER_SLICE === 0) await pause();
+      if (tooLong !== undefined) {
+        nonBlank = true;
+        out.problems.push({ file: file.path, line, reason: `line too long: ${tooLong} bytes (the limit is ${MEMORY_LIMITS.lineBytes})` });
+        continue;
+      }
       let record: string;
       try {
         record = strictUtf8.decode(bytes);
@@ -316,13 +325,9 @@ async function parseJsonlStream(file: FileStat, chunks: AsyncIterable<Buffer>, p
 /** An HTML page or a PDF: text extracted, then parsed like any article. */
 async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar: Record<string, unknown>, out: FileLoad): Promise<void> {
   if (bytes.length === 0) throw new Error('empty file');
-  // Loaded on first use: the DOM and PDF libraries cost a start-up that needs no page (~0.2 s).
-  const page =
-    ext === '.pdf'
-      ? await (await import('./pdf.js')).extractPdf(bytes)
-      : await import('./html.js').then(({ decodeHtml, extractHtml }) =>
-          extractHtml(decodeHtml(bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null)),
-        );
+  // In a worker thread under time, memory and depth limits (extract.ts): a hostile page must not
+  // hold the main thread, which answers questions meanwhile.
+  const page = await extractPage(ext === '.pdf' ? 'pdf' : 'html', bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null);
   const { text, updated } = pageArticleText(page, sidecar);
   out.articles.push(withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated));
 }

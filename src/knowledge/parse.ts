@@ -1,5 +1,6 @@
 import { findFirstFullDate, findImpossibleDate, parseGivenDate, type SourceDate } from './dates.js';
 import { splitFrontMatter } from './frontmatter.js';
+import { splitLongParagraph } from './long-paragraphs.js';
 import { attributionLine } from './attribution.js';
 import { segmentArticle, speechSegments } from './quotes.js';
 import { ArticleSpeakers } from './speakers.js';
@@ -166,7 +167,11 @@ function toUnits(body: string): Unit[] {
     else if (markdownHeading || headingLike(text)) kind = prevKind === 'heading' && !markdownHeading ? 'caption' : 'heading';
     else kind = 'body';
     if (kind === 'body') seenBody = true;
-    units.push({ text, kind });
+    try {
+      for (const part of splitLongParagraph(text)) units.push({ text: part, kind });
+    } catch (err) {
+      throw new ParseError((err as Error).message);
+    }
   }
   return units;
 }

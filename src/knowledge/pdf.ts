@@ -25,6 +25,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
   }
   try {
     const { items } = await extractTextItems(pdf);
+    // Metadata is optional: a PDF with a broken info dictionary still has its text (and a date on the page).
     const { info } = await getMeta(pdf).catch(() => ({ info: {} as Record<string, unknown> }));
     const lines = items.flatMap((page, p) => linesOf(page, p));
     const blocks = blocksOf(lines);
@@ -41,7 +42,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<Extracted> {
       blocks,
     };
   } finally {
-    await pdf.destroy().catch(() => undefined);
+    await pdf.destroy().catch(() => undefined); // the text is out: a failed clean-up loses nothing
   }
 }
 

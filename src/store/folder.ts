@@ -45,7 +45,7 @@ export function folderStore(dir: string): KnowledgeStore {
       const name = checkFileName(fileName);
       const path = join(root, name);
       const sha = sha256(bytes);
-      const before = await readFile(path).catch(() => null);
+      const before = await readFile(path).catch(() => null); // none yet: a new file
       if (before && sha256(before) === sha) return { name, sha256: sha, changed: false, counter: await changeKey() };
       await mkdir(dirname(path), { recursive: true });
       // A hidden temporary name: the loader and the watcher's reload skip dot files.
@@ -57,17 +57,17 @@ export function folderStore(dir: string): KnowledgeStore {
     async list(): Promise<StoredFile[]> {
       const out: StoredFile[] = [];
       for (const s of await statKnowledge(dir)) {
-        const bytes = await readFile(join(root, s.path)).catch(() => null);
+        const bytes = await readFile(join(root, s.path)).catch(() => null); // deleted since the listing
         if (bytes) out.push({ name: s.path, size: s.size, sha256: sha256(bytes), version: Math.round(s.mtimeMs), provenance: {} });
       }
       return out;
     },
     async get(fileName) {
-      return readFile(join(root, checkFileName(fileName))).catch(() => null);
+      return readFile(join(root, checkFileName(fileName))).catch(() => null); // not stored: null, as documented
     },
     async remove(fileName) {
       const path = join(root, checkFileName(fileName));
-      if (!(await statFile(path).catch(() => null))?.isFile()) return false;
+      if (!(await statFile(path).catch(() => null))?.isFile()) return false; // not there: nothing removed
       await rm(path);
       return true;
     },

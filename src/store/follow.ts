@@ -68,7 +68,7 @@ export function follow(o: FollowOptions): Follower {
       if (dead) return;
       dead = true;
       c.removeAllListeners('notification');
-      c.end().catch(() => undefined);
+      c.end().catch((e: unknown) => o.log?.debug({ err: { message: (e as Error).message } }, 'lost listener connection not closed cleanly'));
       if (client === c) client = null;
       if (stopped) return;
       const first = state === 'ok';
@@ -92,7 +92,7 @@ export function follow(o: FollowOptions): Follower {
       await c.query(`LISTEN ${c.escapeIdentifier(o.channel)}`);
       if (stopped) {
         dead = true;
-        await c.end().catch(() => undefined);
+        await c.end().catch((e: unknown) => o.log?.debug({ err: { message: (e as Error).message } }, 'listener connection not closed cleanly'));
         return;
       }
       client = c;
@@ -110,7 +110,13 @@ export function follow(o: FollowOptions): Follower {
   }
 
   const check = setInterval(() => {
-    if (state === 'ok') catchUp('periodic check').catch(() => undefined);
+    if (state === 'ok')
+      catchUp('periodic check').catch((err: unknown) =>
+        o.log?.warn(
+          { err: { message: (err as Error).message, code: (err as { code?: string }).code } },
+          'database change check failed; trying again later',
+        ),
+      );
   }, o.checkMs ?? CHECK_MS);
   check.unref();
   void connect();
@@ -121,7 +127,7 @@ export function follow(o: FollowOptions): Follower {
       clearInterval(check);
       if (retry) clearTimeout(retry);
       if (debounce) clearTimeout(debounce);
-      client?.end().catch(() => undefined);
+      client?.end().catch((e: unknown) => o.log?.debug({ err: { message: (e as Error).message } }, 'listener connection not closed cleanly'));
       client = null;
     },
     health: () => ({ state, ...(detail ? { detail } : {}) }),

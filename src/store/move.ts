@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { SIDECAR_SUFFIX, statKnowledge } from '../knowledge/load.js';
 import { checkFileName } from './names.js';
+import { StoreUnavailable } from './pg-faults.js';
 import type { KnowledgeStore, PutResult } from './types.js';
 
 export interface MoveReport {
@@ -22,11 +23,18 @@ export interface MoveReport {
 /** Puts every (non-hidden) file under `dir` into the store; a file that fails never stops the others. */
 export async function importFolder(store: KnowledgeStore, dir: string, addedBy = 'import'): Promise<MoveReport> {
   const report: MoveReport = { written: [], unchanged: [], failed: [] };
+  let unreachable: string | null = null;
   for (const file of await statKnowledge(dir)) {
+    // Once the store gave up retrying, each further file would wait out the same retries: say so at once.
+    if (unreachable) {
+      report.failed.push({ name: file.path, reason: `not tried: ${unreachable}` });
+      continue;
+    }
     try {
       const put = await putFromFolder(store, dir, file.path, addedBy);
       (put.changed ? report.written : report.unchanged).push(put.name);
     } catch (err) {
+      if (err instanceof StoreUnavailable) unreachable = err.message;
       report.failed.push({ name: file.path, reason: (err as Error).message });
     }
   }
@@ -55,7 +63,7 @@ export async function exportFolder(store: KnowledgeStore, dir: string): Promise<
       const bytes = await store.get(name);
       if (!bytes) continue; // removed meanwhile
       const path = join(root, name);
-      const before = await readFile(path).catch(() => null);
+      const before = await readFile(path).catch(() => null); // none yet: written
       if (before && Buffer.compare(before, Buffer.from(bytes)) === 0) {
         report.unchanged.push(name);
         continue;

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { follow, type Follower } from './follow.js';
 import { migrate } from './migrate.js';
 import { checkFileName, isCollection, StoreError } from './names.js';
+import { errFields, isConnectionLost, retryWhileLost, withPoolClient } from './pg-faults.js';
 import { connectionConfig, describeUrl, readRows, sha256, writeFile } from './pg-rows.js';
 import { joinCollection, parseRows } from './records.js';
 import type { KnowledgeStore, Provenance, PutResult, StoreHealth, StoredFile } from './types.js';
@@ -21,6 +22,8 @@ export interface PostgresOptions {
   log?: Logger;
   /** Connections in the pool (the listener has its own). */
   max?: number;
+  /** How long a write cut by a lost connection is retried (default WRITE_RETRY_MS in pg-faults.ts). */
+  writeRetryMs?: number;
 }
 
 export { connectionConfig };
@@ -41,14 +44,12 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
   };
   const pool = new pg.Pool(config);
   // An idle connection dropped by a server restart must not crash the process: the pool replaces it.
-  pool.on('error', (err) =>
-    options.log?.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database connection lost (pool)'),
-  );
+  pool.on('error', (err) => options.log?.warn({ err: errFields(err) }, 'database connection lost (pool)'));
   try {
     const applied = await migrate(pool, options.schema);
     if (applied.length) options.log?.info({ applied, schema: options.schema }, 'database migrated');
   } catch (err) {
-    await pool.end().catch(() => undefined);
+    await pool.end().catch((e: unknown) => options.log?.debug({ err: errFields(e) }, 'pool not closed cleanly'));
     throw err;
   }
   const label = `postgres ${describeUrl(options.url)} schema ${options.schema}`;
@@ -65,27 +66,27 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
 
   /** Runs `work` in a transaction that owns the change counter (writers take turns on its row). */
   async function write<T>(work: (c: pg.PoolClient, next: string) => Promise<T | null>): Promise<{ result: T; counter: string } | null> {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<{ counter: string }>('UPDATE store_state SET counter = counter + 1 RETURNING counter::text');
-      const next = rows[0]!.counter;
-      const result = await work(client, next);
-      if (result === null) {
-        await client.query('ROLLBACK');
-        return null;
+    return withPoolClient(pool, options.log, async (client) => {
+      try {
+        await client.query('BEGIN');
+        const { rows } = await client.query<{ counter: string }>('UPDATE store_state SET counter = counter + 1 RETURNING counter::text');
+        const next = rows[0]!.counter;
+        const result = await work(client, next);
+        if (result === null) {
+          await client.query('ROLLBACK');
+          return null;
+        }
+        // Delivered at commit, to every listener of this schema's channel on any machine.
+        await client.query('SELECT pg_notify($1, $2)', [channel, next]);
+        await client.query('COMMIT');
+        lastCounter = next;
+        return { result, counter: next };
+      } catch (err) {
+        // On a lost connection there is nothing to roll back (the server already did).
+        if (!isConnectionLost(err)) await client.query('ROLLBACK').catch((e: unknown) => options.log?.warn({ err: errFields(e) }, 'rollback failed'));
+        throw err;
       }
-      // Delivered at commit, to every listener of this schema's channel on any machine.
-      await client.query('SELECT pg_notify($1, $2)', [channel, next]);
-      await client.query('COMMIT');
-      lastCounter = next;
-      return { result, counter: next };
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   const store: PostgresStore = {
@@ -143,12 +144,19 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
       const name = checkFileName(fileName);
       const sha = sha256(bytes);
       const collection = isCollection(name);
-      const done = await write(async (c, next) => {
-        const before = await c.query<{ sha256: string }>('SELECT sha256 FROM files WHERE name = $1', [name]);
-        if (before.rows[0]?.sha256 === sha) return null;
-        await writeFile(c, { name, bytes, sha, collection, provenance, version: next });
-        return true;
-      });
+      // Retried when the connection is lost mid-write: safe, since the same bytes again are a no-op
+      // (a write whose COMMIT went through before the loss is then found unchanged).
+      const done = await retryWhileLost(
+        () =>
+          write(async (c, next) => {
+            const before = await c.query<{ sha256: string }>('SELECT sha256 FROM files WHERE name = $1', [name]);
+            if (before.rows[0]?.sha256 === sha) return null;
+            await writeFile(c, { name, bytes, sha, collection, provenance, version: next });
+            return true;
+          }),
+        options.log,
+        options.writeRetryMs,
+      );
       return { name, sha256: sha, changed: done !== null, counter: done?.counter ?? (await counter()) };
     },
     async list(): Promise<StoredFile[]> {

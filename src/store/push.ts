@@ -17,6 +17,7 @@ export interface FolderPusher {
 /** Remembers the folder as it is now; `push` later writes what changed since. */
 export async function watchFolderForPush(store: KnowledgeStore, dir: string): Promise<FolderPusher> {
   const key = (s: FileStat) => `${s.size}:${s.mtimeMs}`;
+  // An unreadable folder now: every file counts as new at the first push (and an unreadable one is reported there).
   let seen = new Map((await statKnowledge(dir).catch(() => [] as FileStat[])).map((s) => [s.path, key(s)]));
   return {
     async push(addedBy) {
@@ -35,6 +36,12 @@ export async function watchFolderForPush(store: KnowledgeStore, dir: string): Pr
       for (const s of stats) {
         next.set(s.path, key(s));
         if (seen.get(s.path) === key(s)) continue;
+        // Known down: say so at once rather than wait out a write's retries for every file.
+        if (store.health().state !== 'ok') {
+          next.delete(s.path);
+          report.failed.push({ name: s.path, reason: 'the database is unreachable; retried at the next /reload' });
+          continue;
+        }
         try {
           const put = await putFromFolder(store, dir, s.path, addedBy);
           (put.changed ? report.written : report.unchanged).push(put.name);

@@ -7,6 +7,8 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createRedisCooldowns } from '../../src/discord/limits-redis.js';
 import { createLogger } from '../../src/log.js';
+import { renderReloadText } from '../../src/render/discord/reload.js';
+import { startFaultProxy } from '../fault-proxy.js';
 import { REDIS_URL } from '../services.js';
 
 const prefix = `vt-test-limits-${process.pid}-${Date.now()}`;
@@ -57,6 +59,38 @@ describe.skipIf(!inject('services').redis)('cooldowns shared through Redis', () 
       expect(lines.filter((l) => l.includes('redis unreachable'))).toHaveLength(1);
     } finally {
       await c.close();
+    }
+  });
+
+  it('a stalled Redis (commands time out, the connection stays) degrades the limits; the health check brings them back without reconnecting', async () => {
+    const proxy = await startFaultProxy(REDIS_URL, 6379);
+    const { lines, log } = capture();
+    const stalled = await createRedisCooldowns(rates, { url: proxy.url, prefix: `${prefix}:stall` }, log, {
+      healthCheckMs: 200,
+      commandTimeoutMs: 200,
+    });
+    const other = await createRedisCooldowns(rates, { url: REDIS_URL, prefix: `${prefix}:stall` }, capture().log);
+    try {
+      expect((await stalled.check('question', 's1', null)).verdict).toBe('ok');
+      proxy.stall();
+      // Answered by the in-memory limit (fail open, per process), with one warning and the state for /reload.
+      expect((await stalled.check('question', 's2', null)).verdict).toBe('ok');
+      expect(stalled.health()).toMatchObject({ store: 'redis', state: 'degraded', detail: expect.stringMatching(/timed out/i) });
+      expect(lines.filter((l) => l.includes('redis unreachable'))).toHaveLength(1);
+      const report = { added: [], changed: [], removed: [], keptLastGood: [], problems: [], sources: 1, ms: 1 };
+      expect(renderReloadText(report, { limits: stalled.health() })).toMatch(
+        /Limits \(Redis\): degraded \(.*timed out\); in-memory limits meanwhile\./i,
+      );
+      proxy.resume();
+      await expect.poll(() => stalled.health().state, { timeout: 5000, interval: 50 }).toBe('ok');
+      expect(proxy.accepted).toBe(1);
+      // Shared again: s1's second question here and a third in another process reach the limit of 2.
+      expect((await stalled.check('question', 's1', null)).verdict).toBe('ok');
+      expect((await other.check('question', 's1', null)).verdict).toBe('warn');
+    } finally {
+      await stalled.close();
+      await other.close();
+      await proxy.close();
     }
   });
 });

@@ -39,6 +39,13 @@ describe('error boundary', () => {
     expect(call.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(call.body.data.content).toContain(`ref ${p.id}`);
     await expect.poll(() => h.logs.find((l) => l.includes('interaction failed') && l.includes(p.id)), { timeout: 3000 }).toBeDefined();
+    // The log line carries the stack and the same ref the user was given.
+    const line = JSON.parse(h.logs.find((l) => l.includes('interaction failed') && l.includes(p.id))!);
+    expect(line).toMatchObject({
+      level: 50,
+      ref: p.id,
+      err: { message: 'core exploded', stack: expect.stringMatching(/^Error: core exploded\n\s+at /) },
+    });
     const after = await h.interact(
       slash('quote', [
         { name: 'speaker', value: 'stoltenberg' },

@@ -40,6 +40,29 @@ it('refuses --discord without a token: exit 1 and a clear message', async () => 
   expect(run.output()).toMatch(/DISCORD_TOKEN is not set/);
 }, 60_000);
 
+it('exits non-zero within 10 s of a refused login (bad token), saying why, with feeds configured', async () => {
+  standin.failNext('GET', /^\/gateway\/bot$/, 401, { message: '401: Unauthorized', code: 0 });
+  const from = standin.calls.length;
+  const run = startMain(['--discord'], {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_BASE: standin.apiBase,
+    // The poller and the folder watcher are what kept a failed bot alive.
+    FEEDS: 'http://127.0.0.1:9/feed.xml',
+    FEED_INTERVAL_MINUTES: '0.05',
+  });
+  try {
+    const refused = await standin.waitForCall((c) => c.path === '/gateway/bot' && c.status === 401, from, 45_000);
+    const code = await Promise.race([run.exited, new Promise((r) => setTimeout(() => r('still running'), 10_000))]);
+    expect(code).toBe(1);
+    expect(performance.now() - refused.at).toBeLessThan(10_000);
+    expect(run.output()).toMatch(/discord login failed/);
+    expect(run.output()).toMatch(/verbatim failed to start: An invalid token was provided/);
+    expect(run.output()).not.toContain(TOKEN);
+  } finally {
+    run.child.kill('SIGKILL');
+  }
+}, 90_000);
+
 it('runs the bot with a token, answers, and exits 0 on SIGTERM after a graceful shutdown', async () => {
   const run = startMain(['--discord'], { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: standin.apiBase });
   try {

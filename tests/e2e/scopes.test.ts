@@ -17,7 +17,7 @@ import { createLogger } from '../../src/log.js';
 import { folderStore } from '../../src/store/folder.js';
 import { openStore } from '../../src/store/open.js';
 import { promoteSource } from '../../src/store/promote.js';
-import { watchFolderForPush } from '../../src/store/push.js';
+import { createOutbox, OUTBOX_FOLDER } from '../../src/store/outbox.js';
 import type { KnowledgeStore } from '../../src/store/types.js';
 import { pressReleasePage } from '../ingest/pages.js';
 import { send, startServer, type FixtureServer } from '../ingest/server.js';
@@ -57,8 +57,8 @@ const log = createLogger({ level: 'silent', format: 'json' });
 
 async function deploy(dir: string, store: KnowledgeStore): Promise<Deployment> {
   const { core } = await loadLiveCore(dir, { cacheDir: null, source: store });
-  const pusher = store.kind === 'postgres' ? await watchFolderForPush(store, dir) : null;
-  const add = moderatorAdd({ knowledgeDir: dir, fetch: { allowPrivate: true }, operatorGuilds: [], pusher, log });
+  const outbox = store.kind === 'postgres' ? createOutbox({ store, dir: join(dir, OUTBOX_FOLDER), log }) : null;
+  const add = moderatorAdd({ knowledgeDir: dir, fetch: { allowPrivate: true }, operatorGuilds: [], outbox });
   const h = await startHarness(core, { add });
   return {
     h,

@@ -6,7 +6,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSource, isAdded } from '../../src/ingest/add.js';
 import { createFeedPoller } from '../../src/ingest/feeds.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -102,4 +102,71 @@ it('adds new items, then only the new one, then sends a conditional request that
   expect(lines.filter((l) => l.msg === 'feed item added')).toHaveLength(3);
   expect(lines.find((l) => l.msg === 'feed problem')).toMatchObject({ feed: `${srv.origin}/broken.xml` });
   expect(lines.filter((l) => l.msg === 'feed item refused').length).toBeGreaterThanOrEqual(1);
+});
+
+describe('a feed of 10,000 items', () => {
+  const big = (path: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Huge</title><link>${srv.origin}/</link><description>d</description>
+${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>${srv.origin}${path}/${i}</link></item>`).join('\n')}
+</channel></rss>`;
+  const fetched = (prefix: string) => srv.requests.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => r.path);
+
+  function poller(feed: string, clock: { t: number }, extra: Partial<Parameters<typeof createFeedPoller>[0]> = {}) {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', format: 'json', destination: { write: (s: string) => void lines.push(s) } });
+    const p = createFeedPoller({
+      feeds: [`${srv.origin}${feed}`],
+      intervalMs: 60_000,
+      log,
+      fetch: { allowPrivate: true },
+      add: (input) => addSource(input, { knowledgeDir: dir, fetch: { allowPrivate: true } }),
+      isKnown: (url) => isAdded(dir, url),
+      now: () => clock.t,
+      ...extra,
+    });
+    const warnings = () => lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40);
+    return { p, warnings };
+  }
+
+  it('tries at most 50 new items per poll, warns once per poll, and backs off from items that failed', async () => {
+    srv.route('/huge.xml', send('application/rss+xml', big('/many')));
+    const clock = { t: 1_000_000 };
+    const { p, warnings } = poller('/huge.xml', clock);
+    const [first] = await p.pollOnce();
+    expect(first).toMatchObject({ added: [], deferred: 9950, backingOff: 0 });
+    expect(first!.refused).toHaveLength(50);
+    expect(fetched('/many')).toHaveLength(50);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toMatchObject({ refused: 50, deferred: 9950, msg: expect.stringMatching(/some items refused/) });
+
+    // The next poll leaves the 50 that failed alone and tries the next 50.
+    const [second] = await p.pollOnce();
+    expect(second).toMatchObject({ deferred: 9900, backingOff: 50 });
+    expect(new Set(fetched('/many')).size).toBe(100);
+    expect(warnings()).toHaveLength(2);
+
+    // One interval later the first 50 are tried again; after their second failure they wait two intervals.
+    clock.t += 60_000;
+    await p.pollOnce();
+    expect(fetched('/many').filter((path) => path === '/many/0')).toHaveLength(2);
+    clock.t += 60_000;
+    await p.pollOnce();
+    expect(fetched('/many').filter((path) => path === '/many/0')).toHaveLength(2);
+    clock.t += 60_000;
+    await p.pollOnce();
+    expect(fetched('/many').filter((path) => path === '/many/0')).toHaveLength(3);
+  });
+
+  it('stops trying items when the poll outlasts its time budget, leaving the rest for the next poll', async () => {
+    srv.route('/slow-huge.xml', send('application/rss+xml', big('/slow')));
+    for (let i = 0; i < 20; i++) srv.route(`/slow/${i}`, (_req, res) => void setTimeout(() => res.writeHead(404).end(), 300));
+    const clock = { t: 0 };
+    const { p } = poller('/slow-huge.xml', clock, { pollBudgetMs: 1000, now: () => performance.now() });
+    const started = performance.now();
+    const [r] = await p.pollOnce();
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(r!.refused.length).toBeGreaterThanOrEqual(1);
+    expect(r!.refused.length).toBeLessThanOrEqual(5);
+    expect(r!.deferred).toBe(10_000 - r!.refused.length);
+  });
 });

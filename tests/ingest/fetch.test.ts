@@ -8,6 +8,7 @@ import { lookup } from 'node:dns/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSource, describeAdd } from '../../src/ingest/add.js';
 import { checkedLookup, forbiddenAddress, safeFetch } from '../../src/ingest/fetch.js';
@@ -47,6 +48,10 @@ beforeAll(async () => {
     '/big-declared': (_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) }).write('<html>');
     },
+    '/gzip': send('text/html', gzipSync(pressReleasePage()), { 'content-encoding': 'gzip' }),
+    '/deflate': send('text/html', deflateSync(pressReleasePage()), { 'content-encoding': 'deflate' }),
+    // About 20 KB on the wire, 20 MB once decoded.
+    '/gzip-bomb': send('text/html', gzipSync(Buffer.alloc(20 * 1024 * 1024, ' ')), { 'content-encoding': 'gzip' }),
     '/silent': () => {
       /* never answers */
     },
@@ -142,6 +147,13 @@ describe('adding pages', () => {
     });
   });
 
+  it('decodes gzip and deflate pages (the same words, not Readability failing on compressed bytes)', async () => {
+    for (const path of ['/gzip', '/deflate']) {
+      const r = await addSource({ kind: 'url', url: `${srv.origin}${path}` }, { knowledgeDir: dir, fetch: local });
+      expect(r.ok ? r.source : r.reason).toMatchObject({ title: 'Harbour reopens to shipping after storm repairs', date: '2023-05-02', quotes: 2 });
+    }
+  });
+
   it('refuses a page without a date unless one is given', async () => {
     const before = await listing();
     const r = await addSource({ kind: 'url', url: `${srv.origin}/undated` }, { knowledgeDir: dir, fetch: local });
@@ -161,6 +173,7 @@ describe('refusals leave the folder as it was', () => {
     ['a redirect loop', '/loop0', /too many redirects/],
     ['a wrong content type', '/image.png', /unsupported content type "image\/png"/],
     ['a body over 10 MB', '/big', /too large: more than 10485760 bytes/],
+    ['a gzip body over 10 MB once decoded', '/gzip-bomb', /too large: more than 10485760 bytes/],
     ['a declared body over 10 MB', '/big-declared', /too large: 52428800 bytes/],
     ['a server that never answers', '/silent', /did not answer within 1 s/, { totalTimeoutMs: 1000 }],
     ['a missing page', '/nope', /answered 404/],

@@ -77,3 +77,9 @@ export function pressReleasePage(): string {
 export function quotesOf(a: Article): string[] {
   return a.paragraphs.flatMap((p) => p.segments.filter((s) => s.kind === 'quote').map((s) => `${s.speaker ?? '?'}: ${p.text.slice(s.start, s.end)}`));
 }
+
+/** A small hostile page: the press release's words inside `depth` nested <div>s (800 deep is about 9 KB). */
+export function nestedPage(depth: number): string {
+  const body = /<div class="content">([\s\S]*?)<\/div>/.exec(pressReleasePage())![1]!;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Deep</title></head><body>${'<div>'.repeat(depth)}${body}${'</div>'.repeat(depth)}</body></html>`;
+}

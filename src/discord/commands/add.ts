@@ -39,13 +39,15 @@ export const add: SlashCommand = {
     // requireManager above: only in a server. The source becomes that server's own (docs/scopes.md).
     const result = await ctx.add(input, { user: i.user.id, server: i.guildId! });
     // The watcher would pick it up within a second; reloading now lets the next /quote find it.
-    if (result.ok && ctx.reload) await ctx.reload();
+    // A queued source is not in the store yet: the reload follows when the database takes it.
+    if (result.ok && !result.queued && ctx.reload) await ctx.reload();
     ctx.log.info(
       {
         user: i.user.id,
         guild: i.guildId,
         ok: result.ok,
         action: result.ok ? result.action : undefined,
+        queued: result.ok ? result.queued : undefined,
         file: result.ok ? result.file : undefined,
         reason: result.ok ? undefined : result.reason,
       },

@@ -43,7 +43,8 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       ctx.log.info({ ...base, command: 'empty', found: undefined }, 'message');
       return;
     }
-    if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);
+    if (message.channel.isSendable())
+      await message.channel.sendTyping().catch((err: unknown) => ctx.log.debug({ ...base, err }, 'typing indicator not sent'));
     const answer = ctx.core.ask(question, scopeOfMessage(message));
     await sendPages(message, renderAnswer(answer, { askerId: message.author.id }));
     const latencyMs = Math.round(performance.now() - started);
@@ -51,6 +52,6 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     ctx.log.debug({ id: message.id, question }, 'message text');
   } catch (err) {
     ctx.log.error({ ...base, err, ref: message.id }, 'message failed');
-    await sendNotice(message, failureMessage(message.id)).catch(() => undefined);
+    await sendNotice(message, failureMessage(message.id)).catch((e: unknown) => ctx.log.warn({ ...base, err: e }, 'could not send the error reply'));
   }
 }
