@@ -1,3 +1,4 @@
+import { ROLE_ALIAS_WORDS } from './lexicon/roles.js';
 import { fold } from './text.js';
 import { firstNameGender, type Gender, type KnownNames, type Mention } from './names.js';
 
@@ -8,89 +9,6 @@ import { firstNameGender, type Gender, type KnownNames, type Mention } from './n
  * is acceptable, a quote given to the wrong person is not.
  */
 
-const ROLE_WORDS = new Set([
-  'secretary',
-  'general',
-  'secretary-general',
-  'minister',
-  'prime',
-  'foreign',
-  'deputy',
-  'vice',
-  'president',
-  'chancellor',
-  'high',
-  'representative',
-  'chief',
-  'director',
-  'spokesperson',
-  'spokesman',
-  'spokeswoman',
-  'ambassador',
-  'senator',
-  'governor',
-  'mayor',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'head',
-  'leader',
-  'commander',
-  'admiral',
-  'colonel',
-  'premier',
-  'envoy',
-  'commissioner',
-  'ceo',
-  'officer',
-  'undersecretary',
-  'under-secretary',
-  'assistant',
-  'defence',
-  'defense',
-  'interior',
-  'finance',
-  'affairs',
-  'state',
-  'of',
-  'for',
-  'the',
-  'and',
-  'former',
-  'acting',
-  'first',
-  'lady',
-  'pope',
-  'speaker',
-  'justice',
-  'judge',
-  'attorney',
-  'senior',
-  'supreme',
-  'allied',
-  'adviser',
-  'advisor',
-  'security',
-  'national',
-  'european',
-  'council',
-  'commission',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'sir',
-  'dame',
-  'lord',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-]);
 /** Lower-case, folded, hyphen-free key for roles and names ("Secretary-General" = "secretary general"). */
 export function nameKey(text: string): string {
   return fold(text)
@@ -109,11 +27,13 @@ export function roleAliases(role: string): string[] {
   // Suffixes of one word ("President") would be far too loose to stand for one person.
   for (let k = 1; k < tokens.length - 1; k++) {
     const rest = tokens.slice(k);
-    if (rest.some((t) => ROLE_WORDS.has(fold(t)))) out.add(nameKey(rest.join(' ')));
+    if (rest.some((t) => ROLE_ALIAS_WORDS.has(fold(t)))) out.add(nameKey(rest.join(' ')));
   }
   for (const t of tokens) if (/^\p{Lu}{2,}$/u.test(t)) out.add(`${fold(t)} chief`);
   out.delete('');
-  return [...out].filter((a) => a.split(' ').some((w) => ROLE_WORDS.has(w) && !['the', 'of', 'and', 'for'].includes(w)) || a.endsWith(' chief'));
+  return [...out].filter(
+    (a) => a.split(' ').some((w) => ROLE_ALIAS_WORDS.has(w) && !['the', 'of', 'and', 'for'].includes(w)) || a.endsWith(' chief'),
+  );
 }
 
 /** Someone the text has just mentioned, for he/she and "the minister": named, or not (null). */

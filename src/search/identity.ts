@@ -1,3 +1,4 @@
+import { ADDRESS, NAME_PARTICLES as PARTICLES } from '../knowledge/lexicon/titles.js';
 import { nameKey } from '../knowledge/speakers.js';
 import { damerauLevenshtein } from './spell.js';
 
@@ -11,16 +12,6 @@ import { damerauLevenshtein } from './spell.js';
  * shorter form joins a longer one only when both come with the same context (the country the
  * sources give for the speaker); without context only case and diacritics are ignored.
  */
-
-/** Words of address and rank that are not part of who someone is. */
-export const ADDRESS = new Set(
-  `his her their highness majesty excellency serene royal sheikh shaikh sheik king queen prince princess
-emir amir sultan general gen mr mrs ms dr prof sir dame lord lady president senator governor honourable honorable hon
-the rt right reverend rev samdech dato seri datu paduka awang haji pehin jr sr`.split(/\s+/),
-);
-
-/** Joining words inside names: they may be present in one spelling and absent in another. */
-const PARTICLES = new Set(`al el bin ibn bint binti de da do dos das du la le van von der den und zu y e oglu ben abu`.split(/\s+/));
 
 /**
  * The words that identify a person in a name: folded, without titles and particles, without

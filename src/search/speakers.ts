@@ -7,10 +7,9 @@ import type { Passage } from './passages.js';
 import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from '../knowledge/aliases.js';
 import { isGivenName } from '../knowledge/lexicon/given-names.js';
 import { ROLE_WORDS } from '../knowledge/lexicon/roles.js';
-import { TITLES } from '../knowledge/lexicon/titles.js';
+import { ADDRESS, TITLES } from '../knowledge/lexicon/titles.js';
 import { isEnglishWord } from './lexicon.js';
 import { damerauLevenshtein, maxEdits, Speller } from './spell.js';
-import { ADDRESS } from './identity.js';
 import { canonicalNames, push } from './speaker-names.js';
 import { isStopWord } from './terms.js';
 

@@ -70,3 +70,16 @@ export const MALE = new Set([
   'policeman',
   'messrs',
 ]);
+
+/**
+ * Words of address and rank that are not part of who someone is, when two spellings of a name are
+ * compared across sources (search/identity.ts) or a typed name is read ("His Majesty", "Sheikh").
+ */
+export const ADDRESS = new Set(
+  `his her their highness majesty excellency serene royal sheikh shaikh sheik king queen prince princess
+emir amir sultan general gen mr mrs ms dr prof sir dame lord lady president senator governor honourable honorable hon
+the rt right reverend rev samdech dato seri datu paduka awang haji pehin jr sr`.split(/\s+/),
+);
+
+/** Joining words inside names, for comparing spellings: they may be present in one and absent in another. */
+export const NAME_PARTICLES = new Set(`al el bin ibn bint binti de da do dos das du la le van von der den und zu y e oglu ben abu`.split(/\s+/));
