@@ -25,6 +25,7 @@ export const ASK_USAGE = `usage: npm run --silent ask -- [options] "query"
   --knowledge DIR   answer from DIR instead of knowledge/ (or KNOWLEDGE_DIR)
   --offset N        skip the first N results (the next page of 5 quotes: --offset 5)
   --cite STYLE      with --json, add "cite" to every citation: apa, mla, chicago or chicago-note
+  --claimreview     with --json, print a /verify answer as a schema.org ClaimReview object instead
   --chart FILE.png  write a /timeline answer's counts per period as a bar chart
   -h, --help        this text
 
