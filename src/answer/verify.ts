@@ -131,7 +131,9 @@ function spliceOf(
   claimed: Claimed | null,
   accept: ((passage: number) => boolean) | undefined,
 ): Splice | null {
-  const tried = j.verdict === 'not-found' ? !j.unknownSpeaker : j.verdict === 'altered' && (j.basis?.edits ?? 0) >= SPLICE_FROM_EDITS;
+  // (A line matched across two sentences is tried at any distance: a one-word sentence may stand between.)
+  const far = (m: Match | null) => m !== null && (m.edits >= SPLICE_FROM_EDITS || (m.edits > 0 && m.segments.length > 1));
+  const tried = j.verdict === 'not-found' ? !j.unknownSpeaker : j.verdict === 'altered' && far(j.basis);
   if (!tried) return null;
   const own = claimed?.speakers.length === 1 ? claimed.speakers[0]!.name : null;
   const found = (own ? findSplice(kb, claim, own) : null) ?? findSplice(kb, claim, null);

@@ -112,7 +112,7 @@ describe('/verify', () => {
     );
     const content: string = call.body.data.content;
     expect(content).toMatch(/^\*\*⚠️ Verbatim words, cut[^\n]*Jens Stoltenberg/);
-    expect(content).toContain('Cut from: “**[We don’t]** regard China as an adversary.”');
+    expect(content).toContain('Cut from: “**⟦We don’t⟧** regard China as an adversary.”');
     expect(content).toMatch(/Left out: “don’t” \(negation\)/);
     expect(content).not.toMatch(/✅ Verbatim/);
     expect(visibleText(call.body.data)).toContain('We don’t regard China as an adversary.');
@@ -128,7 +128,7 @@ describe('/verify', () => {
     const data = call.body.data;
     expect(data.content).toMatch(/^\*\*✂️ Spliced[^\n]*Jens Stoltenberg/);
     expect(data.content).toMatch(
-      /Piece 1 \[1\]: “Russia undermines and destabilizes its neighbours”; then \d+ words stand between them, 9 whole sentences/,
+      /Piece 1 \(source 1\): “Russia undermines and destabilizes its neighbours”; then \d+ words stand between them, 9 whole sentences/,
     );
     expect(data.embeds).toHaveLength(2);
     expect(visibleText(data)).toContain('Abroad, Russia undermines and destabilizes its neighbours');

@@ -48,13 +48,11 @@ function formsOf(source: Token[], claim: Token[]): FormDifference[] {
     const written = (ts: Token[]) => ts.filter((t, i) => i === 0 || t.start !== ts[i - 1]!.start);
     const s = written(group.map((g) => g[0]));
     const c = written(group.map((g) => g[1]));
+    // "cannot" and "can't" are one written word each, both read as "can not".
+    const contraction = group.some(([x, y]) => x.part || y.part);
     group = [];
     if (s.map((t) => t.norm).join(' ') === c.map((t) => t.norm).join(' ')) return;
-    const kind = s.some((t) => isNumberKey(t.key))
-      ? 'number'
-      : s.length !== c.length || [...s, ...c].some((t) => t.part)
-        ? 'contraction'
-        : 'spelling';
+    const kind = s.some((t) => isNumberKey(t.key)) ? 'number' : contraction || s.length !== c.length ? 'contraction' : 'spelling';
     out.push({ source: s.map((t) => t.raw).join(' '), claim: c.map((t) => t.raw).join(' '), kind });
   };
   source.forEach((t, i) => {

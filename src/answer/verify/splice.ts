@@ -18,8 +18,8 @@ const MIN_PIECE = 3;
 const MIN_TELLING = 2;
 /** More pieces than this is a patchwork of common phrases, not a splice anyone would make. */
 const MAX_PIECES = 4;
-/** Shorter ends tried for a piece when the rest after its longest end is nobody's (at punctuation). */
-const RETRIES = 3;
+/** Ends tried for a piece (at the claim's punctuation, and the longest held): then the claim is no splice. */
+const RETRIES = 4;
 
 export interface Splice {
   matches: Match[];
@@ -59,8 +59,11 @@ function piecesFrom(kb: KnowledgeBase, claim: Claim, a: number, speaker: string 
   if (a === n) return [];
   if (depth >= MAX_PIECES || n - a < MIN_PIECE) return null;
   const places = (b: number) => placesOf(kb, claim, a, b, speaker);
+  // The shortest start that could be a piece (enough words, enough of them telling, not inside a
+  // contraction): a run of stop words is in no index, so the search starts past it.
   let lo = a + MIN_PIECE;
-  while (lo <= n && words[lo]?.part) lo++;
+  const telling = (b: number) => words.slice(a, b).filter((w) => !isStopWord(w.norm)).length >= MIN_TELLING;
+  while (lo <= n && (words[lo]?.part || !telling(lo))) lo++;
   if (lo > n || !places(lo).length) return null;
   // The longest start held word for word: held(lo) is true, find the last true.
   let hi = n;
@@ -69,10 +72,17 @@ function piecesFrom(kb: KnowledgeBase, claim: Claim, a: number, speaker: string 
     if (places(mid).length) lo = mid;
     else hi = mid - 1;
   }
-  const ends = [lo, ...punctuationEnds(claim, a + MIN_PIECE, lo).slice(0, RETRIES)];
+  // A piece ends where a sentence of the claim ends, when one does within the longest start: the
+  // source's next sentence may begin with the claim's next word ("… White House. We"). Then the
+  // longest start, then shorter ones at other punctuation.
+  const min = a + MIN_PIECE;
+  const ends = [...new Set([...punctuationEnds(claim, min, lo, /[.!?;]/), lo, ...punctuationEnds(claim, min, lo, /[,:\u2013\u2014]/)])].slice(
+    0,
+    RETRIES,
+  );
   for (const b of ends) {
     const piece = words.slice(a, b);
-    if (piece.filter((w) => !isStopWord(w.norm)).length < MIN_TELLING) continue;
+    if (!telling(b)) continue;
     const at = places(b);
     const match = nearest(at, prev);
     if (!match) continue;
@@ -92,12 +102,12 @@ function placesOf(kb: KnowledgeBase, claim: Claim, a: number, b: number, speaker
   );
 }
 
-/** Ends of claim words before punctuation ("…neighbours. NATO’s"), longest first, within [min, max). */
-function punctuationEnds(claim: Claim, min: number, max: number): number[] {
+/** Ends of claim words before such punctuation ("…neighbours. NATO’s"), longest first, within [min, max]. */
+function punctuationEnds(claim: Claim, min: number, max: number, punctuation: RegExp): number[] {
   const out: number[] = [];
-  for (let b = max - 1; b >= min; b--) {
-    const [w, next] = [claim.words[b - 1]!, claim.words[b]!];
-    if (next && /[.;:,!?\u2013\u2014]/.test(claim.text.slice(w.end, next.start))) out.push(b);
+  for (let b = max; b >= min; b--) {
+    const [w, next] = [claim.words[b - 1]!, claim.words[b]];
+    if (next && punctuation.test(claim.text.slice(w.end, next.start))) out.push(b);
   }
   return out;
 }

@@ -67,7 +67,7 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
 /** Room for each note under the verdict (the cut sentence, the pieces, the first appearance). */
 const NOTE_BUDGET = 400;
 
-/** The cut sentence (left-out words in bold brackets) and why, the spliced pieces, other forms, the first appearance. */
+/** The cut sentence (left-out words in bold ⟦brackets⟧: square ones are link syntax) and why, the spliced pieces, other forms, the first appearance. */
 function notes(v: VerifyResult): string[] {
   const out: string[] = [];
   if (v.cut) {
@@ -76,14 +76,14 @@ function notes(v: VerifyResult): string[] {
         // Words left out in bold brackets, the spaces around them kept; a left-out full stop is just a full stop.
         const [, before, words, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
         const text = escapeDiscord(cutPlain(words!, NOTE_BUDGET));
-        return `${before}${p.left && /[\p{L}\p{N}]/u.test(p.text) ? bold(`[${text}]`) : text}${after}`;
+        return `${before}${p.left && /[\p{L}\p{N}]/u.test(p.text) ? bold(`⟦${text}⟧`) : text}${after}`;
       })
       .join('');
-    out.push(`Cut from: “${sentence.replace(/\s+/g, ' ')}” (**[…]** left out by the claim)`);
+    out.push(`Cut from: “${sentence.replace(/\s+/g, ' ')}” (**⟦…⟧** left out by the claim)`);
     out.push(`Left out: ${v.cut.reasons.map((r) => `“${escapeDiscord(cutPlain(r.words, 60))}” (${r.kind})`).join('; ')}`);
   }
   (v.pieces ?? []).forEach((p, k) => {
-    out.push(`Piece ${k + 1} [${k + 1}]: “${fitEscaped(p.claim, 200)}”${p.gap ? `; then ${escapeDiscord(p.gap)}` : ''}`);
+    out.push(`Piece ${k + 1} (source ${k + 1}): “${fitEscaped(p.claim, 200)}”${p.gap ? `; then ${escapeDiscord(p.gap)}` : ''}`);
   });
   for (const f of v.forms) {
     const what = f.kind === 'number' ? 'Same number, written differently' : 'Same words, written another way';
