@@ -294,3 +294,47 @@ describe('/verify: numbers and where the words first appear', async () => {
     expect(a.text).toContain('also as: “We will send six hospital ships to the flooded coast before spring comes”');
   });
 });
+
+describe('/verify: what a cut leaves out', async () => {
+  const { createCore } = await import('../../src/answer/core.js');
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const text = [
+    'We will never abandon our allies in the east.',
+    'Critics say that the alliance is finished.',
+    'It would be wrong to say that sanctions have failed.',
+    'We will respond with force only if we are attacked first.',
+    'Is the alliance ready for a long war?',
+    'The sanctions are painful, but they are necessary for peace.',
+    'As I said, the alliance is united and strong.',
+  ].join(' ');
+  const core = createCore([
+    parseJsonlRecord(JSON.stringify({ id: 'cut-1', title: 'Statement', speaker: 'Harriet Example', date: '2020-01-02', text }), 'x.jsonl', 1),
+  ]);
+  const verify = (claim: string) => core.answer({ command: 'verify', claim, speaker: 'harriet example', offset: 0 });
+
+  it.each([
+    ['abandon our allies in the east', 'negation', 'never'],
+    ['the alliance is finished', 'attribution', 'Critics say'],
+    ['sanctions have failed', 'attribution', 'to say'],
+    ['We will respond with force', 'condition', 'only if'],
+    ['the alliance ready for a long war', 'question', '?'],
+    ['The sanctions are painful', 'contrast', 'but'],
+  ])('“%s” is out-of-context: the left-out %s (“%s”) changes it', (claim, kind, words) => {
+    const a = verify(claim);
+    expect(a.verify?.verdict, claim).toBe('out-of-context');
+    expect(a.verify!.cut!.reasons).toEqual([{ kind, words }]);
+    expect(a.verify!.cut!.parts.filter((p) => !p.left).map((p) => p.text)).toEqual([claim]);
+  });
+
+  it('a harmless lead-in left out, or nothing left out, stays verbatim', () => {
+    expect(verify('the alliance is united and strong').verify?.verdict).toBe('verbatim');
+    expect(verify('We will never abandon our allies in the east').verify?.verdict).toBe('verbatim');
+    expect(verify('they are necessary for peace').verify?.verdict).toBe('verbatim');
+  });
+
+  it('a … that hides a negation is a cut too', () => {
+    const a = verify('We will … abandon our allies in the east');
+    expect(a.verify?.verdict).toBe('out-of-context');
+    expect(a.verify!.cut!.reasons).toEqual([{ kind: 'negation', words: 'never' }]);
+  });
+});

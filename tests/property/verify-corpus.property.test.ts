@@ -90,7 +90,9 @@ function afterNegation(): Array<{ sentence: Sentence; negation: string; claim: s
   const out: Array<{ sentence: Sentence; negation: string; claim: string[] }> = [];
   for (const s of sentences) {
     s.words.forEach((w, k) => {
-      if (!NEGATION.test(w) || NOT_REVERSING.test(s.words[k + 1] ?? '') || /[,;:.!?\u2014-]/.test(s.after[k]!)) return;
+      // (Not a negation inside a compound, "do-nothing"; not one whose clause ends right after it.)
+      if (!NEGATION.test(w) || NOT_REVERSING.test(s.words[k + 1] ?? '') || /[,;:.!?\u2014-]/.test(s.after[k]!) || s.after[k - 1]?.endsWith('-'))
+        return;
       let end = k + 1;
       while (end < s.words.length && end - k <= 14 && !/[,;:.!?()\u2013\u2014]/.test(s.after[end]!)) end++;
       const claim = s.words.slice(k + 1, Math.min(end + 1, k + 15));

@@ -21,6 +21,13 @@ const QUESTION = /\?[\s"'\u201d\u2019\u00bb)]*$/;
 const OPENS = /[\u201c\u2018\u00ab]|(?:^|\s)"/g;
 const CLOSES = /[\u201d\u00bb]|[\u2019](?![\p{L}])|"(?:\s|$|[.,;:!?])/gu;
 
+/**
+ * Words a negation may stand before the claim and still govern it ("I do not believe that we …",
+ * "there is no evidence that …"); further off ("Nothing means more to me at this moment than the
+ * fact that your …") it negates something else.
+ */
+const NEGATION_REACH = 4;
+
 /** Left-out words kept around the claim when showing the sentence (a long sentence is cut, marked …). */
 const SHOWN_AROUND = 30;
 
@@ -38,8 +45,9 @@ export function cutOf(kb: KnowledgeBase, claim: { text: string }, m: Match): Cut
   const add = (kind: CutKind, words: string | null) => {
     if (words && !reasons.some((r) => r.kind === kind)) reasons.push({ kind, words });
   };
-  add('negation', scopedNegation(prefix) ?? gaps.map(anyNegation).find(Boolean) ?? null);
-  add('condition', phraseIn(prefix, CONDITIONS) ?? phraseIn(firstClause(suffix), CONDITIONS));
+  const first = m.source.find((f) => f.length)![0]!;
+  add('negation', scopedNegation(prefix, first.key) ?? gaps.map(anyNegation).find(Boolean) ?? null);
+  add('condition', condition(prefix) ?? phraseIn(firstClause(suffix), CONDITIONS));
   add('question', QUESTION.test(suffix) && !claim.text.includes('?') ? suffix.trim().slice(-1) : null);
   add('attribution', reportedBy(prefix) ?? quotedIn(prefix));
   add('contrast', leadingPhrase(suffix, CONTRASTS) ?? concession(prefix));
@@ -61,25 +69,37 @@ function wordsIn(text: string): Token[] {
   return tokens(text);
 }
 
-function isNegation(t: Token): boolean {
-  return NEGATIONS.has(t.key) || /n['\u2019]t$/i.test(t.raw);
+/** A negation word, not inside a compound ("do-nothing"). */
+function isNegation(t: Token, text: string): boolean {
+  return (NEGATIONS.has(t.key) || /n['\u2019]t$/i.test(t.raw)) && text[t.start - 1] !== '-';
 }
 
-/** The last negation before the words, when nothing closes its clause first ("We don't, however, regard …"). */
-function scopedNegation(prefix: string): string | null {
+/**
+ * The last negation before the words, near enough and with nothing closing its clause first ("We
+ * don't, however, regard …"); "not only …" does not reverse (`firstKey`: the claim's first word).
+ */
+function scopedNegation(prefix: string, firstKey: string): string | null {
   const ws = wordsIn(prefix);
   for (let k = ws.length - 1; k >= 0; k--) {
     const t = ws[k]!;
-    if (!isNegation(t)) continue;
-    const next = ws[k + 1];
-    if (next && next.start !== t.start && NOT_REVERSING.has(next.key)) return null;
+    if (!isNegation(t, prefix)) continue;
+    const after = ws.slice(k + 1).filter((w) => w.start !== t.start);
+    if (NOT_REVERSING.has(after[0]?.key ?? firstKey) || after.length > NEGATION_REACH) return null;
     return reaches(prefix.slice(t.end)) ? t.raw : null;
   }
   return null;
 }
 
+/** A condition before the words in their clause or the one before it ("If Russia attacks, we will respond"). */
+function condition(prefix: string): string | null {
+  const found = phraseIn(prefix, CONDITIONS);
+  if (!found) return null;
+  const between = prefix.slice(prefix.toLowerCase().lastIndexOf(found.toLowerCase()) + found.length);
+  return !/[.!?;:\u2013\u2014]|--/.test(between) && (between.match(/,/g) ?? []).length <= 1 ? found : null;
+}
+
 function anyNegation(gap: string): string | null {
-  return wordsIn(gap).find(isNegation)?.raw ?? null;
+  return wordsIn(gap).find((t) => isNegation(t, gap))?.raw ?? null;
 }
 
 /** The text between a word and the claim keeps them in one clause: no clause break, commas only in pairs (an aside). */
@@ -141,7 +161,8 @@ function reportedBy(prefix: string): string | null {
     const before = ws[k - 1];
     if (dismissal) return prefix.slice(ws[Math.max(0, k - 3)]!.start, t.end);
     if (before && OWN_VOICE.has(before.key)) return null;
-    if (before?.key === 'to') return ws.slice(0, k).some((w) => DISMISSALS.has(w.key) || isNegation(w)) ? prefix.slice(before.start, t.end) : null;
+    if (before?.key === 'to')
+      return ws.slice(0, k).some((w) => DISMISSALS.has(w.key) || isNegation(w, prefix)) ? prefix.slice(before.start, t.end) : null;
     return prefix.slice(before?.start ?? t.start, t.end);
   }
   return null;

@@ -209,10 +209,8 @@ export const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'neither', 'none'
 /** "not only …", "not just …": a negation word that does not reverse what follows. */
 export const NOT_REVERSING = new Set(['only', 'just', 'merely', 'simply', 'least', 'to', 'even']);
 
-/** Conditions: "We will act" is not what "We will act only if attacked" asserts. */
+/** Conditions: "We will act" is not what "We will act only if attacked" asserts. Longer phrases first: the first found is named. */
 export const CONDITIONS = [
-  'if',
-  'unless',
   'only when',
   'only if',
   'provided that',
@@ -221,10 +219,12 @@ export const CONDITIONS = [
   'so long as',
   'on condition that',
   'in case',
+  'if',
+  'unless',
 ];
 
-/** Contrasts and concessions that qualify the clause beside them ("X, but Y"; "although X, Y"). */
-export const CONTRASTS = ['but', 'although', 'though', 'even though', 'even if', 'whereas', 'yet', 'however', 'except'];
+/** Contrasts and concessions that qualify the clause beside them ("X, but Y"; "although X, Y"). Longer phrases first. */
+export const CONTRASTS = ['even though', 'even if', 'but', 'although', 'though', 'whereas', 'yet', 'however', 'except'];
 
 /** Verbs that report what someone else says or thinks ("critics say that …"). */
 export const REPORTING = new Set([
@@ -261,8 +261,6 @@ export const REPORTING = new Set([
   'told',
   'tell',
   'tells',
-  'hear',
-  'heard',
   'assume',
   'assumes',
   'assumed',
