@@ -186,11 +186,12 @@ export function keyOf(norm: string): string {
   const listed = SPELLINGS.get(norm);
   if (listed) return listed;
   if (norm.length < 6) return norm;
-  let m = IZE.exec(norm);
+  // (A substring test first: keyOf runs on every word of every passage /verify aligns.)
+  let m = norm.includes('is') ? IZE.exec(norm) : null;
   if (m && !IZE_EXCEPT.test(norm)) return `${m[1]}iz${m[2]}`;
-  m = YZE.exec(norm);
+  m = norm.includes('ys') ? YZE.exec(norm) : null;
   if (m) return `${m[1]}yz${m[2]}`;
-  m = OUR.exec(norm);
+  m = norm.includes('our') ? OUR.exec(norm) : null;
   if (m) return `${m[1]}or${m[2] ?? ''}`;
   return norm;
 }
