@@ -76,7 +76,8 @@ export function tokens(text: string, offset = 0): Token[] {
 function expanded(list: Token[]): Token[] {
   const out: Token[] = [];
   list.forEach((t, k) => {
-    const words = expansionOf(t.raw.toLowerCase(), list[k + 1]?.norm);
+    // Only a word written other than its folded form (an apostrophe) or "cannot" can be a contraction.
+    const words = t.raw.length !== t.norm.length || t.norm === 'cannot' ? expansionOf(t.raw.toLowerCase(), list[k + 1]?.norm) : null;
     if (!words) {
       out.push(t);
       return;
@@ -163,6 +164,9 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
     from[j] = j;
     cost[j] = 0;
   }
+  // Which source words are a contraction's second word (dropped with the first at no cost), read once.
+  const part = new Uint8Array(m);
+  for (let j = 0; j < m; j++) if (source[j]!.part) part[j] = 1;
   const prevMin = new Int32Array(width);
   const prevArg = new Int32Array(width);
   for (let i = 1; i <= n; i++) {
@@ -189,7 +193,7 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
       const skip = boundary[i - 1] === 1;
       const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (source[j - 1]!.key === word ? 0 : 1);
       const upCost = (skip ? prevMin[j]! : cost[prev + j]!) + addCost;
-      const leftCost = cost[row + j - 1]! + (source[j - 1]!.part ? 0 : 1);
+      const leftCost = cost[row + j - 1]! + 1 - part[j - 1]!;
       // On a tie: an equal word first; else a source word dropped, then a word changed, then a
       // claim word added (so "very zeppelin seriously" reads as "very" changed, not "zeppelin" added).
       const match = source[j - 1]!.key === word;
