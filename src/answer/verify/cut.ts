@@ -2,7 +2,8 @@ import type { KnowledgeBase } from '../../search/kb.js';
 import type { Cut, CutKind } from '../types.js';
 import { tokens, type Token } from './align.js';
 import type { Match } from './candidates.js';
-import { CONDITIONS, CONTRASTS, DISMISSALS, NEGATIONS, NOT_REVERSING, OWN_VOICE, REPORTING } from './forms.js';
+import { NEGATIONS, NOT_REVERSING } from '../../knowledge/lexicon/negations.js';
+import { CONDITIONS, CONTRASTS, DISMISSALS, OWN_VOICE, REPORTING } from '../../knowledge/lexicon/qualifiers.js';
 
 /**
  * Words cut from a sentence can say the opposite of it: "regard China as an adversary" from "We

@@ -1,6 +1,7 @@
 import { diffArrays } from 'diff';
 import type { Difference, FormDifference } from '../types.js';
 import type { Claim, Token } from './align.js';
+import { NEGATIONS } from '../../knowledge/lexicon/negations.js';
 import { isNumberKey } from './forms.js';
 
 /**
@@ -78,8 +79,6 @@ function mergeEllipses(list: Difference[]): Difference[] {
   return out;
 }
 
-const NEGATION = /^(?:not|no|never|nor|neither|none|nobody|nothing|nowhere|cannot|without)$|n['\u2019]t$/i;
-
 /** The added or removed negations, one entry per word: "don't" removed reverses what was said. */
 export function negationsOf(differences: Difference[]): Difference[] {
   return differences
@@ -87,7 +86,7 @@ export function negationsOf(differences: Difference[]): Difference[] {
     .flatMap((d) =>
       d.text
         .split(' ')
-        .filter((w) => NEGATION.test(w.replace(/[^\p{L}'\u2019]/gu, '')))
+        .filter((w) => isNegationWord(w.replace(/[^\p{L}'\u2019]/gu, '')))
         .map((w) => ({ op: d.op, text: w })),
     );
 }
@@ -95,4 +94,9 @@ export function negationsOf(differences: Difference[]): Difference[] {
 /** wdiff-style one line: `NATO's response is [-firm-] {+weak+} and …`. */
 export function inlineDiff(differences: Difference[]): string {
   return differences.map((d) => (d.op === 'same' ? d.text : d.op === 'removed' ? `[-${d.text}-]` : `{+${d.text}+}`)).join(' ');
+}
+
+/** A negation word as written ("not", "never", "don’t"): it reverses what was said. */
+function isNegationWord(word: string): boolean {
+  return NEGATIONS.has(word.toLowerCase()) || /n['\u2019]t$/i.test(word);
 }
