@@ -56,6 +56,15 @@ const schema = z.object({
   SHARDING_MANAGER: optional(z.string()),
   // Unsafe on a public bot: lets /add and feeds fetch loopback and private addresses (tests, local use).
   VERBATIM_ALLOW_PRIVATE_URLS: optional(z.enum(['0', '1'], { error: 'must be 1 (allow; unsafe) or 0' })).transform((v) => v === '1'),
+  // Servers whose moderators' /add writes to the global sources (answered everywhere): the operator's own.
+  VERBATIM_OPERATOR_GUILDS: optional(z.string()).transform((v, ctx) => {
+    const ids = (v ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    for (const id of ids) if (!/^\d{17,20}$/.test(id)) ctx.addIssue({ code: 'custom', message: `not a Discord server id (17 to 20 digits): ${id}` });
+    return ids;
+  }),
   FEEDS: optional(z.string()).transform((v, ctx) => {
     const urls = (v ?? '')
       .split(',')
@@ -114,7 +123,7 @@ export interface Config {
   cooldowns: { user: Rate | null; clicks: Rate | null; channel: Rate | null };
   sharding: Sharding;
   /** Adding sources (`/add`, feeds). */
-  ingest: { allowPrivateUrls: boolean; feeds: string[]; feedIntervalMinutes: number };
+  ingest: { allowPrivateUrls: boolean; feeds: string[]; feedIntervalMinutes: number; operatorGuilds: string[] };
   /** PostgreSQL as the knowledge store (src/store/); undefined: the knowledge folder. */
   database: { url: string; schema: string } | undefined;
   /** Redis for cooldowns shared by every process (src/discord/limits-redis.ts); undefined: per process. */
@@ -161,6 +170,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
       allowPrivateUrls: e.VERBATIM_ALLOW_PRIVATE_URLS,
       feeds: Object.freeze([...e.FEEDS]) as string[],
       feedIntervalMinutes: e.FEED_INTERVAL_MINUTES,
+      operatorGuilds: Object.freeze([...e.VERBATIM_OPERATOR_GUILDS]) as string[],
     }),
     database: e.DATABASE_URL ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }) : undefined,
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : undefined,

@@ -4,7 +4,7 @@ import { mergeFiles, type FileLoad, type FileStat } from './knowledge/load.js';
 import type { Problem } from './knowledge/types.js';
 import { ALIAS_FILE, type AliasTable } from './knowledge/aliases.js';
 import { buildKnowledgeBaseAsync } from './search/kb.js';
-import { loadKnowledgeBase, saveSnapshot } from './snapshot.js';
+import { type LoadProgress, loadKnowledgeBase, saveSnapshot } from './snapshot.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 
@@ -22,6 +22,8 @@ export interface LiveOptions {
   source?: KnowledgeSource;
   /** Told what became of the snapshot written after a reload: `built`, `off` or `not saved: <reason>`. */
   onSnapshot?: (cache: string) => void;
+  /** Progress of the first load (the console passes the terminal's line, as `ask` shows it). */
+  progress?: LoadProgress;
 }
 
 export async function loadLiveCore(
@@ -30,7 +32,7 @@ export async function loadLiveCore(
 ): Promise<{ core: LiveCore; problems: Problem[]; cache: string; rejected?: string }> {
   const cacheDir = options.cacheDir ?? null;
   const source = options.source ?? folderStore(dir);
-  const first = await loadKnowledgeBase(source, cacheDir);
+  const first = await loadKnowledgeBase(source, cacheDir, options.progress);
   let current: Core = coreOf(first.kb);
   const files = filesOf(first.files, first.kb.articles, first.problems, first.kb.aliases);
   let running: Promise<ReloadReport> | null = null;
@@ -79,11 +81,11 @@ export async function loadLiveCore(
 
   const core: LiveCore = {
     answer: (request) => current.answer(request),
-    ask: (input) => current.ask(input),
-    context: (key) => current.context(key),
-    cite: (key, start, end) => current.cite?.(key, start, end) ?? null,
-    suggestSpeakers: (typed, limit) => current.suggestSpeakers(typed, limit),
-    suggestTopics: (typed, speaker, limit) => current.suggestTopics(typed, speaker, limit),
+    ask: (input, scope) => current.ask(input, scope),
+    context: (key, scope) => current.context(key, scope),
+    cite: (key, start, end, scope) => current.cite?.(key, start, end, scope) ?? null,
+    suggestSpeakers: (typed, limit, scope) => current.suggestSpeakers(typed, limit, scope),
+    suggestTopics: (typed, speaker, limit, scope) => current.suggestTopics(typed, speaker, limit, scope),
     stats: () => current.stats(),
     reload: () => {
       running ??= reload()

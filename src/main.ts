@@ -7,6 +7,7 @@ import { knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge
 import { loadLiveCore } from './live.js';
 import { START_USAGE } from './cli/usage.js';
 import { openStoreFromEnv } from './store/open.js';
+import { terminalProgress } from './progress.js';
 
 /**
  * Start-up: with DISCORD_TOKEN the bot joins Discord; without it (and without --discord) the same
@@ -33,7 +34,13 @@ async function main(): Promise<number> {
     process.stderr.write(`verbatim will not start: ${unusable}\n`);
     return 1;
   }
-  const { core, problems } = await loadLiveCore(dir, { cacheDir: cacheDir(), ...(store ? { source: store } : {}) });
+  // The same progress line as \`ask\`: a first load of a big corpus takes a while.
+  const progress = terminalProgress();
+  const { core, problems } = await loadLiveCore(dir, {
+    cacheDir: cacheDir(),
+    ...(store ? { source: store } : {}),
+    ...(progress ? { progress } : {}),
+  });
   printProblems(problems);
   const empty = noSourceProblem(dir, core.stats().sources, problems);
   if (empty) {
@@ -41,7 +48,12 @@ async function main(): Promise<number> {
     return 1;
   }
   try {
-    await runConsole(core, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    await runConsole(core, {
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+      store: store ? 'database' : 'folder',
+    });
   } finally {
     await store?.close();
   }

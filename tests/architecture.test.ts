@@ -13,11 +13,11 @@ describe('imports of src/', () => {
   });
 });
 
-describe("the README's layout", () => {
+describe("docs/architecture.md's layout", () => {
   it('names every folder and top-level file of src/, and every file of render/discord/', () => {
     const root = resolve(import.meta.dirname, '..');
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const layout = /### Layout[\s\S]*?```\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const doc = readFileSync(join(root, 'docs', 'architecture.md'), 'utf8');
+    const layout = /## Layout[\s\S]*?```\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
     const src = readdirSync(join(root, 'src'), { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
     const named = [...src, ...readdirSync(join(root, 'src/render/discord'))];
     expect(named.length).toBeGreaterThan(20);

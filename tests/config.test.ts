@@ -30,7 +30,7 @@ describe('loadConfig', () => {
       logFormat: 'json',
       cooldowns: { user: { limit: 5, windowMs: 10_000 }, clicks: { limit: 20, windowMs: 10_000 }, channel: { limit: 30, windowMs: 10_000 } },
       sharding: { mode: 'single' },
-      ingest: { allowPrivateUrls: false, feeds: [], feedIntervalMinutes: 30 },
+      ingest: { allowPrivateUrls: false, feeds: [], feedIntervalMinutes: 30, operatorGuilds: [] },
     });
   });
 

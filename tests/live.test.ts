@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReloadReport } from '../src/answer/types.js';
 import { loadLiveCore } from '../src/live.js';
+import { lineProgress } from '../src/progress.js';
 import { FIXTURES, KNOWLEDGE } from './helpers.js';
 
 describe('reloading knowledge while answering', async () => {
@@ -75,4 +76,21 @@ describe('reloading knowledge while answering', async () => {
     expect(report.changed).toContain('records.jsonl');
     expect(core.ask('/quote babbage numbers').found).toBe(true);
   }, 15_000);
+});
+
+describe('the first load of a live core (the console)', () => {
+  it('shows the same progress line as ask while a slow load runs', async () => {
+    const written: string[] = [];
+    // A clock that moves two seconds per look: every step is past the quiet first second.
+    let t = 0;
+    const progress = lineProgress(
+      (s) => written.push(s),
+      () => (t += 2000),
+    );
+    const { core } = await loadLiveCore(KNOWLEDGE, { cacheDir: null, progress });
+    expect(core.stats().sources).toBe(2);
+    expect(written.join('')).toMatch(/verbatim: reading knowledge: \d+\/\d+ files/);
+    // The line is cleared when loading is done, so answers start on a clean line.
+    expect(written.at(-1)).toBe('\r\x1b[K');
+  });
 });

@@ -198,11 +198,15 @@ function splitSpeakerTopic(kb: KnowledgeBase, rest: string): { speaker: string; 
   const explicit = /^(.+?)\s*(?:\||;|:|\s[-\u2013\u2014]\s)\s*(.*)$/.exec(rest);
   if (explicit) return { speaker: explicit[1]!.trim(), topic: explicit[2]!.trim() };
   const parts = rest.split(/\s+/).filter(Boolean);
-  for (let n = Math.min(parts.length, 5); n >= 1; n--) {
+  // A name has no digits and no opening quotation mark: such a word starts the topic, so the
+  // resolver (which skips words that are not names) cannot swallow the "4" of "4 July 1861".
+  const topicStart = parts.findIndex((w) => /^["\u201c\u201e\u00ab]|\p{N}/u.test(w));
+  for (let n = Math.min(parts.length, 5, topicStart > 0 ? topicStart : Infinity); n >= 1; n--) {
     const candidate = parts.slice(0, n).join(' ');
     const match = kb.speakers.resolve(candidate);
     // An exact but shared name ("bush") still marks where the speaker ends; the answer asks which one.
-    if (match.speaker || (match.ambiguous.length > 1 && n === 1)) {
+    // An organisation that speaks through its officials ("nato china") names the speaker too.
+    if (match.speaker || (match.ambiguous.length > 1 && n === 1) || (!match.ambiguous.length && kb.speakers.officialsOf(candidate).length)) {
       return {
         speaker: candidate,
         topic: parts

@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../search/kb.js';
 import { rememberTerms } from './dedupe.js';
 import { excerptOf } from './excerpt.js';
 import type { Pick } from './pick.js';
+import { additionHere } from './scope.js';
 import { sourceRef } from './source-ref.js';
 import type { Citation, CitationKind } from './types.js';
 
@@ -28,6 +29,8 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
   const asGiven = citation.speaker ? kb.speakers.asGiven.get(pick.articleIndex)?.get(citation.speaker) : undefined;
   if (asGiven) citation.speakerAsGiven = asGiven;
   if (lead.kind === 'quote' && pick.segments.every((s) => s.embedded)) citation.partial = true;
+  const added = additionHere(kb, pick.articleIndex);
+  if (added) citation.addedHere = added;
   if (pick.terms) rememberTerms(citation, pick.terms);
   return citation;
 }

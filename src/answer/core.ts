@@ -5,6 +5,7 @@ import { cleanInput, MAX_INPUT, parseInput } from './ask.js';
 import { passageKey, shortId } from './cite.js';
 import { sourceRef } from './source-ref.js';
 import { answerOf } from './format.js';
+import { markPastTheEnd } from './page-end.js';
 import { answerHelp } from './help.js';
 import { answerQuote } from './quote.js';
 import { answerSearch } from './search.js';
@@ -13,6 +14,7 @@ import { answerSummary } from './summary.js';
 import { answerTimeline } from './timeline.js';
 import { boundsOf, combinePeriod } from './bounds.js';
 import { answerVerify, citationAt } from './verify.js';
+import { scopedBase } from './scope.js';
 import { suggestTopicsFor } from './topic.js';
 import type { Answer, AnswerRequest, Core, PassageContext } from './types.js';
 
@@ -30,29 +32,42 @@ export interface CoreOptions {
 export function coreOf(loaded: KnowledgeBase, options: CoreOptions = {}): Core {
   const kb: KnowledgeBase = options.phraseRanking === false ? { ...loaded, phraseRanking: false } : loaded;
   const { articles } = kb;
-  const byId = new Map(articles.map((a) => [shortId(a.id), a] as const));
-  const articleIndex = new Map(articles.map((a, i) => [shortId(a.id), i] as const));
+  const byId = new Map(articles.map((a, i) => [shortId(a.id), i] as const));
+  /** The article a passage key names, when the scope sees it. */
+  const articleOf = (key: string, seen: KnowledgeBase) => {
+    const m = /^(.*)#(\d+)$/.exec(String(key ?? ''));
+    const i = m ? byId.get(m[1]!) : undefined;
+    return i === undefined || (seen.scope && !seen.scope.sees(i)) ? null : { index: i, paragraph: Number(m![2]) };
+  };
   return {
-    answer: (request) => safely(request, (safe) => route(kb, safe)),
-    ask: (input) => {
-      const parsed = parseInput(kb, input);
+    answer: (request) => safely(request, (safe) => route(scopedBase(kb, request.scope), safe)),
+    ask: (input, scope) => {
+      const seen = scopedBase(kb, scope);
+      const parsed = parseInput(seen, input);
       if ('refusal' in parsed)
         return answerOf({ command: parsed.command, offset: 0, ...(parsed.command === 'search' ? { query: '' } : {}) } as AnswerRequest, {
           found: false,
           heading: parsed.refusal,
         });
-      return safely(parsed.request, (safe) => route(kb, safe));
+      return safely(parsed.request, (safe) => route(seen, safe));
     },
-    context: (key) => contextOf(byId, key),
-    cite: (key, start, end) => {
-      const m = /^(.*)#(\d+)$/.exec(String(key ?? ''));
-      const article = m ? articleIndex.get(m[1]!) : undefined;
-      return article === undefined ? null : citationAt(kb, article, Number(m![2]), start, end);
+    context: (key, scope) => {
+      const found = articleOf(key, scopedBase(kb, scope));
+      return found ? contextOf(articles[found.index]!, found.paragraph, key) : null;
     },
-    suggestSpeakers: (typed, limit = 25) => kb.speakers.suggest(typed, limit).map((s) => ({ name: s.name, quotes: s.quotes })),
-    suggestTopics: (typed, speaker, limit = 25) => {
-      const who = speaker ? (kb.speakers.resolve(speaker).speaker ?? undefined) : undefined;
-      return suggestTopicsFor(kb, typed, who, limit);
+    cite: (key, start, end, scope) => {
+      const seen = scopedBase(kb, scope);
+      const found = articleOf(key, seen);
+      return found ? citationAt(seen, found.index, found.paragraph, start, end) : null;
+    },
+    suggestSpeakers: (typed, limit = 25, scope = undefined) =>
+      scopedBase(kb, scope)
+        .speakers.suggest(typed, limit)
+        .map((s) => ({ name: s.name, quotes: s.quotes })),
+    suggestTopics: (typed, speaker, limit = 25, scope = undefined) => {
+      const seen = scopedBase(kb, scope);
+      const who = speaker ? (seen.speakers.resolve(speaker).speaker ?? undefined) : undefined;
+      return suggestTopicsFor(seen, typed, who, limit);
     },
     stats: () => ({
       sources: articles.length,
@@ -91,7 +106,8 @@ function route(kb: KnowledgeBase, request: AnswerRequest): Answer {
 function safely(request: AnswerRequest, run: (safe: AnswerRequest) => Answer): Answer {
   const safe = sanitise(request);
   try {
-    return run(safe) ?? answerOf(safe, { found: false, heading: 'No answer.' });
+    const answer = run(safe);
+    return answer ? markPastTheEnd(answer) : answerOf(safe, { found: false, heading: 'No answer.' });
   } catch (err) {
     return answerOf(safe, { found: false, heading: `Sorry, that question could not be answered (${(err as Error).name}). Please rephrase it.` });
   }
@@ -121,10 +137,8 @@ function sanitise(request: AnswerRequest): AnswerRequest {
   }
 }
 
-function contextOf(byId: Map<string, Article>, key: string): PassageContext | null {
-  const m = /^(.*)#(\d+)$/.exec(String(key ?? ''));
-  const article = m ? byId.get(m[1]!) : undefined;
-  const paragraph = article?.paragraphs[Number(m?.[2])];
-  if (!article || !paragraph || passageKey(article, Number(m?.[2])) !== key) return null;
+function contextOf(article: Article, index: number, key: string): PassageContext | null {
+  const paragraph = article.paragraphs[index];
+  if (!paragraph || passageKey(article, index) !== key) return null;
   return { source: sourceRef(article), section: paragraph.section, text: paragraph.text };
 }

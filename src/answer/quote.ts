@@ -17,6 +17,7 @@ import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
 import { keepWellCovered, typedOf } from './coverage.js';
 import { answerSearch } from './search.js';
+import { titledFirst, titledNote, titledSources } from './titled.js';
 import {
   PAGE,
   QUOTE_SENTENCES as MAX_SENTENCES,
@@ -40,6 +41,18 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     if (chosen) return chosen;
   }
   if (!speaker && !match.ambiguous.length && request.speaker.trim()) {
+    // "Did NATO say anything …": an organisation speaks through its named officials, labelled so.
+    const officials = kb.speakers.officialsOf(request.speaker);
+    if (officials.length === 1) {
+      const { speaker: official, role, org } = officials[0]!;
+      return quoteOf(kb, request, official, undefined, undefined, `${org}, through its ${role}`);
+    }
+    if (officials.length > 1)
+      return answerOf(request, {
+        found: false,
+        heading: `${officials[0]!.org} is not quoted as such; its officials are. Choose one to see their words:`,
+        suggestions: officials.slice(0, 5).map((o) => o.speaker.name),
+      });
     const mentioned = mentionsOf(kb, request);
     if (mentioned) return mentioned;
   }
@@ -117,9 +130,19 @@ function readFor(kb: KnowledgeBase, raw: string, bounds: Bounds): TopicRead {
   return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(kb, topic, plan) : null };
 }
 
-function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, note?: string, known?: { picks: Pick[]; covered: number }): Answer {
+/** `speaksFor`: the organisation and role the speaker answers for ("NATO, through its Secretary General"), shown before the name. */
+function quoteOf(
+  kb: KnowledgeBase,
+  request: QuoteRequest,
+  speaker: Speaker,
+  note?: string,
+  known?: { picks: Pick[]; covered: number },
+  speaksFor?: string,
+): Answer {
   const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic, request);
-  if (plan && plan.terms.length === 0) {
+  // Sources of this speaker whose title holds the topic's words: theirs come first (titled.ts says why).
+  const titledCandidates = topic ? titledSources(kb, speaker, topic, accept) : [];
+  if (plan && plan.terms.length === 0 && !titledCandidates.length) {
     return answerOf(request, {
       found: false,
       heading: `No source mentions “${topic}”.`,
@@ -133,14 +156,17 @@ function quoteOf(kb: KnowledgeBase, request: QuoteRequest, speaker: Speaker, not
   const reportedTopical = plan ? topicalPicks(kb, speaker, plan, phrase, 'reported', depth, accept) : null;
   // Quotes that share one word with the topic ("new" of "new start") lose to reported speech
   // that has all of it: the user gets the reported sentence, labelled as such.
-  const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered;
-  const quotes = quotesLose ? [] : topical ? topical.picks : latestQuotes(kb, speaker, accept);
+  const openings = (article: number) => latestQuotes(kb, speaker, (id) => kb.passages[id]!.article === article && (!accept || accept(id)));
+  const byTitle = topical ? titledFirst(kb, speaker, titledCandidates, topical.picks, openings) : { picks: [], titled: [] };
+  const { titled } = byTitle;
+  const quotesLose = topical && reportedTopical && reportedTopical.covered > topical.covered && !titled.length;
+  const quotes = quotesLose ? [] : topical ? byTitle.picks : latestQuotes(kb, speaker, accept);
   const toCitation = (p: Pick) => citationOf(kb, p);
   const body = (extra?: string) => [note, periodNote, plan ? topicNote(plan) : undefined, extra].filter(Boolean).join(' ') || undefined;
   if (quotes.length) {
     const page = citationPage(quotes, toCitation, request.offset, PAGE);
     const count = `${page.exact ? '' : 'about '}${page.total} direct quote${page.total === 1 ? '' : 's'}`;
-    const heading = `${speaker.name}${searched}: ${count}${shownRange(request.offset, page.citations.length)}`;
+    const heading = `${speaksFor ? `${speaksFor} ` : ''}${speaker.name}${searched}${titledNote(kb, titled)}: ${count}${shownRange(request.offset, page.citations.length)}`;
     return answerOf(canonical, {
       found: page.citations.length > 0,
       heading,

@@ -14,6 +14,7 @@ import { excerptTerms, phraseNote, phraseOf, placePhrase } from './phrasing.js';
 import { keepWellCovered, typedOf } from './coverage.js';
 import { PAGE, SEARCH_DEPTH_PER_RESULT as DEPTH_PER_RESULT, SEARCH_SENTENCES as MAX_SENTENCES, PHRASE_LIMIT, PHRASE_RATED } from './tuning.js';
 import { closeTopics } from './suggest.js';
+import { titledNote, titledSearchFirst } from './titled.js';
 import { cleanTopic, planTopic, readTopic, topicNote } from './topic.js';
 import type { Answer, AnswerRequest } from './types.js';
 
@@ -135,11 +136,13 @@ function searchParts(kb: KnowledgeBase, request: SearchRequest): Parameters<type
     if (wider.citations?.length)
       return { ...wider, heading: `No passage matches “${text}” (${period.label}); the best passages of every date follow.` };
   }
-  const page = citationPage(ranked, (p) => citationOf(kb, p), request.offset, PAGE);
+  // A source named by its title ("gettysburg address") goes first (titled.ts).
+  const byTitle = titledSearchFirst(kb, text, ranked, accept);
+  const page = citationPage(byTitle.picks, (p) => citationOf(kb, p), request.offset, PAGE);
   return {
     found: page.citations.length > 0,
     heading: page.citations.length
-      ? `Best passages${searched}`
+      ? `Best passages${searched}${titledNote(kb, byTitle.titled)}`
       : request.offset
         ? `Nothing more for “${text}”.`
         : `No passage${about || ` matches “${text}”`}.`,

@@ -18,6 +18,7 @@ import {
   SUMMARY_MAX_SENTENCES as MAX_SENTENCES,
   SUMMARY_DEPTH as SEARCH_DEPTH,
   SUMMARY_POOL as POOL,
+  SUMMARY_SENTENCES,
   REDUNDANT,
 } from './tuning.js';
 
@@ -134,18 +135,35 @@ export function answerSummary(kb: KnowledgeBase, request: SummaryRequest): Answe
   });
 }
 
-/** Best sentences first, one per source before any second one, skipping near-repeats. */
+/**
+ * Coverage before relevance: first the best sentence of each voice (each speaker, and the
+ * reporter's own narration as one more), then the best of each source not yet cited, and only
+ * then second sentences by rank. A topic reported through several people is summarised through
+ * all of them, not through four sentences of its most quoted one. Near-repeats (the same fact
+ * worded alike, in one source or two) are skipped at every step.
+ */
 function choose(ranked: Citation[]): Citation[] {
   const chosen: Citation[] = [];
   const fits = (c: Citation) => chosen.length < MAX_SENTENCES && !chosen.includes(c) && chosen.every((x) => similarity(x, c) < REDUNDANT);
-  const covered = new Set<string>();
+  const voices = new Set<string>();
+  for (const c of ranked) {
+    if (voices.has(voiceOf(c)) || !fits(c)) continue;
+    chosen.push(c);
+    voices.add(voiceOf(c));
+  }
+  const covered = new Set(chosen.flatMap((c) => [c, ...c.alsoIn].map((s) => s.sourceId)));
   for (const c of ranked) {
     if (covered.has(c.sourceId) || !fits(c)) continue;
     chosen.push(c);
     for (const s of [c, ...c.alsoIn]) covered.add(s.sourceId);
   }
-  for (const c of ranked) if (fits(c) && (chosen.length < MIN_SENTENCES || chosen.length < 5)) chosen.push(c);
+  for (const c of ranked) if (fits(c) && chosen.length < Math.max(MIN_SENTENCES, SUMMARY_SENTENCES)) chosen.push(c);
   return chosen;
+}
+
+/** Whose words a sentence gives: its speaker, or the reporter's when nobody is named. */
+function voiceOf(c: Citation): string {
+  return c.speaker ?? (c.kind === 'quote' ? 'an unattributed quotation' : 'the reporter');
 }
 
 function compareOrder(a?: [string, number, number], b?: [string, number, number]): number {

@@ -6,7 +6,7 @@ import { citationOf } from './cite.js';
 import { citationPage } from './dedupe.js';
 import { scoreText } from './score.js';
 import type { Pick } from './pick.js';
-import { answerOf, citationBlock } from './format.js';
+import { answerOf, citationBlock, plural } from './format.js';
 import { passageFilter } from './period.js';
 import { keepWellCovered, typedOf } from './coverage.js';
 import { planTopic, readTopic, suggestTopicsFor, topicNote } from './topic.js';
@@ -105,8 +105,9 @@ export function answerTimeline(kb: KnowledgeBase, request: TimelineRequest): Ans
   const page = all.slice(request.offset, request.offset + TIMELINE_PAGE);
   const hasMore = all.length > request.offset + TIMELINE_PAGE;
   const label = reported.length ? `Reported speech only (the reporter's words, not ${speaker!.name}'s): ` : '';
-  const heading = `${label}Timeline: ${who}${when}, ${all.length} source${all.length === 1 ? '' : 's'}, ${periods[0]!.period} to ${periods.at(-1)!.period}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
-  const answer = answerOf(canonical, { found: page.length > 0, heading, citations: page, hasMore });
+  const heading = `${label}Timeline: ${who}${when}, ${plural(all.length, 'source')}, ${periods[0]!.period} to ${periods.at(-1)!.period}${request.offset ? ` (from ${request.offset + 1})` : ''}`;
+  // `total` is every period's citations, as the heading and the counts say, not the page's.
+  const answer = answerOf(canonical, { found: page.length > 0, heading, citations: page, hasMore, total: all.length });
   const counts = `Per ${unitOf(periods)}: ${periods.map((p) => `${p.period}: ${p.count}`).join(' · ')}`;
   const groups: string[] = [];
   page.forEach((c, i) => {

@@ -82,7 +82,10 @@ function topicsNear(kb: KnowledgeBase, speaker?: Speaker): string[] {
   const key = speaker?.name ?? '';
   const cached = perKb.get(key);
   if (cached) return cached;
-  const ids = speaker ? [...speaker.quotePassages, ...speaker.reportedPassages] : kb.passages.map((_, i) => i);
+  // A scope's view sees only its articles' passages (answer/scope.ts); the speaker's lists are already its own.
+  const ids = speaker
+    ? [...speaker.quotePassages, ...speaker.reportedPassages]
+    : kb.passages.flatMap((p, i) => (!kb.scope || kb.scope.sees(p.article) ? [i] : []));
   const step = Math.max(1, Math.floor(ids.length / SAMPLE_PASSAGES));
   const counts = new Map<string, { surface: string; n: number }>();
   for (let i = 0; i < ids.length; i += step) {

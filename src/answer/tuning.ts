@@ -31,6 +31,13 @@ export const PHRASE_LIMIT = 200;
 /** Best BM25 results rated by the phrase besides those: the words in order, or a misquote's run. */
 export const PHRASE_RATED = 40;
 
+// Source titles (titled.ts)
+
+/** /quote: at most this many sources titled with the topic go first; a page of five still shows other sources. */
+export const TITLED_FIRST = 3;
+/** Titled sources whose words lack the topic checked for being the speaker's own speech: bounds the work for a common title word ("remarks"). */
+export const TITLED_CHECKED = 20;
+
 // Excerpts
 
 /** An excerpt reads as a citation, not a document: at most this many characters (the Context view shows the whole paragraph). */
@@ -56,6 +63,8 @@ export const SHORT_LAST = 1_000_000;
 export const SUMMARY_MIN_SENTENCES = 3;
 /** …and at most six: a paragraph's worth, each cited. */
 export const SUMMARY_MAX_SENTENCES = 6;
+/** Sentences a summary fills up to by rank once every voice and source has one (more only when there are more voices). */
+export const SUMMARY_SENTENCES = 5;
 /** Distinct candidate sentences considered before choosing. */
 export const SUMMARY_POOL = 30;
 /** Sentences this similar (word-set Jaccard) to one already chosen add nothing new to a summary. */

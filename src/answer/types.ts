@@ -4,10 +4,18 @@
  * so no renderer can show words without saying where and when they come from.
  */
 
+import type { Addition } from '../knowledge/scope.js';
 import type { Problem } from '../knowledge/types.js';
 
 type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
 export type CitationKind = 'quote' | 'reported' | 'passage';
+
+/**
+ * Whose sources answer a request: the global ones only (a direct message, a user install, the
+ * console), or those plus one server's own (a source added there; knowledge/scope.ts). The face
+ * says which (answer/scope.ts withScope); the core knows nothing of where the request came from.
+ */
+export type Scope = 'global' | { server: string };
 
 /** A source as shown to a user: enough to find the original. */
 export interface SourceRef {
@@ -37,6 +45,8 @@ export interface Citation extends SourceRef {
   partial?: boolean;
   /** The source's byline, for citation styles that name the author (APA, MLA, Chicago). */
   author?: string | null;
+  /** When the source was added from the asker's own server: by whom and when ("added by a moderator of this server"). */
+  addedHere?: Addition;
 }
 
 export interface SourceSummary extends SourceRef {
@@ -48,6 +58,8 @@ export interface SourceSummary extends SourceRef {
   retrieved?: string | null;
   /** A later modification date of the source, `YYYY-MM-DD` (the citation keeps the publication date). */
   updated?: string | null;
+  /** A source of the asker's own server (not global), with its addition there when recorded. */
+  own?: { added: Addition | null };
 }
 
 export interface Answer {
@@ -150,15 +162,19 @@ export interface Appearance extends SourceRef {
   alsoAs?: string;
 }
 
-/** A request in normalised form; every face builds one of these (or free text) and asks the core. */
-export type AnswerRequest =
+/**
+ * A request in normalised form; every face builds one of these (or free text) and asks the core.
+ * `scope`: whose sources answer it (answer/scope.ts); absent, the global ones.
+ */
+export type AnswerRequest = { scope?: Scope } & (
   | ({ command: 'quote'; speaker: string; topic: string; offset: number } & Bounds)
   | ({ command: 'summary'; topic: string; offset: number } & Bounds)
   | { command: 'search'; query: string; offset: number }
   | { command: 'sources'; offset: number }
   | { command: 'help'; offset: number }
   | ({ command: 'verify'; claim: string; speaker: string; offset: number } & Bounds)
-  | ({ command: 'timeline'; topic: string; speaker: string; offset: number } & Bounds);
+  | ({ command: 'timeline'; topic: string; speaker: string; offset: number } & Bounds)
+);
 
 /** `since` / `until` options: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, combined with any period typed in the topic (both apply). */
 export interface Bounds {
@@ -178,23 +194,26 @@ export interface PassageContext {
   text: string;
 }
 
-/** The one object every face talks to. Pure and synchronous: no I/O, no Discord, no env. */
+/**
+ * The one object every face talks to. Pure and synchronous: no I/O, no Discord, no env. Every
+ * question takes a scope (answer/scope.ts): without one, only the global sources answer.
+ */
 export interface Core {
   /** Answers a normalised request (slash commands and buttons build these). */
   answer(request: AnswerRequest): Answer;
   /** Answers what a user typed: `/quote stoltenberg china`, `/summary x`, or a free-text question. */
-  ask(input: string): Answer;
-  /** The paragraph around a citation's `passageKey`, or null when the key is unknown or stale. */
-  context(passageKey: string): PassageContext | null;
+  ask(input: string, scope?: Scope): Answer;
+  /** The paragraph around a citation's `passageKey`, or null when the key is unknown, stale or outside the scope. */
+  context(passageKey: string, scope?: Scope): PassageContext | null;
   /**
    * The citation of the sentences in `[start, end)` of a passage's paragraph, for a Cite button
-   * whose question is too long to replay (a /verify claim); null when the key is unknown or stale.
+   * whose question is too long to replay (a /verify claim); null when the key is unknown, stale or outside the scope.
    */
-  cite?(passageKey: string, start: number, end: number): Citation | null;
+  cite?(passageKey: string, start: number, end: number, scope?: Scope): Citation | null;
   /** Speakers ranked by fuzzy match on what was typed (all speakers by quote count when empty). */
-  suggestSpeakers(typed: string, limit?: number): SpeakerChoice[];
+  suggestSpeakers(typed: string, limit?: number, scope?: Scope): SpeakerChoice[];
   /** Topic words/names near a speaker's quotes (or across all sources), matching what was typed. */
-  suggestTopics(typed: string, speaker?: string, limit?: number): string[];
+  suggestTopics(typed: string, speaker?: string, limit?: number, scope?: Scope): string[];
   stats(): { sources: number; passages: number; quotes: number; speakers: number };
 }
 

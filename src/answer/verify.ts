@@ -109,7 +109,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
         ? `“${typed}” is not a name in these sources; read as ${basis.owner.speaker} (the same words or initials).`
         : `“${typed}” names no speaker in these sources; if it is another name for ${basis.owner.speaker}, the words are theirs.`
       : '',
-    ...provenanceLines(firstSeen, appearances),
+    ...provenanceLines(firstSeen, appearances, lead),
   ]
     .filter(Boolean)
     .join('\n');

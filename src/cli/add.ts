@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { addSource, describeAdd, type AddInput } from '../ingest/add.js';
 import { parseGivenDate } from '../knowledge/dates.js';
 import { allowPrivateUrls, knowledgeDir } from '../config.js';
+import { ADD_USAGE } from './usage.js';
 
 /**
  * `npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|file>…`: fetches or reads each source,
@@ -10,7 +11,6 @@ import { allowPrivateUrls, knowledgeDir } from '../config.js';
  * picks it up through its watcher. Exit 0 when every source was added or updated, 1 when any was
  * refused, 2 on a usage error.
  */
-const USAGE = 'usage: npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|file>…';
 
 const OPTIONS = { knowledge: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
 
@@ -19,22 +19,22 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({ options: OPTIONS, allowPositionals: true });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(err as Error).message}\n${ADD_USAGE}\n`);
     return 2;
   }
   if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${ADD_USAGE}\n`);
     return 0;
   }
   if (args.positionals.length === 0) {
-    process.stderr.write(`nothing to add\n${USAGE}\n`);
+    process.stderr.write(`nothing to add\n${ADD_USAGE}\n`);
     return 2;
   }
   const date = args.values.date;
   if (date !== undefined) {
     const d = parseGivenDate(date);
     if ('error' in d || !/^\d{4}(-\d{2}-\d{2})?$/.test(date)) {
-      process.stderr.write(`--date: ${'error' in d ? d.error : `use YYYY-MM-DD or YYYY, not "${date}"`}\n${USAGE}\n`);
+      process.stderr.write(`--date: ${'error' in d ? d.error : `use YYYY-MM-DD or YYYY, not "${date}"`}\n${ADD_USAGE}\n`);
       return 2;
     }
   }

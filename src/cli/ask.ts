@@ -69,7 +69,7 @@ async function main(): Promise<number> {
   const render = (a: Answer, more?: string) => {
     const published = review(a);
     if (published) return `${JSON.stringify(published)}\n`;
-    return json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more);
+    return json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more, cite);
   };
   if (query) {
     let answer = core.ask(query);

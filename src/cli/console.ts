@@ -10,13 +10,16 @@ import { answerMore, MORE } from './paging.js';
  * through the last answer, like Discord's More button; with a live core, edits to the knowledge
  * folder are picked up as they happen and announced in one line.
  */
-export async function runConsole(core: Core | LiveCore, io: { input: Readable; output: Writable; interactive: boolean }): Promise<void> {
-  const { input, output, interactive } = io;
+export async function runConsole(
+  core: Core | LiveCore,
+  io: { input: Readable; output: Writable; interactive: boolean; store?: KnowledgeStoreKind },
+): Promise<void> {
+  const { input, output, interactive, store = 'folder' } = io;
   // Watching starts before anything is printed, and one reload catches edits made while the
   // folder was being loaded, so no edit falls between loading and watching.
   const announce = (report: ReloadReport) => {
     // Above the prompt, so what is being typed stays where it was.
-    output.write(`${interactive ? '\r\x1b[K' : ''}${reloadLine(report)}\n`);
+    output.write(`${interactive ? '\r\x1b[K' : ''}${reloadLine(report, store)}\n`);
     if (interactive) rl?.prompt(true);
   };
   let rl: Interface | undefined;
@@ -48,7 +51,13 @@ export async function runConsole(core: Core | LiveCore, io: { input: Readable; o
         continue;
       }
       const more = MORE.test(typed);
-      const ctx = /^\/?(?:context|ctx)\s*(\d*)$/.exec(typed);
+      const ctx = /^\/?(?:context|ctx)(?:\s+(.*))?$/.exec(typed);
+      // "context abc" is a mistyped command, not a question: searching it would answer something else.
+      if (ctx?.[1] && !/^\d+$/.test(ctx[1])) {
+        output.write(`"context" takes the number of a result shown in [brackets], e.g. "context 2"; “${ctx[1]}” is not one.\n\n`);
+        if (interactive) rl.prompt();
+        continue;
+      }
       if (ctx || (more && reading)) {
         reading = ctx ? contextOf(core, last, Number(ctx[1] || 1), output) : nextContextPage(reading!, output);
         if (interactive) rl.prompt();
@@ -89,8 +98,14 @@ function nextContextPage(reading: Reading, output: Writable): Reading | null {
   return page.next === null ? null : { ctx: reading.ctx, next: page.next };
 }
 
-/** "Knowledge folder changed: added a.md; removed b.txt. Now answering from 3 sources." */
-export function reloadLine(r: ReloadReport): string {
+/** Where the console's knowledge is kept: the folder (default) or the database (DATABASE_URL). */
+export type KnowledgeStoreKind = 'folder' | 'database';
+
+/**
+ * "Knowledge folder changed: added a.md; removed b.txt. Now answering from 3 sources." The linter
+ * reads folders only, so with the database the problems themselves are named instead.
+ */
+export function reloadLine(r: ReloadReport, store: KnowledgeStoreKind = 'folder'): string {
   const names = (files: string[]) => (files.length > 3 ? `${files.slice(0, 3).join(', ')} and ${files.length - 3} more` : files.join(', '));
   const parts = [
     r.added.length ? `added ${names(r.added)}` : '',
@@ -100,8 +115,13 @@ export function reloadLine(r: ReloadReport): string {
       ? `${names(r.keptLastGood)} now ${r.keptLastGood.length === 1 ? 'fails' : 'fail'} to load, so the last good version keeps answering`
       : '',
   ].filter(Boolean);
-  const problems = r.problems.length
-    ? ` ${plural(r.problems.length, 'problem')}: npm run lint:knowledge lists ${r.problems.length === 1 ? 'it' : 'them'}.`
-    : '';
-  return `Knowledge folder changed: ${parts.join('; ') || 'no source changed'}. Now answering from ${plural(r.sources, 'source')}.${problems}`;
+  const listed = r.problems.slice(0, 3).map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`);
+  const more = r.problems.length > 3 ? ` and ${r.problems.length - 3} more` : '';
+  const problems = !r.problems.length
+    ? ''
+    : store === 'database'
+      ? ` ${plural(r.problems.length, 'problem')}: ${listed.join('; ')}${more}.`
+      : ` ${plural(r.problems.length, 'problem')}: npm run lint:knowledge lists ${r.problems.length === 1 ? 'it' : 'them'}.`;
+  const where = store === 'database' ? 'Knowledge in the database changed' : 'Knowledge folder changed';
+  return `${where}: ${parts.join('; ') || 'no source changed'}. Now answering from ${plural(r.sources, 'source')}.${problems}`;
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run knowledge -- import DIR | export DIR | list | remove NAME…`: moves sources between a
- * folder and the database (DATABASE_URL), losslessly. import puts every file of DIR under its
+ * `npm run knowledge -- import DIR | export DIR | list | remove NAME… | promote ID…`: moves sources
+ * between a folder and the database (DATABASE_URL), losslessly; promote makes a server's own
+ * source global (docs/scopes.md), in the database or, without DATABASE_URL, the knowledge folder. import puts every file of DIR under its
  * relative name (same bytes: nothing written); export writes every stored source back under its
  * original name with its original bytes (a JSONL collection as one file). Every running bot
  * follows the change within seconds (NOTIFY). Exit 0 done, 1 some file failed, 2 usage error.
@@ -9,9 +10,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { exportFolder, importFolder, type MoveReport } from '../store/move.js';
+import { folderStore } from '../store/folder.js';
 import { openStore } from '../store/open.js';
-
-const USAGE = 'usage: npm run knowledge -- import DIR | export DIR | list | remove NAME...   (needs DATABASE_URL)';
+import { promoteSource } from '../store/promote.js';
+import { KNOWLEDGE_USAGE } from './usage.js';
 
 function print(verb: string, dir: string, r: MoveReport): number {
   for (const f of r.failed) process.stderr.write(`${verb} failed: ${f.name}: ${f.reason}\n`);
@@ -26,17 +28,18 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({ options: OPTIONS, allowPositionals: true });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
+    process.stderr.write(`${(err as Error).message}\n${KNOWLEDGE_USAGE}\n`);
     return 2;
   }
   const [verb, ...rest] = args.positionals;
   if (args.values.help) {
-    process.stdout.write(`${USAGE}\n`);
+    process.stdout.write(`${KNOWLEDGE_USAGE}\n`);
     return 0;
   }
   const needsDir = verb === 'import' || verb === 'export';
-  if (!verb || !['import', 'export', 'list', 'remove'].includes(verb) || (needsDir && rest.length !== 1) || (verb === 'remove' && !rest.length)) {
-    process.stderr.write(`${USAGE}\n`);
+  const needsNames = verb === 'remove' || verb === 'promote';
+  if (!verb || !['import', 'export', 'list', 'remove', 'promote'].includes(verb) || (needsDir && rest.length !== 1) || (needsNames && !rest.length)) {
+    process.stderr.write(`${KNOWLEDGE_USAGE}\n`);
     return 2;
   }
   let config: Readonly<Config>;
@@ -49,9 +52,10 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  if (verb === 'promote') return promote(config, rest);
   if (!config.database) {
     process.stderr.write(
-      `knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${USAGE}\n`,
+      `knowledge: DATABASE_URL is not set; the knowledge folder (${config.knowledgeDir}) is the store, edit it directly.\n${KNOWLEDGE_USAGE}\n`,
     );
     return 2;
   }
@@ -61,7 +65,8 @@ async function main(): Promise<number> {
     if (verb === 'import') return print('import', resolve(rest[0]!), await importFolder(store, resolve(rest[0]!), 'cli:import'));
     if (verb === 'export') return print('export', resolve(rest[0]!), await exportFolder(store, resolve(rest[0]!)));
     if (verb === 'list') {
-      for (const f of await store.list()) process.stdout.write(`${f.name}\t${f.size}\t${f.sha256.slice(0, 12)}\t${f.provenance.addedBy ?? ''}\n`);
+      for (const f of await store.list())
+        process.stdout.write(`${f.name}\t${f.size}\t${f.sha256.slice(0, 12)}\t${f.provenance.addedBy ?? ''}\t${f.scopes?.join(',') ?? 'global'}\n`);
       process.stdout.write(`change counter ${await store.counter()}\n`);
       return 0;
     }
@@ -70,6 +75,27 @@ async function main(): Promise<number> {
       const removed = await store.remove(name);
       process.stdout.write(`${removed ? 'removed' : 'not stored'}: ${name}\n`);
       if (!removed) code = 1;
+    }
+    return code;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Promotes each id; exit 1 when one could not be. */
+async function promote(config: Readonly<Config>, ids: string[]): Promise<number> {
+  const store = config.database
+    ? await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, seed: false })
+    : folderStore(config.knowledgeDir);
+  try {
+    let code = 0;
+    for (const id of ids) {
+      const r = await promoteSource(store, id);
+      if (r.ok) process.stdout.write(`promoted: ${r.from} → ${r.to} (answered in every server)\n`);
+      else {
+        process.stderr.write(`not promoted: ${r.reason}\n`);
+        code = 1;
+      }
     }
     return code;
   } finally {

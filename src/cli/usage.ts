@@ -1,5 +1,5 @@
 /**
- * What each command prints for --help (and after a usage error). The README quotes these; a test
+ * What each command prints for --help (and after a usage error). The README and docs/ quote these; a test
  * checks that the two agree.
  */
 
@@ -24,7 +24,8 @@ export const ASK_USAGE = `usage: npm run --silent ask -- [options] "query"
   --json            one JSON object per answer, one per line (nothing else is printed on stdout)
   --knowledge DIR   answer from DIR instead of knowledge/ (or KNOWLEDGE_DIR)
   --offset N        skip the first N results (the next page of 5 quotes: --offset 5)
-  --cite STYLE      with --json, add "cite" to every citation: apa, mla, chicago or chicago-note
+  --cite STYLE      each result's reference entry: apa, mla, chicago or chicago-note
+                    (listed under the answer; with --json, a "cite" field of every citation)
   --claimreview     with --json, print a /verify answer as a schema.org ClaimReview object instead
   --chart FILE.png  write a /timeline answer's counts per period as a bar chart
   -h, --help        this text
@@ -45,3 +46,11 @@ export const LINT_USAGE = `usage: npm run lint:knowledge [-- DIR]
 Exit status: 0 when there is no problem, 1 when there are problems, 2 for a usage error or a
 folder that cannot be read.
 `;
+
+/** `npm run add`'s usage line. */
+export const ADD_USAGE = 'usage: npm run add -- [--knowledge DIR] [--date YYYY-MM-DD] <url|file>…';
+
+/** `npm run knowledge`'s usage line. */
+export const KNOWLEDGE_USAGE =
+  'usage: npm run knowledge -- import DIR | export DIR | list | remove NAME...   (needs DATABASE_URL)\n' +
+  "       npm run knowledge -- promote ID...   (a server's own source becomes global; the database, else the knowledge folder)";

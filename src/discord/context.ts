@@ -13,8 +13,11 @@ export interface BotContext {
   work: InFlight;
   /** Re-reads the knowledge folder (a live core); undefined when the core cannot reload. */
   reload: (() => Promise<ReloadReport>) | undefined;
-  /** Adds a source to the knowledge folder (`/add`); undefined when this deployment cannot. */
-  add?: ((input: AddInput) => Promise<AddResult>) | undefined;
+  /**
+   * Adds a source (`/add`) for a moderator of a server: that server's own, or global from an
+   * operator's server; undefined when this deployment cannot.
+   */
+  add?: ((input: AddInput, by: { user: string; server: string }) => Promise<AddResult>) | undefined;
   /** The knowledge store's and the limit store's connections (PostgreSQL, Redis); undefined: nothing to report. */
   health?: (() => Health) | undefined;
 }

@@ -9,6 +9,8 @@ import { commands, messageCommands } from './commands/index.js';
 import { UserFacingError, type BotContext, type SlashCommand } from './context.js';
 import { cooldownMessage } from './cooldown.js';
 import { replyNotice } from './respond.js';
+import { withScope } from '../answer/scope.js';
+import { scopeOfInteraction } from './scope.js';
 
 export const RESTARTING = 'I am restarting: please ask again in a minute.';
 
@@ -27,8 +29,10 @@ function commandName(i: Interaction): string {
   return `type:${i.type}`;
 }
 
-async function dispatch(i: Interaction, ctx: BotContext): Promise<{ command: string; found: boolean | undefined }> {
+async function dispatch(i: Interaction, unscoped: BotContext): Promise<{ command: string; found: boolean | undefined }> {
   const command = commandName(i);
+  // Every handler answers from the sources of the server asked in (and the global ones), never another's.
+  const ctx: BotContext = { ...unscoped, core: withScope(unscoped.core, scopeOfInteraction(i)) };
   if (i.isAutocomplete()) {
     const handler = byName.get(i.commandName)?.autocomplete;
     if (handler) await handler(i, ctx);

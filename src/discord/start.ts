@@ -15,6 +15,7 @@ import { loadLiveCore } from '../live.js';
 import { createLogger, type Logger } from '../log.js';
 import { openStore } from '../store/open.js';
 import { watchFolderForPush } from '../store/push.js';
+import { moderatorAdd } from './add-source.js';
 import { runBot } from './client.js';
 
 const MISSING_TOKEN =
@@ -107,7 +108,7 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const fetch = { allowPrivate: config.ingest.allowPrivateUrls };
   if (fetch.allowPrivate)
     log.warn('VERBATIM_ALLOW_PRIVATE_URLS=1: /add and feeds may fetch loopback and private addresses (unsafe outside tests and local use)');
-  const add = (input: Parameters<typeof addSource>[0]) => addSource(input, { knowledgeDir: config.knowledgeDir, fetch });
+  const add = moderatorAdd({ knowledgeDir: config.knowledgeDir, fetch, operatorGuilds: config.ingest.operatorGuilds, pusher, log });
   const { feeds, feedIntervalMinutes } = config.ingest;
   const stopFeeds = feeds.length
     ? createFeedPoller({

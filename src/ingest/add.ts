@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import { loadKnowledgeFile, SIDECAR_SUFFIX } from '../knowledge/load.js';
+import { ADDED_FOLDER, additionsOf, isServerId, type Addition } from '../knowledge/scope.js';
 import { quotationsOf } from '../knowledge/quotes.js';
 import type { Article } from '../knowledge/types.js';
 import { FetchRefused, MAX_BYTES, safeFetch, type FetchOptions } from './fetch.js';
@@ -11,11 +12,11 @@ import { FetchRefused, MAX_BYTES, safeFetch, type FetchOptions } from './fetch.j
 /**
  * Adding one source: fetch (or take the file's bytes) → stage it with its provenance in a scratch
  * folder → load it exactly as the knowledge loader will → only if it loads, move it into the
- * knowledge folder (`added/`). A refusal leaves the knowledge folder untouched. The same URL (or
- * file name) always maps to the same file, so adding it again updates it.
+ * knowledge folder (`added/`, or `added/<server id>/` for a server's own: knowledge/scope.ts). A
+ * refusal leaves the knowledge folder untouched. The same URL (or file name) always maps to the
+ * same file of its scope, so adding it again updates it; a page another server added already is
+ * that file, now answered in both.
  */
-
-const ADDED_FOLDER = 'added';
 
 /** What is being added: a URL, or a file's bytes (a local file or a Discord upload). */
 export type AddInput =
@@ -32,6 +33,11 @@ export interface AddOptions {
   fallbackDate?: string;
   fetch?: Omit<FetchOptions, 'accept'>;
   now?: () => Date;
+  /**
+   * Who adds it from which server (a Discord moderator), recorded in its provenance. It belongs
+   * to that server unless `global` (an operator's server, VERBATIM_OPERATOR_GUILDS).
+   */
+  by?: { user: string; server: string; global?: boolean };
 }
 
 interface AddedSource {
@@ -85,13 +91,15 @@ async function add(input: AddInput, options: AddOptions, label: string): Promise
     input.kind === 'url' ? await fetchPage(input.url, options) : input.kind === 'upload' ? await fetchUpload(input, options) : takeFile(input);
   const ext = EXTENSION[got.contentType];
   if (!ext) throw new Refused(`unsupported content type "${got.contentType}" (HTML, plain text, Markdown or PDF)`);
-  const stem = `${ADDED_FOLDER}/${input.kind === 'url' ? urlStem(got.url ?? input.url) : fileStem(input.name)}`;
+  const name = input.kind === 'url' ? urlStem(got.url ?? input.url) : fileStem(input.name);
+  const { stem, added } = await placeOf(options, name, input.kind === 'url', now);
   const provenance: Record<string, unknown> = {
     ...(got.url ? { url: got.url } : { file: label }),
     ...(got.finalUrl && got.finalUrl !== got.url ? { final_url: got.finalUrl } : {}),
     retrieved: now.toISOString(),
     content_type: got.contentType,
     ...(got.charset && ext === '.html' ? { charset: got.charset } : {}),
+    ...(added.length ? { added } : {}),
   };
   const stage = await mkdtemp(join(tmpdir(), 'verbatim-add-'));
   try {
@@ -140,6 +148,50 @@ function takeFile(input: Extract<AddInput, { kind: 'file' }>): Got {
   if (input.bytes.length > MAX_BYTES) throw new Refused(`too large: ${input.bytes.length} bytes (the limit is ${MAX_BYTES})`);
   if (input.bytes.length === 0) throw new Refused('empty file');
   return { bytes: input.bytes, contentType, charset: null, url: null, finalUrl: null };
+}
+
+/**
+ * Where a source goes and the additions its provenance records. A server's own source goes to
+ * `added/<server id>/`; a page already added by another server is that file (stored once, now
+ * answered in both); a page already global is left alone (a server cannot change the global
+ * sources). The previous additions of the file are kept, this server's replaced by this one.
+ */
+async function placeOf(options: AddOptions, name: string, isUrl: boolean, now: Date): Promise<{ stem: string; added: Addition[] }> {
+  const { by, knowledgeDir: dir } = options;
+  if (by && !isServerId(by.server)) throw new Refused(`"${by.server}" is not a server id`);
+  let folder = by && !by.global ? `${ADDED_FOLDER}/${by.server}` : ADDED_FOLDER;
+  if (by && !by.global && isUrl) {
+    if (await findStem(join(dir, ADDED_FOLDER), name))
+      throw new Refused('it is already one of the global sources, answered in every server (nothing changed)');
+    for (const other of await readdir(join(dir, ADDED_FOLDER)).catch(() => [] as string[])) {
+      if (isServerId(other) && other !== by.server && (await findStem(join(dir, ADDED_FOLDER, other), name))) {
+        folder = `${ADDED_FOLDER}/${other}`;
+        break;
+      }
+    }
+  }
+  const stem = `${folder}/${name}`;
+  const before = await previousAdditions(join(dir, folder), name);
+  const added = by ? [...before.filter((a) => a.server !== by.server), { server: by.server, user: by.user, at: now.toISOString() }] : before;
+  return { stem, added };
+}
+
+/** The source file `<name>.<ext>` in `folder`, whatever its type, or null. */
+async function findStem(folder: string, name: string): Promise<string | null> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names.find((n) => n.startsWith(`${name}.`) && !n.endsWith(SIDECAR_SUFFIX)) ?? null;
+}
+
+async function previousAdditions(folder: string, name: string): Promise<Addition[]> {
+  const file = await findStem(folder, name);
+  if (!file) return [];
+  try {
+    const sidecar: unknown = parseYaml(await readFile(join(folder, `${file}${SIDECAR_SUFFIX}`), 'utf8'), { schema: 'core' });
+    return sidecar && typeof sidecar === 'object' ? additionsOf(sidecar as Record<string, unknown>) : [];
+  } catch {
+    // No sidecar, or a broken one (the loader reports it): this addition starts the record afresh.
+    return [];
+  }
 }
 
 /** True when `url` was added to `dir` before (by `add`, `/add` or a feed), whatever its type. */
@@ -253,8 +305,11 @@ export function describeAdd(r: AddResult): string {
     `  publisher: ${s.publisher ?? '(none found)'}`,
     `  author: ${s.author ?? '(none found)'}`,
     ...(s.url ? [`  url: ${s.url}`] : []),
-    `  ${s.paragraphs} paragraphs, ${s.quotes} quotations${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 8).join(', ')}${s.speakers.length > 8 ? ', …' : ''}` : '; no speakers found'}`,
+    `  ${count(s.paragraphs, 'paragraph')}, ${count(s.quotes, 'quotation')}${s.speakers.length ? `; speakers: ${s.speakers.slice(0, 8).join(', ')}${s.speakers.length > 8 ? ', …' : ''}` : '; no speakers found'}`,
     ...r.problems.map((p) => `  problem: ${p}`),
   ];
   return lines.join('\n');
 }
+
+/** "1 quotation", "2 quotations" (ingest is an edge stage: it does not import the answer stage's wording). */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -6,6 +6,7 @@ import { parseJsonlRecord } from './jsonl.js';
 import { bytesChunks, collectionChunks, isJsonl, splitLines } from './lines.js';
 import { pageArticleText, withFields } from './pages.js';
 import { ParseError, parseArticle } from './parse.js';
+import { scopeFields } from './scope.js';
 import type { Article, Problem } from './types.js';
 
 /** The only file-system code of the core: a folder → articles plus the problems met on the way. */
@@ -102,7 +103,14 @@ export async function statKnowledge(dir: string): Promise<FileStat[]> {
       // Deleted between listing and stat: it is simply not there any more.
     }
   }
-  // A provenance sidecar belongs to its source: a change to either re-reads the source (and keys the snapshot).
+  return foldSidecars(out);
+}
+
+/**
+ * A provenance sidecar belongs to its source: a change to either re-reads the source (and keys
+ * the snapshot), so its size and time are folded into the source's (the folder and the database alike).
+ */
+export function foldSidecars(out: FileStat[]): FileStat[] {
   const byPath = new Map(out.map((f) => [f.path, f]));
   return out.filter((f) => {
     if (!f.path.toLowerCase().endsWith(SIDECAR_SUFFIX)) return true;
@@ -321,7 +329,7 @@ async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar
 
 function withProvenance(article: Article, sidecar: Record<string, unknown>, updated: string | null): Article {
   const retrieved = typeof sidecar.retrieved === 'string' ? sidecar.retrieved : null;
-  return { ...article, ...(retrieved ? { retrieved } : {}), ...(updated ? { updated } : {}) };
+  return { ...article, ...(retrieved ? { retrieved } : {}), ...(updated ? { updated } : {}), ...scopeFields(article.file, sidecar) };
 }
 
 /** The provenance sidecar of `path`, or {} when there is none; broken YAML is an error naming it. */
@@ -332,6 +340,11 @@ async function readSidecar(path: string): Promise<Record<string, unknown>> {
   } catch {
     return {};
   }
+  return parseSidecar(raw, path);
+}
+
+/** A provenance sidecar's text (of the source `path`) → its fields; broken YAML is an error naming it. */
+export function parseSidecar(raw: string, path: string): Record<string, unknown> {
   try {
     const v: unknown = parseYaml(raw, { schema: 'core' });
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;

@@ -1,3 +1,10 @@
+import { CLOSED_CLASS, NOT_NAME } from './lexicon/function-words.js';
+import { LEGAL_FORMS, ORG_WORDS } from './lexicon/organisations.js';
+import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particles.js';
+import { PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
+import { ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
+import { FEMALE_FIRST, isGivenName, MALE_FIRST } from './lexicon/given-names.js';
+import { FEMALE, MALE, TITLES } from './lexicon/titles.js';
 import { fold } from './text.js';
 
 /**
@@ -26,813 +33,9 @@ export interface Mention {
   possessive: boolean;
 }
 
-/** Words that make a role or title, not a name ("Prime Minister", "Secretary General", "coach"). */
-const ROLE_WORDS = new Set([
-  'secretary',
-  'general',
-  'secretary-general',
-  'minister',
-  'prime',
-  'deputy',
-  'vice',
-  'president',
-  'chancellor',
-  'representative',
-  'chief',
-  'director',
-  'spokesperson',
-  'spokesman',
-  'spokeswoman',
-  'ambassador',
-  'senator',
-  'governor',
-  'mayor',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'chairman',
-  'chairwoman',
-  'chair',
-  'head',
-  'leader',
-  'commander',
-  'admiral',
-  'colonel',
-  'major',
-  'premier',
-  'envoy',
-  'commissioner',
-  'ceo',
-  'officer',
-  'undersecretary',
-  'under-secretary',
-  'assistant',
-  'pope',
-  'speaker',
-  'justice',
-  'judge',
-  'attorney',
-  'adviser',
-  'advisor',
-  'coach',
-  'captain',
-  'manager',
-  'coauthor',
-  'co-author',
-  'author',
-  'researcher',
-  'scientist',
-  'professor',
-  'prof',
-  'editor',
-  'detective',
-  'inspector',
-  'sergeant',
-  'constable',
-  'superintendent',
-  'prosecutor',
-  'lawyer',
-  'spokesmodel',
-  'founder',
-  'co-founder',
-  'co-ordinator',
-  'coordinator',
-  'owner',
-  'co-owner',
-  'analyst',
-  'economist',
-  'expert',
-  'reporter',
-  'correspondent',
-  'columnist',
-  'cartoonist',
-  'driver',
-  'goalkeeper',
-  'striker',
-  'defender',
-  'player',
-  'midfielder',
-  'mp',
-  'mep',
-  'congressman',
-  'congresswoman',
-  'lawmaker',
-  'legislator',
-  'councillor',
-  'councilor',
-  'sheriff',
-  'chief',
-  'general',
-  'lieutenant',
-  'lt',
-  'gen',
-  'col',
-  'capt',
-  'sgt',
-  'cardinal',
-  'bishop',
-  'archbishop',
-  'rabbi',
-  'imam',
-  'reverend',
-  'rev',
-  'father',
-  'sister',
-  'brother',
-  'mother',
-  'wife',
-  'husband',
-  'son',
-  'daughter',
-  'widow',
-  'uncle',
-  'aunt',
-  'step-mother',
-  'stepmother',
-  'stepfather',
-  'step-father',
-  'grandmother',
-  'grandfather',
-  'teammate',
-  'mate',
-  'executive',
-  'vice-president',
-  'vice-premier',
-  'presidential',
-  'candidate',
-  'nominee',
-  'senior',
-  'former',
-  'acting',
-  'interim',
-  'foreign',
-  'defence',
-  'defense',
-  'interior',
-  'finance',
-  'health',
-  'environment',
-  'justice',
-  'state',
-  'high',
-  'first',
-  'lady',
-  'supreme',
-  'national',
-  'security',
-  'affairs',
-  'parliamentary',
-  'opposition',
-  'resident',
-  'residents',
-  'witness',
-  'eyewitness',
-  'survivor',
-  'neighbour',
-  'neighbor',
-  'student',
-  'teacher',
-  'doctor',
-  'nurse',
-  'farmer',
-  'shopkeeper',
-  'singer',
-  'musician',
-  'actor',
-  'actress',
-  'composer',
-  'poet',
-  'novelist',
-  'writer',
-  'photographer',
-  'filmmaker',
-  'director',
-  'producer',
-  'carmaker',
-  'automaker',
-  'retailer',
-  'airline',
-  'insurer',
-  'lender',
-  'chipmaker',
-  'drugmaker',
-  'broadcaster',
-  'publisher',
-  'developer',
-  'miner',
-  'firm',
-  'startup',
-  'rival',
-  'forward',
-  'winger',
-  'batsman',
-  'bowler',
-  'pitcher',
-  'quarterback',
-  'cyclist',
-  'rider',
-  'skier',
-  'swimmer',
-  'runner',
-  'sprinter',
-  'boxer',
-  'fighter',
-  'wrestler',
-  'golfer',
-  'veteran',
-  'rookie',
-  'teenager',
-  'pensioner',
-  'victim',
-  'suspect',
-  'officer',
-  'paramedic',
-  'firefighter',
-  'official',
-  'worker',
-  'volunteer',
-  'organiser',
-  'organizer',
-  'campaigner',
-  'engineer',
-  'technician',
-  'pilot',
-  'astronaut',
-  'architect',
-  'designer',
-  'programmer',
-  'chef',
-  'nurse',
-  'surgeon',
-  'physician',
-  'vet',
-  'pharmacist',
-  'mechanic',
-  'electrician',
-  'builder',
-  'trader',
-  'banker',
-  'investor',
-  'entrepreneur',
-]);
 /** A sentence's first word ending in -ist or -eer before a two-word name is a role ("Saxophonist Marcus Bell", "Mountaineer Jane Roe"). */
 const ROLE_SUFFIX = /^\p{L}{3,}(?:ist|yst|ologist|eer)$/u;
-/** Role words that need a real role word beside them ("Foreign Minister", not "Foreign"). */
-const WEAK_ROLE = new Set([
-  'senior',
-  'former',
-  'acting',
-  'interim',
-  'foreign',
-  'defence',
-  'defense',
-  'interior',
-  'finance',
-  'health',
-  'environment',
-  'justice',
-  'state',
-  'high',
-  'first',
-  'supreme',
-  'national',
-  'security',
-  'affairs',
-  'parliamentary',
-  'opposition',
-  'presidential',
-  'vice',
-  'deputy',
-  'prime',
-  'assistant',
-  'general',
-  'executive',
-]);
-const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'sen', 'rep', 'gov', 'prof', 'mme', 'mlle', 'messrs']);
-const FEMALE = new Set([
-  'mrs',
-  'ms',
-  'miss',
-  'dame',
-  'lady',
-  'mme',
-  'mlle',
-  'queen',
-  'princess',
-  'spokeswoman',
-  'chairwoman',
-  'congresswoman',
-  'businesswoman',
-  'mother',
-  'step-mother',
-  'stepmother',
-  'wife',
-  'daughter',
-  'sister',
-  'grandmother',
-  'aunt',
-  'niece',
-  'actress',
-  'widow',
-  'girlfriend',
-  'woman',
-  'girl',
-  'duchess',
-  'countess',
-  'baroness',
-  'madam',
-  'policewoman',
-]);
-const MALE = new Set([
-  'mr',
-  'sir',
-  'lord',
-  'king',
-  'prince',
-  'spokesman',
-  'chairman',
-  'congressman',
-  'businessman',
-  'father',
-  'stepfather',
-  'step-father',
-  'husband',
-  'son',
-  'brother',
-  'grandfather',
-  'uncle',
-  'nephew',
-  'actor',
-  'widower',
-  'boyfriend',
-  'man',
-  'boy',
-  'duke',
-  'count',
-  'baron',
-  'policeman',
-  'messrs',
-]);
-/** A capitalised word that ends a run as an organisation ("Amnesty International", "Ministry of Health"). */
-const ORG_WORDS = new Set([
-  'international',
-  'ministry',
-  'department',
-  'agency',
-  'organization',
-  'organisation',
-  'association',
-  'council',
-  'commission',
-  'committee',
-  'police',
-  'party',
-  'union',
-  'authority',
-  'office',
-  'service',
-  'corporation',
-  'corp',
-  'inc',
-  'ltd',
-  'llc',
-  'plc',
-  'ag',
-  'gmbh',
-  'sa',
-  'nv',
-  'bv',
-  'spa',
-  'oy',
-  'ab',
-  'asa',
-  'kk',
-  'pty',
-  'foundation',
-  'institute',
-  'university',
-  'college',
-  'school',
-  'court',
-  'bank',
-  'federation',
-  'league',
-  'network',
-  'group',
-  'government',
-  'company',
-  'news',
-  'press',
-  'times',
-  'post',
-  'journal',
-  'gazette',
-  'herald',
-  'tribune',
-  'magazine',
-  'paper',
-  'newspaper',
-  'wire',
-  'agency',
-  'television',
-  'radio',
-  'tv',
-  'club',
-  'fc',
-  'team',
-  'army',
-  'navy',
-  'forces',
-  'force',
-  'board',
-  'administration',
-  'centre',
-  'center',
-  'society',
-  'alliance',
-  'coalition',
-  'movement',
-  'campaign',
-  'fund',
-  'trust',
-  'embassy',
-  'parliament',
-  'congress',
-  'senate',
-  'assembly',
-  'cabinet',
-  'kremlin',
-  'bureau',
-  'media',
-  'online',
-  'broadcasting',
-  'channel',
-  'daily',
-  'weekly',
-  'review',
-  'guardian',
-  'telegraph',
-  'independent',
-  'observer',
-  'express',
-  'nations',
-  'ngo',
-  'watch',
-  'greenpeace',
-  'unicef',
-  'reuters',
-  'afp',
-  'bbc',
-  'cnn',
-  'nbc',
-  'cbs',
-  'abc',
-  'nasa',
-  'fifa',
-  'uefa',
-]);
-/** Capitalised words that are never part of a person's name. */
-const NOT_NAME = new Set([
-  'the',
-  'a',
-  'an',
-  'in',
-  'on',
-  'at',
-  'after',
-  'before',
-  'as',
-  'but',
-  'and',
-  'or',
-  'so',
-  'if',
-  'when',
-  'while',
-  'since',
-  'despite',
-  'regarding',
-  'according',
-  'during',
-  'following',
-  'upon',
-  'for',
-  'from',
-  'with',
-  'without',
-  'this',
-  'that',
-  'these',
-  'those',
-  'it',
-  'he',
-  'she',
-  'they',
-  'we',
-  'i',
-  'you',
-  'his',
-  'her',
-  'their',
-  'our',
-  'its',
-  'my',
-  'your',
-  'then',
-  'however',
-  'also',
-  'eventually',
-  'afterwards',
-  'today',
-  'yesterday',
-  'tomorrow',
-  'tonight',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'just',
-  'there',
-  'here',
-  'what',
-  'which',
-  'who',
-  'why',
-  'how',
-  'where',
-  'yes',
-  'no',
-  'not',
-  'all',
-  'some',
-  'many',
-  'most',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'by',
-  'to',
-  'of',
-  'is',
-  'was',
-  'are',
-  'were',
-  'has',
-  'had',
-  'have',
-  'do',
-  'did',
-  'does',
-  'will',
-  'would',
-  'can',
-  'could',
-  'should',
-  'may',
-  'might',
-  'must',
-  'although',
-  'though',
-  'because',
-  'unless',
-  'until',
-  'once',
-  'now',
-  'still',
-  'even',
-  'only',
-  'other',
-  'another',
-  'each',
-  'every',
-  'both',
-  'either',
-  'neither',
-  'such',
-  'like',
-  'meanwhile',
-  'earlier',
-  'later',
-  'previously',
-  'currently',
-  'recently',
-  'internationally',
-  'nationally',
-  'overall',
-  'dear',
-  'thank',
-  'thanks',
-  'please',
-  'well',
-  'oh',
-  'ok',
-  'okay',
-  'mother',
-  'father',
-  'god',
-]);
-/** Words that make a run a place or thing rather than a person. */
-const PLACE_WORDS = new Set([
-  'korea',
-  'africa',
-  'america',
-  'europe',
-  'asia',
-  'china',
-  'russia',
-  'ukraine',
-  'states',
-  'kingdom',
-  'republic',
-  'island',
-  'islands',
-  'sea',
-  'ocean',
-  'river',
-  'mountain',
-  'mount',
-  'city',
-  'county',
-  'province',
-  'state',
-  'street',
-  'road',
-  'avenue',
-  'square',
-  'park',
-  'airport',
-  'station',
-  'stadium',
-  'arena',
-  'hospital',
-  'house',
-  'hall',
-  'palace',
-  'castle',
-  'bridge',
-  'east',
-  'west',
-  'north',
-  'south',
-  'middle',
-  'zealand',
-  'kong',
-  'arabia',
-  'lanka',
-  'rica',
-  'rican',
-  'grand',
-  'prix',
-  'cup',
-  'award',
-  'prize',
-  'man',
-  'woman',
-  'match',
-  'trophy',
-  'medal',
-  'league',
-  'party',
-  'day',
-  'week',
-  'year',
-  'war',
-  'revolution',
-  'act',
-  'bill',
-  'treaty',
-  'games',
-  'olympics',
-  'championship',
-  'series',
-  'festival',
-  'world',
-  'internet',
-  'web',
-  'google',
-  'twitter',
-  'facebook',
-  'youtube',
-  'christmas',
-  'easter',
-  'ramadan',
-  'hajj',
-  'mosque',
-  'church',
-  'cathedral',
-  'temple',
-  'circuit',
-  'road',
-  'valley',
-  'desert',
-  'coast',
-  'canada',
-  'india',
-  'japan',
-  'france',
-  'germany',
-  'italy',
-  'spain',
-  'iran',
-  'iraq',
-  'israel',
-  'syria',
-  'cuba',
-  'mexico',
-  'brazil',
-  'australia',
-  'indonesia',
-  'malaysia',
-  'thailand',
-  'myanmar',
-  'ireland',
-  'scotland',
-  'england',
-  'wales',
-  'britain',
-  'london',
-  'paris',
-  'washington',
-  'moscow',
-  'beijing',
-  'brussels',
-  'york',
-  'angeles',
-  'francisco',
-]);
 const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
-const PARTICLES = new Set([
-  'van',
-  'von',
-  'de',
-  'der',
-  'den',
-  'da',
-  'di',
-  'du',
-  'la',
-  'le',
-  'al',
-  'el',
-  'bin',
-  'ibn',
-  'dos',
-  'del',
-  'des',
-  'ter',
-  'ten',
-]);
-/** Particles that may open a surname written in lower case ("van der Berg", "de Klerk"). */
-const OPENING_PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'du', 'del', 'della', 'da', 'di', 'dos', 'ter', 'ten']);
-const LINKS = new Set(['of', 'for', 'de', 'and']);
-const KEEP_DOT = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'st',
-  'jr',
-  'sr',
-  'gen',
-  'sen',
-  'rep',
-  'gov',
-  'prof',
-  'col',
-  'lt',
-  'capt',
-  'sgt',
-  'rev',
-  'mme',
-  'inc',
-  'corp',
-  'ltd',
-  'co',
-  'messrs',
-]);
 
 interface Token {
   text: string;
@@ -853,7 +56,8 @@ function tokens(text: string, from = 0, to = text.length): Token[] {
     // "U.S." and "Mr." keep their dot; "Leong." at a sentence end does not.
     while (/[.\-'’]$/.test(t) && !(t.endsWith('.') && (/^(?:\p{L}\.)+$/u.test(t) || KEEP_DOT.has(fold(t.slice(0, -1)))))) t = t.slice(0, -1);
     if (!t) continue;
-    out.push({ text: t, low: fold(t).replace(/\.$/, ''), start: m.index, end: m.index + t.length });
+    // An initial keeps its dot in `low`, so "A." in "Chester A. Arthur" is never the article "a".
+    out.push({ text: t, low: /^\p{L}\.$/u.test(t) ? fold(t) : fold(t).replace(/\.$/, ''), start: m.index, end: m.index + t.length });
   }
   return out;
 }
@@ -862,8 +66,27 @@ const isCap = (t: Token) => /^\p{Lu}/u.test(t.text) || /^(?:al|el|bin|ibn|ben|ab
 const isAcronym = (t: Token) => /^\p{Lu}{2,6}s?$/u.test(t.text.replace(/\./g, '')) && t.text.length >= 2;
 const possessive = (t: Token) => /['’]s?$/u.test(t.text) || /['’]s$/u.test(t.text);
 
-/** Every capitalised run in text[from, to) that names someone or something, in reading order. */
-export function findMentions(text: string, from = 0, to = text.length): Mention[] {
+/**
+ * Words that are not names by themselves but are also given names or surnames (May, June, April,
+ * August, Will): inside a run after a name word ("Brian May", "Theresa May") or opening one before
+ * a capitalised word ("Will Ferrell", "May Mobley") they are part of the name, never a date or a verb.
+ */
+const nameCapable = (t: Token) => NOT_NAME.has(t.low) && !TITLES.has(t.low) && isGivenName(t.low);
+/** Words before a run that make it a place ("in Victoria Park", "from West Bank"), whatever its words. */
+const LOCATIVE =
+  /(?:^|[^\p{L}])(?:in|at|on|near|from|(?<!according\s+)to|into|onto|across|outside|inside|through|towards?|around|along|via|of|between|within|throughout)\s+(?:the\s+)?$/iu;
+
+/** What a caller knows of the article: a single word it has seen as a person's surname or given name. */
+export interface KnownNames {
+  knowsPerson(word: string): boolean;
+}
+
+/**
+ * Every capitalised run in text[from, to) that names someone or something, in reading order.
+ * With `known`, a single word that would be a place, month or verb by the word lists ("West",
+ * "May") is a mention when the article knows it as a person's name ("Adam West" … "West said").
+ */
+export function findMentions(text: string, from = 0, to = text.length, known?: KnownNames): Mention[] {
   const toks = tokens(text, from, to);
   const out: Mention[] = [];
   let i = 0;
@@ -878,7 +101,24 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
       isCap(toks[p0]!) &&
       !NOT_NAME.has(toks[p0]!.low) &&
       !(i > 0 && isCap(toks[i - 1]!) && /^\s+$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)));
-    if (!particleLead && (!isCap(toks[i]!) || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low)))) {
+    const opensName = (k: number) => {
+      const t = toks[k]!;
+      // "March added" after "Mayor Angela March": a word the article knows as a person's name.
+      if (!CLOSED_CLASS.has(t.low) && known?.knowsPerson(t.text)) return true;
+      if (!nameCapable(t)) return false;
+      // "Will Ferrell said", "May Mobley, 41": a given name right before a capitalised name word,
+      // and not after a preposition or a number ("in May Congress", "on 3 May").
+      const next = toks[k + 1];
+      return (
+        !!next &&
+        isCap(next) &&
+        !NOT_NAME.has(next.low) &&
+        /^ $/.test(text.slice(t.end, next.start)) &&
+        !LOCATIVE.test(text.slice(Math.max(0, t.start - 20), t.start)) &&
+        !/\d\s*$/.test(text.slice(Math.max(0, t.start - 4), t.start))
+      );
+    };
+    if (!particleLead && (!isCap(toks[i]!) || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low) && !opensName(i)))) {
       i++;
       continue;
     }
@@ -889,6 +129,20 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
       // "Prosecutor’s Office": a possessive inside an organisation's name does not end it.
       if (!/^\s+$/.test(text.slice(prev.end, t.start)) || (possessive(prev) && !(isCap(t) && ORG_WORDS.has(t.low)))) break;
       if (isCap(t) && !NOT_NAME.has(t.low)) {
+        j++;
+        continue;
+      }
+      // "Brian May", "Mayor Theresa May": a month or verb that is also a name, after a name word
+      // and not before a number ("Washington May 5") or another name-capable word.
+      // After a given name, any capitalised word but a closed-class one is a surname ("Angela March").
+      if (
+        isCap(t) &&
+        (nameCapable(t) || (isGivenName(prev.text) && !CLOSED_CLASS.has(t.low))) &&
+        isCap(prev) &&
+        !NOT_NAME.has(prev.low) &&
+        !ORG_WORDS.has(prev.low) &&
+        !/^\p{N}/u.test(toks[j + 1]?.text ?? '')
+      ) {
         j++;
         continue;
       }
@@ -933,7 +187,7 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
     }
     i = j;
     const lowerRole = toks[toks.indexOf(run[0]!) - 1];
-    const m = mentionOf(text, run, lowerRole);
+    const m = mentionOf(text, run, lowerRole, known);
     if (!m) continue;
     // "Venezualan president Hugo Chavez", "Civil Defense Authority director General …": the run
     // before a lower-case role word describes the role, it names no one else.
@@ -956,7 +210,7 @@ export function findMentions(text: string, from = 0, to = text.length): Mention[
   return out;
 }
 
-function mentionOf(text: string, run: Token[], before: Token | undefined): Mention | null {
+function mentionOf(text: string, run: Token[], before: Token | undefined, known?: KnownNames): Mention | null {
   const lows = run.map((t) => t.low.replace(/['’]s?$/, ''));
   const poss = possessive(run[run.length - 1]!);
   // "Police Chief Ann Ruiz", "Amnesty International Director Jane Doe": an organisation's words,
@@ -972,6 +226,7 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   const org =
     !personAfterOrg &&
     (lows.some((l) => ORG_WORDS.has(l)) ||
+      (run.length >= 2 && LEGAL_FORMS.has(lows[lows.length - 1]!)) ||
       (run.length === 1 && isAcronym(run[0]!)) ||
       /\.(?:com|org|net|ca|co\.uk)$/i.test(run[run.length - 1]!.text));
   let titled = false;
@@ -1006,9 +261,9 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   });
   // "Carole King", "John Major", "Martin Luther King Jr.": a role word after a given name, with no
   // name after it, is the surname.
+  // So is a title there: a title stands before a name, never after one ("Brenda Lord").
   if (
     k > 0 &&
-    !TITLES.has(lows[k]!) &&
     run.slice(k + 1).every((t) => SUFFIX.test(t.text)) &&
     !ROLE_WORDS.has(lows[k - 1]!) &&
     !TITLES.has(lows[k - 1]!) &&
@@ -1028,7 +283,22 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   let role = roleStart !== undefined && roleEnd !== undefined ? text.slice(roleStart, roleEnd) : null;
   if (role?.split(/\s+/).every((w) => WEAK_ROLE.has(fold(w)) || (!ROLE_WORDS.has(fold(w)) && /^\p{Lu}/u.test(w)))) role = null;
   const nameLows = nameToks.map((t) => t.low.replace(/['’]s?$/, ''));
-  const placeLike = nameLows.some((l) => PLACE_WORDS.has(l)) || nameLows.some((l) => l === 'of' || l === 'for');
+  const linked = nameLows.some((l) => l === 'of' || l === 'for');
+  // Place words are evidence, not a verdict: a title, a role or a given name before them makes a
+  // person ("Mayor Brian May", "Adam West", "Councillor Anthony Hall"), unless a locative
+  // preposition stands before the run ("in Victoria Park") or the name ends in a place's head
+  // noun ("Victoria Street"). A single word the article knows as a person's name is that person.
+  const personEvidence =
+    titled ||
+    (k >= 0 && lows.slice(0, k + 1).some((l) => ROLE_WORDS.has(l) && !WEAK_ROLE.has(l))) ||
+    (nameToks.length >= 2 && isGivenName(nameToks[0]!.text) && !PLACE_HEADS.has(nameLows[nameLows.length - 1]!));
+  const placeLike =
+    linked ||
+    (nameLows.some((l) => PLACE_WORDS.has(l) || NOT_NAME.has(l)) &&
+      !(
+        (personEvidence && !LOCATIVE.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start))) ||
+        (nameToks.length === 1 && known?.knowsPerson(nameToks[0]!.text))
+      ));
   if (!nameToks.length || placeLike || nameToks.length > 5 || nameToks.some((t) => /^\p{N}/u.test(t.text))) {
     if (!nameToks.length && (role || titled))
       return {
@@ -1060,36 +330,33 @@ function mentionOf(text: string, run: Token[], before: Token | undefined): Menti
   };
 }
 
-/**
- * Common given names whose gender is near-certain in English-language news, for he/she only
- * when titles, role nouns and earlier pronouns say nothing. Deliberately short: a name that is
- * given to both (Alex, Jordan, Sam, Robin, Jean, Andrea, Nikola …) is not here.
- */
-const FEMALE_FIRST = new Set(
-  `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
-betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon
-cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel
-catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn
-judith megan cheryl martha andrea hannah jacqueline gloria teresa ann sara madison frances kathryn janice jean abigail
-alice judy sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte
-marie kayla alexis lori claire ingrid agnieszka anne-marie gina lena helga sofia sophie chloe lucy ellen eleanor fiona
-julia natasha olga irina svetlana yasmin fatima aisha priya`.split(/\s+/),
-);
-const MALE_FIRST = new Set(
-  `james robert john michael david william richard joseph thomas charles christopher daniel
-matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
-jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
-raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy
-christian keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse bryan billy joe bruce
-gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis
-martin owen liam klaus pieter marco jamal rafael hiroshi ahmed marcus oscar erik jean-pierre tomasz yusuf muhammad
-mohammed ali omar hans stefan sergei vladimir ivan pedro carlos luis miguel antonio giovanni luca francesco`.split(/\s+/),
-);
-
 /** Gender a person's first given name implies, or null when it is not a common, one-gender name. */
 export function firstNameGender(fullName: string): Gender {
   const parts = fullName.trim().split(/\s+/);
   if (parts.length < 2) return null;
   const first = fold(parts[0]!);
   return FEMALE_FIRST.has(first) ? 'f' : MALE_FIRST.has(first) ? 'm' : null;
+}
+
+/** Joining words an acronym skips ("Movement for Democratic Change" → MDC). */
+const ACRONYM_SKIPS = new Set(['of', 'for', 'and', 'the', 'de', 'du', 'des', 'la', 'le', 'del', 'di', '&']);
+
+/**
+ * The acronym of an organisation's name, from the initials of its capitalised words ("Movement
+ * for Democratic Change" → "MDC", "North Atlantic Treaty Organization" → "NATO"); null for a name
+ * of fewer than two such words.
+ */
+export function acronymOf(name: string): string | null {
+  const initials = name
+    .split(/[\s-]+/)
+    .filter((w) => w && !ACRONYM_SKIPS.has(w.toLowerCase()))
+    .map((w) => w[0]!);
+  if (initials.length < 2 || !initials.every((c) => /\p{Lu}/u.test(c))) return null;
+  return initials.join('');
+}
+
+/** Whether a name reads as an organisation's by its words ("Movement for Democratic Change", "Amnesty International"). */
+export function isOrganisation(name: string): boolean {
+  const words = name.split(/\s+/).map((w) => fold(w).replace(/[.,]$/, ''));
+  return words.some((w) => ORG_WORDS.has(w)) || (words.length >= 2 && LEGAL_FORMS.has(words[words.length - 1]!));
 }

@@ -1,7 +1,9 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
-import { findMentions, firstNameGender, type Mention } from './names.js';
+import { acronymOf, findMentions, firstNameGender, type Mention } from './names.js';
 import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
+import { PERSON_NOUNS } from './lexicon/roles.js';
+import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
 import type { Article, Segment } from './types.js';
@@ -41,8 +43,10 @@ interface Working {
 export function segmentArticle(paragraphs: ParagraphInput[], speakers = new ArticleSpeakers()): Segment[][] {
   const spansOf = quoteSpans(paragraphs);
   const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
-  // Pass 1: every name the article mentions outside quotation marks.
+  // Pass 1: every name the article mentions outside quotation marks, and the acronyms it spells out.
   masked.forEach((m) => {
+    for (const [, full, acronym] of m.matchAll(SPELLED_ACRONYM))
+      if (acronymOf(full!) === acronym!.replace(/s$/, '')) speakers.learnAcronym(acronym!, full!);
     const ranges = sentenceRanges(m);
     const starts = new Set(ranges.map(([a]) => a));
     let r = 0;
@@ -128,7 +132,7 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // names anyone else: the rest of the paragraph reports no one and names no one but X.
       const end = prev.segments.at(-1);
       const x = end?.kind === 'quote' && !end.embedded ? end.speaker : null;
-      const others = findMentions(masked[p]!).some((m) => !m.name || resolveName(speakers, m) !== x);
+      const others = findMentions(masked[p]!, 0, masked[p]!.length, speakers).some((m) => !m.name || resolveName(speakers, m) !== x);
       const reports = w.segments.some((s) => s.kind === 'reported');
       if (x && !others && !reports) {
         const lead = w.segments.findIndex((s) => s.kind !== 'quote' || !!s.embedded);
@@ -216,6 +220,38 @@ function itsSubject(mention: Mention, rest: string): boolean {
 
 const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b)/u;
 
+/**
+ * A sentence whose subject is an unnamed person ("A Hamas activist dressed as Gilad Shalit and
+ * begged …", "The man told police …"): that person is a candidate for he/she in what follows, as
+ * salient as anyone the sentence names, so a name in another position is not taken for them. Not
+ * when a name follows the noun ("The coach, Pieter van der Berg, …": the name is the subject).
+ */
+function unnamedSubject(sentence: string): { gender: 'm' | 'f' | null } | null {
+  const np = /(?<![\p{L}])(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[\p{L}'’-]+\s+){0,3}?(\p{Ll}[\p{Ll}-]+)(?=[\s,])/gu;
+  for (const m of sentence.matchAll(np)) {
+    // The subject opens the sentence, or follows an opening time or place phrase ("During the rally").
+    const before = sentence.slice(0, m.index);
+    if (
+      !/^[\s_]*$/.test(before) &&
+      !/^[\s_]*(?:During|After|Before|At|In|On|Outside|Inside|Later|Earlier|Meanwhile|Then|Afterwards|Minutes|Hours|Moments)\b[^,_.;:]{0,50}?,?\s+$/u.test(
+        before,
+      )
+    )
+      return null;
+    if (m.index === 0 && !/^\p{Lu}/u.test(m[0])) return null;
+    const head = m[1]!;
+    if (!PERSON_NOUNS.has(head) && !/^\p{L}{3,}(?:ist|eer)$/u.test(head)) continue;
+    const after = sentence.slice(m.index! + m[0].length);
+    if (/^\s*,?\s*(?:\p{Lu}|_)/u.test(after) || !/^\s+(?:[\p{Ll}]+\s+){0,2}\p{Ll}+/u.test(after)) return null;
+    return { gender: FEMALE.has(head) ? 'f' : MALE.has(head) ? 'm' : null };
+  }
+  return null;
+}
+
+/** "the Movement for Democratic Change (MDC)": a capitalised name, then its acronym in brackets. */
+const SPELLED_ACRONYM =
+  /(\p{Lu}[\p{L}'’-]*(?:\s+(?:of|for|and|the|de|du|des|la|le|del|di|&|\p{Lu}[\p{L}'’-]*))*\s+\p{Lu}[\p{L}'’-]*)\s+\((\p{Lu}{2,8}s?)\)/gu;
+
 /** Sentence numbers jump at a heading, so he/she never reaches across one. */
 const PARAGRAPH_GAP = 10;
 
@@ -252,7 +288,7 @@ function sourceAfter(
   const from = next[0] + m[0].length;
   const clause = masked.slice(from, next[1]).search(/[.;:!?]|,\s+(?:who|which|whose|after|before|when|as|but|and)\b/);
   const to = clause < 0 ? next[1] : from + clause;
-  const who = findMentions(masked, from, to).find((x) => !x.possessive && (x.name || x.role));
+  const who = findMentions(masked, from, to, speakers).find((x) => !x.possessive && (x.name || x.role));
   if (!who) return { speaker: null, sentence: si + 1 };
   if (!who.name) return { speaker: null, sentence: si + 1 };
   const c = speakers.canonical(who.name, who.org);
@@ -261,6 +297,17 @@ function sourceAfter(
 
 const SOURCE_AFTER =
   /^\s*(?:The|That|This|Those|These|Such)\s+(?:[\p{Ll}-]+\s+){0,2}(?:remarks?|words|comments?|objection|warning|assessment|plea|appeal|criticism|admission|verdict|message|quotation|quote|claim|response|reply|question|view|accusation|prediction|promise|confession|boast|complaint|tribute|rebuke|retort)\s+(?:came|come|comes|was|were|is|are)\s+(?:from|made\s+by|spoken\s+by|written\s+by|delivered\s+by|uttered\s+by|posted\s+by|issued\s+by|those\s+of|that\s+of|belonged\s+to|by)\s+/u;
+
+/** Whether the verb follows the quotation as its attribution ("“…,” Smith said", "“…” said the minister"). */
+function tailOf(masked: string, span: Span, verb: { start: number }): boolean {
+  return (
+    !/[.;:!?]|_/.test(masked.slice(span.end + 1, verb.start)) &&
+    masked
+      .slice(span.end + 1, verb.start)
+      .trim()
+      .split(/\s+/).length <= 8
+  );
+}
 
 /** The verb of saying that reportedWho takes the sentence's speaker from. */
 function reportedVerb(ctx: Context, from: number, to: number) {
@@ -292,7 +339,7 @@ function attributionName(line: string, speakers: ArticleSpeakers): string | null
     .replace(/\s+(?:statement|release|communiqu[eé])\.?$/i, '')
     .replace(/[\s.]+$/, '');
   if (/\d/.test(text)) return null;
-  const m = findMentions(text)[0];
+  const m = findMentions(text, 0, text.length, speakers)[0];
   // Only a name (and a role after a comma) attributes: "- The ministry announced …" is a list item.
   if (m?.start !== 0 || !/^(?:$|,)/.test(text.slice(m.end))) return null;
   if (!m?.name) return m?.role ? speakers.roleNoun(m.role, [], 0) : null;
@@ -405,7 +452,9 @@ function segmentParagraph(
   ranges.forEach(([a, b], si) => {
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
-    for (const m of findMentions(masked, a, b)) {
+    const unnamed = unnamedSubject(masked.slice(a, b));
+    if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a });
+    for (const m of findMentions(masked, a, b, speakers)) {
       // "Asked about it, she said", "Speaking to reporters, he said": a participle opening the
       // sentence is no one, so it does not stand between he/she and the person named before.
       if (
@@ -471,6 +520,13 @@ function segmentParagraph(
           !(reported?.speaker && inThatClause(masked.slice(a, span.start - 1), text.slice(span.start, span.end)))
         )
           continue;
+        // Quoted words before the sentence's verb of saying are not what it reports ("women chanted
+        // “…” and carried signs, … Trump said"): no speaker, and no later rule may guess.
+        const verb = reported ? reportedVerb(ctx, a, b) : null;
+        if (!span.settled && reported && verb && span.end < verb.start && !tailOf(masked, span, verb)) {
+          span.settled = true;
+          span.speaker = null;
+        }
         if (!span.settled && reported) {
           span.settled = true;
           span.speaker = reported.speaker;

@@ -1,5 +1,5 @@
 import { fold } from './text.js';
-import { firstNameGender, type Gender, type Mention } from './names.js';
+import { firstNameGender, type Gender, type KnownNames, type Mention } from './names.js';
 
 /**
  * Who is speaking: turns noun phrases such as "NATO Secretary General Jens Stoltenberg",
@@ -178,7 +178,7 @@ const PRONOUN_REACH = 6;
 /** Lower-case particles of a surname ("van der Berg", "de la Cruz"). */
 const SURNAME_PARTICLES = /^(?:van|von|de|der|den|du|del|della|da|di|dos|la|le|ter|ten)$/;
 
-export class ArticleSpeakers {
+export class ArticleSpeakers implements KnownNames {
   /** Full names (2+ words) → the fullest form seen ("George Bush" → "George W. Bush"). */
   private readonly fullNames = new Map<string, string>();
   /** Surname / first name → full name, or '' when two people share it. */
@@ -237,10 +237,28 @@ export class ArticleSpeakers {
     if (m.role) this.learnRole(full, m.role);
   }
 
+  /** A single word this article has used as a known person's surname or given name ("West" after "Adam West"). */
+  knowsPerson(word: string): boolean {
+    const key = nameKey(word);
+    return !!this.bySurname.get(key) || !!this.byFirst.get(key);
+  }
+
   /** The people an article calls by this surname (their fullest names), when two or more share it. */
   bearers(surname: string): string[] {
     const all = [...(this.surnames.get(nameKey(surname)) ?? [])].map((n) => this.fullest(n));
     return [...new Set(all)];
+  }
+
+  /**
+   * "the Movement for Democratic Change (MDC)": the acronym and the full name are one organisation.
+   * Each keeps the name the text gives it where it speaks; the full name is recorded as the
+   * acronym's role (and the acronym as the full name's), so the speaker directory answers to both.
+   */
+  learnAcronym(acronym: string, full: string): void {
+    this.orgs.add(full);
+    this.orgs.add(acronym);
+    if (!this.roles.has(full)) this.roles.set(full, acronym);
+    if (!this.roles.has(acronym)) this.roles.set(acronym, full);
   }
 
   /** The canonical name for a mention's name: the fullest form; null when ambiguous; undefined when unknown. */

@@ -132,6 +132,8 @@ const FINITE = [
   'agreed',
   'agrees',
   'quoted',
+  'expressed',
+  'voiced',
 ];
 const PARTICIPLES = [
   'saying',
@@ -218,6 +220,8 @@ const PARTICIPLE = new Set(PARTICIPLES);
  * meeting"): verbs of saying only when a quotation, "that", a colon or a comma follows closely.
  */
 const WEAK = new Set([
+  'expressed',
+  'voiced',
   'conceded',
   'concedes',
   'called',
@@ -370,7 +374,11 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     if (
       WEAK.has(word) &&
       !weakOk &&
-      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’-]+\s+){0,4}_|(?:[\p{L}'’-]+\s+){0,5}[\p{L}'’-]+:\s*(?:_|$))/u.test(next) &&
+      // A quotation close after it ("called the march a response to the “…”", "wrote in USA Today,
+      // “…”"), "that" after a short object ("expressed concern that"), or a colon.
+      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’.-]+\s+){0,6}_|(?:[\p{L}'’.-]+\s+){0,5}[\p{L}'’.-]+[,:]\s*(?:_|$)|(?:[\p{L}'’-]+\s+){1,2}that\b)/u.test(
+        next,
+      ) &&
       !/^\s*$/.test(next) &&
       !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
     )
@@ -405,7 +413,7 @@ function paragraphBearer(ctx: Context, m: Mention): string | null {
   if (bearers.length < 2) return null;
   const seen = new Set<string>();
   // The paragraph before the mention (its last 2,000 characters: a bound for very long paragraphs).
-  for (const o of findMentions(ctx.masked, Math.max(0, m.start - 2000), m.start)) {
+  for (const o of findMentions(ctx.masked, Math.max(0, m.start - 2000), m.start, ctx.speakers)) {
     if (!o.name || o.org) continue;
     if (!o.name.includes(' ')) {
       if (nameKey(o.name) === nameKey(m.name!)) return null;
@@ -441,7 +449,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const text = ctx.masked.slice(floor, e).replace(/\s+$/, '');
   e = floor + text.length;
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
-  const mentions = findMentions(ctx.masked, floor, e);
+  const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
   const last = mentions[mentions.length - 1];
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
@@ -471,7 +479,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     if (appos) {
       const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
       const innerEnd = inner + appos[1]!.trimEnd().length;
-      const named = findMentions(ctx.masked, inner, innerEnd);
+      const named = findMentions(ctx.masked, inner, innerEnd, ctx.speakers);
       const whole =
         named.length === 1 && named[0]!.end === innerEnd && !named[0]!.org && /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0]!.start));
       // "the club's president, Nasser Al-Khelaïfi, said": the appositive is the name.
@@ -487,6 +495,11 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       return { speaker: null, start: floor + np.index };
     const det = np[1] && DETERMINER.test(np[1]) ? np[1] : undefined;
     const noun = np[2]!;
+    // "responded, via separate tweets": words after a preposition are no subject, and a plural
+    // noun there ("tweets", "remarks") is no verb of saying: the verb before it speaks.
+    const lead = (np[1] ?? noun.split(/\s+/)[0]!).toLowerCase();
+    if (PREPOSITION.has(noun.split(/\s+/)[0]!) || PREPOSITION.has(lead) || /^(?:via|through|without|against|under|over|into|across)$/.test(lead))
+      return null;
     const start = floor + np.index + (np[0].length - np[0].trimStart().length);
     if (!det && np[1] && /^\p{Lu}/u.test(np[1])) {
       // "Cuban parliamentary speaker said"? A capitalised word before lower-case words: not a subject we know.
@@ -502,7 +515,7 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
   const text = ctx.masked.slice(from, verbStart);
   const pron = /^[\s_,]*(he|she|they|it|we|i)\b/i.exec(text);
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].length);
-  for (const m of findMentions(ctx.masked, from, verbStart)) {
+  for (const m of findMentions(ctx.masked, from, verbStart, ctx.speakers)) {
     if (m.possessive) continue;
     const prefix = ctx.masked.slice(from, m.start);
     const clause = prefix.includes(', ') ? prefix.slice(prefix.lastIndexOf(', ') + 2) : prefix;
@@ -516,7 +529,7 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
 export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
   const pre = ctx.masked.slice(floor, v.start);
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
-  const quotedAs = /(?:quoted|cited)\s+(.{1,60}?)\s+as\s+$/i.exec(pre);
+  const quotedAs = /(?<![\p{L}])(?:quoted|quotes|quote|cited|cites)\s+(.{1,60}?)\s+as\s+$/iu.exec(pre);
   // "Solberg was quoted by state radio as saying": passive, the subject is the one quoted.
   const passive = quotedAs && /^by\s/i.test(quotedAs[1]!) ? /\s*\b(?:was|were|is|are|been|being)\s+$/i.exec(pre.slice(0, quotedAs.index)) : null;
   if (quotedAs && passive) return subjectBefore(ctx, floor, floor + passive.index) ?? { speaker: null };
@@ -527,14 +540,14 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
       floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length,
     );
   // "X was told by Y: …": the agent speaks.
-  if (/(?:was|were|is|are|been|being)\s+$/i.test(pre) && v.word !== 'quoted') {
+  if (/(?<![\p{L}\p{N}])(?:was|were|is|are|been|being)\s+$/iu.test(pre) && v.word !== 'quoted') {
     const by = /^\s+by\s+/i.exec(ctx.masked.slice(v.end, to));
     if (by) return inverted(ctx, v.end + by[0].length - 1, to) ?? { speaker: null };
     // "he was admitted to hospital", "she was asked about …": the subject is not speaking.
     return null;
   }
   if (PARTICIPLE.has(v.word) || /(?:^|\s)(?:and|by|then)\s+$/i.test(pre)) return sentenceSubject(ctx, floor, v.start);
-  if (v.word === 'quoted' && !/(?:was|were|is|been|being)\s+$/i.test(pre)) return { speaker: null };
+  if (v.word === 'quoted' && !/(?<![\p{L}\p{N}])(?:was|were|is|been|being)\s+$/iu.test(pre)) return { speaker: null };
   const subject = subjectBefore(ctx, floor, v.start);
   if (subject) return subject;
   // "…," said X, "…": the subject stands after the verb.
@@ -548,6 +561,9 @@ function objectWho(ctx: Context, from: number, to: number): Who {
   if (/^her$/i.test(text)) return pronounWho(ctx, 'she', from);
   return inverted(ctx, from - 1, to) ?? { speaker: null };
 }
+
+/** What may follow a name in apposition: the end of the clause. */
+const APPOSITION_END = /^\s*(?:$|[,.;:!?)]|\s(?:who|and)\b)/;
 
 function inverted(ctx: Context, from: number, to: number): Who | null {
   const rest = ctx.masked.slice(from, to);
@@ -563,9 +579,39 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   }
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
   if (pron) return pronounWho(ctx, pron[1]!, at);
-  const m = findMentions(ctx.masked, at, Math.min(to, at + 120))[0];
+  const ms = findMentions(ctx.masked, at, Math.min(to, at + 120), ctx.speakers);
+  const m = ms[0];
+  const next = ms[1];
+  const between = m && next ? ctx.masked.slice(m.end, next.start) : '';
+  // "said Borelli's widow, Karen": a possessive's role, then the name in apposition.
+  if (
+    m?.start === at &&
+    m.possessive &&
+    next?.name &&
+    !next.org &&
+    /^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+$/u.test(between) &&
+    APPOSITION_END.test(ctx.masked.slice(next.end, to))
+  )
+    return { speaker: resolveMention(ctx, next) };
   // "said Smith's lawyer": someone of Smith's, not Smith.
   if (m && m.start === at && m.possessive) return { speaker: null };
+  // "said Palestinian negotiator Saeb Erakat", "said Hamas official Mahmoud Zahar": a word that
+  // qualifies a lower-case role noun, then the name the noun phrase ends with.
+  // The qualifier is one word that names no one the article knows, the role one or two nouns
+  // ("said Smith after meeting Jones" is Smith: a known person, and a preposition between).
+  const role = between.trim().split(/\s+/);
+  if (
+    m?.start === at &&
+    !m.possessive &&
+    m.name &&
+    !m.name.includes(' ') &&
+    !ctx.speakers.canonical(m.name, m.org) &&
+    next?.name &&
+    !next.org &&
+    /^\s+(?:[\p{Ll}-]+\s+){1,2}$/u.test(between) &&
+    role.every((w) => !PREPOSITION.has(w) && !DETERMINER.test(w) && !/(?:ing|ed)$/.test(w))
+  )
+    return { speaker: resolveMention(ctx, next) };
   // "said local resident Peter Ahl", "said another resident, Eva Lind".
   if (m && (m.start === at || /^(?:[\p{Ll}-]+\s+){1,3}(?:[\p{Ll}-]+,\s+)?$|^[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(at, m.start))))
     return { speaker: resolveMention(ctx, m) };
@@ -606,20 +652,61 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   // "Smith: “…”": a name alone, then a colon, opens the sentence.
   if (!verbs.length) {
     const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
-    const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'))[0] : undefined;
+    const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'), ctx.speakers)[0] : undefined;
     if (m?.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':'))
       return { speaker: resolveMention(ctx, m) };
   }
+  // "Transport Minister Olu Adeyemi defended the offer: “…”": a quotation after a colon, with no
+  // verb of saying, belongs to the subject of the sentence that introduces it.
+  if (!verbs.length && /:\s*$/.test(lead)) return colonSubject(ctx, from, from + lead.lastIndexOf(':'));
   for (let i = verbs.length - 1; i >= 0; i--) {
+    if (inRelativeClause(ctx, from, verbs[i]!)) continue;
     const who = whoOfVerb(ctx, from, verbs[i]!, to);
     if (who) return who;
   }
   return null;
 }
 
+/** A relative clause's subject right before its verb: "things that Trump had …", "the words which she …". */
+const RELATIVE_SUBJECT =
+  /(?:^|\s)\p{Ll}[\p{Ll}-]+\s+(?:that|which|whom)\s+(?:(?:\p{Lu}[\p{L}'’.-]*|he|she|they|it|we|I)\s+){1,4}(?:(?:had|has|have|would|will|once|also|then|later)\s+){0,2}$/u;
+
+function inRelativeClause(ctx: Context, from: number, v: VerbHit): boolean {
+  return RELATIVE_SUBJECT.test(ctx.masked.slice(Math.max(from, v.start - 80), v.start));
+}
+
+/** Nouns for text that is not its subject's own words: "a sign read:", "the banner said:". */
+const NOT_OWN_WORDS =
+  /\b(?:signs?|banners?|placards?|headlines?|slogans?|chants?|posters?|graffiti|inscriptions?|captions?|mottos?|titles?|t-shirts?|shirts?)\b/i;
+
+/**
+ * The subject of a sentence whose colon opens a quotation: a named person or organisation at the
+ * sentence's start (after at most three words of role: "Homicide investigator Edson Moreira"),
+ * not after a preposition, and a verb after it; null when there is none or the colon introduces
+ * a sign, a banner or a headline (their words are not the subject's).
+ */
+function colonSubject(ctx: Context, from: number, colon: number): Who | null {
+  const pron = /^[\s_]*(he|she)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/iu.exec(ctx.masked.slice(from, colon));
+  if (pron && !NOT_OWN_WORDS.test(ctx.masked.slice(from, colon))) return pronounWho(ctx, pron[1]!, from + pron[0].indexOf(pron[1]!));
+  // The last name within the sentence's first words: "Homicide investigator Edson Moreira".
+  const m = findMentions(ctx.masked, from, colon, ctx.speakers)
+    .filter((x) => /^[\s_]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.masked.slice(from, x.start)))
+    .at(-1);
+  if (!m?.name || m.possessive) return null;
+  const prefix = ctx.masked.slice(from, m.start);
+  const rest = ctx.masked.slice(m.end, colon);
+  if (/(?:^|\s)(?:in|at|on|of|for|with|from|to|by|after|before|during|about|like|as|and|or)\s/i.test(prefix)) return null;
+  if (NOT_OWN_WORDS.test(rest) || !/^,?\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.test(rest)) return null;
+  const speaker = resolveMention(ctx, m);
+  return speaker ? { speaker } : null;
+}
+
 /** Who speaks in a sentence of reported speech: the first verb of saying with a subject. */
 export function reportedWho(ctx: Context, from: number, to: number): Who | null {
   for (const v of verbsIn(ctx.masked, from, to)) {
+    // "signs referenced things that Trump had said": a verb of saying inside a relative clause
+    // reports nothing; its object is the noun before "that".
+    if (inRelativeClause(ctx, from, v)) continue;
     const who = whoOfVerb(ctx, from, v, to);
     if (who) return who;
   }

@@ -1,4 +1,5 @@
 import type { DatePrecision } from './dates.js';
+import type { Addition } from './scope.js';
 
 /** What a sentence-sized piece of a paragraph is. `attribution` ("…,” said X.") is never shown alone. */
 export type SegmentKind = 'quote' | 'reported' | 'narration' | 'attribution';
@@ -49,6 +50,13 @@ export interface Article {
    * the context in which two spellings of a name are taken for one person.
    */
   country?: string | null;
+  /**
+   * The servers whose answers include this source (it was added there: knowledge/scope.ts);
+   * absent for a global source, answered everywhere.
+   */
+  scopes?: string[];
+  /** Who added it from which server and when (its provenance sidecar), newest last. */
+  additions?: Addition[];
 }
 
 /** A file that could not be loaded (or loaded with a caveat); never stops the other files. */

@@ -1,5 +1,6 @@
 import { sourceLine } from '../answer/format.js';
 import type { Answer, PassageContext } from '../answer/types.js';
+import { type CiteStyle, formatCitation, STYLE_NAMES } from './cite-styles.js';
 
 /** How a face says that a next page exists: the console and `ask`'s piped questions take "more". */
 const TYPE_MORE = '(type "more")';
@@ -13,9 +14,16 @@ export function answerText(answer: Answer, more = TYPE_MORE): string {
   return answer.hasMore ? `${answer.text}\n\nMore results are available ${more}.` : answer.text;
 }
 
-/** What the console and `ask` (without --json) print: the answer's text, then a new line. */
-export function renderText(answer: Answer, more?: string): string {
-  return `${answerText(answer, more)}\n`;
+/**
+ * What the console and `ask` (without --json) print: the answer's text, then a new line. With
+ * `cite` (`ask --cite apa`), the page's reference entries follow, numbered as its results are.
+ */
+export function renderText(answer: Answer, more?: string, cite?: CiteStyle): string {
+  const text = answerText(answer, more);
+  if (!cite || !answer.citations.length) return `${text}\n`;
+  const first = answer.request.offset + 1;
+  const entries = answer.citations.map((c, i) => `[${first + i}] ${formatCitation(c, cite)}`);
+  return `${text}\n\nReferences (${STYLE_NAMES[cite]}):\n${entries.join('\n')}\n`;
 }
 
 /** Characters of a paragraph per Context page: a screenful or two. */

@@ -13,7 +13,7 @@ import { damerauLevenshtein } from './spell.js';
  */
 
 /** Words of address and rank that are not part of who someone is. */
-const TITLES = new Set(
+export const ADDRESS = new Set(
   `his her their highness majesty excellency serene royal sheikh shaikh sheik king queen prince princess
 emir amir sultan general gen mr mrs ms dr prof sir dame lord lady president senator governor honourable honorable hon
 the rt right reverend rev samdech dato seri datu paduka awang haji pehin jr sr`.split(/\s+/),
@@ -29,7 +29,7 @@ const PARTICLES = new Set(`al el bin ibn bint binti de da do dos das du la le va
 export function identityWords(name: string): string[] {
   return nameKey(name)
     .split(' ')
-    .filter((w) => w.length > 1 && !TITLES.has(w) && !PARTICLES.has(w));
+    .filter((w) => w.length > 1 && !ADDRESS.has(w) && !PARTICLES.has(w));
 }
 
 /**

@@ -34,6 +34,15 @@ export interface Hit {
   score: number;
 }
 
+/**
+ * Which passages a request may see (answer/scope.ts): `group[passage]` is the passage's scope group,
+ * `open[group]` is 1 when the request's scope sees that group. Two array reads per passage met.
+ */
+export interface PassageFilter {
+  group: Uint32Array;
+  open: Uint8Array;
+}
+
 interface Postings {
   docs: Uint32Array;
   tfs: Uint16Array;
@@ -53,7 +62,10 @@ export class SearchIndex {
   private readonly scores: Float64Array;
   private readonly seen: Uint32Array;
   private readonly allowed: Uint32Array;
-  private generation = 0;
+  /** Shared by every view (`within`): the stamps of the score arrays they share must never repeat. */
+  private readonly stamp = { generation: 0 };
+  /** Set on a view made by `within`; null on the index itself. */
+  private readonly filter: PassageFilter | null = null;
 
   constructor(readonly data: IndexData) {
     for (const [i, t] of data.terms.entries()) this.termIds.set(t, i);
@@ -86,9 +98,26 @@ export class SearchIndex {
     return new SearchIndex(builder.finish());
   }
 
+  /**
+   * The same index seeing only the passages `filter` opens: one index for every scope, its
+   * postings, vocabulary and statistics shared (rarity is the whole corpus's, so ranking is the
+   * same in every scope); search, passagesWithAll and docsOf skip what the filter closes.
+   */
+  within(filter: PassageFilter): SearchIndex {
+    const view = Object.create(this) as SearchIndex;
+    Object.defineProperty(view, 'filter', { value: filter });
+    return view;
+  }
+
   /** Sorted ids of the passages holding `term` (an exact index term); empty when none does. */
   docsOf(term: string): Uint32Array {
-    return this.postings(term)?.docs ?? new Uint32Array(0);
+    const docs = this.postings(term)?.docs ?? new Uint32Array(0);
+    return this.filter ? this.visible(docs) : docs;
+  }
+
+  private visible(docs: Uint32Array): Uint32Array {
+    const { group, open } = this.filter!;
+    return docs.filter((d) => open[group[d]!] === 1);
   }
 
   private postings(term: string): Postings | undefined {
@@ -179,7 +208,7 @@ export class SearchIndex {
     if (within) for (const d of within) this.allowed[d] = g;
     const touched: number[] = [];
     const n = this.size;
-    const { seen, scores, norm, allowed } = this;
+    const { seen, scores, norm, allowed, filter } = this;
     for (const { term, weight } of plan) {
       const p = this.postings(term);
       if (!p) continue;
@@ -191,6 +220,7 @@ export class SearchIndex {
         if (within && allowed[d] !== g) continue;
         const tf = tfs[i]!;
         if (seen[d] !== g) {
+          if (filter !== null && filter.open[filter.group[d]!] !== 1) continue;
           if (accept && !accept(d)) continue;
           seen[d] = g;
           scores[d] = 0;
@@ -216,17 +246,17 @@ export class SearchIndex {
     if (sorted[0]!.length > max) return new Uint32Array(0);
     let acc = sorted[0]!;
     for (let k = 1; k < sorted.length && acc.length; k++) acc = intersect(acc, sorted[k]!);
-    return acc;
+    return this.filter ? this.visible(acc) : acc;
   }
 
   /** Generation stamps let each query reuse the score arrays without clearing 100k entries. */
   private nextGeneration(): number {
-    if (this.generation === 0xffffffff) {
+    if (this.stamp.generation === 0xffffffff) {
       this.seen.fill(0);
       this.allowed.fill(0);
-      this.generation = 0;
+      this.stamp.generation = 0;
     }
-    return ++this.generation;
+    return ++this.stamp.generation;
   }
 }
 

@@ -19,6 +19,11 @@ export interface KnowledgeBase {
    * phrase ranking costs (npm run bench); see CoreOptions in answer/core.ts.
    */
   phraseRanking?: false;
+  /**
+   * Set on the view of one request's scope (answer/scope.ts): the server it answers for (empty
+   * for the global scope) and which articles it sees. Absent: every article is seen.
+   */
+  scope?: { server: string; sees(article: number): boolean };
 }
 
 /**

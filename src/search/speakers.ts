@@ -1,11 +1,16 @@
 import Fuse from 'fuse.js';
+import { acronymOf, isOrganisation } from '../knowledge/names.js';
 import { nameKey, roleAliases } from '../knowledge/speakers.js';
 import type { Article } from '../knowledge/types.js';
 import { words } from '../knowledge/text.js';
 import type { Passage } from './passages.js';
 import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from '../knowledge/aliases.js';
+import { isGivenName } from '../knowledge/lexicon/given-names.js';
+import { ROLE_WORDS } from '../knowledge/lexicon/roles.js';
+import { TITLES } from '../knowledge/lexicon/titles.js';
 import { isEnglishWord } from './lexicon.js';
 import { damerauLevenshtein, maxEdits, Speller } from './spell.js';
+import { ADDRESS } from './identity.js';
 import { canonicalNames, push } from './speaker-names.js';
 import { isStopWord } from './terms.js';
 
@@ -200,6 +205,13 @@ export class SpeakerDirectory {
         for (const token of parts) if (token.length > 1 && !isStopWord(token)) push(this.byToken, token, speaker);
       }
       for (const role of speaker.roles) for (const alias of roleAliases(role)) aliases.add(alias);
+      // An organisation is also its acronym, and an acronym the name the sources spell it out as
+      // ("the Movement for Democratic Change (MDC)"): "/quote mdc" and "/quote movement for
+      // democratic change" find the same speaker.
+      const acronym = isOrganisation(speaker.name) ? acronymOf(speaker.name) : null;
+      if (acronym) aliases.add(acronym.toLowerCase());
+      for (const role of speaker.roles)
+        if (acronymOf(role)?.toLowerCase() === speaker.key || acronymOf(speaker.name) === role) aliases.add(nameKey(role));
       for (const alias of aliases) {
         if (!alias || (alias.split(' ').length === 1 && alias.length < 2)) continue;
         push(this.byAlias, alias, speaker);
@@ -268,7 +280,7 @@ export class SpeakerDirectory {
   resolve(typed: string): SpeakerMatch {
     const key = nameKey(typed).replace(/(?: (?:mp|mbbs|md|phd|qc|kc|obe|mbe|cbe|kbe|gcmg))+$/, '');
     if (!key) return { speaker: null, ambiguous: [] };
-    const exact = this.byAlias.get(key);
+    const exact = this.byAlias.get(key) ?? this.byAlias.get(withoutTitles(key));
     if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [] } : { speaker: null, ambiguous: exact };
     // Names are indexed without joining words, so one inside the typed name ("Department of
     // Agriculture") is skipped; at either end it is not part of a name ("stoltenberg in 2021").
@@ -277,11 +289,19 @@ export class SpeakerDirectory {
     let best: Speaker[] = [];
     let bestCost = Infinity;
     const costs = new Map<Speaker, number>();
+    // Speakers reached only by changing a typed word that is itself a word or a given name ("park",
+    // "mary" → Mark Osei): another person, not a typo, so never resolved silently.
+    const changedName = new Set<Speaker>();
     tokens.forEach((token, i) => {
       const options = new Map<Speaker, number>();
       for (const s of this.byToken.get(token) ?? []) options.set(s, 0);
+      const real = isEnglishWord(token) || isGivenName(token);
       for (const c of this.tokenSpeller.candidates(token, 5, maxEdits(token.length))) {
-        for (const s of this.byToken.get(c.term) ?? []) if (!options.has(s)) options.set(s, c.distance);
+        for (const s of this.byToken.get(c.term) ?? [])
+          if (!options.has(s)) {
+            options.set(s, c.distance);
+            if (real && c.distance > 0) changedName.add(s);
+          }
       }
       for (const [s, d] of options) if (i === 0 || costs.has(s)) costs.set(s, (i === 0 ? 0 : costs.get(s)!) + d);
       if (i > 0) for (const s of [...costs.keys()]) if (!options.has(s)) costs.delete(s);
@@ -290,8 +310,8 @@ export class SpeakerDirectory {
       if (c < bestCost) [best, bestCost] = [[s], c];
       else if (c === bestCost) best.push(s);
     }
-    if (best.length === 1) return { speaker: best[0]!, ambiguous: [] };
-    return { speaker: null, ambiguous: best };
+    if (best.length === 1) return changedName.has(best[0]!) ? { speaker: null, ambiguous: [] } : { speaker: best[0]!, ambiguous: [] };
+    return { speaker: null, ambiguous: best.filter((b) => !changedName.has(b)) };
   }
 
   /**
@@ -326,6 +346,31 @@ export class SpeakerDirectory {
       return { speaker: who.length === 1 ? who[0]! : null, ambiguous: who.length === 1 ? [] : who, consumed: { from, to: i + 1 } };
     }
     return null;
+  }
+
+  /**
+   * The quoted people whose role names this organisation ("nato" → Jens Stoltenberg, role "NATO
+   * Secretary General"), with the role's other words ("Secretary General") and the organisation as
+   * the role writes it ("NATO"). Only for a typed name that names no speaker itself.
+   */
+  officialsOf(typed: string): Array<{ speaker: Speaker; role: string; org: string }> {
+    const key = nameKey(typed);
+    if (!key || key.split(' ').every((w) => ROLE_WORDS.has(w) || TITLES.has(w) || isStopWord(w))) return [];
+    const out: Array<{ speaker: Speaker; role: string; org: string }> = [];
+    for (const s of this.all) {
+      if (!s.quotes) continue;
+      for (const role of s.roles) {
+        const words = role.split(/\s+/);
+        const keys = words.map((w) => nameKey(w));
+        const n = key.split(' ').length;
+        const at = keys.findIndex((_, i) => keys.slice(i, i + n).join(' ') === key);
+        // The organisation is part of the role, and the role says more than its name.
+        if (at < 0 || words.length <= n || !keys.some((k, i) => (i < at || i >= at + n) && ROLE_WORDS.has(k))) continue;
+        out.push({ speaker: s, role: [...words.slice(0, at), ...words.slice(at + n)].join(' '), org: words.slice(at, at + n).join(' ') });
+        break;
+      }
+    }
+    return out.sort((a, b) => b.speaker.quotes - a.speaker.quotes);
   }
 
   /** Whether one word on its own may name a speaker here (see detect). */
@@ -369,6 +414,17 @@ export class SpeakerDirectory {
     const close = this.suggest(nameKey(typed).split(' ')[0] ?? '', limit);
     return close.length ? close : this.all.slice(0, limit);
   }
+}
+
+/**
+ * A typed name without the words of address, rank or role before it ("dame mary eugenia charles",
+ * "archbishop paul gallagher"): the sources' speaker names carry none (the parser keeps them as roles).
+ */
+function withoutTitles(key: string): string {
+  const words = key.split(' ');
+  let i = 0;
+  while (i < words.length - 1 && (ADDRESS.has(words[i]!) || ROLE_WORDS.has(words[i]!) || TITLES.has(words[i]!))) i++;
+  return words.slice(i).join(' ');
 }
 
 /** Fills the maps from a saved state and returns the speakers, in their order. */

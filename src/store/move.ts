@@ -6,9 +6,9 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { statKnowledge } from '../knowledge/load.js';
+import { SIDECAR_SUFFIX, statKnowledge } from '../knowledge/load.js';
 import { checkFileName } from './names.js';
-import type { KnowledgeStore } from './types.js';
+import type { KnowledgeStore, PutResult } from './types.js';
 
 export interface MoveReport {
   /** Names written (new or changed). */
@@ -24,14 +24,25 @@ export async function importFolder(store: KnowledgeStore, dir: string, addedBy =
   const report: MoveReport = { written: [], unchanged: [], failed: [] };
   for (const file of await statKnowledge(dir)) {
     try {
-      const bytes = await readFile(join(dir, file.path));
-      const put = await store.put(bytes, file.path, { addedBy });
+      const put = await putFromFolder(store, dir, file.path, addedBy);
       (put.changed ? report.written : report.unchanged).push(put.name);
     } catch (err) {
       report.failed.push({ name: file.path, reason: (err as Error).message });
     }
   }
   return report;
+}
+
+/**
+ * Puts one file of the folder with its provenance sidecar (which the folder's listing folds into
+ * its source: knowledge/load.ts), the sidecar first, so a reader never sees the source without
+ * it. Changed when either was.
+ */
+export async function putFromFolder(store: KnowledgeStore, dir: string, path: string, addedBy: string): Promise<PutResult> {
+  const sidecar = await readFile(join(dir, `${path}${SIDECAR_SUFFIX}`)).catch(() => null);
+  const side = sidecar ? await store.put(sidecar, `${path}${SIDECAR_SUFFIX}`, { addedBy }) : null;
+  const put = await store.put(await readFile(join(dir, path)), path, { addedBy });
+  return side?.changed && !put.changed ? { ...put, changed: true } : put;
 }
 
 /** Writes every stored file under `dir` (created if needed), overwriting files of the same name. */

@@ -5,7 +5,8 @@
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type pg from 'pg';
-import { parseKnowledgeBytes } from '../knowledge/load.js';
+import { parseKnowledgeBytes, parseSidecar, SIDECAR_SUFFIX } from '../knowledge/load.js';
+import { scopeFields } from '../knowledge/scope.js';
 import { splitCollection, type Row } from './records.js';
 import type { Provenance } from './types.js';
 
@@ -78,6 +79,19 @@ export async function writeFile(
       metas.slice(i, i + BATCH).map((m) => JSON.stringify(m)),
     ]);
   }
+  await refreshScopes(c, name.endsWith(SIDECAR_SUFFIX) ? name.slice(0, -SIDECAR_SUFFIX.length) : name);
+}
+
+/** Sets a source's `scopes` column from its name and its sidecar's additions (knowledge/scope.ts), in the caller's transaction. */
+async function refreshScopes(c: pg.PoolClient, name: string): Promise<void> {
+  const { rows } = await c.query<{ bytes: Buffer }>('SELECT bytes FROM sources WHERE file = $1 AND line = 0', [`${name}${SIDECAR_SUFFIX}`]);
+  let sidecar: Record<string, unknown> = {};
+  try {
+    if (rows[0]) sidecar = parseSidecar(rows[0].bytes.toString('utf8'), name);
+  } catch {
+    // A broken sidecar is reported when the source is loaded; its scope is then its name's alone.
+  }
+  await c.query('UPDATE files SET scopes = $2 WHERE name = $1', [name, scopeFields(name, sidecar).scopes ?? null]);
 }
 
 /** One file's rows, from one statement (so its line count and its rows are of the same write). */

@@ -5,7 +5,7 @@
  * values; the one identifier (the schema) is validated and escaped.
  */
 import pg from 'pg';
-import type { FileStat, Pause } from '../knowledge/load.js';
+import { foldSidecars, parseSidecar, SIDECAR_SUFFIX, type FileStat, type Pause } from '../knowledge/load.js';
 import type { Logger } from '../log.js';
 import { follow, type Follower } from './follow.js';
 import { migrate } from './migrate.js';
@@ -102,17 +102,26 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
       );
       statCounter = rows[0]?.counter ?? '0';
       lastCounter = statCounter;
-      return rows.filter((r) => r.name !== null).map((r) => ({ path: r.name!, size: Number(r.size), mtimeMs: Number(r.version) }));
+      return foldSidecars(rows.filter((r) => r.name !== null).map((r) => ({ path: r.name!, size: Number(r.size), mtimeMs: Number(r.version) })));
     },
     async read(file: FileStat, pause?: Pause) {
       // A reload that fails half-way has not loaded the counter it stat'ed: forget it, so the next
       // comparison (after a reconnect, or the periodic one) reloads again.
-      const rows = await readRows(pool, file.path).catch((err: unknown) => {
-        statCounter = null;
-        throw err;
-      });
+      const [rows, sidecar] = await Promise.all([readRows(pool, file.path), readRows(pool, `${file.path}${SIDECAR_SUFFIX}`)]).catch(
+        (err: unknown) => {
+          statCounter = null;
+          throw err;
+        },
+      );
       if (!rows) return { ...file, articles: [], problems: [] };
-      return parseRows(file, rows.collection, rows.rows, pause);
+      // Its provenance (an added page's charset, given date, who added it from which server), as the folder reads it.
+      let fields: Record<string, unknown> = {};
+      try {
+        if (sidecar?.rows[0]) fields = parseSidecar(Buffer.from(sidecar.rows[0].bytes).toString('utf8'), file.path);
+      } catch (err) {
+        return { ...file, articles: [], problems: [{ file: file.path, reason: (err as Error).message }] };
+      }
+      return parseRows(file, rows.collection, rows.rows, pause, fields);
     },
     async snapshotKey(fresh) {
       if (fresh || statCounter === null) return `counter:${await counter()}`;
@@ -151,13 +160,15 @@ export async function openPostgresStore(options: PostgresOptions): Promise<Postg
         url: string | null;
         retrieved: Date | null;
         added_by: string | null;
-      }>('SELECT name, size::text, sha256, version::text, url, retrieved, added_by FROM files ORDER BY name COLLATE "C"');
+        scopes: string[] | null;
+      }>('SELECT name, size::text, sha256, version::text, url, retrieved, added_by, scopes FROM files ORDER BY name COLLATE "C"');
       return rows.map((r) => ({
         name: r.name,
         size: Number(r.size),
         sha256: r.sha256,
         version: Number(r.version),
         provenance: { url: r.url, retrieved: r.retrieved ? r.retrieved.toISOString() : null, addedBy: r.added_by },
+        scopes: r.scopes,
       }));
     },
     async get(fileName) {

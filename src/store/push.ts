@@ -5,10 +5,8 @@
  * sources changed elsewhere, and a file deleted from the folder stays in the database (remove it
  * with `npm run knowledge -- remove NAME`).
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { statKnowledge, type FileStat } from '../knowledge/load.js';
-import type { MoveReport } from './move.js';
+import { putFromFolder, type MoveReport } from './move.js';
 import type { KnowledgeStore } from './types.js';
 
 export interface FolderPusher {
@@ -38,7 +36,7 @@ export async function watchFolderForPush(store: KnowledgeStore, dir: string): Pr
         next.set(s.path, key(s));
         if (seen.get(s.path) === key(s)) continue;
         try {
-          const put = await store.put(await readFile(join(dir, s.path)), s.path, { addedBy });
+          const put = await putFromFolder(store, dir, s.path, addedBy);
           (put.changed ? report.written : report.unchanged).push(put.name);
         } catch (err) {
           next.delete(s.path); // retried at the next push

@@ -16,8 +16,14 @@ const RECORDS_PER_SLICE = 100;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Parses one stored file from its rows (line 0: a whole file; 1…: the records of a collection). */
-export async function parseRows(file: FileStat, collection: boolean, rows: Row[], pause?: Pause): Promise<FileLoad> {
-  if (!collection) return parseKnowledgeBytes(file, rows[0]?.bytes ?? new Uint8Array(), pause);
+export async function parseRows(
+  file: FileStat,
+  collection: boolean,
+  rows: Row[],
+  pause?: Pause,
+  sidecar?: Record<string, unknown>,
+): Promise<FileLoad> {
+  if (!collection) return parseKnowledgeBytes(file, rows[0]?.bytes ?? new Uint8Array(), pause, sidecar);
   const out: FileLoad = { ...file, articles: [], problems: [] };
   for (let i = 0; i < rows.length; i++) {
     if (pause && i % RECORDS_PER_SLICE === RECORDS_PER_SLICE - 1) await pause();

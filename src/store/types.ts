@@ -24,6 +24,8 @@ export interface StoredFile {
   /** Change counter value of the last write to this file (the folder: its modification time). */
   version: number;
   provenance: Provenance;
+  /** The servers whose answers include it (docs/scopes.md); null or absent: global. Kept by the database only. */
+  scopes?: string[] | null;
 }
 
 export interface PutResult {

@@ -108,6 +108,15 @@ describe('timeline with year-only sources', () => {
     expectConsistent(a);
   });
 
+  it("total counts every period's sources, not the page shown (text and --json agree)", async () => {
+    const core = await fixtureCore();
+    const later = core.answer({ command: 'timeline', topic: 'harbour', speaker: '', offset: 2 });
+    expect(later.citations.length).toBe(3);
+    expect(later.total).toBe(5);
+    expect(later.heading).toMatch(/, 5 sources,/);
+    expect(JSON.parse(renderJson(later)).total).toBe(later.periods!.reduce((n, p) => n + p.count, 0));
+  });
+
   it('falls back to labelled reported speech when the speaker has no direct quote on it', async () => {
     const core = await fixtureCore();
     const a = core.answer({ command: 'timeline', topic: 'reopened', speaker: 'Maria Lindqvist', offset: 0 });

@@ -185,10 +185,11 @@ describe('/verify over the seeds', async () => {
     expect(a.verify!.negations).toEqual([{ op: 'removed', text: 'don’t' }]);
   });
 
-  it('every verdict says where the words first appear; --json carries firstSeen and appearances', () => {
+  it('every verdict knows where the words first appear; --json carries firstSeen and appearances', () => {
     const a = core.ask('did Stoltenberg say "regard China as an adversary"?');
     expect(a.verify!.firstSeen).toMatchObject({ speaker: 'Jens Stoltenberg', date: '2021-03-24', words: 'regard China as an adversary' });
-    expect(a.text).toMatch(/First seen: Jens Stoltenberg, .*2021-03-24/);
+    // Only in the source cited first: the citation says where and when; no line repeats it.
+    expect(a.text).not.toMatch(/First seen/);
     const json = JSON.parse(renderJson(a));
     expect(json.firstSeen).toMatchObject({ date: '2021-03-24', speaker: 'Jens Stoltenberg' });
     expect(json.appearances).toEqual([]);
@@ -291,6 +292,7 @@ describe('/verify: numbers and where the words first appear', async () => {
       ['other', 'We will send six hospital ships to the flooded coast before spring comes'],
       ['later', 'We will send 6 hospital ships to the flooded coast before winter comes'],
     ]);
+    expect(a.text).toContain('First seen: Harriet Example, “Address first”, 4 May 1999 (1999-05-04).');
     expect(a.text).toContain('also as: “We will send six hospital ships to the flooded coast before spring comes”');
   });
 });

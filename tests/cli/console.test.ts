@@ -4,6 +4,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { FIXTURES } from '../helpers.js';
+import { reloadLine } from '../../src/cli/console.js';
 import { cleanEnv, folder, ROOT, run, TSX } from './run.js';
 
 // Each test spawns real commands; on a loaded 2-core machine one can take far longer than usual.
@@ -75,7 +76,7 @@ describe('the Context view in the console', () => {
       (_, i) => `Sentence ${i} of the harbour report${i % 7 ? '' : ', with a longer clause about the northern pier'}.`,
     ).join(' ');
     const dir = folder({ 'long.md': `---\ntitle: Long Report\ndate: 2021-05-01\n---\nLong Report\n\n${sentences}\n` });
-    const r = run('main.ts', ['--knowledge', dir], { input: 'northern pier harbour\ncontext 1\nmore\ncontext 7\n' });
+    const r = run('main.ts', ['--knowledge', dir], { input: 'northern pier harbour\ncontext 1\nmore\ncontext 7\ncontext abc\n' });
     expect(r.status).toBe(0);
     const pages = r.stdout.split('Context (the whole paragraph, verbatim), characters ').slice(1);
     expect(pages.length).toBeGreaterThanOrEqual(2);
@@ -89,5 +90,30 @@ describe('the Context view in the console', () => {
       expect(body.length).toBeLessThanOrEqual(3000);
     }
     expect(r.stdout).toMatch(/There is no result 7 on the last page/);
+    // A mistyped command is said to be one, not searched as a question.
+    expect(r.stdout).toMatch(/"context" takes the number of a result shown in \[brackets\], e\.g\. "context 2"; “abc” is not one\./);
+    expect(r.stdout).not.toMatch(/matches “context abc”/);
+  });
+});
+
+describe('the reload line', () => {
+  const report = {
+    added: ['a.md'],
+    changed: [],
+    removed: [],
+    keptLastGood: [],
+    problems: [{ file: 'b.md', line: 3, reason: 'impossible date' }],
+    sources: 3,
+    ms: 5,
+  };
+  it("points a folder's problems to the linter", () => {
+    expect(reloadLine(report)).toBe(
+      'Knowledge folder changed: added a.md. Now answering from 3 sources. 1 problem: npm run lint:knowledge lists it.',
+    );
+  });
+  it("names the database's problems itself: the linter reads folders, not rows", () => {
+    const line = reloadLine(report, 'database');
+    expect(line).toBe('Knowledge in the database changed: added a.md. Now answering from 3 sources. 1 problem: b.md:3: impossible date.');
+    expect(line).not.toMatch(/folder|lint:knowledge/);
   });
 });

@@ -100,17 +100,37 @@ export function messageObject(channelId: string, body: any, author: object, extr
   };
 }
 
-/** Where an interaction happens; `permissions` is the member's (default: a member with Manage Server). */
-export type Where = { dm?: boolean; userId?: string; permissions?: string };
+/**
+ * Where an interaction happens; `permissions` is the member's (default: a member with Manage
+ * Server); `guild`: another server than IDS.guild (its own channel); `userInstall`: a command of
+ * the user's own install, in a server that did not install the bot.
+ */
+export type Where = { dm?: boolean; userId?: string; permissions?: string; guild?: string; userInstall?: boolean };
+
+/** A text channel of another server than IDS.guild. */
+export function otherChannel(guild: string) {
+  return {
+    id: `${BigInt(guild) + 1n}`,
+    type: 0,
+    guild_id: guild,
+    name: 'desk',
+    position: 0,
+    permission_overwrites: [],
+    nsfw: false,
+    parent_id: null,
+  };
+}
 
 function base(type: number, where: Where) {
   const u = user(where.userId ?? IDS.asker, where.userId === IDS.other ? 'colleague' : 'reporter');
+  const guild = where.guild ?? IDS.guild;
+  const channel = guild === IDS.guild ? channelObject(IDS.channel) : otherChannel(guild);
   const place = where.dm
     ? { channel_id: IDS.dmChannel, channel: channelObject(IDS.dmChannel, u.id), user: u, context: 1 }
     : {
-        guild_id: IDS.guild,
-        channel_id: IDS.channel,
-        channel: channelObject(IDS.channel),
+        guild_id: guild,
+        channel_id: channel.id,
+        channel,
         member: {
           user: u,
           roles: [],
@@ -132,7 +152,7 @@ function base(type: number, where: Where) {
     locale: 'en-GB',
     app_permissions: '2248473465835073',
     entitlements: [],
-    authorizing_integration_owners: { '0': IDS.guild },
+    authorizing_integration_owners: where.userInstall ? { '1': u.id } : { '0': where.dm ? IDS.guild : guild },
     attachment_size_limit: 10_485_760,
     ...place,
   };
@@ -160,12 +180,17 @@ export function click(customId: string, message: object, where: Where = {}) {
 }
 
 /** MESSAGE_CREATE for a DM (no guild_id) or a server message. */
-export function userMessage(content: string, where: { dm?: boolean; userId?: string; mentionBot?: boolean; bot?: boolean } = {}) {
+export function userMessage(content: string, where: { dm?: boolean; userId?: string; mentionBot?: boolean; bot?: boolean; guild?: string } = {}) {
   const author = where.bot ? { ...user(where.userId ?? IDS.other, 'otherbot'), bot: true } : user(where.userId ?? IDS.asker);
   const mentions = where.mentionBot ? [botUser] : [];
+  const channel = where.dm ? IDS.dmChannel : where.guild ? otherChannel(where.guild).id : IDS.channel;
   // Discord's MESSAGE_CREATE carries channel_type; discord.js needs it to build an uncached DM channel.
-  const msg = messageObject(where.dm ? IDS.dmChannel : IDS.channel, { content }, author, { mentions, channel_type: where.dm ? 1 : 0 });
+  const msg = messageObject(channel, { content }, author, { mentions, channel_type: where.dm ? 1 : 0 });
   return where.dm
     ? msg
-    : { ...msg, guild_id: IDS.guild, member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } };
+    : {
+        ...msg,
+        guild_id: where.guild ?? IDS.guild,
+        member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+      };
 }

@@ -45,8 +45,11 @@ describe.skipIf(!inject('services').postgres)('PostgreSQL store', () => {
 
   it('migrates once: a second run (another process starting) applies nothing', async () => {
     expect(await migrate(store.pool, schema)).toEqual([]);
-    const { rows } = await store.pool.query('SELECT version, name FROM schema_migrations');
-    expect(rows).toEqual([{ version: 1, name: '001_sources.sql' }]);
+    const { rows } = await store.pool.query('SELECT version, name FROM schema_migrations ORDER BY version');
+    expect(rows).toEqual([
+      { version: 1, name: '001_sources.sql' },
+      { version: 2, name: '002_scopes.sql' },
+    ]);
   });
 
   it('export → import → export is byte-identical, a JSONL collection coming back as one file', async () => {

@@ -84,9 +84,12 @@ export function formsLine(forms: FormDifference[]): string {
     .join('\n');
 }
 
-/** First seen, then each later source ("also as" where its wording differs). */
-export function provenanceLines(firstSeen: Appearance | null, appearances: Appearance[]): string[] {
-  if (!firstSeen) return [];
+/**
+ * First seen, then each later source ("also as" where its wording differs). Words found only in the
+ * source cited first need no line: the citation under the verdict already says where and when.
+ */
+export function provenanceLines(firstSeen: Appearance | null, appearances: Appearance[], lead: Citation | undefined): string[] {
+  if (!firstSeen || (!appearances.length && lead?.sourceId === firstSeen.sourceId)) return [];
   const who = (a: Appearance) => (a.speaker ? `${a.speaker}, ` : '');
   return [
     `First seen: ${who(firstSeen)}${sourceLine(firstSeen)}.`,

@@ -1,11 +1,13 @@
 /**
- * /add url:<url> | file:<attachment> (admins only): adds an article or statement to the knowledge
- * folder and says privately what was found (title, date, publisher, author, quotations,
- * speakers) or why it was refused, like `npm run add`. Hidden from members without Manage Server
+ * /add url:<url> | file:<attachment> (admins only): adds an article or statement to this server's
+ * own sources (answered here only; global from an operator's server, docs/scopes.md) and says
+ * privately what was found (title, date, publisher, author, quotations, speakers) or why it was
+ * refused, like `npm run add`. Hidden from members without Manage Server
  * by default, usable only in servers, and checked again here.
  */
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { describeAdd, type AddInput } from '../../ingest/add.js';
+import { serverOfPath } from '../../knowledge/scope.js';
 import { fitLines } from '../../render/discord/source-fields.js';
 import { escapeDiscord, LIMITS } from '../../render/discord/escape.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
@@ -18,7 +20,7 @@ export const ONE_OF = 'Give either url: (a web page or PDF) or file: (an .html, 
 
 const data = managersOnly(new SlashCommandBuilder())
   .setName('add')
-  .setDescription('Admins: add an article or statement (a URL or an uploaded file) to what I can quote')
+  .setDescription('Admins: add an article or statement (a URL or an uploaded file) to what I quote in this server')
   .addStringOption((o) => o.setName('url').setDescription('A web page or PDF (http or https)').setMaxLength(2000))
   .addAttachmentOption((o) => o.setName('file').setDescription('An .html, .txt, .md or .pdf file (up to 10 MB)'))
   .toJSON();
@@ -34,7 +36,8 @@ export const add: SlashCommand = {
     const input: AddInput = file ? { kind: 'upload', name: file.name, url: file.url, size: file.size } : { kind: 'url', url: url! };
     // Fetching and extracting can outlast Discord's 3 seconds: acknowledge first.
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const result = await ctx.add(input);
+    // requireManager above: only in a server. The source becomes that server's own (docs/scopes.md).
+    const result = await ctx.add(input, { user: i.user.id, server: i.guildId! });
     // The watcher would pick it up within a second; reloading now lets the next /quote find it.
     if (result.ok && ctx.reload) await ctx.reload();
     ctx.log.info(
@@ -48,10 +51,19 @@ export const add: SlashCommand = {
       },
       'source added by admin',
     );
-    const lines = describeAdd(result)
-      .split('\n')
-      .map((l) => escapeDiscord(l.length > 900 ? `${l.slice(0, 899)}…` : l));
+    const lines = [...describeAdd(result).split('\n'), ...(result.ok ? [whereAnswered(result.file, i.guildId!)] : [])].map((l) =>
+      escapeDiscord(l.length > 900 ? `${l.slice(0, 899)}…` : l),
+    );
     await i.editReply({ content: fitLines(lines, LIMITS.content), allowedMentions: NO_MENTIONS });
     return { found: result.ok };
   },
 };
+
+/** Where the added source answers (docs/scopes.md), so a moderator knows who else sees it. */
+function whereAnswered(file: string, server: string): string {
+  const owner = serverOfPath(file);
+  if (!owner) return 'Answered in every server (this is one of the operator’s servers).';
+  const id = file.replace(/\.[^./]+$/, '');
+  if (owner === server) return `Answered in this server only; the bot’s operator can make it answer everywhere (id ${id}).`;
+  return `Another server added this page before: it is stored once and now answered here too (id ${id}).`;
+}

@@ -9,6 +9,7 @@ import type { BotContext } from '../context.js';
 import { cooldownMessage } from '../cooldown.js';
 import { failureMessage } from '../router.js';
 import { sendNotice, sendPages } from '../respond.js';
+import { scopeOfMessage } from '../scope.js';
 
 const EMPTY_QUESTION = 'Ask me a question, for example: what did Stoltenberg say about China? Or use /quote and /summary.';
 
@@ -43,7 +44,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
       return;
     }
     if (message.channel.isSendable()) await message.channel.sendTyping().catch(() => undefined);
-    const answer = ctx.core.ask(question);
+    const answer = ctx.core.ask(question, scopeOfMessage(message));
     await sendPages(message, renderAnswer(answer, { askerId: message.author.id }));
     const latencyMs = Math.round(performance.now() - started);
     ctx.log.info({ ...base, command: answer.command, found: answer.found, chars: question.length, latencyMs }, 'message');

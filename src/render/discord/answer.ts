@@ -10,12 +10,22 @@ import { citationEmbed, EXCERPT_BUDGET } from './citation-embed.js';
 import { LIMITS, bold, fitEscaped, splitEscaped } from './escape.js';
 import { COLOR, type DiscordMessage, embedLength } from './message.js';
 import { renderMiss } from './notice.js';
+import { formatLongDate } from '../../knowledge/dates.js';
 import { linked, shownDate } from './source-fields.js';
 import { renderVerify } from './verify.js';
 
 function sourceLine(s: SourceSummary): string {
   const who = s.speakers.length ? ` · ${fitEscaped(s.speakers.slice(0, 4).join(', '), 200)}` : '';
-  return `${bold(linked(s.title, s.url, 400))} · ${fitEscaped(s.publisher ?? 'publisher not stated', 100)} · ${shownDate(s.date)} · ${s.quotes} quotes${who}`;
+  return `${bold(linked(s.title, s.url, 400))} · ${fitEscaped(s.publisher ?? 'publisher not stated', 100)} · ${shownDate(s.date)} · ${s.quotes} quotes${who}${ownMark(s)}`;
+}
+
+/** A source of this server only (docs/scopes.md), with who added it and its id for the operator's `promote`. */
+function ownMark(s: SourceSummary): string {
+  if (!s.own) return '';
+  const a = s.own.added;
+  const day = a && /^\d{4}-\d{2}-\d{2}/.exec(a.at)?.[0];
+  const by = a ? ` · added by <@${a.user}>${day ? ` on ${formatLongDate(day)}` : ''}` : '';
+  return `\n↳ this server's own${by} · id \`${s.sourceId.replace(/[`\n]/g, '').slice(0, 200)}\``;
 }
 
 function sourcesEmbeds(sources: SourceSummary[]): APIEmbed[] {

@@ -34,7 +34,7 @@ const STYLE_ROOM = 320;
  */
 export function renderCite(c: Citation): DiscordMessage {
   const entries = CITE_STYLES.map((style) => ({ name: STYLE_NAMES[style], text: cutPlain(formatCitation(c, style), STYLE_ROOM) }));
-  const tail = entries.map((e) => `${e.name}:\n\`\`\`\n${e.text}\n\`\`\``).join('\n');
+  const tail = entries.map((e) => `${e.name}:\n\`\`\`\n${e.text}\n\`\`\``).join('\n') + addedNote(c);
   const line = citationLine(c, Math.min(1900, LIMITS.content - tail.length - 40));
   // A code block cannot hold ``` verbatim: then the plain line alone, escaped.
   if ([line, ...entries.map((e) => e.text)].some((t) => t.includes('```'))) {
@@ -44,4 +44,16 @@ export function renderCite(c: Citation): DiscordMessage {
   if (content.length <= LIMITS.content) return { content, embeds: [], components: [] };
   // Outsized metadata: the plain line alone (it always fits), rather than a refused message.
   return { content: `Citation to copy:\n\`\`\`\n${citationLine(c)}\n\`\`\``, embeds: [], components: [] };
+}
+
+/**
+ * Where a source of the asker's own server came from: it is not one of the bot's global sources,
+ * and a reader should know who put it there. The user is shown as a mention, which never pings
+ * (every reply is sent with no allowed mentions).
+ */
+function addedNote(c: Pick<Citation, 'addedHere'>): string {
+  const a = c.addedHere;
+  if (!a) return '';
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(a.at)?.[0];
+  return `\nAdded by a moderator of this server (<@${a.user}>)${day ? ` on ${formatLongDate(day)}` : ''}: not one of my global sources.`;
 }

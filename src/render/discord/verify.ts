@@ -36,7 +36,7 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
   const lines = [
     verdictLine,
     `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
-    ...notes(v),
+    ...notes(answer, v),
   ];
   if (v.negations.length) {
     lines.push(
@@ -68,7 +68,7 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
 const NOTE_BUDGET = 400;
 
 /** The cut sentence (left-out words in bold ⟦brackets⟧: square ones are link syntax) and why, the spliced pieces, other forms, the first appearance. */
-function notes(v: VerifyResult): string[] {
+function notes(answer: Answer, v: VerifyResult): string[] {
   const out: string[] = [];
   if (v.cut) {
     const sentence = v.cut.parts
@@ -89,7 +89,8 @@ function notes(v: VerifyResult): string[] {
     const what = f.kind === 'number' ? 'Same number, written differently' : 'Same words, written another way';
     out.push(`${what}: “${fitEscaped(f.source, 60)}” in the source, “${fitEscaped(f.claim, 60)}” in the claim`);
   }
-  if (v.firstSeen) {
+  // (Not when the only source is the one cited first: its citation already says where and when.)
+  if (v.firstSeen && (v.appearances.length || answer.citations[0]?.sourceId !== v.firstSeen.sourceId)) {
     const later = v.appearances.length ? ` · ${v.appearances.length} later source${v.appearances.length === 1 ? '' : 's'}` : '';
     out.push(`First seen: ${fitEscaped(`${v.firstSeen.title || v.firstSeen.publisher || v.firstSeen.sourceId}, ${v.firstSeen.date}`, 200)}${later}`);
   }

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../src/knowledge/parse.js';
+import type { Article } from '../../src/knowledge/types.js';
+
+/**
+ * Who said it, by the structure of the sentence (src/knowledge/README.md, "Structure first"):
+ * fixtures written in the styles of wire stories, one class of sentence each.
+ */
+const HEAD = '---\ntitle: Test story\ndate: 2020-01-02\npublisher: Example News\n---\n';
+const parse = (...paragraphs: string[]): Article => parseArticle(`${HEAD}${paragraphs.join('\n\n')}\n`, 'test', 'test.txt');
+
+function quoteOf(article: Article, start: string): string | null | undefined {
+  for (const p of article.paragraphs)
+    for (const s of p.segments) if (s.kind === 'quote' && p.text.slice(s.start, s.end).startsWith(start)) return s.speaker;
+  return undefined;
+}
+
+/** Everyone any segment holding these words is given to (quote or reported speech). */
+function givenTo(article: Article, words: string): Array<string | null> {
+  const out: Array<string | null> = [];
+  for (const p of article.paragraphs)
+    for (const s of p.segments) if (p.text.slice(s.start, s.end).includes(words)) out.push(s.kind === 'narration' ? null : s.speaker);
+  return out;
+}
+
+describe('names in a speaker position are names, whatever lists their words are on', () => {
+  it('Brian May, Adam West, Anthony Hall, Will Ferrell and Angela March are people; a surname alone later is the same person', () => {
+    const a = parse(
+      '"We will rebuild the north pier before the summer season," Mayor Brian May said on Tuesday.',
+      '"The budget is balanced for the first time in years," said Adam West, the council\'s treasurer.',
+      'Councillor Anthony Hall told reporters: "Nobody asked the harbour users what they wanted."',
+      'Will Ferrell opened the new cinema on Friday. "I have wanted to do this since I was nine," he said.',
+      'Senator Angela March said the vote would be close. "We have the numbers, just," March added.',
+    );
+    expect(quoteOf(a, 'We will rebuild')).toBe('Brian May');
+    expect(quoteOf(a, 'The budget is balanced')).toBe('Adam West');
+    expect(quoteOf(a, 'Nobody asked')).toBe('Anthony Hall');
+    expect(quoteOf(a, 'I have wanted')).toBe('Will Ferrell');
+    expect(quoteOf(a, 'We have the numbers')).toBe('Angela March');
+  });
+
+  it('a place stays a place after a locative preposition, and a month before a date stays a date', () => {
+    const a = parse('The rally in Victoria Park ended on 3 May. "It was peaceful," a steward said.');
+    expect(quoteOf(a, 'It was peaceful')).toBeNull();
+  });
+
+  it('a surname ending in "is" before a verb of saying is not the auxiliary "is" (Harris, Davis)', () => {
+    const a = parse('Glenn Harris told reporters: "The plant will stay open."', '"We did not expect this," Mary Davis said.');
+    expect(quoteOf(a, 'The plant will stay open')).toBe('Glenn Harris');
+    expect(quoteOf(a, 'We did not expect this')).toBe('Mary Davis');
+  });
+});
+
+describe('quotations and the verb of saying that governs them', () => {
+  it('a quotation after a colon belongs to the subject of the sentence that introduces it', () => {
+    const a = parse(
+      'Transport Minister Olu Adeyemi defended the offer: "This is the best deal any crew has had in a decade."',
+      'Chief inspector Maria Lopes was in no doubt about the cause: "The valve had been left open for hours."',
+      'Protesters carried a banner that read: "No more cuts to our schools."',
+    );
+    expect(quoteOf(a, 'This is the best deal')).toBe('Olu Adeyemi');
+    expect(quoteOf(a, 'The valve had been')).toBe('Maria Lopes');
+    expect(givenTo(a, 'No more cuts')).toEqual([null]);
+  });
+
+  it('quoted words before the verb of saying, or after a verb inside a relative clause, are not what it reports', () => {
+    const a = parse(
+      'Marchers chanted "Hands off our hospital now!" and carried signs repeating things that Mayor Tom Reed had said in the campaign, such as "We cannot afford two hospitals."',
+    );
+    expect(givenTo(a, 'Hands off our hospital')).toEqual([null]);
+    expect(givenTo(a, 'We cannot afford')).toEqual([null]);
+  });
+
+  it('"quotes X as saying", "wrote in <paper>,", "called X a “…”" and "expressed concern that" are frames of saying', () => {
+    const a = parse(
+      'The Daily Courier quotes Ana Ruiz as saying the ban was, "a decision taken without any evidence at all."',
+      'Economist Paul Brandt wrote in the Financial Review, "The rate rise came a year too late for most borrowers."',
+      'Campaigner Lisa Berg called the plan a betrayal of the "people who were promised new homes in this town."',
+      'Rainforest campaigner Marina Silva expressed concern that "we have repeatedly seen this kind of attack on activists."',
+    );
+    expect(quoteOf(a, 'a decision taken')).toBe('Ana Ruiz');
+    expect(quoteOf(a, 'The rate rise')).toBe('Paul Brandt');
+    expect(quoteOf(a, 'people who were promised')).toBe('Lisa Berg');
+    expect(quoteOf(a, 'we have repeatedly')).toBe('Marina Silva');
+  });
+
+  it('a qualifier and a role noun before the name ("said Palestinian negotiator Saeb Erakat") and "said X\'s widow, Karen"', () => {
+    const a = parse(
+      'Talks will resume next week to ensure "there is no return to square one once a new government is formed," said Palestinian negotiator Saeb Erakat.',
+      '"He would say he did not deserve it, but he did," said Borelli\'s widow, Karen.',
+      '"We will appeal," said Davies after meeting Jones on Monday.',
+    );
+    expect(quoteOf(a, 'there is no return')).toBe('Saeb Erakat');
+    expect(quoteOf(a, 'He would say')).toBe('Karen');
+    expect(quoteOf(a, 'We will appeal')).toBe('Davies');
+  });
+
+  it('a plural noun after a preposition is no verb of saying: "responded, via separate tweets, “…” and “…”" are both his', () => {
+    const a = parse(
+      'Mayor Dan Ortiz was asked about the protest. The following day, Ortiz responded, via separate tweets, "Why did these people not vote?" and "Peaceful protest is a hallmark of our democracy."',
+    );
+    expect(quoteOf(a, 'Why did these people')).toBe('Dan Ortiz');
+    expect(quoteOf(a, 'Peaceful protest')).toBe('Dan Ortiz');
+  });
+});
+
+describe('he and she by salience', () => {
+  it('an unnamed person who is the subject is as salient as a name elsewhere in the sentence: he is nobody', () => {
+    const a = parse(
+      'During the rally a supporter dressed as Ian Foley and waved a flag. "I miss my family," he said.',
+      'A neighbour spoke to Officer Ruth Kane after the fire. "It spread so fast," she said.',
+    );
+    expect(quoteOf(a, 'I miss my family')).toBeNull();
+    expect(quoteOf(a, 'It spread so fast')).toBeNull();
+  });
+
+  it('a role noun with the name in apposition is that person, not a second candidate', () => {
+    const a = parse('The coach, Pieter Smit, arrived late on Saturday. "We were lucky," he said.');
+    expect(quoteOf(a, 'We were lucky')).toBe('Pieter Smit');
+  });
+});
+
+describe('organisations', () => {
+  it('a legal form is organisation evidence only after a name: "Spa" alone is no company', () => {
+    const a = parse('Carmaker Voss Motoren AG said it will close its plant. "The decision was not easy," the company said in a statement.');
+    expect(quoteOf(a, 'The decision was not easy')).toBe('Voss Motoren AG');
+  });
+});
