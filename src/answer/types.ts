@@ -95,12 +95,23 @@ export interface PeriodCount {
 }
 
 /** How a claimed quotation stands against the sources (never "false": a miss is "not-found in these sources"). */
-export type Verdict = 'verbatim' | 'altered' | 'reported' | 'misattributed' | 'not-found';
+export type Verdict = 'verbatim' | 'out-of-context' | 'spliced' | 'altered' | 'reported' | 'misattributed' | 'not-found';
 
 /** One run of a word diff of claim against source: `added` = claim words the source lacks, `removed` = source words the claim lacks. */
 export interface Difference {
   op: 'same' | 'added' | 'removed';
   text: string;
+}
+
+/**
+ * The same words written another way in claim and source: not a difference of words. `number`
+ * ("six"/"6") is said as "same number, written differently"; `contraction` ("don’t"/"do not") and
+ * `spelling` ("destabilise"/"destabilize") as the same words.
+ */
+export interface FormDifference {
+  source: string;
+  claim: string;
+  kind: 'number' | 'contraction' | 'spelling';
 }
 
 export interface VerifyResult {
@@ -114,6 +125,41 @@ export interface VerifyResult {
   negations: Difference[];
   /** Per citation, the character range of its excerpt in its paragraph (for the stateless Cite button). */
   ranges: Array<[number, number]>;
+  /** Words of claim and source that are the same words written another way (not differences). */
+  forms: FormDifference[];
+  /** `out-of-context`: the sentence the words were cut from, what was left out and why it matters. */
+  cut?: Cut;
+  /** `spliced`: the pieces in the claim's order (citation i is piece i), and what stands between each and the next. */
+  pieces?: SplicePiece[];
+  /** The earliest dated source holding the words (or the line they misquote); null when not found. */
+  firstSeen: Appearance | null;
+  /** Every later source repeating them, date order, at most a page. */
+  appearances: Appearance[];
+}
+
+/** What a left-out part of a sentence does to the words cut from it. */
+export type CutKind = 'negation' | 'condition' | 'question' | 'attribution' | 'contrast';
+
+export interface Cut {
+  /** The sentence (or sentences) in reading order, in parts: `left` parts are words the claim leaves out. */
+  parts: Array<{ text: string; left: boolean }>;
+  /** Each left-out word that changes the meaning, and what kind of change it is. */
+  reasons: Array<{ kind: CutKind; words: string }>;
+}
+
+export interface SplicePiece {
+  /** The piece's words as the claim has them. */
+  claim: string;
+  /** What stands between this piece and the next in the sources ("9 sentences (96 words)", "another source, 2019"); null for the last. */
+  gap: string | null;
+}
+
+/** One source holding the words: where and when, and its wording when it differs from the first one ("also as"). */
+export interface Appearance extends SourceRef {
+  speaker: string | null;
+  words: string;
+  /** Set when this source words it differently from the first appearance. */
+  alsoAs?: string;
 }
 
 /**

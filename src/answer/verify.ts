@@ -1,6 +1,7 @@
 import { boundsOf, boundsPeriod } from './bounds.js';
 import { passageFilter } from './period.js';
 import type { Segment } from '../knowledge/types.js';
+import type { Claim } from './verify/align.js';
 import type { KnowledgeBase } from '../search/kb.js';
 import { citationOf } from './cite.js';
 import { excerptSpan } from './excerpt.js';
@@ -8,12 +9,16 @@ import { refOf } from './source-ref.js';
 import { similarity } from './dedupe.js';
 import type { Pick } from './pick.js';
 import { MAX_EXCERPT } from './tuning.js';
-import { answerOf, sourceLine } from './format.js';
+import { answerOf } from './format.js';
 import { readClaim } from './verify/align.js';
 import { findMatches, type Match } from './verify/candidates.js';
-import { differencesOf, inlineDiff, negationsOf } from './verify/diff.js';
-import { allowedEdits, isClaimedName, judge, type Claimed } from './verify/verdict.js';
-import type { Answer, AnswerRequest, Citation, Difference, Verdict, VerifyResult } from './types.js';
+import { cutOf } from './verify/cut.js';
+import { compareWords, inlineDiff, negationsOf } from './verify/diff.js';
+import { provenanceOf } from './verify/provenance.js';
+import { findSplice, type Splice } from './verify/splice.js';
+import { allowedEdits, isClaimedName, judge, type Claimed, type Judgement } from './verify/verdict.js';
+import { cutLines, formsLine, headingOf, negationLine, provenanceLines, speakersLine, spliceLines } from './verify/wording.js';
+import type { Answer, AnswerRequest, Citation, Cut, VerifyResult } from './types.js';
 
 type VerifyRequest = Extract<AnswerRequest, { command: 'verify' }>;
 
@@ -21,10 +26,13 @@ type VerifyRequest = Extract<AnswerRequest, { command: 'verify' }>;
 const SHOWN = 3;
 /** Quotation marks around a pasted claim are not part of the words. */
 const WRAPPING = /^[\s"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]+|[\s"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]+$/g;
+/** An altered match this far from the claim may be pieces of two places joined: the splice search runs. */
+const SPLICE_FROM_EDITS = 2;
 
 /**
- * `/verify "<claim>" [speaker]`: is this quotation real? One verdict (verbatim, altered, reported,
- * misattributed, not found in these sources), the closest sources first, and the words that differ.
+ * `/verify "<claim>" [speaker]`: is this quotation real? One verdict (verbatim, verbatim words cut
+ * out of context, spliced, altered, reported, misattributed, not found in these sources), the
+ * closest sources first, the words that differ, and where the words first appeared.
  */
 export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer {
   const claimText = request.claim.replace(WRAPPING, '');
@@ -35,23 +43,21 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const claimedSpeaker = match ? (match.speaker?.name ?? typed) : null;
   const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', ...boundsOf(request), offset: 0 };
   const accept = passageFilter(kb, boundsPeriod(request));
+  const empty = { claim: claimText, claimedSpeaker, differences: [], negations: [], ranges: [], forms: [], firstSeen: null, appearances: [] };
   if (!claim.words.length) {
-    return withVerify(answerOf(canonical, { found: false, heading: 'Which words should I check? Try /verify "the words" [speaker].' }), {
-      verdict: 'not-found',
-      claim: claimText,
-      claimedSpeaker,
-      differences: [],
-      negations: [],
-      ranges: [],
-    });
+    const heading = 'Which words should I check? Try /verify "the words" [speaker].';
+    return withVerify(answerOf(canonical, { found: false, heading }), { verdict: 'not-found', ...empty });
   }
   const within = (claimed?.speakers ?? []).slice(0, 4).flatMap((s) => [s.quotePassages, s.reportedPassages]);
-  const judgement = judge(
-    kb,
-    claim,
-    findMatches(kb, claim, within, allowedEdits(claim.words.length)).filter((m) => !accept || accept(m.passage)),
-    claimed,
-  );
+  const cuts = new Map<Match, Cut | null>();
+  const cutFor = (m: Match): Cut | null => {
+    if (!cuts.has(m)) cuts.set(m, cutOf(kb, claim, m));
+    return cuts.get(m)!;
+  };
+  const matches = findMatches(kb, claim, within, allowedEdits(claim.words.length)).filter((m) => !accept || accept(m.passage));
+  const judged = judge(kb, claim, matches, claimed, (m) => cutFor(m) !== null);
+  const splice = spliceOf(kb, claim, judged, claimed, accept);
+  const judgement: Judgement = splice ? { verdict: 'spliced', basis: splice.matches[0]!, shown: splice.matches } : judged;
   const { verdict, basis } = judgement;
   const picks = judgement.shown.map((m): Pick => {
     const words = m.source.flat();
@@ -66,18 +72,36 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
     spans.set(c, excerptSpan(kb.articles[p.articleIndex]!.paragraphs[p.paragraphIndex]!, p.segments, p.focus));
     return c;
   };
-  const citations = verdict === 'not-found' ? [] : distinct(picks.map(cite), SHOWN);
-  const differences = basis ? differencesOf(claim, basis.source) : [];
+  // A spliced claim cites each of its pieces, in the claim's order.
+  const citations = !basis ? [] : splice ? picks.map(cite) : distinct(picks.map(cite), SHOWN);
+  const source = splice ? [splice.matches.flatMap((m) => m.source.flat())] : basis?.source;
+  const { differences, forms } = source ? compareWords(claim, source) : { differences: [], forms: [] };
   const negations = negationsOf(differences);
-  const result: VerifyResult = { verdict, claim: claimText, claimedSpeaker, differences, negations, ranges: citations.map((c) => spans.get(c)!) };
+  const cut = verdict === 'out-of-context' && basis ? (cutFor(basis) ?? undefined) : undefined;
+  const { firstSeen, appearances } = basis ? provenanceOf(kb, judgement.shown) : { firstSeen: null, appearances: [] };
+  const result: VerifyResult = {
+    ...empty,
+    verdict,
+    differences,
+    negations,
+    forms,
+    ranges: citations.map((c) => spans.get(c)!),
+    ...(cut ? { cut } : {}),
+    ...(splice ? { pieces: splice.pieces } : {}),
+    firstSeen,
+    appearances,
+  };
   const lead = citations[0];
-  const heading = headingOf(verdict, claimedSpeaker, basis, lead);
+  const heading = headingOf(verdict, claimedSpeaker, basis, lead, judgement.unknownSpeaker === true);
   const body = [
     `Claim: “${claimText}”${claimedSpeaker ? ` (attributed to ${claimedSpeaker})` : ''}`,
+    ...(cut ? cutLines(cut) : []),
+    ...(splice ? spliceLines(splice.pieces) : []),
     negations.length ? negationLine(negations) : '',
     basis && differences.some((d) => d.op !== 'same')
       ? `Differences (source words [-removed-], claim words {+added+}): ${inlineDiff(differences)}`
       : '',
+    formsLine(forms),
     verdict === 'verbatim' && !claimed ? speakersLine(kb, judgement.shown) : '',
     // A name the sources do not know may still be another name of the speaker found: say so.
     claimed && !claimed.speakers.length && basis?.owner.speaker
@@ -85,6 +109,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
         ? `“${typed}” is not a name in these sources; read as ${basis.owner.speaker} (the same words or initials).`
         : `“${typed}” names no speaker in these sources; if it is another name for ${basis.owner.speaker}, the words are theirs.`
       : '',
+    ...provenanceLines(firstSeen, appearances, lead),
   ]
     .filter(Boolean)
     .join('\n');
@@ -95,43 +120,24 @@ function withVerify(answer: Answer, verify: VerifyResult): Answer {
   return { ...answer, verify };
 }
 
-function headingOf(verdict: Verdict, claimed: string | null, basis: Match | null, lead: Citation | undefined): string {
-  const where = lead ? ` (${sourceLine(lead)})` : '';
-  const speaker = basis?.owner.speaker ?? lead?.speaker ?? null;
-  switch (verdict) {
-    case 'verbatim':
-      return `Verbatim: ${speaker ?? claimed} said these words, in this order${claimed ? '' : ', first'}${where}.`;
-    case 'altered':
-      return `Altered: the closest quotation of ${speaker ?? claimed ?? 'anyone'} shares most of these words, but not all of them or not in this order${where}.`;
-    case 'reported':
-      return `Reported, not quoted: these words are the source's own account${speaker ? ` of ${speaker}` : claimed ? ` about ${claimed}` : ''}, not a direct quotation${where}.`;
-    case 'misattributed':
-      if (basis?.owner.kind !== 'quote' && claimed)
-        return `Misattributed: in the transcript these words are not ${claimed}'s (another speaker's turn, such as a question put to ${claimed})${where}.`;
-      return `Misattributed: these words are ${speaker}'s, not ${claimed}'s${where}.`;
-    case 'not-found':
-      return `Not found in these sources: no quotation${claimed ? ` of ${claimed}` : ''} or passage comes close to these words.`;
-  }
-}
-
-function negationLine(negations: Difference[]): string {
-  const said = negations.map(
-    (n) => `“${n.text}” ${n.op === 'removed' ? 'is in the source but not in the claim' : 'is in the claim but not in the source'}`,
-  );
-  return `Negation differs (it reverses the meaning): ${said.join('; ')}.`;
-}
-
-/** For "who said …": every speaker quoted with the exact words, first source first. */
-function speakersLine(kb: KnowledgeBase, shown: Match[]): string {
-  const first = new Map<string, string>();
-  for (const m of shown) {
-    if (m.edits !== 0 || m.owner.kind !== 'quote' || !m.owner.speaker) continue;
-    const date = kb.articles[m.articleIndex]!.date;
-    const had = first.get(m.owner.speaker);
-    if (!had || date < had) first.set(m.owner.speaker, date);
-  }
-  const list = [...first].sort((a, b) => a[1].localeCompare(b[1])).map(([s, d]) => `${s} (${d})`);
-  return list.length > 1 ? `Quoted with these exact words: ${list.join(', ')}.` : '';
+/**
+ * A claim no single place holds (or holds only with several words changed) may be pieces of one
+ * speaker's words joined: the claimed speaker's first, else anyone's, within the period asked.
+ */
+function spliceOf(
+  kb: KnowledgeBase,
+  claim: Claim,
+  j: Judgement,
+  claimed: Claimed | null,
+  accept: ((passage: number) => boolean) | undefined,
+): Splice | null {
+  // (A line matched across two sentences is tried at any distance: a one-word sentence may stand between.)
+  const far = (m: Match | null) => m !== null && (m.edits >= SPLICE_FROM_EDITS || (m.edits > 0 && m.segments.length > 1));
+  const tried = j.verdict === 'not-found' ? !j.unknownSpeaker : j.verdict === 'altered' && far(j.basis);
+  if (!tried) return null;
+  const own = claimed?.speakers.length === 1 ? claimed.speakers[0]!.name : null;
+  const found = (own ? findSplice(kb, claim, own) : null) ?? findSplice(kb, claim, null);
+  return found && (!accept || found.matches.every((m) => accept(m.passage))) ? found : null;
 }
 
 /**

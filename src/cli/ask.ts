@@ -3,6 +3,7 @@ import type { Answer } from '../answer/types.js';
 import { loadCore } from '../load-core.js';
 import { openStoreFromEnv } from '../store/open.js';
 import { renderJson } from '../render/json.js';
+import { claimReviewOf } from '../render/claimreview.js';
 import { renderText } from '../render/text.js';
 import { readFlags } from '../flags.js';
 import { cacheDir, knowledgeDir } from '../config.js';
@@ -23,6 +24,7 @@ async function main(): Promise<number> {
   const args = readFlags('ask', ASK_USAGE, {
     json: { type: 'boolean' },
     cite: { type: 'string' },
+    claimreview: { type: 'boolean' },
     chart: { type: 'string' },
     knowledge: { type: 'string' },
     offset: { type: 'string' },
@@ -59,8 +61,17 @@ async function main(): Promise<number> {
     return 2;
   }
   const json = Boolean(args.values.json);
-  const render = (a: Answer, more?: string) =>
-    json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more, cite);
+  if (args.values.claimreview && !json) {
+    process.stderr.write(`ask: --claimreview is a JSON output: use it with --json\n\n${ASK_USAGE}`);
+    return 2;
+  }
+  // A /verify answer as the ClaimReview a fact-checker publishes; any other answer as usual.
+  const review = (a: Answer) => (args.values.claimreview ? claimReviewOf(a) : null);
+  const render = (a: Answer, more?: string) => {
+    const published = review(a);
+    if (published) return `${JSON.stringify(published)}\n`;
+    return json ? `${renderJson(a, { ...(cite ? { cite } : {}), ...(more ? { more } : {}) })}\n` : renderText(a, more, cite);
+  };
   if (query) {
     const got = answerOrFail(() => {
       const first = core.ask(query);

@@ -26,6 +26,7 @@ export const ASK_USAGE = `usage: npm run --silent ask -- [options] "query"
   --offset N        skip the first N results (the next page of 5 quotes: --offset 5)
   --cite STYLE      each result's reference entry: apa, mla, chicago or chicago-note
                     (listed under the answer; with --json, a "cite" field of every citation)
+  --claimreview     with --json, print a /verify answer as a schema.org ClaimReview object instead
   --chart FILE.png  write a /timeline answer's counts per period as a bar chart
   -h, --help        this text
 

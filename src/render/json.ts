@@ -48,7 +48,21 @@ export function renderJson(answer: Answer, options: { cite?: CiteStyle; more?: s
   });
 }
 
-/** `/verify`'s own fields: verdict, the claim as checked, who it was attributed to, the word diff. */
+/**
+ * `/verify`'s own fields: verdict, the claim as checked, who it was attributed to, the word diff,
+ * words in another form, the cut sentence or the spliced pieces, and where the words first appeared.
+ */
 function verifyFields(v: VerifyResult) {
-  return { verdict: v.verdict, claim: v.claim, claimedSpeaker: v.claimedSpeaker, differences: v.differences, negations: v.negations };
+  return {
+    verdict: v.verdict,
+    claim: v.claim,
+    claimedSpeaker: v.claimedSpeaker,
+    differences: v.differences,
+    negations: v.negations,
+    forms: v.forms,
+    ...(v.cut ? { cut: v.cut } : {}),
+    ...(v.pieces ? { pieces: v.pieces } : {}),
+    firstSeen: v.firstSeen,
+    appearances: v.appearances,
+  };
 }

@@ -28,6 +28,24 @@ describe('ask (the scriptable face)', () => {
     expect(lines[3].citations[0].excerpt).toContain('From the Baltic to the Black Sea');
   });
 
+  it('--json --claimreview prints a /verify answer as a schema.org ClaimReview, other answers as usual; without --json it is a usage error', () => {
+    const r = run('ask.ts', ['--json', '--claimreview'], 'did Stoltenberg say "regard China as an adversary"?\n/quote stoltenberg georgia\n');
+    expect(r.status).toBe(0);
+    const [review, quote] = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(review).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'regard China as an adversary',
+      itemReviewed: { '@type': 'Claim', author: { name: 'Jens Stoltenberg' }, datePublished: '2021-03-24' },
+      reviewRating: { '@type': 'Rating', alternateName: 'Verbatim words, cut (out of context)' },
+    });
+    expect(quote).toMatchObject({ command: 'quote', found: true });
+    expect(run('ask.ts', ['--claimreview', 'who said "we still see violent oppression"?']).status).toBe(2);
+  });
+
   it('answers a query given as an argument, in the same words the console prints', () => {
     const r = run('ask.ts', ['/quote', 'stoltenberg', 'moldova']);
     expect(r.status).toBe(0);

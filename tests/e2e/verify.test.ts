@@ -69,7 +69,7 @@ describe('/verify', () => {
     const call = await h.interact(
       slash('verify', [
         { name: 'quote', value: quote },
-        { name: 'speaker', value: 'putin' },
+        { name: 'speaker', value: 'borissov' },
       ]),
     );
     const cite = customIds(call.body.data).find((id) => id.startsWith('vcite:'))!;
@@ -88,7 +88,8 @@ describe('/verify', () => {
     const cases: Array<[string, string, RegExp]> = [
       ['Russia has increased its pattern of repressive behaviour', 'stoltenberg', /^\*\*✅ Verbatim/],
       ['ready to declare Russian diplomats personae non-gratae', 'borissov', /^\*\*ℹ️ Reported, not quoted/],
-      ['NATO takes protection of classified information, very, very seriously', 'putin', /^\*\*❌ Misattributed[^\n]*Jens Stoltenberg/],
+      ['NATO takes protection of classified information, very, very seriously', 'borissov', /^\*\*❌ Misattributed[^\n]*Jens Stoltenberg/],
+      ['NATO takes protection of classified information, very, very seriously', 'putin', /^\*\*❔ Not found for putin: [^\n]*Jens Stoltenberg/],
     ];
     for (const [quote, speaker, line] of cases) {
       const call = await h.interact(
@@ -100,6 +101,50 @@ describe('/verify', () => {
       expect(call.body.data.content, quote).toMatch(line);
       expect(call.body.data.embeds.length).toBeGreaterThan(0);
     }
+  });
+
+  it('words cut from a sentence that negates them are "Verbatim words, cut", with the left-out words marked', async () => {
+    const call = await h.interact(
+      slash('verify', [
+        { name: 'quote', value: 'regard China as an adversary' },
+        { name: 'speaker', value: 'stoltenberg' },
+      ]),
+    );
+    const content: string = call.body.data.content;
+    expect(content).toMatch(/^\*\*⚠️ Verbatim words, cut[^\n]*Jens Stoltenberg/);
+    expect(content).toContain('Cut from: “**⟦We don’t⟧** regard China as an adversary.”');
+    expect(content).toMatch(/Left out: “don’t” \(negation\)/);
+    expect(content).not.toMatch(/✅ Verbatim/);
+    expect(visibleText(call.body.data)).toContain('We don’t regard China as an adversary.');
+  });
+
+  it('two sentences from different places joined are "Spliced", each piece cited', async () => {
+    const call = await h.interact(
+      slash('verify', [
+        { name: 'quote', value: 'Russia undermines and destabilizes its neighbours. NATO’s response is firm and consistent.' },
+        { name: 'speaker', value: 'stoltenberg' },
+      ]),
+    );
+    const data = call.body.data;
+    expect(data.content).toMatch(/^\*\*✂️ Spliced[^\n]*Jens Stoltenberg/);
+    expect(data.content).toMatch(
+      /Piece 1 \(source 1\): “Russia undermines and destabilizes its neighbours”; then \d+ words stand between them, 9 whole sentences/,
+    );
+    expect(data.embeds).toHaveLength(2);
+    expect(visibleText(data)).toContain('Abroad, Russia undermines and destabilizes its neighbours');
+    expect(visibleText(data)).toContain('NATO’s response is firm and consistent.');
+  });
+
+  it('"do not" for "don’t" stays verbatim, the other form named', async () => {
+    const call = await h.interact(
+      slash('verify', [
+        { name: 'quote', value: 'We do not regard China as an adversary' },
+        { name: 'speaker', value: 'stoltenberg' },
+      ]),
+    );
+    expect(call.body.data.content).toMatch(/^\*\*✅ Verbatim/);
+    expect(call.body.data.content).toContain('Same words, written another way: “don’t” in the source, “do not” in the claim');
+    expect(call.body.data.content).not.toMatch(/Negation differs/);
   });
 
   it('answers "not found in these sources" privately, never "false"', async () => {
@@ -137,6 +182,30 @@ describe('"Verify quote" on a message', () => {
     expect(visibleText(data)).toContain('NATO’s response is firm and consistent.');
   });
 
+  it('reads the speaker from an attribution line, as people paste quotes', async () => {
+    const words = 'Russia has increased its pattern of repressive behaviour at home and aggressive behaviour abroad';
+    for (const message of [
+      `"${words}" - Stoltenberg, March 2021`,
+      `“${words}” — Jens Stoltenberg, NATO Secretary General, 24 March 2021`,
+      `"${words}" - Stoltenberg (2021)`,
+      `"${words}"\nJens Stoltenberg`,
+      `Stoltenberg: '${words}'`,
+      `“${words}” —Jens Stoltenberg, 24 March 2021`,
+    ]) {
+      const call = await h.interact(messageCommand('Verify quote', message));
+      expect(call.body.data.content, message).toMatch(/^\*\*✅ Verbatim[^\n]*Jens Stoltenberg/);
+      expect(call.body.data.content, message).toContain('attributed to Jens Stoltenberg');
+    }
+  });
+
+  it('a name no source knows is "not found for" it, never misattributed', async () => {
+    const call = await h.interact(
+      messageCommand('Verify quote', '"Russia has increased its pattern of repressive behaviour at home" ~ Angela Merkel, 2019'),
+    );
+    expect(call.body.data.content).toMatch(/^\*\*❔ Not found for Angela Merkel: [^\n]*Jens Stoltenberg/);
+    expect(call.body.data.content).not.toMatch(/Misattributed/);
+  });
+
   it('checks a message that is only the words, against anyone', async () => {
     const call = await h.interact(messageCommand('Verify quote', 'we still see violent oppression of political dissent'));
     expect(call.body.data.content).toMatch(/^\*\*✅ Verbatim[^\n]*Jens Stoltenberg/);
@@ -150,6 +219,14 @@ describe('free text', () => {
     const reply = await h.next(sentTo(IDS.dmChannel), from);
     expect(reply.body.content).toMatch(/^\*\*⚠️ Altered/);
     expect(visibleText(reply.body)).toContain('We don’t regard China as an adversary.');
+  });
+
+  it('a DM claiming Stoltenberg’s words, negation dropped, for Borissov is altered against his line, never misattributed', async () => {
+    const from = h.standin.calls.length;
+    h.standin.dispatch('MESSAGE_CREATE', userMessage('did Borissov say "We regard China as an adversary"?', { dm: true }));
+    const reply = await h.next(sentTo(IDS.dmChannel), from);
+    expect(reply.body.content).toMatch(/^\*\*⚠️ Altered: nobody in these sources said these words[^\n]*Jens Stoltenberg/);
+    expect(reply.body.content).not.toMatch(/Misattributed/);
   });
 });
 

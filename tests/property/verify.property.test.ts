@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MAX_INPUT } from '../../src/answer/ask.js';
 import { coreOf } from '../../src/answer/core.js';
 import type { Core } from '../../src/answer/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
@@ -66,16 +67,33 @@ const run = () =>
 describe('verify properties', () => {
   it('has quotes to cut from', () => expect(quotes.length).toBeGreaterThan(10));
 
-  it('a run of words cut from a direct quote is verbatim with that quote’s speaker', () => {
+  it('a run of words cut from a direct quote is verbatim with that quote’s speaker (or its words, cut, when what is left out changes them)', () => {
     fc.assert(
       fc.property(run(), ({ quote, from, len }) => {
         const claim = quote.words.slice(from, from + len).join(' ');
         const a = core.answer({ command: 'verify', claim, speaker: quote.speaker, offset: 0 });
-        expect(a.verify?.verdict, claim).toBe('verbatim');
+        expect(['verbatim', 'out-of-context'], claim).toContain(a.verify?.verdict);
+        // A cut names what it leaves out, and only a run shorter than its quote can leave anything out.
+        if (a.verify?.verdict === 'out-of-context') {
+          expect(a.verify.cut?.reasons.length, claim).toBeGreaterThan(0);
+          expect(a.verify.cut?.parts.some((p) => p.left)).toBe(true);
+        }
         expect(a.citations[0]?.speaker).toBe(quote.speaker);
         expect(a.verify!.differences.every((d) => d.op === 'same')).toBe(true);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a whole sentence of a direct quote, nothing left out, is verbatim', () => {
+    // Each quote segment is one sentence of the quotation.
+    // (A claim is read up to the core's input limit: sentences longer than that are left out.)
+    const sentences = quotes.map((q) => q.words.join(' ')).filter((c) => c.length < MAX_INPUT);
+    fc.assert(
+      fc.property(fc.constantFrom(...sentences), (claim) => {
+        expect(core.answer({ command: 'verify', claim, speaker: '', offset: 0 }).verify?.verdict, claim).toBe('verbatim');
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -116,7 +134,7 @@ describe('verify properties', () => {
     fc.assert(
       fc.property(claim, fc.oneof(fc.constant(''), hostile), (c, speaker) => {
         const a = core.answer({ command: 'verify', claim: c, speaker, offset: 0 });
-        expect(['verbatim', 'altered', 'reported', 'misattributed', 'not-found']).toContain(a.verify?.verdict);
+        expect(['verbatim', 'out-of-context', 'spliced', 'altered', 'reported', 'misattributed', 'not-found']).toContain(a.verify?.verdict);
         const messages = renderAnswer(a, { askerId: '1100000000000000005' });
         expect(messages.flatMap((m) => messageProblems(m, { heading: true }))).toEqual([]);
         for (const id of messages.flatMap((m) => m.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? b.custom_id : '')))))

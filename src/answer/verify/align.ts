@@ -1,4 +1,5 @@
 import { wordSpans } from '../../knowledge/text.js';
+import { expansionOf, keyOf } from './forms.js';
 
 /**
  * Word-level alignment of a claim with a source text. A claim is compared word by word, ignoring
@@ -7,8 +8,15 @@ import { wordSpans } from '../../knowledge/text.js';
  */
 
 export interface Token {
-  /** Folded form compared between claim and source ("don’t" → "dont"). */
+  /** Folded form as written ("don’t" → "dont"), what the index and the phrase tests read. */
   norm: string;
+  /**
+   * What claim and source words are compared by: one spelling ("behaviour" → "behavior"), digits
+   * for number words, and a contraction read as its words ("don’t" → "do", "not": two tokens).
+   */
+  key: string;
+  /** The second (third …) word of a contraction read as its words: not a word of the text by itself. */
+  part?: boolean;
   /** The word as written. */
   raw: string;
   start: number;
@@ -33,6 +41,7 @@ export function tokens(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   const n = text.length;
   let i = 0;
+  let contracted = false;
   while (i < n) {
     if (!isWordChar(text, i)) {
       i++;
@@ -57,8 +66,26 @@ export function tokens(text: string, offset = 0): Token[] {
     const raw = text.slice(start, i);
     let norm = ascii ? raw.toLowerCase() : (wordSpans(raw)[0]?.word ?? raw.toLowerCase());
     if (ascii && norm.includes("'")) norm = norm.replace(/'s$/, '').replace(/'/g, '');
-    out.push({ norm, raw, start: start + offset, end: i + offset });
+    if (norm === 'cannot' || raw.length !== norm.length) contracted = true;
+    out.push({ norm, key: keyOf(norm), raw, start: start + offset, end: i + offset });
   }
+  return contracted ? expanded(out) : out;
+}
+
+/** The tokens with each contraction read as its words, all of them spanning the contraction. */
+function expanded(list: Token[]): Token[] {
+  const out: Token[] = [];
+  list.forEach((t, k) => {
+    // Only a word written other than its folded form (an apostrophe) or "cannot" can be a contraction.
+    const words = t.raw.length !== t.norm.length || t.norm === 'cannot' ? expansionOf(t.raw.toLowerCase(), list[k + 1]?.norm) : null;
+    if (!words) {
+      out.push(t);
+      return;
+    }
+    words.forEach((w, j) => {
+      out.push({ ...t, key: w, ...(j > 0 ? { norm: w, part: true } : {}) });
+    });
+  });
   return out;
 }
 
@@ -137,6 +164,9 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
     from[j] = j;
     cost[j] = 0;
   }
+  // Which source words are a contraction's second word (dropped with the first at no cost), read once.
+  const part = new Uint8Array(m);
+  for (let j = 0; j < m; j++) if (source[j]!.part) part[j] = 1;
   const prevMin = new Int32Array(width);
   const prevArg = new Int32Array(width);
   for (let i = 1; i <= n; i++) {
@@ -152,18 +182,21 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
         prevArg[j] = arg;
       }
     }
-    const word = c[i - 1]!.norm;
-    cost[row] = i;
+    const word = c[i - 1]!.key;
+    // The second word of a contraction read as its words is added or dropped with the first, at no
+    // further cost: leaving out "don't" is one word changed, as leaving out "not" is.
+    const addCost = c[i - 1]!.part ? 0 : 1;
+    cost[row] = cost[prev]! + addCost;
     move[row] = UP;
     from[row] = 0;
     for (let j = 1; j <= m; j++) {
       const skip = boundary[i - 1] === 1;
-      const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (source[j - 1]!.norm === word ? 0 : 1);
-      const upCost = (skip ? prevMin[j]! : cost[prev + j]!) + 1;
-      const leftCost = cost[row + j - 1]! + 1;
+      const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (source[j - 1]!.key === word ? 0 : 1);
+      const upCost = (skip ? prevMin[j]! : cost[prev + j]!) + addCost;
+      const leftCost = cost[row + j - 1]! + 1 - part[j - 1]!;
       // On a tie: an equal word first; else a source word dropped, then a word changed, then a
       // claim word added (so "very zeppelin seriously" reads as "very" changed, not "zeppelin" added).
-      const match = source[j - 1]!.norm === word;
+      const match = source[j - 1]!.key === word;
       let best = diagCost;
       let dir = DIAG;
       if (leftCost < best || (!match && leftCost === best)) [best, dir] = [leftCost, LEFT];
@@ -189,7 +222,7 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
       continue;
     }
     let pj = dir === DIAG ? j - 1 : j;
-    if (dir === DIAG && source[j - 1]!.norm === c[i - 1]!.norm) {
+    if (dir === DIAG && source[j - 1]!.key === c[i - 1]!.key) {
       pairs[i - 1] = j - 1;
       same++;
     }

@@ -39,41 +39,15 @@ const RANKED_WITHIN = 12;
 const RARE_TERMS = 8;
 
 export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array[], maxEdits: number): Match[] {
-  const claimTerms = [...new Set(terms(claim.words.map((w) => w.raw).join(' ')))];
-  const known = claimTerms
-    .map((t) => ({ t, docs: kb.index.docsOf(t) }))
-    .filter((x) => x.docs.length > 0)
-    .sort((a, b) => a.docs.length - b.docs.length);
-  if (!known.length) return [];
-  const ids = new Set<number>();
-  // Passages holding every word of the claim, and its words in order (a string test, far cheaper
-  // than aligning): a phrase of common words can be in thousands of passages that merely share them.
-  if (known.length === claimTerms.length) {
-    const phrases = claim.fragments.map((f) => ` ${f.map((w) => w.norm).join(' ')} `);
-    const quick = pairPattern(kb, claim);
-    const whole = phrasePatterns(claim);
-    const lists = known.map((k) => k.docs);
-    // The claimed speaker's own passages first: a common phrase must not push theirs past the cap.
-    // A phrase in hundreds of passages ("the Government of the People's Republic of") is tested in
-    // date order and aligned in its earliest sources only: the first source is what "who said" asks for.
-    const date = (d: number) => kb.articles[kb.passages[d]!.article]!.date;
-    const exact = (candidates: number[]) => {
-      let found = 0;
-      for (const d of candidates.sort((a, b) => date(a).localeCompare(date(b)) || a - b)) {
-        if (whole ? !holdsPatterns(kb, d, whole, phrases) : !mayHold(kb, d, quick) || !holdsPhrases(kb, d, phrases)) continue;
-        ids.add(d);
-        if (++found >= MAX_EXACT_ALIGNED) break;
-      }
-    };
-    for (const list of within) exact(intersect([list, ...lists], MAX_EXACT));
-    exact(intersect(lists, MAX_EXACT));
-  }
-  const plan = known.slice(0, RARE_TERMS).map(({ t }) => ({ term: t, weight: 1, typed: t }));
+  const known = knownTerms(kb, claim);
+  if (!known) return [];
+  const ids = exactCandidates(kb, claim, known, within);
+  const plan = known.list.slice(0, RARE_TERMS).map(({ t }) => ({ term: t, weight: 1, typed: t }));
   for (const h of kb.index.search(plan, RANKED)) ids.add(h.passage);
   for (const list of within) if (list.length) for (const h of kb.index.search(plan, RANKED_WITHIN, list)) ids.add(h.passage);
   // A passage (with its neighbours) that lacks more of the claim's words than any near line may
   // differ by is not aligned at all: the postings tell, by binary search, without reading its text.
-  const docsOf = new Map(known.map(({ t, docs }) => [t, docs] as const));
+  const docsOf = new Map(known.list.map(({ t, docs }) => [t, docs] as const));
   const wordTerms = claim.words.map((w) => (isStopWord(w.norm) ? null : stem(w.norm)));
   const out = new Map<string, Match>();
   for (const id of ids) {
@@ -85,6 +59,70 @@ export function findMatches(kb: KnowledgeBase, claim: Claim, within: Uint32Array
     if (!twin || m.edits < twin.edits) out.set(key, m);
   }
   return [...out.values()];
+}
+
+/**
+ * Only the places holding the claim's words as written, in order (up to case and punctuation),
+ * the earliest first: the cheap test /verify's splice search repeats for each piece it tries.
+ */
+export function findExact(kb: KnowledgeBase, claim: Claim, within: Uint32Array[]): Match[] {
+  const known = knownTerms(kb, claim);
+  if (!known) return [];
+  const out: Match[] = [];
+  for (const id of exactCandidates(kb, claim, known, within)) {
+    const m = matchIn(kb, claim, id);
+    if (m && m.edits === 0) out.push(m);
+  }
+  return out;
+}
+
+interface Known {
+  /** The claim's index terms found in the index, rarest first. */
+  list: Array<{ t: string; docs: Uint32Array }>;
+  /** Every term of the claim is in the index (else no passage holds all its words as written). */
+  all: boolean;
+}
+
+function knownTerms(kb: KnowledgeBase, claim: Claim): Known | null {
+  const claimTerms = [...new Set(terms(claim.words.map((w) => w.raw).join(' ')))];
+  const list = claimTerms
+    .map((t) => ({ t, docs: kb.index.docsOf(t) }))
+    .filter((x) => x.docs.length > 0)
+    .sort((a, b) => a.docs.length - b.docs.length);
+  return list.length ? { list, all: list.length === claimTerms.length } : null;
+}
+
+/** Passages holding every word of the claim, and its words in order, the claimed speaker's first. */
+function exactCandidates(kb: KnowledgeBase, claim: Claim, known: Known, within: Uint32Array[]): Set<number> {
+  const ids = new Set<number>();
+  // Every word, then the words in order (a string test, far cheaper than aligning): a phrase of
+  // common words can be in thousands of passages that merely share them.
+  if (!known.all) return ids;
+  const phrases = claim.fragments.map(
+    (f) =>
+      ` ${f
+        .filter((w) => !w.part)
+        .map((w) => w.norm)
+        .join(' ')} `,
+  );
+  const quick = pairPattern(kb, claim);
+  const whole = phrasePatterns(claim);
+  const lists = known.list.map((k) => k.docs);
+  // The claimed speaker's own passages first: a common phrase must not push theirs past the cap.
+  // A phrase in hundreds of passages ("the Government of the People's Republic of") is tested in
+  // date order and aligned in its earliest sources only: the first source is what "who said" asks for.
+  const date = (d: number) => kb.articles[kb.passages[d]!.article]!.date;
+  const exact = (candidates: number[]) => {
+    let found = 0;
+    for (const d of candidates.sort((a, b) => date(a).localeCompare(date(b)) || a - b)) {
+      if (whole ? !holdsPatterns(kb, d, whole, phrases) : !mayHold(kb, d, quick) || !holdsPhrases(kb, d, phrases)) continue;
+      ids.add(d);
+      if (++found >= MAX_EXACT_ALIGNED) break;
+    }
+  };
+  for (const list of within) exact(intersect([list, ...lists], MAX_EXACT));
+  exact(intersect(lists, MAX_EXACT));
+  return ids;
 }
 
 /** Claim words (not stop words) whose term is in neither the passage nor its neighbours in the paragraph. */
@@ -166,7 +204,14 @@ function phrasePatterns(claim: Claim): RegExp[] | null {
   const plain = claim.words.every((w) => /^[a-z0-9]+$/.test(w.norm) && w.raw.length === w.norm.length);
   if (!plain) return null;
   return claim.fragments.map(
-    (f) => new RegExp(`(?<![a-z0-9])${f.map((w) => w.norm).join("(?:['\u2019]s)?[^a-z0-9]+")}(?:['\u2019]s)?(?![a-z0-9])`, 'i'),
+    (f) =>
+      new RegExp(
+        `(?<![a-z0-9])${f
+          .filter((w) => !w.part)
+          .map((w) => w.norm)
+          .join("(?:['\u2019]s)?[^a-z0-9]+")}(?:['\u2019]s)?(?![a-z0-9])`,
+        'i',
+      ),
   );
 }
 

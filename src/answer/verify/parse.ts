@@ -17,10 +17,16 @@ const OPEN = '"\u201c\u201e\u00ab\u2018';
 const CLOSE = '"\u201d\u201c\u00bb\u2019';
 const QUOTED = new RegExp(`[${OPEN}]([^]*)[${CLOSE}]`, 'u');
 
+/**
+ * Straight single quotes around a claim ("Stoltenberg: 'We …'"): opened at the start or after a
+ * space or colon, closed at the end or before a space or punctuation, so "don't" never opens one.
+ */
+const SINGLE_QUOTED = /(?:^|(?<=[\s:]))'([\s\S]{3,}?)'(?=$|[\s,.;:!?\u2013\u2014-])(?![\s\S]*(?:^|\s)')/u;
+
 /** The quoted part of a text (first opening mark to last closing mark), and the text around it. */
 function quotedPart(text: string): { claim: string; rest: string } | null {
   // Straight double quotes or typographic ones; a lone apostrophe is never a quotation mark.
-  const m = QUOTED.exec(text);
+  const m = QUOTED.exec(text) ?? SINGLE_QUOTED.exec(text);
   if (!m?.[1]?.trim() || (m[0][0] === '\u2018' && !m[0].endsWith('\u2019'))) return null;
   return { claim: m[1].trim(), rest: `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}` };
 }
@@ -63,6 +69,9 @@ function splitClaim(kb: KnowledgeBase, body: string): VerifyRequest {
   return request(body, '');
 }
 
+/** A dash, an en or em dash, or a tilde opening an attribution line after a quote; the name runs to a comma or bracket. */
+const ATTRIBUTION = /^\s*(?:[-\u2013\u2014~]+)\s*([^,([\n]+)/u;
+
 const SPEECH_VERB = /\b(?:said|says|say|told|tells|wrote|writes|claimed|claims|stated|declared|tweeted|quoted|according)\b/i;
 
 /**
@@ -71,10 +80,16 @@ const SPEECH_VERB = /\b(?:said|says|say|told|tells|wrote|writes|claimed|claims|s
  * name the sources know, and names nobody when it has none (never a sentence taken as a name).
  */
 function speakerIn(kb: KnowledgeBase, rest: string): string {
+  // An attribution line ("- Stoltenberg, March 2021", "— Jens Stoltenberg, NATO Secretary General,
+  // 24 March 2021", "~ Stoltenberg (2021)"): the name is what stands before the role, date or source.
+  const line = ATTRIBUTION.exec(rest);
+  if (line) return cleanSpeaker(line[1]!);
   const clean = cleanSpeaker(rest);
-  const parts = clean.split(/\s+/).filter(Boolean);
+  // A bare name, with a role or a date after a comma or in brackets ("Jens Stoltenberg, NATO chief").
+  const head = clean.split(/\s*[,(]/)[0]!;
+  const parts = head.split(/\s+/).filter(Boolean);
   const bare = parts.length <= 4 && !SPEECH_VERB.test(clean) && !parts.some((w) => isStopWord(w.toLowerCase().replace(/[^\p{L}]/gu, '')));
-  if (bare) return clean;
+  if (bare && (head === clean || kb.speakers.detect(clean)?.speaker == null || names(kb, head))) return head;
   const found = kb.speakers.detect(rest);
   if (found?.speaker) return found.speaker.name;
   if (found?.consumed && found.ambiguous.length) return words(rest).slice(found.consumed.from, found.consumed.to).join(' ');

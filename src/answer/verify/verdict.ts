@@ -7,12 +7,16 @@ import type { Claim } from './align.js';
 import type { Match } from './candidates.js';
 
 /**
- * The verdict rules, in order. With a claimed speaker: their own quote word for word → verbatim;
+ * The verdict rules, in order. With a claimed speaker: their own quote word for word → verbatim
+ * (out-of-context when every such quote was cut from a sentence that says otherwise, see cut.ts);
  * the words word for word in someone else's quote (or in another turn of a transcript of that
  * speaker, such as a question put to them) → misattributed; the words in the reporter's sentences
- * about the speaker, closer than any quote of theirs → reported; a quote of theirs that
- * shares most of the words → altered; someone else's quote sharing most of them → misattributed.
- * Without one, the closest quote of anyone decides. Nothing close enough → not-found.
+ * about the speaker, closer than any quote of theirs → reported; a quote of theirs that shares
+ * most of the words → altered; someone else's quote sharing most of them → altered too, against
+ * that line (nobody said these words: "misattributed" means someone else said them). A claimed
+ * speaker no source knows is not found for that name, with whose words they are. Without one,
+ * the closest quote of anyone decides. Nothing close enough → not-found.
+ * "Word for word" is up to case, punctuation and the forms of forms.ts (don't/do not, -ise/-ize).
  */
 
 export interface Judgement {
@@ -21,6 +25,8 @@ export interface Judgement {
   basis: Match | null;
   /** Every match close enough to show, the basis first. */
   shown: Match[];
+  /** The claimed speaker is no speaker of these sources (and not a short form of the basis's speaker). */
+  unknownSpeaker?: boolean;
 }
 
 export interface Claimed {
@@ -58,7 +64,11 @@ function isNear(kb: KnowledgeBase, m: Match, claim: Claim, own = false): boolean
   return shared >= Math.min(MIN_SHARED_IDF, 0.5 * Math.log(1 + kb.passages.length));
 }
 
-export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed: Claimed | null): Judgement {
+/**
+ * `isCut(m)`: an exact match cut from a sentence that says otherwise (a left-out negation …). A
+ * verbatim quote that is not cut wins; when every one is, the verdict is out-of-context.
+ */
+export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed: Claimed | null, isCut: (m: Match) => boolean): Judgement {
   const byClaimed = (m: Match) => claimed !== null && m.owner.speaker !== null && isClaimedName(claimed, m.owner.speaker);
   const near = matches
     .filter((m) => isNear(kb, m, claim, byClaimed(m)))
@@ -68,9 +78,15 @@ export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed
   const result = (verdict: Verdict, basis: Match | undefined, keep: (m: Match) => boolean = () => true): Judgement =>
     basis ? { verdict, basis, shown: [basis, ...near.filter((m) => m !== basis && keep(m))] } : { verdict: 'not-found', basis: null, shown: [] };
 
+  const verbatimOf = (keep: (m: Match) => boolean): Judgement | null => {
+    const all = near.filter((m) => exact(m) && keep(m));
+    const whole = all.find((m) => !isCut(m));
+    return whole ? result('verbatim', whole) : all[0] ? result('out-of-context', all[0]) : null;
+  };
+
   if (!claimed) {
-    const quote = near.find((m) => exact(m) && isQuote(m));
-    if (quote) return result('verbatim', quote);
+    const quote = verbatimOf(isQuote);
+    if (quote) return quote;
     const other = near.find((m) => m.edits === 0 && !isQuote(m));
     if (other) return result('reported', other);
     const close = near.find(isQuote);
@@ -85,16 +101,18 @@ export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed
     (m.owner.kind === 'reported' && mine(m.owner.speaker)) || (!isQuote(m) && !m.inTranscript && articleQuotes(kb, m, mine));
   const notGiven = (m: Match) => !ofClaimed(m);
 
-  const verbatim = near.find((m) => exact(m) && ofClaimed(m));
-  if (verbatim) return result('verbatim', verbatim);
+  const verbatim = verbatimOf(ofClaimed);
+  if (verbatim) return verbatim;
   const others = near.find((m) => m.edits === 0 && ofOther(m));
-  if (others) return result('misattributed', others, notGiven);
+  // A name no source knows cannot be shown to be wrong: the words are not found for it.
+  const unknown = (j: Judgement): Judgement => (claimed.speakers.length ? j : { ...j, verdict: 'not-found', unknownSpeaker: true });
+  if (others) return unknown(result('misattributed', others, notGiven));
   const own = near.find(ofClaimed);
   const reported = near.find(about);
   if (reported && (!own || reported.edits < own.edits)) return result('reported', reported);
   if (own) return result('altered', own);
   const elsewhere = near.find(ofOther);
-  if (elsewhere) return result('misattributed', elsewhere, notGiven);
+  if (elsewhere) return unknown(result('altered', elsewhere, notGiven));
   return { verdict: 'not-found', basis: null, shown: near.slice(0, 3) };
 }
 

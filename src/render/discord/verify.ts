@@ -4,7 +4,7 @@
  * the source lacks as **+word**; everything escaped), then the closest sources as citation embeds
  * with Context and Cite buttons. Within Discord's limits like every other answer.
  */
-import type { Answer, Difference, Verdict } from '../../answer/types.js';
+import type { Answer, Difference, Verdict, VerifyResult } from '../../answer/types.js';
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
 import type { Citation } from '../../answer/types.js';
 import { answerButtons } from './buttons.js';
@@ -16,6 +16,8 @@ import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './escape.js';
 
 const LABEL: Record<Verdict, string> = {
   verbatim: '✅ Verbatim',
+  'out-of-context': '⚠️ Verbatim words, cut',
+  spliced: '✂️ Spliced',
   altered: '⚠️ Altered',
   reported: 'ℹ️ Reported, not quoted',
   misattributed: '❌ Misattributed',
@@ -28,10 +30,13 @@ const DIFF_BUDGET = 1200;
 export function renderVerify(answer: Answer, opts: { askerId: string }): DiscordMessage[] {
   const v = answer.verify;
   if (!v) return [renderMiss(answer)];
-  const verdictLine = bold(fitEscaped(`${LABEL[v.verdict]}: ${answer.heading.replace(/^[^:]*:\s*/, '')}`.replace(/\s+/g, ' '), 600));
+  // "Not found for <name>" (a name no source knows) keeps its own words after the icon.
+  const label = /^Not found for /.test(answer.heading) ? `❔ ${answer.heading.split(':')[0]}` : LABEL[v.verdict];
+  const verdictLine = bold(fitEscaped(`${label}: ${answer.heading.replace(/^[^:]*:\s*/, '')}`.replace(/\s+/g, ' '), 600));
   const lines = [
     verdictLine,
     `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
+    ...notes(answer, v),
   ];
   if (v.negations.length) {
     lines.push(
@@ -44,7 +49,7 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
       '(**−** source words the claim leaves out · **+** claim words the source does not have)',
     );
   }
-  if (!answer.found) {
+  if (!answer.found && !answer.citations.length) {
     const text = answer.text
       .split('\n')
       .filter((l) => !l.startsWith('Claim:'))
@@ -57,6 +62,39 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
   const shown = answer.citations.slice(0, 3);
   const embeds = shown.map((c, i) => citationEmbed(c, i + 1));
   return [{ content: joinWithin(lines, LIMITS.content), embeds, components: buttons(answer, shown, opts.askerId) }];
+}
+
+/** Room for each note under the verdict (the cut sentence, the pieces, the first appearance). */
+const NOTE_BUDGET = 400;
+
+/** The cut sentence (left-out words in bold ⟦brackets⟧: square ones are link syntax) and why, the spliced pieces, other forms, the first appearance. */
+function notes(answer: Answer, v: VerifyResult): string[] {
+  const out: string[] = [];
+  if (v.cut) {
+    const sentence = v.cut.parts
+      .map((p) => {
+        // Words left out in bold brackets, the spaces around them kept; a left-out full stop is just a full stop.
+        const [, before, words, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(p.text)!;
+        const text = escapeDiscord(cutPlain(words!, NOTE_BUDGET));
+        return `${before}${p.left && /[\p{L}\p{N}]/u.test(p.text) ? bold(`⟦${text}⟧`) : text}${after}`;
+      })
+      .join('');
+    out.push(`Cut from: “${sentence.replace(/\s+/g, ' ')}” (**⟦…⟧** left out by the claim)`);
+    out.push(`Left out: ${v.cut.reasons.map((r) => `“${escapeDiscord(cutPlain(r.words, 60))}” (${r.kind})`).join('; ')}`);
+  }
+  (v.pieces ?? []).forEach((p, k) => {
+    out.push(`Piece ${k + 1} (source ${k + 1}): “${fitEscaped(p.claim, 200)}”${p.gap ? `; then ${escapeDiscord(p.gap)}` : ''}`);
+  });
+  for (const f of v.forms) {
+    const what = f.kind === 'number' ? 'Same number, written differently' : 'Same words, written another way';
+    out.push(`${what}: “${fitEscaped(f.source, 60)}” in the source, “${fitEscaped(f.claim, 60)}” in the claim`);
+  }
+  // (Not when the only source is the one cited first: its citation already says where and when.)
+  if (v.firstSeen && (v.appearances.length || answer.citations[0]?.sourceId !== v.firstSeen.sourceId)) {
+    const later = v.appearances.length ? ` · ${v.appearances.length} later source${v.appearances.length === 1 ? '' : 's'}` : '';
+    out.push(`First seen: ${fitEscaped(`${v.firstSeen.title || v.firstSeen.publisher || v.firstSeen.sourceId}, ${v.firstSeen.date}`, 200)}${later}`);
+  }
+  return out;
 }
 
 /** The diff as one line, cut between runs (marked …) to fit `max` characters. */
