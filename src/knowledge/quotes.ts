@@ -1,7 +1,7 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
 import { acronymOf, findMentions, firstNameGender, type Mention } from './names.js';
-import { leadAttribution, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
+import { leadAttribution, openingSubject, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
@@ -426,6 +426,11 @@ function introduced(lead: string): boolean {
   );
 }
 
+/** A quotation that is its whole sentence (a mark, the words, a mark and the sentence's end). */
+function ownSentence(text: string, [a, b]: [number, number], span: Span): boolean {
+  return /^[\s\p{Pi}\p{Pf}"'«»]*$/u.test(text.slice(a, span.start)) && /^[\s\p{Pi}\p{Pf}"'«».!?]*$/u.test(text.slice(span.end, b));
+}
+
 /** "BRUSSELS, 5 April 2022 — " or "LONDON (Reuters) - " before a paragraph's first words. */
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.,'’-]{1,40}(?:,?\s*[\p{L}\d ,.]{0,30}?\d{4})?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]\s*$/u;
 
@@ -447,6 +452,9 @@ function segmentParagraph(
   /** Per sentence: its speaker (string), an attribution naming no one (null), or none (undefined). */
   const said: Array<string | null | undefined> = [];
   const named: boolean[] = [];
+  const subjects: Array<string | null> = [];
+  /** Everyone the paragraph has named (or mentioned unnamed: null) so far. */
+  const seen = new Set<string | null>();
   const ranges = sentenceRanges(text);
   let lastWho: Who | null = null;
   ranges.forEach(([a, b], si) => {
@@ -470,6 +478,11 @@ function segmentParagraph(
       if (r) ctx.here.push({ ...r, at: m.start });
     }
     named[si] = ctx.here.some((r) => r.name && !r.org);
+    // The one person a sentence names, as its opening subject: a quotation right after it with no
+    // attribution of its own is theirs ("Moreira was in no doubt. “He is a monster.”").
+    for (const r of ctx.here) if (!r.org) seen.add(r.name);
+    // Only when the paragraph so far names no one else ("Tomas Berg spoke first. Anna Lind arrived later. “We disagree.”": nobody).
+    subjects[si] = seen.size === 1 && !seen.has(null) ? (openingSubject(ctx, a, b)?.speaker ?? null) : null;
     const inSpans = spans.filter((s) => s.start < b && s.end > a);
     const inside = inSpans.reduce((n, s) => n + letters(text.slice(Math.max(a, s.start), Math.min(b, s.end))), 0);
     // A quotation is the sentence's own when it is most of it, opens it, runs past its end, or
@@ -587,7 +600,11 @@ function segmentParagraph(
         span.speaker = said[j] ?? null;
         break;
       }
-      if (named[j]) break;
+      if (named[j]) {
+        // The sentence right before names one person as its subject, and says nothing of anyone's words.
+        if (j === si - 1 && subjects[j] && ownSentence(text, ranges[si]!, span)) span.speaker = subjects[j]!;
+        break;
+      }
     }
   }
   const last = ranges.at(-1);

@@ -177,7 +177,9 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
         !owner.possessive &&
         /^\s+of\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/iu.test(ctx.masked.slice(owner.end, last.start))
       )
-        return { speaker: resolveMention(ctx, owner), start: owner.start };
+        // "Dodds of Time Magazine points out": a name right before "of" and an organisation is a
+        // person of it, even a surname the article gives nowhere else.
+        return { speaker: resolveMention(ctx, owner) ?? (last.org && !owner.name.includes(' ') ? owner.name : null), start: owner.start };
       return { speaker: null, start: last.start };
     }
     return { speaker: resolveMention(ctx, last), start: last.start };
@@ -227,6 +229,8 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].length);
   for (const m of findMentions(ctx.masked, from, verbStart, ctx.speakers)) {
     if (m.possessive) continue;
+    // "Speaking early on Thursday …, Gates welcomed …, saying": an opening participle is no one.
+    if (m.name && !m.name.includes(' ') && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(m.name) && !ctx.speakers.knowsPerson(m.name)) continue;
     const prefix = ctx.masked.slice(from, m.start);
     const clause = prefix.includes(', ') ? prefix.slice(prefix.lastIndexOf(', ') + 2) : prefix;
     if (/^[\s_]*(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+)*$/u.test(prefix) || /^\s*$/.test(clause)) return { speaker: resolveMention(ctx, m) };
@@ -255,6 +259,18 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
     if (by) return inverted(ctx, v.end + by[0].length - 1, to) ?? { speaker: null };
     // "he was admitted to hospital", "she was asked about …": the subject is not speaking.
     return null;
+  }
+  // "…, with Peres noting upfront that …": the participle's own subject, named right before it.
+  if (PARTICIPLE.has(v.word)) {
+    const withSubject = /(?:^|[\s,])with\s+$/i;
+    const own = findMentions(ctx.masked, Math.max(floor, v.start - 80), v.start, ctx.speakers).at(-1);
+    if (
+      own?.name &&
+      !own.possessive &&
+      /^\s+(?:[\p{Ll}]+ly\s+)?$/u.test(ctx.masked.slice(own.end, v.start)) &&
+      withSubject.test(ctx.masked.slice(Math.max(floor, own.start - 10), own.start))
+    )
+      return { speaker: resolveMention(ctx, own) };
   }
   if (PARTICIPLE.has(v.word) || /(?:^|\s)(?:and|by|then)\s+$/i.test(pre)) return sentenceSubject(ctx, floor, v.start);
   if (v.word === 'quoted' && !/(?<![\p{L}\p{N}])(?:was|were|is|been|being)\s+$/iu.test(pre)) return { speaker: null };
@@ -396,17 +412,27 @@ const NOT_OWN_WORDS =
  * a sign, a banner or a headline (their words are not the subject's).
  */
 function colonSubject(ctx: Context, from: number, colon: number): Who | null {
-  const pron = /^[\s_]*(he|she)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/iu.exec(ctx.masked.slice(from, colon));
-  if (pron && !NOT_OWN_WORDS.test(ctx.masked.slice(from, colon))) return pronounWho(ctx, pron[1]!, from + pron[0].indexOf(pron[1]!));
+  if (NOT_OWN_WORDS.test(ctx.masked.slice(from, colon))) return null;
+  return openingSubject(ctx, from, colon);
+}
+
+/**
+ * The named subject a sentence opens with (he or she; or a name after at most three words of
+ * role, not after a preposition, followed by its predicate), or null. For words quoted after a
+ * colon in that sentence, and for a quotation right after it that has no attribution of its own.
+ */
+export function openingSubject(ctx: Context, from: number, to: number): Who | null {
+  const pron = /^[\s_]*(he|she)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/iu.exec(ctx.masked.slice(from, to));
+  if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].indexOf(pron[1]!));
   // The last name within the sentence's first words: "Homicide investigator Edson Moreira".
-  const m = findMentions(ctx.masked, from, colon, ctx.speakers)
+  const m = findMentions(ctx.masked, from, to, ctx.speakers)
     .filter((x) => /^[\s_]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.masked.slice(from, x.start)))
     .at(-1);
   if (!m?.name || m.possessive) return null;
   const prefix = ctx.masked.slice(from, m.start);
-  const rest = ctx.masked.slice(m.end, colon);
+  const rest = ctx.masked.slice(m.end, to);
   if (/(?:^|\s)(?:in|at|on|of|for|with|from|to|by|after|before|during|about|like|as|and|or)\s/i.test(prefix)) return null;
-  if (NOT_OWN_WORDS.test(rest) || !/^,?\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.test(rest)) return null;
+  if (!/^,?\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.test(rest)) return null;
   const speaker = resolveMention(ctx, m);
   return speaker ? { speaker } : null;
 }

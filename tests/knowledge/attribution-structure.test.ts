@@ -126,3 +126,30 @@ describe('organisations', () => {
     expect(quoteOf(a, 'The decision was not easy')).toBe('Voss Motoren AG');
   });
 });
+
+describe('a quotation with no attribution of its own', () => {
+  it('takes the one person the sentence before opens with, when that sentence names no one else', () => {
+    const a = parse(
+      'Mayor Ann Kerr toured the flooded streets on Sunday. "Nobody here has seen water this high."',
+      'Smith met Jones on Friday. "We agreed on everything."',
+    );
+    expect(quoteOf(a, 'Nobody here has seen')).toBe('Ann Kerr');
+    expect(quoteOf(a, 'We agreed on everything')).toBeNull();
+  });
+
+  it('an opening participle is no one ("Speaking …, Gates welcomed …, saying …"), and "with X noting that “…”" is X', () => {
+    const a = parse(
+      'US Defense Secretary Robert Gates said on Wednesday that allies would stay.',
+      'Speaking during a visit to South Korea, Gates welcomed the decision, saying all nations have an interest in a smooth process.',
+      '"I think virtually all of the nations have kept those forces there," he said.',
+      'Cheney met Shimon Peres, the Israeli president. Both men spoke of Iran, with Peres noting that Iran wants to "build two satellites in Lebanon and in Gaza."',
+    );
+    expect(quoteOf(a, 'I think virtually all')).toBe('Robert Gates');
+    expect(quoteOf(a, 'build two satellites')).toBe('Shimon Peres');
+  });
+
+  it('a name before "of" and an organisation is a person of it ("Dodds of Time Magazine points out, “…”")', () => {
+    const a = parse('These boycotts are not without criticism. Dodds of Time Magazine points out, "At first glance, Stoli seems a logical target."');
+    expect(quoteOf(a, 'At first glance')).toBe('Dodds');
+  });
+});
