@@ -172,7 +172,12 @@ async function placeOf(options: AddOptions, name: string, isUrl: boolean, now: D
   if (by && !by.global && isUrl) {
     if (await findStem(join(dir, ADDED_FOLDER), name))
       throw new Refused('it is already one of the global sources, answered in every server (nothing changed)');
-    for (const other of await readdir(join(dir, ADDED_FOLDER)).catch(() => [] as string[])) {
+    // No added/ folder yet: no other server has added anything, so there is nothing to share.
+    const servers = await readdir(join(dir, ADDED_FOLDER)).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return [] as string[];
+      throw err;
+    });
+    for (const other of servers) {
       if (isServerId(other) && other !== by.server && (await findStem(join(dir, ADDED_FOLDER, other), name))) {
         folder = `${ADDED_FOLDER}/${other}`;
         break;
