@@ -3,7 +3,7 @@ import { LEGAL_FORMS, ORG_WORDS } from './lexicon/organisations.js';
 import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particles.js';
 import { PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
 import { ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
-import { FEMALE_FIRST, isGivenName, MALE_FIRST } from './lexicon/given-names.js';
+import { givenNameGender, isGivenName } from './lexicon/given-names.js';
 import { FEMALE, MALE, TITLES } from './lexicon/titles.js';
 import { fold } from './text.js';
 
@@ -334,8 +334,7 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known?
 export function firstNameGender(fullName: string): Gender {
   const parts = fullName.trim().split(/\s+/);
   if (parts.length < 2) return null;
-  const first = fold(parts[0]!);
-  return FEMALE_FIRST.has(first) ? 'f' : MALE_FIRST.has(first) ? 'm' : null;
+  return givenNameGender(parts[0]!);
 }
 
 /** Joining words an acronym skips ("Movement for Democratic Change" → MDC). */

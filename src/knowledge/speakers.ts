@@ -333,6 +333,8 @@ export class ArticleSpeakers implements KnownNames {
       const kind = [...this.orgs].filter((o) => nameKey(o).split(' ').includes(head));
       return kind.length === 1 ? kind[0]! : null;
     }
+    // "the ex-policeman" is the article's "former policeman".
+    if (/^ex /.test(key)) return this.roleNoun(`former ${key.slice(3)}`, here, paragraphStart);
     const direct = this.byRoleName(noun);
     if (direct) return direct;
     // The one person of the article whose role, as written, ends with that noun ("Environment

@@ -20,6 +20,12 @@ const VERB = new RegExp(
 const PARTICIPLE = new Set(PARTICIPLES);
 const AUXILIARY =
   /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/i;
+/**
+ * An adverb between a subject and its verb ("He supposedly told her", "Smith angrily replied"), by
+ * its ending, with three letters or more before it, so nouns ("family", "ally", "rally") are not.
+ */
+const ADVERB =
+  /(?:^|\s)\p{Ll}{3,}(?:ally|edly|ously|ively|fully|lessly|ently|antly|ately|ably|ibly|ingly|ickly|ftly|rtly|stly|ghtly|wly|rly|tly|sly)\s*$/u;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|one|another|this|that|these|those|some|many|several|two|three|local|other)$/i;
 const PREPOSITION = new Set([
   'on',
@@ -152,7 +158,7 @@ function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: 
 function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
   let e = end;
   for (let k = 0; k < 4; k++) {
-    const m = AUXILIARY.exec(ctx.masked.slice(floor, e));
+    const m = AUXILIARY.exec(ctx.masked.slice(floor, e)) ?? ADVERB.exec(ctx.masked.slice(floor, e));
     if (!m || m[0].trim() === '') break;
     e = floor + m.index;
   }
@@ -205,8 +211,15 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     // "Vogel's deputy said": someone's deputy, not a person the article names.
     if (/['’]s?\s+$/u.test(text.slice(0, np.index + (np[0].length - np[0].trimStart().length) + (np[1] ? np[1].length + 1 : 0))))
       return { speaker: null, start: floor + np.index };
-    const det = np[1] && DETERMINER.test(np[1]) ? np[1] : undefined;
-    const noun = np[2]!;
+    let det = np[1] && DETERMINER.test(np[1]) ? np[1] : undefined;
+    let noun = np[2]!;
+    // "… being beaten the ex-policeman responded": the noun phrase starts at its last determiner.
+    const words = noun.split(/\s+/);
+    const lastDet = words.findLastIndex((w, i) => i < words.length - 1 && /^(?:the|a|an)$/.test(w));
+    if (lastDet >= 0) {
+      det = words[lastDet];
+      noun = words.slice(lastDet + 1).join(' ');
+    }
     // "responded, via separate tweets": words after a preposition are no subject, and a plural
     // noun there ("tweets", "remarks") is no verb of saying: the verb before it speaks.
     const lead = (np[1] ?? noun.split(/\s+/)[0]!).toLowerCase();

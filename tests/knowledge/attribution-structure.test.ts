@@ -153,3 +153,15 @@ describe('a quotation with no attribution of its own', () => {
     expect(quoteOf(a, 'At first glance')).toBe('Dodds');
   });
 });
+
+describe('he and she: what the article and the names say', () => {
+  it('an adverb between the subject and the verb ("He supposedly told her, “…”") keeps the subject', () => {
+    const a = parse('Police say Bruno Fernandes threatened her in October. He supposedly told her, "You do not know what I am capable of."');
+    expect(quoteOf(a, 'You do not know')).toBe('Bruno Fernandes');
+  });
+
+  it("a given name on one gender's list rules that person out for the other pronoun", () => {
+    const a = parse('Bruno Fernandes met the reporters on Monday. "We have nothing to hide," she said.');
+    expect(quoteOf(a, 'We have nothing to hide')).toBeNull();
+  });
+});

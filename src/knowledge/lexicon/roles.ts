@@ -6,6 +6,8 @@
 
 /** Words that make a role or title, not a name ("Prime Minister", "Secretary General", "coach"). */
 export const ROLE_WORDS = new Set([
+  'policeman',
+  'policewoman',
   'secretary',
   'general',
   'secretary-general',
