@@ -37,7 +37,7 @@ export function isGivenName(word: string): boolean {
  * when titles, role nouns and earlier pronouns say nothing. Deliberately short: a name that is
  * given to both (Alex, Jordan, Sam, Robin, Jean, Andrea, Nikola …) is not here.
  */
-export const FEMALE_FIRST = new Set(
+const FEMALE_FIRST = new Set(
   `mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa margaret
 betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca laura sharon
 cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel
@@ -47,7 +47,7 @@ alice judy sophia grace denise amber doris marilyn danielle beverly isabella the
 marie kayla alexis lori claire ingrid agnieszka anne-marie gina lena helga sofia sophie chloe lucy ellen eleanor fiona
 julia natasha olga irina svetlana yasmin fatima aisha priya`.split(/\s+/),
 );
-export const MALE_FIRST = new Set(
+const MALE_FIRST = new Set(
   `james robert john michael david william richard joseph thomas charles christopher daniel
 matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan
 jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick
