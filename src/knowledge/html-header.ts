@@ -34,8 +34,12 @@ const MODIFIED = /updat|modif|edited|revised/i;
 function articleH1(document: Doc): El | null {
   for (const scope of ['article h1', 'main h1', 'h1']) {
     const found = [...document.querySelectorAll(scope)] as El[];
-    if (found.length === 1) return found[0]!;
     if (found.length > 1) return null;
+    const h1 = found[0];
+    if (!h1) continue;
+    // The site's name in a masthead <h1> (beside "Monday 7 December 2026", today's date) heads no article.
+    const outsideArticle = document.querySelector('article') !== null && !h1.closest('article');
+    return outsideArticle || h1.closest('[class*="masthead" i], [class*="site-header" i], [role="banner"]') ? null : h1;
   }
   return null;
 }
@@ -59,7 +63,12 @@ function isModifiedTime(el: El): boolean {
 export function readArticleHeader(document: Doc): ArticleHeader {
   const h1 = articleH1(document);
   const header: ArticleHeader = { h1, published: null, from: null, byline: null };
-  if (!h1) return header;
+  if (!h1) {
+    // No headline to stand under: the article's own first <time>, as a reader would look for it.
+    const time = ([...document.querySelectorAll('article time[datetime]')] as El[]).find((el) => !isModifiedTime(el));
+    if (time) [header.published, header.from] = [time.getAttribute('datetime')!.trim(), 'time-element'];
+    return header;
+  }
   // A kicker above the headline ("Exclusive", the section's name) is a label, not a line of the story.
   for (let prev = h1.previousElementSibling; prev; prev = prev.previousElementSibling) {
     if (KICKER_CLASS.test(prev.getAttribute('class') ?? '') && squash(prev.textContent).length <= 40) prev.remove();

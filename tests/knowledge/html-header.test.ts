@@ -55,6 +55,13 @@ const PAGES: Record<string, string> = {
 <p>WASHINGTON (AP) — The talks that began on 3 March 2019 stalled again today, officials said, with no new date set for them to resume.</p>
 <p>“We are not giving up,” said negotiator Sam Ortiz.</p>${BODY}`,
   ),
+  'masthead.html': `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pier closes | Bay Courier</title></head><body>
+<div class="masthead"><h1>Bay Courier</h1><p>Monday 7 December 2026</p></div>
+<article><h2>Pier closes for the winter</h2><p><time datetime="2021-11-02">2 November 2021</time></p>
+<p>“We will reopen in spring,” said harbour master Rui Costa.</p>${BODY}</article></body></html>`,
+  'masthead-undated.html': `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pier closes | Bay Courier</title></head><body>
+<header class="masthead"><h1>Bay Courier</h1><p>Monday 7 December 2026</p></header>
+<div class="story"><h2>Pier closes for the winter</h2><p>“We will reopen in spring,” said harbour master Rui Costa.</p>${BODY}</div></body></html>`,
   'site-title.html': `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harbour deal reached | Harbour Gazette</title>
 <meta property="og:site_name" content="Harbour Gazette"><meta property="article:published_time" content="2024-05-15"></head>
 <body><div class="story"><p>“It is done,” said Tomas Voss, the union leader, after the vote on the harbour deal that had been months in the making.</p>${BODY}</div></body></html>`,
@@ -95,6 +102,12 @@ describe('the date a reader sees', () => {
     // The story mentions 3 March 2019: the day the talks began, not the day it was published.
     expect(byFile('agency.html')).toBeUndefined();
     expect(problems.find((p) => p.file === 'agency.html')?.reason).toMatch(/no publication date found.*--date/);
+  });
+
+  it('never takes the date a masthead shows beside the site name (today’s, not the article’s)', () => {
+    expect(byFile('masthead.html')).toMatchObject({ date: '2021-11-02', dateFrom: 'time-element' });
+    expect(byFile('masthead-undated.html')).toBeUndefined();
+    expect(problems.find((p) => p.file === 'masthead-undated.html')?.reason).toMatch(/no publication date found/);
   });
 
   it('says where the date came from in ask --json citations', () => {
