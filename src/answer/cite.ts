@@ -28,6 +28,7 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
   };
   const asGiven = citation.speaker ? kb.speakers.asGiven.get(pick.articleIndex)?.get(citation.speaker) : undefined;
   if (asGiven) citation.speakerAsGiven = asGiven;
+  if (article.dateFrom) citation.dateFrom = article.dateFrom;
   if (lead.kind === 'quote' && pick.segments.every((s) => s.embedded)) citation.partial = true;
   const added = additionHere(kb, pick.articleIndex);
   if (added) citation.addedHere = added;

@@ -5,7 +5,7 @@
  */
 
 import type { Addition } from '../knowledge/scope.js';
-import type { Problem } from '../knowledge/types.js';
+import type { DateFrom, Problem } from '../knowledge/types.js';
 
 type Command = 'quote' | 'summary' | 'search' | 'sources' | 'help' | 'verify' | 'timeline';
 export type CitationKind = 'quote' | 'reported' | 'passage';
@@ -45,6 +45,8 @@ export interface Citation extends SourceRef {
   partial?: boolean;
   /** The source's byline, for citation styles that name the author (APA, MLA, Chicago). */
   author?: string | null;
+  /** Where an added page's date was read (json-ld, meta, time-element, dateline, given): how far to trust it. */
+  dateFrom?: DateFrom;
   /** When the source was added from the asker's own server: by whom and when ("added by a moderator of this server"). */
   addedHere?: Addition;
 }

@@ -86,6 +86,9 @@ export function checkedLookup(hostname: string, options: { all?: boolean; family
   });
 }
 
+/** Said with every refusal of a non-public address: a developer testing against a local server needs to know the switch. */
+const PRIVATE_HINT = 'only public addresses are fetched; VERBATIM_ALLOW_PRIVATE_URLS=1 allows them in development';
+
 function checkUrl(raw: string, allowPrivate: boolean, allowHosts: string[] = []): URL {
   let url: URL;
   try {
@@ -99,10 +102,10 @@ function checkUrl(raw: string, allowPrivate: boolean, allowHosts: string[] = [])
   if (allowHosts.includes(url.host)) return url;
   if (!allowPrivate && ipaddr.isValid(host)) {
     const bad = forbiddenAddress(host);
-    if (bad) throw new FetchRefused(`refused ${url.host}: ${bad} (only public addresses are fetched)`);
+    if (bad) throw new FetchRefused(`refused ${url.host}: ${bad} (${PRIVATE_HINT})`);
   }
   if (!allowPrivate && /^(localhost|.*\.localhost|.*\.local|.*\.internal)$/i.test(host))
-    throw new FetchRefused(`refused ${url.host}: a local host name`);
+    throw new FetchRefused(`refused ${url.host}: a local host name (${PRIVATE_HINT})`);
   return url;
 }
 
@@ -212,7 +215,7 @@ function refusalOf(err: unknown, url: URL, signal: AbortSignal, totalMs: number)
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e.code ?? e.cause?.code;
   if (typeof code === 'string' && code.startsWith('Z_')) return new FetchRefused(`${url.host} sent a corrupt compressed body (${e.message})`);
-  if (code === 'EVERBATIMPRIVATE') return new FetchRefused(`refused ${url.host}: ${(e.cause ?? e).message} (only public addresses are fetched)`);
+  if (code === 'EVERBATIMPRIVATE') return new FetchRefused(`refused ${url.host}: ${(e.cause ?? e).message} (${PRIVATE_HINT})`);
   if (signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
     return new FetchRefused(`${url.host} did not answer within ${Math.round(totalMs / 1000)} s`);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new FetchRefused(`could not connect to ${url.host} in time`);

@@ -131,3 +131,35 @@ export function formatLongDate(date: string): string {
   const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
   return `${Number(m[3])} ${names[Number(m[2]) - 1]} ${m[1]}`;
 }
+
+/** Words that open a sentence about an event ("On 3 March 2020, the council…"), never a dateline. */
+const SENTENCE_OPENERS = /^(on|in|by|since|until|from|before|after|at|as|the|a|an|last|next|this|that)$/i;
+
+/**
+ * The date of a dateline at the start of `text` ("ROTTERDAM, 2 May 2023 — …", "Tuesday, March 3,
+ * 2020", "Published 3 March 2020"), or null. A reader takes a date as the publication date only
+ * where a dateline stands: before it only a place, an agency or a weekday (capitalised words),
+ * after it no sentence going on. "WASHINGTON (AP) — The talks of 3 March 2019 …" has none, and
+ * neither has a line saying "Updated …" (a modification is never the publication date).
+ */
+export function findDateline(text: string): SourceDate | null {
+  const found = findFirstFullDate(text);
+  if (!found) return null;
+  const prefix = text
+    .slice(0, found.index)
+    .replace(/^\s*(first\s+)?(published|posted)(\s+on)?\s*:?\s*/i, '')
+    .trim();
+  if (prefix.length > 60 || /[.!?“”"]/.test(prefix)) return null;
+  const words = prefix.match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.some((w) => !/^[\p{Lu}\p{N}]/u.test(w)) || (words[0] && SENTENCE_OPENERS.test(words[0]))) return null;
+  const rest = text.slice(found.index).replace(FULL_DATE_AT_START, '');
+  // "3 March 2020, the council met" goes on as a sentence; "3 March 2020 at 10:15 GMT" does not.
+  if (/^,?\s+(?!at\s+\d)\p{Ll}/u.test(rest)) return null;
+  return found.date;
+}
+
+/** The date `findFirstFullDate` found, as matched at the start of the rest of the text. */
+const FULL_DATE_AT_START = new RegExp(
+  `^(?:\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH},?\\s+\\d{4}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})`,
+  'i',
+);

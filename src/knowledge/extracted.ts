@@ -8,6 +8,8 @@ export interface Extracted {
   publisher: string | null;
   /** The publication date as the source writes it (ISO timestamp, RFC 822, "2 May 2023"…); null when none. */
   published: string | null;
+  /** Where `published` was read: JSON-LD, a `<meta>` tag, a `<time>` in the article header, or a visible dateline. */
+  publishedFrom?: 'json-ld' | 'meta' | 'time-element' | 'dateline' | null;
   /** The last-modified date, kept apart from the publication date. */
   modified: string | null;
   blocks: string[];

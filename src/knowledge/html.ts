@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Extracted } from './extracted.js';
+import { readArticleHeader, splitByline } from './html-header.js';
 
 /**
  * A saved or fetched web page → its main text (paragraphs and headings, one block each) and the
@@ -89,45 +90,70 @@ export function extractHtml(html: string, maxDepth = Number.POSITIVE_INFINITY): 
   };
   const notUrl = (v: string | null) => (v && !/^https?:\/\//i.test(v) ? v : null);
   const canonical = document.querySelector('link[rel="canonical" i]')?.getAttribute('href')?.trim() ?? meta('og:url');
+  const siteTitle = text(document.querySelector('title')?.textContent);
   for (const el of document.querySelectorAll(FURNITURE.join(','))) el.remove();
-  const timeEl = [...document.querySelectorAll('time[datetime]')][0];
-  // A page's one <h1> is its headline; <title> often carries the site's name as well.
-  const h1s = [...document.querySelectorAll('h1')];
-  const headline = h1s.length === 1 ? text(h1s[0]!.textContent) : null;
+  // Read before Readability runs: it takes a byline or dateline line out as "the byline" unread.
+  const header = readArticleHeader(document);
+  const headline = header.h1 ? text(header.h1.textContent) : null;
   const parsed = new Readability(document as never, { keepClasses: false }).parse();
   const blocks = parsed?.content ? blocksOf(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body as El) : [];
-  const title = text(ld?.headline) ?? meta('og:title', 'twitter:title', 'dc.title') ?? headline ?? text(parsed?.title) ?? null;
-  // Readability repeats the headline as the first heading now and then: the title is not a section.
-  if (blocks[0] && title && blocks[0].replace(/^#+\s*/, '') === title) blocks.shift();
-  return {
-    title,
-    author:
-      names(ld?.author) ??
+  const byline = splitByline(
+    names(ld?.author) ??
       notUrl(meta('author', 'article:author', 'dc.creator', 'byl', 'parsely-author')) ??
+      header.byline ??
       text(parsed?.byline)?.replace(/^by\s+/i, '') ??
       null,
-    publisher: names(ld?.publisher) ?? meta('og:site_name', 'application-name', 'dc.publisher') ?? text(parsed?.siteName) ?? null,
-    published:
-      text(ld?.datePublished) ??
-      meta(
-        'article:published_time',
-        'datePublished',
-        'date',
-        'pubdate',
-        'publishdate',
-        'dc.date.issued',
-        'dcterms.created',
-        'dc.date',
-        'citation_publication_date',
-        'parsely-pub-date',
-        'sailthru.date',
-      ) ??
-      timeEl?.getAttribute('datetime')?.trim() ??
-      null,
+    names(ld?.publisher) ?? meta('og:site_name', 'application-name', 'dc.publisher') ?? text(parsed?.siteName) ?? null,
+    siteTitle,
+  );
+  const publisher = byline.publisher;
+  const title =
+    text(ld?.headline) ?? meta('og:title', 'twitter:title', 'dc.title') ?? headline ?? withoutSiteName(siteTitle ?? text(parsed?.title), publisher);
+  // Readability repeats the headline as the first heading now and then: the title is not a section.
+  if (blocks[0] && title && blocks[0].replace(/^#+\s*/, '') === title) blocks.shift();
+  const metaDate = meta(
+    'article:published_time',
+    'datePublished',
+    'date',
+    'pubdate',
+    'publishdate',
+    'dc.date.issued',
+    'dcterms.created',
+    'dc.date',
+    'citation_publication_date',
+    'parsely-pub-date',
+    'sailthru.date',
+  );
+  const ldDate = text(ld?.datePublished);
+  const [published, publishedFrom] = ldDate
+    ? ([ldDate, 'json-ld'] as const)
+    : metaDate
+      ? ([metaDate, 'meta'] as const)
+      : ([header.published, header.from] as const);
+  return {
+    title,
+    author: byline.author,
+    publisher,
+    published,
+    publishedFrom,
     modified: text(ld?.dateModified) ?? meta('article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified') ?? null,
     blocks,
     url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
   };
+}
+
+/**
+ * A `<title>` without the site's name appended ("Harbour deal reached | Harbour Gazette"): the part
+ * after the last separator goes when it is the publisher, or a name of a few words after a longer
+ * headline. A title whose only separator is inside the headline itself ("Ukraine - live") is kept.
+ */
+function withoutSiteName(title: string | null, publisher: string | null): string | null {
+  const m = title ? /^(.+?)\s+(?:[|•·»]|::|[-–—])\s+([^|•·»]+)$/.exec(title) : null;
+  if (!m) return title;
+  const [, head, tail] = m as unknown as [string, string, string];
+  const isPublisher = publisher !== null && tail.toLowerCase() === publisher.toLowerCase();
+  const looksLikeName = tail.split(/\s+/).length <= 4 && head.split(/\s+/).length > tail.split(/\s+/).length;
+  return isPublisher || looksLikeName ? head : title;
 }
 
 function text(v: unknown): string | null {

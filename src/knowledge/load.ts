@@ -328,8 +328,8 @@ async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar
   // In a worker thread under time, memory and depth limits (extract.ts): a hostile page must not
   // hold the main thread, which answers questions meanwhile.
   const page = await extractPage(ext === '.pdf' ? 'pdf' : 'html', bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null);
-  const { text, updated } = pageArticleText(page, sidecar);
-  out.articles.push(withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated));
+  const { text, updated, dateFrom } = pageArticleText(page, sidecar);
+  out.articles.push({ ...withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated), dateFrom });
 }
 
 function withProvenance(article: Article, sidecar: Record<string, unknown>, updated: string | null): Article {

@@ -1,8 +1,9 @@
 import { stringify } from 'yaml';
 import type { Extracted } from './extracted.js';
-import { findFirstFullDate, parseGivenDate, type SourceDate } from './dates.js';
+import { findDateline, parseGivenDate, type SourceDate } from './dates.js';
 import { splitFrontMatter } from './frontmatter.js';
 import { ParseError } from './parse.js';
+import type { DateFrom } from './types.js';
 
 /**
  * Pages (HTML, PDF) and provenance sidecars → the article text the parser reads: a front-matter
@@ -16,12 +17,14 @@ const DATELINE_BLOCKS = 4;
 /** The dates a page gives: the one to cite, and a later modification ("updated …"). */
 interface PageDates {
   published: SourceDate;
+  from: DateFrom;
   updated: string | null;
 }
 
 /** Chooses the publication date: given (front matter/`--date`) > metadata > a visible dateline at the top > the fallback (a PDF's creation date). Throws ParseError when none. */
 function choosePageDates(page: Extracted, given: unknown): PageDates {
   let published: SourceDate | null = null;
+  let from: DateFrom = 'given';
   if (given !== undefined && given !== null && given !== '') {
     const d = parseGivenDate(given);
     if ('error' in d) throw new ParseError(`given date: ${d.error}`);
@@ -29,14 +32,21 @@ function choosePageDates(page: Extracted, given: unknown): PageDates {
   }
   if (!published && page.published) {
     const d = parseGivenDate(page.published);
-    if (!('error' in d)) published = d;
+    if (!('error' in d)) [published, from] = [d, page.publishedFrom ?? 'meta'];
   }
   if (!published) {
-    published = findFirstFullDate(page.blocks.slice(0, DATELINE_BLOCKS).join('\n'))?.date ?? null;
+    // A dateline at the start of one of the first blocks, never any date the opening sentences mention.
+    for (const block of page.blocks.slice(0, DATELINE_BLOCKS)) {
+      published = findDateline(block.replace(/^#+\s*/, ''));
+      if (published) {
+        from = 'dateline';
+        break;
+      }
+    }
   }
   if (!published && page.fallbackDate) {
     const d = parseGivenDate(page.fallbackDate);
-    if (!('error' in d)) published = d;
+    if (!('error' in d)) [published, from] = [d, 'meta'];
   }
   if (!published) {
     throw new ParseError(
@@ -45,11 +55,11 @@ function choosePageDates(page: Extracted, given: unknown): PageDates {
   }
   const modified = page.modified ? parseGivenDate(page.modified) : null;
   const updated = modified && !('error' in modified) && modified.precision === 'day' && modified.iso > published.iso ? modified.iso : null;
-  return { published, updated };
+  return { published, from, updated };
 }
 
 /** An extracted page as article text: metadata front matter (provenance `fields` win) and the blocks, one per paragraph. */
-export function pageArticleText(page: Extracted, fields: Record<string, unknown>): { text: string; updated: string | null } {
+export function pageArticleText(page: Extracted, fields: Record<string, unknown>): { text: string; updated: string | null; dateFrom: DateFrom } {
   if (!page.blocks.some((b) => !b.startsWith('#'))) throw new ParseError('no article text found in the page');
   const dates = choosePageDates(page, fields.date);
   const head: Record<string, unknown> = {
@@ -61,7 +71,7 @@ export function pageArticleText(page: Extracted, fields: Record<string, unknown>
   };
   // Plain-text lines starting with "---" would be read as a second front matter: never at the top of the body.
   const body = page.blocks.map((b) => b.replace(/^-{3,}\s*$/, '—')).join('\n\n');
-  return { text: `${frontMatter(head)}${body}\n`, updated: dates.updated };
+  return { text: `${frontMatter(head)}${body}\n`, updated: dates.updated, dateFrom: dates.from };
 }
 
 /** A text article with the sidecar's fields added under its own front matter (the file's own fields win). */

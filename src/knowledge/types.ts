@@ -26,6 +26,9 @@ export interface Paragraph {
   caption?: boolean;
 }
 
+/** Where a page's publication date was read (json-ld, a `<meta>` tag, a `<time>` in its header, a visible dateline), or given by whoever added it. */
+export type DateFrom = 'json-ld' | 'meta' | 'time-element' | 'dateline' | 'given';
+
 export interface Article {
   id: string;
   file: string;
@@ -34,6 +37,8 @@ export interface Article {
   titled?: boolean;
   date: string;
   datePrecision: DatePrecision;
+  /** Where the date of an added page (HTML, PDF) was read; absent for text articles, dated by their own front matter. */
+  dateFrom?: DateFrom;
   publisher: string | null;
   author: string | null;
   url: string | null;

@@ -19,6 +19,7 @@ export function renderJson(answer: Answer, options: { cite?: CiteStyle; more?: s
       section: c.section ?? null,
       publisher: c.publisher,
       date: c.date,
+      ...(c.dateFrom ? { dateFrom: c.dateFrom } : {}),
       url: c.url,
       alsoIn: c.alsoIn.map((s) => ({ sourceId: s.sourceId, title: s.title, date: s.date })),
       ...(c.partial ? { partial: true } : {}),

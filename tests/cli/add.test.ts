@@ -54,6 +54,8 @@ it('adds a saved page file and shows what it found; refuses loopback URLs unless
   expect(r.stdout).toMatch(/^Added added\/press-\d+\.html\n {2}title: Harbour reopens to shipping after storm repairs\n {2}date: 2023-05-02\n/);
   expect(r.stdout).toMatch(/speakers: Maria Lindqvist/);
   expect(r.stdout).toMatch(/Refused http:\/\/127\.0\.0\.1:\d+\/news: refused 127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/);
+  // The refusal names the switch a developer needs, so nobody has to read the source to test locally.
+  expect(r.stdout).toMatch(/loopback address \(only public addresses are fetched; VERBATIM_ALLOW_PRIVATE_URLS=1 allows them in development\)/);
 
   const ok = await run(['--knowledge', dir, `${srv.origin}/news`], { VERBATIM_ALLOW_PRIVATE_URLS: '1' });
   expect(ok.code).toBe(0);
