@@ -120,21 +120,22 @@ async function burst(core: Core) {
     for (const s of sent) standin.dispatch('INTERACTION_CREATE', s.payload);
     const deadline = Date.now() + 30_000;
     const paths = new Map(sent.map((s) => [`/interactions/${s.payload.id}/${s.payload.token}/callback`, s]));
+    // The bot acknowledges first (a public deferral, type 5); the answer then edits it.
+    const edits = new Map(sent.map((s) => [`/webhooks/${s.payload.application_id}/${s.payload.token}/messages/@original`, s]));
     let acked = new Map<string, { at: number; body: any }>();
-    while (acked.size < BURST && Date.now() < deadline) {
+    let answered = new Map<string, { at: number; body: any }>();
+    while ((acked.size < BURST || answered.size < BURST) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
-      acked = new Map(
-        standin.calls
-          .slice(from)
-          .filter((c) => paths.has(c.path))
-          .map((c) => [c.path, { at: c.at, body: c.body }]),
-      );
+      const since = standin.calls.slice(from);
+      acked = new Map(since.filter((c) => paths.has(c.path)).map((c) => [c.path, { at: c.at, body: c.body }]));
+      answered = new Map(since.filter((c) => c.method === 'PATCH' && edits.has(c.path)).map((c) => [c.path, { at: c.at, body: c.body }]));
     }
     const latencies = [...acked.values()].map((a) => a.at - started);
-    const correct = [...acked.entries()].filter(([path, a]) => {
-      const s = paths.get(path)!;
-      return a.body?.type === 4 && (a.body.data.flags & 64) === 0 && new RegExp(s.speaker, 'i').test(visibleText(a.body.data));
-    }).length;
+    const publicAcks = [...acked.values()].filter((a) => a.body?.type === 5 && ((a.body.data?.flags ?? 0) & 64) === 0).length;
+    const correct = Math.min(
+      publicAcks,
+      [...answered.entries()].filter(([path, a]) => new RegExp(edits.get(path)!.speaker, 'i').test(visibleText(a.body))).length,
+    );
     return { acked: acked.size, within3s: latencies.filter((l) => l <= 3000).length, latencies, correct };
   } finally {
     await bot.stop();

@@ -37,6 +37,11 @@ function withoutButton(i: ButtonInteraction): ButtonRow[] {
 export async function handleButton(i: ButtonInteraction, { core }: BotContext): Promise<Outcome & { command: string }> {
   const action = decodeButton(i.customId);
   if (!action) throw new UserFacingError(FORGED);
+  // Acknowledge before answering (it can take longer than Discord's 3 seconds under load). The
+  // asker's More edits the clicked message; every other click is answered privately.
+  const isAsker = action.kind === 'more' && i.user.id === action.askerId;
+  if (isAsker) await i.deferUpdate();
+  else await i.deferReply({ flags: MessageFlags.Ephemeral });
 
   if (action.kind === 'context') {
     const context = core.context(action.passageKey);
@@ -67,10 +72,9 @@ export async function handleButton(i: ButtonInteraction, { core }: BotContext): 
     await replyNotice(i, 'There are no more results for this question.');
     return { command: 'button:more', found: false };
   }
-  const isAsker = i.user.id === action.askerId;
   const pages = renderAnswer(answer, { askerId: i.user.id });
   if (isAsker) {
-    await i.update({ components: withoutButton(i) });
+    await i.editReply({ components: withoutButton(i) });
     await replyPages(i, pages, i.message.flags.has(MessageFlags.Ephemeral));
   } else {
     await replyPages(i, pages, true);

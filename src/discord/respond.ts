@@ -26,12 +26,34 @@ function quiet(page: DiscordMessage): MessageFlags.SuppressEmbeds[] {
   return page.embeds.length ? [] : [MessageFlags.SuppressEmbeds];
 }
 
-/** Replies with one or more messages (the first as the reply, the rest as follow-ups). */
+/**
+ * Acknowledges an interaction before any work that can take time, so it never misses Discord's
+ * 3 seconds whatever answering costs; Discord shows "thinking…" until the answer replaces it.
+ * Public or private has to be chosen now: a private deferral cannot become public later.
+ */
+export async function acknowledge(i: RepliableInteraction, ephemeral: boolean): Promise<void> {
+  await i.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+}
+
+/** A deferred reply ("thinking…") is waiting for its answer; `ephemeral` is null after a deferred update. */
+function pendingDeferral(i: RepliableInteraction): boolean {
+  return i.deferred && !i.replied && i.ephemeral !== null;
+}
+
+/**
+ * Replies with one or more messages (the first as the reply, the rest as follow-ups). After a
+ * deferral the first page edits the "thinking…" message; a private answer (a miss, an error) to a
+ * public deferral deletes that message and follows up privately, so a miss stays the asker's.
+ */
 export async function replyPages(i: RepliableInteraction, pages: DiscordMessage[], ephemeral: boolean): Promise<void> {
   for (const page of pages) {
     const flags = [...quiet(page), ...(ephemeral ? [MessageFlags.Ephemeral as const] : [])];
     const body = { ...payload(page), flags };
     if (!i.replied && !i.deferred) await i.reply(body);
+    else if (pendingDeferral(i) && ephemeral && !i.ephemeral) {
+      await i.deleteReply();
+      await i.followUp(body);
+    } else if (pendingDeferral(i)) await i.editReply({ ...payload(page), flags: quiet(page) });
     else await i.followUp(body);
   }
 }

@@ -3,12 +3,13 @@
  * A failing handler never leaves "The application did not respond": the user gets a private
  * "something went wrong (ref <id>)" and the log gets the error with the same id.
  */
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import { handleButton } from './buttons.js';
 import { commands, messageCommands } from './commands/index.js';
 import { UserFacingError, type BotContext, type SlashCommand } from './context.js';
 import { cooldownMessage } from './cooldown.js';
-import { replyNotice } from './respond.js';
+import { acknowledge, replyNotice } from './respond.js';
+import { PRIVATE_OPTION } from './commands/options.js';
 import { withScope } from '../answer/scope.js';
 import { scopeOfInteraction } from './scope.js';
 
@@ -27,6 +28,16 @@ function commandName(i: Interaction): string {
   if (i.isAutocomplete()) return `${i.commandName}:autocomplete`;
   if (i.isButton()) return `button:${i.customId.split(':', 1)[0] ?? ''}`;
   return `type:${i.type}`;
+}
+
+/**
+ * Whether a command's answer is private, decided from the request alone (before answering): a
+ * command without a `private` option always answers privately (/sources, /help, /add, /reload);
+ * one with it is public unless asked. A miss to a public deferral still ends up private (replyPages).
+ */
+function isPrivate(handler: SlashCommand, i: ChatInputCommandInteraction): boolean {
+  const optional = handler.data.options?.some((o) => o.name === PRIVATE_OPTION) ?? false;
+  return !optional || (i.options.getBoolean(PRIVATE_OPTION) ?? false);
 }
 
 async function dispatch(i: Interaction, unscoped: BotContext): Promise<{ command: string; found: boolean | undefined }> {
@@ -53,14 +64,20 @@ async function dispatch(i: Interaction, unscoped: BotContext): Promise<{ command
       return { command: `${command}:cooldown:${scope}`, found: undefined };
     }
   }
+  // Acknowledge before the handler runs: answering, fetching a page for /add or reloading can take
+  // longer than Discord's 3 seconds under load. Only the quick checks above (stopping, cooldown)
+  // answer without it, so an over-limit click never leaves a public "thinking…" behind.
   if (i.isChatInputCommand()) {
     const handler = byName.get(i.commandName);
     if (!handler) throw new UserFacingError('I do not know that command any more. Type / to see my commands.');
+    await acknowledge(i, isPrivate(handler, i));
     return { command, ...(await handler.execute(i, ctx)) };
   }
   if (i.isMessageContextMenuCommand()) {
     const handler = messageByName.get(i.commandName);
     if (!handler) throw new UserFacingError('I do not know that command any more.');
+    // Its answer is about someone else's message: always private.
+    await acknowledge(i, true);
     return { command, ...(await handler.execute(i, ctx)) };
   }
   if (i.isButton()) return handleButton(i, ctx);

@@ -30,15 +30,15 @@ it('limits button clicks per user, separately from questions', async () => {
     cooldown: createCooldowns({ user: { limit: 2, windowMs: 60_000 }, clicks: { limit: 3, windowMs: 60_000 } }),
   });
   try {
-    const first = await h.interact(quote());
+    const first = await h.answer(quote());
     const cite = customIds(first.body.data).find((id) => id.startsWith('cite:'))!;
     const message = messageObject(IDS.channel, first.body.data, botUser);
-    for (let n = 0; n < 3; n++) expect((await h.interact(click(cite, message))).body.data.content).toMatch(/^Citation to copy/);
-    const fourth = await h.interact(click(cite, message));
+    for (let n = 0; n < 3; n++) expect((await h.answer(click(cite, message))).body.data.content).toMatch(/^Citation to copy/);
+    const fourth = await h.answer(click(cite, message));
     expect(fourth.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(fourth.body.data.content).toBe(COOLDOWN_MESSAGE);
     // Questions still have their own budget (1 of 2 used).
-    expect((await h.interact(quote())).body.data.flags & EPHEMERAL).toBe(0);
+    expect((await h.answer(quote())).body.data.flags & EPHEMERAL).toBe(0);
   } finally {
     await h.close();
   }
@@ -51,12 +51,12 @@ it('limits a channel flooded by several accounts, and answers the same people el
   try {
     const users = ['1100000000000000011', '1100000000000000012', '1100000000000000013', '1100000000000000014', '1100000000000000015'];
     const calls = [];
-    for (const u of users) calls.push(await h.interact(quote(u)));
+    for (const u of users) calls.push(await h.answer(quote(u)));
     expect(calls.slice(0, 4).map((c) => c.body.data.flags & EPHEMERAL)).toEqual([0, 0, 0, 0]);
     expect(calls[4]!.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(calls[4]!.body.data.content).toBe(CHANNEL_COOLDOWN_MESSAGE);
     // The same user in a DM is not limited by the server channel.
-    const dm = await h.interact(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }], { dm: true, userId: users[4]! }));
+    const dm = await h.answer(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }], { dm: true, userId: users[4]! }));
     expect(dm.body.data.content ?? '').not.toBe(CHANNEL_COOLDOWN_MESSAGE);
     // Mentions count toward the channel too; the channel was already told once: silence.
     const from = h.standin.calls.length;

@@ -45,17 +45,17 @@ afterAll(async () => {
 /** Sends /add and resolves with the deferred reply's final text. */
 async function addAs(payload: ReturnType<typeof slash>) {
   const from = h.standin.calls.length;
-  const ack = await h.interact(payload);
-  if (ack.body.type !== 5) return { ack, text: ack.body.data.content as string };
+  // Every /add is acknowledged privately first; its report (or refusal) edits that reply.
+  const shown = await h.answer(payload);
   const edit = await h.next((c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${payload.token}/messages/@original`, from);
-  return { ack, text: edit.body.content as string, edit };
+  return { ack: shown.ack, shown, text: shown.body.data.content as string, edit };
 }
 
 it('refuses a member without Manage Server, privately, and changes nothing', async () => {
   const before = await readdir(dir);
-  const { ack, text } = await addAs(slash('add', [{ name: 'url', value: `${srv.origin}/press/harbour` }], { permissions: '2048' }));
-  expect(ack.body.type).toBe(4);
-  expect(ack.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+  const { shown, text } = await addAs(slash('add', [{ name: 'url', value: `${srv.origin}/press/harbour` }], { permissions: '2048' }));
+  expect(shown.body.type).toBe(4);
+  expect(shown.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
   expect(text).toBe(NOT_ADMIN_ADD);
   expect(await readdir(dir)).toEqual(before);
   expect((await addAs(slash('add', [{ name: 'url', value: `${srv.origin}/x` }], { dm: true }))).text).toBe(NOT_ADMIN_ADD);
@@ -71,7 +71,7 @@ it('lets an admin add a URL privately; /quote then finds a quotation from it', a
   expect(text).toMatch(/2 quotations; speakers: Maria Lindqvist/);
   expect(edit?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
-  const quote = await h.interact(
+  const quote = await h.answer(
     slash('quote', [
       { name: 'speaker', value: 'lindqvist' },
       { name: 'topic', value: 'basin' },
@@ -102,7 +102,7 @@ it('lets an admin add an uploaded file, and asks for exactly one of url and file
   });
   const { text } = await addAs(p);
   expect(text).toMatch(/^Added added\/statement\\?\.md\n {2}title: Statement on the ferry timetable/);
-  const quote = await h.interact(
+  const quote = await h.answer(
     slash('quote', [
       { name: 'speaker', value: 'berg' },
       { name: 'topic', value: 'ferry' },

@@ -24,17 +24,26 @@ const quote = (topic = 'china') =>
     { name: 'topic', value: topic },
   ]);
 const callbackPath = (p: Payload) => `/interactions/${p.id}/${p.token}/callback`;
+/** The edit of the acknowledgement that carries the answer. */
+const answerPath = (p: Payload) => `/webhooks/${IDS.app}/${p.token}/messages/@original`;
 const ok = (status: number) => status >= 200 && status < 300;
 
-/** Waits until every payload has one successful callback, then checks that none got a second. */
+/**
+ * Waits until every payload has one successful acknowledgement and one answer (its edit), then
+ * checks that none got a second of either.
+ */
 async function answeredExactlyOnce(payloads: Payload[]): Promise<void> {
-  const answered = () => payloads.filter((p) => h.standin.calls.some((c) => c.path === callbackPath(p) && ok(c.status))).length;
+  const answered = () => payloads.filter((p) => h.standin.calls.some((c) => c.method === 'PATCH' && c.path === answerPath(p) && ok(c.status))).length;
   await expect.poll(answered, { timeout: 10_000, interval: 50 }).toBe(payloads.length);
   await new Promise((r) => setTimeout(r, 300)); // room for a duplicate to show up
   for (const p of payloads) {
-    const good = h.standin.calls.filter((c) => c.path === callbackPath(p) && ok(c.status));
-    expect(good, `interaction ${p.id}`).toHaveLength(1);
-    expect(visibleText(good[0]!.body.data)).toMatch(/China|Russia|Stoltenberg/);
+    expect(
+      h.standin.calls.filter((c) => c.path === callbackPath(p) && ok(c.status)),
+      `interaction ${p.id}`,
+    ).toHaveLength(1);
+    const edits = h.standin.calls.filter((c) => c.method === 'PATCH' && c.path === answerPath(p) && ok(c.status));
+    expect(edits, `interaction ${p.id}`).toHaveLength(1);
+    expect(visibleText(edits[0]!.body)).toMatch(/China|Russia|Stoltenberg/);
   }
 }
 

@@ -26,7 +26,7 @@ it('finishes a reply in flight, refuses new work while stopping, then disconnect
     const stopped = h.bot.stop();
     expect(h.bot.ctx.work.stopping).toBe(true);
     const late = slash('help');
-    const refusal = await h.interact(late);
+    const refusal = await h.answer(late);
     expect(refusal.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(refusal.body.data.content).toBe(RESTARTING);
 

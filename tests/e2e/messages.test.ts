@@ -45,12 +45,12 @@ describe('direct messages', () => {
     const ids = customIds(reply.body);
     const message = messageObject(IDS.dmChannel, reply.body, botUser);
 
-    const cite = await h.interact(click(ids.find((id) => id.startsWith('cite:0:'))!, message, { dm: true }));
+    const cite = await h.answer(click(ids.find((id) => id.startsWith('cite:0:'))!, message, { dm: true }));
     expect(cite.body.data.content).toMatch(/^Citation to copy:\n```\nJens Stoltenberg: “/);
 
     const more = click(ids.find((id) => id.startsWith('more:'))!, message, { dm: true });
     const mark = h.standin.calls.length;
-    const update = await h.interact(more);
+    const update = await h.answer(more);
     expect(update.body.type).toBe(7);
     const follow = await h.next((c) => c.method === 'POST' && c.path === `/webhooks/${IDS.app}/${more.token}`, mark);
     expect(follow.body.flags & EPHEMERAL).toBe(0);
@@ -127,14 +127,14 @@ describe('cooldown for slash commands', () => {
           { name: 'speaker', value: 'stoltenberg' },
           { name: 'topic', value: 'china' },
         ]);
-      const first = await spam.interact(quote());
+      const first = await spam.answer(quote());
       const cite = customIds(first.body.data).find((id) => id.startsWith('cite:'))!;
       for (let n = 0; n < 6; n++) {
-        const c = await spam.interact(click(cite, messageObject(IDS.channel, first.body.data, botUser)));
+        const c = await spam.answer(click(cite, messageObject(IDS.channel, first.body.data, botUser)));
         expect(c.body.data.content).toMatch(/^Citation to copy/);
       }
-      for (let n = 0; n < 4; n++) expect((await spam.interact(quote())).body.data.flags & EPHEMERAL).toBe(0);
-      const sixth = await spam.interact(quote());
+      for (let n = 0; n < 4; n++) expect((await spam.answer(quote())).body.data.flags & EPHEMERAL).toBe(0);
+      const sixth = await spam.answer(quote());
       expect(sixth.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
       expect(sixth.body.data.content).toMatch(/faster than I can keep up/);
     } finally {

@@ -74,14 +74,14 @@ describe.skipIf(!inject('services').postgres)('/add and the outbox', () => {
   async function addUrl(url: string): Promise<string> {
     const payload = slash('add', [{ name: 'url', value: url }], ADMIN);
     const from = h.standin.calls.length;
-    await h.interact(payload);
+    await h.answer(payload);
     const edit = await h.next((c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${payload.token}/messages/@original`, from);
     return edit.body.content as string;
   }
   const quote = async (speaker: string, topic: string) =>
     visibleText(
       (
-        await h.interact(
+        await h.answer(
           slash('quote', [
             { name: 'speaker', value: speaker },
             { name: 'topic', value: topic },

@@ -46,19 +46,19 @@ function article(title: string, paragraphs: number): string {
 async function reloadAs(where: { permissions?: string }) {
   const p = slash('reload', [], where);
   const from = h.standin.calls.length;
-  const ack = await h.interact(p);
-  return { p, ack, from };
+  const shown = await h.answer(p);
+  return { p, ack: shown.ack, shown, from };
 }
 
 it('refuses /reload to a member without Manage Server, privately', async () => {
-  const { ack } = await reloadAs({ permissions: '2048' });
-  expect(ack.body.type).toBe(4);
-  expect(ack.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-  expect(ack.body.data.content).toBe(NOT_ADMIN);
+  const { shown } = await reloadAs({ permissions: '2048' });
+  expect(shown.body.type).toBe(4);
+  expect(shown.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+  expect(shown.body.data.content).toBe(NOT_ADMIN);
 });
 
 it('refuses /reload in a DM', async () => {
-  const ack = await h.interact(slash('reload', [], { dm: true }));
+  const ack = await h.answer(slash('reload', [], { dm: true }));
   expect(ack.body.data.content).toBe(NOT_ADMIN);
 });
 
@@ -74,7 +74,7 @@ it('tells an admin privately what was added, changed and removed, and what broke
   expect(report.body.content).toMatch(/Problems \(1\):\n• empty\.txt/);
   expect(report.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
 
-  const quote = await h.interact(
+  const quote = await h.answer(
     slash('quote', [
       { name: 'speaker', value: 'lindqvist' },
       { name: 'topic', value: 'harbour' },
@@ -88,7 +88,7 @@ it('tells an admin privately what was added, changed and removed, and what broke
   report = await h.next((c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${p.token}/messages/@original`, from);
   expect(report.body.content).toContain('Changed (1): harbour.md');
   expect(report.body.content).toContain('Broken now, last good version still served (1): harbour.md');
-  const still = await h.interact(
+  const still = await h.answer(
     slash('quote', [
       { name: 'speaker', value: 'lindqvist' },
       { name: 'topic', value: 'harbour' },
@@ -110,11 +110,14 @@ it('answers every interaction that arrives while a reload rebuilds the index', a
     h.standin.dispatch('INTERACTION_CREATE', p);
     return p;
   });
-  const calls = await Promise.all(sent.map((p) => h.next((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, 0)));
+  // Each is acknowledged at once and answered by an edit of that acknowledgement.
+  const calls = await Promise.all(
+    sent.map((p) => h.next((c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${p.token}/messages/@original`, 0)),
+  );
   const answeredDuringReload = !done;
   const report = await reloading;
   expect(report.added).toContain('big.md');
-  for (const c of calls) expect(visibleText(c.body.data)).toMatch(/China|Russia/);
+  for (const c of calls) expect(visibleText(c.body)).toMatch(/China|Russia/);
   // Logged for the record: on this machine the rebuild yields, so answers come before it ends.
   h.bot.ctx.log.info({ answeredDuringReload, reloadMs: report.ms }, 'reload test');
   await new Promise((r) => setTimeout(r, 200));

@@ -74,7 +74,7 @@ async function deploy(dir: string, store: KnowledgeStore): Promise<Deployment> {
 const text = (call: { body: { data: { content?: string; embeds?: unknown[] } } }) => visibleText(call.body.data);
 
 function quoteIn(d: Deployment, where: Where) {
-  return d.h.interact(
+  return d.h.answer(
     slash(
       'quote',
       [
@@ -89,11 +89,11 @@ function quoteIn(d: Deployment, where: Where) {
 async function expectAnsweredIn(d: Deployment, where: Where) {
   const quote = await quoteIn(d, where);
   expect(text(quote)).toContain(WORDS);
-  const summary = await d.h.interact(slash('summary', [{ name: 'topic', value: 'northern basin repairs' }], where));
+  const summary = await d.h.answer(slash('summary', [{ name: 'topic', value: 'northern basin repairs' }], where));
   expect(text(summary)).toContain('three weeks of repairs');
-  const verify = await d.h.interact(slash('verify', [{ name: 'quote', value: WORDS }], where));
+  const verify = await d.h.answer(slash('verify', [{ name: 'quote', value: WORDS }], where));
   expect(verify.body.data.content).toMatch(/Verbatim/i);
-  const choices = await d.h.interact(autocomplete('quote', [{ name: 'speaker', value: 'lindq', focused: true }], where));
+  const choices = await d.h.answer(autocomplete('quote', [{ name: 'speaker', value: 'lindq', focused: true }], where));
   expect(choices.body.data.choices.map((c: { value: string }) => c.value)).toContain('Maria Lindqvist');
   return quote;
 }
@@ -103,10 +103,10 @@ async function expectUnknownIn(d: Deployment, where: Where) {
   expect(quote.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
   expect(text(quote)).not.toContain(WORDS);
   expect(text(quote)).not.toContain('Lindqvist');
-  const summary = await d.h.interact(slash('summary', [{ name: 'topic', value: 'northern basin repairs' }], where));
+  const summary = await d.h.answer(slash('summary', [{ name: 'topic', value: 'northern basin repairs' }], where));
   expect(summary.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
   expect(text(summary)).not.toContain('three weeks of repairs');
-  const verify = await d.h.interact(
+  const verify = await d.h.answer(
     slash(
       'verify',
       [
@@ -118,7 +118,7 @@ async function expectUnknownIn(d: Deployment, where: Where) {
   );
   expect(verify.body.data.content).toMatch(/not found in these sources/i);
   expect(text(verify)).not.toContain('Lindqvist said');
-  const choices = await d.h.interact(autocomplete('quote', [{ name: 'speaker', value: 'lindq', focused: true }], where));
+  const choices = await d.h.answer(autocomplete('quote', [{ name: 'speaker', value: 'lindq', focused: true }], where));
   expect(choices.body.data.choices.map((c: { value: string }) => c.value)).not.toContain('Maria Lindqvist');
 }
 
@@ -126,7 +126,7 @@ async function expectUnknownIn(d: Deployment, where: Where) {
 async function addIn(d: Deployment, where: Where, url: string): Promise<string> {
   const p = slash('add', [{ name: 'url', value: url }], { ...where, ...MODERATOR });
   const from = d.h.standin.calls.length;
-  const ack = await d.h.interact(p);
+  const { ack } = await d.h.answer(p);
   expect(ack.body.type).toBe(5);
   const edit = await d.h.next((c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${p.token}/messages/@original`, from);
   return edit.body.content as string;
@@ -164,20 +164,20 @@ function story(kind: string, open: (dir: string) => Promise<KnowledgeStore>, exp
 
     it('records who added it from which server, and shows it in /sources and the Cite reply of B only', async () => {
       await expectAddedBy(dir, file);
-      const own = await d.h.interact(slash('sources', [], B));
+      const own = await d.h.answer(slash('sources', [], B));
       const listed = text(own);
       expect(listed).toContain('Harbour reopens to shipping');
       expect(listed).toContain(`this server's own · added by <@${IDS.asker}>`);
       expect(listed).toContain(file.replace(/\.html$/, ''));
       expect(own.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
       expect(listed).toMatch(/sources/);
-      const other = text(await d.h.interact(slash('sources', [], A)));
+      const other = text(await d.h.answer(slash('sources', [], A)));
       expect(other).not.toContain('Harbour reopens to shipping');
       expect(other).not.toContain("this server's own");
 
       const quote = await quoteIn(d, B);
       const cite = customIds(quote.body.data).find((id) => id.startsWith('cite:'))!;
-      const reply = await d.h.interact(click(cite, messageFromCallback(quote), B));
+      const reply = await d.h.answer(click(cite, messageFromCallback(quote), B));
       expect(reply.body.data.content).toContain(`Added by a moderator of this server (<@${IDS.asker}>)`);
       expect(reply.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     });
@@ -223,7 +223,7 @@ function story(kind: string, open: (dir: string) => Promise<KnowledgeStore>, exp
       expect(inA.replace(/\\/g, '')).toContain('Another server added this page before: it is stored once and now answered here too');
       await d.core.reload();
       const ask = (where: Where) =>
-        d.h.interact(
+        d.h.answer(
           slash(
             'quote',
             [

@@ -44,7 +44,13 @@ it('runs the shards given by SHARD_IDS of SHARD_COUNT, and answers through the o
     const p = quote();
     const from = standin.calls.length;
     standin.dispatch('INTERACTION_CREATE', p);
-    const reply = await standin.waitForCall((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, from, 8000);
+    await standin.waitForCall((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, from, 8000);
+    // Acknowledged first; the answer edits the acknowledgement.
+    const reply = await standin.waitForCall(
+      (c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${p.token}/messages/@original`,
+      from,
+      8000,
+    );
     expect(JSON.stringify(reply.body)).toMatch(/China/);
     expect(JSON.parse(logs.find((l) => l.includes('discord ready'))!)).toMatchObject({ shards: [1, 3], shardCount: 4 });
   } finally {
@@ -86,7 +92,13 @@ it('SHARDS=auto spawns one process per recommended shard, each on the persisted 
     const p = quote();
     const from = standin.calls.length;
     standin.dispatch('INTERACTION_CREATE', p); // guild → shard 1 of 2
-    const reply = await standin.waitForCall((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, from, 8000);
+    await standin.waitForCall((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, from, 8000);
+    // Acknowledged first; the answer edits the acknowledgement.
+    const reply = await standin.waitForCall(
+      (c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${p.token}/messages/@original`,
+      from,
+      8000,
+    );
     expect(JSON.stringify(reply.body)).toMatch(/China/);
 
     run.child.kill('SIGTERM');

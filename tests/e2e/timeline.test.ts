@@ -19,7 +19,7 @@ const PNG = '89504e470d0a1a0a';
 
 describe('/timeline', () => {
   it('answers in date order with the counts per period and the chart PNG attached', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('timeline', [
         { name: 'topic', value: 'russia' },
         { name: 'speaker', value: 'stoltenberg' },
@@ -39,7 +39,7 @@ describe('/timeline', () => {
   });
 
   it('applies since / until and refuses a bad date privately', async () => {
-    const later = await h.interact(
+    const later = await h.answer(
       slash('timeline', [
         { name: 'topic', value: 'russia' },
         { name: 'since', value: '2021-03-23' },
@@ -47,7 +47,7 @@ describe('/timeline', () => {
     );
     expect(later.body.data.content).toContain('2021-03-24: 1');
     expect(later.body.data.content).not.toContain('2021-03-22: 1');
-    const bad = await h.interact(
+    const bad = await h.answer(
       slash('timeline', [
         { name: 'topic', value: 'russia' },
         { name: 'until', value: '2021-02-30' },
@@ -59,10 +59,10 @@ describe('/timeline', () => {
   });
 
   it('Cite offers the plain line, APA 7, MLA 9 and Chicago', async () => {
-    const call = await h.interact(slash('timeline', [{ name: 'topic', value: 'russia' }]));
+    const call = await h.answer(slash('timeline', [{ name: 'topic', value: 'russia' }]));
     const cite = customIds(call.body.data).find((id) => id.startsWith('cite:'))!;
     expect(cite).toBeDefined();
-    const reply = await h.interact(click(cite, messageFromCallback(call)));
+    const reply = await h.answer(click(cite, messageFromCallback(call)));
     const content: string = reply.body.data.content;
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(content).toMatch(/^Citation to copy:\n```\n/);
@@ -75,7 +75,7 @@ describe('/timeline', () => {
 
 describe('since / until on /quote', () => {
   it('keeps only the sources in range, and its buttons carry the range', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('quote', [
         { name: 'speaker', value: 'stoltenberg' },
         { name: 'topic', value: 'russia' },
@@ -86,12 +86,12 @@ describe('since / until on /quote', () => {
     expect(text).toMatch(/24 March 2021/);
     expect(text).not.toMatch(/22 March 2021/);
     const cite = customIds(call.body.data).find((id) => id.startsWith('cite:'))!;
-    const reply = await h.interact(click(cite, messageFromCallback(call)));
+    const reply = await h.answer(click(cite, messageFromCallback(call)));
     expect(reply.body.data.content).toMatch(/March 24, 2021/);
   });
 
   it('refuses a bad date privately', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('quote', [
         { name: 'speaker', value: 'stoltenberg' },
         { name: 'until', value: '21-03' },

@@ -29,7 +29,7 @@ const sentTo = (channel: string) => (c: { method: string; path: string }) => c.m
 
 describe('/verify', () => {
   it('says a misquote is altered, shows the missing negation and cites the real words with Context and Cite', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('verify', [
         { name: 'quote', value: 'We regard China as an adversary' },
         { name: 'speaker', value: 'stoltenberg' },
@@ -51,14 +51,14 @@ describe('/verify', () => {
   });
 
   it('the Cite button gives the citation of the real words', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('verify', [
         { name: 'quote', value: 'We regard China as an adversary' },
         { name: 'speaker', value: 'stoltenberg' },
       ]),
     );
     const cite = customIds(call.body.data).find((id) => id.startsWith('cite:'))!;
-    const clicked = await h.interact(click(cite, messageFromCallback(call)));
+    const clicked = await h.answer(click(cite, messageFromCallback(call)));
     expect(clicked.body.data.content).toContain('Jens Stoltenberg: “');
     expect(clicked.body.data.content).toContain('We don’t regard China as an adversary.');
     expect(clicked.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -66,7 +66,7 @@ describe('/verify', () => {
 
   it("a claim too long to replay in a button still gets Cite (the excerpt's place in its paragraph)", async () => {
     const quote = 'NATO takes protection of classified information, very, very seriously, and we fully support the efforts by Bulgaria';
-    const call = await h.interact(
+    const call = await h.answer(
       slash('verify', [
         { name: 'quote', value: quote },
         { name: 'speaker', value: 'borissov' },
@@ -75,12 +75,12 @@ describe('/verify', () => {
     const cite = customIds(call.body.data).find((id) => id.startsWith('vcite:'))!;
     expect(cite).toBeDefined();
     expect(cite.length).toBeLessThanOrEqual(100);
-    const clicked = await h.interact(click(cite, messageFromCallback(call)));
+    const clicked = await h.answer(click(cite, messageFromCallback(call)));
     expect(clicked.body.data.content).toContain('Jens Stoltenberg: “');
     expect(clicked.body.data.content).toContain('NATO takes protection of classified information, very, very seriously');
     // A forged range is refused, not guessed at.
     const forged = cite.replace(/:(\d+)-(\d+):/, (_, a, b) => `:${Number(a) + 1}-${b}:`);
-    const refused = await h.interact(click(forged, messageFromCallback(call)));
+    const refused = await h.answer(click(forged, messageFromCallback(call)));
     expect(refused.body.data.content).toMatch(/sources changed|not one I made/);
   });
 
@@ -92,7 +92,7 @@ describe('/verify', () => {
       ['NATO takes protection of classified information, very, very seriously', 'putin', /^\*\*❔ Not found for putin: [^\n]*Jens Stoltenberg/],
     ];
     for (const [quote, speaker, line] of cases) {
-      const call = await h.interact(
+      const call = await h.answer(
         slash('verify', [
           { name: 'quote', value: quote },
           { name: 'speaker', value: speaker },
@@ -104,7 +104,7 @@ describe('/verify', () => {
   });
 
   it('words cut from a sentence that negates them are "Verbatim words, cut", with the left-out words marked', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('verify', [
         { name: 'quote', value: 'regard China as an adversary' },
         { name: 'speaker', value: 'stoltenberg' },
@@ -119,7 +119,7 @@ describe('/verify', () => {
   });
 
   it('two sentences from different places joined are "Spliced", each piece cited', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('verify', [
         { name: 'quote', value: 'Russia undermines and destabilizes its neighbours. NATO’s response is firm and consistent.' },
         { name: 'speaker', value: 'stoltenberg' },
@@ -136,7 +136,7 @@ describe('/verify', () => {
   });
 
   it('"do not" for "don’t" stays verbatim, the other form named', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('verify', [
         { name: 'quote', value: 'We do not regard China as an adversary' },
         { name: 'speaker', value: 'stoltenberg' },
@@ -148,7 +148,7 @@ describe('/verify', () => {
   });
 
   it('answers "not found in these sources" privately, never "false"', async () => {
-    const call = await h.interact(slash('verify', [{ name: 'quote', value: 'we will rebuild the middle class one paycheck at a time' }]));
+    const call = await h.answer(slash('verify', [{ name: 'quote', value: 'we will rebuild the middle class one paycheck at a time' }]));
     const data = call.body.data;
     expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(data.content).toMatch(/Not found in these sources/);
@@ -156,7 +156,7 @@ describe('/verify', () => {
   });
 
   it('escapes what the user typed', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       slash('verify', [
         { name: 'quote', value: '@everyone **We regard China** as an <@123> adversary' },
         { name: 'speaker', value: 'stoltenberg' },
@@ -171,7 +171,7 @@ describe('/verify', () => {
 
 describe('"Verify quote" on a message', () => {
   it('checks the quoted words and the speaker the message names, privately', async () => {
-    const call = await h.interact(messageCommand('Verify quote', 'Wow, Stoltenberg said “NATO’s response is weak and inconsistent” today!'));
+    const call = await h.answer(messageCommand('Verify quote', 'Wow, Stoltenberg said “NATO’s response is weak and inconsistent” today!'));
     const data = call.body.data;
     expect(call.body.type).toBe(4);
     expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
@@ -192,14 +192,14 @@ describe('"Verify quote" on a message', () => {
       `Stoltenberg: '${words}'`,
       `“${words}” —Jens Stoltenberg, 24 March 2021`,
     ]) {
-      const call = await h.interact(messageCommand('Verify quote', message));
+      const call = await h.answer(messageCommand('Verify quote', message));
       expect(call.body.data.content, message).toMatch(/^\*\*✅ Verbatim[^\n]*Jens Stoltenberg/);
       expect(call.body.data.content, message).toContain('attributed to Jens Stoltenberg');
     }
   });
 
   it('a name no source knows is "not found for" it, never misattributed', async () => {
-    const call = await h.interact(
+    const call = await h.answer(
       messageCommand('Verify quote', '"Russia has increased its pattern of repressive behaviour at home" ~ Angela Merkel, 2019'),
     );
     expect(call.body.data.content).toMatch(/^\*\*❔ Not found for Angela Merkel: [^\n]*Jens Stoltenberg/);
@@ -207,7 +207,7 @@ describe('"Verify quote" on a message', () => {
   });
 
   it('checks a message that is only the words, against anyone', async () => {
-    const call = await h.interact(messageCommand('Verify quote', 'we still see violent oppression of political dissent'));
+    const call = await h.answer(messageCommand('Verify quote', 'we still see violent oppression of political dissent'));
     expect(call.body.data.content).toMatch(/^\*\*✅ Verbatim[^\n]*Jens Stoltenberg/);
   });
 });

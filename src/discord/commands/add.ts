@@ -5,7 +5,7 @@
  * refused, like `npm run add`. Hidden from members without Manage Server
  * by default, usable only in servers, and checked again here.
  */
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { describeAdd, type AddInput } from '../../ingest/add.js';
 import { serverOfPath } from '../../knowledge/scope.js';
 import { fitLines } from '../../render/discord/source-fields.js';
@@ -34,8 +34,6 @@ export const add: SlashCommand = {
     const file = i.options.getAttachment('file');
     if (Boolean(url) === Boolean(file)) throw new UserFacingError(ONE_OF);
     const input: AddInput = file ? { kind: 'upload', name: file.name, url: file.url, size: file.size } : { kind: 'url', url: url! };
-    // Fetching and extracting can outlast Discord's 3 seconds: acknowledge first.
-    await i.deferReply({ flags: MessageFlags.Ephemeral });
     // requireManager above: only in a server. The source becomes that server's own (docs/scopes.md).
     const result = await ctx.add(input, { user: i.user.id, server: i.guildId! });
     // The watcher would pick it up within a second; reloading now lets the next /quote find it.

@@ -3,7 +3,7 @@
  * what could not be loaded. Hidden from members without Manage Server by default, usable only in
  * servers, and checked again here (a server can widen who sees a command; it is still admin-only).
  */
-import { MessageFlags, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { renderReloadText } from '../../render/discord/reload.js';
 import { UserFacingError, type SlashCommand } from '../context.js';
 import { NO_MENTIONS } from '../respond.js';
@@ -22,8 +22,6 @@ export const reload: SlashCommand = {
   async execute(i, ctx) {
     requireManager(i, NOT_ADMIN);
     if (!ctx.reload) throw new UserFacingError(NOT_LIVE);
-    // A reload of a large folder can outlast Discord's 3 seconds: acknowledge first.
-    await i.deferReply({ flags: MessageFlags.Ephemeral });
     const report = await ctx.reload();
     const health = ctx.health?.();
     ctx.log.info(
