@@ -145,8 +145,18 @@ describe.skipIf(!services.postgres || !services.redis)('two bot processes, one d
     );
     const from = standin.calls.length;
     standin.dispatch('INTERACTION_CREATE', p, shard);
-    const reply = await standin.waitForCall((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, from, 10_000);
-    return visibleText(reply.body.data);
+    const ack = await standin.waitForCall((c) => c.path === `/interactions/${p.id}/${p.token}/callback`, from, 10_000);
+    if (ack.body.type !== 5) return visibleText(ack.body.data);
+    // Acknowledged first: the answer edits the acknowledgement (a miss follows up privately).
+    const hook = new RegExp(`^/webhooks/\\d+/${p.token}`);
+    const shown = await standin.waitForCall(
+      (c) =>
+        hook.test(c.path) &&
+        ((c.method === 'PATCH' && c.path.endsWith('/messages/@original')) || (c.method === 'POST' && !c.path.includes('/messages/'))),
+      from,
+      10_000,
+    );
+    return visibleText(shown.body);
   }
 
   const article = (title: string, speaker: string, words: string) =>
