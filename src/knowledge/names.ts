@@ -81,6 +81,25 @@ export interface KnownNames {
   knowsPerson(word: string): boolean;
 }
 
+/** Whether a word of NOT_NAME opens a name here (see nameCapable and KnownNames). */
+function opensName(toks: Token[], k: number, text: string, known: KnownNames | undefined): boolean {
+  const t = toks[k]!;
+  // "March added" after "Mayor Angela March": a word the article knows as a person's name.
+  if (!CLOSED_CLASS.has(t.low) && known?.knowsPerson(t.text)) return true;
+  if (!nameCapable(t)) return false;
+  // "Will Ferrell said", "May Mobley, 41": a given name right before a capitalised name word,
+  // and not after a preposition or a number ("in May Congress", "on 3 May").
+  const next = toks[k + 1];
+  return (
+    !!next &&
+    isCap(next) &&
+    !NOT_NAME.has(next.low) &&
+    /^ $/.test(text.slice(t.end, next.start)) &&
+    !LOCATIVE.test(text.slice(Math.max(0, t.start - 20), t.start)) &&
+    !/\d\s*$/.test(text.slice(Math.max(0, t.start - 4), t.start))
+  );
+}
+
 /**
  * Every capitalised run in text[from, to) that names someone or something, in reading order.
  * With `known`, a single word that would be a place, month or verb by the word lists ("West",
@@ -101,24 +120,7 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       isCap(toks[p0]!) &&
       !NOT_NAME.has(toks[p0]!.low) &&
       !(i > 0 && isCap(toks[i - 1]!) && /^\s+$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)));
-    const opensName = (k: number) => {
-      const t = toks[k]!;
-      // "March added" after "Mayor Angela March": a word the article knows as a person's name.
-      if (!CLOSED_CLASS.has(t.low) && known?.knowsPerson(t.text)) return true;
-      if (!nameCapable(t)) return false;
-      // "Will Ferrell said", "May Mobley, 41": a given name right before a capitalised name word,
-      // and not after a preposition or a number ("in May Congress", "on 3 May").
-      const next = toks[k + 1];
-      return (
-        !!next &&
-        isCap(next) &&
-        !NOT_NAME.has(next.low) &&
-        /^ $/.test(text.slice(t.end, next.start)) &&
-        !LOCATIVE.test(text.slice(Math.max(0, t.start - 20), t.start)) &&
-        !/\d\s*$/.test(text.slice(Math.max(0, t.start - 4), t.start))
-      );
-    };
-    if (!particleLead && (!isCap(toks[i]!) || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low) && !opensName(i)))) {
+    if (!particleLead && (!isCap(toks[i]!) || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low) && !opensName(toks, i, text, known)))) {
       i++;
       continue;
     }

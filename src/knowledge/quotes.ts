@@ -309,12 +309,6 @@ function tailOf(masked: string, span: Span, verb: { start: number }): boolean {
   );
 }
 
-/** The verb of saying that reportedWho takes the sentence's speaker from. */
-function reportedVerb(ctx: Context, from: number, to: number) {
-  for (const v of verbsIn(ctx.masked, from, to)) if (whoOfVerb(ctx, from, v, to)) return v;
-  return null;
-}
-
 /** One quotation over several paragraphs: its unsettled parts take `who`. */
 function backfill(out: Working[], id: number, who: string | null): void {
   for (const w of out) {
@@ -535,8 +529,7 @@ function segmentParagraph(
           continue;
         // Quoted words before the sentence's verb of saying are not what it reports ("women chanted
         // “…” and carried signs, … Trump said"): no speaker, and no later rule may guess.
-        const verb = reported ? reportedVerb(ctx, a, b) : null;
-        if (!span.settled && reported && verb && span.end < verb.start && !tailOf(masked, span, verb)) {
+        if (!span.settled && reported && span.end < reported.verb.start && !tailOf(masked, span, reported.verb)) {
           span.settled = true;
           span.speaker = null;
         }
@@ -547,7 +540,7 @@ function segmentParagraph(
           // of saying whose subject is not the sentence's speaker are that other voice's, relayed:
           // nobody's here.
           const v = verbsIn(masked, a, span.start - 1, true).at(-1);
-          const voice = v && v.start > (reportedVerb(ctx, a, b)?.start ?? v.start) ? whoOfVerb(ctx, a, v, span.start - 1) : null;
+          const voice = v && v.start > reported.verb.start ? whoOfVerb(ctx, a, v, span.start - 1) : null;
           if (voice && voice.speaker !== reported.speaker) span.speaker = null;
         }
         // Words relayed from another voice are not shown as the speaker's reported speech either.

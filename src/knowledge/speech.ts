@@ -274,7 +274,8 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
     return null;
   }
   // "…, with Peres noting upfront that …": the participle's own subject, named right before it.
-  if (PARTICIPLE.has(v.word)) {
+  // (A cheap look for "with" first: this runs for every participle of saying.)
+  if (PARTICIPLE.has(v.word) && /(?:^|[\s,])with\s/i.test(ctx.masked.slice(Math.max(floor, v.start - 90), v.start))) {
     const withSubject = /(?:^|[\s,])with\s+$/i;
     const own = findMentions(ctx.masked, Math.max(floor, v.start - 80), v.start, ctx.speakers).at(-1);
     if (
@@ -450,14 +451,17 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
   return speaker ? { speaker } : null;
 }
 
-/** Who speaks in a sentence of reported speech: the first verb of saying with a subject. */
-export function reportedWho(ctx: Context, from: number, to: number): Who | null {
+/**
+ * Who speaks in a sentence of reported speech, and the verb of saying that says so: the first verb
+ * with a subject, outside relative clauses.
+ */
+export function reportedWho(ctx: Context, from: number, to: number): (Who & { verb: VerbHit }) | null {
   for (const v of verbsIn(ctx.masked, from, to)) {
     // "signs referenced things that Trump had said": a verb of saying inside a relative clause
     // reports nothing; its object is the noun before "that".
     if (inRelativeClause(ctx, from, v)) continue;
     const who = whoOfVerb(ctx, from, v, to);
-    if (who) return who;
+    if (who) return { ...who, verb: v };
   }
   return null;
 }

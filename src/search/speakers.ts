@@ -117,6 +117,8 @@ export class SpeakerDirectory {
   private readonly tokenSpeller: Speller;
   private readonly fuse: Fuse<Speaker>;
 
+  /** Organisation (as its role words key it) → the quoted people whose role names it; built on first use. */
+  private officials: Map<string, Official[]> | undefined;
   /** Aliases that came from an alias list (not from the sources' own spellings). */
   private readonly listed = new Set<string>();
   /** Per article: canonical name → the spelling that article gives, where they differ. */
@@ -207,10 +209,9 @@ export class SpeakerDirectory {
       // An organisation is also its acronym, and an acronym the name the sources spell it out as
       // ("the Movement for Democratic Change (MDC)"): "/quote mdc" and "/quote movement for
       // democratic change" find the same speaker.
-      const acronym = isOrganisation(speaker.name) ? acronymOf(speaker.name) : null;
-      if (acronym) aliases.add(acronym.toLowerCase());
-      for (const role of speaker.roles)
-        if (acronymOf(role)?.toLowerCase() === speaker.key || acronymOf(speaker.name) === role) aliases.add(nameKey(role));
+      const initials = acronymOf(speaker.name);
+      if (initials && isOrganisation(speaker.name)) aliases.add(initials.toLowerCase());
+      for (const role of speaker.roles) if (acronymOf(role)?.toLowerCase() === speaker.key || initials === role) aliases.add(nameKey(role));
       for (const alias of aliases) {
         if (!alias || (alias.split(' ').length === 1 && alias.length < 2)) continue;
         push(this.byAlias, alias, speaker);
@@ -352,24 +353,11 @@ export class SpeakerDirectory {
    * Secretary General"), with the role's other words ("Secretary General") and the organisation as
    * the role writes it ("NATO"). Only for a typed name that names no speaker itself.
    */
-  officialsOf(typed: string): Array<{ speaker: Speaker; role: string; org: string }> {
+  officialsOf(typed: string): Official[] {
     const key = nameKey(typed);
     if (!key || key.split(' ').every((w) => ROLE_WORDS.has(w) || TITLES.has(w) || isStopWord(w))) return [];
-    const out: Array<{ speaker: Speaker; role: string; org: string }> = [];
-    for (const s of this.all) {
-      if (!s.quotes) continue;
-      for (const role of s.roles) {
-        const words = role.split(/\s+/);
-        const keys = words.map((w) => nameKey(w));
-        const n = key.split(' ').length;
-        const at = keys.findIndex((_, i) => keys.slice(i, i + n).join(' ') === key);
-        // The organisation is part of the role, and the role says more than its name.
-        if (at < 0 || words.length <= n || !keys.some((k, i) => (i < at || i >= at + n) && ROLE_WORDS.has(k))) continue;
-        out.push({ speaker: s, role: [...words.slice(0, at), ...words.slice(at + n)].join(' '), org: words.slice(at, at + n).join(' ') });
-        break;
-      }
-    }
-    return out.sort((a, b) => b.speaker.quotes - a.speaker.quotes);
+    this.officials ??= officialsByOrganisation(this.all);
+    return this.officials.get(key) ?? [];
   }
 
   /** Whether one word on its own may name a speaker here (see detect). */
@@ -413,6 +401,45 @@ export class SpeakerDirectory {
     const close = this.suggest(nameKey(typed).split(' ')[0] ?? '', limit);
     return close.length ? close : this.all.slice(0, limit);
   }
+}
+
+/** A quoted person who speaks for an organisation: the role's other words and the organisation as written. */
+interface Official {
+  speaker: Speaker;
+  role: string;
+  org: string;
+}
+
+/**
+ * For every run of words in a quoted person's role that leaves a role word outside it ("NATO" in
+ * "NATO Secretary General"), that person as one of its officials, by their first such role; each
+ * list most quoted first. Built once, so a typed organisation costs one lookup.
+ */
+function officialsByOrganisation(speakers: Speaker[]): Map<string, Official[]> {
+  const out = new Map<string, Official[]>();
+  for (const s of speakers) {
+    if (!s.quotes) continue;
+    const done = new Set<string>();
+    for (const role of s.roles) {
+      const words = role.split(/\s+/);
+      const keys = words.map((w) => nameKey(w));
+      const seen = new Set<string>();
+      for (let n = 1; n < words.length; n++)
+        for (let at = 0; at + n <= words.length; at++) {
+          const key = keys.slice(at, at + n).join(' ');
+          // Only the first place a name stands in the role counts, and only as many words as it has.
+          if (seen.has(key) || key.split(' ').length !== n) continue;
+          seen.add(key);
+          if (done.has(key) || !keys.some((k, i) => (i < at || i >= at + n) && ROLE_WORDS.has(k))) continue;
+          done.add(key);
+          const list = out.get(key) ?? [];
+          list.push({ speaker: s, role: [...words.slice(0, at), ...words.slice(at + n)].join(' '), org: words.slice(at, at + n).join(' ') });
+          out.set(key, list);
+        }
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => b.speaker.quotes - a.speaker.quotes);
+  return out;
 }
 
 /**
