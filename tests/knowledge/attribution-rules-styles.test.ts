@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/knowledge/parse.js';
 import type { Article } from '../../src/knowledge/types.js';
+import { quoteOf, story as parse, who } from './story.js';
 
 /** One test per rule added for tests/fixtures/attribution-styles (numbers as in src/knowledge/README.md). */
 
-const HEAD = '---\ntitle: Test story\ndate: 2020-01-02\npublisher: Example News\n---\n';
-const parse = (...paragraphs: string[]): Article => parseArticle(`${HEAD}${paragraphs.join('\n\n')}\n`, 'test', 'test.txt');
-
-function who(article: Article, start: string): { kind: string; speaker: string | null; partial: boolean } | undefined {
-  for (const p of article.paragraphs)
-    for (const s of p.segments)
-      if (p.text.slice(s.start, s.end).startsWith(start)) return { kind: s.kind, speaker: s.speaker, partial: !!s.embedded };
-  return undefined;
-}
-const quoteOf = (article: Article, start: string) => {
-  const w = who(article, start);
-  return w && w.kind === 'quote' ? w.speaker : `not a quote: ${JSON.stringify(w)}`;
-};
 const segmentText = (article: Article, start: string) => {
   for (const p of article.paragraphs)
     for (const s of p.segments) if (p.text.slice(s.start, s.end).startsWith(start)) return p.text.slice(s.start, s.end);

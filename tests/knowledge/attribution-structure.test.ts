@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from '../../src/knowledge/parse.js';
 import type { Article } from '../../src/knowledge/types.js';
+import { quoteOf, story as parse } from './story.js';
 
 /**
  * Who said it, by the structure of the sentence (src/knowledge/README.md, "Structure first"):
  * fixtures written in the styles of wire stories, one class of sentence each.
  */
-const HEAD = '---\ntitle: Test story\ndate: 2020-01-02\npublisher: Example News\n---\n';
-const parse = (...paragraphs: string[]): Article => parseArticle(`${HEAD}${paragraphs.join('\n\n')}\n`, 'test', 'test.txt');
-
-function quoteOf(article: Article, start: string): string | null | undefined {
-  for (const p of article.paragraphs)
-    for (const s of p.segments) if (s.kind === 'quote' && p.text.slice(s.start, s.end).startsWith(start)) return s.speaker;
-  return undefined;
-}
-
 /** Everyone any segment holding these words is given to (quote or reported speech). */
 function givenTo(article: Article, words: string): Array<string | null> {
   const out: Array<string | null> = [];

@@ -4,10 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../src/knowledge/parse.js';
 import type { Article } from '../../src/knowledge/types.js';
 import { FIXTURES } from '../helpers.js';
+import { HEAD, quoteOf, who } from './story.js';
 
 /** One test per rule of src/knowledge/README.md ("Who said it"), each with a small article. */
-
-const HEAD = '---\ntitle: Test story\ndate: 2020-01-02\npublisher: Example News\n---\n';
 
 function parse(body: string): Article {
   return parseArticle(HEAD + body, 'test', 'test.txt');
@@ -15,20 +14,6 @@ function parse(body: string): Article {
 function fixture(name: string): Article {
   return parseArticle(readFileSync(join(FIXTURES, 'attribution', name), 'utf8'), name, name);
 }
-/** Kind, speaker and partial flag of the segment whose text starts with `start`. */
-function who(article: Article, start: string): { kind: string; speaker: string | null; partial: boolean } | undefined {
-  for (const p of article.paragraphs) {
-    for (const s of p.segments) {
-      if (p.text.slice(s.start, s.end).startsWith(start)) return { kind: s.kind, speaker: s.speaker, partial: !!s.embedded };
-    }
-  }
-  return undefined;
-}
-const quoteOf = (article: Article, start: string) => {
-  const w = who(article, start);
-  return w && w.kind === 'quote' ? w.speaker : `not a quote: ${JSON.stringify(w)}`;
-};
-
 describe('who said it: the rules of src/knowledge/README.md', () => {
   it('1. names are learnt from the whole article: a surname finds the full name introduced anywhere', () => {
     const a = parse('Environment Minister John Baird has asked officials how the papers got out.\n\n"It is not secret," Baird said.\n');
