@@ -42,8 +42,11 @@ export function renderCite(c: Citation): DiscordMessage {
   }
   const content = `Citation to copy:\n\`\`\`\n${line}\n\`\`\`\n${tail}`;
   if (content.length <= LIMITS.content) return { content, embeds: [], components: [] };
-  // Outsized metadata: the plain line alone (it always fits), rather than a refused message.
-  return { content: `Citation to copy:\n\`\`\`\n${citationLine(c)}\n\`\`\``, embeds: [], components: [] };
+  // Outsized metadata: the plain line alone (it always fits), rather than a refused message; the
+  // whole line, uncut, may hold the ``` that the cut one did not: then escaped, as above.
+  const whole = citationLine(c);
+  if (whole.includes('```')) return { content: `Citation to copy:\n${fitEscaped(whole, LIMITS.content - 20)}`, embeds: [], components: [] };
+  return { content: `Citation to copy:\n\`\`\`\n${whole}\n\`\`\``, embeds: [], components: [] };
 }
 
 /**
