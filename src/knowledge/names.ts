@@ -180,9 +180,17 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       roleLead > 0 &&
       of - roleLead >= 2 &&
       !before.slice(roleLead).some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low) || TITLES.has(t.low));
+    // "Katherine Moss of Northbridge Securities": a given name opening two or three name words
+    // before "of" is a person of whatever follows, even an organisation no word list knows.
+    const namedOf =
+      of >= 2 &&
+      of <= 3 &&
+      isGivenName(before[0]!.text) &&
+      before.every((t) => isCap(t) && !ORG_WORDS.has(t.low) && !ROLE_WORDS.has(t.low) && !TITLES.has(t.low) && !PLACE_HEADS.has(t.low));
     if (
       of > 0 &&
-      (personOf || (!before.some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low)) && run.slice(of + 1).some((t) => ORG_WORDS.has(t.low))))
+      (personOf ||
+        namedOf || (!before.some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low)) && run.slice(of + 1).some((t) => ORG_WORDS.has(t.low))))
     ) {
       j = i + of;
       run = toks.slice(i, j);

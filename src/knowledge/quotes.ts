@@ -456,6 +456,10 @@ function segmentParagraph(
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
     const unnamed = unnamedSubject(masked.slice(a, b));
     if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a });
+    // Who may be the speaker of a quotation that follows: an unnamed subject, and every person
+    // named, but not a possessive ("Osei's deputy, Lena Park") nor a role that names no one
+    // ("disagreed with the government").
+    if (unnamed) seen.add(null);
     for (const m of findMentions(masked, a, b, speakers)) {
       // "Asked about it, she said", "Speaking to reporters, he said": a participle opening the
       // sentence is no one, so it does not stand between he/she and the person named before.
@@ -470,11 +474,11 @@ function segmentParagraph(
         continue;
       const r = speakers.referentOf(m, state.sentence, false);
       if (r) ctx.here.push({ ...r, at: m.start });
+      if (r?.name && !r.org && !m.possessive) seen.add(r.name);
     }
     named[si] = ctx.here.some((r) => r.name && !r.org);
     // The one person a sentence names, as its opening subject: a quotation right after it with no
     // attribution of its own is theirs ("Moreira was in no doubt. “He is a monster.”").
-    for (const r of ctx.here) if (!r.org) seen.add(r.name);
     // Only when the paragraph so far names no one else ("Tomas Berg spoke first. Anna Lind arrived later. “We disagree.”": nobody).
     subjects[si] = seen.size === 1 && !seen.has(null) ? (openingSubject(ctx, a, b)?.speaker ?? null) : null;
     const inSpans = spans.filter((s) => s.start < b && s.end > a);

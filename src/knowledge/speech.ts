@@ -438,9 +438,14 @@ function colonSubject(ctx: Context, from: number, colon: number): Who | null {
 export function openingSubject(ctx: Context, from: number, to: number): Who | null {
   const pron = /^[\s_]*(he|she)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/iu.exec(ctx.masked.slice(from, to));
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].indexOf(pron[1]!));
-  // The last name within the sentence's first words: "Homicide investigator Edson Moreira".
+  // The last name within the sentence's first words: "Homicide investigator Edson Moreira", or
+  // in apposition to them: "Osei's deputy, Lena Park, was blunter".
   const m = findMentions(ctx.masked, from, to, ctx.speakers)
-    .filter((x) => /^[\s_]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.masked.slice(from, x.start)))
+    .filter(
+      (x) =>
+        /^[\s_]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.masked.slice(from, x.start)) ||
+        (/^[\s_]*(?:[\p{L}'’.-]+\s+){0,3}[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(from, x.start)) && /^,/.test(ctx.masked.slice(x.end))),
+    )
     .at(-1);
   if (!m?.name || m.possessive) return null;
   const prefix = ctx.masked.slice(from, m.start);

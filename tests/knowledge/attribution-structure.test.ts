@@ -139,6 +139,27 @@ describe('a quotation with no attribution of its own', () => {
     expect(quoteOf(a, 'build two satellites')).toBe('Shimon Peres');
   });
 
+  it('an institution in the object or a possessive before the subject is no second candidate', () => {
+    const a = parse(
+      'The analyst Katherine Moss has followed the airline for a decade.',
+      'Moss disagreed with the government. "A bailout is the only thing that keeps the routes open."',
+      "Osei's deputy, Lena Park, was blunter. \"They have treated us like numbers on a page.\"",
+      'Tomas Berg spoke first. Anna Lind arrived later. "We disagree with every word."',
+    );
+    expect(quoteOf(a, 'A bailout is the only')).toBe('Katherine Moss');
+    expect(quoteOf(a, 'They have treated us')).toBe('Lena Park');
+    expect(quoteOf(a, 'We disagree with every')).toBeNull();
+  });
+
+  it('a given name and surname before "of" are a person of whatever follows, a firm no list knows included', () => {
+    const a = parse(
+      'Katherine Moss of Northbridge Securities said the airline had been losing money. "The only surprise is that it took this long," she said.',
+      'Hiroshi Yamamoto of Nomura said: "Demand will recover next year."',
+    );
+    expect(quoteOf(a, 'The only surprise')).toBe('Katherine Moss');
+    expect(quoteOf(a, 'Demand will recover')).toBe('Hiroshi Yamamoto');
+  });
+
   it('a name before "of" and an organisation is a person of it ("Dodds of Time Magazine points out, “…”")', () => {
     const a = parse('These boycotts are not without criticism. Dodds of Time Magazine points out, "At first glance, Stoli seems a logical target."');
     expect(quoteOf(a, 'At first glance')).toBe('Dodds');
