@@ -1,7 +1,7 @@
-import { CLOSED_CLASS, NOT_NAME } from './lexicon/function-words.js';
-import { LEGAL_FORMS, ORG_WORDS } from './lexicon/organisations.js';
+import { CLOSED_CLASS, NAME_TAILS, NOT_NAME } from './lexicon/function-words.js';
+import { LEGAL_FORMS, ORG_KINDS, ORG_WORDS } from './lexicon/organisations.js';
 import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particles.js';
-import { PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
+import { isCountryWord, isPlaceName, PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
 import { ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
 import { givenNameGender, isGivenName } from './lexicon/given-names.js';
 import { FEMALE, MALE, TITLES } from './lexicon/titles.js';
@@ -72,6 +72,9 @@ const possessive = (t: Token) => /['’]s?$/u.test(t.text) || /['’]s$/u.test(t
  * a capitalised word ("Will Ferrell", "May Mobley") they are part of the name, never a date or a verb.
  */
 const nameCapable = (t: Token) => NOT_NAME.has(t.low) && !TITLES.has(t.low) && isGivenName(t.low);
+/** A lower-case noun for a kind of organisation right before a capitalised word ("group Oxfam"). */
+const kindNoun = (before: Token, first: Token, text: string) =>
+  !isCap(before) && ORG_KINDS.has(before.low) && /^ $/.test(text.slice(before.end, first.start));
 /** Words before a run that make it a place ("in Victoria Park", "from West Bank"), whatever its words. */
 const LOCATIVE =
   /(?:^|[^\p{L}])(?:in|at|on|near|from|(?<!according\s+)to|into|onto|across|outside|inside|through|towards?|around|along|via|of|between|within|throughout)\s+(?:the\s+)?$/iu;
@@ -124,13 +127,17 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       i++;
       continue;
     }
+    // "rights group Friends of the Andes", "the newspaper La Razón": a noun for a kind of
+    // organisation right before the run makes it one, "of the" inside it included.
+    const kindBefore =
+      i > 0 && (kindNoun(toks[i - 1]!, toks[i]!, text) || (i > 1 && /^the$/i.test(toks[i - 1]!.text) && kindNoun(toks[i - 2]!, toks[i - 1]!, text)));
     let j = particleLead ? p0 + 1 : i + 1;
     while (j < toks.length) {
       const prev = toks[j - 1]!,
         t = toks[j]!;
       // "Prosecutor’s Office": a possessive inside an organisation's name does not end it.
       if (!/^\s+$/.test(text.slice(prev.end, t.start)) || (possessive(prev) && !(isCap(t) && ORG_WORDS.has(t.low)))) break;
-      if (isCap(t) && !NOT_NAME.has(t.low)) {
+      if (isCap(t) && (!NOT_NAME.has(t.low) || (NAME_TAILS.has(t.low) && isCap(prev) && !NOT_NAME.has(prev.low)))) {
         j++;
         continue;
       }
@@ -149,6 +156,10 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
         continue;
       }
       const next = toks[j + 1];
+      if (kindBefore && t.low === 'of' && next?.low === 'the' && toks[j + 2] && isCap(toks[j + 2]!) && /^\s+$/.test(text.slice(t.end, next.start))) {
+        j += 3;
+        continue;
+      }
       if ((PARTICLES.has(t.low) || (LINKS.has(t.low) && t.low !== 'and')) && next && isCap(next) && /^\s+$/.test(text.slice(t.end, next.start))) {
         j += 2;
         continue;
@@ -189,15 +200,17 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       before.every((t) => isCap(t) && !ORG_WORDS.has(t.low) && !ROLE_WORDS.has(t.low) && !TITLES.has(t.low) && !PLACE_HEADS.has(t.low));
     if (
       of > 0 &&
+      !kindBefore &&
       (personOf ||
-        namedOf || (!before.some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low)) && run.slice(of + 1).some((t) => ORG_WORDS.has(t.low))))
+        namedOf ||
+        (!before.some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low)) && run.slice(of + 1).some((t) => ORG_WORDS.has(t.low))))
     ) {
       j = i + of;
       run = toks.slice(i, j);
     }
     i = j;
     const lowerRole = toks[toks.indexOf(run[0]!) - 1];
-    const m = mentionOf(text, run, lowerRole, known);
+    const m = mentionOf(text, run, lowerRole, known, kindBefore);
     if (!m) continue;
     // "Venezualan president Hugo Chavez", "Civil Defense Authority director General …": the run
     // before a lower-case role word describes the role, it names no one else.
@@ -220,7 +233,9 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
   return out;
 }
 
-function mentionOf(text: string, run: Token[], before: Token | undefined, known?: KnownNames): Mention | null {
+function mentionOf(text: string, run: Token[], before: Token | undefined, known: KnownNames | undefined, kindBefore: boolean): Mention | null {
+  // "(R-Texas)", "(D-Calif.)": a party and a state after a legislator's name name no one.
+  if (run.length === 1 && /^[RDI]-\p{Lu}/u.test(run[0]!.text) && text[run[0]!.start - 1] === '(') return null;
   const lows = run.map((t) => t.low.replace(/['’]s?$/, ''));
   const poss = possessive(run[run.length - 1]!);
   // "Police Chief Ann Ruiz", "Amnesty International Director Jane Doe": an organisation's words,
@@ -233,9 +248,20 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known?
     run
       .slice(lastRole + 1)
       .every((t, n) => /^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_WORDS.has(lows[lastRole + 1 + n]!) && !ROLE_WORDS.has(lows[lastRole + 1 + n]!));
+  // "Russia Today", "China Daily", "Japan Times": a country's name, then a word that is no place,
+  // name a thing after the country (a newspaper, a channel), not the country and not a person.
+  const namedAfterCountry =
+    run.length >= 2 &&
+    isCountryWord(run[0]!.text) &&
+    run.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) &&
+    lows
+      .slice(1)
+      .every((l) => !PLACE_WORDS.has(l) && !PLACE_HEADS.has(l) && (!NOT_NAME.has(l) || NAME_TAILS.has(l)) && !isGivenName(l) && !isCountryWord(l));
   const org =
     !personAfterOrg &&
-    (lows.some((l) => ORG_WORDS.has(l)) ||
+    (kindBefore ||
+      lows.some((l) => ORG_WORDS.has(l)) ||
+      namedAfterCountry ||
       (run.length >= 2 && LEGAL_FORMS.has(lows[lows.length - 1]!)) ||
       (run.length === 1 && isAcronym(run[0]!)) ||
       /\.(?:com|org|net|ca|co\.uk)$/i.test(run[run.length - 1]!.text));
@@ -302,8 +328,15 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known?
     titled ||
     (k >= 0 && lows.slice(0, k + 1).some((l) => ROLE_WORDS.has(l) && !WEAK_ROLE.has(l))) ||
     (nameToks.length >= 2 && isGivenName(nameToks[0]!.text) && !PLACE_HEADS.has(nameLows[nameLows.length - 1]!));
+  const nameText = nameToks.map((t) => t.text).join(' ');
   const placeLike =
     linked ||
+    // "Bolivia", "Sri Lanka", "Nairobi": a country or a capital by its whole name, unless a title
+    // or a role stands before it or the article knows the word as a person's name.
+    (isPlaceName(nameText.replace(/['’]s?$/, '')) &&
+      !titled &&
+      !(role && !lowerRole) &&
+      !(nameToks.length === 1 && known?.knowsPerson(nameToks[0]!.text))) ||
     (nameLows.some((l) => PLACE_WORDS.has(l) || NOT_NAME.has(l)) &&
       !(
         (personEvidence && !LOCATIVE.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start))) ||

@@ -2,6 +2,7 @@ import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js
 import { interviewTurns } from './interview.js';
 import { acronymOf, findMentions, firstNameGender, type Mention } from './names.js';
 import { leadAttribution, openingSubject, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
+import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
@@ -192,13 +193,15 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
   return false;
 }
 
+const KINDS = [...ORG_KINDS].join('|');
 /** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
-const ORG_APPOSITION =
-  /\b(?:[Tt]he|[Aa]n?|[Ii]ts)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|club|ministry|department|manufacturer|supplier|developer|publisher|newspaper),\s+$/u;
+const ORG_APPOSITION = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${KINDS}),\\s+$`, 'u');
 
 /** "Habitação Já, a coalition of tenant groups": a name, then an organisation noun in apposition. */
-const ORG_APPOSITION_AFTER =
-  /^,\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,3}(?:company|firm|group|organisation|organization|charity|agency|union|coalition|alliance|association|federation|movement|consultancy|operator|utility|carmaker|automaker|airline|bank|broadcaster|network|retailer|insurer|lender|manufacturer|supplier|developer|publisher|newspaper|party|campaign|club)(?=\s*(?:[,.;:)]|$)|\s+(?:of|for|that|which|based|representing|founded|formed|set)\b)/u;
+const ORG_APPOSITION_AFTER = new RegExp(
+  `^,\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${KINDS})(?=\\s*(?:[,.;:)]|$)|\\s+(?:of|for|that|which|based|representing|founded|formed|set)\\b)`,
+  'u',
+);
 
 /**
  * "Halvorsen Steel said on Monday it will close its plant": a name of two words or more that opens

@@ -1,3 +1,4 @@
+import { DOCUMENT_NOUNS, GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
 import { ROLE_ALIAS_WORDS } from './lexicon/roles.js';
 import { fold } from './text.js';
 import { firstNameGender, type Gender, type KnownNames, type Mention } from './names.js';
@@ -48,42 +49,6 @@ export interface Referent {
   role?: string | null;
 }
 
-/** Role nouns that stand for an organisation already named ("the ministry said"). */
-const ORG_NOUNS = new Set([
-  'organization',
-  'organisation',
-  'group',
-  'ministry',
-  'department',
-  'agency',
-  'company',
-  'club',
-  'government',
-  'party',
-  'union',
-  'council',
-  'committee',
-  'commission',
-  'police',
-  'office',
-  'firm',
-  'embassy',
-  'charity',
-  'network',
-  'broadcaster',
-  'newspaper',
-  'paper',
-  'team',
-  'federation',
-  'association',
-  'authority',
-  'institute',
-  'university',
-]);
-/** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
-const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
-/** Documents that speak for whoever issued them ("…," read the statement). */
-const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'announcement']);
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
 /** How far back (in sentences) he/she may reach for its person. */
 const PRONOUN_REACH = 6;

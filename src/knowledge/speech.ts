@@ -19,7 +19,7 @@ const VERB = new RegExp(
 );
 const PARTICIPLE = new Set(PARTICIPLES);
 const AUXILIARY =
-  /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/i;
+  /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/;
 /**
  * An adverb between a subject and its verb ("He supposedly told her", "Smith angrily replied"), by
  * its ending, with three letters or more before it, so nouns ("family", "ally", "rally") are not.
@@ -165,6 +165,9 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const text = ctx.masked.slice(floor, e).replace(/\s+$/, '');
   e = floor + text.length;
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
+  // "Sen. John Cornyn (R-Texas) told", "Ana Ruiz (pictured) said": an aside in brackets after the subject.
+  const aside = /\s*\([^()_]{1,60}\)$/.exec(text);
+  if (aside && aside.index > 0) return subjectBefore(ctx, floor, floor + aside.index, depth);
   const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
   const last = mentions[mentions.length - 1];
   if (last && last.end === e && !last.possessive) {

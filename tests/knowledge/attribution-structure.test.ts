@@ -112,6 +112,28 @@ describe('he and she by salience', () => {
 });
 
 describe('organisations', () => {
+  it('a noun for a kind of organisation before a name makes it one, "of the" included; "the group" is then that organisation', () => {
+    const a = parse(
+      'Environmental group Friends of the Andes disagreed. In a statement, the group said: "The reservoirs are too few and too late."',
+      'Carlos Ortiz welcomed the research. He told the newspaper La Razón that the government had "a plan for every valley that depends on a glacier".',
+      'In a statement, the band The Cranberries said: "We are devastated by the loss of our friend."',
+    );
+    expect(quoteOf(a, 'The reservoirs are too few')).toBe('Friends of the Andes');
+    expect(quoteOf(a, 'a plan for every valley')).toBe('Carlos Ortiz');
+    expect(quoteOf(a, 'We are devastated')).toBe('Cranberries');
+  });
+
+  it('a country or a capital is a place, a title before it makes a person, and a country then a non-place word names a thing', () => {
+    const a = parse(
+      'Bolivia\'s environment minister, Carlos Ortiz, welcomed the plan. He told reporters: "We have been building reservoirs for ten years."',
+      'Russia Today goes on to say these laws are, "intended to keep minors from being influenced by propaganda."',
+      'Sen. John Cornyn (R-Texas) told Fox News: "This deal is dead on arrival in the Senate."',
+    );
+    expect(quoteOf(a, 'We have been building')).toBe('Carlos Ortiz');
+    expect(quoteOf(a, 'intended to keep minors')).toBe('Russia Today');
+    expect(quoteOf(a, 'This deal is dead')).toBe('John Cornyn');
+  });
+
   it('a legal form is organisation evidence only after a name: "Spa" alone is no company', () => {
     const a = parse('Carmaker Voss Motoren AG said it will close its plant. "The decision was not easy," the company said in a statement.');
     expect(quoteOf(a, 'The decision was not easy')).toBe('Voss Motoren AG');
@@ -143,7 +165,7 @@ describe('a quotation with no attribution of its own', () => {
     const a = parse(
       'The analyst Katherine Moss has followed the airline for a decade.',
       'Moss disagreed with the government. "A bailout is the only thing that keeps the routes open."',
-      "Osei's deputy, Lena Park, was blunter. \"They have treated us like numbers on a page.\"",
+      'Osei\'s deputy, Lena Park, was blunter. "They have treated us like numbers on a page."',
       'Tomas Berg spoke first. Anna Lind arrived later. "We disagree with every word."',
     );
     expect(quoteOf(a, 'A bailout is the only')).toBe('Katherine Moss');

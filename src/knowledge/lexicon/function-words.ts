@@ -177,3 +177,9 @@ export const CLOSED_CLASS = new Set(
 it he she they we i you his her their our its my your is was are were has had have do did does would could should might must
 which who what why how where there here then not no yes`.split(/\s+/),
 );
+
+/**
+ * Words of NOT_NAME that, capitalised right after a name word, end the name of a publication or a
+ * channel ("USA Today", "Russia Today", "Psychology Today") rather than start a new sentence part.
+ */
+export const NAME_TAILS = new Set(['today']);

@@ -113,3 +113,102 @@ export const ORG_WORDS = new Set([
  * and "Sa" are names.
  */
 export const LEGAL_FORMS = new Set(['corp', 'inc', 'ltd', 'llc', 'plc', 'ag', 'gmbh', 'sa', 'nv', 'bv', 'spa', 'oy', 'ab', 'asa', 'kk', 'pty']);
+
+/** Role nouns that stand for an organisation already named ("the ministry said"). */
+export const ORG_NOUNS = new Set([
+  'organization',
+  'organisation',
+  'group',
+  'ministry',
+  'department',
+  'agency',
+  'company',
+  'club',
+  'government',
+  'party',
+  'union',
+  'council',
+  'committee',
+  'commission',
+  'police',
+  'office',
+  'firm',
+  'embassy',
+  'charity',
+  'network',
+  'broadcaster',
+  'newspaper',
+  'paper',
+  'team',
+  'federation',
+  'association',
+  'authority',
+  'institute',
+  'university',
+  'band',
+]);
+
+/** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
+export const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
+
+/** Documents that speak for whoever issued them ("…," read the statement). */
+export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'announcement']);
+
+/**
+ * Lower-case nouns for a kind of organisation. Right before a capitalised name ("rights group
+ * Friends of the Andes", "the newspaper La Razón", "the airline Qantas") or in apposition to one
+ * ("the electricity company, Coastal Power,"; "Habitação Já, a coalition of tenant groups") they
+ * make it an organisation, whatever its words.
+ */
+export const ORG_KINDS = new Set([
+  'company',
+  'firm',
+  'group',
+  'organisation',
+  'organization',
+  'charity',
+  'agency',
+  'union',
+  'coalition',
+  'alliance',
+  'association',
+  'federation',
+  'movement',
+  'consultancy',
+  'operator',
+  'utility',
+  'carmaker',
+  'automaker',
+  'airline',
+  'bank',
+  'broadcaster',
+  'network',
+  'retailer',
+  'insurer',
+  'lender',
+  'club',
+  'ministry',
+  'department',
+  'manufacturer',
+  'supplier',
+  'developer',
+  'publisher',
+  'newspaper',
+  'daily',
+  'weekly',
+  'magazine',
+  'channel',
+  'station',
+  'party',
+  'campaign',
+  'band',
+  'charity',
+  'ngo',
+  'think-tank',
+  'watchdog',
+  'regulator',
+  'conglomerate',
+  'giant',
+  'startup',
+  'start-up',
+]);

@@ -1,3 +1,7 @@
+import { countries } from 'countries-list';
+import { fold } from '../text.js';
+import { isGivenName } from './given-names.js';
+
 /**
  * Words that make a capitalised run a place or a thing ("South Korea", "Olympic Games"). Many are
  * also surnames (West, Hall, Park, Washington): a title, a role or a given name before them makes the
@@ -176,3 +180,29 @@ export const PLACE_HEADS = new Set([
   'mosque',
   'cathedral',
 ]);
+
+/**
+ * Countries (names and common aliases) and their capitals, from the `countries-list` package (MIT,
+ * ISO 3166-1 names), folded: a run that is exactly one of these is a place ("Bolivia", "Costa
+ * Rica", "Abu Dhabi"), unless a title or a role stands before it. Capitals that are also given
+ * names (Douglas, Stanley, Victoria) are left out: alone they are as likely a person.
+ */
+const COUNTRY_NAMES = new Set<string>();
+const CAPITAL_NAMES = new Set<string>();
+for (const c of Object.values(countries) as Array<{ name: string; capital: string; alias?: string[] }>) {
+  for (const n of [c.name, ...(c.alias ?? [])]) COUNTRY_NAMES.add(fold(n));
+  for (const n of c.capital.split(/\s*,\s*/)) if (n && (n.includes(' ') || !isGivenName(n))) CAPITAL_NAMES.add(fold(n));
+}
+for (const n of ['Africa', 'Europe', 'Asia', 'America', 'Americas', 'Oceania', 'Antarctica', 'Korea', 'Britain', 'Great Britain', 'Russia'])
+  COUNTRY_NAMES.add(fold(n));
+
+/** Whether a whole name is a country, a continent or a capital city ("Bolivia", "Sri Lanka", "Nairobi"). */
+export function isPlaceName(name: string): boolean {
+  const key = fold(name);
+  return COUNTRY_NAMES.has(key) || CAPITAL_NAMES.has(key);
+}
+
+/** Whether a single word is a country's or a continent's whole name ("Russia" in "Russia Today"). */
+export function isCountryWord(word: string): boolean {
+  return !word.includes(' ') && COUNTRY_NAMES.has(fold(word));
+}

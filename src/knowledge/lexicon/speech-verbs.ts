@@ -5,6 +5,12 @@
  * after which a "verb" is a noun ("in remarks to"). Written for this project from English news usage.
  */
 export const FINITE = [
+  // "X went on to say …": the whole phrase is the verb (its "to say" alone is no finite verb).
+  'went on to say',
+  'goes on to say',
+  'go on to say',
+  'went on to add',
+  'goes on to add',
   'said',
   'says',
   'say',
