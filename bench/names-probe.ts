@@ -2,7 +2,7 @@
  * The names probe at full size (development aid, not part of `npm run bench`): tests/knowledge/
  * names.property.test.ts takes a random sample each run; this runs the whole fixture of corpus
  * speakers (3,366 names), or `--ordinary N` given names with an ordinary word as surname, in the
- * six frames of tests/knowledge/name-frames.ts, and prints every miss and wrong speaker.
+ * seven frames of tests/knowledge/name-frames.ts, and prints every miss and wrong speaker.
  * Usage: npx tsx bench/names-probe.ts [--limit N] [--ordinary N]
  */
 import { readFileSync } from 'node:fs';

@@ -72,12 +72,20 @@ const possessive = (t: Token) => /['’]s?$/u.test(t.text) || /['’]s$/u.test(t
  * a capitalised word ("Will Ferrell", "May Mobley") they are part of the name, never a date or a verb.
  */
 const nameCapable = (t: Token) => NOT_NAME.has(t.low) && !TITLES.has(t.low) && isGivenName(t.low);
+/** Whether the line holding a token is written in title case (a heading: most of its words capitalised). */
+function titleCase(text: string, t: Token): boolean {
+  const from = text.lastIndexOf('\n', t.start) + 1;
+  const to = text.indexOf('\n', t.end);
+  const words = text.slice(from, to < 0 ? undefined : to).match(/\p{L}+/gu) ?? [];
+  return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 3 > words.length * 2;
+}
+
 /** A lower-case noun for a kind of organisation right before a capitalised word ("group Oxfam"). */
 const kindNoun = (before: Token, first: Token, text: string) =>
   !isCap(before) && ORG_KINDS.has(before.low) && /^ $/.test(text.slice(before.end, first.start));
-/** Words before a run that make it a place ("in Victoria Park", "from West Bank"), whatever its words. */
+/** Words before a run that make it a place ("in Victoria Park", "from West Bank"), whatever its words; not "of" ("the death of Adam West"). */
 const LOCATIVE =
-  /(?:^|[^\p{L}])(?:in|at|on|near|from|(?<!according\s+)to|into|onto|across|outside|inside|through|towards?|around|along|via|of|between|within|throughout)\s+(?:the\s+)?$/iu;
+  /(?:^|[^\p{L}])(?:in|at|on|near|from|(?<!according\s+)to|into|onto|across|outside|inside|through|towards?|around|along|via|between|within|throughout)\s+(?:the\s+)?$/iu;
 
 /** What a caller knows of the article: a single word it has seen as a person's surname or given name. */
 export interface KnownNames {
@@ -141,6 +149,23 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
         j++;
         continue;
       }
+      // "Alain Claude Bilie By Nze", "Lam To": a capitalised function word right after a name word
+      // is part of the name (a preposition or an article mid-sentence is written in lower case),
+      // in running text, not in a heading written in title case.
+      if (
+        /^\p{Lu}\p{Ll}+$/u.test(t.text) &&
+        CLOSED_CLASS.has(t.low) &&
+        t.low !== 'i' &&
+        isCap(prev) &&
+        !NOT_NAME.has(prev.low) &&
+        !ORG_WORDS.has(prev.low) &&
+        !ROLE_WORDS.has(prev.low) &&
+        !titleCase(text, t) &&
+        (!toks[j + 1] || !/^\s+$/.test(text.slice(t.end, toks[j + 1]!.start)) || !isCap(toks[j + 1]!) || !NOT_NAME.has(toks[j + 1]!.low))
+      ) {
+        j++;
+        continue;
+      }
       // "Brian May", "Mayor Theresa May": a month or verb that is also a name, after a name word
       // and not before a number ("Washington May 5") or another name-capable word.
       // After a given name, any capitalised word but a closed-class one is a surname ("Angela March").
@@ -191,13 +216,25 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       roleLead > 0 &&
       of - roleLead >= 2 &&
       !before.slice(roleLead).some((t) => ORG_WORDS.has(t.low) || ROLE_WORDS.has(t.low) || TITLES.has(t.low));
-    // "Katherine Moss of Northbridge Securities": a given name opening two or three name words
-    // before "of" is a person of whatever follows, even an organisation no word list knows.
+    // "Katherine Moss of Northbridge Securities", "Nasser Bourita of …": two to six name words
+    // that no list knows as an organisation's, a role's, a place's or a title's, before "of", are
+    // a person of whatever follows, even an organisation no word list knows.
     const namedOf =
       of >= 2 &&
-      of <= 3 &&
-      isGivenName(before[0]!.text) &&
-      before.every((t) => isCap(t) && !ORG_WORDS.has(t.low) && !ROLE_WORDS.has(t.low) && !TITLES.has(t.low) && !PLACE_HEADS.has(t.low));
+      of <= 6 &&
+      /^\p{Lu}\p{Ll}/u.test(before[0]!.text) &&
+      before.every(
+        (t) =>
+          PARTICLES.has(t.low) ||
+          /^\p{Lu}\.$/u.test(t.text) ||
+          ((/^\p{Lu}\p{Ll}/u.test(t.text) || /^(?:al|el|bin|ibn|ben|abu|van|von|de|di|da|le|la|d)[-'’]\p{Lu}/u.test(t.text)) &&
+            !ORG_WORDS.has(t.low) &&
+            !ROLE_WORDS.has(t.low) &&
+            !TITLES.has(t.low) &&
+            !PLACE_HEADS.has(t.low) &&
+            // A given name first outweighs the place and function lists ("Brian May", "Adam West").
+            ((!PLACE_WORDS.has(t.low) && !NOT_NAME.has(t.low) && !isCountryWord(t.text)) || (t !== before[0] && isGivenName(before[0]!.text)))),
+      );
     if (
       of > 0 &&
       !kindBefore &&
@@ -337,7 +374,9 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
       !titled &&
       !(role && !lowerRole) &&
       !(nameToks.length === 1 && known?.knowsPerson(nameToks[0]!.text))) ||
-    (nameLows.some((l) => PLACE_WORDS.has(l) || NOT_NAME.has(l)) &&
+    (nameLows.some(
+      (l, idx) => PLACE_WORDS.has(l) || (NOT_NAME.has(l) && !(idx > 0 && CLOSED_CLASS.has(l) && /^\p{Lu}/u.test(nameToks[idx]!.text))),
+    ) &&
       !(
         (personEvidence && !LOCATIVE.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start))) ||
         (nameToks.length === 1 && known?.knowsPerson(nameToks[0]!.text))

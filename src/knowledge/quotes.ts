@@ -1,7 +1,7 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
 import { acronymOf, findMentions, firstNameGender, type Mention } from './names.js';
-import { leadAttribution, openingSubject, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
+import { colonSubject, leadAttribution, openingSubject, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
@@ -454,6 +454,7 @@ function segmentParagraph(
   const seen = new Set<string | null>();
   const ranges = sentenceRanges(text);
   let lastWho: Who | null = null;
+  let lastCtx: Context | null = null;
   ranges.forEach(([a, b], si) => {
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
@@ -577,6 +578,7 @@ function segmentParagraph(
       ctx.here.push({ name: who.speaker, gender: null, org: speakers.isOrg(who.speaker), sentence: state.sentence, speaker: true, at: b });
     for (const r of ctx.here) speakers.note(r);
     lastWho = who;
+    lastCtx = ctx;
   });
   // Quotations with no attribution of their own.
   for (const span of spans) {
@@ -609,6 +611,9 @@ function segmentParagraph(
   }
   const last = ranges.at(-1);
   const introduces = last && /[:;]\s*$/.test(text.slice(last[0], last[1]));
+  // "On his departure Chris gave the following statement:": a paragraph that ends with a colon and
+  // no verb of saying introduces the words of its sentence's named subject (not a sign's, a banner's).
+  if (introduces && !lastWho && lastCtx) lastWho = colonSubject(lastCtx, last[0], last[1] - 1);
   const quoteOnly =
     spans.some((s) => !s.embedded) && segments.every((s) => s.kind === 'quote' && !s.embedded) && spans.every((s) => !s.embedded && !s.speaker);
   return { spans, segments, intro: introduces ? ((lastWho as Who | null)?.speaker ?? null) : null, quoteOnly };

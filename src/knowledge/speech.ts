@@ -428,7 +428,7 @@ const NOT_OWN_WORDS =
  * not after a preposition, and a verb after it; null when there is none or the colon introduces
  * a sign, a banner or a headline (their words are not the subject's).
  */
-function colonSubject(ctx: Context, from: number, colon: number): Who | null {
+export function colonSubject(ctx: Context, from: number, colon: number): Who | null {
   if (NOT_OWN_WORDS.test(ctx.masked.slice(from, colon))) return null;
   return openingSubject(ctx, from, colon);
 }
@@ -453,7 +453,11 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
   if (!m?.name || m.possessive) return null;
   const prefix = ctx.masked.slice(from, m.start);
   const rest = ctx.masked.slice(m.end, to);
-  if (/(?:^|\s)(?:in|at|on|of|for|with|from|to|by|after|before|during|about|like|as|and|or)\s/i.test(prefix)) return null;
+  // A name after a preposition is its object ("After meeting Smith, Jones …"), unless the
+  // preposition opens an adverbial of its own before the subject ("On his departure Chris gave …").
+  const adverbial =
+    /^[\s_]*(?:on|in|at|after|before|following|during|upon|with)\s+(?:his|her|their|its|the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,?\s+$/iu;
+  if (/(?:^|\s)(?:in|at|on|of|for|with|from|to|by|after|before|during|about|like|as|and|or)\s/i.test(prefix) && !adverbial.test(prefix)) return null;
   if (!/^,?\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.test(rest)) return null;
   const speaker = resolveMention(ctx, m);
   return speaker ? { speaker } : null;

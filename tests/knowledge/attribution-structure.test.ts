@@ -95,6 +95,32 @@ describe('quotations and the verb of saying that governs them', () => {
   });
 });
 
+describe('quotations over several paragraphs', () => {
+  it('British single marks: a paragraph that opens with ‘ and ends inside the quotation carries on its speaker', () => {
+    const a = parse(
+      '‘I saw the Island Games so I know how the team plays,’ Mark Little said.',
+      '‘I want to use my experience to create a team that is resilient. I’ve always had disciplined teams.',
+      '‘There are parts of sessions that players will do with their eyes shut.’',
+    );
+    expect(quoteOf(a, 'I want to use my experience')).toBe('Mark Little');
+    expect(quoteOf(a, 'There are parts of sessions')).toBe('Mark Little');
+  });
+
+  it("a paragraph ending with a colon and no verb of saying introduces its subject's words, an opening adverbial aside", () => {
+    const a = parse(
+      'Lincoln United are sad to announce the departure of Chris Hall.',
+      'On his departure Chris gave the following statement:',
+      '“It is with a heavy heart I have had to part ways with the club.',
+      '“I will be supporting them from afar.”',
+      'The placards carried a simple message:',
+      '“No more cuts to our hospital.”',
+    );
+    expect(quoteOf(a, 'It is with a heavy heart')).toBe('Chris Hall');
+    expect(quoteOf(a, 'I will be supporting them')).toBe('Chris Hall');
+    expect(quoteOf(a, 'No more cuts')).toBeNull();
+  });
+});
+
 describe('he and she by salience', () => {
   it('an unnamed person who is the subject is as salient as a name elsewhere in the sentence: he is nobody', () => {
     const a = parse(

@@ -31,7 +31,7 @@ function surnameOf(name: string): string {
   return ws.slice(k).join(' ');
 }
 
-/** The six frames of the attribution issue: said-name, name-said with apposition, told reporters:, surname later, he/she, according to. */
+/** The frames of the attribution issue: said-name, name-said with apposition, told reporters:, surname later, he/she, according to, and a person of an organisation no list knows. */
 const FRAMES: Array<(name: string, quote: string, i: number, pronoun: string) => string> = [
   (n, q) => `The council met on Tuesday to discuss the harbour.\n\n"${q}," ${n} said.`,
   (n, q, i) => `The council met on Tuesday to discuss the harbour.\n\n"${q}," said ${n}, the ${ROLES[i % ROLES.length]}.`,
@@ -39,6 +39,7 @@ const FRAMES: Array<(name: string, quote: string, i: number, pronoun: string) =>
   (n, q, i) => `${CAP_ROLES[i % CAP_ROLES.length]} ${n} said the town would appeal the ruling.\n\n"${q}," ${surnameOf(n)} added.`,
   (n, q, i, p) => `${CAP_ROLES[i % CAP_ROLES.length]} ${n} spoke at the opening of the new ferry terminal on Monday.\n\n"${q}," ${p} said.`,
   (n, q) => `The council met on Tuesday to discuss the harbour.\n\nAccording to ${n}, "${q}."`,
+  (n, q, _i, p) => `Analysts were less surprised. ${n} of Northbridge Securities said the harbour had been losing money.\n\n"${q}," ${p} said.`,
 ];
 
 export interface NameResult {

@@ -11,7 +11,7 @@ import { ORDINARY_SURNAMES, probeNames } from './name-frames.js';
  * Names by structure, not by word lists: real speakers' names (tests/fixtures/names/speakers.txt,
  * the 3,366 distinct names of two to five words of the speech corpus and the UN general-debate
  * corpus, from every continent) and given names with an ordinary word as surname (Brian May, Adam
- * West), each in the six everyday frames of tests/knowledge/name-frames.ts.
+ * West), each in the seven everyday frames of tests/knowledge/name-frames.ts.
  */
 const SPEAKERS = readFileSync(join(FIXTURES, 'names', 'speakers.txt'), 'utf8')
   .split('\n')
