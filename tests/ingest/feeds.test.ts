@@ -124,14 +124,16 @@ ${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>
       now: () => clock.t,
       ...extra,
     });
-    const warnings = () => lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40);
-    return { p, warnings };
+    const logged = () => lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40);
+    const warnings = () => logged().filter((l) => /some items refused/.test(l.msg));
+    const long = () => logged().filter((l) => /more new items than one poll takes/.test(l.msg));
+    return { p, warnings, long };
   }
 
   it('tries at most 50 new items per poll, warns once per poll, and backs off from items that failed', async () => {
     srv.route('/huge.xml', send('application/rss+xml', big('/many')));
     const clock = { t: 1_000_000 };
-    const { p, warnings } = poller('/huge.xml', clock);
+    const { p, warnings, long } = poller('/huge.xml', clock);
     const [first] = await p.pollOnce();
     expect(first).toMatchObject({ added: [], deferred: 9950, backingOff: 0 });
     expect(first!.refused).toHaveLength(50);
@@ -144,6 +146,15 @@ ${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>
     expect(second).toMatchObject({ deferred: 9900, backingOff: 50 });
     expect(new Set(fetched('/many')).size).toBe(100);
     expect(warnings()).toHaveLength(2);
+    // That the feed is longer than a poll takes is said once, with the numbers, not at every poll.
+    expect(long()).toEqual([
+      expect.objectContaining({
+        waiting: 9950,
+        perPoll: 50,
+        polls: 199,
+        msg: 'feed lists more new items than one poll takes (at most 50 per poll, FEED_MAX_ITEMS, within FEED_POLL_BUDGET_SECONDS): 9950 wait for the next polls',
+      }),
+    ]);
 
     // One interval later the first 50 are tried again; after their second failure they wait two intervals.
     clock.t += 60_000;
