@@ -101,7 +101,7 @@ async function add(input: AddInput, options: AddOptions, label: string): Promise
   const ext = EXTENSION[got.contentType];
   if (!ext) throw new Refused(`unsupported content type "${got.contentType}" (HTML, plain text, Markdown or PDF)`);
   const name = input.kind === 'url' ? urlStem(got.url ?? input.url) : fileStem(input.name);
-  const { stem, added } = await placeOf(options, name, input.kind === 'url', now);
+  const { stem, added } = await placeOf(options, input.kind === 'url' ? name : await uploadName(options, name, got.bytes), input.kind === 'url', now);
   const provenance: Record<string, unknown> = {
     ...(got.url ? { url: got.url } : { file: label }),
     ...(got.finalUrl && got.finalUrl !== got.url ? { final_url: got.finalUrl } : {}),
@@ -188,6 +188,27 @@ async function placeOf(options: AddOptions, name: string, isUrl: boolean, now: D
   const before = await previousAdditions(join(dir, folder), name);
   const added = by ? [...before.filter((a) => a.server !== by.server), { server: by.server, user: by.user, at: now.toISOString() }] : before;
   return { stem, added };
+}
+
+/**
+ * The name an uploaded file is kept under. Uploads are named by their file name, so two
+ * moderators uploading different `statement.pdf`s would replace each other: a file of that name
+ * that someone else added (or that was placed by hand) and whose bytes differ keeps its place, and
+ * this one gets its content's hash after its name. The same bytes again, or a new version from
+ * whoever added it, is that file (updated).
+ */
+async function uploadName(options: AddOptions, name: string, bytes: Uint8Array): Promise<string> {
+  const { by } = options;
+  // No one to tell apart (the console), or a bad server id (refused where the place is chosen).
+  if (!by || !isServerId(by.server)) return name;
+  const folder = join(options.knowledgeDir, by.global ? ADDED_FOLDER : `${ADDED_FOLDER}/${by.server}`);
+  const existing = await findStem(folder, name);
+  if (!existing) return name;
+  const mine = (await previousAdditions(folder, name)).some((a) => a.server === by.server && a.user === by.user);
+  // Unreadable: treated as different, so it is kept rather than replaced.
+  const before = await readFile(join(folder, existing)).catch(() => null);
+  if (mine || (before && Buffer.compare(before, bytes) === 0)) return name;
+  return `${name}-${createHash('sha256').update(bytes).digest('hex').slice(0, 8)}`;
 }
 
 /** The source file `<name>.<ext>` in `folder`, whatever its type, or null. */

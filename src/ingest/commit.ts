@@ -19,7 +19,8 @@ export async function addAndCommit(input: AddInput, options: AddOptions, to: { o
 /** Hands an added source to the store through the outbox; a refusal stays a refusal. */
 async function commitAdded(result: AddResult, o: { knowledgeDir: string; outbox: Outbox; addedBy: string }): Promise<AddResult> {
   if (!result.ok) return result;
-  const names = [result.file, `${result.file}${SIDECAR_SUFFIX}`];
+  // The sidecar first, as import does: a reader never sees the source without its provenance (a given date).
+  const names = [`${result.file}${SIDECAR_SUFFIX}`, result.file];
   try {
     const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(o.knowledgeDir, name)) })));
     const done = await o.outbox.put(files, { url: result.source.url, retrieved: new Date().toISOString(), addedBy: o.addedBy });

@@ -96,6 +96,8 @@ export function createFeedPoller(options: FeedPollerOptions) {
   const known = new Set<string>();
   const now = options.now ?? Date.now;
   const maxItems = options.maxItemsPerPoll ?? FEED_TUNING.maxItemsPerPoll;
+  /** Feeds already said to list more new items than one poll takes (said once per feed and process, not every poll). */
+  const toldLong = new Set<string>();
 
   function backOff(url: string): void {
     const failures = (failed.get(url)?.failures ?? 0) + 1;
@@ -187,6 +189,14 @@ export function createFeedPoller(options: FeedPollerOptions) {
             'feed polled: some items refused (tried again later, backing off)',
           );
         else options.log[r.notModified ? 'debug' : 'info'](fields, 'feed polled');
+        // A feed listing thousands of items (an archive more than a feed) is taken slowly: say so once.
+        if (r.deferred && !toldLong.has(feed)) {
+          toldLong.add(feed);
+          options.log.warn(
+            { feed, waiting: r.deferred, perPoll: maxItems, polls: Math.ceil(r.deferred / maxItems) },
+            `feed lists more new items than one poll takes (at most ${maxItems} per poll, FEED_MAX_ITEMS, within FEED_POLL_BUDGET_SECONDS): ${r.deferred} wait for the next polls`,
+          );
+        }
       } catch (err) {
         const problem = (err as Error).message;
         reports.push({ feed, notModified: false, added: [], refused: [], problem, deferred: 0, backingOff: 0 });

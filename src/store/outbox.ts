@@ -61,21 +61,46 @@ async function writeDurably(path: string, data: Uint8Array | string): Promise<vo
   }
 }
 
+/** An entry's folder name: `<time>-<random>`. */
+const ENTRY = /^\d+-[0-9a-f]+$/;
+
+/** Saves files durably as one outbox entry (made complete by one rename); returns its id. */
+async function enqueue(dir: string, files: OutboxFile[], provenance: Provenance): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const id = `${Date.now().toString().padStart(15, '0')}-${randomBytes(4).toString('hex')}`;
+  const tmp = join(dir, `.${id}.tmp`);
+  await mkdir(tmp, { recursive: true });
+  for (const [i, f] of files.entries()) await writeDurably(join(tmp, `${i}.bin`), f.bytes);
+  const entry: Entry = { files: files.map((f) => ({ name: f.name })), provenance, queuedAt: new Date().toISOString() };
+  await writeDurably(join(tmp, 'entry.json'), JSON.stringify(entry));
+  await rename(tmp, join(dir, id));
+  return id;
+}
+
+/**
+ * The outbox of a process that could not reach the database at all (`npm run add` started during
+ * an outage): every put is queued, for the next process started on the same folder (a bot, or
+ * the next `npm run add`) to write when the database is back.
+ */
+export function offlineOutbox(o: { dir: string; reason: string }): Outbox {
+  return {
+    async put(files, provenance) {
+      await enqueue(o.dir, files, provenance);
+      return { status: 'queued', reason: o.reason };
+    },
+    async drain() {
+      // No outbox folder yet: nothing queued.
+      const waiting = (await readdir(o.dir).catch(() => [] as string[])).filter((n) => ENTRY.test(n)).length;
+      return { pushed: 0, waiting };
+    },
+    start: () => () => undefined,
+  };
+}
+
 export function createOutbox(o: { store: KnowledgeStore; dir: string; log?: Logger | undefined; retryMs?: number }): Outbox {
   const { store, dir, log } = o;
   let draining: Promise<Drained> | null = null;
-
-  async function save(files: OutboxFile[], provenance: Provenance): Promise<string> {
-    await mkdir(dir, { recursive: true });
-    const id = `${Date.now().toString().padStart(15, '0')}-${randomBytes(4).toString('hex')}`;
-    const tmp = join(dir, `.${id}.tmp`);
-    await mkdir(tmp, { recursive: true });
-    for (const [i, f] of files.entries()) await writeDurably(join(tmp, `${i}.bin`), f.bytes);
-    const entry: Entry = { files: files.map((f) => ({ name: f.name })), provenance, queuedAt: new Date().toISOString() };
-    await writeDurably(join(tmp, 'entry.json'), JSON.stringify(entry));
-    await rename(tmp, join(dir, id));
-    return id;
-  }
+  const save = (files: OutboxFile[], provenance: Provenance) => enqueue(dir, files, provenance);
 
   /** Writes one entry's files to the store, then removes it. */
   async function push(id: string): Promise<void> {
@@ -93,7 +118,7 @@ export function createOutbox(o: { store: KnowledgeStore; dir: string; log?: Logg
   }
 
   // No outbox folder yet: nothing queued.
-  const entries = async () => (await readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+-[0-9a-f]+$/.test(n)).sort();
+  const entries = async () => (await readdir(dir).catch(() => [] as string[])).filter((n) => ENTRY.test(n)).sort();
 
   async function drainAll(): Promise<Drained> {
     const ids = await entries();

@@ -50,6 +50,9 @@ export async function writeFile(
   const { name, bytes, sha, collection, provenance } = f;
   const next = f.version;
   const split = collection ? splitCollection(bytes) : { lines: 1, rows: [{ line: 0, bytes }] };
+  const owner = name.endsWith(SIDECAR_SUFFIX) ? name.slice(0, -SIDECAR_SUFFIX.length) : name;
+  // Written sidecar first (import, add): the source's metadata is read with its provenance, as the loader reads it.
+  const sidecar = owner === name ? await sidecarOf(c, name) : {};
   await c.query(
     `INSERT INTO files (name, format, line_count, size, sha256, url, retrieved, added_by, version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -68,7 +71,7 @@ export async function writeFile(
     ],
   );
   await c.query('DELETE FROM sources WHERE file = $1', [name]);
-  const metas = collection ? split.rows.map(recordMeta) : [await fileMeta(name, bytes)];
+  const metas = collection ? split.rows.map(recordMeta) : [owner === name ? await fileMeta(name, bytes, sidecar) : {}];
   for (let i = 0; i < split.rows.length; i += BATCH) {
     const batch = split.rows.slice(i, i + BATCH);
     await c.query('INSERT INTO sources (file, line, bytes, sha256, meta) SELECT $1, * FROM unnest($2::int[], $3::bytea[], $4::text[], $5::jsonb[])', [
@@ -79,19 +82,43 @@ export async function writeFile(
       metas.slice(i, i + BATCH).map((m) => JSON.stringify(m)),
     ]);
   }
-  await refreshScopes(c, name.endsWith(SIDECAR_SUFFIX) ? name.slice(0, -SIDECAR_SUFFIX.length) : name);
+  if (owner === name) return refreshFromSidecar(c, name, sidecar);
+  const fields = await sidecarOf(c, owner);
+  await refreshFromSidecar(c, owner, fields);
+  const { rows } = await c.query<{ bytes: Buffer }>(
+    "SELECT s.bytes FROM files f JOIN sources s ON s.file = f.name AND s.line = 0 WHERE f.name = $1 AND f.format = 'file'",
+    [owner],
+  );
+  if (rows[0])
+    await c.query('UPDATE sources SET meta = $2 WHERE file = $1 AND line = 0', [owner, JSON.stringify(await fileMeta(owner, rows[0].bytes, fields))]);
 }
 
-/** Sets a source's `scopes` column from its name and its sidecar's additions (knowledge/scope.ts), in the caller's transaction. */
-async function refreshScopes(c: pg.PoolClient, name: string): Promise<void> {
+/** The provenance sidecar stored for `name`, parsed ({} when there is none or it is broken: the load reports that). */
+async function sidecarOf(c: pg.PoolClient, name: string): Promise<Record<string, unknown>> {
   const { rows } = await c.query<{ bytes: Buffer }>('SELECT bytes FROM sources WHERE file = $1 AND line = 0', [`${name}${SIDECAR_SUFFIX}`]);
-  let sidecar: Record<string, unknown> = {};
   try {
-    if (rows[0]) sidecar = parseSidecar(rows[0].bytes.toString('utf8'), name);
+    return rows[0] ? parseSidecar(rows[0].bytes.toString('utf8'), name) : {};
   } catch {
-    // A broken sidecar is reported when the source is loaded; its scope is then its name's alone.
+    return {};
   }
-  await c.query('UPDATE files SET scopes = $2 WHERE name = $1', [name, scopeFields(name, sidecar).scopes ?? null]);
+}
+
+/**
+ * Keeps a source's row in step with its sidecar, in the caller's transaction: its `scopes` (from
+ * its name and the sidecar's additions, knowledge/scope.ts), and the provenance the sidecar records
+ * (`url`, `retrieved`; the writer's own values when the sidecar has none), so the database can be
+ * queried for where a source came from. A sidecar written after its source (an edit of the
+ * provenance alone) also re-reads the source's metadata: a date given with `--date` lives there.
+ */
+async function refreshFromSidecar(c: pg.PoolClient, name: string, sidecar: Record<string, unknown>): Promise<void> {
+  const text = (k: string) => (typeof sidecar[k] === 'string' && sidecar[k] ? (sidecar[k] as string) : null);
+  const retrieved = text('retrieved');
+  await c.query('UPDATE files SET scopes = $2, url = COALESCE($3, url), retrieved = COALESCE($4, retrieved) WHERE name = $1', [
+    name,
+    scopeFields(name, sidecar).scopes ?? null,
+    text('url'),
+    retrieved && !Number.isNaN(Date.parse(retrieved)) ? retrieved : null,
+  ]);
 }
 
 /** One file's rows, from one statement (so its line count and its rows are of the same write). */
@@ -118,10 +145,19 @@ function recordMeta(row: Row): Record<string, unknown> {
   }
 }
 
-async function fileMeta(name: string, bytes: Uint8Array): Promise<Record<string, unknown>> {
-  const { articles } = await parseKnowledgeBytes({ path: name, size: bytes.length, mtimeMs: 0 }, bytes);
+async function fileMeta(name: string, bytes: Uint8Array, sidecar: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const { articles } = await parseKnowledgeBytes({ path: name, size: bytes.length, mtimeMs: 0 }, bytes, undefined, sidecar);
   const a = articles[0];
-  return a ? { id: clean(a.id), title: clean(a.title), date: a.date, publisher: a.publisher && clean(a.publisher), url: a.url && clean(a.url) } : {};
+  return a
+    ? {
+        id: clean(a.id),
+        title: clean(a.title),
+        date: a.date,
+        dateFrom: a.dateFrom,
+        publisher: a.publisher && clean(a.publisher),
+        url: a.url && clean(a.url),
+      }
+    : {};
 }
 
 /** jsonb refuses NUL; the metadata is for reading, so it is cut short and cleaned. */

@@ -124,14 +124,16 @@ ${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>
       now: () => clock.t,
       ...extra,
     });
-    const warnings = () => lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40);
-    return { p, warnings };
+    const logged = () => lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40);
+    const warnings = () => logged().filter((l) => /some items refused/.test(l.msg));
+    const long = () => logged().filter((l) => /more new items than one poll takes/.test(l.msg));
+    return { p, warnings, long };
   }
 
   it('tries at most 50 new items per poll, warns once per poll, and backs off from items that failed', async () => {
     srv.route('/huge.xml', send('application/rss+xml', big('/many')));
     const clock = { t: 1_000_000 };
-    const { p, warnings } = poller('/huge.xml', clock);
+    const { p, warnings, long } = poller('/huge.xml', clock);
     const [first] = await p.pollOnce();
     expect(first).toMatchObject({ added: [], deferred: 9950, backingOff: 0 });
     expect(first!.refused).toHaveLength(50);
@@ -144,6 +146,15 @@ ${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>
     expect(second).toMatchObject({ deferred: 9900, backingOff: 50 });
     expect(new Set(fetched('/many')).size).toBe(100);
     expect(warnings()).toHaveLength(2);
+    // That the feed is longer than a poll takes is said once, with the numbers, not at every poll.
+    expect(long()).toEqual([
+      expect.objectContaining({
+        waiting: 9950,
+        perPoll: 50,
+        polls: 199,
+        msg: 'feed lists more new items than one poll takes (at most 50 per poll, FEED_MAX_ITEMS, within FEED_POLL_BUDGET_SECONDS): 9950 wait for the next polls',
+      }),
+    ]);
 
     // One interval later the first 50 are tried again; after their second failure they wait two intervals.
     clock.t += 60_000;
@@ -168,5 +179,77 @@ ${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>
     expect(r!.refused.length).toBeGreaterThanOrEqual(1);
     expect(r!.refused.length).toBeLessThanOrEqual(5);
     expect(r!.deferred).toBe(10_000 - r!.refused.length);
+  });
+});
+
+describe('conditional polling and oversized feeds', () => {
+  const quietLog = () => createLogger({ level: 'silent', format: 'json', destination: { write: () => undefined } });
+  const pollerOf = (feed: string) =>
+    createFeedPoller({
+      feeds: [`${srv.origin}${feed}`],
+      intervalMs: 60_000,
+      log: quietLog(),
+      fetch: { allowPrivate: true },
+      add: (input, fallbackDate) => addSource(input, { knowledgeDir: dir, fetch: { allowPrivate: true }, ...(fallbackDate ? { fallbackDate } : {}) }),
+      isKnown: (url) => isAdded(dir, url),
+    });
+
+  it('a feed that sends only Last-Modified is polled with If-Modified-Since: one full fetch, then 304s, each item fetched once', async () => {
+    const stamp = 'Wed, 02 Dec 2026 08:00:00 GMT';
+    const answered: number[] = [];
+    srv.route('/dated-feed.xml', (req, res) => {
+      const status = req.headers['if-modified-since'] === stamp ? 304 : 200;
+      answered.push(status);
+      if (status === 304) res.writeHead(304, { 'last-modified': stamp }).end();
+      else
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': stamp })
+          .end(rss(srv.origin, 4).replaceAll('/items/', '/lm-items/'));
+    });
+    let pages = 0;
+    for (const [path, body] of [
+      ['/lm-items/news', newsPage()],
+      ['/lm-items/undated', UNDATED],
+      ['/lm-items/gone', null],
+      ['/lm-items/press', pressReleasePage()],
+    ] as const)
+      srv.route(path, (_req, res) => {
+        pages++;
+        if (body === null) res.writeHead(404).end();
+        else res.writeHead(200, { 'content-type': 'text/html' }).end(body);
+      });
+    const p = pollerOf('/dated-feed.xml');
+    const reports = [];
+    for (let i = 0; i < 3; i++) reports.push((await p.pollOnce())[0]!);
+    expect(answered).toEqual([200, 304, 304]);
+    expect(reports.map((r) => r.notModified)).toEqual([false, true, true]);
+    expect(reports[0]!.added).toHaveLength(3);
+    expect(pages).toBe(4); // each item once; the unchanged feed is not read again
+  });
+
+  it('a feed of 200 MB is refused while it is read, with a clear message, and the rest is never downloaded', async () => {
+    let written = 0;
+    let closed = false;
+    srv.route('/endless.xml', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      const chunk = Buffer.from(`<item><title>x</title><link>${srv.origin}/x</link></item>`.repeat(2000));
+      const more = () => {
+        if (closed) return;
+        while (written < 200 * 1024 * 1024 && res.write(chunk)) written += chunk.length;
+        if (written >= 200 * 1024 * 1024) res.end();
+        else res.once('drain', more);
+      };
+      res.on('close', () => {
+        closed = true;
+      });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Endless</title>');
+      more();
+    });
+    const [r] = await pollerOf('/endless.xml').pollOnce();
+    expect(r!.problem).toBe('too large: more than 10485760 bytes');
+    expect(r!.added).toEqual([]);
+    await expect.poll(() => closed).toBe(true);
+    // Socket buffers hold a few MB more than the cap; far from the 200 MB the server would send.
+    expect(written).toBeLessThan(20 * 1024 * 1024);
   });
 });

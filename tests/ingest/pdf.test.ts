@@ -6,6 +6,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { addSource } from '../../src/ingest/add.js';
 import { extractPdf } from '../../src/knowledge/pdf.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { loadCore } from '../../src/load-core.js';
+import type { CiteStyle } from '../../src/render/cite-styles.js';
+import { renderText } from '../../src/render/text.js';
 import { quotesOf } from './pages.js';
 import { makePdf, STATEMENT_PARAGRAPHS, statementPdf } from './pdf-fixture.js';
 import { send, startServer, type FixtureServer } from './server.js';
@@ -59,4 +62,30 @@ it('adds a PDF from a URL, also one served as application/octet-stream', async (
   ]);
   const octet = await addSource({ kind: 'url', url: `${srv.origin}/download?id=7` }, { knowledgeDir: dir, fetch: { allowPrivate: true } });
   expect(octet.ok ? octet.file : octet.reason).toMatch(/unsupported content type "application\/octet-stream"/);
+});
+
+it('a PDF whose author is a ministry is cited as the ministry’s statement, the minister still the speaker', async () => {
+  const kb = await mkdtemp(join(tmpdir(), 'verbatim-pdf-org-'));
+  try {
+    await writeFile(
+      join(kb, 'rossi.pdf'),
+      makePdf({
+        title: 'Statement by the Minister of Transport on ferry safety',
+        paragraphs: [
+          'ROME, 3 June 2024 — The Ministry of Transport today set out new safety rules for ferries on the northern routes.',
+          '“No ferry will sail without a full inspection,” said Elena Rossi, the Minister of Transport.',
+        ],
+        info: { Title: 'Statement by the Minister of Transport on ferry safety', Author: 'Ministry of Transport' },
+      }),
+    );
+    const { core } = await loadCore(kb, { cacheDir: null, progress: null });
+    const answer = core.ask('/quote rossi');
+    expect(answer.citations[0]).toMatchObject({ speaker: 'Elena Rossi', author: 'Ministry of Transport' });
+    const refs = (style: CiteStyle) => renderText(answer, undefined, style).trimEnd().split('\n').at(-1);
+    expect(refs('apa')).toBe('[1] Ministry of Transport. (2024, June 3). Statement by the Minister of Transport on ferry safety [Press release].');
+    expect(refs('mla')).toBe('[1] “Statement by the Minister of Transport on ferry safety.” Ministry of Transport, 3 June 2024. Press release.');
+    expect(refs('chicago')).toBe('[1] Ministry of Transport. “Statement by the Minister of Transport on ferry safety.” Press release, June 3, 2024.');
+  } finally {
+    await rm(kb, { recursive: true, force: true });
+  }
 });

@@ -53,3 +53,33 @@ it('adds to the global sources from an operator server, and then refuses to chan
   expect(fromB).toEqual({ ok: false, input: url, reason: 'it is already one of the global sources, answered in every server (nothing changed)' });
   expect(await readFile(join(dir, `${(operator as { file: string }).file}.source.yaml`), 'utf8')).toBe(before);
 });
+
+it('two moderators uploading different files of the same name keep both; a re-upload by the same moderator, or the same bytes, updates', async () => {
+  const S = '1100000000000000888';
+  const first = await addSource(
+    { kind: 'file', name: 'notes.md', bytes: statement('Tomas Berg') },
+    { knowledgeDir: dir, by: { user: '51', server: S } },
+  );
+  const other = await addSource(
+    { kind: 'file', name: 'notes.md', bytes: statement('Anna Berg') },
+    { knowledgeDir: dir, by: { user: '52', server: S } },
+  );
+  expect(first).toMatchObject({ ok: true, action: 'added', file: `added/${S}/notes.md` });
+  expect(other).toMatchObject({ ok: true, action: 'added', file: expect.stringMatching(new RegExp(`^added/${S}/notes-[0-9a-f]{8}\\.md$`)) });
+  expect(await readFile(join(dir, 'added', S, 'notes.md'), 'utf8')).toContain('Tomas Berg');
+  expect(await readFile(join(dir, (other as { file: string }).file), 'utf8')).toContain('Anna Berg');
+
+  // The first moderator's corrected version replaces their own file.
+  const fixed = await addSource(
+    { kind: 'file', name: 'notes.md', bytes: statement('Tomas Berge') },
+    { knowledgeDir: dir, by: { user: '51', server: S } },
+  );
+  expect(fixed).toMatchObject({ ok: true, action: 'updated', file: `added/${S}/notes.md` });
+  // A third uploads exactly the second's file: the same source, both recorded as adding it.
+  const again = await addSource(
+    { kind: 'file', name: 'notes.md', bytes: statement('Anna Berg') },
+    { knowledgeDir: dir, by: { user: '53', server: S } },
+  );
+  expect(again).toMatchObject({ ok: true, action: 'updated', file: (other as { file: string }).file });
+  expect(await readFile(join(dir, 'added', S, 'notes.md'), 'utf8')).toContain('Tomas Berge');
+});

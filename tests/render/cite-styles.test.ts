@@ -123,3 +123,72 @@ describe('story headline and source kind', () => {
     expect(sourceKind(news)).toBe('article');
   });
 });
+
+describe('an organisation as author', () => {
+  // A ministry's PDF: its metadata names the ministry, the minister is quoted inside it.
+  const ministry: Citation = {
+    ...base,
+    speaker: 'Elena Rossi',
+    title: 'Statement by the Minister of Transport on ferry safety',
+    author: 'Ministry of Transport',
+    publisher: null,
+    date: '2024-06-03',
+    url: 'https://transport.example/statements/ferries.pdf',
+  };
+  it('a ministry’s statement is the ministry’s, in every style (never the minister’s speech, never an inverted name)', () => {
+    expect(sourceKind(ministry)).toBe('statement');
+    expect(formatApa(ministry)).toBe(
+      'Ministry of Transport. (2024, June 3). Statement by the Minister of Transport on ferry safety [Press release]. https://transport.example/statements/ferries.pdf',
+    );
+    expect(formatMla(ministry)).toBe(
+      '“Statement by the Minister of Transport on ferry safety.” Ministry of Transport, 3 June 2024, transport.example/statements/ferries.pdf. Press release.',
+    );
+    expect(formatChicago(ministry)).toBe(
+      'Ministry of Transport. “Statement by the Minister of Transport on ferry safety.” Press release, June 3, 2024. https://transport.example/statements/ferries.pdf.',
+    );
+    expect(formatChicagoNote(ministry)).toBe(
+      'Ministry of Transport, “Statement by the Minister of Transport on ferry safety” (press release, June 3, 2024), https://transport.example/statements/ferries.pdf.',
+    );
+  });
+  it('the organisation that also published it is named once; a multi-word name is never split at "and"', () => {
+    const who: Citation = {
+      ...base,
+      title: 'Statement on the second meeting of the Emergency Committee',
+      author: 'World Health Organization',
+      publisher: 'World Health Organization',
+      date: '2020-01-30',
+      url: null,
+    };
+    expect(formatApa(who)).toBe(
+      'World Health Organization. (2020, January 30). Statement on the second meeting of the Emergency Committee [Press release].',
+    );
+    expect(formatMla(who)).toBe(
+      '“Statement on the second meeting of the Emergency Committee.” World Health Organization, 30 Jan. 2020. Press release.',
+    );
+    const infra = { ...ministry, author: 'Ministry of Infrastructure and Transport', url: null };
+    expect(formatApa(infra)).toMatch(/^Ministry of Infrastructure and Transport\. \(2024, June 3\)\./);
+    expect(formatChicago(infra)).toMatch(/^Ministry of Infrastructure and Transport\. “/);
+  });
+  it('an agency’s story in a newspaper is an article by the agency', () => {
+    const wire: Citation = {
+      ...base,
+      title: 'Harbour deal reached after night of talks',
+      author: 'Reuters',
+      publisher: 'The Guardian',
+      date: '2024-05-14',
+      url: null,
+    };
+    expect(sourceKind(wire)).toBe('article');
+    expect(formatApa(wire)).toBe('Reuters. (2024, May 14). Harbour deal reached after night of talks. The Guardian.');
+    expect(formatMla(wire)).toBe('Reuters. “Harbour deal reached after night of talks.” The Guardian, 14 May 2024.');
+    expect(formatChicagoNote(wire)).toBe('Reuters, “Harbour deal reached after night of talks,” The Guardian, May 14, 2024.');
+  });
+  it('a transcript of a speech stays the speaker’s, with the organisation as publisher; a person named like a company stays a person', () => {
+    const remarks: Citation = { ...ministry, title: 'Remarks by the Minister at the port conference', url: null };
+    expect(sourceKind(remarks)).toBe('speech');
+    expect(formatApa(remarks)).toBe(
+      'Rossi, E. (2024, June 3). Remarks by the Minister at the port conference [Speech transcript]. Ministry of Transport.',
+    );
+    expect(formatApa({ ...apaNews, author: 'Margaret Court' })).toMatch(/^Court, M\. \(2019, March 22\)\./);
+  });
+});
