@@ -335,8 +335,10 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   // "Carole King", "John Major", "Martin Luther King Jr.": a role word after a given name, with no
   // name after it, is the surname.
   // So is a title there: a title stands before a name, never after one ("Brenda Lord").
+  // ("The Brigade Commander" stays a role: a name takes no article.)
   if (
     k > 0 &&
+    before?.low !== 'the' &&
     run.slice(k + 1).every((t) => SUFFIX.test(t.text)) &&
     !ROLE_WORDS.has(lows[k - 1]!) &&
     !TITLES.has(lows[k - 1]!) &&

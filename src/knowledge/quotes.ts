@@ -3,7 +3,7 @@ import { interviewTurns } from './interview.js';
 import { acronymOf, findMentions, firstNameGender, type Mention } from './names.js';
 import { colonSubject, leadAttribution, openingSubject, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
-import { PERSON_NOUNS } from './lexicon/roles.js';
+import { PERSON_NOUNS, ROLE_WORDS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
@@ -51,9 +51,14 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
     const ranges = sentenceRanges(m);
     const starts = new Set(ranges.map(([a]) => a));
     let r = 0;
+    let roleOnly: Mention | null = null;
     for (const mention of findMentions(m)) {
       // Mentions come in reading order: the sentence holding this one is found by walking forward.
       while (r < ranges.length - 1 && ranges[r]![1] <= mention.start) r++;
+      if (roleOnly && roleOnly.start < (ranges[r]?.[0] ?? 0)) roleOnly = null;
+      if (!mention.name && mention.role) roleOnly = mention;
+      const role = mention.name && !mention.org && !mention.possessive ? appositionRole(m, mention, roleOnly) : null;
+      if (role) speakers.learnRole(speakers.canonical(mention.name!) || mention.name!, role);
       const sentenceEnd = ranges[r] && mention.start < ranges[r]![1] ? ranges[r]![1] : m.length;
       const org =
         mention.name &&
@@ -202,6 +207,34 @@ const ORG_APPOSITION_AFTER = new RegExp(
   `^,\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${KINDS})(?=\\s*(?:[,.;:)]|$)|\\s+(?:of|for|that|which|based|representing|founded|formed|set)\\b)`,
   'u',
 );
+
+/**
+ * A role the text gives a name in apposition, for "the minister said" later: "Bolivia's
+ * environment minister, Carlos Ortiz,"; "Carlos Ortiz, the environment minister,"; "The Brigade
+ * Commander of 23 Brigade, Yola, Brig Gen Gambo Mohammed,". Null when there is none.
+ */
+/** A noun for a person: a role, a person noun, or an agent noun ("researcher", "economist", "historian"). */
+const personNoun = (w: string) => ROLE_WORDS.has(w) || PERSON_NOUNS.has(w) || /^\p{Ll}{3,}(?:er|or|ist|ian|ant|ent)$/u.test(w);
+
+function appositionRole(masked: string, mention: Mention, roleOnly: Mention | null): string | null {
+  const closed = /^\s*[,.;:)]/.test(masked.slice(mention.end));
+  const before = masked.slice(Math.max(0, mention.start - 80), mention.start);
+  const lead = /(?:^|[\s,])(?:[Tt]he|\p{Lu}[\p{L}.-]*['’]s?)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s+$/u.exec(before);
+  if (lead && closed && personNoun(lead[1]!.split(/\s+/).at(-1)!)) return lead[1]!;
+  const after = /^,\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?=\s*[,.;:]|\s+(?:of|for|at|in|to)\b)/u.exec(
+    masked.slice(mention.end, mention.end + 80),
+  );
+  if (after && personNoun(after[1]!.split(/\s+/).at(-1)!)) return after[1]!;
+  // The name that ends the apposition (what follows is the predicate), not a place inside it.
+  if (
+    roleOnly &&
+    /^(?:,\s+\p{Ll}|\s*[.;:)])/u.test(masked.slice(mention.end)) &&
+    /^(?:\s+(?:of|for|at)\s+[^.;:!?_]{1,80}?)?,\s+$/.test(masked.slice(roleOnly.end, mention.start)) &&
+    /^\s*[Tt]he\s+$/.test(masked.slice(Math.max(0, roleOnly.start - 5), roleOnly.start))
+  )
+    return roleOnly.role;
+  return null;
+}
 
 /**
  * "Halvorsen Steel said on Monday it will close its plant": a name of two words or more that opens

@@ -314,10 +314,12 @@ export class ArticleSpeakers implements KnownNames {
   }
 
   learnRole(person: string, role: string): void {
-    if (!roleAliases(role).length) return;
-    if (!this.roles.has(role)) this.roles.set(role, person);
+    // Every role a person is given answers "the <role>" later ("the researcher"); only roles
+    // with a word of office become aliases the directory answers to ("Environment Minister").
     const list = this.personRoles.get(person) ?? [];
     if (!list.includes(role)) this.personRoles.set(person, [...list, role]);
+    if (!roleAliases(role).length) return;
+    if (!this.roles.has(role)) this.roles.set(role, person);
     for (const alias of roleAliases(role)) {
       const existing = this.byRole.get(alias);
       // A role shared by two people in one article is ambiguous: forget it rather than guess.

@@ -137,6 +137,22 @@ describe('he and she by salience', () => {
   });
 });
 
+describe('roles given in apposition', () => {
+  it('"the minister said" later is the person a role was given to in apposition, before or after the name', () => {
+    const a = parse(
+      "Bolivia's environment minister, Carlos Ortiz, welcomed the research.",
+      'Asked about the criticism, the minister said: "We welcome every contribution to the debate."',
+      'The Brigade Commander of 23 Brigade, Yola, Adamawa State, Brig Gen Gambo Mohammed, has reacted to the claims.',
+      'However, the Brigade Commander told reporters: "The police shot at our soldiers at a checkpoint."',
+      'Rachel Carr, the lead researcher, presented the data.',
+      '"The glaciers will not wait for us," the researcher said.',
+    );
+    expect(quoteOf(a, 'We welcome every contribution')).toBe('Carlos Ortiz');
+    expect(quoteOf(a, 'The police shot at our soldiers')).toBe('Gambo Mohammed');
+    expect(quoteOf(a, 'The glaciers will not wait')).toBe('Rachel Carr');
+  });
+});
+
 describe('organisations', () => {
   it('a noun for a kind of organisation before a name makes it one, "of the" included; "the group" is then that organisation', () => {
     const a = parse(
