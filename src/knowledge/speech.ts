@@ -196,6 +196,9 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
   if (pron) return { ...pronounWho(ctx, pron[1]!, e), start: e - pron[1]!.length };
   if (text.endsWith(',') && depth === 0) {
+    // "Ben Jones, 32, of Joeys Lane, Bilbrook, said": an age, then an address, after the subject.
+    const aged = /^(.*?\S),\s+\d{1,3},(?:\s+[^,_]{1,60},)*$/u.exec(text);
+    if (aged) return subjectBefore(ctx, floor, floor + aged[1]!.length, depth + 1);
     const appos = /,\s*([^,_]{1,100}),$/.exec(text);
     if (appos) {
       const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
@@ -203,8 +206,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       const named = findMentions(ctx.masked, inner, innerEnd, ctx.speakers);
       const whole =
         named.length === 1 && named[0]!.end === innerEnd && !named[0]!.org && /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0]!.start));
-      // "the club's president, Nasser Al-Khelaïfi, said": the appositive is the name.
-      if (whole && named[0]!.name) return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
+      // "the club's president, Nasser Al-Khelaïfi, said": the appositive is the name, when what it
+      // stands beside names no one ("…, of Joeys Lane, Bilbrook, said": Bilbrook is an address).
+      const head = ctx.masked.slice(floor, floor + appos.index);
+      const beside = floor + Math.max(0, head.lastIndexOf(',') + 1);
+      const namedBeside = findMentions(ctx.masked, beside, floor + appos.index, ctx.speakers).some((x) => x.name && !x.possessive);
+      if (whole && named[0]!.name && !namedBeside) return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
       return subjectBefore(ctx, floor, floor + appos.index, depth + 1);
     }
     return null;
@@ -231,7 +238,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     const start = floor + np.index + (np[0].length - np[0].trimStart().length);
     if (!det && np[1] && /^\p{Lu}/u.test(np[1])) {
       // "Cuban parliamentary speaker said"? A capitalised word before lower-case words: not a subject we know.
-      return { speaker: null, start };
+      // "a United Airlines spokesperson said": an unnamed person of an organisation; the whole
+      // phrase, its capitalised words and article included, is the subject, and it names no one.
+      const whole = /(?:(?:^|\s)(?:the|a|an)\s+)?(?:\p{Lu}[\p{L}'’.&-]*\s+)*$/u.exec(text.slice(0, start - floor + np[1].length + 1));
+      return { speaker: null, start: whole ? floor + whole.index + (whole[0].length - whole[0].trimStart().length) : start };
     }
     return { ...nounPhraseWho(ctx, det, noun, start), start };
   }

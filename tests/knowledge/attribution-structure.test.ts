@@ -137,6 +137,20 @@ describe('he and she by salience', () => {
   });
 });
 
+describe('what stands beside the subject', () => {
+  it('an age and an address after the name are not the speaker ("Ben Jones, 32, of Joeys Lane, Bilbrook, said")', () => {
+    const a = parse('Another employee Ben Jones, 32, of Joeys Lane, Bilbrook, said: "This is devastating news for everybody."');
+    expect(quoteOf(a, 'This is devastating news')).toBe('Ben Jones');
+  });
+
+  it("an unnamed person of a named organisation is nobody, never the sentence before's subject", () => {
+    const a = parse(
+      'Police said they arrested one person. "There was an altercation with at least one female passenger," a United Airlines spokesperson said.',
+    );
+    expect(quoteOf(a, 'There was an altercation')).toBeNull();
+  });
+});
+
 describe('roles given in apposition', () => {
   it('"the minister said" later is the person a role was given to in apposition, before or after the name', () => {
     const a = parse(

@@ -11,6 +11,9 @@ import { isGivenName } from './given-names.js';
 /** Words that make a run a place or thing rather than a person. */
 export const PLACE_WORDS = new Set([
   'korea',
+  'lane',
+  'terrace',
+  'boulevard',
   'africa',
   'america',
   'europe',
@@ -143,6 +146,9 @@ export const PLACE_WORDS = new Set([
  */
 export const PLACE_HEADS = new Set([
   'road',
+  'lane',
+  'terrace',
+  'boulevard',
   'avenue',
   'square',
   'island',
