@@ -1,7 +1,7 @@
 import { CLOSED_CLASS, NAME_TAILS, NOT_NAME } from './lexicon/function-words.js';
 import { LEGAL_FORMS, ORG_KINDS, ORG_WORDS } from './lexicon/organisations.js';
 import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particles.js';
-import { isCountryWord, isPlaceName, PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
+import { isCountryWord, isDemonym, isPlaceName, PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
 import { ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
 import { givenNameGender, isGivenName } from './lexicon/given-names.js';
 import { FEMALE, MALE, TITLES } from './lexicon/titles.js';
@@ -287,9 +287,12 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
       .every((t, n) => /^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_WORDS.has(lows[lastRole + 1 + n]!) && !ROLE_WORDS.has(lows[lastRole + 1 + n]!));
   // "Russia Today", "China Daily", "Japan Times": a country's name, then a word that is no place,
   // name a thing after the country (a newspaper, a channel), not the country and not a person.
+  // "British Open", "Irish Times", "American Airlines": so is a nationality, then such words
+  // ("German Chancellor Angela Merkel" is a role and a person: no role, title or given name after it).
   const namedAfterCountry =
     run.length >= 2 &&
-    isCountryWord(run[0]!.text) &&
+    (isCountryWord(run[0]!.text) || isDemonym(run[0]!.text)) &&
+    lows.slice(1).every((l) => !ROLE_WORDS.has(l) && !TITLES.has(l)) &&
     run.slice(1).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)) &&
     lows
       .slice(1)

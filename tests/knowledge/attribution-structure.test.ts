@@ -179,6 +179,15 @@ describe('organisations', () => {
     expect(quoteOf(a, 'We are devastated')).toBe('Cranberries');
   });
 
+  it('a nationality opening a name makes it a thing, not a he: "the British Open" is no candidate for "he said"', () => {
+    const a = parse(
+      'Nick Price shot a record score on Friday.',
+      '"I would get ahead of myself," he said, recalling the 1982 British Open that he let slip away.',
+      '"I have gotten away from that," he said.',
+    );
+    expect(quoteOf(a, 'I have gotten away')).toBe('Nick Price');
+  });
+
   it('a country or a capital is a place, a title before it makes a person, and a country then a non-place word names a thing', () => {
     const a = parse(
       'Bolivia\'s environment minister, Carlos Ortiz, welcomed the plan. He told reporters: "We have been building reservoirs for ten years."',

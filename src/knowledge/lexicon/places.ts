@@ -212,3 +212,27 @@ export function isPlaceName(name: string): boolean {
 export function isCountryWord(word: string): boolean {
   return !word.includes(' ') && COUNTRY_NAMES.has(fold(word));
 }
+
+/** Nationality adjectives no rule below derives from the country's name. */
+const IRREGULAR_DEMONYMS = new Set(
+  `british french dutch swiss greek thai danish finnish scottish welsh norwegian portuguese spanish peruvian afghan filipino
+argentine belgian irish english swedish turkish polish icelandic maltese cypriot somali omani emirati saudi kiwi`.split(/\s+/),
+);
+
+/**
+ * Whether a capitalised word is a nationality ("British", "Zimbabwean", "Chinese", "Pakistani"):
+ * a country's or continent's one-word name with its final vowel (or -y, -land, -um, -on) taken
+ * off and -n, -an, -ian, -ese, -i or -ish put on, or one of the irregular ones above.
+ */
+export function isDemonym(word: string): boolean {
+  const w = fold(word);
+  if (IRREGULAR_DEMONYMS.has(w)) return true;
+  if (!/^[a-z]{4,}$/.test(w)) return false;
+  for (const c of COUNTRY_NAMES) {
+    if (c.includes(' ') || c[0] !== w[0]) continue;
+    if (c.endsWith('y') && c.slice(0, -1) === w) return true; // Germany → German
+    const stems = [c, c.replace(/[aeiouy]$/, ''), c.replace(/(?:land|um|on)$/, '')];
+    for (const stem of stems) for (const suffix of ['n', 'an', 'ian', 'ese', 'i', 'ish']) if (stem.length >= 3 && stem + suffix === w) return true;
+  }
+  return false;
+}
