@@ -403,6 +403,20 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   }
   // A lone capitalised acronym-like or all-caps word is a thing ("NEMISIS"), not a person.
   if (nameToks.length === 1 && /^\p{Lu}{2,}$/u.test(nameToks[0]!.text) && !titled) return null;
+  // "the Zimbabwean said", "said Palestinian negotiator Saeb Erakat": a nationality alone
+  // describes someone, it names no one (unless the article knows it as a person's name).
+  if (nameToks.length === 1 && !titled && isDemonym(nameToks[0]!.text) && !known?.knowsPerson(nameToks[0]!.text))
+    return {
+      start: run[0]!.start,
+      end: run[run.length - 1]!.end,
+      nameStart: run[run.length - 1]!.end,
+      name: null,
+      role: text.slice(run[0]!.start, run[run.length - 1]!.end).replace(/['’]s?$/, ''),
+      titled: false,
+      org: false,
+      gender,
+      possessive: poss,
+    };
   const name = text.slice(nameToks[0]!.start, nameToks[nameToks.length - 1]!.end).replace(/['’]s?$/, '');
   return {
     start: lowerRole ? lowerRole.start : run[0]!.start,

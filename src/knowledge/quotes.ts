@@ -492,7 +492,7 @@ function segmentParagraph(
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
     const unnamed = unnamedSubject(masked.slice(a, b));
-    if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a });
+    if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a, person: true });
     // Who may be the speaker of a quotation that follows: an unnamed subject, and every person
     // named, but not a possessive ("Osei's deputy, Lena Park") nor a role that names no one
     // ("disagreed with the government").
@@ -510,7 +510,13 @@ function segmentParagraph(
       )
         continue;
       const r = speakers.referentOf(m, state.sentence, false);
-      if (r) ctx.here.push({ ...r, at: m.start });
+      if (r)
+        ctx.here.push({
+          ...r,
+          at: m.start,
+          opens: m.start === trimStart(masked, a),
+          person: !!(m.titled || m.role || (m.name && m.name.includes(' ') && firstNameGender(m.name))),
+        });
       if (r?.name && !r.org && !m.possessive) seen.add(r.name);
     }
     named[si] = ctx.here.some((r) => r.name && !r.org);

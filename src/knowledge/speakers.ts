@@ -1,5 +1,6 @@
 import { DOCUMENT_NOUNS, GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
-import { ROLE_ALIAS_WORDS } from './lexicon/roles.js';
+import { EPITHETS, ROLE_ALIAS_WORDS } from './lexicon/roles.js';
+import { isDemonym } from './lexicon/places.js';
 import { fold } from './text.js';
 import { firstNameGender, type Gender, type KnownNames, type Mention } from './names.js';
 
@@ -47,6 +48,10 @@ export interface Referent {
   /** True when this mention is the subject of a verb of saying. */
   speaker: boolean;
   role?: string | null;
+  /** The mention opens its sentence (its subject, as a rule). */
+  opens?: boolean;
+  /** The text marks the mention as a person's: a title, a role, or a known given name first. */
+  person?: boolean;
 }
 
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
@@ -305,7 +310,43 @@ export class ArticleSpeakers implements KnownNames {
     // The one person of the article whose role, as written, ends with that noun ("Environment
     // Canada spokeswoman" → "the spokeswoman"); with two ministers, "the minister" is nobody.
     const fits = [...this.personRoles].filter(([, roles]) => roles.some((role) => ` ${nameKey(role)}`.endsWith(` ${key}`))).map(([who]) => who);
-    return fits.length === 1 ? fits[0]! : null;
+    if (fits.length) return fits.length === 1 ? fits[0]! : null;
+    // "the PGA champion said", "the 36-year-old said", "the Zimbabwean said": a description of
+    // the one person just named, who has been given no role of their own (a "Foreign Minister X"
+    // is not "the Prime Minister"); an office held by no one named ("the Prime Minister" after
+    // "Theresa May") likewise.
+    // (Not "the study's lead author": someone of something else's.)
+    const epithet =
+      !/['’]/.test(noun) && (EPITHETS.has(head) || /^\d+ year old$/.test(key.split(' ').slice(-3).join(' ')) || isDemonym(head) || this.office(noun));
+    if (!epithet) return null;
+    const who = this.topicPerson(all);
+    return who && !(this.personRoles.get(who) ?? []).length ? who : null;
+  }
+
+  /** A role of office written as a title ("the Prime Minister", "the Brigade Commander"), not a common noun. */
+  private office(noun: string): boolean {
+    const words = noun.split(/\s+/);
+    return words.every((w) => /^\p{Lu}/u.test(w)) && words.some((w) => ROLE_ALIAS_WORDS.has(fold(w)));
+  }
+
+  /**
+   * The one person the nearest sentence with anyone in it names (within PRONOUN_REACH sentences):
+   * null when that sentence also holds another person or an unnamed one.
+   */
+  private topicPerson(all: Referent[]): string | null {
+    const last = all.length ? all[all.length - 1]!.sentence : 0;
+    for (let s = last; s >= last - PRONOUN_REACH; s--) {
+      // (A capitalised word the article does not know, "Update - 10.14pm: …", is no one.)
+      const inS = all.filter((r) => r.sentence === s && !r.org && (r.name !== null || r.role || r.person));
+      if (!inS.length) continue;
+      // The sentence's subject, when nothing else in it is marked as a person ("Nick Price used …
+      // at Ponte Vedra, Fla.": the places are no second person); else its one name.
+      const subject = inS.find((r) => r.opens && r.name)?.name;
+      if (subject && inS.every((r) => r.name === subject || (r.name !== null && !r.person && !r.speaker))) return subject;
+      const names = new Set(inS.map((r) => r.name));
+      return names.size === 1 && !names.has(null) ? [...names][0]! : null;
+    }
+    return null;
   }
 
   /** Role → person pairs learnt in this article. */

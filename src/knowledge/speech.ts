@@ -216,6 +216,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     }
     return null;
   }
+  // "the PGA champion from Zimbabwe said": a place after the noun phrase is not its head.
+  const from = /^(.*\p{Ll})\s+(?:from|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.exec(text);
+  if (from && depth < 2 && (!last || last.end !== e)) return subjectBefore(ctx, floor, floor + from[1]!.length, depth + 1);
+  const aged = /(?:^|\s)([Tt]he)\s+(\d{1,3}-year-old)$/u.exec(text);
+  if (aged)
+    return { ...nounPhraseWho(ctx, 'the', aged[2]!, floor + aged.index), start: floor + aged.index + (aged[0].length - aged[0].trimStart().length) };
   const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’-]*\s+){0,3}[\p{Ll}][\p{L}-]*)$/u.exec(text);
   if (np) {
     // "Vogel's deputy said": someone's deputy, not a person the article names.
@@ -236,6 +242,9 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     if (PREPOSITION.has(noun.split(/\s+/)[0]!) || PREPOSITION.has(lead) || /^(?:via|through|without|against|under|over|into|across)$/.test(lead))
       return null;
     const start = floor + np.index + (np[0].length - np[0].trimStart().length);
+    // "the PGA champion", "the Liverpool manager": one capitalised word qualifying the noun after "the".
+    if (!det && np[1] && /^\p{Lu}/u.test(np[1]) && /(?:^|\s)the\s+$/i.test(text.slice(0, start - floor)))
+      return { ...nounPhraseWho(ctx, 'the', `${np[1]} ${noun}`, start), start: floor + text.slice(0, start - floor).search(/the\s+$/i) };
     if (!det && np[1] && /^\p{Lu}/u.test(np[1])) {
       // "Cuban parliamentary speaker said"? A capitalised word before lower-case words: not a subject we know.
       // "a United Airlines spokesperson said": an unnamed person of an organisation; the whole
@@ -356,9 +365,7 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   if (
     m?.start === at &&
     !m.possessive &&
-    m.name &&
-    !m.name.includes(' ') &&
-    !ctx.speakers.canonical(m.name, m.org) &&
+    ((m.name && !m.name.includes(' ') && !ctx.speakers.canonical(m.name, m.org)) || (!m.name && m.role && !m.role.includes(' '))) &&
     next?.name &&
     !next.org &&
     /^\s+(?:[\p{Ll}-]+\s+){1,2}$/u.test(between) &&

@@ -151,6 +151,41 @@ describe('what stands beside the subject', () => {
   });
 });
 
+describe('a description of the person just named', () => {
+  it('"the PGA champion", "the 36-year-old", "the Zimbabwean" and an office no one holds are the subject named before', () => {
+    const a = parse(
+      'Nick Price used an old-fashioned recipe on Friday at the Players Championship at Ponte Vedra, Fla.',
+      '"I found the recipe in my mistakes from the past," the PGA champion from Zimbabwe said.',
+      'Theresa May has made a statement in Downing Street.',
+      'Speaking in Downing Street, the Prime Minister said: "This evening the Government has won the confidence of Parliament."',
+      'Ruth Okoye won the final in straight sets.',
+      '"I played the best tennis of my life," the 36-year-old said.',
+    );
+    expect(quoteOf(a, 'I found the recipe')).toBe('Nick Price');
+    expect(quoteOf(a, 'This evening the Government')).toBe('Theresa May');
+    expect(quoteOf(a, 'I played the best tennis')).toBe('Ruth Okoye');
+  });
+
+  it('not someone given another role, not a second person, not a relation ("the study\'s lead author"), not an office noun like "the coach"', () => {
+    const a = parse(
+      'Foreign Minister Ann Lee met reporters on Monday.',
+      '"We will not comment," the Prime Minister said.',
+      'Tomas Berg beat Anna Lind in the final.',
+      '"It was a hard match," the champion said.',
+      'Marco Rossi scored twice on Saturday.',
+      '"He was outstanding," the coach said.',
+      'A study was published in the journal Nature Ecology.',
+      '"We saw reefs come back," the study\'s lead author said.',
+      '"I never saw the kite," the Zimbabwean said.',
+    );
+    expect(quoteOf(a, 'We will not comment')).toBeNull();
+    expect(quoteOf(a, 'It was a hard match')).toBeNull();
+    expect(quoteOf(a, 'He was outstanding')).toBeNull();
+    expect(quoteOf(a, 'We saw reefs come back')).toBeNull();
+    expect(quoteOf(a, 'I never saw the kite')).toBeNull();
+  });
+});
+
 describe('roles given in apposition', () => {
   it('"the minister said" later is the person a role was given to in apposition, before or after the name', () => {
     const a = parse(

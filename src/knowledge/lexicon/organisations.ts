@@ -164,6 +164,7 @@ export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'co
  */
 export const ORG_KINDS = new Set([
   'company',
+  'journal',
   'firm',
   'group',
   'organisation',

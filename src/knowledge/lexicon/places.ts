@@ -11,6 +11,7 @@ import { isGivenName } from './given-names.js';
 /** Words that make a run a place or thing rather than a person. */
 export const PLACE_WORDS = new Set([
   'korea',
+  'street',
   'lane',
   'terrace',
   'boulevard',

@@ -393,3 +393,17 @@ export const ROLE_ALIAS_WORDS = new Set([
   'rep',
   'gov',
 ]);
+
+/**
+ * Nouns a story calls the person it is about, in place of the name, without the article having
+ * given them that role ("“…,” the PGA champion said", "the veteran added"): a definite noun phrase
+ * ending in one of these (or in "N-year-old", or a nationality) stands for the one person just
+ * named, when no one else in the article holds that role. Roles of office (minister, coach,
+ * spokesman, judge) are not here, nor relations ("the author" of a study, "the founder" of a firm):
+ * "the coach said" after a player is usually someone else.
+ */
+export const EPITHETS = new Set(
+  `champion veteran star winner runner-up holder titleholder teenager youngster rookie legend great icon billionaire tycoon
+mogul actor actress singer rapper musician songwriter golfer striker midfielder defender goalkeeper batsman bowler sprinter
+swimmer boxer athlete skier cyclist rider skater world-beater grandmaster filmmaker entrepreneur frontman`.split(/\s+/),
+);
