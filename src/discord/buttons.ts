@@ -34,7 +34,7 @@ function withoutButton(i: ButtonInteraction): ButtonRow[] {
   });
 }
 
-export async function handleButton(i: ButtonInteraction, { core }: BotContext): Promise<Outcome & { command: string }> {
+export async function handleButton(i: ButtonInteraction, { core, turns }: BotContext): Promise<Outcome & { command: string }> {
   const action = decodeButton(i.customId);
   if (!action) throw new UserFacingError(FORGED);
   // Acknowledge before answering (it can take longer than Discord's 3 seconds under load). The
@@ -42,6 +42,7 @@ export async function handleButton(i: ButtonInteraction, { core }: BotContext): 
   const isAsker = action.kind === 'more' && i.user.id === action.askerId;
   if (isAsker) await i.deferUpdate();
   else await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await turns.turn(i.id);
 
   if (action.kind === 'context') {
     const context = core.context(action.passageKey);
