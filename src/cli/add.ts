@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { addSource, describeAdd, type AddInput } from '../ingest/add.js';
 import { parseGivenDate } from '../knowledge/dates.js';
-import { allowPrivateUrls, knowledgeDir } from '../config.js';
+import { allowPrivateUrls, knowledgeDir, limitsFromEnv } from '../config.js';
+import { setLoadLimits } from '../knowledge/limits.js';
 import { ADD_USAGE } from './usage.js';
 
 /**
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${ADD_USAGE}\n`);
     return 0;
   }
+  setLoadLimits(limitsFromEnv());
   if (args.positionals.length === 0) {
     process.stderr.write(`nothing to add\n${ADD_USAGE}\n`);
     return 2;
