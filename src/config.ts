@@ -103,6 +103,8 @@ const schema = z.object({
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (a PostgreSQL schema)'),
   ).transform((v) => v ?? 'verbatim'),
   ...LIMIT_FIELDS,
+  // How long the bot and the knowledge command wait for an unreachable database at start.
+  DATABASE_CONNECT_SECONDS: optional(z.coerce.number().int('must be a whole number').min(0).max(3600)).transform((v) => v ?? 30),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' })),
   REDIS_PREFIX: optional(
     z
@@ -166,7 +168,7 @@ export interface Config {
     feedPollBudgetSeconds?: number;
   };
   /** PostgreSQL as the knowledge store (src/store/); undefined: the knowledge folder. */
-  database: { url: string; schema: string } | undefined;
+  database: { url: string; schema: string /** How long to wait for it at start (DATABASE_CONNECT_SECONDS). */; connectSeconds?: number } | undefined;
   /** Redis for cooldowns shared by every process (src/discord/limits-redis.ts); undefined: per process. */
   redis: { url: string; prefix: string } | undefined;
   /** The limits of loading a source set in the environment (LIMIT_*). */
@@ -217,7 +219,9 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
       ...(e.FEED_MAX_ITEMS ? { feedMaxItems: e.FEED_MAX_ITEMS } : {}),
       ...(e.FEED_POLL_BUDGET_SECONDS ? { feedPollBudgetSeconds: e.FEED_POLL_BUDGET_SECONDS } : {}),
     }),
-    database: e.DATABASE_URL ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }) : undefined,
+    database: e.DATABASE_URL
+      ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, connectSeconds: e.DATABASE_CONNECT_SECONDS })
+      : undefined,
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : undefined,
     limits: Object.freeze(limitsOf(e)),
   });
