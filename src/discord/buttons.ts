@@ -6,7 +6,10 @@
 import { MessageFlags, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
 import { renderAnswer } from '../render/discord/answer.js';
 import type { ButtonRow } from '../render/discord/message.js';
-import { renderCite } from '../render/discord/cite.js';
+import { renderCite, type VerifyCite } from '../render/discord/cite.js';
+import { claimReviewOf } from '../render/claimreview.js';
+import { claimLine, readClaimLine } from '../render/discord/claim-line.js';
+import { renderClaimReview } from '../render/discord/claimreview.js';
 import { renderContextPages } from '../render/discord/context.js';
 import { citationCheck, decodeButton } from '../render/discord/custom-ids.js';
 import { UserFacingError, type BotContext, type Outcome } from './context.js';
@@ -14,6 +17,8 @@ import { replyNotice, replyPages } from './respond.js';
 
 const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
 const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
+const UNREADABLE_CLAIM =
+  'I cannot read the claim back from this message (it was too long to show whole). For its ClaimReview, run: npm run ask -- --json --claimreview \'/verify "…"\'';
 
 /** The excerpt as shown in the message's embed, unescaped, to mark it inside its paragraph. */
 function shownExcerpt(i: ButtonInteraction, index: number): string | undefined {
@@ -57,15 +62,34 @@ export async function handleButton(i: ButtonInteraction, { core, turns }: BotCon
   if (action.kind === 'vcite') {
     const citation = core.cite?.(action.passageKey, action.start, action.end);
     if (!citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
-    await replyPages(i, [renderCite(citation)], true);
+    // The claim is too long for the button: read back from the clicked answer's Claim line.
+    const checked = readClaimLine(i.message.content);
+    const verify = checked ? { claimLine: claimLine(checked), index: action.index, check: action.check } : undefined;
+    await replyPages(i, [renderCite(citation, verify)], true);
     return { command: 'button:cite', found: true };
   }
 
   if (action.kind === 'cite') {
-    const citation = core.answer(action.request).citations[action.index];
+    const answer = core.answer(action.request);
+    const citation = answer.citations[action.index];
     if (!citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
-    await replyPages(i, [renderCite(citation)], true);
+    const verify: VerifyCite | undefined =
+      answer.verify && answer.request.command === 'verify'
+        ? { claimLine: claimLine(answer.request), index: action.index, check: action.check }
+        : undefined;
+    await replyPages(i, [renderCite(citation, verify)], true);
     return { command: 'button:cite', found: true };
+  }
+
+  if (action.kind === 'claimreview') {
+    const request = readClaimLine(i.message.content);
+    if (!request) throw new UserFacingError(UNREADABLE_CLAIM);
+    const answer = core.answer(request);
+    const citation = answer.citations[action.index];
+    const review = claimReviewOf(answer);
+    if (!review || !citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
+    await replyPages(i, [renderClaimReview(review)], true);
+    return { command: 'button:claimreview', found: true };
   }
 
   const answer = core.answer(action.request);

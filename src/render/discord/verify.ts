@@ -12,6 +12,7 @@ import { citationEmbed } from './citation-embed.js';
 import { renderMiss } from './notice.js';
 import type { ButtonRow, DiscordMessage } from './message.js';
 import { citationCheck, encodeButton } from './custom-ids.js';
+import { claimLine } from './claim-line.js';
 import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './escape.js';
 
 const LABEL: Record<Verdict, string> = {
@@ -35,7 +36,10 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
   const verdictLine = bold(fitEscaped(`${label}: ${answer.heading.replace(/^[^:]*:\s*/, '')}`.replace(/\s+/g, ' '), 600));
   const lines = [
     verdictLine,
-    `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
+    // The line a Cite click on a long claim reads the claim back from (claim-line.ts).
+    answer.request.command === 'verify'
+      ? claimLine(answer.request)
+      : `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
     ...notes(answer, v),
   ];
   if (v.negations.length) {
