@@ -18,7 +18,7 @@ import { replyNotice, replyPages } from './respond.js';
 const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
 const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
 const UNREADABLE_CLAIM =
-  'I cannot read the claim back from this message (it was too long to show whole). For its ClaimReview, run: npm run ask -- --json --claimreview \'/verify "…"\'';
+  'I cannot read the claim back from this message (it was too long to show whole), so I cannot check it again from here. Ask /verify again, or run: npm run ask -- --json --claimreview \'did … say "…"\'';
 
 /** The excerpt as shown in the message's embed, unescaped, to mark it inside its paragraph. */
 function shownExcerpt(i: ButtonInteraction, index: number): string | undefined {
@@ -44,7 +44,7 @@ export async function handleButton(i: ButtonInteraction, { core, turns }: BotCon
   if (!action) throw new UserFacingError(FORGED);
   // Acknowledge before answering (it can take longer than Discord's 3 seconds under load). The
   // asker's More edits the clicked message; every other click is answered privately.
-  const isAsker = action.kind === 'more' && i.user.id === action.askerId;
+  const isAsker = (action.kind === 'more' || action.kind === 'vmore') && i.user.id === action.askerId;
   if (isAsker) await i.deferUpdate();
   else await i.deferReply({ flags: MessageFlags.Ephemeral });
   await turns.turn(i.id);
@@ -92,8 +92,11 @@ export async function handleButton(i: ButtonInteraction, { core, turns }: BotCon
     return { command: 'button:claimreview', found: true };
   }
 
-  const answer = core.answer(action.request);
-  if (!answer.found || (!answer.citations.length && !answer.sources?.length)) {
+  // vmore: the later sources of a /verify claim, read back from the clicked message's Claim line.
+  const request = action.kind === 'vmore' ? readClaimLine(i.message.content) : action.request;
+  if (!request) throw new UserFacingError(UNREADABLE_CLAIM);
+  const answer = core.answer(action.kind === 'vmore' ? { ...request, offset: action.offset } : request);
+  if (!answer.found || (!answer.citations.length && !answer.sources?.length && !answer.verify?.appearances.length)) {
     await replyNotice(i, 'There are no more results for this question.');
     return { command: 'button:more', found: false };
   }
