@@ -251,11 +251,12 @@ export async function parseKnowledgeBytes(
   }
   let text: string;
   try {
-    if (bytes.length === 0 || !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').trim()) {
+    // Decoded once (a file can be tens of MB, read on the thread that answers).
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (!text.trim()) {
       problem('empty file');
       return out;
     }
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     problem(
       err instanceof TypeError ? 'not UTF-8 text (binary file?)' : `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
