@@ -45,7 +45,17 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const offset = request.offset;
   const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', ...boundsOf(request), offset };
   const accept = passageFilter(kb, boundsPeriod(request));
-  const empty = { claim: claimText, claimedSpeaker, differences: [], negations: [], ranges: [], forms: [], firstSeen: null, appearances: [] };
+  const empty = {
+    claim: claimText,
+    claimedSpeaker,
+    differences: [],
+    negations: [],
+    ranges: [],
+    forms: [],
+    firstSeen: null,
+    appearances: [],
+    appearancesTotal: 0,
+  };
   if (!claim.words.length) {
     const heading = 'Which words should I check? Try /verify "the words" [speaker].';
     return withVerify(answerOf(canonical, { found: false, heading }), { verdict: 'not-found', ...empty });
@@ -93,6 +103,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
     ...(splice ? { pieces: splice.pieces } : {}),
     firstSeen,
     appearances,
+    appearancesTotal: later,
   };
   const lead = citations[0];
   if (offset > 0) return withVerify(laterPage(canonical, claimText, firstSeen, appearances, later, hasMore), result);
@@ -114,6 +125,7 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
         : `“${typed}” names no speaker in these sources; if it is another name for ${basis.owner.speaker}, the words are theirs.`
       : '',
     ...provenanceLines(firstSeen, appearances, lead),
+    hasMore ? `${later - appearances.length} more later sources on the next page.` : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -134,7 +146,9 @@ function laterPage(
   }
   const from = request.offset + 1;
   const heading = `Later sources repeating “${claim}”, ${from}–${request.offset + appearances.length} of ${later}:`;
-  return answerOf(request, { found: true, heading, body: alsoInLines(appearances).join('\n'), hasMore, total: later });
+  const rest = later - request.offset - appearances.length;
+  const body = [...alsoInLines(appearances), ...(hasMore ? [`${rest} more later sources on the next page.`] : [])].join('\n');
+  return answerOf(request, { found: true, heading, body, hasMore, total: later });
 }
 
 function withVerify(answer: Answer, verify: VerifyResult): Answer {

@@ -21,6 +21,7 @@ it('lists ten later sources, then the other three on "more", then none', () => {
   const [first = '', second = '', third = ''] = r.stdout.split(/\n(?=Verbatim|Later sources|No more)/);
   expect(first).toMatch(/^First seen: Harriet Example, “Address 2001”/m);
   expect(years(first)).toEqual([2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011]);
+  expect(first).toContain('3 more later sources on the next page.');
   expect(first).toMatch(/More results are available \(type "more"\)\./);
   expect(second).toMatch(/^Later sources repeating “We will keep the harbour open to every ship that needs shelter\.”, 11–13 of 13:/);
   expect(years(second)).toEqual([2012, 2013, 2014]);
@@ -35,4 +36,5 @@ it('--offset 10 --json gives the next page with its appearances', () => {
   expect(a).toMatchObject({ command: 'verify', found: true, hasMore: false, verdict: 'verbatim' });
   expect(a.firstSeen).toMatchObject({ sourceId: 'y2001' });
   expect(a.appearances.map((x: { sourceId: string }) => x.sourceId)).toEqual(['y2012', 'y2013', 'y2014']);
+  expect(a.appearancesTotal).toBe(13);
 });

@@ -43,7 +43,7 @@ it('lists the first ten later sources with More sources; the asker’s click giv
   );
   const content: string = verify.body.data.content;
   expect(content.split('\n')[0]).toMatch(/^\*\*✅ Verbatim/);
-  expect(content).toMatch(/^First seen: Address 2001, 2001-05-04 · 10 later sources$/m);
+  expect(content).toMatch(/^First seen: Address 2001, 2001-05-04 · 13 later sources$/m);
   expect(alsoIn(content)).toEqual([2002, 2003, 2004, 2005, 2006, 2007, 2008, 2009, 2010, 2011]);
   const more = customIds(verify.body.data).find((id) => id.startsWith('vmore:'));
   expect(more).toBe(`vmore:${IDS.asker}:10`);

@@ -130,7 +130,8 @@ function notes(answer: Answer, v: VerifyResult): string[] {
   }
   // (Not when the only source is the one cited first: its citation already says where and when.)
   if (v.firstSeen && (v.appearances.length || answer.citations[0]?.sourceId !== v.firstSeen.sourceId)) {
-    const later = v.appearances.length ? ` · ${v.appearances.length} later source${v.appearances.length === 1 ? '' : 's'}` : '';
+    const n = Math.max(v.appearancesTotal, v.appearances.length);
+    const later = n ? ` · ${n} later source${n === 1 ? '' : 's'}` : '';
     out.push(`First seen: ${fitEscaped(`${v.firstSeen.title || v.firstSeen.publisher || v.firstSeen.sourceId}, ${v.firstSeen.date}`, 200)}${later}`);
   }
   return out;
