@@ -2,17 +2,22 @@
  * Load figures for the Discord face (issue 5), printed, never asserted:
  *  1. a burst of 200 interactions sent at once through the local Discord stand-in to the real bot
  *     (discord.js client, router, renderer): how many were acknowledged within Discord's 3 s, the
- *     acknowledgement latencies, and how many answers were correct;
+ *     acknowledgement latencies, and how many answers were correct; first with CPU hogs beside it
+ *     (busy-looping processes this step starts and stops, one by default: a busy machine), right
+ *     after loading, then with nothing beside it (issue 23);
  *  2. 10,000 mixed questions (slash requests, free text, typos, hostile input) answered and
  *     rendered in one process: heap growth after a forced GC, against the heap after warm-up;
  *  3. the memory of that one process with the knowledge loaded (what one shard costs).
  *
- *   npx tsx bench/load.ts [--knowledge DIR] [--burst 200] [--questions 10000]
+ *   npx tsx bench/load.ts [--knowledge DIR] [--burst 200] [--questions 10000] [--hogs 1]
  *
  * Default knowledge: ../shared/corpus when present (the full corpus), else knowledge/.
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -31,12 +36,18 @@ setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 const { values: args } = parseArgs({
-  options: { knowledge: { type: 'string' }, burst: { type: 'string', default: '200' }, questions: { type: 'string', default: '10000' } },
+  options: {
+    knowledge: { type: 'string' },
+    burst: { type: 'string', default: '200' },
+    questions: { type: 'string', default: '10000' },
+    hogs: { type: 'string', default: '1' },
+  },
 });
 const corpus = resolve('../shared/corpus');
 const dir = resolve(args.knowledge ?? (existsSync(corpus) ? corpus : 'knowledge'));
 const BURST = Number(args.burst);
 const QUESTIONS = Number(args.questions);
+const HOGS = Number(args.hogs);
 const TOKEN = 'MTEwMDAwMDAwMDAwMDAwMDAwMQ.bench.c2VjcmV0LXRva2VuLWZvci1iZW5jaA';
 const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
@@ -115,6 +126,12 @@ async function burst(core: Core) {
         ]),
       };
     });
+    // Where the acknowledgements wait: when the bot's client read each interaction, and how long
+    // the event loop was held at a time meanwhile (the stand-in shares this process and its loop).
+    const received: number[] = [];
+    bot.client.on('interactionCreate', () => void received.push(performance.now()));
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const from = standin.calls.length;
     const started = performance.now();
     for (const s of sent) standin.dispatch('INTERACTION_CREATE', s.payload);
@@ -130,17 +147,46 @@ async function burst(core: Core) {
       acked = new Map(since.filter((c) => paths.has(c.path)).map((c) => [c.path, { at: c.at, body: c.body }]));
       answered = new Map(since.filter((c) => c.method === 'PATCH' && edits.has(c.path)).map((c) => [c.path, { at: c.at, body: c.body }]));
     }
+    loop.disable();
     const latencies = [...acked.values()].map((a) => a.at - started);
     const publicAcks = [...acked.values()].filter((a) => a.body?.type === 5 && ((a.body.data?.flags ?? 0) & 64) === 0).length;
     const correct = Math.min(
       publicAcks,
       [...answered.entries()].filter(([path, a]) => new RegExp(edits.get(path)!.speaker, 'i').test(visibleText(a.body))).length,
     );
-    return { acked: acked.size, within3s: latencies.filter((l) => l <= 3000).length, latencies, correct };
+    return {
+      acked: acked.size,
+      within3s: latencies.filter((l) => l <= 3000).length,
+      latencies,
+      correct,
+      received: received.map((r) => r - started),
+      loopMaxMs: loop.max / 1e6,
+      loopP99Ms: loop.percentile(99) / 1e6,
+    };
   } finally {
     await bot.stop();
     await standin.close();
   }
+}
+
+/** Busy-looping processes beside the bench (a busy machine); stopped by their own pids. */
+function startHogs(n: number): ChildProcess[] {
+  return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+}
+
+function stopHogs(hogs: ChildProcess[]): void {
+  for (const hog of hogs) hog.kill('SIGKILL');
+}
+
+function printBurst(b: Awaited<ReturnType<typeof burst>>, beside: string): void {
+  console.log(
+    `load: burst of ${BURST} interactions at once through the stand-in ${beside}: ${b.acked} acknowledged, ${b.within3s} within 3 s, ` +
+      `${b.correct} correct; ack p50 ${pct(b.latencies, 0.5).toFixed(0)} ms, p95 ${pct(b.latencies, 0.95).toFixed(0)} ms, max ${pct(b.latencies, 1).toFixed(0)} ms`,
+  );
+  console.log(
+    `load:   the bot read the interactions by ${pct(b.received, 1).toFixed(0)} ms (p50 ${pct(b.received, 0.5).toFixed(0)} ms); ` +
+      `the event loop was held up to ${b.loopMaxMs.toFixed(0)} ms at a time (p99 ${b.loopP99Ms.toFixed(0)} ms)`,
+  );
 }
 
 async function main() {
@@ -153,11 +199,11 @@ async function main() {
   console.log(`load: knowledge ${dir} (${stats.sources} sources, ${stats.passages} passages), loaded in ${Math.round(loadMs)} ms (cache ${cache})`);
   console.log(`load: one process with this knowledge: heap ${mb(loaded.heapUsed)} MB, RSS ${mb(loaded.rss)} MB`);
 
+  const hogs = startHogs(HOGS);
+  const busy = await burst(core).finally(() => stopHogs(hogs));
+  printBurst(busy, `with ${HOGS} CPU hog${HOGS === 1 ? '' : 's'} beside it (load average ${loadavg()[0]!.toFixed(1)})`);
   const b = await burst(core);
-  console.log(
-    `load: burst of ${BURST} interactions at once through the stand-in: ${b.acked} acknowledged, ${b.within3s} within 3 s, ` +
-      `${b.correct} correct; ack p50 ${pct(b.latencies, 0.5).toFixed(0)} ms, p95 ${pct(b.latencies, 0.95).toFixed(0)} ms, max ${pct(b.latencies, 1).toFixed(0)} ms`,
-  );
+  printBurst(b, 'with nothing beside it');
 
   for (let n = 0; n < 1000; n++) ask(core, question()); // warm-up: lazy structures, JIT
   gc();
@@ -175,6 +221,7 @@ async function main() {
   );
   console.log(
     `load: interactions=${BURST} acked_within_3s=${b.within3s} correct=${b.correct} ack_p95_ms=${pct(b.latencies, 0.95).toFixed(0)} ` +
+      `hogs=${HOGS} hog_acked_within_3s=${busy.within3s} hog_ack_max_ms=${pct(busy.latencies, 1).toFixed(0)} ` +
       `ack_max_ms=${pct(b.latencies, 1).toFixed(0)} questions=${QUESTIONS} heap_growth_pct=${growth.toFixed(1)} heap_mb=${mb(loaded.heapUsed)} rss_mb=${mb(loaded.rss)}`,
   );
 }

@@ -30,6 +30,24 @@ const rate = z
 
 const count = z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000);
 
+/** A whole number within bounds, for a limit. */
+const bounded = (min: number, max: number) =>
+  optional(z.coerce.number().int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+
+/**
+ * The limits of loading a source (defaults and why in src/knowledge/limits.ts; documented in
+ * docs/reliability.md). Unset: the default. Every face sets them at start (setLoadLimits).
+ */
+const LIMIT_FIELDS = {
+  LIMIT_PARAGRAPH_CHARS: bounded(10_000, 100_000_000),
+  LIMIT_WORKER_PARAGRAPH_CHARS: bounded(1_000, 100_000_000),
+  LIMIT_LINE_MB: bounded(1, 1024),
+  LIMIT_FILE_MB: bounded(1, 4096),
+  LIMIT_WORKER_SECONDS: bounded(1, 3600),
+  LIMIT_WORKER_MEMORY_MB: bounded(64, 16_384),
+  LIMIT_DOM_DEPTH: bounded(16, 10_000),
+};
+
 const schema = z.object({
   DISCORD_TOKEN: optional(z.string().trim().min(20, 'looks too short to be a bot token')),
   DISCORD_CLIENT_ID: optional(snowflake),
@@ -84,6 +102,9 @@ const schema = z.object({
       .trim()
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (a PostgreSQL schema)'),
   ).transform((v) => v ?? 'verbatim'),
+  ...LIMIT_FIELDS,
+  // How long the bot and the knowledge command wait for an unreachable database at start.
+  DATABASE_CONNECT_SECONDS: optional(z.coerce.number().int('must be a whole number').min(0).max(3600)).transform((v) => v ?? 30),
   REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379' })),
   REDIS_PREFIX: optional(
     z
@@ -92,6 +113,17 @@ const schema = z.object({
       .regex(/^[\w:.-]{1,64}$/, 'must be letters, digits and _ : . - (up to 64)'),
   ).transform((v) => v ?? 'verbatim'),
 });
+
+/** The limits of loading set in the environment (the shape of src/knowledge/limits.ts's LOAD_LIMITS); unset ones absent. */
+export interface LimitsConfig {
+  paragraphChars?: number;
+  workerParagraphChars?: number;
+  lineBytes?: number;
+  fileBytes?: number;
+  workerTimeMs?: number;
+  workerMemoryMb?: number;
+  domDepth?: number;
+}
 
 /** At most `limit` per sliding `windowMs`. */
 export interface Rate {
@@ -136,9 +168,11 @@ export interface Config {
     feedPollBudgetSeconds?: number;
   };
   /** PostgreSQL as the knowledge store (src/store/); undefined: the knowledge folder. */
-  database: { url: string; schema: string } | undefined;
+  database: { url: string; schema: string /** How long to wait for it at start (DATABASE_CONNECT_SECONDS). */; connectSeconds?: number } | undefined;
   /** Redis for cooldowns shared by every process (src/discord/limits-redis.ts); undefined: per process. */
   redis: { url: string; prefix: string } | undefined;
+  /** The limits of loading a source set in the environment (LIMIT_*). */
+  limits: LimitsConfig;
 }
 
 export class ConfigError extends Error {
@@ -185,9 +219,41 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
       ...(e.FEED_MAX_ITEMS ? { feedMaxItems: e.FEED_MAX_ITEMS } : {}),
       ...(e.FEED_POLL_BUDGET_SECONDS ? { feedPollBudgetSeconds: e.FEED_POLL_BUDGET_SECONDS } : {}),
     }),
-    database: e.DATABASE_URL ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA }) : undefined,
+    database: e.DATABASE_URL
+      ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, connectSeconds: e.DATABASE_CONNECT_SECONDS })
+      : undefined,
     redis: e.REDIS_URL ? Object.freeze({ url: e.REDIS_URL, prefix: e.REDIS_PREFIX }) : undefined,
+    limits: Object.freeze(limitsOf(e)),
   });
+}
+
+function limitsOf(e: { [K in keyof typeof LIMIT_FIELDS]?: number | undefined }): LimitsConfig {
+  const mb = (n: number | undefined) => (n === undefined ? undefined : n * 1024 * 1024);
+  const all: Record<keyof LimitsConfig, number | undefined> = {
+    paragraphChars: e.LIMIT_PARAGRAPH_CHARS,
+    workerParagraphChars: e.LIMIT_WORKER_PARAGRAPH_CHARS,
+    lineBytes: mb(e.LIMIT_LINE_MB),
+    fileBytes: mb(e.LIMIT_FILE_MB),
+    workerTimeMs: e.LIMIT_WORKER_SECONDS === undefined ? undefined : e.LIMIT_WORKER_SECONDS * 1000,
+    workerMemoryMb: e.LIMIT_WORKER_MEMORY_MB,
+    domDepth: e.LIMIT_DOM_DEPTH,
+  };
+  return Object.fromEntries(Object.entries(all).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * The limits of loading from the environment (and `.env`) alone, for the faces that do not need
+ * the rest of the configuration (the console, `ask`, `add`, the knowledge linter); throws a
+ * ConfigError naming a bad variable.
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): LimitsConfig {
+  dotenv.config({ quiet: true, processEnv: env as Record<string, string> });
+  const parsed = z.object(LIMIT_FIELDS).safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration (see docs/reliability.md):\n${lines.join('\n')}`);
+  }
+  return limitsOf(parsed.data);
 }
 
 /** The sharding mode, or a message saying which variables conflict. */

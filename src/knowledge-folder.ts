@@ -3,6 +3,9 @@ import { basename } from 'node:path';
 import { statKnowledge } from './knowledge/load.js';
 import type { Problem } from './knowledge/types.js';
 
+/** For main.ts (which may not import the core): the limits of loading, set from the environment at start. */
+export { setLoadLimits } from './knowledge/limits.js';
+
 /** Checks of a knowledge folder shared by every face (console, `ask`, `add`, the bot), and how its problems are printed. */
 
 /** A folder's README.md documents the folder: it is never a source. */

@@ -2,8 +2,8 @@ import 'dotenv/config';
 import { fileURLToPath } from 'node:url';
 import { runConsole } from './cli/console.js';
 import { readFlags } from './flags.js';
-import { cacheDir, hasDiscordToken, knowledgeDir, setKnowledgeDir } from './config.js';
-import { knowledgeDirProblem, noSourceProblem, printProblems } from './knowledge-folder.js';
+import { cacheDir, hasDiscordToken, knowledgeDir, limitsFromEnv, setKnowledgeDir } from './config.js';
+import { knowledgeDirProblem, noSourceProblem, printProblems, setLoadLimits } from './knowledge-folder.js';
 import { loadLiveCore } from './live.js';
 import { START_USAGE } from './cli/usage.js';
 import { openStoreFromEnv } from './store/open.js';
@@ -19,6 +19,8 @@ async function main(): Promise<number> {
   if ('exit' in flags) return flags.exit;
   // `npm start -- --knowledge DIR` is KNOWLEDGE_DIR=DIR, for the console and the bot alike.
   if (flags.values.knowledge) setKnowledgeDir(flags.values.knowledge);
+  // The limits of loading (LIMIT_*), for the console and the bot (and each shard process) alike.
+  setLoadLimits(limitsFromEnv());
   const wantsDiscord = Boolean(flags.values.discord);
   if (wantsDiscord || hasDiscordToken()) {
     const { startDiscord } = await import('./discord/start.js');

@@ -3,6 +3,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOAD_LIMITS } from './knowledge/limits.js';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
 import type { Problem } from './knowledge/types.js';
 import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
@@ -242,12 +243,16 @@ function snapshotFile(cacheDir: string, source: KnowledgeSource, key: string): s
 }
 
 async function snapshotKey(source: KnowledgeSource, fresh: boolean): Promise<string> {
-  return createHash('sha256')
-    .update(await codeHash())
-    .update(source.identity)
-    .update(await source.snapshotKey(fresh))
-    .digest('hex')
-    .slice(0, 32);
+  return (
+    createHash('sha256')
+      .update(await codeHash())
+      // The limits decide what a source parses into (a paragraph cut or refused): set differently, rebuild.
+      .update(JSON.stringify(LOAD_LIMITS))
+      .update(source.identity)
+      .update(await source.snapshotKey(fresh))
+      .digest('hex')
+      .slice(0, 32)
+  );
 }
 
 let codeHashOnce: Promise<string> | null = null;

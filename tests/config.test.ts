@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, limitsFromEnv, loadConfig } from '../src/config.js';
 
 const load = (env: Record<string, string>) => loadConfig({ env, dotenv: false });
 
@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       cooldowns: { user: { limit: 5, windowMs: 10_000 }, clicks: { limit: 20, windowMs: 10_000 }, channel: { limit: 30, windowMs: 10_000 } },
       sharding: { mode: 'single' },
       ingest: { allowPrivateUrls: false, feeds: [], feedIntervalMinutes: 30, operatorGuilds: [] },
+      limits: {},
     });
   });
 
@@ -84,5 +85,25 @@ describe('sharding', () => {
 
   it('a process spawned by the manager leaves SHARDS/SHARD_COUNT to discord.js', () => {
     expect(load({ SHARDING_MANAGER: 'true', SHARDS: '0', SHARD_COUNT: '4' }).sharding).toEqual({ mode: 'child' });
+  });
+});
+
+describe('limits of loading (LIMIT_*)', () => {
+  it('reads each limit in its unit, leaving the unset ones to their defaults', () => {
+    const env = { LIMIT_PARAGRAPH_CHARS: '200000', LIMIT_LINE_MB: '4', LIMIT_FILE_MB: '32', LIMIT_WORKER_SECONDS: '5', LIMIT_DOM_DEPTH: '128' };
+    const expected = { paragraphChars: 200_000, lineBytes: 4 * 1024 * 1024, fileBytes: 32 * 1024 * 1024, workerTimeMs: 5000, domDepth: 128 };
+    expect(load(env).limits).toEqual(expected);
+    expect(limitsFromEnv({ ...env, LIMIT_WORKER_MEMORY_MB: '256', LIMIT_WORKER_PARAGRAPH_CHARS: '20000' })).toEqual({
+      ...expected,
+      workerMemoryMb: 256,
+      workerParagraphChars: 20_000,
+    });
+  });
+
+  it('refuses a limit that is not a whole number within its bounds, naming the variable', () => {
+    expect(() => limitsFromEnv({ LIMIT_FILE_MB: 'lots', LIMIT_WORKER_SECONDS: '0' })).toThrow(
+      /LIMIT_FILE_MB: .*\n.*LIMIT_WORKER_SECONDS: must be at least 1/,
+    );
+    expect(() => load({ LIMIT_DOM_DEPTH: '2.5' })).toThrow(/LIMIT_DOM_DEPTH: must be a whole number/);
   });
 });

@@ -9,7 +9,7 @@ import type { Answer } from './types.js';
 export function markPastTheEnd(answer: Answer): Answer {
   const { offset } = answer.request;
   const total = answer.total ?? 0;
-  if (offset <= 0 || total <= 0 || answer.citations.length > 0 || answer.sources?.length) return answer;
+  if (offset <= 0 || total <= 0 || answer.citations.length > 0 || answer.sources?.length || answer.verify?.appearances.length) return answer;
   const note = `There is no result ${offset + 1}: this answer has ${plural(total, 'result')} (${total === 1 ? 'number 1' : `1–${total}`}); the page asked for starts past the end.`;
   return { ...answer, found: false, text: `${answer.text}\n\n${note}` };
 }

@@ -135,8 +135,10 @@ export interface VerifyResult {
   pieces?: SplicePiece[];
   /** The earliest dated source holding the words (or the line they misquote); null when not found. */
   firstSeen: Appearance | null;
-  /** Every later source repeating them, date order, at most a page. */
+  /** The later sources repeating them, date order, a page (from the request's offset). */
   appearances: Appearance[];
+  /** How many later sources repeat them in all (every page). */
+  appearancesTotal: number;
 }
 
 /** What a left-out part of a sentence does to the words cut from it. */

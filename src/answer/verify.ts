@@ -17,8 +17,8 @@ import { compareWords, inlineDiff, negationsOf } from './verify/diff.js';
 import { provenanceOf } from './verify/provenance.js';
 import { findSplice, type Splice } from './verify/splice.js';
 import { allowedEdits, isClaimedName, judge, type Claimed, type Judgement } from './verify/verdict.js';
-import { cutLines, formsLine, headingOf, negationLine, provenanceLines, speakersLine, spliceLines } from './verify/wording.js';
-import type { Answer, AnswerRequest, Citation, Cut, VerifyResult } from './types.js';
+import { alsoInLines, cutLines, formsLine, headingOf, negationLine, provenanceLines, speakersLine, spliceLines } from './verify/wording.js';
+import type { Answer, AnswerRequest, Appearance, Citation, Cut, VerifyResult } from './types.js';
 
 type VerifyRequest = Extract<AnswerRequest, { command: 'verify' }>;
 
@@ -41,9 +41,21 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const match = typed ? kb.speakers.resolve(typed) : null;
   const claimed: Claimed | null = match ? { typed, speakers: match.speaker ? [match.speaker] : match.ambiguous } : null;
   const claimedSpeaker = match ? (match.speaker?.name ?? typed) : null;
-  const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', ...boundsOf(request), offset: 0 };
+  // The offset pages the later sources repeating the words (provenance.ts); the verdict is the same on every page.
+  const offset = request.offset;
+  const canonical: VerifyRequest = { command: 'verify', claim: claimText, speaker: claimedSpeaker ?? '', ...boundsOf(request), offset };
   const accept = passageFilter(kb, boundsPeriod(request));
-  const empty = { claim: claimText, claimedSpeaker, differences: [], negations: [], ranges: [], forms: [], firstSeen: null, appearances: [] };
+  const empty = {
+    claim: claimText,
+    claimedSpeaker,
+    differences: [],
+    negations: [],
+    ranges: [],
+    forms: [],
+    firstSeen: null,
+    appearances: [],
+    appearancesTotal: 0,
+  };
   if (!claim.words.length) {
     const heading = 'Which words should I check? Try /verify "the words" [speaker].';
     return withVerify(answerOf(canonical, { found: false, heading }), { verdict: 'not-found', ...empty });
@@ -78,7 +90,8 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
   const { differences, forms } = source ? compareWords(claim, source) : { differences: [], forms: [] };
   const negations = negationsOf(differences);
   const cut = verdict === 'out-of-context' && basis ? (cutFor(basis) ?? undefined) : undefined;
-  const { firstSeen, appearances } = basis ? provenanceOf(kb, judgement.shown) : { firstSeen: null, appearances: [] };
+  const { firstSeen, appearances, later } = basis ? provenanceOf(kb, judgement.shown, offset) : { firstSeen: null, appearances: [], later: 0 };
+  const hasMore = later > offset + appearances.length;
   const result: VerifyResult = {
     ...empty,
     verdict,
@@ -90,8 +103,10 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
     ...(splice ? { pieces: splice.pieces } : {}),
     firstSeen,
     appearances,
+    appearancesTotal: later,
   };
   const lead = citations[0];
+  if (offset > 0) return withVerify(laterPage(canonical, claimText, firstSeen, appearances, later, hasMore), result);
   const heading = headingOf(verdict, claimedSpeaker, basis, lead, judgement.unknownSpeaker === true);
   const body = [
     `Claim: “${claimText}”${claimedSpeaker ? ` (attributed to ${claimedSpeaker})` : ''}`,
@@ -110,10 +125,30 @@ export function answerVerify(kb: KnowledgeBase, request: VerifyRequest): Answer 
         : `“${typed}” names no speaker in these sources; if it is another name for ${basis.owner.speaker}, the words are theirs.`
       : '',
     ...provenanceLines(firstSeen, appearances, lead),
+    hasMore ? `${later - appearances.length} more later sources on the next page.` : '',
   ]
     .filter(Boolean)
     .join('\n');
-  return withVerify(answerOf(canonical, { found: verdict !== 'not-found', heading, body, citations }), result);
+  return withVerify(answerOf(canonical, { found: verdict !== 'not-found', heading, body, citations, hasMore }), result);
+}
+
+/** A further page of the later sources repeating the words ("more"): the sources only, the verdict having been given. */
+function laterPage(
+  request: VerifyRequest,
+  claim: string,
+  firstSeen: Appearance | null,
+  appearances: Appearance[],
+  later: number,
+  hasMore: boolean,
+): Answer {
+  if (!firstSeen || !appearances.length) {
+    return answerOf(request, { found: false, heading: `No more sources repeat “${claim}”.` });
+  }
+  const from = request.offset + 1;
+  const heading = `Later sources repeating “${claim}”, ${from}–${request.offset + appearances.length} of ${later}:`;
+  const rest = later - request.offset - appearances.length;
+  const body = [...alsoInLines(appearances), ...(hasMore ? [`${rest} more later sources on the next page.`] : [])].join('\n');
+  return answerOf(request, { found: true, heading, body, hasMore, total: later });
 }
 
 function withVerify(answer: Answer, verify: VerifyResult): Answer {

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { describeAdd, type AddInput } from '../ingest/add.js';
 import { addAndCommit } from '../ingest/commit.js';
 import { parseGivenDate } from '../knowledge/dates.js';
-import { allowPrivateUrls, ConfigError, databaseConfig, knowledgeDir } from '../config.js';
+import { allowPrivateUrls, ConfigError, databaseConfig, knowledgeDir, limitsFromEnv } from '../config.js';
+import { setLoadLimits } from '../knowledge/limits.js';
 import { openStore } from '../store/open.js';
 import { createOutbox, offlineOutbox, OUTBOX_FOLDER, type Outbox } from '../store/outbox.js';
 import { isConnectionLost } from '../store/pg-faults.js';
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${ADD_USAGE}\n`);
     return 0;
   }
+  setLoadLimits(limitsFromEnv());
   if (args.positionals.length === 0) {
     process.stderr.write(`nothing to add\n${ADD_USAGE}\n`);
     return 2;

@@ -6,7 +6,8 @@ import { renderJson } from '../render/json.js';
 import { claimReviewOf } from '../render/claimreview.js';
 import { renderText } from '../render/text.js';
 import { readFlags } from '../flags.js';
-import { cacheDir, knowledgeDir } from '../config.js';
+import { cacheDir, knowledgeDir, limitsFromEnv } from '../config.js';
+import { setLoadLimits } from '../knowledge/limits.js';
 import { knowledgeDirProblem, noSourceProblem, printProblems } from '../knowledge-folder.js';
 import { answerOrFail, failed, failureJson, failureText } from './failure.js';
 import { answerMore, MORE, nextPage } from './paging.js';
@@ -30,6 +31,7 @@ async function main(): Promise<number> {
     offset: { type: 'string' },
   });
   if ('exit' in args) return args.exit;
+  setLoadLimits(limitsFromEnv());
   const offset = Number(args.values.offset ?? 0);
   if (!/^\d{1,5}$/.test(args.values.offset ?? '0')) {
     process.stderr.write(`ask: --offset takes a whole number of results to skip (0, 5, 10 …), not "${args.values.offset}"\n\n${ASK_USAGE}`);

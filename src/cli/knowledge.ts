@@ -11,14 +11,43 @@ import { parseArgs } from 'node:util';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import { exportFolder, importFolder, type MoveReport } from '../store/move.js';
 import { folderStore } from '../store/folder.js';
-import { openStore } from '../store/open.js';
+import { type ConnectRetry, openStore } from '../store/open.js';
+import { StoreUnavailable } from '../store/pg-faults.js';
 import { promoteSource } from '../store/promote.js';
 import { KNOWLEDGE_USAGE } from './usage.js';
 
 function print(verb: string, dir: string, r: MoveReport): number {
   for (const f of r.failed) process.stderr.write(`${verb} failed: ${f.name}: ${f.reason}\n`);
   process.stdout.write(`${verb} ${dir}: ${r.written.length} written, ${r.unchanged.length} unchanged, ${r.failed.length} failed\n`);
+  if (r.unreachable)
+    process.stderr.write(`${verb} stopped: ${r.unreachable}. Run the same command again once it is back: what was written is unchanged.\n`);
   return r.failed.length ? 1 : 0;
+}
+
+/** Each retry of an unreachable database at start, on stderr, so a waiting command says why it waits. */
+function sayRetry(r: ConnectRetry): void {
+  process.stderr.write(
+    `knowledge: the database is unreachable (${r.reason}); trying again in ${r.retryMs / 1000} s (for up to ${r.budgetMs / 1000} s)\n`,
+  );
+}
+
+/** Opens the database, waiting for it as DATABASE_CONNECT_SECONDS says; a message instead of a stack when it never answers. */
+async function openDatabase(config: Readonly<Config>, verb: string) {
+  try {
+    return await openStore({
+      database: config.database,
+      knowledgeDir: config.knowledgeDir,
+      seed: false,
+      connectForMs: (config.database?.connectSeconds ?? 30) * 1000,
+      onRetry: sayRetry,
+    });
+  } catch (err) {
+    if (!(err instanceof StoreUnavailable)) throw err;
+    process.stderr.write(
+      `knowledge: nothing done (${verb}): ${err.message}. Check DATABASE_URL and that PostgreSQL is running, then run the same command again.\n`,
+    );
+    return null;
+  }
 }
 
 const OPTIONS = { help: { type: 'boolean', short: 'h' } } as const;
@@ -60,7 +89,8 @@ async function main(): Promise<number> {
     return 2;
   }
   // Never seeds: importing into an empty database is this command's own job.
-  const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, seed: false });
+  const store = await openDatabase(config, verb);
+  if (!store) return 1;
   try {
     if (verb === 'import') return print('import', resolve(rest[0]!), await importFolder(store, resolve(rest[0]!), 'cli:import'));
     if (verb === 'export') return print('export', resolve(rest[0]!), await exportFolder(store, resolve(rest[0]!)));
@@ -84,9 +114,8 @@ async function main(): Promise<number> {
 
 /** Promotes each id; exit 1 when one could not be. */
 async function promote(config: Readonly<Config>, ids: string[]): Promise<number> {
-  const store = config.database
-    ? await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, seed: false })
-    : folderStore(config.knowledgeDir);
+  const store = config.database ? await openDatabase(config, 'promote') : folderStore(config.knowledgeDir);
+  if (!store) return 1;
   try {
     let code = 0;
     for (const id of ids) {

@@ -4,13 +4,15 @@ import { plural } from '../answer/format.js';
 import { articleWarnings, lineOf } from '../knowledge/warnings.js';
 import { loadKnowledge } from '../knowledge/load.js';
 import { readFlags } from '../flags.js';
-import { knowledgeDir } from '../config.js';
+import { knowledgeDir, limitsFromEnv } from '../config.js';
+import { setLoadLimits } from '../knowledge/limits.js';
 import { isFolderReadme, knowledgeDirProblem, printProblems } from '../knowledge-folder.js';
 import { LINT_USAGE } from './usage.js';
 
 async function main(): Promise<number> {
   const flags = readFlags('lint:knowledge', LINT_USAGE, {});
   if ('exit' in flags) return flags.exit;
+  setLoadLimits(limitsFromEnv());
   if (flags.positionals.length > 1) {
     process.stderr.write(`lint:knowledge: one folder at a time, not ${flags.positionals.length}\n\n${LINT_USAGE}`);
     return 2;

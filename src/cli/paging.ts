@@ -4,9 +4,9 @@ import type { Answer, AnswerRequest, Core } from '../answer/types.js';
 
 export const MORE = /^(?:more|next|\/more)$/i;
 
-/** The request for the page after `answer` (it starts after the last result shown). */
+/** The request for the page after `answer` (it starts after the last result shown: for /verify, the last later source). */
 export function nextPage(answer: Answer): AnswerRequest {
-  const shown = answer.sources?.length ?? answer.citations.length;
+  const shown = answer.verify ? answer.verify.appearances.length : (answer.sources?.length ?? answer.citations.length);
   return { ...answer.request, offset: answer.request.offset + Math.max(1, shown) };
 }
 

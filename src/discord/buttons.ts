@@ -6,7 +6,10 @@
 import { MessageFlags, type APIButtonComponent, type ButtonInteraction } from 'discord.js';
 import { renderAnswer } from '../render/discord/answer.js';
 import type { ButtonRow } from '../render/discord/message.js';
-import { renderCite } from '../render/discord/cite.js';
+import { renderCite, type VerifyCite } from '../render/discord/cite.js';
+import { claimReviewOf } from '../render/claimreview.js';
+import { claimLine, readClaimLine } from '../render/discord/claim-line.js';
+import { renderClaimReview } from '../render/discord/claimreview.js';
 import { renderContextPages } from '../render/discord/context.js';
 import { citationCheck, decodeButton } from '../render/discord/custom-ids.js';
 import { UserFacingError, type BotContext, type Outcome } from './context.js';
@@ -14,6 +17,8 @@ import { replyNotice, replyPages } from './respond.js';
 
 const FORGED = 'That button is not one I made (or it is damaged), so I did not act on it. Ask again with /quote or /summary.';
 const STALE = 'The sources changed since this answer was given, so I will not cite it from here. Please ask again.';
+const UNREADABLE_CLAIM =
+  'I cannot read the claim back from this message (it was too long to show whole), so I cannot check it again from here. Ask /verify again, or run: npm run ask -- --json --claimreview \'did … say "…"\'';
 
 /** The excerpt as shown in the message's embed, unescaped, to mark it inside its paragraph. */
 function shownExcerpt(i: ButtonInteraction, index: number): string | undefined {
@@ -34,14 +39,15 @@ function withoutButton(i: ButtonInteraction): ButtonRow[] {
   });
 }
 
-export async function handleButton(i: ButtonInteraction, { core }: BotContext): Promise<Outcome & { command: string }> {
+export async function handleButton(i: ButtonInteraction, { core, turns }: BotContext): Promise<Outcome & { command: string }> {
   const action = decodeButton(i.customId);
   if (!action) throw new UserFacingError(FORGED);
   // Acknowledge before answering (it can take longer than Discord's 3 seconds under load). The
   // asker's More edits the clicked message; every other click is answered privately.
-  const isAsker = action.kind === 'more' && i.user.id === action.askerId;
+  const isAsker = (action.kind === 'more' || action.kind === 'vmore') && i.user.id === action.askerId;
   if (isAsker) await i.deferUpdate();
   else await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await turns.turn(i.id);
 
   if (action.kind === 'context') {
     const context = core.context(action.passageKey);
@@ -56,19 +62,41 @@ export async function handleButton(i: ButtonInteraction, { core }: BotContext): 
   if (action.kind === 'vcite') {
     const citation = core.cite?.(action.passageKey, action.start, action.end);
     if (!citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
-    await replyPages(i, [renderCite(citation)], true);
+    // The claim is too long for the button: read back from the clicked answer's Claim line.
+    const checked = readClaimLine(i.message.content);
+    const verify = checked ? { claimLine: claimLine(checked), index: action.index, check: action.check } : undefined;
+    await replyPages(i, [renderCite(citation, verify)], true);
     return { command: 'button:cite', found: true };
   }
 
   if (action.kind === 'cite') {
-    const citation = core.answer(action.request).citations[action.index];
+    const answer = core.answer(action.request);
+    const citation = answer.citations[action.index];
     if (!citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
-    await replyPages(i, [renderCite(citation)], true);
+    const verify: VerifyCite | undefined =
+      answer.verify && answer.request.command === 'verify'
+        ? { claimLine: claimLine(answer.request), index: action.index, check: action.check }
+        : undefined;
+    await replyPages(i, [renderCite(citation, verify)], true);
     return { command: 'button:cite', found: true };
   }
 
-  const answer = core.answer(action.request);
-  if (!answer.found || (!answer.citations.length && !answer.sources?.length)) {
+  if (action.kind === 'claimreview') {
+    const request = readClaimLine(i.message.content);
+    if (!request) throw new UserFacingError(UNREADABLE_CLAIM);
+    const answer = core.answer(request);
+    const citation = answer.citations[action.index];
+    const review = claimReviewOf(answer);
+    if (!review || !citation || citationCheck(citation) !== action.check) throw new UserFacingError(STALE);
+    await replyPages(i, [renderClaimReview(review)], true);
+    return { command: 'button:claimreview', found: true };
+  }
+
+  // vmore: the later sources of a /verify claim, read back from the clicked message's Claim line.
+  const request = action.kind === 'vmore' ? readClaimLine(i.message.content) : action.request;
+  if (!request) throw new UserFacingError(UNREADABLE_CLAIM);
+  const answer = core.answer(action.kind === 'vmore' ? { ...request, offset: action.offset } : request);
+  if (!answer.found || (!answer.citations.length && !answer.sources?.length && !answer.verify?.appearances.length)) {
     await replyNotice(i, 'There are no more results for this question.');
     return { command: 'button:more', found: false };
   }

@@ -12,6 +12,7 @@ import { handleMessage } from './events/messageCreate.js';
 import { NO_MENTIONS } from './respond.js';
 import { routeInteraction } from './router.js';
 import { InFlight } from './in-flight.js';
+import { Turns } from './turns.js';
 
 export interface BotHandle {
   client: Client<true>;
@@ -60,6 +61,7 @@ export async function startBot(options: StartOptions): Promise<BotHandle> {
     log,
     cooldown: options.cooldown ?? createCooldowns(config.cooldowns ?? {}),
     work: new InFlight(),
+    turns: new Turns(),
     reload: 'reload' in core ? () => core.reload() : undefined,
     add: options.add,
     health: options.health,

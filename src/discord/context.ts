@@ -1,16 +1,19 @@
-/** What every handler gets: the core, the logger, the cooldowns, the in-flight work tracker and reload. */
+/** What every handler gets: the core, the logger, the cooldowns, the in-flight work tracker, the answer turns and reload. */
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Core, ReloadReport } from '../answer/types.js';
 import type { AddInput, AddResult } from '../ingest/add.js';
 import type { Logger } from '../log.js';
 import type { Cooldowns } from './cooldown.js';
 import type { InFlight } from './in-flight.js';
+import type { Turns } from './turns.js';
 
 export interface BotContext {
   core: Core;
   log: Logger;
   cooldown: Cooldowns;
   work: InFlight;
+  /** Answers take turns, after every pending acknowledgement (turns.ts). */
+  turns: Turns;
   /** Re-reads the knowledge folder (a live core); undefined when the core cannot reload. */
   reload: (() => Promise<ReloadReport>) | undefined;
   /**

@@ -71,6 +71,7 @@ async function dispatch(i: Interaction, unscoped: BotContext): Promise<{ command
     const handler = byName.get(i.commandName);
     if (!handler) throw new UserFacingError('I do not know that command any more. Type / to see my commands.');
     await acknowledge(i, isPrivate(handler, i));
+    await ctx.turns.turn(i.id);
     return { command, ...(await handler.execute(i, ctx)) };
   }
   if (i.isMessageContextMenuCommand()) {
@@ -78,6 +79,7 @@ async function dispatch(i: Interaction, unscoped: BotContext): Promise<{ command
     if (!handler) throw new UserFacingError('I do not know that command any more.');
     // Its answer is about someone else's message: always private.
     await acknowledge(i, true);
+    await ctx.turns.turn(i.id);
     return { command, ...(await handler.execute(i, ctx)) };
   }
   if (i.isButton()) return handleButton(i, ctx);
@@ -96,6 +98,8 @@ async function tellUser(i: RepliableInteraction, text: string, ctx: BotContext):
 export async function routeInteraction(i: Interaction, ctx: BotContext): Promise<void> {
   const started = performance.now();
   const base = { id: i.id, user: i.user.id, guild: i.guildId ?? undefined, command: commandName(i) };
+  // Until it is acknowledged (or answered at once), no answer starts: see turns.ts.
+  ctx.turns.arrived(i.id);
   try {
     const { command, found } = await dispatch(i, ctx);
     // Autocomplete fires on every keystroke: its lines go to debug so info stays one line per question.
@@ -115,5 +119,7 @@ export async function routeInteraction(i: Interaction, ctx: BotContext): Promise
     }
     ctx.log.error({ ...base, err, ref: i.id, latencyMs }, 'interaction failed');
     if (i.isRepliable()) await tellUser(i, failureMessage(i.id), ctx);
+  } finally {
+    ctx.turns.settled(i.id);
   }
 }

@@ -71,7 +71,12 @@ export async function startDiscord(options: { requireToken: boolean; mainFile: s
 async function startShard(config: Readonly<Config>, log: Logger, requireToken: boolean): Promise<void> {
   const started = performance.now();
   // DATABASE_URL: PostgreSQL is the store (seeded from the folder when empty); else the folder.
-  const store = await openStore({ database: config.database, knowledgeDir: config.knowledgeDir, log, attempts: 6 });
+  const store = await openStore({
+    database: config.database,
+    knowledgeDir: config.knowledgeDir,
+    log,
+    connectForMs: (config.database?.connectSeconds ?? 30) * 1000,
+  });
   const { core, problems, cache, rejected } = await loadLiveCore(config.knowledgeDir, {
     cacheDir: cacheDir(),
     source: store,

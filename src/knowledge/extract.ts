@@ -1,40 +1,45 @@
 /**
- * HTML and PDF extraction off the main thread: one worker thread (extract-worker.ts), started on
- * first use and reused, takes one page at a time under three limits. A page over a limit is
- * refused with a reason naming it, and a worker stopped by a limit is replaced for the next page.
- * The main thread only waits, so answers go on meanwhile (a 9 KB page nested 800 deep used to hold
- * it for most of a minute).
+ * HTML and PDF extraction, and the parse of a source with an oversized paragraph, off the main
+ * thread: one worker thread (extract-worker.ts), started on first use and reused, takes one job at
+ * a time under the limits of limits.ts (time, memory, DOM depth). A source over a limit is refused
+ * with a reason naming it, and a worker stopped by a limit is replaced for the next job. The main
+ * thread only waits, so answers go on meanwhile (a 9 KB page nested 800 deep used to hold it for
+ * most of a minute, a 300 KB paragraph packed with quotations 26 s).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Extracted } from './extracted.js';
+import { LOAD_LIMITS, type LoadLimits } from './limits.js';
+import { ParseError } from './parse.js';
+import type { Article } from './types.js';
 
-/** The limits, chosen far above what a real article needs (tens of ms, tens of MB, depth < 100). */
-export const EXTRACT_LIMITS = {
-  /** Wall time for one page. */
-  timeMs: 15_000,
-  /** The worker's heap (`resourceLimits.maxOldGenerationSizeMb`): a page that needs more is refused. */
-  memoryMb: 512,
-  /** Element nesting: Readability's time grows far faster than the depth. */
-  depth: 256,
-};
+/** A page to extract, or a source to parse (text: parseArticle's arguments; a JSONL record: parseJsonlRecord's). */
+export type WorkerTask =
+  | { kind: 'html' | 'pdf'; bytes: Uint8Array; charset: string | null }
+  | { kind: 'text'; text: string; articleId: string; file: string }
+  | { kind: 'jsonl'; record: string; file: string; line: number };
 
-export interface ExtractJob {
-  id: number;
-  kind: 'html' | 'pdf';
-  bytes: Uint8Array;
-  charset: string | null;
-  maxDepth: number;
-}
+/** A job as posted: the task, with the limits in force (the worker's own copy of limits.ts is not configured). */
+export type WorkerJob = WorkerTask & { id: number; limits: LoadLimits };
 
-export type ExtractReply = { id: number; page: Extracted } | { id: number; error: string };
+export type WorkerReply =
+  | { id: number; page: Extracted }
+  | { id: number; article: Article }
+  | { id: number; error: string; line?: number | undefined };
 
 interface Running {
   worker: Worker;
-  pending: Map<number, { resolve: (p: Extracted) => void; reject: (e: Error) => void }>;
+  /** The memory limit it was started with. */
+  memoryMb: number;
+  /** What its current job does, for an error message. */
+  doing: string;
+  pending: Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>;
 }
+
+/** What the job does, for the messages of a limit: "extracting it took longer than 15 s". */
+const doing = (task: WorkerTask) => (task.kind === 'html' || task.kind === 'pdf' ? 'extracting it' : 'parsing it');
 
 let running: Running | null = null;
 let queue: Promise<unknown> = Promise.resolve();
@@ -54,24 +59,24 @@ function workerScript(): { script: string | URL; eval: boolean } {
 
 function startWorker(): Running {
   const { script, eval: isEval } = workerScript();
-  const worker = new Worker(script, { eval: isEval, resourceLimits: { maxOldGenerationSizeMb: EXTRACT_LIMITS.memoryMb } });
-  const state: Running = { worker, pending: new Map() };
+  const memoryMb = LOAD_LIMITS.workerMemoryMb;
+  const worker = new Worker(script, { eval: isEval, resourceLimits: { maxOldGenerationSizeMb: memoryMb } });
+  const state: Running = { worker, memoryMb, pending: new Map(), doing: 'extracting it' };
   const failAll = (err: Error) => {
     for (const p of state.pending.values()) p.reject(err);
     state.pending.clear();
     if (running === state) running = null;
   };
-  worker.on('message', (reply: ExtractReply) => {
+  worker.on('message', (reply: WorkerReply) => {
     const p = state.pending.get(reply.id);
     state.pending.delete(reply.id);
-    if ('page' in reply) p?.resolve(reply.page);
-    else p?.reject(new Error(reply.error));
+    p?.resolve(reply);
   });
   worker.on('error', (err: Error & { code?: string }) =>
     failAll(
       err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new Error(`extracting it needs more than ${EXTRACT_LIMITS.memoryMb} MB (the memory limit)`)
-        : new Error(`extraction failed: ${err.message}`),
+        ? new Error(`${state.doing} needs more than ${memoryMb} MB (the memory limit)`)
+        : new Error(`${state.doing} failed: ${err.message}`),
     ),
   );
   worker.on('exit', () => failAll(new Error('extraction stopped')));
@@ -80,23 +85,30 @@ function startWorker(): Running {
   return state;
 }
 
-async function run(kind: 'html' | 'pdf', bytes: Uint8Array, charset: string | null): Promise<Extracted> {
+async function run(task: WorkerTask): Promise<WorkerReply> {
+  // A worker started under other limits (a memory limit set since) is replaced.
+  if (running && running.memoryMb !== LOAD_LIMITS.workerMemoryMb) {
+    void running.worker.terminate();
+    running = null;
+  }
   running ??= startWorker();
   const state = running;
+  state.doing = doing(task);
   const id = nextId++;
+  const timeMs = LOAD_LIMITS.workerTimeMs;
   state.worker.ref();
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await new Promise<Extracted>((resolve, reject) => {
+    return await new Promise<WorkerReply>((resolve, reject) => {
       state.pending.set(id, { resolve, reject });
       timer = setTimeout(() => {
         state.pending.delete(id);
-        reject(new Error(`extracting it took longer than ${EXTRACT_LIMITS.timeMs / 1000} s (the time limit)`));
-        // The only way to stop code that runs: the next page gets a new worker.
+        reject(new Error(`${doing(task)} took longer than ${timeMs / 1000} s (the time limit)`));
+        // The only way to stop code that runs: the next job gets a new worker.
         if (running === state) running = null;
         void state.worker.terminate();
-      }, EXTRACT_LIMITS.timeMs);
-      const job: ExtractJob = { id, kind, bytes, charset, maxDepth: EXTRACT_LIMITS.depth };
+      }, timeMs);
+      const job: WorkerJob = { ...task, id, limits: { ...LOAD_LIMITS } };
       state.worker.postMessage(job);
     });
   } finally {
@@ -105,9 +117,27 @@ async function run(kind: 'html' | 'pdf', bytes: Uint8Array, charset: string | nu
   }
 }
 
-/** Extracts an HTML page (decoded with `charset` or what the page declares) or a PDF in the worker, one page at a time. */
-export function extractPage(kind: 'html' | 'pdf', bytes: Uint8Array, charset: string | null = null): Promise<Extracted> {
-  const result = queue.then(() => run(kind, bytes, charset));
+/** Runs one task in the worker after the ones before it (one at a time). */
+function enqueue(task: WorkerTask): Promise<WorkerReply> {
+  const result = queue.then(() => run(task));
   queue = result.catch(() => undefined); // the caller gets the error through `result`; the queue only orders
   return result;
+}
+
+/** Extracts an HTML page (decoded with `charset` or what the page declares) or a PDF in the worker, one page at a time. */
+export async function extractPage(kind: 'html' | 'pdf', bytes: Uint8Array, charset: string | null = null): Promise<Extracted> {
+  const reply = await enqueue({ kind, bytes, charset });
+  if ('page' in reply) return reply.page;
+  throw new Error('error' in reply ? reply.error : 'extraction returned no page');
+}
+
+/**
+ * Parses a text article (as parseArticle) or a JSONL record (as parseJsonlRecord) in the worker;
+ * its errors are theirs (a ParseError keeps its line).
+ */
+export async function parseInWorker(task: Extract<WorkerTask, { kind: 'text' | 'jsonl' }>): Promise<Article> {
+  const reply = await enqueue(task);
+  if ('article' in reply) return reply.article;
+  if ('error' in reply) throw reply.line === undefined ? new Error(reply.error) : new ParseError(reply.error, reply.line);
+  throw new Error('parsing returned no article');
 }

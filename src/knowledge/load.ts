@@ -2,8 +2,8 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ALIAS_FILE, mergeAliases, parseAliasFile, type AliasTable } from './aliases.js';
-import { extractPage } from './extract.js';
-import { MEMORY_LIMITS } from './long-paragraphs.js';
+import { extractPage, parseInWorker } from './extract.js';
+import { LOAD_LIMITS } from './limits.js';
 import { parseJsonlRecord } from './jsonl.js';
 import { bytesChunks, collectionChunks, isJsonl, splitLines } from './lines.js';
 import { pageArticleText, withFields } from './pages.js';
@@ -190,7 +190,7 @@ export async function loadKnowledgeFile(dir: string, file: FileStat, pause?: Pau
   let sidecar: Record<string, unknown>;
   try {
     // A collection is read a line at a time (each line under its own limit); any other file whole.
-    const limit = isJsonl(path) ? MAX_FILE_BYTES : MEMORY_LIMITS.fileBytes;
+    const limit = isJsonl(path) ? MAX_FILE_BYTES : LOAD_LIMITS.fileBytes;
     if (file.size > limit) throw new Error(`file too large (${file.size} bytes; the limit is ${limit})`);
     // A collection is streamed (below); any other file is read whole.
     bytes = isJsonl(path) ? new Uint8Array() : await readFile(path);
@@ -251,11 +251,12 @@ export async function parseKnowledgeBytes(
   }
   let text: string;
   try {
-    if (bytes.length === 0 || !Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').trim()) {
+    // Decoded once (a file can be tens of MB, read on the thread that answers).
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (!text.trim()) {
       problem('empty file');
       return out;
     }
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     problem(
       err instanceof TypeError ? 'not UTF-8 text (binary file?)' : `unreadable: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
@@ -263,7 +264,7 @@ export async function parseKnowledgeBytes(
     return out;
   }
   try {
-    const article = parseArticle(withFields(text, sidecar), file.path.replace(/\.[^./]+$/, ''), file.path);
+    const article = await parseText(withFields(text, sidecar), file.path.replace(/\.[^./]+$/, ''), file.path);
     out.articles.push(withProvenance(article, sidecar, null));
   } catch (err) {
     problem((err as Error).message, err instanceof ParseError ? err.line : undefined);
@@ -285,12 +286,12 @@ async function parseJsonlStream(file: FileStat, chunks: AsyncIterable<Buffer>, p
   let nonBlank = false;
   let last = 0;
   try {
-    for await (const { line, bytes, tooLong } of splitLines(chunks, MEMORY_LIMITS.lineBytes)) {
+    for await (const { line, bytes, tooLong } of splitLines(chunks, LOAD_LIMITS.lineBytes)) {
       last = line;
       if (pause && line % RECORDS_PER_SLICE === 0) await pause();
       if (tooLong !== undefined) {
         nonBlank = true;
-        out.problems.push({ file: file.path, line, reason: `line too long: ${tooLong} bytes (the limit is ${MEMORY_LIMITS.lineBytes})` });
+        out.problems.push({ file: file.path, line, reason: `line too long: ${tooLong} bytes (the limit is ${LOAD_LIMITS.lineBytes})` });
         continue;
       }
       let record: string;
@@ -302,7 +303,11 @@ async function parseJsonlStream(file: FileStat, chunks: AsyncIterable<Buffer>, p
       if (!record.trim()) continue;
       nonBlank = true;
       try {
-        out.articles.push(parseJsonlRecord(record, file.path, line));
+        out.articles.push(
+          hasOversizedParagraph(recordText(record))
+            ? await parseInWorker({ kind: 'jsonl', record, file: file.path, line })
+            : parseJsonlRecord(record, file.path, line),
+        );
       } catch (err) {
         out.problems.push({ file: file.path, line, reason: (err as Error).message });
       }
@@ -329,7 +334,42 @@ async function parsePage(bytes: Uint8Array, ext: string, file: FileStat, sidecar
   // hold the main thread, which answers questions meanwhile.
   const page = await extractPage(ext === '.pdf' ? 'pdf' : 'html', bytes, typeof sidecar.charset === 'string' ? sidecar.charset : null);
   const { text, updated, dateFrom } = pageArticleText(page, sidecar);
-  out.articles.push({ ...withProvenance(parseArticle(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated), dateFrom });
+  out.articles.push({ ...withProvenance(await parseText(text, file.path.replace(/\.[^./]+$/, ''), file.path), sidecar, updated), dateFrom });
+}
+
+/**
+ * Whether a text holds a paragraph (a block between blank lines: at least as long as any paragraph
+ * parsing makes of it) over the size that is parsed in the worker thread (limits.ts).
+ */
+function hasOversizedParagraph(text: string): boolean {
+  const limit = LOAD_LIMITS.workerParagraphChars;
+  if (text.length <= limit) return false;
+  const blankLine = /\n[^\S\n]*(?:\r?\n)/g;
+  let start = 0;
+  for (let m = blankLine.exec(text); m; m = blankLine.exec(text)) {
+    if (m.index - start > limit) return true;
+    start = m.index + m[0].length;
+  }
+  return text.length - start > limit;
+}
+
+/** A JSONL record's text, to decide where it is parsed ('' when it has none: parseJsonlRecord says why). */
+function recordText(record: string): string {
+  if (record.length <= LOAD_LIMITS.workerParagraphChars) return '';
+  try {
+    const text: unknown = (JSON.parse(record) as { text?: unknown } | null)?.text;
+    return typeof text === 'string' ? text : '';
+  } catch {
+    return ''; // not JSON: parseJsonlRecord reports it, on this thread
+  }
+}
+
+/**
+ * parseArticle, in the worker thread when a paragraph is oversized: finding quotations takes time
+ * that grows with the square of their number in one paragraph, and the main thread answers meanwhile.
+ */
+function parseText(text: string, id: string, file: string): Promise<Article> {
+  return hasOversizedParagraph(text) ? parseInWorker({ kind: 'text', text, articleId: id, file }) : Promise.resolve(parseArticle(text, id, file));
 }
 
 function withProvenance(article: Article, sidecar: Record<string, unknown>, updated: string | null): Article {

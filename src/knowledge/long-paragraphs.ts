@@ -1,24 +1,16 @@
+import { LOAD_LIMITS } from './limits.js';
+
 /**
- * Memory limits of loading (the tuning place; documented in docs/reliability.md). A paragraph is
- * the unit that quoting, the index and the speaker pass work on, and their cost grows faster than
- * its length: one 50 MB paragraph took 2.7 GB to load. A paragraph over the limit is cut at
- * sentence ends into paragraphs under it (each still a slice of the source text); one with no
- * sentence end within the limit is refused with its size.
+ * A paragraph over the paragraph limit (limits.ts) is cut at sentence ends into paragraphs under it
+ * (each still a slice of the source text); one with no sentence end within the limit is refused
+ * with its size.
  */
-export const MEMORY_LIMITS = {
-  /** Characters in one paragraph. */
-  paragraphChars: 1_000_000,
-  /** Bytes in one line of a `.jsonl` collection (one record: a whole article). */
-  lineBytes: 16 * 1024 * 1024,
-  /** Bytes of a file read whole (text, Markdown, HTML, PDF); collections are streamed line by line. */
-  fileBytes: 64 * 1024 * 1024,
-};
 
 /** A sentence end: terminal punctuation, closing quotes or brackets, then space. */
 const SENTENCE_END = /[.!?\u2026]["'\u201d\u2019\u00bb)\]]*\s+/g;
 
 /** `text` as it is when within the limit, else cut at the last sentence end before each limit. Throws when it cannot be cut. */
-export function splitLongParagraph(text: string, limit = MEMORY_LIMITS.paragraphChars): string[] {
+export function splitLongParagraph(text: string, limit = LOAD_LIMITS.paragraphChars): string[] {
   if (text.length <= limit) return [text];
   const parts: string[] = [];
   let start = 0;

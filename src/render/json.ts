@@ -65,5 +65,6 @@ function verifyFields(v: VerifyResult) {
     ...(v.pieces ? { pieces: v.pieces } : {}),
     firstSeen: v.firstSeen,
     appearances: v.appearances,
+    appearancesTotal: v.appearancesTotal,
   };
 }

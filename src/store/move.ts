@@ -18,6 +18,8 @@ export interface MoveReport {
   unchanged: string[];
   /** Names that could not be moved, with why. */
   failed: Array<{ name: string; reason: string }>;
+  /** Why the store was given up on part-way (the database unreachable for a whole retry period). */
+  unreachable?: string;
 }
 
 /** Puts every (non-hidden) file under `dir` into the store; a file that fails never stops the others. */
@@ -38,7 +40,7 @@ export async function importFolder(store: KnowledgeStore, dir: string, addedBy =
       report.failed.push({ name: file.path, reason: (err as Error).message });
     }
   }
-  return report;
+  return unreachable ? { ...report, unreachable } : report;
 }
 
 /**

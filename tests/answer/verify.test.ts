@@ -297,6 +297,41 @@ describe('/verify: numbers and where the words first appear', async () => {
   });
 });
 
+describe('/verify: the later sources a page at a time ("more")', async () => {
+  const { createCore } = await import('../../src/answer/core.js');
+  const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');
+  const { nextPage } = await import('../../src/cli/paging.js');
+  const words = 'We will keep the harbour open to every ship that needs shelter.';
+  // 14 addresses repeating the line, one a year from 2001: the first, then 13 later ones.
+  const core = createCore(
+    Array.from({ length: 14 }, (_, k) =>
+      parseJsonlRecord(
+        JSON.stringify({ id: `y${2001 + k}`, title: `Address ${2001 + k}`, speaker: 'Harriet Example', date: `${2001 + k}-05-04`, text: words }),
+        'x.jsonl',
+        k + 1,
+      ),
+    ),
+  );
+  const request = { command: 'verify' as const, claim: words, speaker: 'harriet example', offset: 0 };
+
+  it('lists ten later sources under the verdict, then the rest on the next page, then says there are no more', () => {
+    const first = core.answer(request);
+    expect(first.verify).toMatchObject({ verdict: 'verbatim', firstSeen: { sourceId: 'y2001' } });
+    expect(first.verify!.appearances.map((a) => a.sourceId)).toEqual(Array.from({ length: 10 }, (_, k) => `y${2002 + k}`));
+    expect(first.hasMore).toBe(true);
+    expect(first.text.match(/^Also in: /gm)).toHaveLength(10);
+    const next = nextPage(first);
+    expect(next).toMatchObject({ command: 'verify', offset: 10 });
+    const second = core.answer(next);
+    expect(second).toMatchObject({ found: true, hasMore: false, total: 13, citations: [] });
+    expect(second.verify).toMatchObject({ verdict: 'verbatim', firstSeen: { sourceId: 'y2001' } });
+    expect(second.verify!.appearances.map((a) => a.sourceId)).toEqual(['y2012', 'y2013', 'y2014']);
+    expect(second.text).toMatch(/^Later sources repeating “We will keep the harbour open to every ship that needs shelter\.”, 11–13 of 13:/);
+    expect(second.text).toContain('Also in: Harriet Example, “Address 2014”');
+    expect(core.answer({ ...request, offset: 13 })).toMatchObject({ found: false, heading: expect.stringMatching(/^No more sources repeat /) });
+  });
+});
+
 describe('/verify: what a cut leaves out', async () => {
   const { createCore } = await import('../../src/answer/core.js');
   const { parseJsonlRecord } = await import('../../src/knowledge/jsonl.js');

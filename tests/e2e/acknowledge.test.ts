@@ -2,7 +2,8 @@
  * Acknowledge first (issue 23, item 9): with answering made slow (the core blocks the event loop
  * for 4 s, as a busy machine or a huge index would), every slash command and button is
  * acknowledged at the stand-in before the slow work starts, well within Discord's 3 seconds, and
- * the answer then arrives as an edit of that acknowledgement.
+ * the answer then arrives as an edit of that acknowledgement. In a burst, no answer starts while an
+ * interaction that has arrived still waits for its acknowledgement.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { AnswerRequest } from '../../src/answer/types.js';
@@ -20,6 +21,9 @@ const DISCORD_WINDOW_MS = 3000;
 
 let h: Harness;
 let slow = false;
+/** In the burst test: every answer blocks the event loop this long, and when each started is kept. */
+let eachMs = 0;
+const answerStarts: number[] = [];
 /** When the last slow answer started and ended (performance.now(), the stand-in's clock). */
 let blocked = { from: 0, to: 0 };
 
@@ -35,6 +39,13 @@ beforeAll(async () => {
             /* busy */
           }
           blocked.to = performance.now();
+        }
+        if (eachMs) {
+          const from = performance.now();
+          answerStarts.push(from);
+          while (performance.now() - from < eachMs) {
+            /* busy */
+          }
         }
         return core.answer(r);
       },
@@ -110,4 +121,48 @@ it('defers the asker’s More as an update of the clicked message before answeri
   expect(customIds(timing.edit.body)).not.toContain(more);
   const page = await h.next((c) => c.method === 'POST' && c.path === `/webhooks/${IDS.app}/${p.token}`, 0);
   expect(visibleText(page.body)).toMatch(/results \d+–\d+/);
+});
+
+it('in a burst, acknowledges every interaction that has arrived before it starts the next answer', async () => {
+  const BURST = 8;
+  const received = new Map<string, number>();
+  const onInteraction = (i: { id: string }) => void received.set(i.id, performance.now());
+  h.bot.client.on('interactionCreate', onInteraction);
+  eachMs = 300;
+  answerStarts.length = 0;
+  try {
+    const from = h.standin.calls.length;
+    const burst = Array.from({ length: BURST }, () =>
+      slash('quote', [
+        { name: 'speaker', value: 'stoltenberg' },
+        { name: 'topic', value: 'china' },
+      ]),
+    );
+    for (const p of burst) h.standin.dispatch('INTERACTION_CREATE', p);
+    const edits = await Promise.all(
+      burst.map((p) =>
+        h.standin.waitForCall(
+          (c) => c.method === 'PATCH' && c.path === `/webhooks/${IDS.app}/${p.token}/messages/@original`,
+          from,
+          BURST * eachMs + 8000,
+        ),
+      ),
+    );
+    for (const edit of edits) expect(visibleText(edit.body)).toMatch(/China/);
+    const acks = new Map(burst.map((p) => [p.id, h.standin.calls.find((c) => c.path === `/interactions/${p.id}/${p.token}/callback`)!]));
+    expect(answerStarts).toHaveLength(BURST);
+    // Each answer holds the event loop for 300 ms: had one started while another interaction
+    // waited for its acknowledgement, that acknowledgement would have waited behind it.
+    for (const started of answerStarts)
+      for (const p of burst) {
+        const arrived = received.get(p.id)!;
+        if (arrived < started)
+          expect(acks.get(p.id)!.at, `interaction ${p.id} acknowledged before an answer started after it arrived`).toBeLessThan(started);
+      }
+    // The first answer waited for the interactions read with its own.
+    expect(burst.filter((p) => received.get(p.id)! < answerStarts[0]!).length).toBeGreaterThan(1);
+  } finally {
+    eachMs = 0;
+    h.bot.client.off('interactionCreate', onInteraction);
+  }
 });

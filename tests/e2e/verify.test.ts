@@ -6,6 +6,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Harness } from './harness.js';
 import { botUser, click, IDS, messageObject, slash, snowflake, user, userMessage } from './payloads.js';
 import { useSeedHarness } from './seed-harness.js';
+import { claimReviewOf } from '../../src/render/claimreview.js';
+import type { Call } from './standin.js';
 import { customIds, EPHEMERAL, messageFromCallback, visibleText } from './util.js';
 
 vi.setConfig({ testTimeout: 15_000 });
@@ -232,3 +234,59 @@ describe('free text', () => {
 
 void botUser;
 void snowflake;
+
+describe('the ClaimReview button of a /verify Cite reply', () => {
+  /** /verify, then Cite on the first source, then ClaimReview on that Cite reply: each reply, and the JSON it gives. */
+  async function claimReview(quote: string, speaker: string, cite: RegExp) {
+    const verify = await h.answer(
+      slash('verify', [
+        { name: 'quote', value: quote },
+        { name: 'speaker', value: speaker },
+      ]),
+    );
+    const citeId = customIds(verify.body.data).find((id) => cite.test(id))!;
+    expect(citeId).toBeDefined();
+    const citeReply = await h.answer(click(citeId, messageFromCallback(verify)));
+    const reviewId = customIds(citeReply.body.data).find((id) => id.startsWith('crev:'))!;
+    expect(reviewId, 'the Cite reply has a ClaimReview button').toBeDefined();
+    const reviewed = await h.answer(click(reviewId, messageFromCallback(citeReply)));
+    const json = /```json\n([\s\S]*)\n```/.exec(reviewed.body.data.content)?.[1];
+    return { citeReply, reviewed, review: JSON.parse(json ?? 'null') };
+  }
+
+  it('gives the schema.org ClaimReview of a short claim, the same JSON as ask --json --claimreview, privately', async () => {
+    const { citeReply, reviewed, review } = await claimReview('We regard China as an adversary', 'stoltenberg', /^cite:0:/);
+    expect(citeReply.body.data.content.split('\n')[0]).toBe('Claim: “We regard China as an adversary” — attributed to Jens Stoltenberg');
+    expect(citeReply.body.data.content).toContain('Citation to copy:');
+    expect(reviewed.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(reviewed.body.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    const expected = claimReviewOf(
+      h.bot.ctx.core.answer({ command: 'verify', claim: 'We regard China as an adversary', speaker: 'stoltenberg', offset: 0 }),
+    );
+    expect(review).toEqual(expected);
+    expect(review).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'We regard China as an adversary',
+      itemReviewed: { '@type': 'Claim', author: { '@type': 'Person', name: 'Jens Stoltenberg' }, datePublished: '2021-03-24' },
+      reviewRating: { '@type': 'Rating', alternateName: 'Altered' },
+    });
+  });
+
+  it('reads a claim too long for a button back from the message, and names the true speaker of a misattribution', async () => {
+    const quote = 'NATO takes protection of classified information, very, very seriously, and we fully support the efforts by Bulgaria';
+    const { review } = await claimReview(quote, 'borissov', /^vcite:0:/);
+    expect(review).toEqual(claimReviewOf(h.bot.ctx.core.answer({ command: 'verify', claim: quote, speaker: 'borissov', offset: 0 })));
+    expect(review.claimReviewed).toBe(quote);
+    expect(review.reviewRating.alternateName).toBe('Misattributed');
+  });
+
+  it('is refused on a message that holds no claim, and when the cited source no longer matches', async () => {
+    const quote = await h.answer(slash('quote', [{ name: 'speaker', value: 'stoltenberg' }]));
+    const noClaim: Call = await h.answer(click('crev:0:abc', messageFromCallback(quote)));
+    expect(noClaim.body.data.content).toMatch(/cannot read the claim back/);
+    const { citeReply } = await claimReview('We regard China as an adversary', 'stoltenberg', /^cite:0:/);
+    const stale = await h.answer(click('crev:0:zzzzz', messageFromCallback(citeReply)));
+    expect(stale.body.data.content).toMatch(/sources changed/);
+  });
+});

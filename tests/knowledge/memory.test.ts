@@ -7,15 +7,15 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, expect, it } from 'vitest';
 import { parseKnowledgeBytes } from '../../src/knowledge/load.js';
-import { MEMORY_LIMITS } from '../../src/knowledge/long-paragraphs.js';
+import { LOAD_LIMITS } from '../../src/knowledge/limits.js';
 
-const limits = { ...MEMORY_LIMITS };
-afterEach(() => Object.assign(MEMORY_LIMITS, limits));
+const limits = { ...LOAD_LIMITS };
+afterEach(() => Object.assign(LOAD_LIMITS, limits));
 const load = (path: string, bytes: Buffer) => parseKnowledgeBytes({ path, size: bytes.length, mtimeMs: 0 }, bytes);
 const HEAD = '---\ntitle: Harbour report\ndate: 2023-05-02\npublisher: Harbour Authority\n---\n';
 
 it('cuts a paragraph over the limit at sentence ends, each piece a slice of the text, and still finds its quotation', async () => {
-  MEMORY_LIMITS.paragraphChars = 10_000;
+  LOAD_LIMITS.paragraphChars = 10_000;
   const prose = 'The pilots are ready and the basin is safe after three weeks of repairs to the northern quay. ';
   const paragraph = `${prose.repeat(200)}“The basin is safe again,” said Maria Lindqvist, the harbour director. ${prose.repeat(150)}`.trim();
   const { articles, problems } = await load('report.txt', Buffer.from(`${HEAD}${paragraph}\n`));
@@ -32,7 +32,7 @@ it('cuts a paragraph over the limit at sentence ends, each piece a slice of the 
 });
 
 it('refuses a paragraph over the limit with no sentence end, giving its size', async () => {
-  MEMORY_LIMITS.paragraphChars = 10_000;
+  LOAD_LIMITS.paragraphChars = 10_000;
   const { articles, problems } = await load('wall.txt', Buffer.from(`${HEAD}${'word '.repeat(3000)}\n`));
   expect(articles).toEqual([]);
   expect(problems.map((p) => p.reason)).toEqual([

@@ -72,4 +72,19 @@ describe.skipIf(!inject('services').postgres)('the PostgreSQL store under faults
     const put = await store.put(Buffer.from('---\ntitle: T\ndate: 2023-01-01\n---\n“Back,” said Ann Lee.\n'), 'outage.txt');
     expect(put.changed).toBe(true);
   });
+
+  it('stops an import once the database stayed unreachable for a whole retry period, saying so, and the next import finishes it', async () => {
+    const dir = join(root, 'outage');
+    await mkdir(dir, { recursive: true });
+    for (let i = 0; i < 4; i++) await writeFile(join(dir, `part-${i}.jsonl`), collection(5, `out${i}`));
+    proxy.down();
+    const report = await importFolder(store, dir, 'test').finally(() => proxy.up());
+    expect(report.unreachable).toMatch(/^the database is unreachable \(/);
+    expect(report.failed.map((f) => f.name)).toEqual(['part-0.jsonl', 'part-1.jsonl', 'part-2.jsonl', 'part-3.jsonl']);
+    expect(report.failed.slice(1).every((f) => f.reason === `not tried: ${report.unreachable}`)).toBe(true);
+    const again = await importFolder(store, dir, 'test');
+    expect(again.failed).toEqual([]);
+    expect(again.unreachable).toBeUndefined();
+    expect(again.written.sort()).toEqual(['part-0.jsonl', 'part-1.jsonl', 'part-2.jsonl', 'part-3.jsonl']);
+  });
 });

@@ -18,12 +18,30 @@ it('is the folder when no database is configured', async () => {
   expect((await store.list()).map((f) => f.name)).toContain('README.md');
 });
 
-it('retries an unreachable database at start, then gives up with the error', async () => {
+it('retries an unreachable database at start for the time given, then gives up naming it and why', async () => {
   const { lines, log } = capture();
+  const retries: number[] = [];
   await expect(
-    openStore({ database: { url: 'postgres://127.0.0.1:1/none', schema: 'verbatim' }, knowledgeDir: KNOWLEDGE, log, attempts: 2 }),
-  ).rejects.toThrow(/ECONNREFUSED|connect/);
-  expect(lines.filter((l) => l.includes('database unreachable at start; retrying'))).toHaveLength(1);
+    openStore({
+      database: { url: 'postgres://someone:secret@127.0.0.1:1/none', schema: 'verbatim' },
+      knowledgeDir: KNOWLEDGE,
+      log,
+      connectForMs: 2000,
+      onRetry: (r) => retries.push(r.retryMs),
+    }),
+  ).rejects.toThrow(/^the database at 127\.0\.0\.1:1\/none is unreachable \(connect ECONNREFUSED 127\.0\.0\.1:1\); tried for \d s$/);
+  // 0.5 s, then 1 s: a third wait (2 s) would pass the 2 s given.
+  expect(retries).toEqual([500, 1000]);
+  expect(lines.filter((l) => l.includes('database unreachable at start; retrying'))).toHaveLength(2);
+  expect(lines.join('\n')).not.toMatch(/secret/);
+});
+
+it('fails at once on an error waiting cannot fix (not a connection refused or lost)', async () => {
+  const started = Date.now();
+  await expect(
+    openStore({ database: { url: 'postgres://127.0.0.1:5432/test', schema: 'Not-A-Schema' }, knowledgeDir: KNOWLEDGE, connectForMs: 10_000 }),
+  ).rejects.toThrow(/DATABASE_SCHEMA/);
+  expect(Date.now() - started).toBeLessThan(5000);
 });
 
 describe.skipIf(!inject('services').postgres)('with PostgreSQL', () => {

@@ -90,11 +90,14 @@ export function formsLine(forms: FormDifference[]): string {
  */
 export function provenanceLines(firstSeen: Appearance | null, appearances: Appearance[], lead: Citation | undefined): string[] {
   if (!firstSeen || (!appearances.length && lead?.sourceId === firstSeen.sourceId)) return [];
-  const who = (a: Appearance) => (a.speaker ? `${a.speaker}, ` : '');
-  return [
-    `First seen: ${who(firstSeen)}${sourceLine(firstSeen)}.`,
-    ...appearances.map((a) => `Also in: ${who(a)}${sourceLine(a)}${a.alsoAs ? `, also as: “${a.alsoAs}”` : ''}.`),
-  ];
+  return [`First seen: ${who(firstSeen)}${sourceLine(firstSeen)}.`, ...alsoInLines(appearances)];
+}
+
+const who = (a: Appearance) => (a.speaker ? `${a.speaker}, ` : '');
+
+/** One line per later source repeating the words, "also as" where its wording differs. */
+export function alsoInLines(appearances: Appearance[]): string[] {
+  return appearances.map((a) => `Also in: ${who(a)}${sourceLine(a)}${a.alsoAs ? `, also as: “${a.alsoAs}”` : ''}.`);
 }
 
 /** For "who said …": every speaker quoted with the exact words, first source first. */

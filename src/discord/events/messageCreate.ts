@@ -45,6 +45,7 @@ export async function handleMessage(message: Message, ctx: BotContext): Promise<
     }
     if (message.channel.isSendable())
       await message.channel.sendTyping().catch((err: unknown) => ctx.log.debug({ ...base, err }, 'typing indicator not sent'));
+    await ctx.turns.turn();
     const answer = ctx.core.ask(question, scopeOfMessage(message));
     await sendPages(message, renderAnswer(answer, { askerId: message.author.id }));
     const latencyMs = Math.round(performance.now() - started);

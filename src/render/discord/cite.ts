@@ -2,11 +2,21 @@
  * The Cite answer: the plain citation line in a code block (so what a journalist copies is exactly
  * the source's words) and the source's reference entry in each citation style.
  */
+import { ButtonStyle, ComponentType } from 'discord.js';
 import type { Citation } from '../../answer/types.js';
 import { formatLongDate } from '../../knowledge/dates.js';
 import { CITE_STYLES, STYLE_NAMES, formatCitation } from '../cite-styles.js';
 import { LIMITS, cutPlain, fitEscaped } from './escape.js';
+import { encodeButton } from './custom-ids.js';
 import type { DiscordMessage } from './message.js';
+
+/** A /verify citation's Cite reply: the check it belongs to (its Claim line) and the citation's place among the answer's. */
+export interface VerifyCite {
+  /** claim-line.ts's line, which the ClaimReview button reads back. */
+  claimLine: string;
+  index: number;
+  check: string;
+}
 
 /** The citation a user copies: speaker, “quote”, publisher, title, date (and link). */
 export function citationLine(c: Citation, maxLength = 1900): string {
@@ -31,21 +41,42 @@ const STYLE_ROOM = 320;
 /**
  * An ephemeral message holding the citation ready to copy: the plain line (the words, who, where,
  * when), then the source's reference entry in APA 7, MLA 9 and Chicago (bibliography and note).
+ * For a /verify citation, the claim checked heads it and a ClaimReview button gives the check as
+ * schema.org JSON, ready to publish.
  */
-export function renderCite(c: Citation): DiscordMessage {
+export function renderCite(c: Citation, verify?: VerifyCite): DiscordMessage {
+  if (!verify) return citeMessage(c, LIMITS.content);
+  const head = `${verify.claimLine}\n`;
+  const id = encodeButton({ kind: 'claimreview', index: verify.index, check: verify.check });
+  const message = citeMessage(c, LIMITS.content - head.length);
+  return {
+    ...message,
+    content: `${head}${message.content}`,
+    components: id
+      ? [
+          {
+            type: ComponentType.ActionRow,
+            components: [{ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'ClaimReview', custom_id: id }],
+          },
+        ]
+      : [],
+  };
+}
+
+function citeMessage(c: Citation, max: number): DiscordMessage {
   const entries = CITE_STYLES.map((style) => ({ name: STYLE_NAMES[style], text: cutPlain(formatCitation(c, style), STYLE_ROOM) }));
   const tail = entries.map((e) => `${e.name}:\n\`\`\`\n${e.text}\n\`\`\``).join('\n') + addedNote(c);
-  const line = citationLine(c, Math.min(1900, LIMITS.content - tail.length - 40));
+  const line = citationLine(c, Math.min(1900, max - tail.length - 40));
   // A code block cannot hold ``` verbatim: then the plain line alone, escaped.
   if ([line, ...entries.map((e) => e.text)].some((t) => t.includes('```'))) {
-    return { content: `Citation to copy:\n${fitEscaped(line, LIMITS.content - 20)}`, embeds: [], components: [] };
+    return { content: `Citation to copy:\n${fitEscaped(line, max - 20)}`, embeds: [], components: [] };
   }
   const content = `Citation to copy:\n\`\`\`\n${line}\n\`\`\`\n${tail}`;
-  if (content.length <= LIMITS.content) return { content, embeds: [], components: [] };
+  if (content.length <= max) return { content, embeds: [], components: [] };
   // Outsized metadata: the plain line alone (it always fits), rather than a refused message; the
   // whole line, uncut, may hold the ``` that the cut one did not: then escaped, as above.
-  const whole = citationLine(c);
-  if (whole.includes('```')) return { content: `Citation to copy:\n${fitEscaped(whole, LIMITS.content - 20)}`, embeds: [], components: [] };
+  const whole = citationLine(c, Math.min(1900, max - 30));
+  if (whole.includes('```')) return { content: `Citation to copy:\n${fitEscaped(whole, max - 20)}`, embeds: [], components: [] };
   return { content: `Citation to copy:\n\`\`\`\n${whole}\n\`\`\``, embeds: [], components: [] };
 }
 

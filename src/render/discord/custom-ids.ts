@@ -9,6 +9,11 @@
  *   cite:<index>:<check>:<request>     a citation line; <check> must match the re-run excerpt
  *   vcite:<index>:<check>:<from>-<to>:<passageKey>   a /verify citation line (its claim is too
  *                                      long to replay): the sentences in that range of the paragraph
+ *   vmore:<askerId>:<offset>           the next page of the later sources repeating a /verify claim,
+ *                                      read from the Claim line of the message it is on
+ *   crev:<index>:<check>               the /verify check as schema.org ClaimReview JSON: the claim is
+ *                                      read from the Claim line of the Cite reply it is on
+ *                                      (claim-line.ts) and re-run; citation <index> must still match
  *
  * <request> is base64url JSON of a compact tuple, e.g. ["q","Jens Stoltenberg","china",3].
  */
@@ -20,7 +25,9 @@ export type ButtonAction =
   | { kind: 'more'; askerId: string; request: AnswerRequest }
   | { kind: 'context'; index: number; passageKey: string }
   | { kind: 'cite'; index: number; check: string; request: AnswerRequest }
-  | { kind: 'vcite'; index: number; check: string; start: number; end: number; passageKey: string };
+  | { kind: 'vcite'; index: number; check: string; start: number; end: number; passageKey: string }
+  | { kind: 'claimreview'; index: number; check: string }
+  | { kind: 'vmore'; askerId: string; offset: number };
 
 const text = z.string().max(300);
 const offset = z.number().int().min(0).max(100_000);
@@ -121,7 +128,11 @@ export function encodeButton(a: ButtonAction): string | null {
         ? `ctx:${a.index}:${a.passageKey}`
         : a.kind === 'vcite'
           ? `vcite:${a.index}:${a.check}:${a.start}-${a.end}:${a.passageKey}`
-          : `cite:${a.index}:${a.check}:${encodeRequest(a.request)}`;
+          : a.kind === 'claimreview'
+            ? `crev:${a.index}:${a.check}`
+            : a.kind === 'vmore'
+              ? `vmore:${a.askerId}:${a.offset}`
+              : `cite:${a.index}:${a.check}:${encodeRequest(a.request)}`;
   return id.length <= LIMITS.customId ? id : null;
 }
 
@@ -142,6 +153,8 @@ export function decodeButton(id: string): ButtonAction | null {
     const m = /^(\d{1,9})-(\d{1,9}):(.+)$/.exec(rest.slice(b.length + 1));
     return m ? { kind: 'vcite', index: Number(a), check: b, start: Number(m[1]), end: Number(m[2]), passageKey: m[3]! } : null;
   }
+  if (kind === 'vmore' && SNOWFLAKE.test(a) && /^\d{1,5}$/.test(rest)) return { kind: 'vmore', askerId: a, offset: Number(rest) };
+  if (kind === 'crev' && INDEX.test(a) && /^[0-9a-z]{1,7}$/.test(b) && rest === b) return { kind: 'claimreview', index: Number(a), check: b };
   if (kind === 'cite' && INDEX.test(a) && /^[0-9a-z]{1,7}$/.test(b)) {
     const request = decodeRequest(rest.slice(b.length + 1));
     return request ? { kind: 'cite', index: Number(a), check: b, request } : null;

@@ -4,7 +4,7 @@
  * the source lacks as **+word**; everything escaped), then the closest sources as citation embeds
  * with Context and Cite buttons. Within Discord's limits like every other answer.
  */
-import type { Answer, Difference, Verdict, VerifyResult } from '../../answer/types.js';
+import type { Answer, Appearance, Difference, Verdict, VerifyResult } from '../../answer/types.js';
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord.js';
 import type { Citation } from '../../answer/types.js';
 import { answerButtons } from './buttons.js';
@@ -12,6 +12,7 @@ import { citationEmbed } from './citation-embed.js';
 import { renderMiss } from './notice.js';
 import type { ButtonRow, DiscordMessage } from './message.js';
 import { citationCheck, encodeButton } from './custom-ids.js';
+import { claimLine } from './claim-line.js';
 import { LIMITS, bold, cutPlain, escapeDiscord, fitEscaped } from './escape.js';
 
 const LABEL: Record<Verdict, string> = {
@@ -30,12 +31,16 @@ const DIFF_BUDGET = 1200;
 export function renderVerify(answer: Answer, opts: { askerId: string }): DiscordMessage[] {
   const v = answer.verify;
   if (!v) return [renderMiss(answer)];
+  if (answer.request.offset > 0) return [laterPage(answer, v, opts.askerId)];
   // "Not found for <name>" (a name no source knows) keeps its own words after the icon.
   const label = /^Not found for /.test(answer.heading) ? `❔ ${answer.heading.split(':')[0]}` : LABEL[v.verdict];
   const verdictLine = bold(fitEscaped(`${label}: ${answer.heading.replace(/^[^:]*:\s*/, '')}`.replace(/\s+/g, ' '), 600));
   const lines = [
     verdictLine,
-    `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
+    // The line a Cite click on a long claim reads the claim back from (claim-line.ts).
+    answer.request.command === 'verify'
+      ? claimLine(answer.request)
+      : `Claim: “${fitEscaped(v.claim, 400)}”${v.claimedSpeaker ? ` — attributed to ${fitEscaped(v.claimedSpeaker, 100)}` : ''}`,
     ...notes(answer, v),
   ];
   if (v.negations.length) {
@@ -49,6 +54,8 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
       '(**−** source words the claim leaves out · **+** claim words the source does not have)',
     );
   }
+  // Then each later source repeating the words, as many of the page as fit (More goes on from there).
+  const later = v.appearances.map(appearanceLine);
   if (!answer.found && !answer.citations.length) {
     const text = answer.text
       .split('\n')
@@ -61,7 +68,39 @@ export function renderVerify(answer: Answer, opts: { askerId: string }): Discord
   }
   const shown = answer.citations.slice(0, 3);
   const embeds = shown.map((c, i) => citationEmbed(c, i + 1));
-  return [{ content: joinWithin(lines, LIMITS.content), embeds, components: buttons(answer, shown, opts.askerId) }];
+  const content = joinWithin([...lines, ...later], LIMITS.content);
+  const listed = later.filter((l) => content.includes(l)).length;
+  return [{ content, embeds, components: buttons(answer, shown, opts.askerId, moreAfter(answer, v, listed, opts.askerId)) }];
+}
+
+/** One later source: who, which source, when, and its own wording when it differs ("also as"). */
+function appearanceLine(a: Appearance): string {
+  const where = `${a.speaker ? `${a.speaker}, ` : ''}${a.title || a.publisher || a.sourceId}, ${a.date}`;
+  return `Also in: ${fitEscaped(where, 200)}${a.alsoAs ? `, also as: “${fitEscaped(a.alsoAs, 150)}”` : ''}`;
+}
+
+/**
+ * More, for the later sources after the `listed` ones shown: stateless and short whatever the
+ * claim (vmore:<asker>:<offset>); the click reads the claim back from the message's Claim line.
+ */
+function moreAfter(answer: Answer, v: VerifyResult, listed: number, askerId: string): APIButtonComponent | null {
+  if (!answer.hasMore && listed >= v.appearances.length) return null;
+  const id = encodeButton({ kind: 'vmore', askerId, offset: answer.request.offset + listed });
+  return id ? { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'More sources', custom_id: id } : null;
+}
+
+/** A further page of the later sources (More): the claim, how far the list has come, the sources. */
+function laterPage(answer: Answer, v: VerifyResult, askerId: string): DiscordMessage {
+  const head = answer.request.command === 'verify' ? claimLine({ ...answer.request, offset: 0 }) : '';
+  if (!v.appearances.length)
+    return { content: joinWithin([head, 'No more sources repeat these words.'].filter(Boolean), LIMITS.content), embeds: [], components: [] };
+  const to = answer.request.offset + v.appearances.length;
+  const heading = bold(`Later sources repeating these words: ${answer.request.offset + 1}–${to}${answer.total ? ` of ${answer.total}` : ''}`);
+  const later = v.appearances.map(appearanceLine);
+  const content = joinWithin([head, heading, ...later], LIMITS.content);
+  const listed = later.filter((l) => content.includes(l)).length;
+  const more = moreAfter(answer, v, listed, askerId);
+  return { content, embeds: [], components: more ? [{ type: ComponentType.ActionRow, components: [more] }] : [] };
 }
 
 /** Room for each note under the verdict (the cut sentence, the pieces, the first appearance). */
@@ -91,7 +130,8 @@ function notes(answer: Answer, v: VerifyResult): string[] {
   }
   // (Not when the only source is the one cited first: its citation already says where and when.)
   if (v.firstSeen && (v.appearances.length || answer.citations[0]?.sourceId !== v.firstSeen.sourceId)) {
-    const later = v.appearances.length ? ` · ${v.appearances.length} later source${v.appearances.length === 1 ? '' : 's'}` : '';
+    const n = Math.max(v.appearancesTotal, v.appearances.length);
+    const later = n ? ` · ${n} later source${n === 1 ? '' : 's'}` : '';
     out.push(`First seen: ${fitEscaped(`${v.firstSeen.title || v.firstSeen.publisher || v.firstSeen.sourceId}, ${v.firstSeen.date}`, 200)}${later}`);
   }
   return out;
@@ -124,8 +164,9 @@ function joinWithin(lines: string[], max: number): string {
  * Context and Cite for each source shown. Cite replays the request when it fits a custom id (a
  * short claim), else names the excerpt's place in its paragraph (vcite), which any shard rebuilds.
  */
-function buttons(answer: Answer, shown: Citation[], askerId: string): ButtonRow[] {
-  const generic = answerButtons(answer, askerId);
+function buttons(answer: Answer, shown: Citation[], askerId: string, more: APIButtonComponent | null): ButtonRow[] {
+  // (A verify answer pages its later sources with vmore, whatever the claim's length: not the generic More.)
+  const generic = answerButtons({ ...answer, hasMore: false }, askerId);
   const ranges = answer.verify?.ranges ?? [];
   const num = (i: number) => (shown.length > 1 ? ` ${i + 1}` : '');
   const make = (label: string, id: string | null): APIButtonComponent | null =>
@@ -141,8 +182,7 @@ function buttons(answer: Answer, shown: Citation[], askerId: string): ButtonRow[
         : null;
     })
     .filter((b): b is APIButtonComponent => b !== null);
-  if (!cites.length) return generic;
-  const all = [...generic.flatMap((r) => r.components), ...cites];
+  const all = [...generic.flatMap((r) => r.components), ...cites, ...(more ? [more] : [])];
   const rows: ButtonRow[] = [];
   for (let k = 0; k < all.length && rows.length < LIMITS.rows; k += LIMITS.buttonsPerRow)
     rows.push({ type: ComponentType.ActionRow, components: all.slice(k, k + LIMITS.buttonsPerRow) });

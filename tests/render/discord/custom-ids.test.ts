@@ -24,6 +24,17 @@ describe('custom ids', () => {
     }
   });
 
+  it('round-trips the /verify ids that read their claim from the message: More sources and ClaimReview', () => {
+    for (const action of [
+      { kind: 'vmore' as const, askerId: '1100000000000000005', offset: 10 },
+      { kind: 'claimreview' as const, index: 0, check: citationCheck({ sourceId: 's', excerpt: 'e' }) },
+    ]) {
+      const id = encodeButton(action)!;
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(decodeButton(id)).toEqual(action);
+    }
+  });
+
   it('round-trips Context ids', () => {
     const id = encodeButton({ kind: 'context', index: 1, passageKey: 'a1b2:17' })!;
     expect(decodeButton(id)).toEqual({ kind: 'context', index: 1, passageKey: 'a1b2:17' });
@@ -49,6 +60,13 @@ describe('custom ids', () => {
     'ctx:1:',
     'ctx:100:p',
     'delete:everything',
+    'vmore:abc:10',
+    'vmore:1:-1',
+    'vmore:1:123456',
+    'vmore:1:10:extra',
+    'crev:0:ABC',
+    'crev:x:abc',
+    'crev:0:abc:extra',
     `more:1:${'A'.repeat(100)}`,
   ])('refuses the forged or damaged id %j', (id) => {
     expect(decodeButton(id)).toBeNull();
