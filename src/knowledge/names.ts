@@ -2,7 +2,7 @@ import { CLOSED_CLASS, NAME_TAILS, NOT_NAME } from './lexicon/function-words.js'
 import { LEGAL_FORMS, ORG_KINDS, ORG_WORDS } from './lexicon/organisations.js';
 import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particles.js';
 import { isCountryWord, isDemonym, isPlaceName, PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
-import { ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
+import { PERSON_NOUNS, ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
 import { givenNameGender, isGivenName } from './lexicon/given-names.js';
 import { FEMALE, MALE, TITLES } from './lexicon/titles.js';
 import { fold } from './text.js';
@@ -78,6 +78,21 @@ function titleCase(text: string, t: Token): boolean {
   const to = text.indexOf('\n', t.end);
   const words = text.slice(from, to < 0 ? undefined : to).match(/\p{L}+/gu) ?? [];
   return words.length > 0 && words.filter((w) => /^\p{Lu}/u.test(w)).length * 3 > words.length * 2;
+}
+
+/** A noun for a person: a role, a person noun, or an agent noun ("researcher", "economist", "historian"). */
+export const isPersonNoun = (w: string) => ROLE_WORDS.has(w) || PERSON_NOUNS.has(w) || /^\p{Ll}{3,}(?:er|or|ist|ian|ant|ent)$/u.test(w);
+
+/**
+ * What follows a run that says it is a person, whatever its words: an age ("Nenette Day, 41,"), a
+ * person in apposition ("Nenette Day, a spokesperson with the FBI,"), and, for a run with no place
+ * word, a verb of saying.
+ */
+function personPosition(after: string, verbCounts: boolean): boolean {
+  // ("Downing Street said", "White House said": a place's words before a verb are its office speaking.)
+  if (/^,\s+\d{1,3},/.test(after) || (verbCounts && /^\s+(?:said|says|told|added|asked|explained|wrote)\b/.test(after))) return true;
+  const appos = /^,\s+(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=[\s,.;:])/u.exec(after);
+  return !!appos && isPersonNoun(appos[2]!);
 }
 
 /** A lower-case noun for a kind of organisation right before a capitalised word ("group Oxfam"). */
@@ -369,7 +384,10 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   const personEvidence =
     titled ||
     (k >= 0 && lows.slice(0, k + 1).some((l) => ROLE_WORDS.has(l) && !WEAK_ROLE.has(l))) ||
-    (nameToks.length >= 2 && isGivenName(nameToks[0]!.text) && !PLACE_HEADS.has(nameLows[nameLows.length - 1]!));
+    (nameToks.length >= 2 && isGivenName(nameToks[0]!.text) && !PLACE_HEADS.has(nameLows[nameLows.length - 1]!)) ||
+    (nameToks.length >= 2 &&
+      !PLACE_HEADS.has(nameLows[nameLows.length - 1]!) &&
+      personPosition(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 80), !nameLows.some((l) => PLACE_WORDS.has(l))));
   const nameText = nameToks.map((t) => t.text).join(' ');
   const placeLike =
     linked ||

@@ -1,9 +1,9 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
-import { acronymOf, findMentions, firstNameGender, type Mention } from './names.js';
+import { acronymOf, findMentions, firstNameGender, isPersonNoun, type Mention } from './names.js';
 import { colonSubject, leadAttribution, openingSubject, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
-import { PERSON_NOUNS, ROLE_WORDS } from './lexicon/roles.js';
+import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
 import { sentenceRanges, wordCount } from './text.js';
@@ -213,18 +213,15 @@ const ORG_APPOSITION_AFTER = new RegExp(
  * environment minister, Carlos Ortiz,"; "Carlos Ortiz, the environment minister,"; "The Brigade
  * Commander of 23 Brigade, Yola, Brig Gen Gambo Mohammed,". Null when there is none.
  */
-/** A noun for a person: a role, a person noun, or an agent noun ("researcher", "economist", "historian"). */
-const personNoun = (w: string) => ROLE_WORDS.has(w) || PERSON_NOUNS.has(w) || /^\p{Ll}{3,}(?:er|or|ist|ian|ant|ent)$/u.test(w);
-
 function appositionRole(masked: string, mention: Mention, roleOnly: Mention | null): string | null {
   const closed = /^\s*[,.;:)]/.test(masked.slice(mention.end));
   const before = masked.slice(Math.max(0, mention.start - 80), mention.start);
   const lead = /(?:^|[\s,])(?:[Tt]he|\p{Lu}[\p{L}.-]*['’]s?)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+),\s+$/u.exec(before);
-  if (lead && closed && personNoun(lead[1]!.split(/\s+/).at(-1)!)) return lead[1]!;
+  if (lead && closed && isPersonNoun(lead[1]!.split(/\s+/).at(-1)!)) return lead[1]!;
   const after = /^,\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?=\s*[,.;:]|\s+(?:of|for|at|in|to)\b)/u.exec(
     masked.slice(mention.end, mention.end + 80),
   );
-  if (after && personNoun(after[1]!.split(/\s+/).at(-1)!)) return after[1]!;
+  if (after && isPersonNoun(after[1]!.split(/\s+/).at(-1)!)) return after[1]!;
   // The name that ends the apposition (what follows is the predicate), not a place inside it.
   if (
     roleOnly &&
@@ -515,7 +512,7 @@ function segmentParagraph(
           ...r,
           at: m.start,
           opens: m.start === trimStart(masked, a),
-          person: !!(m.titled || m.role || (m.name && m.name.includes(' ') && firstNameGender(m.name))),
+          person: !!(m.titled || m.role || (m.name?.includes(' ') && firstNameGender(m.name))),
         });
       if (r?.name && !r.org && !m.possessive) seen.add(r.name);
     }

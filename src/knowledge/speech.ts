@@ -386,8 +386,9 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   const head = /^[\s,—–-]*/.exec(after)![0].length;
   // Right after a quotation even "wrote" and "posted" are verbs of saying.
   const first = verbsIn(ctx.masked, from + head, Math.min(to, from + 160), true)[0];
-  if (!first) return null;
-  if (first.start === from + head) return INVERTED.has(first.word) || first.word === 'said' ? inverted(ctx, first.end, to) : null;
+  if (!first) return anyVerbTail(ctx, from, to);
+  if (first.start === from + head)
+    return INVERTED.has(first.word) || first.word === 'said' ? inverted(ctx, first.end, to) : anyVerbTail(ctx, from, to);
   // "…" X said / X, the coach, said: only a subject between the quotation and the verb.
   if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, '')))
     return null;
@@ -397,6 +398,25 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.
   if (!subject || !/^[\s,—–-]*(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
   return subject;
+}
+
+/**
+ * "“They said we were hopeless,” complained Ferguson." / "“…,” Ferguson grumbled.": after a
+ * quotation, the rest of its sentence being nothing but a name and one past-tense verb is its
+ * attribution, whatever the verb (the lists cannot hold every
+ * verb of saying; the position says it).
+ */
+function anyVerbTail(ctx: Context, from: number, to: number): Who | null {
+  // (The caller looks only as far as the sentence's end: a quotation that ended it with a full
+  // stop has no tail here.)
+  const rest = ctx.masked.slice(from, to);
+  const inverted = /^[\s,]*(\p{Ll}{3,}ed)\s+(?=\p{Lu})/u.exec(rest);
+  const at = from + (inverted ? inverted[0].length : (/^[\s,]*/.exec(rest)?.[0].length ?? 0));
+  const m = findMentions(ctx.masked, at, to, ctx.speakers)[0];
+  if (!m?.name || m.start !== at || m.possessive) return null;
+  const after = ctx.masked.slice(m.end, to);
+  if (inverted ? !/^\s*[.!?]?\s*$/.test(after) : !/^\s+\p{Ll}{3,}ed\s*[.!?]?\s*$/u.test(after)) return null;
+  return { speaker: resolveMention(ctx, m) };
 }
 
 /** Before an opening quotation mark: the nearest verb of saying in the sentence so far ("X said:", "As X told Y,"). */

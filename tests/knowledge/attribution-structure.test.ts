@@ -186,6 +186,25 @@ describe('a description of the person just named', () => {
   });
 });
 
+describe('what the position says, whatever the words', () => {
+  it('a run of name words followed by an age or a person in apposition is a person, a month or weekday word in it or not', () => {
+    const a = parse(
+      'Nenette Day, a spokesperson with the Federal Bureau of Investigation in Boston, said the woman became disruptive. "It was a disruption that caused them to divert the plane," Day said.',
+    );
+    expect(quoteOf(a, 'It was a disruption')).toBe('Nenette Day');
+  });
+
+  it('after a quotation, a name and any one past-tense verb ending the sentence are its attribution', () => {
+    const a = parse(
+      'Alex Ferguson was angry on Saturday. "They said we were hopeless," complained Ferguson.',
+      '"We will win the league," Ferguson grumbled.',
+      '"It rained all day," Ferguson smiled at the crowd.',
+    );
+    expect(quoteOf(a, 'They said we were hopeless')).toBe('Alex Ferguson');
+    expect(quoteOf(a, 'We will win the league')).toBe('Alex Ferguson');
+  });
+});
+
 describe('roles given in apposition', () => {
   it('"the minister said" later is the person a role was given to in apposition, before or after the name', () => {
     const a = parse(
