@@ -2,6 +2,7 @@ import { DOCUMENT_NOUNS, GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.
 import { EPITHETS, ROLE_ALIAS_WORDS } from './lexicon/roles.js';
 import { isDemonym } from './lexicon/places.js';
 import { fold } from './text.js';
+import { nameKey, samePerson } from './person.js';
 import { firstNameGender, type Gender, type KnownNames, type Mention } from './names.js';
 
 /**
@@ -11,15 +12,8 @@ import { firstNameGender, type Gender, type KnownNames, type Mention } from './n
  * is acceptable, a quote given to the wrong person is not.
  */
 
-/** Lower-case, folded, hyphen-free key for roles and names ("Secretary-General" = "secretary general"). */
-export function nameKey(text: string): string {
-  return fold(text)
-    .replace(/[-_.]/g, ' ')
-    .replace(/[^\p{L}\p{N}' ]/gu, '')
-    .replace(/^the /, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Defined with the person model (person.ts); kept here for the modules that look names up. */
+export { nameKey };
 
 /** Role aliases a person may be called by later: the role, the role without its organisation, "<ORG> chief". */
 export function roleAliases(role: string): string[] {
@@ -119,7 +113,7 @@ export class ArticleSpeakers implements KnownNames {
     for (const [map, key] of keys) {
       const known = map.get(key);
       if (known === undefined) map.set(key, full);
-      else if (known && known !== full && !sameName(known, full)) map.set(key, '');
+      else if (known && known !== full && !samePerson(known, full)) map.set(key, '');
       else if (known && known !== full) map.set(key, longer(known, full));
     }
     this.fullNames.set(nameKey(m.name), full);
@@ -383,16 +377,9 @@ export class ArticleSpeakers implements KnownNames {
     const key = nameKey(name);
     const known = this.fullNames.get(key);
     if (known) return known;
-    for (const full of this.fullNames.values()) if (sameName(full, name)) return longer(full, name);
+    for (const full of this.fullNames.values()) if (samePerson(full, name)) return longer(full, name);
     return name;
   }
-}
-
-/** "George Bush" and "George W. Bush": same first and last word. */
-function sameName(a: string, b: string): boolean {
-  const x = nameKey(a).split(' '),
-    y = nameKey(b).split(' ');
-  return x[0] === y[0] && x.at(-1) === y.at(-1);
 }
 
 function longer(a: string, b: string): string {

@@ -1,5 +1,4 @@
-import { ADDRESS, NAME_PARTICLES as PARTICLES } from '../knowledge/lexicon/titles.js';
-import { nameKey } from '../knowledge/speakers.js';
+import { namesAgree as personNamesAgree, personWords } from '../knowledge/person.js';
 import { damerauLevenshtein } from './spell.js';
 
 /**
@@ -13,61 +12,25 @@ import { damerauLevenshtein } from './spell.js';
  * sources give for the speaker); without context only case and diacritics are ignored.
  */
 
-/**
- * The words that identify a person in a name: folded, without titles and particles, without
- * one-letter initials ("David W. Panuelo" → `david panuelo`).
- */
-export function identityWords(name: string): string[] {
-  return nameKey(name)
-    .split(' ')
-    .filter((w) => w.length > 1 && !ADDRESS.has(w) && !PARTICLES.has(w));
-}
+/** The words that identify a person in a name: the person model's (knowledge/person.ts). */
+export const identityWords = personWords;
 
 /**
- * Two name words that are one word: equal; one edit apart (two for long words) when four letters
- * or more (a transliteration or OCR slip: Sall/Sail); or a short form of the other, sharing its
- * first three letters (Penny/Penelope, Ukhnaa/Ukhnaagiin). Only ever "close": a person also needs
- * one word exactly equal, and both names must come with the same context.
+ * Two different name words that may be one word: one edit apart (two for long words) when four
+ * letters or more (a transliteration or OCR slip: Sall/Sail); or a short form of the other,
+ * sharing its first three letters (Penny/Penelope, Ukhnaa/Ukhnaagiin). Only ever "close": a person
+ * also needs one word exactly equal, and both names must come with the same context.
  */
-function sameWord(a: string, b: string): 'exact' | 'close' | null {
-  if (a === b) return 'exact';
+function closeWord(a: string, b: string): boolean {
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4) return null;
+  if (shorter < 4) return false;
   const budget = shorter >= 8 ? 2 : 1;
-  if (damerauLevenshtein(a, b, budget) <= budget) return 'close';
-  return a.slice(0, 3) === b.slice(0, 3) ? 'close' : null;
+  return damerauLevenshtein(a, b, budget) <= budget || a.slice(0, 3) === b.slice(0, 3);
 }
 
-/**
- * Whether every identity word of the shorter name matches a distinct word of the longer one, at
- * least one of them exactly, and the shorter has two words or more (a lone word is not a person).
- */
+/** The person model's agreement of names (knowledge/person.ts), with the directory's spelling tolerance. */
 export function namesAgree(a: string[], b: string[]): boolean {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (short.length < 2) return false;
-  const used = new Set<number>();
-  let exact = 0;
-  for (const w of short) {
-    let found = -1;
-    let kind: 'exact' | 'close' | null = null;
-    for (let i = 0; i < long.length; i++) {
-      if (used.has(i)) continue;
-      const k = sameWord(w, long[i]!);
-      if (k === 'exact') {
-        found = i;
-        kind = k;
-        break;
-      }
-      if (k && found < 0) {
-        found = i;
-        kind = k;
-      }
-    }
-    if (found < 0) return false;
-    used.add(found);
-    if (kind === 'exact') exact++;
-  }
-  return exact >= 1;
+  return personNamesAgree(a, b, closeWord);
 }
 
 export interface NameUse {

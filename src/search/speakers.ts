@@ -1,13 +1,14 @@
 import Fuse from 'fuse.js';
 import { acronymOf, isOrganisation } from '../knowledge/names.js';
 import { nameKey, roleAliases } from '../knowledge/speakers.js';
+import { withoutTitles } from '../knowledge/person.js';
 import type { Article } from '../knowledge/types.js';
 import { words } from '../knowledge/text.js';
 import type { Passage } from './passages.js';
 import { BUILT_IN_ALIASES, mergeAliases, type AliasTable } from '../knowledge/aliases.js';
 import { isGivenName } from '../knowledge/lexicon/given-names.js';
 import { ROLE_WORDS } from '../knowledge/lexicon/roles.js';
-import { ADDRESS, TITLES } from '../knowledge/lexicon/titles.js';
+import { TITLES } from '../knowledge/lexicon/titles.js';
 import { isEnglishWord } from './lexicon.js';
 import { damerauLevenshtein, maxEdits, Speller } from './spell.js';
 import { canonicalNames, push } from './speaker-names.js';
@@ -440,17 +441,6 @@ function officialsByOrganisation(speakers: Speaker[]): Map<string, Official[]> {
   }
   for (const list of out.values()) list.sort((a, b) => b.speaker.quotes - a.speaker.quotes);
   return out;
-}
-
-/**
- * A typed name without the words of address, rank or role before it ("dame mary eugenia charles",
- * "archbishop paul gallagher"): the sources' speaker names carry none (the parser keeps them as roles).
- */
-function withoutTitles(key: string): string {
-  const words = key.split(' ');
-  let i = 0;
-  while (i < words.length - 1 && (ADDRESS.has(words[i]!) || ROLE_WORDS.has(words[i]!) || TITLES.has(words[i]!))) i++;
-  return words.slice(i).join(' ');
 }
 
 /** Fills the maps from a saved state and returns the speakers, in their order. */

@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../../search/kb.js';
-import { nameKey } from '../../knowledge/speakers.js';
+import { nameKey, personWords } from '../../knowledge/person.js';
 import type { Speaker } from '../../search/speakers.js';
 import { isStopWord, stem } from '../../search/terms.js';
 import type { Verdict } from '../types.js';
@@ -123,12 +123,17 @@ export function judge(kb: KnowledgeBase, claim: Claim, matches: Match[], claimed
  */
 export function isClaimedName(claimed: Claimed, name: string): boolean {
   if (claimed.speakers.length) return claimed.speakers.some((s) => s.name === name);
-  const typed = nameKey(claimed.typed).split(' ').filter(Boolean);
-  const parts = nameKey(name).split(' ').filter(Boolean);
-  const have = new Set(parts);
+  // The person model's words (knowledge/person.ts): "Sir Alex Ferguson" typed is Alex Ferguson.
+  const typed = personWords(claimed.typed);
+  const have = new Set(personWords(name));
   if (typed.length > 0 && typed.every((t) => have.has(t))) return true;
-  const initials = parts.map((p) => p[0]).join('');
-  return typed.length === 1 && typed[0]!.length >= 2 && typed[0] === initials;
+  const initials = nameKey(name)
+    .split(' ')
+    .filter(Boolean)
+    .map((p) => p[0])
+    .join('');
+  const short = nameKey(claimed.typed);
+  return /^\S{2,}$/.test(short) && short === initials;
 }
 
 /** The match's source quotes (or reports) the claimed speaker somewhere: it is "about" them. */
