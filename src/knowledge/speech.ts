@@ -390,7 +390,9 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   if (first.start === from + head)
     return INVERTED.has(first.word) || first.word === 'said' ? inverted(ctx, first.end, to) : anyVerbTail(ctx, from, to);
   // "…" X said / X, the coach, said: only a subject between the quotation and the verb.
-  if (/[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof)\./gu, '')))
+  if (
+    /[.!?;:]/.test(ctx.masked.slice(from + head, first.start).replace(/\b(?:\p{Lu}\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Prof|No)\./gu, ''))
+  )
     return null;
   const subject = subjectBefore(ctx, from + head, first.start);
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
@@ -410,6 +412,9 @@ function anyVerbTail(ctx: Context, from: number, to: number): Who | null {
   // (The caller looks only as far as the sentence's end: a quotation that ended it with a full
   // stop has no tail here.)
   const rest = ctx.masked.slice(from, to);
+  // "“…,” he taunted at one point.": he or she, the verb, and at most a short adverbial.
+  const pron = /^[\s,]*(he|she)\s+\p{Ll}{3,}ed(?:\s+(?:at|on|in|during|after|before|to|with)\s+[^.!?,;:_]{1,40})?\s*[.!?]?\s*$/u.exec(rest);
+  if (pron) return pronounWho(ctx, pron[1]!, from);
   const inverted = /^[\s,]*(\p{Ll}{3,}ed)\s+(?=\p{Lu})/u.exec(rest);
   const at = from + (inverted ? inverted[0].length : (/^[\s,]*/.exec(rest)?.[0].length ?? 0));
   const m = findMentions(ctx.masked, at, to, ctx.speakers)[0];

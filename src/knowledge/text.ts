@@ -155,6 +155,11 @@ const ABBREVIATIONS = new Set([
 ]);
 
 // A candidate end: terminal punctuation, optional closing quotes/brackets, then space(s).
+const NUMBER_ABBREVIATION = /(?:^|[^\p{L}])(?:No|Nos|no|Vol|vol|Art|Fig|fig|Ch|pp|p)$/u;
+const ATTRIBUTION_NEXT = new RegExp(
+  `^\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:${['said', 'says', 'asked', 'asks', 'told', 'added', 'replied', 'wrote', 'shouted', 'exclaimed', 'cried'].join('|')})\\b`,
+  'u',
+);
 const SENTENCE_END = /[.!?]+[\u201d"\u2019\u00bb')\]]*(?=\s+)/g;
 const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018\u00ab'([]*[\p{Lu}\p{N}\u2014-]/u;
 
@@ -171,6 +176,16 @@ export function sentenceRanges(text: string): Array<[number, number]> {
     if (endPunct <= start) continue;
     if (!NEXT_STARTS_SENTENCE.test(text.slice(endPunct, endPunct + 6))) continue;
     if (m[0].startsWith('.') && endsWithAbbreviation(text, m.index ?? 0)) continue;
+    // "the chamber's No. 2 Republican", "Vol. 3": an abbreviation that stands before a number.
+    if (
+      m[0] === '.' &&
+      /^\s+\d/.test(text.slice(endPunct, endPunct + 3)) &&
+      NUMBER_ABBREVIATION.test(text.slice(Math.max(0, (m.index ?? 0) - 5), m.index))
+    )
+      continue;
+    // "“Do you want him destroyed?” Pelosi said when …": a question or an exclamation closing a
+    // quotation, then its attribution, is one sentence.
+    if (/[?!][\u201d"\u2019\u00bb']+$/.test(m[0]) && ATTRIBUTION_NEXT.test(text.slice(endPunct, endPunct + 80))) continue;
     ranges.push([start, endPunct]);
     start = skipSpace(text, endPunct);
   }

@@ -205,6 +205,20 @@ describe('what the position says, whatever the words', () => {
   });
 });
 
+describe('sentence ends that are not', () => {
+  it('a question closing a quotation, then its attribution, is one sentence; "No. 2" ends nothing', () => {
+    const a = parse(
+      'Nancy Pelosi spoke on Monday.',
+      '"Do you want him to be destroyed in his caucus?" Pelosi said when asked by the Texas Tribune\'s Abby Livingston about it.',
+      '"If he moves ahead arbitrarily, all it is going to do is drag it out," Senator John Thune, the chamber\'s No. 2 Republican, told reporters.',
+      'Doug LaMalfa faced a hostile crowd. "I have the mic, folks. Yep, boo away," he taunted at one point.',
+    );
+    expect(quoteOf(a, 'Do you want him')).toBe('Nancy Pelosi');
+    expect(quoteOf(a, 'If he moves ahead')).toBe('John Thune');
+    expect(quoteOf(a, 'I have the mic')).toBe('Doug LaMalfa');
+  });
+});
+
 describe('roles given in apposition', () => {
   it('"the minister said" later is the person a role was given to in apposition, before or after the name', () => {
     const a = parse(
