@@ -136,8 +136,10 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // News style: a paragraph that opens with an unattributed quotation, right after a paragraph
       // that ends with X's attributed quotation, carries on X's words, when nothing in between
       // names anyone else: the rest of the paragraph reports no one and names no one but X.
+      // So does one that ends with X's reported speech ("Reed indicated there are others …" then
+      // "“There are other members …”"): the quotation is the words that report summed up.
       const end = prev.segments.at(-1);
-      const x = end?.kind === 'quote' && !end.embedded ? end.speaker : null;
+      const x = (end?.kind === 'quote' && !end.embedded) || end?.kind === 'reported' ? end.speaker : null;
       const others = findMentions(masked[p]!, 0, masked[p]!.length, speakers).some((m) => !m.name || resolveName(speakers, m) !== x);
       const reports = w.segments.some((s) => s.kind === 'reported');
       if (x && !others && !reports) {

@@ -492,6 +492,15 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
         (/^[\s_]*(?:[\p{L}'’.-]+\s+){0,3}[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(from, x.start)) && /^,/.test(ctx.masked.slice(x.end))),
     )
     .at(-1);
+  // "Snowe's full statement is below:", "Obama's remarks:": the words a possessive's document holds are theirs.
+  if (
+    m?.name &&
+    m.possessive &&
+    /^\s+(?:(?:full|complete|entire|written|prepared|official)\s+)?(?:statement|remarks|letter|message|words|speech|testimony|post|tweet)\b/.test(
+      ctx.masked.slice(m.end, to),
+    )
+  )
+    return { speaker: resolveMention(ctx, m) };
   if (!m?.name || m.possessive) return null;
   const prefix = ctx.masked.slice(from, m.start);
   const rest = ctx.masked.slice(m.end, to);

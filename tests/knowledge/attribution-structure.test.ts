@@ -205,6 +205,25 @@ describe('what the position says, whatever the words', () => {
   });
 });
 
+describe('a quotation paragraph after the words that introduce it', () => {
+  it('"X\'s full statement is below:" gives the paragraphs after it to X; a paragraph after X\'s reported speech carries X on', () => {
+    const a = parse(
+      'Olympia Snowe will retire.',
+      "Snowe's full statement is below:",
+      '"After an extraordinary amount of reflection, I am announcing today that I will not be a candidate.',
+      '"I do so with great pride."',
+      'Tom Reed spoke on Monday. In his remarks, Reed said there are other members who believe in the reforms.',
+      '"There are other members that are as committed as I am to this."',
+      'Anna Lind and Tomas Berg met. Lind said the talks went well.',
+      '"We will meet again," Berg said.',
+    );
+    expect(quoteOf(a, 'After an extraordinary amount')).toBe('Olympia Snowe');
+    expect(quoteOf(a, 'I do so with great pride')).toBe('Olympia Snowe');
+    expect(quoteOf(a, 'There are other members')).toBe('Tom Reed');
+    expect(quoteOf(a, 'We will meet again')).toBe('Tomas Berg');
+  });
+});
+
 describe('sentence ends that are not', () => {
   it('a question closing a quotation, then its attribution, is one sentence; "No. 2" ends nothing', () => {
     const a = parse(
