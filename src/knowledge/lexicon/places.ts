@@ -222,18 +222,30 @@ argentine belgian irish english swedish turkish polish icelandic maltese cypriot
 
 /**
  * Whether a capitalised word is a nationality ("British", "Zimbabwean", "Chinese", "Pakistani"):
- * a country's or continent's one-word name with its final vowel (or -y, -land, -um, -on) taken
- * off and -n, -an, -ian, -ese, -i or -ish put on, or one of the irregular ones above.
+ * derived from a country's or continent's one-word name (DERIVED_DEMONYMS), or an irregular one.
  */
 export function isDemonym(word: string): boolean {
   const w = fold(word);
-  if (IRREGULAR_DEMONYMS.has(w)) return true;
-  if (!/^[a-z]{4,}$/.test(w)) return false;
-  for (const c of COUNTRY_NAMES) {
-    if (c.includes(' ') || c[0] !== w[0]) continue;
-    if (c.endsWith('y') && c.slice(0, -1) === w) return true; // Germany → German
-    const stems = [c, c.replace(/[aeiouy]$/, ''), c.replace(/(?:land|um|on)$/, '')];
-    for (const stem of stems) for (const suffix of ['n', 'an', 'ian', 'ese', 'i', 'ish']) if (stem.length >= 3 && stem + suffix === w) return true;
-  }
-  return false;
+  return IRREGULAR_DEMONYMS.has(w) || DERIVED_DEMONYMS.has(w);
 }
+
+/**
+ * Every nationality the suffix rules derive from the one-word country names (built once): Russia-n,
+ * Zimbabwe-an, Cub-an, Brazil-ian, Canad-ian, Belg-ian, Japan-ese, Chin-ese, Leban-ese, Pakistan-i,
+ * Pol-ish, German. Narrow on purpose: looser rules make surnames nationalities (Cameron, Ghani).
+ */
+const DERIVED_DEMONYMS = new Set<string>();
+for (const c of COUNTRY_NAMES) {
+  if (c.includes(' ')) continue;
+  const stripped = c.replace(/[aeiouy]$/, '');
+  const forms = [c + 'ian', c + 'ese', c + 'i', stripped + 'an', stripped + 'ian', stripped + 'ese'];
+  if (c.endsWith('a')) forms.push(c + 'n');
+  if (c.endsWith('e')) forms.push(c + 'an');
+  if (c.endsWith('y')) forms.push(c.slice(0, -1));
+  if (c.endsWith('um')) forms.push(c.slice(0, -2) + 'ian');
+  if (c.endsWith('on')) forms.push(c.slice(0, -2) + 'ese');
+  if (c.endsWith('land')) forms.push(c.slice(0, -4) + 'ish');
+  for (const f of forms) if (f.length >= 5 && stripped.length >= 3) DERIVED_DEMONYMS.add(f);
+}
+// A country's own name is not its nationality ("Mali" from "Mal-" + "i").
+for (const c of COUNTRY_NAMES) DERIVED_DEMONYMS.delete(c);
