@@ -51,6 +51,10 @@ const PREPOSITION = new Set([
   'in',
 ]);
 
+/** "a statement from", "the letter by", "a joint communiqué issued by": a document, then who issued it. */
+const DOCUMENT_FROM =
+  /(?:^|\s)(?:an?|the)\s+(?:(?:brief|short|written|joint|official|formal|separate|later)\s+)?(?:statement|letter|release|press\s+release|communiqu[eé]|announcement|message|note)\s+(?:(?:issued|released|signed|posted|published)\s+)?(?:from|by)\s+(?:the\s+)?$/iu;
+
 export interface Who {
   speaker: string | null;
 }
@@ -189,6 +193,9 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
         // "Dodds of Time Magazine points out": a name right before "of" and an organisation is a
         // person of it, even a surname the article gives nowhere else.
         return { speaker: resolveMention(ctx, owner) ?? (last.org && !owner.name.includes(' ') ? owner.name : null), start: owner.start };
+      // "A statement from Hull City said", "a letter by the ministry": a document speaks for who issued it.
+      const issued = DOCUMENT_FROM.exec(ctx.masked.slice(Math.max(floor, last.start - 60), last.start));
+      if (issued) return { speaker: resolveMention(ctx, last), start: floor + Math.max(0, last.start - 60 - floor) + issued.index };
       return { speaker: null, start: last.start };
     }
     return { speaker: resolveMention(ctx, last), start: last.start };

@@ -254,6 +254,17 @@ describe('roles given in apposition', () => {
   });
 });
 
+describe('documents', () => {
+  it('"A statement from Amnesty International said" is the organisation\'s; "a lawyer for John Smith said" is still nobody', () => {
+    const a = parse(
+      'A statement from Amnesty International said: "The detentions are unlawful."',
+      'A lawyer for John Smith said: "He is innocent of every charge."',
+    );
+    expect(quoteOf(a, 'The detentions are unlawful')).toBe('Amnesty International');
+    expect(quoteOf(a, 'He is innocent')).toBeNull();
+  });
+});
+
 describe('organisations', () => {
   it('a noun for a kind of organisation before a name makes it one, "of the" included; "the group" is then that organisation', () => {
     const a = parse(
