@@ -264,6 +264,22 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
     const lowerRole = toks[toks.indexOf(run[0]!) - 1];
     const m = mentionOf(text, run, lowerRole, known, kindBefore);
     if (!m) continue;
+    // "posted by The Cranberries", "in The Guardian": "The" capitalised mid-sentence is part of a
+    // name, and a person's name takes no article: an organisation (a band, a paper).
+    if (
+      m.name &&
+      !m.role &&
+      !m.titled &&
+      m.nameStart === run[0]!.start &&
+      lowerRole?.text === 'The' &&
+      /\p{Ll}[,;]?\s+$/u.test(text.slice(Math.max(0, lowerRole.start - 3), lowerRole.start))
+    ) {
+      m.start = lowerRole.start;
+      m.nameStart = lowerRole.start;
+      m.name = `The ${m.name}`;
+      m.org = true;
+      m.gender = null;
+    }
     // "Venezualan president Hugo Chavez", "Civil Defense Authority director General …": the run
     // before a lower-case role word describes the role, it names no one else.
     const prev = out[out.length - 1];

@@ -152,7 +152,13 @@ export class ArticleSpeakers implements KnownNames {
       const person = this.bySurname.get(nameKey(name));
       if (person !== undefined && person === person.toUpperCase()) return person || null;
     }
-    if (org || this.orgs.has(name)) return name.replace(/^the\s+/i, '');
+    if (this.orgs.has(`The ${name}`)) return `The ${name}`;
+    if (org || this.orgs.has(name)) {
+      // "The Cranberries", "The Guardian": a capitalised "The" the article writes mid-sentence is
+      // part of the name, and the name without it (at a sentence's start) is the same one.
+      const bare = name.replace(/^the\s+/i, '');
+      return this.orgs.has(`The ${bare}`) ? `The ${bare}` : bare;
+    }
     const parts = name.split(/\s+/);
     if (parts.length >= 2 && SURNAME_PARTICLES.test(parts[0]!)) {
       const known = this.bySurname.get(nameKey(name));

@@ -51,6 +51,10 @@ const PREPOSITION = new Set([
   'in',
 ]);
 
+/** "the official Twitter handle of", "the Facebook page of": an account, then whose it is. */
+const ACCOUNT_OF =
+  /^[\s_]*(?:the|an?)\s+(?:(?:official|verified|personal)\s+)?(?:(?:twitter|x|facebook|instagram|youtube|tiktok|social\s+media|weibo|telegram)\s+)?(?:handle|account|page|feed|channel|website|site)\s+of\s+(?:the\s+)?$/iu;
+
 /** "a statement from", "the letter by", "a joint communiqué issued by": a document, then who issued it. */
 const DOCUMENT_FROM =
   /(?:^|\s)(?:an?|the)\s+(?:(?:brief|short|written|joint|official|formal|separate|later)\s+)?(?:statement|letter|release|press\s+release|communiqu[eé]|announcement|message|note)\s+(?:(?:issued|released|signed|posted|published)\s+)?(?:from|by)\s+(?:the\s+)?$/iu;
@@ -274,6 +278,8 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
     // "Speaking early on Thursday …, Gates welcomed …, saying": an opening participle is no one.
     if (m.name && !m.name.includes(' ') && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(m.name) && !ctx.speakers.knowsPerson(m.name)) continue;
     const prefix = ctx.masked.slice(from, m.start);
+    // "The official twitter handle of The Cranberries posted a tweet saying": an account speaks for its owner.
+    if (ACCOUNT_OF.test(prefix)) return { speaker: resolveMention(ctx, m) };
     const clause = prefix.includes(', ') ? prefix.slice(prefix.lastIndexOf(', ') + 2) : prefix;
     if (/^[\s_]*(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+)*$/u.test(prefix) || /^\s*$/.test(clause)) return { speaker: resolveMention(ctx, m) };
     return null;

@@ -254,6 +254,17 @@ describe('roles given in apposition', () => {
   });
 });
 
+describe('accounts and names that take "The"', () => {
+  it('an account speaks for its owner; "The" capitalised mid-sentence makes a name an organisation, the same one at a sentence start', () => {
+    const a = parse(
+      'The official twitter handle of The Cranberries posted a tweet saying, "We are devastated on the passing of our friend Dolores."',
+      'The Cranberries said in a statement: "She was an extraordinary talent."',
+    );
+    expect(quoteOf(a, 'We are devastated')).toBe('The Cranberries');
+    expect(quoteOf(a, 'She was an extraordinary talent')).toBe('The Cranberries');
+  });
+});
+
 describe('documents', () => {
   it('"A statement from Amnesty International said" is the organisation\'s; "a lawyer for John Smith said" is still nobody', () => {
     const a = parse(
@@ -274,7 +285,7 @@ describe('organisations', () => {
     );
     expect(quoteOf(a, 'The reservoirs are too few')).toBe('Friends of the Andes');
     expect(quoteOf(a, 'a plan for every valley')).toBe('Carlos Ortiz');
-    expect(quoteOf(a, 'We are devastated')).toBe('Cranberries');
+    expect(quoteOf(a, 'We are devastated')).toBe('The Cranberries');
   });
 
   it('a nationality opening a name makes it a thing, not a he: "the British Open" is no candidate for "he said"', () => {
