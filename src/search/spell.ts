@@ -21,6 +21,8 @@ export class Speller {
   private readonly bigrams = new Map<string, Uint32Array>();
   /** Shared-bigram counts per vocabulary word, reset after each lookup via the touched list. */
   private readonly counts: Uint16Array;
+  /** The words one look-up meets (see candidates). */
+  private readonly touched: Uint32Array;
 
   constructor(
     private readonly vocabulary: string[],
@@ -42,6 +44,7 @@ export class Speller {
     });
     for (const [g, list] of building) this.bigrams.set(g, Uint32Array.from(list));
     this.counts = new Uint16Array(vocabulary.length);
+    this.touched = new Uint32Array(vocabulary.length);
   }
 
   /**
@@ -60,7 +63,10 @@ export class Speller {
   candidates(word: string, limit = 3, budget = maxEdits(word.length)): Correction[] {
     if (budget === 0) return [];
     const grams = new Set(bigramsOf(word));
-    const touched: number[] = [];
+    // The words met, in the order first met: one buffer reused by every look-up (a list pushed to
+    // per word met, thousands per look-up, cost as much as the counting).
+    const touched = this.touched;
+    let met = 0;
     const counts = this.counts;
     for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
       for (const g of grams) {
@@ -68,7 +74,7 @@ export class Speller {
         if (!list) continue;
         for (let k = 0; k < list.length; k++) {
           const id = list[k]!;
-          if (counts[id] === 0) touched.push(id);
+          if (counts[id] === 0) touched[met++] = id;
           counts[id]!++;
         }
       }
@@ -76,7 +82,8 @@ export class Speller {
     // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
     const needed = Math.max(1, grams.size - 3 * budget);
     const found: Correction[] = [];
-    for (const id of touched) {
+    for (let t = 0; t < met; t++) {
+      const id = touched[t]!;
       const shared = counts[id]!;
       counts[id] = 0;
       if (shared < needed) continue;
