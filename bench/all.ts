@@ -6,7 +6,8 @@
  * by hand.
  *
  *   --steps load,verify,run,phrase-cost   the steps to run (default: all, in this order)
- *   --quick                               the engine comparison at 1k and 10k passages only
+ *   --quick                               the engine comparison at 1k and 10k passages only, and
+ *                                         the full-text comparison (fts) without its XL section
  *   --write-docs                          write the figures into docs/benchmarks.md
  */
 import { spawn } from 'node:child_process';
@@ -22,7 +23,7 @@ const STEPS = BENCH_STEPS;
 const USAGE = `usage: npm run bench [-- options]
 
   --steps ${Object.keys(STEPS).join(',')}   the steps to run (default: all, in this order)
-  --quick          the engine comparison at 1k and 10k passages only
+  --quick          the engine comparison at 1k and 10k passages only; fts without its XL section
   --write-docs     write each step's output into docs/benchmarks.md, between its markers
   -h, --help       this text
 `;
@@ -52,9 +53,12 @@ if (unknown.length) {
   process.exit(2);
 }
 
+/** What a step is given besides its file: the engine comparison's --quick; the full-text step's XL section unless --quick. */
+const stepArgs = (step: string): string[] => (step === 'run' && values.quick ? ['--quick'] : step === 'fts' && !values.quick ? ['--xl'] : []);
+
 /** Runs one step with tsx, printing its output as it comes and keeping it for the docs. */
 function runStep(step: string): Promise<{ output: string; code: number }> {
-  const args = [join(repoRoot, 'bench', STEPS[step]!), ...(step === 'run' && values.quick ? ['--quick'] : [])];
+  const args = [join(repoRoot, 'bench', STEPS[step]!), ...stepArgs(step)];
   return new Promise((resolve) => {
     const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
@@ -78,7 +82,7 @@ for (const step of steps) {
   const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(1);
   runs.push({
     step,
-    command: `tsx bench/${STEPS[step]}${step === 'run' && values.quick ? ' --quick' : ''}`,
+    command: ['tsx', `bench/${STEPS[step]}`, ...stepArgs(step)].join(' '),
     conditions: `run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC for ${minutes} min on ${machine}; load average ${before} at its start, ${load()} at its end${code ? `; exited ${code}` : ''}.`,
     output,
   });

@@ -11,6 +11,7 @@ export const BENCH_STEPS: Record<string, string> = {
   run: 'run.ts',
   'phrase-cost': 'phrase-cost.ts',
   'scope-cost': 'scope-cost.ts',
+  fts: 'fts.ts',
 };
 
 export interface StepRun {

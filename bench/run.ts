@@ -191,7 +191,7 @@ const notes = [
   '  its p99 there is the slowest of those; "vs ours" compares with our p99 over all queries.',
   'top-5 hits: labelled queries (rare words of a passage → that passage; /quote or "what did X say" → X) found in the first 5',
   '  results. phrase top-3: exact-phrase queries (a line cut from a passage, alone or in who said "…"?) whose passage is in the first 3.',
-  "p99 base: p99 over the queries other than the exact-phrase ones (the mix of earlier runs, for issue 8's before/after).",
+  'p99 base: p99 over the queries other than the exact-phrase ones (the mix of earlier runs, comparable with their figures).',
 ];
 console.log(`\n${notes.join('\n')}`);
 

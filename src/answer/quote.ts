@@ -12,7 +12,7 @@ import { deepen } from './deepen.js';
 import { scoreText } from './score.js';
 import { answerOf, shownRange } from './format.js';
 import { closeSpeakers, closeTopics, quotedYears } from './suggest.js';
-import { planTopic, readTopic, topicNote } from './topic.js';
+import { planTopic, readTopic, type Topic, topicNote } from './topic.js';
 import { words } from '../knowledge/text.js';
 import { isStopWord, stem } from '../search/terms.js';
 import { keepWellCovered, typedOf } from './coverage.js';
@@ -27,7 +27,7 @@ import {
   PHRASE_LIMIT,
   PHRASE_RATED,
 } from './tuning.js';
-import type { Answer, AnswerRequest, Bounds } from './types.js';
+import type { Answer, AnswerRequest } from './types.js';
 
 type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
 
@@ -35,9 +35,15 @@ type QuoteRequest = Extract<AnswerRequest, { command: 'quote' }>;
 export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
   const match = kb.speakers.resolve(request.speaker);
   const speaker = match.speaker;
+  // The topic is read once for the whole answer (its words, date filter, plan and phrase).
   const topicText = readTopic(kb, request.topic, request);
+  let read: TopicRead | undefined;
+  const topicRead = () => {
+    read ??= readFor(kb, topicText);
+    return read;
+  };
   if (!speaker && match.ambiguous.length > 1 && topicText.text) {
-    const chosen = chooseNamesake(kb, request, match.ambiguous);
+    const chosen = chooseNamesake(kb, request, match.ambiguous, topicRead());
     if (chosen) return chosen;
   }
   if (!speaker && !match.ambiguous.length && request.speaker.trim()) {
@@ -45,7 +51,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
     const officials = kb.speakers.officialsOf(request.speaker);
     if (officials.length === 1) {
       const { speaker: official, role, org } = officials[0]!;
-      return quoteOf(kb, request, official, undefined, undefined, `${org}, through its ${role}`);
+      return quoteOf(kb, request, official, topicRead(), undefined, undefined, `${org}, through its ${role}`);
     }
     if (officials.length > 1)
       return answerOf(request, {
@@ -53,7 +59,7 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
         heading: `${officials[0]!.org} is not quoted as such; its officials are. Choose one to see their words:`,
         suggestions: officials.slice(0, 5).map((o) => o.speaker.name),
       });
-    const mentioned = mentionsOf(kb, request);
+    const mentioned = mentionsOf(kb, request, topicText);
     if (mentioned) return mentioned;
   }
   if (!speaker) {
@@ -82,19 +88,19 @@ export function answerQuote(kb: KnowledgeBase, request: QuoteRequest): Answer {
       examples: !request.speaker.trim(),
     });
   }
-  return quoteOf(kb, request, speaker);
+  return quoteOf(kb, request, speaker, topicRead());
 }
 
 /**
  * Someone the sources mention but never quote: say so first, then show the mentions, labelled as
  * mentions (each citation still names whose words they are, or says they are narration).
  */
-function mentionsOf(kb: KnowledgeBase, request: QuoteRequest): Answer | null {
+function mentionsOf(kb: KnowledgeBase, request: QuoteRequest, topicText: Topic): Answer | null {
   const nameTerms = words(request.speaker)
     .filter((w) => !isStopWord(w))
     .map(stem);
   if (!nameTerms.length || kb.index.passagesWithAll(nameTerms).length === 0) return null;
-  const { text: topic, period } = readTopic(kb, request.topic, request);
+  const { text: topic, period } = topicText;
   const found = answerSearch(kb, {
     command: 'search',
     query: [request.speaker, topic, period ? request.topic.replace(topic, '') : ''].filter(Boolean).join(' '),
@@ -124,8 +130,8 @@ interface TopicRead {
   phrase: Phrase | null;
 }
 
-function readFor(kb: KnowledgeBase, raw: string, bounds: Bounds): TopicRead {
-  const { text: topic, period, accept, searched, periodNote } = readTopic(kb, raw, bounds);
+function readFor(kb: KnowledgeBase, read: Topic): TopicRead {
+  const { text: topic, period, accept, searched, periodNote } = read;
   const plan = topic ? planTopic(kb, topic) : null;
   return { topic, period, accept, searched, periodNote, plan, phrase: plan ? phraseOf(kb, topic, plan) : null };
 }
@@ -135,11 +141,12 @@ function quoteOf(
   kb: KnowledgeBase,
   request: QuoteRequest,
   speaker: Speaker,
+  read: TopicRead,
   note?: string,
   known?: { picks: Pick[]; covered: number },
   speaksFor?: string,
 ): Answer {
-  const { topic, period, accept, searched, periodNote, plan, phrase } = readFor(kb, request.topic, request);
+  const { topic, period, accept, searched, periodNote, plan, phrase } = read;
   // Sources of this speaker whose title holds the topic's words: theirs come first (titled.ts says why).
   const titledCandidates = topic ? titledSources(kb, speaker, topic, accept) : [];
   if (plan && plan.terms.length === 0 && !titledCandidates.length) {
@@ -205,8 +212,7 @@ function quoteOf(
  * words) answer; one → their answer, naming the others the name could mean; several → their
  * quotations grouped by person, best person first. None → null (the caller asks which one).
  */
-function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Speaker[]): Answer | null {
-  const read = readFor(kb, request.topic, request);
+function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Speaker[], read: TopicRead): Answer | null {
   if (!read.plan?.terms.length) return null;
   const depth = (request.offset + PAGE) * DEPTH_PER_RESULT;
   const scored = namesakes
@@ -226,7 +232,7 @@ function chooseNamesake(kb: KnowledgeBase, request: QuoteRequest, namesakes: Spe
   const also = others.length
     ? `“${request.speaker}” could also mean ${others.join(', ')}, not quoted${read.searched ? ' with these words' : ''}.`
     : undefined;
-  if (winners.length === 1) return quoteOf(kb, request, top.s, also, { picks: top.picks, covered: top.covered });
+  if (winners.length === 1) return quoteOf(kb, request, top.s, read, also, { picks: top.picks, covered: top.covered });
   const picks = winners.flatMap((w) => w.picks);
   const page = citationPage(picks, (p) => citationOf(kb, p), request.offset, PAGE);
   return answerOf(request, {

@@ -37,9 +37,28 @@ export function words(text: string): string[] {
 export function foldedWords(folded: string): string[] {
   const out: string[] = [];
   if (!NON_ASCII.test(folded)) {
-    // Most text is ASCII: a character scan, several times faster than either pattern.
-    const bounds = asciiWordBounds(folded);
-    for (let k = 0; k < bounds.length; k += 2) out.push(bareWord(folded.slice(bounds[k], bounds[k + 1])));
+    // Most text is ASCII: a character scan (asciiWordBounds' rules), several times faster than
+    // either pattern, each word sliced as it ends (no list of offsets made first: every answer
+    // reads hundreds of sentences this way).
+    const n = folded.length;
+    let i = 0;
+    while (i < n) {
+      if (!isAsciiAlnum(folded.charCodeAt(i))) {
+        i++;
+        continue;
+      }
+      const start = i;
+      do i++;
+      while (i < n && isAsciiAlnum(folded.charCodeAt(i)));
+      let joined = false;
+      while (i + 1 < n && folded.charCodeAt(i) === APOSTROPHE && isAsciiLower(folded.charCodeAt(i + 1))) {
+        joined = true;
+        i += 2;
+        while (i < n && isAsciiLower(folded.charCodeAt(i))) i++;
+      }
+      const word = folded.slice(start, i);
+      out.push(joined ? bareWord(word) : word);
+    }
     return out;
   }
   WORD_GLOBAL.lastIndex = 0;

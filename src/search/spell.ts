@@ -18,30 +18,75 @@ export function maxEdits(length: number): number {
 }
 
 export class Speller {
-  private readonly bigrams = new Map<string, Uint32Array>();
+  /** Bigram-and-length key (see gramKey) → its list's slot; list `s` is `ids[offsets[s] .. offsets[s + 1])`, ids ascending. */
+  private readonly slots = new Map<number, number>();
+  private readonly offsets: Uint32Array;
+  private readonly ids: Uint32Array;
   /** Shared-bigram counts per vocabulary word, reset after each lookup via the touched list. */
   private readonly counts: Uint16Array;
+  /** The words one look-up meets (see candidates). */
+  private readonly touched: Uint32Array;
 
   constructor(
     private readonly vocabulary: string[],
     private readonly frequency: (term: string) => number,
   ) {
     // Keyed by bigram and word length: a lookup reads only words of a length within its edit
-    // budget, a fraction of what the common bigrams ("er", "in") would otherwise drag in.
-    const building = new Map<string, number[]>();
+    // budget, a fraction of what the common bigrams ("er", "in") would otherwise drag in. Built
+    // as flat arrays (a count, then a fill) under numeric keys: a list per string key made this a
+    // fifth of a restart.
+    let slotOfGram = new Uint32Array(1 << 16);
+    let grams = 0;
+    const sizes: number[] = [];
+    const last: number[] = [];
     vocabulary.forEach((term, id) => {
-      for (const g of bigramsOf(term)) {
-        const key = `${g}${term.length}`;
-        let list = building.get(key);
-        if (!list) {
-          list = [];
-          building.set(key, list);
+      const length = term.length;
+      let prev = START;
+      for (let i = 0; i <= length; i++) {
+        const unit = i < length ? term.charCodeAt(i) : END;
+        const key = gramKey(prev, unit, length);
+        prev = unit;
+        let slot = this.slots.get(key);
+        if (slot === undefined) {
+          slot = sizes.length;
+          this.slots.set(key, slot);
+          sizes.push(0);
+          last.push(-1);
         }
-        if (list[list.length - 1] !== id) list.push(id);
+        if (grams === slotOfGram.length) {
+          const bigger = new Uint32Array(grams * 2);
+          bigger.set(slotOfGram);
+          slotOfGram = bigger;
+        }
+        // A bigram a word holds twice lists it once.
+        if (last[slot] === id) {
+          slotOfGram[grams++] = NO_SLOT;
+          continue;
+        }
+        last[slot] = id;
+        sizes[slot]!++;
+        slotOfGram[grams++] = slot;
       }
     });
-    for (const [g, list] of building) this.bigrams.set(g, Uint32Array.from(list));
+    this.offsets = new Uint32Array(sizes.length + 1);
+    for (let s = 0; s < sizes.length; s++) this.offsets[s + 1] = this.offsets[s]! + sizes[s]!;
+    this.ids = new Uint32Array(this.offsets[sizes.length]!);
+    const fill = this.offsets.slice(0, sizes.length);
+    let g = 0;
+    vocabulary.forEach((term, id) => {
+      for (let i = 0; i <= term.length; i++) {
+        const slot = slotOfGram[g++]!;
+        if (slot !== NO_SLOT) this.ids[fill[slot]!++] = id;
+      }
+    });
     this.counts = new Uint16Array(vocabulary.length);
+    this.touched = new Uint32Array(vocabulary.length);
+  }
+
+  /** The ids of the words of length `length` holding bigram `gram` (two code units, "^"/"$" at the edges). */
+  private listOf(gram: string, length: number): Uint32Array | undefined {
+    const slot = this.slots.get(gramKey(gram.charCodeAt(0), gram.charCodeAt(1), length));
+    return slot === undefined ? undefined : this.ids.subarray(this.offsets[slot]!, this.offsets[slot + 1]!);
   }
 
   /**
@@ -60,15 +105,18 @@ export class Speller {
   candidates(word: string, limit = 3, budget = maxEdits(word.length)): Correction[] {
     if (budget === 0) return [];
     const grams = new Set(bigramsOf(word));
-    const touched: number[] = [];
+    // The words met, in the order first met: one buffer reused by every look-up (a list pushed to
+    // per word met, thousands per look-up, cost as much as the counting).
+    const touched = this.touched;
+    let met = 0;
     const counts = this.counts;
     for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
       for (const g of grams) {
-        const list = this.bigrams.get(`${g}${len}`);
+        const list = this.listOf(g, len);
         if (!list) continue;
         for (let k = 0; k < list.length; k++) {
           const id = list[k]!;
-          if (counts[id] === 0) touched.push(id);
+          if (counts[id] === 0) touched[met++] = id;
           counts[id]!++;
         }
       }
@@ -76,7 +124,8 @@ export class Speller {
     // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
     const needed = Math.max(1, grams.size - 3 * budget);
     const found: Correction[] = [];
-    for (const id of touched) {
+    for (let t = 0; t < met; t++) {
+      const id = touched[t]!;
       const shared = counts[id]!;
       counts[id] = 0;
       if (shared < needed) continue;
@@ -89,6 +138,17 @@ export class Speller {
     return found.slice(0, limit);
   }
 }
+
+/** The padding bigramsOf puts around a word. */
+const START = '^'.charCodeAt(0);
+const END = '$'.charCodeAt(0);
+const NO_SLOT = 0xffffffff;
+
+/**
+ * A bigram (two UTF-16 code units) of a word of `length` as one number, exact below 2^53: the
+ * lengths of words of a million letters and more (none in any text) would share a key.
+ */
+const gramKey = (a: number, b: number, length: number) => (a * 65536 + b) * 1048576 + Math.min(length, 1048575);
 
 function bigramsOf(word: string): string[] {
   const padded = `^${word}$`;
