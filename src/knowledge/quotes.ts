@@ -38,6 +38,8 @@ interface Working {
   /** Whose words the paragraph's last sentence reports or quotes, when it introduces what follows ("… he was quoted;"). */
   intro: string | null;
   quoteOnly: boolean;
+  /** The one person a paragraph of narration names, as its last sentence's opening subject ("Hartmann thanked her family."). */
+  subject?: string | null;
 }
 
 /** Segments every paragraph of one article; attribution lines get no segments. */
@@ -138,8 +140,10 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // names anyone else: the rest of the paragraph reports no one and names no one but X.
       // So does one that ends with X's reported speech ("Reed indicated there are others …" then
       // "“There are other members …”"): the quotation is the words that report summed up.
+      // And so does one whose narration names one person, the subject of its last sentence
+      // ("Hartmann thanked her family and her sponsors." then "“Without them, …”").
       const end = prev.segments.at(-1);
-      const x = (end?.kind === 'quote' && !end.embedded) || end?.kind === 'reported' ? end.speaker : null;
+      const x = (end?.kind === 'quote' && !end.embedded) || end?.kind === 'reported' ? end.speaker : (prev.subject ?? null);
       const others = findMentions(masked[p]!, 0, masked[p]!.length, speakers).some((m) => !m.name || resolveName(speakers, m) !== x);
       const reports = w.segments.some((s) => s.kind === 'reported');
       if (x && !others && !reports) {
@@ -654,7 +658,14 @@ function segmentParagraph(
   if (introduces && !lastWho && lastCtx) lastWho = colonSubject(lastCtx, last[0], last[1] - 1);
   const quoteOnly =
     spans.some((s) => !s.embedded) && segments.every((s) => s.kind === 'quote' && !s.embedded) && spans.every((s) => !s.embedded && !s.speaker);
-  return { spans, segments, intro: introduces ? ((lastWho as Who | null)?.speaker ?? null) : null, quoteOnly };
+  const narrated = spans.length === 0 && segments.at(-1)?.kind === 'narration';
+  return {
+    spans,
+    segments,
+    intro: introduces ? ((lastWho as Who | null)?.speaker ?? null) : null,
+    quoteOnly,
+    subject: narrated ? (subjects.at(-1) ?? null) : null,
+  };
 }
 
 function trimStart(text: string, i: number): number {

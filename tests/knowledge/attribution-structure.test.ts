@@ -224,6 +224,20 @@ describe('a quotation paragraph after the words that introduce it', () => {
   });
 });
 
+describe('a quotation paragraph after narration about one person', () => {
+  it("is that person's when the narration's last sentence opens with them and names no one else", () => {
+    const a = parse(
+      'Lisa Hartmann announced her retirement on Thursday.',
+      'Hartmann thanked her family and her sponsors.',
+      '"Without them, none of this would have been possible."',
+      'Tomas Berg met Anna Lind on Friday.',
+      '"We agreed on everything that matters."',
+    );
+    expect(quoteOf(a, 'Without them')).toBe('Lisa Hartmann');
+    expect(quoteOf(a, 'We agreed on everything')).toBeNull();
+  });
+});
+
 describe('sentence ends that are not', () => {
   it('a question closing a quotation, then its attribution, is one sentence; "No. 2" ends nothing', () => {
     const a = parse(
