@@ -72,6 +72,9 @@ const possessive = (t: Token) => /['’]s?$/u.test(t.text) || /['’]s$/u.test(t
  * a capitalised word ("Will Ferrell", "May Mobley") they are part of the name, never a date or a verb.
  */
 const nameCapable = (t: Token) => NOT_NAME.has(t.low) && !TITLES.has(t.low) && isGivenName(t.low);
+/** A verb of saying right after a word: it is a subject, not a qualifier ("Republicans said"). */
+const SAYING = /^\s+(?:said|says|told|tells|added|adds|asked|argued|warned|wrote|stated|insisted|claimed|responded|replied)\b/;
+
 /** Whether the line holding a token is written in title case (a heading: most of its words capitalised). */
 function titleCase(text: string, t: Token): boolean {
   const from = text.lastIndexOf('\n', t.start) + 1;
@@ -421,7 +424,14 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
         (nameToks.length === 1 && known?.knowsPerson(nameToks[0]!.text))
       ));
   if (!nameToks.length || placeLike || nameToks.length > 5 || nameToks.some((t) => /^\p{N}/u.test(t.text))) {
-    if (!nameToks.length && (role || titled))
+    // "Republican support", "Democrat votes": one role word before a common noun, with no article
+    // before it, qualifies the noun; it is nobody ("the Republican said", "a Democrat told" are someone).
+    const adjective =
+      run.length === 1 &&
+      !(before && /^(?:the|a|an|this|that|another)$/i.test(before.text)) &&
+      /^ \p{Ll}/u.test(text.slice(run[0]!.end, run[0]!.end + 2)) &&
+      !SAYING.test(text.slice(run[0]!.end, run[0]!.end + 16));
+    if (!nameToks.length && (role || titled) && !adjective)
       return {
         start: run[0]!.start,
         end: run[run.length - 1]!.end,

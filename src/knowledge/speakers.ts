@@ -316,11 +316,12 @@ export class ArticleSpeakers implements KnownNames {
     // is not "the Prime Minister"); an office held by no one named ("the Prime Minister" after
     // "Theresa May") likewise.
     // (Not "the study's lead author": someone of something else's.)
-    const epithet =
-      !/['’]/.test(noun) && (EPITHETS.has(head) || /^\d+ year old$/.test(key.split(' ').slice(-3).join(' ')) || isDemonym(head) || this.office(noun));
-    if (!epithet) return null;
+    if (/['’]/.test(noun)) return null;
+    const description = EPITHETS.has(head) || /^\d+ year old$/.test(key.split(' ').slice(-3).join(' ')) || isDemonym(head);
+    if (!description && !this.office(noun)) return null;
     const who = this.topicPerson(all);
-    return who && !(this.personRoles.get(who) ?? []).length ? who : null;
+    // A description fits whatever role the person holds; an office only someone given no role.
+    return who && (description || !(this.personRoles.get(who) ?? []).length) ? who : null;
   }
 
   /** A role of office written as a title ("the Prime Minister", "the Brigade Commander"), not a common noun. */

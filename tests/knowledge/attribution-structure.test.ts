@@ -252,6 +252,22 @@ describe('sentence ends that are not', () => {
   });
 });
 
+describe('party members', () => {
+  it('"the Texas Republican" is a description of the senator just named, never a person called Texas Republican; "Republican support" is nobody', () => {
+    const a = parse(
+      'Senator Ted Cruz spoke to reporters on Tuesday.',
+      '"This bill is dead on arrival," the Texas Republican said.',
+      'Nancy Pelosi spoke on Wednesday.',
+      'When asked about courting Republican support, Pelosi said she would refuse Republican offers of help.',
+      '"I intend to win the Speakership with Democratic votes," she said.',
+      'Republican Senator John Cornyn said: "We will block it in committee."',
+    );
+    expect(quoteOf(a, 'This bill is dead')).toBe('Ted Cruz');
+    expect(quoteOf(a, 'I intend to win')).toBe('Nancy Pelosi');
+    expect(quoteOf(a, 'We will block it')).toBe('John Cornyn');
+  });
+});
+
 describe('roles given in apposition', () => {
   it('"the minister said" later is the person a role was given to in apposition, before or after the name', () => {
     const a = parse(

@@ -6,6 +6,12 @@
 
 /** Words that make a role or title, not a name ("Prime Minister", "Secretary General", "coach"). */
 export const ROLE_WORDS = new Set([
+  // A party's member is a role, never a name ("Texas Republican Ted Cruz", "the California Democrat").
+  'republican',
+  'republicans',
+  'democrat',
+  'democrats',
+  'tory',
   'policeman',
   'policewoman',
   'secretary',
@@ -405,5 +411,6 @@ export const ROLE_ALIAS_WORDS = new Set([
 export const EPITHETS = new Set(
   `champion veteran star winner runner-up holder titleholder teenager youngster rookie legend great icon billionaire tycoon
 mogul actor actress singer rapper musician songwriter golfer striker midfielder defender goalkeeper batsman bowler sprinter
-swimmer boxer athlete skier cyclist rider skater world-beater grandmaster filmmaker entrepreneur frontman`.split(/\s+/),
+swimmer boxer athlete skier cyclist rider skater world-beater grandmaster filmmaker entrepreneur frontman republican
+democrat tory`.split(/\s+/),
 );
