@@ -4,6 +4,7 @@ import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particl
 import { isCountryWord, isDemonym, isPlaceName, PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
 import { PERSON_NOUNS, ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
 import { givenNameGender, isGivenName } from './lexicon/given-names.js';
+import { SAYING_AFTER } from './lexicon/speech-verbs.js';
 import { FEMALE, MALE, TITLES } from './lexicon/titles.js';
 import { fold } from './text.js';
 
@@ -73,7 +74,7 @@ const possessive = (t: Token) => /['’]s?$/u.test(t.text) || /['’]s$/u.test(t
  */
 const nameCapable = (t: Token) => NOT_NAME.has(t.low) && !TITLES.has(t.low) && isGivenName(t.low);
 /** A verb of saying right after a word: it is a subject, not a qualifier ("Republicans said"). */
-const SAYING = /^\s+(?:said|says|told|tells|added|adds|asked|argued|warned|wrote|stated|insisted|claimed|responded|replied)\b/;
+const SAYING = new RegExp(`^\\s+(?:${SAYING_AFTER.join('|')})\\b`);
 
 /** Whether the line holding a token is written in title case (a heading: most of its words capitalised). */
 function titleCase(text: string, t: Token): boolean {
@@ -93,7 +94,7 @@ export const isPersonNoun = (w: string) => ROLE_WORDS.has(w) || PERSON_NOUNS.has
  */
 function personPosition(after: string, verbCounts: boolean): boolean {
   // ("Downing Street said", "White House said": a place's words before a verb are its office speaking.)
-  if (/^,\s+\d{1,3},/.test(after) || (verbCounts && /^\s+(?:said|says|told|added|asked|explained|wrote)\b/.test(after))) return true;
+  if (/^,\s+\d{1,3},/.test(after) || (verbCounts && SAYING.test(after))) return true;
   const appos = /^,\s+(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=[\s,.;:])/u.exec(after);
   return !!appos && isPersonNoun(appos[2]!);
 }

@@ -1,4 +1,5 @@
 /** Text helpers shared by parsing and search: folding, tokenising, sentence boundaries. */
+import { SAYING_AFTER } from './lexicon/speech-verbs.js';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
@@ -175,10 +176,7 @@ const ABBREVIATIONS = new Set([
 
 // A candidate end: terminal punctuation, optional closing quotes/brackets, then space(s).
 const NUMBER_ABBREVIATION = /(?:^|[^\p{L}])(?:No|Nos|no|Vol|vol|Art|Fig|fig|Ch|pp|p)$/u;
-const ATTRIBUTION_NEXT = new RegExp(
-  `^\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:${['said', 'says', 'asked', 'asks', 'told', 'added', 'replied', 'wrote', 'shouted', 'exclaimed', 'cried'].join('|')})\\b`,
-  'u',
-);
+const ATTRIBUTION_NEXT = new RegExp(`^\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:${SAYING_AFTER.join('|')})\\b`, 'u');
 const SENTENCE_END = /[.!?]+[\u201d"\u2019\u00bb')\]]*(?=\s+)/g;
 const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018\u00ab'([]*[\p{Lu}\p{N}\u2014-]/u;
 

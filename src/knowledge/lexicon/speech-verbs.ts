@@ -304,3 +304,31 @@ export const NOT_BEFORE_VERB = new Set([
   'any',
   'no',
 ]);
+
+/**
+ * The commonest verbs of saying after their subject, for the quick checks of what follows a word
+ * ("Republicans said": a subject, not a qualifier; "“…?” Pelosi said": an attribution, not a new
+ * sentence; "Nenette Day said": a person). The full lists above decide attribution itself.
+ */
+export const SAYING_AFTER = [
+  'said',
+  'says',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'asked',
+  'asks',
+  'argued',
+  'warned',
+  'wrote',
+  'stated',
+  'insisted',
+  'claimed',
+  'responded',
+  'replied',
+  'explained',
+  'shouted',
+  'exclaimed',
+  'cried',
+];
