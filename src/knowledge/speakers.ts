@@ -1,4 +1,5 @@
-import { DOCUMENT_NOUNS, GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
+import { DOCUMENT_NOUNS } from './lexicon/documents.js';
+import { GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
 import { EPITHETS, ROLE_ALIAS_WORDS } from './lexicon/roles.js';
 import { isDemonym } from './lexicon/places.js';
 import { fold } from './text.js';

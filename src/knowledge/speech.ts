@@ -1,3 +1,4 @@
+import { ACCOUNTS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
 import { FINITE, INVERTED, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
 import { findMentions, type Mention } from './names.js';
 import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
@@ -10,13 +11,11 @@ import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
  * ("a witness said", "the dog states"): then no other rule may guess.
  */
 
-const VERB = new RegExp(
-  `(?<![\\p{L}\\-'’])(${[...FINITE, ...PARTICIPLES]
-    .sort((a, b) => b.length - a.length)
-    .join('|')
-    .replace(/ /g, '\\s+')})(?![\\p{L}\\-])`,
-  'giu',
-);
+/** Alternatives of a word list for a pattern; a space in an entry matches any run of spaces. */
+const alternatives = (list: Iterable<string>) => [...list].map((w) => w.replace(/ /g, '\\s+')).join('|');
+
+// Longest first, so "went on to say" wins over "say".
+const VERB = new RegExp(`(?<![\\p{L}\\-'’])(${alternatives([...FINITE, ...PARTICIPLES].sort((a, b) => b.length - a.length))})(?![\\p{L}\\-])`, 'giu');
 const PARTICIPLE = new Set(PARTICIPLES);
 const AUXILIARY =
   /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/;
@@ -52,12 +51,19 @@ const PREPOSITION = new Set([
 ]);
 
 /** "the official Twitter handle of", "the Facebook page of": an account, then whose it is. */
-const ACCOUNT_OF =
-  /^[\s_]*(?:the|an?)\s+(?:(?:official|verified|personal)\s+)?(?:(?:twitter|x|facebook|instagram|youtube|tiktok|social\s+media|weibo|telegram)\s+)?(?:handle|account|page|feed|channel|website|site)\s+of\s+(?:the\s+)?$/iu;
+const ACCOUNT_OF = new RegExp(
+  `^[\\s_]*(?:the|an?)\\s+(?:(?:official|verified|personal)\\s+)?(?:(?:${alternatives(PLATFORMS)})\\s+)?(?:${alternatives(ACCOUNTS)})\\s+of\\s+(?:the\\s+)?$`,
+  'iu',
+);
 
 /** "a statement from", "the letter by", "a joint communiqué issued by": a document, then who issued it. */
-const DOCUMENT_FROM =
-  /(?:^|\s)(?:an?|the)\s+(?:(?:brief|short|written|joint|official|formal|separate|later)\s+)?(?:statement|letter|release|press\s+release|communiqu[eé]|announcement|message|note)\s+(?:(?:issued|released|signed|posted|published)\s+)?(?:from|by)\s+(?:the\s+)?$/iu;
+const DOCUMENT_FROM = new RegExp(
+  `(?:^|\\s)(?:an?|the)\\s+(?:(?:brief|short|written|joint|official|formal|separate|later)\\s+)?(?:${alternatives(ISSUED_DOCUMENTS)})\\s+(?:(?:issued|released|signed|posted|published)\\s+)?(?:from|by)\\s+(?:the\\s+)?$`,
+  'iu',
+);
+
+/** "Snowe's full statement", "Obama's remarks": after a possessive, a document of the person's own words. */
+const OWN_DOCUMENT = new RegExp(`^\\s+(?:(?:full|complete|entire|written|prepared|official)\\s+)?(?:${alternatives(OWN_DOCUMENTS)})\\b`);
 
 export interface Who {
   speaker: string | null;
@@ -506,14 +512,7 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
     )
     .at(-1);
   // "Snowe's full statement is below:", "Obama's remarks:": the words a possessive's document holds are theirs.
-  if (
-    m?.name &&
-    m.possessive &&
-    /^\s+(?:(?:full|complete|entire|written|prepared|official)\s+)?(?:statement|remarks|letter|message|words|speech|testimony|post|tweet)\b/.test(
-      ctx.masked.slice(m.end, to),
-    )
-  )
-    return { speaker: resolveMention(ctx, m) };
+  if (m?.name && m.possessive && OWN_DOCUMENT.test(ctx.masked.slice(m.end, to))) return { speaker: resolveMention(ctx, m) };
   if (!m?.name || m.possessive) return null;
   const prefix = ctx.masked.slice(from, m.start);
   const rest = ctx.masked.slice(m.end, to);

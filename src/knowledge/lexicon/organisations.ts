@@ -153,9 +153,6 @@ export const ORG_NOUNS = new Set([
 /** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
 export const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
 
-/** Documents that speak for whoever issued them ("…," read the statement). */
-export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'announcement']);
-
 /**
  * Lower-case nouns for a kind of organisation. Right before a capitalised name ("rights group
  * Friends of the Andes", "the newspaper La Razón", "the airline Qantas") or in apposition to one
