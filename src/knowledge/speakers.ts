@@ -232,36 +232,30 @@ export class ArticleSpeakers implements KnownNames {
   pronoun(word: string, here: Referent[]): string | null {
     const g: Gender = /^she$/i.test(word) ? 'f' : /^he$/i.test(word) ? 'm' : null;
     if (!g) return null;
-    const all = [...this.referents, ...here];
-    const last = all.length ? all[all.length - 1]!.sentence : 0;
-    const ok = (r: Referent) => {
+    const inS = nearestSentence([...this.referents, ...here], (r) => {
       const known = (r.name ? this.gender.get(r.name) : null) ?? r.gender;
       return !r.org && (!known || known === g);
-    };
-    for (let s = last; s >= last - PRONOUN_REACH; s--) {
-      const inS = all.filter((r) => r.sentence === s && ok(r));
-      if (!inS.length) continue;
-      const distinct = [...new Set(inS.map((r) => r.name))];
-      // Common given names decide only here, and only to rule people out: the nearest sentence's
-      // one person called Emily is not "he" (nobody, never someone further back), and of
-      // "Sarah Lindgren … with David Okoye", "she" is Sarah when each name's gender is known.
-      const byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
-      if (distinct.length === 1 && byFirst[0] && byFirst[0] !== g) return null;
-      let pick: string | null | undefined;
-      if (distinct.length === 1) pick = distinct[0];
-      else {
-        const speakers = [...new Set(inS.filter((r) => r.speaker).map((r) => r.name))];
-        pick = speakers.length === 1 ? speakers[0] : null;
-        if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
-        else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
-          const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
-          pick = fit.length === 1 ? fit[0] : null;
-        }
+    });
+    if (!inS) return null;
+    const distinct = [...new Set(inS.map((r) => r.name))];
+    // Common given names decide only here, and only to rule people out: the nearest sentence's
+    // one person called Emily is not "he" (nobody, never someone further back), and of
+    // "Sarah Lindgren … with David Okoye", "she" is Sarah when each name's gender is known.
+    const byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+    if (distinct.length === 1 && byFirst[0] && byFirst[0] !== g) return null;
+    let pick: string | null | undefined;
+    if (distinct.length === 1) pick = distinct[0];
+    else {
+      const speakers = [...new Set(inS.filter((r) => r.speaker).map((r) => r.name))];
+      pick = speakers.length === 1 ? speakers[0] : null;
+      if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
+      else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
+        const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
+        pick = fit.length === 1 ? fit[0] : null;
       }
-      if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
-      return pick ?? null;
     }
-    return null;
+    if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
+    return pick ?? null;
   }
 
   /**
@@ -336,19 +330,15 @@ export class ArticleSpeakers implements KnownNames {
    * null when that sentence also holds another person or an unnamed one.
    */
   private topicPerson(all: Referent[]): string | null {
-    const last = all.length ? all[all.length - 1]!.sentence : 0;
-    for (let s = last; s >= last - PRONOUN_REACH; s--) {
-      // (A capitalised word the article does not know, "Update - 10.14pm: …", is no one.)
-      const inS = all.filter((r) => r.sentence === s && !r.org && (r.name !== null || r.role || r.person));
-      if (!inS.length) continue;
-      // The sentence's subject, when nothing else in it is marked as a person ("Nick Price used …
-      // at Ponte Vedra, Fla.": the places are no second person); else its one name.
-      const subject = inS.find((r) => r.opens && r.name)?.name;
-      if (subject && inS.every((r) => r.name === subject || (r.name !== null && !r.person && !r.speaker))) return subject;
-      const names = new Set(inS.map((r) => r.name));
-      return names.size === 1 && !names.has(null) ? [...names][0]! : null;
-    }
-    return null;
+    // (A capitalised word the article does not know, "Update - 10.14pm: …", is no one.)
+    const inS = nearestSentence(all, (r) => !r.org && (r.name !== null || !!r.role || !!r.person));
+    if (!inS) return null;
+    // The sentence's subject, when nothing else in it is marked as a person ("Nick Price used …
+    // at Ponte Vedra, Fla.": the places are no second person); else its one name.
+    const subject = inS.find((r) => r.opens && r.name)?.name;
+    if (subject && inS.every((r) => r.name === subject || (r.name !== null && !r.person && !r.speaker))) return subject;
+    const names = new Set(inS.map((r) => r.name));
+    return names.size === 1 && !names.has(null) ? [...names][0]! : null;
   }
 
   /** Role → person pairs learnt in this article. */
@@ -388,6 +378,19 @@ export class ArticleSpeakers implements KnownNames {
     for (const full of this.fullNames.values()) if (samePerson(full, name)) return longer(full, name);
     return name;
   }
+}
+
+/**
+ * The referents that pass `ok` in the nearest sentence holding any (the last one noted first, back
+ * PRONOUN_REACH sentences): he/she and a description of someone look no further than that.
+ */
+function nearestSentence(all: Referent[], ok: (r: Referent) => boolean): Referent[] | null {
+  const last = all.length ? all[all.length - 1]!.sentence : 0;
+  for (let s = last; s >= last - PRONOUN_REACH; s--) {
+    const inS = all.filter((r) => r.sentence === s && ok(r));
+    if (inS.length) return inS;
+  }
+  return null;
 }
 
 function longer(a: string, b: string): string {
