@@ -142,8 +142,9 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // "“There are other members …”"): the quotation is the words that report summed up.
       // And so does one whose narration names one person, the subject of its last sentence
       // ("Hartmann thanked her family and her sponsors." then "“Without them, …”").
-      const end = prev.segments.at(-1);
-      const x = (end?.kind === 'quote' && !end.embedded) || end?.kind === 'reported' ? end.speaker : (prev.subject ?? null);
+      // (Words quoted inside the last sentence are its speaker's: the sentence decides.)
+      const end = prev.segments.filter((s) => !s.embedded).at(-1);
+      const x = end?.kind === 'quote' || end?.kind === 'reported' ? end.speaker : (prev.subject ?? null);
       const others = findMentions(masked[p]!, 0, masked[p]!.length, speakers).some((m) => !m.name || resolveName(speakers, m) !== x);
       const reports = w.segments.some((s) => s.kind === 'reported');
       if (x && !others && !reports) {
@@ -229,11 +230,14 @@ function appositionRole(masked: string, mention: Mention, roleOnly: Mention | nu
   );
   if (after && isPersonNoun(after[1]!.split(/\s+/).at(-1)!)) return after[1]!;
   // The name that ends the apposition (what follows is the predicate), not a place inside it.
+  // ("Super Eagles Head Coach, José Peseiro on Thursday expressed …": a role opening the sentence
+  // and the name after its comma, then the predicate.)
+  const opensSentence = /(?:^|[.!?]['"’”]?\s+)$/.test(masked.slice(Math.max(0, roleOnly ? roleOnly.start - 5 : 0), roleOnly?.start ?? 0));
   if (
     roleOnly &&
-    /^(?:,\s+\p{Ll}|\s*[.;:)])/u.test(masked.slice(mention.end)) &&
+    (/^(?:,\s+\p{Ll}|\s*[.;:)])/u.test(masked.slice(mention.end)) || (opensSentence && /^\s+\p{Ll}/u.test(masked.slice(mention.end)))) &&
     /^(?:\s+(?:of|for|at)\s+[^.;:!?_]{1,80}?)?,\s+$/.test(masked.slice(roleOnly.end, mention.start)) &&
-    /^\s*[Tt]he\s+$/.test(masked.slice(Math.max(0, roleOnly.start - 5), roleOnly.start))
+    (/^\s*[Tt]he\s+$/.test(masked.slice(Math.max(0, roleOnly.start - 5), roleOnly.start)) || opensSentence)
   )
     return roleOnly.role;
   return null;
@@ -257,7 +261,10 @@ function itsSubject(mention: Mention, rest: string): boolean {
   );
 }
 
-const PARTICIPLE_OPENER = /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b)/u;
+/** "Last year she said", "Yesterday afternoon he told": an opening word before a pronoun subject is an adverbial's. */
+const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:\s+[\p{Ll}\p{N}]+){0,4},?\s+(?:he|she|they|we|i)\s/u;
+const PARTICIPLE_OPENER =
+  /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+\p{Ll}+){1,4},)/u;
 
 /**
  * A sentence whose subject is an unnamed person ("A Hamas activist dressed as Gilad Shalit and
@@ -384,6 +391,7 @@ function attributionName(line: string, speakers: ArticleSpeakers): string | null
 function quoteSpans(paragraphs: ParagraphInput[]): QuoteSpan[][] {
   const out: QuoteSpan[][] = [];
   let open = false;
+  let prevText = '';
   for (const p of paragraphs) {
     if (p.kind !== 'body') {
       out.push([]);
@@ -394,12 +402,24 @@ function quoteSpans(paragraphs: ParagraphInput[]): QuoteSpan[][] {
     const spans = findQuoteSpans(p.text, inside);
     const prev = out[out.length - 1];
     const last = prev?.at(-1);
-    // A quotation left open that the next paragraph does not carry on was a stray mark.
-    if (prev && last && !last.closed && !inside && !spans[0]?.startsParagraph) prev.pop();
+    // A quotation left open that the next paragraph does not carry on was a stray mark, unless
+    // it opens a sentence of its own (“…,” Schauffele said. “It’s been a while … ¶): then the
+    // closing mark is what the writer left out, and the words to the paragraph's end are quoted.
+    if (prev && last && !last.closed && !inside && !spans[0]?.startsParagraph && !opensSentence(prevText, last)) prev.pop();
+    prevText = p.text;
     out.push(spans);
     open = spans.at(-1)?.closed === false;
   }
   return out;
+}
+
+/** An unclosed quotation that opens a sentence and holds one of four words or more. */
+function opensSentence(text: string, span: QuoteSpan): boolean {
+  return (
+    /(?:^|[.!?]['"’”]?\s+)$/.test(text.slice(0, Math.max(0, span.start - 1))) &&
+    wordCount(text.slice(span.start, span.end)) >= 4 &&
+    /^\p{Lu}/u.test(text.slice(span.start))
+  );
 }
 
 /** The paragraph with every quotation (marks included) replaced by "_", offsets unchanged. */
@@ -501,15 +521,17 @@ function segmentParagraph(
     // ("disagreed with the government").
     if (unnamed) seen.add(null);
     for (const m of findMentions(masked, a, b, speakers)) {
-      // "Asked about it, she said", "Speaking to reporters, he said": a participle opening the
-      // sentence is no one, so it does not stand between he/she and the person named before.
+      // "Asked about it, she said", "Speaking to reporters, he said", "Last year she said": a
+      // participle or an adverbial opening the sentence is no one, so it does not stand between
+      // he/she and the person named before.
       if (
         m.name &&
         m.start === trimStart(masked, a) &&
         !m.name.includes(' ') &&
         !m.titled &&
         !m.role &&
-        PARTICIPLE_OPENER.test(masked.slice(m.start, b))
+        !speakers.knowsPerson(m.name) &&
+        (PARTICIPLE_OPENER.test(masked.slice(m.start, b)) || ADVERBIAL_OPENER.test(masked.slice(m.start, b)))
       )
         continue;
       const r = speakers.referentOf(m, state.sentence, false);
@@ -618,6 +640,9 @@ function segmentParagraph(
     said[si] = who ? who.speaker : undefined;
     if (who?.speaker)
       ctx.here.push({ name: who.speaker, gender: null, org: speakers.isOrg(who.speaker), sentence: state.sentence, speaker: true, at: b });
+    // "…," said the world number two. She then joked: …: someone unnamed spoke here, so "she"
+    // and "the player" are not the person named further back.
+    else if (who?.someone) ctx.here.push({ name: null, gender: null, org: false, sentence: state.sentence, speaker: true, at: b, person: true });
     for (const r of ctx.here) speakers.note(r);
     lastWho = who;
     lastCtx = ctx;

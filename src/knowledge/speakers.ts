@@ -85,7 +85,9 @@ export class ArticleSpeakers implements KnownNames {
   /** First pass: a mention anywhere in the article (outside quotation marks). */
   learn(m: Mention, midSentence = true): void {
     if (!m.name) return;
-    if (midSentence && !m.name.includes(' ')) this.midSentence.add(nameKey(m.name));
+    // A role or a title before a single word makes it a name wherever it stands ("King Abdullah
+    // met …" opening a sentence, "Mr Olsen"), like a capital inside a sentence.
+    if ((midSentence || (m.role && !m.org) || m.titled) && !m.name.includes(' ')) this.midSentence.add(nameKey(m.name));
     if (m.titled && m.gender && !m.name.includes(' ')) {
       const key = nameKey(m.name);
       this.titleGenders.set(key, new Set([...(this.titleGenders.get(key) ?? []), m.gender]));
@@ -193,7 +195,7 @@ export class ArticleSpeakers implements KnownNames {
       return { name: who, gender: m.gender ?? (who ? (this.gender.get(who) ?? null) : null), org: false, sentence, speaker, role: m.role };
     }
     const name = this.canonical(m.name, m.org);
-    if (name === undefined && !m.titled && !speaker) return null;
+    if (name === undefined && !m.titled && !(m.role && !m.org) && !speaker) return null;
 
     const bare = m.titled && !m.name.includes(' ');
     if (name && bare && !this.titleFits(m.name, m.gender, name)) return { name: null, gender: m.gender, org: false, sentence, speaker, role: m.role };
@@ -306,6 +308,9 @@ export class ArticleSpeakers implements KnownNames {
     // Canada spokeswoman" → "the spokeswoman"); with two ministers, "the minister" is nobody.
     const fits = [...this.personRoles].filter(([, roles]) => roles.some((role) => ` ${nameKey(role)}`.endsWith(` ${key}`))).map(([who]) => who);
     if (fits.length) return fits.length === 1 ? fits[0]! : null;
+    // "the Portuguese coach" is the article's one coach: a nationality qualifies a role, it does not change it.
+    const words = key.split(' ');
+    if (words.length > 1 && isDemonym(words[0]!)) return this.roleNoun(words.slice(1).join(' '), here, paragraphStart);
     // "the PGA champion said", "the 36-year-old said", "the Zimbabwean said": a description of
     // the one person just named, who has been given no role of their own (a "Foreign Minister X"
     // is not "the Prime Minister"); an office held by no one named ("the Prime Minister" after

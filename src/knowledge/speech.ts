@@ -1,5 +1,7 @@
-import { ACCOUNTS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
+import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
+import { ORG_NOUNS } from './lexicon/organisations.js';
 import { FINITE, INVERTED, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
+import { MONTHS, TIME_UNITS, WEEKDAYS } from './lexicon/time-words.js';
 import { findMentions, type Mention } from './names.js';
 import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
 
@@ -25,6 +27,15 @@ const AUXILIARY =
  */
 const ADVERB =
   /(?:^|\s)\p{Ll}{3,}(?:ally|edly|ously|ively|fully|lessly|ently|antly|ately|ably|ibly|ingly|ickly|ftly|rtly|stly|ghtly|wly|rly|tly|sly)\s*$/u;
+/**
+ * A time adverbial between a subject and its verb ("Santos on Monday said", "She last week
+ * described", "Mr Osei earlier this month called"): not part of the subject.
+ */
+const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+// Case-sensitive: "Russia Today goes on to say" ends in a name, not in "today".
+const TIME_ADVERBIAL = new RegExp(
+  `(?:^|\\s)(?:(?:on|in|at|during|by)\\s+)?(?:${[...WEEKDAYS.map(capital), 'today', 'tonight', 'yesterday', '\\d{4}'].join('|')}|(?:${MONTHS.map(capital).join('|')})(?:\\s+\\d{1,2})?|(?:last|this|next|that|earlier\\s+this|later\\s+that|late|early)\\s+(?:${TIME_UNITS.join('|')}|${WEEKDAYS.map(capital).join('|')}))\\s*$`,
+);
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|one|another|this|that|these|those|some|many|several|two|three|local|other)$/i;
 const PREPOSITION = new Set([
   'on',
@@ -67,6 +78,8 @@ const OWN_DOCUMENT = new RegExp(`^\\s+(?:(?:full|complete|entire|written|prepare
 
 export interface Who {
   speaker: string | null;
+  /** The speaker is a person the resolver could not name ("said the world number two"): someone, not no one. */
+  someone?: boolean;
 }
 
 /** What the resolver needs: the masked paragraph, the article's speakers, this sentence's mentions. */
@@ -164,15 +177,20 @@ function pronounWho(ctx: Context, word: string, at: number): Who {
 
 /** A lower-case noun phrase as subject: "the minister" → that person; "a witness" → nobody. */
 function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: number): Who {
-  if (det && !/^the$/i.test(det)) return { speaker: null };
-  return { speaker: ctx.speakers.roleNoun(noun, before(ctx, at), ctx.paragraphStart) };
+  // A noun phrase that is not an organisation's or a document's is a person, named or not.
+  const head = nameKey(noun).split(' ').at(-1) ?? '';
+  const someone = !ORG_NOUNS.has(head) && !DOCUMENT_NOUNS.has(head);
+  if (det && !/^the$/i.test(det)) return { speaker: null, someone };
+  const speaker = ctx.speakers.roleNoun(noun, before(ctx, at), ctx.paragraphStart);
+  return speaker ? { speaker } : { speaker: null, someone };
 }
 
 /** The subject ending at `end` (before a verb of saying), not reaching before `floor`. */
 function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
   let e = end;
   for (let k = 0; k < 4; k++) {
-    const m = AUXILIARY.exec(ctx.masked.slice(floor, e)) ?? ADVERB.exec(ctx.masked.slice(floor, e));
+    const m =
+      AUXILIARY.exec(ctx.masked.slice(floor, e)) ?? ADVERB.exec(ctx.masked.slice(floor, e)) ?? TIME_ADVERBIAL.exec(ctx.masked.slice(floor, e));
     if (!m || m[0].trim() === '') break;
     e = floor + m.index;
   }
@@ -180,8 +198,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   e = floor + text.length;
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
   // "Sen. John Cornyn (R-Texas) told", "Ana Ruiz (pictured) said": an aside in brackets after the subject.
-  const aside = /\s*\([^()_]{1,60}\)$/.exec(text);
+  const aside = /,?\s*\([^()_]{1,60}\)$/.exec(text);
   if (aside && aside.index > 0) return subjectBefore(ctx, floor, floor + aside.index, depth);
+  // "Apata, who doubles as the Solicitor-General of the Federation, in his submission, said": a
+  // relative clause after the subject says who the subject is; it holds no subject of its own.
+  const relative = /,\s+(?:who|whose)\s[^,_]*$/.exec(text);
+  if (relative && relative.index > 0 && depth > 0) return subjectBefore(ctx, floor, floor + relative.index, depth + 1);
   const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
   const last = mentions[mentions.length - 1];
   if (last && last.end === e && !last.possessive) {
@@ -221,8 +243,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
       const innerEnd = inner + appos[1]!.trimEnd().length;
       const named = findMentions(ctx.masked, inner, innerEnd, ctx.speakers);
+      // (Also "Dr. Aiko Tanaka of the University of Tokyo": a person, then the body they are of.)
       const whole =
-        named.length === 1 && named[0]!.end === innerEnd && !named[0]!.org && /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0]!.start));
+        !!named[0] &&
+        !named[0].org &&
+        /^\s*(?:the\s+)?$/i.test(ctx.masked.slice(inner, named[0].start)) &&
+        ((named.length === 1 && named[0].end === innerEnd) || /^\s+(?:of|at|from)\s/.test(ctx.masked.slice(named[0].end, innerEnd)));
       // "the club's president, Nasser Al-Khelaïfi, said": the appositive is the name, when what it
       // stands beside names no one ("…, of Joeys Lane, Bilbrook, said": Bilbrook is an address).
       const head = ctx.masked.slice(floor, floor + appos.index);
@@ -331,8 +357,11 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
   if (v.word === 'quoted' && !/(?<![\p{L}\p{N}])(?:was|were|is|been|being)\s+$/iu.test(pre)) return { speaker: null };
   const subject = subjectBefore(ctx, floor, v.start);
   if (subject) return subject;
-  // "…," said X, "…": the subject stands after the verb.
-  return inverted(ctx, v.end, to);
+  // "…," said X, "…": the subject stands after the verb; after "told" stands the listener ("Malami,
+  // (SAN) told the Federal High Court").
+  // ("said the findings were …": a noun after the verb here may be its clause's subject, not a person.)
+  const after = INVERTED.has(v.word) ? inverted(ctx, v.end, to) : null;
+  return after && { speaker: after.speaker };
 }
 
 /** An object ("him", "Jones", "the minister") as the speaker. */
@@ -521,7 +550,7 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
   const adverbial =
     /^[\s_]*(?:on|in|at|after|before|following|during|upon|with)\s+(?:his|her|their|its|the|a|an)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,?\s+$/iu;
   if (/(?:^|\s)(?:in|at|on|of|for|with|from|to|by|after|before|during|about|like|as|and|or)\s/i.test(prefix) && !adverbial.test(prefix)) return null;
-  if (!/^,?\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.test(rest)) return null;
+  if (!/^,?\s+(?:[\p{L}\p{N}'’,-]+\s+)*?\p{Ll}/u.test(rest)) return null;
   const speaker = resolveMention(ctx, m);
   return speaker ? { speaker } : null;
 }

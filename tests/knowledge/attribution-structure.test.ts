@@ -403,3 +403,108 @@ describe('he and she: what the article and the names say', () => {
     expect(quoteOf(a, 'We have nothing to hide')).toBeNull();
   });
 });
+
+describe('what stands between a subject and its verb, and what opens a sentence', () => {
+  it('an age in apposition before a colon, and a time adverbial before the verb, keep the subject', () => {
+    const a = parse(
+      'Finance Minister Grace Mwangi presented the budget on Thursday.',
+      'Mwangi, 52, was defiant: "We will not borrow another shilling for consumption."',
+      'Opposition leader Kofi Boateng on Monday said the plan was "a danger to our democracy and our savings".',
+      'Mwangi last week described the criticism as "the noise of people who never balanced a budget".',
+      'Boateng earlier this month called the minister "the least honest person in the cabinet".',
+    );
+    expect(quoteOf(a, 'We will not borrow')).toBe('Grace Mwangi');
+    expect(quoteOf(a, 'a danger to our democracy')).toBe('Kofi Boateng');
+    expect(quoteOf(a, 'the noise of people')).toBe('Grace Mwangi');
+    expect(quoteOf(a, 'the least honest person')).toBe('Kofi Boateng');
+  });
+
+  it('a word opening a sentence before he or she ("Last year she", "Speaking later on radio, she") is no one standing between her and her name', () => {
+    const a = parse(
+      'Opposition leader Maria Santos criticised the budget.',
+      'Santos was unmoved. Speaking later on radio, she said the ministry was "living in a fantasy world of its own".',
+      'Last year she described the president as "a danger to our young democracy".',
+    );
+    expect(quoteOf(a, 'living in a fantasy')).toBe('Maria Santos');
+    expect(quoteOf(a, 'a danger to our young')).toBe('Maria Santos');
+  });
+
+  it('a relative clause or a bracketed title after the subject, and the listener after "told", are not the speaker', () => {
+    const a = parse(
+      'The Attorney-General Mr Bala Idris, (SAN) told the Federal High Court Abuja on Monday that the suspension was "unconstitutional, illegal and unlawful".',
+      'Idris made his position known through his counsel, Mr Tunde Ajayi.',
+      'Ajayi, who doubles as the Solicitor-General of the Federation, in his submission, said the senate had acted "outside every rule it has written".',
+    );
+    expect(quoteOf(a, 'unconstitutional, illegal')).toBe('Bala Idris');
+    expect(quoteOf(a, 'outside every rule')).toBe('Tunde Ajayi');
+  });
+
+  it('a person in apposition with the body they are of ("Dr. Aiko Tanaka of the University of Tokyo") is the subject', () => {
+    const a = parse(
+      'The study\'s lead author, Dr. Aiko Tanaka of the University of Tokyo, said the findings were encouraging. "We saw reefs that we had written off come back," she said.',
+    );
+    expect(quoteOf(a, 'We saw reefs')).toBe('Aiko Tanaka');
+  });
+});
+
+describe('titles, epithets and unnamed speakers', () => {
+  it('a single name after a royal or religious title is a person, and "the king", "the Pope" are that person', () => {
+    const a = parse(
+      'King Abdullah met the envoy in Amman. "We welcome the talks," the king said.',
+      'Pope Francis addressed the crowd in St Peter\'s Square. "Let us pray for peace," the Pope said.',
+    );
+    expect(quoteOf(a, 'We welcome the talks')).toBe('Abdullah');
+    expect(quoteOf(a, 'Let us pray')).toBe('Francis');
+  });
+
+  it('a nationality before a role the person holds is that person ("the Portuguese coach"), and the quotations after what they said carry on', () => {
+    const a = parse(
+      'Super Eagles Head Coach, José Peseiro on Thursday expressed joy at his first victory.',
+      'Midfielder Alex Iwobi scored the first goal.',
+      'The Portuguese coach stressed that the team needed more time to improve.',
+      '"We had barely six or seven practice sessions before the game.',
+      '"The players need more time, I do not think the team was fresh enough."',
+    );
+    expect(givenTo(a, 'the team needed more time')).toEqual(['José Peseiro']);
+    expect(quoteOf(a, 'We had barely six')).toBe('José Peseiro');
+    expect(quoteOf(a, 'The players need more time')).toBe('José Peseiro');
+  });
+
+  it('"Moscow-born" qualifies a name, it is not part of it', () => {
+    const a = parse(
+      'Newly crowned champion Elena Rybakina beat Ons Jabeur in the final.',
+      'Moscow-born Rybakina, who has represented Kazakhstan for four years, fought back to win.',
+      '"I did not expect to be in the second week of a Grand Slam," said the 23-year-old.',
+    );
+    expect(quoteOf(a, 'I did not expect')).toBe('Elena Rybakina');
+  });
+
+  it('someone unnamed who spoke stands between "she" and the person named before them', () => {
+    const a = parse(
+      'Elena Rybakina won the final against Ons Jabeur.',
+      'After dominating the first set against a nervous Rybakina, her game fell apart.',
+      '"I want to congratulate Elena and her team, she deserved this," said the world number two.',
+      'She then joked: "Elena stole my title but it is OK."',
+    );
+    expect(quoteOf(a, 'Elena stole my title')).toBeNull();
+  });
+});
+
+describe('quotation marks as they are written', () => {
+  it('a quotation that opens a sentence and is never closed runs to the end of its paragraph', () => {
+    const a = parse(
+      '"I was actually kind of emotional after the putt lipped in," Xander Schauffele said. "It has been a while since I have won and I kept saying it all week.',
+      'He continued: "I really did not want to go into a play-off."',
+    );
+    expect(quoteOf(a, 'It has been a while')).toBe('Xander Schauffele');
+  });
+
+  it('a paragraph opening with a quotation carries on the words of the person whose sentence, quoted words and all, ends the paragraph before', () => {
+    const a = parse(
+      'Xander Schauffele won by a shot from Bryson DeChambeau.',
+      'DeChambeau was gracious in defeat, acknowledging the lucky break he had on the 16th - "I said thank you to the tree" he joked - and praising Schauffele\'s nerveless finish.',
+      '"I mean, he is an amazing golfer and a well-deserved major champion now."',
+    );
+    expect(quoteOf(a, 'I mean, he is an amazing')).toBe('Bryson DeChambeau');
+  });
+});
