@@ -74,6 +74,17 @@ const PAGES: Record<string, string> = {
     '<title>Library opens late</title>',
     `<h1>Library opens late</h1><p class="dateline">9 September 2022</p><p>“Come in the evenings too,” said librarian Ada Moss.</p>${BODY}${COMMENTS}`,
   ),
+  // Schema.org microdata in the article body: Readability drops these <meta>s from a full-length article.
+  'microdata.html': page(
+    '<title>Tram line opens</title>',
+    `<h1>Tram line opens</h1><meta itemprop="datePublished" content="2022-10-04T08:00:00Z"><meta itemprop="dateModified" content="2022-10-06"><p>“The first tram left on time,” said driver Ola Berg.</p>${BODY}`,
+  ),
+  // A reader's comment marked up as schema.org Comment: its date is the comment's.
+  'microdata-comment.html': page(
+    '<title>Tram line opens</title>',
+    `<h1>Tram line opens</h1><p>“The first tram left on time,” said driver Ola Berg.</p>${BODY}
+<div class="discussion"><div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><meta itemprop="datePublished" content="2018-02-01"><p>Finally!</p></div></div>`,
+  ),
   // The date given with --date (kept in the .source.yaml written beside it).
   'given.html': page('<title>Ferry resumes</title>', `<h1>Ferry resumes</h1><p>“The ferry runs again,” said Captain Ines Duarte.</p>${BODY}`),
   'given.html.source.yaml': 'url: https://example.org/ferry\ndate: 2024-04-05\n',
@@ -123,6 +134,12 @@ describe('the date a reader sees', () => {
     expect(byFile('masthead.html')).toMatchObject({ date: '2021-11-02', dateFrom: 'time-element' });
     expect(byFile('masthead-undated.html')).toBeUndefined();
     expect(problems.find((p) => p.file === 'masthead-undated.html')?.reason).toMatch(/no publication date found/);
+  });
+
+  it('reads schema.org microdata (<meta itemprop="datePublished">) in the body of a full-length article, but never a comment’s', () => {
+    expect(byFile('microdata.html')).toMatchObject({ date: '2022-10-04', dateFrom: 'meta', updated: '2022-10-06' });
+    expect(byFile('microdata-comment.html')).toBeUndefined();
+    expect(problems.find((p) => p.file === 'microdata-comment.html')?.reason).toMatch(/no publication date found/);
   });
 
   it('never takes a date, or a quotation, from readers’ comments', () => {
