@@ -92,9 +92,11 @@ const schema = z.object({
     return urls;
   }),
   FEED_INTERVAL_MINUTES: optional(z.coerce.number().min(0.01, 'must be more than 0').max(10_080)).transform((v) => v ?? 30),
-  // Defaults in src/ingest/feeds.ts (FEED_TUNING): new items per feed per poll, and one poll's time budget.
+  // Defaults in src/ingest/feeds.ts (FEED_TUNING): new items per feed per poll, one poll's time
+  // budget, and the items a feed may list before it is refused whole.
   FEED_MAX_ITEMS: optional(count),
   FEED_POLL_BUDGET_SECONDS: optional(z.coerce.number().min(1, 'must be at least 1').max(86_400)),
+  FEED_MAX_LISTED_ITEMS: optional(count),
   DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL such as postgres://user:pass@host:5432/db' })),
   DATABASE_SCHEMA: optional(
     z
@@ -166,6 +168,7 @@ export interface Config {
     /** Unset: the defaults of src/ingest/feeds.ts. */
     feedMaxItems?: number;
     feedPollBudgetSeconds?: number;
+    feedMaxListedItems?: number;
   };
   /** PostgreSQL as the knowledge store (src/store/); undefined: the knowledge folder. */
   database: { url: string; schema: string /** How long to wait for it at start (DATABASE_CONNECT_SECONDS). */; connectSeconds?: number } | undefined;
@@ -218,6 +221,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Readonly<Config> {
       operatorGuilds: Object.freeze([...e.VERBATIM_OPERATOR_GUILDS]) as string[],
       ...(e.FEED_MAX_ITEMS ? { feedMaxItems: e.FEED_MAX_ITEMS } : {}),
       ...(e.FEED_POLL_BUDGET_SECONDS ? { feedPollBudgetSeconds: e.FEED_POLL_BUDGET_SECONDS } : {}),
+      ...(e.FEED_MAX_LISTED_ITEMS ? { feedMaxListedItems: e.FEED_MAX_LISTED_ITEMS } : {}),
     }),
     database: e.DATABASE_URL
       ? Object.freeze({ url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, connectSeconds: e.DATABASE_CONNECT_SECONDS })

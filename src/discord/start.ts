@@ -120,13 +120,14 @@ async function startShard(config: Readonly<Config>, log: Logger, requireToken: b
   const outbox = store.kind === 'postgres' ? createOutbox({ store, dir: join(config.knowledgeDir, OUTBOX_FOLDER), log }) : null;
   const stopOutbox = outbox?.start() ?? (() => undefined);
   const add = moderatorAdd({ knowledgeDir: config.knowledgeDir, fetch, operatorGuilds: config.ingest.operatorGuilds, outbox });
-  const { feeds, feedIntervalMinutes, feedMaxItems, feedPollBudgetSeconds } = config.ingest;
+  const { feeds, feedIntervalMinutes, feedMaxItems, feedPollBudgetSeconds, feedMaxListedItems } = config.ingest;
   const stopFeeds = feeds.length
     ? createFeedPoller({
         feeds,
         intervalMs: feedIntervalMinutes * 60_000,
         ...(feedMaxItems ? { maxItemsPerPoll: feedMaxItems } : {}),
         ...(feedPollBudgetSeconds ? { pollBudgetMs: feedPollBudgetSeconds * 1000 } : {}),
+        ...(feedMaxListedItems ? { maxListedItems: feedMaxListedItems } : {}),
         log,
         fetch,
         add: (input, fallbackDate) =>

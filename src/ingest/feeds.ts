@@ -1,7 +1,8 @@
 import { parseFeed } from 'feedsmith';
+import { Parser } from 'htmlparser2';
 import type { Logger } from '../log.js';
 import type { AddInput, AddResult } from './add.js';
-import { safeFetch, type FetchOptions } from './fetch.js';
+import { FetchRefused, safeFetch, type FetchOptions } from './fetch.js';
 
 /**
  * Feeds (RSS, Atom, RDF, JSON Feed; parsed by feedsmith): each is polled with conditional requests
@@ -30,11 +31,18 @@ export interface FeedPollReport {
 }
 
 /**
- * Tuning (FEED_MAX_ITEMS and FEED_POLL_BUDGET_SECONDS override the first two): a feed of 10,000
- * items must not mean 10,000 fetches every poll, a slow item must not stall polling for hours,
- * and a refused item is tried again after one interval, then two, four… up to a week.
+ * Tuning (FEED_MAX_ITEMS, FEED_POLL_BUDGET_SECONDS and FEED_MAX_LISTED_ITEMS override them):
+ * - maxItemsPerPoll: a long feed must not mean hundreds of fetches every poll;
+ * - pollBudgetMs: a slow item must not stall polling for hours;
+ * - maxBackoffMs: a refused item is tried again after one interval, then two, four… up to a week;
+ * - maxListedItems: a feed listing more items than this is refused whole, counted while it is read
+ *   (the read stops at the first item past it), so a 10,000-item listing is never parsed. 1,000
+ *   because a feed lists recent items (10 to a few hundred in the feeds of news sites and
+ *   publishing tools): more is an archive or a sitemap, which `npm run add` or `knowledge import`
+ *   takes in better. At 50 items a poll every 30 minutes, 1,000 new items already take 20 polls
+ *   (10 hours) to come in, the longest backlog worth leaving to the poller.
  */
-const FEED_TUNING = { maxItemsPerPoll: 50, pollBudgetMs: 5 * 60_000, maxBackoffMs: 7 * 24 * 3600_000 };
+const FEED_TUNING = { maxItemsPerPoll: 50, pollBudgetMs: 5 * 60_000, maxBackoffMs: 7 * 24 * 3600_000, maxListedItems: 1000 };
 
 export interface FeedPollerOptions {
   feeds: readonly string[];
@@ -44,14 +52,105 @@ export interface FeedPollerOptions {
   /** True when the item's URL is already a source (added before, maybe by an earlier run). */
   isKnown: (url: string) => Promise<boolean>;
   log: Logger;
-  fetch?: Omit<FetchOptions, 'accept' | 'headers'>;
+  fetch?: Omit<FetchOptions, 'accept' | 'headers' | 'onChunk'>;
   /** After a poll that added something (e.g. reload the knowledge base now). */
   onAdded?: () => unknown;
   /** New items added (or tried) per feed per poll; default FEED_TUNING.maxItemsPerPoll. */
   maxItemsPerPoll?: number;
   /** Time one poll of all feeds may take before items are left for the next; default FEED_TUNING.pollBudgetMs. */
   pollBudgetMs?: number;
+  /** Items a feed may list before it is refused whole; default FEED_TUNING.maxListedItems. */
+  maxListedItems?: number;
   now?: () => number;
+}
+
+/**
+ * Counts a feed's items in each chunk of its body as it is read, and throws a refusal at the first
+ * item past `limit`: safeFetch then stops reading, so neither the rest of the body nor any parsed
+ * item of a feed that lists too many is ever held. JSON Feed is told from XML by its first character.
+ */
+function listingGuard(limit: number): (chunk: Buffer) => void {
+  // The same decoding as the parse of the whole body (UTF-8); `stream` keeps a character split
+  // between two chunks whole.
+  const decoder = new TextDecoder('utf-8');
+  let count: ((text: string) => void) | null = null;
+  let items = 0;
+  const onItem = () => {
+    items++;
+    if (items > limit)
+      throw new FetchRefused(
+        `the feed lists more than ${limit} items (reading stopped at item ${items}; the limit is FEED_MAX_LISTED_ITEMS=${limit}): refused whole, no item added. Point FEEDS at a feed of recent items, or raise FEED_MAX_LISTED_ITEMS`,
+      );
+  };
+  return (chunk) => {
+    const text = decoder.decode(chunk, { stream: true });
+    if (!count) {
+      const first = /[^\s\uFEFF]/.exec(text)?.[0];
+      if (!first) return; // only white space so far: nothing to count yet
+      count = first === '{' ? jsonItemCounter(onItem) : xmlItemCounter(onItem);
+    }
+    count(text);
+  };
+}
+
+/**
+ * Item elements where feedsmith takes them: RSS `channel > item` (or `rss > item`), RDF
+ * `RDF > item`, Atom `feed > entry`, whatever their namespace prefix. A real XML tokenizer, so an
+ * `<item>` inside CDATA, a comment or an item's own markup is not counted.
+ */
+function xmlItemCounter(onItem: () => void): (text: string) => void {
+  const open: string[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        const local = name.slice(name.indexOf(':') + 1).toLowerCase();
+        const parent = open.at(-1);
+        if ((local === 'item' && (parent === 'channel' || parent === 'rss' || parent === 'rdf')) || (local === 'entry' && parent === 'feed'))
+          onItem();
+        open.push(local);
+      },
+      // Called once for every element opened, also when closed implicitly or self-closing.
+      onclosetag() {
+        open.pop();
+      },
+    },
+    { xmlMode: true },
+  );
+  return (text) => parser.write(text);
+}
+
+/** JSON Feed: the objects directly inside the top-level `items` array, counted by a scan that builds none of them. */
+function jsonItemCounter(onItem: () => void): (text: string) => void {
+  /** Open containers: '{', '[', or 'items' for the top-level items array. */
+  const stack: string[] = [];
+  let inString = false;
+  let escaped = false;
+  /** The string being read, kept only at the top level and only as long as "items" could still match. */
+  let text = '';
+  /** The last string closed at the top level: before a '[' there, the array's key. */
+  let lastKey = '';
+  return (chunk) => {
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === '\\') escaped = true;
+        else if (c === '"') {
+          inString = false;
+          if (stack.length === 1) lastKey = text;
+        } else if (stack.length === 1 && text.length <= 5) text += c;
+        continue;
+      }
+      if (c === '"') {
+        inString = true;
+        text = '';
+      } else if (c === '{') {
+        if (stack.length === 2 && stack[1] === 'items') onItem();
+        stack.push('{');
+      } else if (c === '[') stack.push(stack.length === 1 && stack[0] === '{' && lastKey === 'items' ? 'items' : '[');
+      else if (c === '}' || c === ']') stack.pop();
+    }
+  };
 }
 
 /** The items of a parsed feed, newest format differences smoothed over. */
@@ -96,6 +195,7 @@ export function createFeedPoller(options: FeedPollerOptions) {
   const known = new Set<string>();
   const now = options.now ?? Date.now;
   const maxItems = options.maxItemsPerPoll ?? FEED_TUNING.maxItemsPerPoll;
+  const maxListed = options.maxListedItems ?? FEED_TUNING.maxListedItems;
   /** Feeds already said to list more new items than one poll takes (said once per feed and process, not every poll). */
   const toldLong = new Set<string>();
 
@@ -111,7 +211,8 @@ export function createFeedPoller(options: FeedPollerOptions) {
     const headers: Record<string, string> = {};
     if (seen?.etag) headers['if-none-match'] = seen.etag;
     if (seen?.lastModified) headers['if-modified-since'] = seen.lastModified;
-    const res = await safeFetch(feed, { ...options.fetch, accept: 'feed', headers });
+    // A feed listing more than maxListed items is refused here, while it is read (a feed problem).
+    const res = await safeFetch(feed, { ...options.fetch, accept: 'feed', headers, onChunk: listingGuard(maxListed) });
     if (res.status === 304) {
       report.notModified = true;
       return report;

@@ -42,6 +42,11 @@ export interface FetchOptions {
   totalTimeoutMs?: number;
   /** Extra request headers (conditional requests: If-None-Match, If-Modified-Since). */
   headers?: Record<string, string>;
+  /**
+   * Sees each decoded chunk of a 2xx body as it arrives (feeds count their items here). What it
+   * throws stops the read at once, the rest never downloaded, and is what safeFetch rejects with.
+   */
+  onChunk?: (chunk: Buffer) => void;
 }
 
 export interface Fetched {
@@ -176,6 +181,13 @@ export async function safeFetch(raw: string, options: FetchOptions): Promise<Fet
             discard(res.body);
             if (body !== res.body) body.destroy();
             throw new FetchRefused(`too large: more than ${maxBytes} bytes`);
+          }
+          try {
+            options.onChunk?.(chunk as Buffer);
+          } catch (err) {
+            discard(res.body);
+            if (body !== res.body) body.destroy();
+            throw err;
           }
           chunks.push(chunk as Buffer);
         }

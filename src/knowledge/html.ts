@@ -34,6 +34,8 @@ const FURNITURE = [
   '[role="complementary"]',
   '[role="contentinfo"]',
 ];
+/** Readers' comments: their microdata dates are the comments', never the article's. */
+const COMMENTS = '[itemprop~="comment" i], [itemtype*="Comment"], [class*="comment" i], [id*="comment" i]';
 const BLOCKS = new Set([
   'P',
   'DIV',
@@ -82,7 +84,10 @@ export function extractHtml(html: string, maxDepth = Number.POSITIVE_INFINITY): 
   const ld = jsonLdArticle(document);
   const meta = (...names: string[]) => {
     for (const n of names) {
-      const el = document.querySelector(`meta[property="${n}" i], meta[name="${n}" i], meta[itemprop="${n}" i]`);
+      // Microdata in the body (`<meta itemprop="datePublished">`) counts, except a reader's comment's own.
+      const el = [...document.querySelectorAll(`meta[property="${n}" i], meta[name="${n}" i], meta[itemprop="${n}" i]`)].find(
+        (m) => !m.closest(COMMENTS),
+      );
       const v = el?.getAttribute('content')?.trim();
       if (v) return v;
     }
@@ -92,8 +97,23 @@ export function extractHtml(html: string, maxDepth = Number.POSITIVE_INFINITY): 
   const canonical = document.querySelector('link[rel="canonical" i]')?.getAttribute('href')?.trim() ?? meta('og:url');
   const siteTitle = text(document.querySelector('title')?.textContent);
   for (const el of document.querySelectorAll(FURNITURE.join(','))) el.remove();
-  // Read before Readability runs: it takes a byline or dateline line out as "the byline" unread.
+  // Read before Readability runs: it takes a byline or dateline line out as "the byline" unread,
+  // and on a full-length article drops the <meta itemprop> microdata inside the body.
   const header = readArticleHeader(document);
+  const metaDate = meta(
+    'article:published_time',
+    'datePublished',
+    'date',
+    'pubdate',
+    'publishdate',
+    'dc.date.issued',
+    'dcterms.created',
+    'dc.date',
+    'citation_publication_date',
+    'parsely-pub-date',
+    'sailthru.date',
+  );
+  const metaModified = meta('article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified');
   const headline = header.h1 ? text(header.h1.textContent) : null;
   const parsed = new Readability(document as never, { keepClasses: false }).parse();
   const blocks = parsed?.content ? blocksOf(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body as El) : [];
@@ -111,19 +131,6 @@ export function extractHtml(html: string, maxDepth = Number.POSITIVE_INFINITY): 
     text(ld?.headline) ?? meta('og:title', 'twitter:title', 'dc.title') ?? headline ?? withoutSiteName(siteTitle ?? text(parsed?.title), publisher);
   // Readability repeats the headline as the first heading now and then: the title is not a section.
   if (blocks[0] && title && blocks[0].replace(/^#+\s*/, '') === title) blocks.shift();
-  const metaDate = meta(
-    'article:published_time',
-    'datePublished',
-    'date',
-    'pubdate',
-    'publishdate',
-    'dc.date.issued',
-    'dcterms.created',
-    'dc.date',
-    'citation_publication_date',
-    'parsely-pub-date',
-    'sailthru.date',
-  );
   const ldDate = text(ld?.datePublished);
   const [published, publishedFrom] = ldDate
     ? ([ldDate, 'json-ld'] as const)
@@ -136,7 +143,7 @@ export function extractHtml(html: string, maxDepth = Number.POSITIVE_INFINITY): 
     publisher,
     published,
     publishedFrom,
-    modified: text(ld?.dateModified) ?? meta('article:modified_time', 'og:updated_time', 'dateModified', 'dcterms.modified', 'last-modified') ?? null,
+    modified: text(ld?.dateModified) ?? metaModified,
     blocks,
     url: canonical && /^https?:\/\//i.test(canonical) ? canonical : null,
   };

@@ -42,3 +42,24 @@ describe('an acronym and its full name are one organisation', () => {
     }
   });
 });
+
+describe('an agency or a ministry that says something is the speaker (issue 25, item 3)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'verbatim-agency-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'missiles.txt'),
+    '---\ntitle: Missiles fired\ndate: 2024-03-10\n---\nNorth Korea fired two missiles on Sunday. The state news agency KCNA said: "The test was a success and a warning."\n\nXinhua news agency said the talks in Beijing were useful. "Both sides agreed to meet again," Xinhua said.\n',
+  );
+  writeFileSync(
+    join(dir, 'masks.txt'),
+    '---\ntitle: Masks stay on trains\ndate: 2024-03-11\n---\nThe Ministry of Health announced new rules on Monday. "Masks remain required on trains," the ministry said in a statement.\n',
+  );
+
+  it('/quote finds the agency’s and the ministry’s words under their names', async () => {
+    const { core } = await loadCore(dir, { cacheDir: null, progress: null });
+    const found = (q: string) => core.ask(q).citations.map((c) => [c.speaker, c.excerpt]);
+    expect(found('/quote kcna')).toEqual([['KCNA', 'The test was a success and a warning.']]);
+    expect(found('/quote xinhua')).toEqual([['Xinhua', 'Both sides agreed to meet again']]);
+    expect(found('/quote ministry of health')).toEqual([['Ministry of Health', 'Masks remain required on trains']]);
+  });
+});

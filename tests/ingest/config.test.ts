@@ -12,6 +12,16 @@ it('reads FEEDS, FEED_INTERVAL_MINUTES and VERBATIM_ALLOW_PRIVATE_URLS, private 
   expect(load({ VERBATIM_ALLOW_PRIVATE_URLS: '' }).ingest.allowPrivateUrls).toBe(false);
 });
 
+it('reads the feed limits (per poll, time budget, items a feed may list); unset, the defaults of src/ingest/feeds.ts apply', () => {
+  expect(load({ FEED_MAX_ITEMS: '20', FEED_POLL_BUDGET_SECONDS: '90', FEED_MAX_LISTED_ITEMS: '300' }).ingest).toMatchObject({
+    feedMaxItems: 20,
+    feedPollBudgetSeconds: 90,
+    feedMaxListedItems: 300,
+  });
+  expect(() => load({ FEED_MAX_LISTED_ITEMS: 'many' })).toThrow(/FEED_MAX_LISTED_ITEMS: /);
+  expect(() => load({ FEED_MAX_LISTED_ITEMS: '0' })).toThrow(/FEED_MAX_LISTED_ITEMS: must be at least 1/);
+});
+
 it('names each bad setting', () => {
   const bad = () => load({ FEEDS: 'ftp://x.example/feed', FEED_INTERVAL_MINUTES: '0', VERBATIM_ALLOW_PRIVATE_URLS: 'yes' });
   expect(bad).toThrow(/FEEDS: not an http\(s\) URL: ftp:\/\/x\.example\/feed/);

@@ -104,10 +104,10 @@ it('adds new items, then only the new one, then sends a conditional request that
   expect(lines.filter((l) => l.msg === 'feed item refused').length).toBeGreaterThanOrEqual(1);
 });
 
-describe('a feed of 10,000 items', () => {
-  const big = (path: string) =>
-    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Huge</title><link>${srv.origin}/</link><description>d</description>
-${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>${srv.origin}${path}/${i}</link></item>`).join('\n')}
+describe('a long feed: 600 items, under the 1,000 a feed may list', () => {
+  const big = (path: string, n = 600) =>
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Long</title><link>${srv.origin}/</link><description>d</description>
+${Array.from({ length: n }, (_, i) => `<item><title>Item ${i}</title><link>${srv.origin}${path}/${i}</link></item>`).join('\n')}
 </channel></rss>`;
   const fetched = (prefix: string) => srv.requests.filter((r) => r.path.startsWith(`${prefix}/`)).map((r) => r.path);
 
@@ -131,28 +131,28 @@ ${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>
   }
 
   it('tries at most 50 new items per poll, warns once per poll, and backs off from items that failed', async () => {
-    srv.route('/huge.xml', send('application/rss+xml', big('/many')));
+    srv.route('/long.xml', send('application/rss+xml', big('/many')));
     const clock = { t: 1_000_000 };
-    const { p, warnings, long } = poller('/huge.xml', clock);
+    const { p, warnings, long } = poller('/long.xml', clock);
     const [first] = await p.pollOnce();
-    expect(first).toMatchObject({ added: [], deferred: 9950, backingOff: 0 });
+    expect(first).toMatchObject({ added: [], deferred: 550, backingOff: 0, problem: null });
     expect(first!.refused).toHaveLength(50);
     expect(fetched('/many')).toHaveLength(50);
     expect(warnings()).toHaveLength(1);
-    expect(warnings()[0]).toMatchObject({ refused: 50, deferred: 9950, msg: expect.stringMatching(/some items refused/) });
+    expect(warnings()[0]).toMatchObject({ refused: 50, deferred: 550, msg: expect.stringMatching(/some items refused/) });
 
     // The next poll leaves the 50 that failed alone and tries the next 50.
     const [second] = await p.pollOnce();
-    expect(second).toMatchObject({ deferred: 9900, backingOff: 50 });
+    expect(second).toMatchObject({ deferred: 500, backingOff: 50 });
     expect(new Set(fetched('/many')).size).toBe(100);
     expect(warnings()).toHaveLength(2);
     // That the feed is longer than a poll takes is said once, with the numbers, not at every poll.
     expect(long()).toEqual([
       expect.objectContaining({
-        waiting: 9950,
+        waiting: 550,
         perPoll: 50,
-        polls: 199,
-        msg: 'feed lists more new items than one poll takes (at most 50 per poll, FEED_MAX_ITEMS, within FEED_POLL_BUDGET_SECONDS): 9950 wait for the next polls',
+        polls: 11,
+        msg: 'feed lists more new items than one poll takes (at most 50 per poll, FEED_MAX_ITEMS, within FEED_POLL_BUDGET_SECONDS): 550 wait for the next polls',
       }),
     ]);
 
@@ -169,16 +169,117 @@ ${Array.from({ length: 10_000 }, (_, i) => `<item><title>Item ${i}</title><link>
   });
 
   it('stops trying items when the poll outlasts its time budget, leaving the rest for the next poll', async () => {
-    srv.route('/slow-huge.xml', send('application/rss+xml', big('/slow')));
+    srv.route('/slow-long.xml', send('application/rss+xml', big('/slow')));
     for (let i = 0; i < 20; i++) srv.route(`/slow/${i}`, (_req, res) => void setTimeout(() => res.writeHead(404).end(), 300));
     const clock = { t: 0 };
-    const { p } = poller('/slow-huge.xml', clock, { pollBudgetMs: 1000, now: () => performance.now() });
+    const { p } = poller('/slow-long.xml', clock, { pollBudgetMs: 1000, now: () => performance.now() });
     const started = performance.now();
     const [r] = await p.pollOnce();
     expect(performance.now() - started).toBeLessThan(2500);
     expect(r!.refused.length).toBeGreaterThanOrEqual(1);
     expect(r!.refused.length).toBeLessThanOrEqual(5);
-    expect(r!.deferred).toBe(10_000 - r!.refused.length);
+    expect(r!.deferred).toBe(600 - r!.refused.length);
+  });
+});
+
+describe('a feed listing more than FEED_MAX_LISTED_ITEMS (default 1,000) items', () => {
+  const rssOf = (n: number, path: string, extra = '') =>
+    `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Archive</title><link>${srv.origin}/</link><description>d</description>
+${Array.from({ length: n }, (_, i) => `<item><title>Item ${i}</title><link>${srv.origin}${path}/${i}</link>${extra}</item>`).join('\n')}
+</channel></rss>`;
+  const fetched = (prefix: string) => srv.requests.filter((r) => r.path.startsWith(`${prefix}/`));
+
+  function pollerOf(feeds: string[], extra: Partial<Parameters<typeof createFeedPoller>[0]> = {}) {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'info', format: 'json', destination: { write: (s: string) => void lines.push(s) } });
+    const p = createFeedPoller({
+      feeds: feeds.map((f) => `${srv.origin}${f}`),
+      intervalMs: 60_000,
+      log,
+      fetch: { allowPrivate: true },
+      add: (input, fallbackDate) => addSource(input, { knowledgeDir: dir, fetch: { allowPrivate: true }, ...(fallbackDate ? { fallbackDate } : {}) }),
+      isKnown: (url) => isAdded(dir, url),
+      ...extra,
+    });
+    return { p, logged: () => lines.map((l) => JSON.parse(l)) };
+  }
+
+  const refusal = (limit: number) =>
+    `the feed lists more than ${limit} items (reading stopped at item ${limit + 1}; the limit is FEED_MAX_LISTED_ITEMS=${limit}): refused whole, no item added. Point FEEDS at a feed of recent items, or raise FEED_MAX_LISTED_ITEMS`;
+
+  it('a 10,000-item feed is refused whole with the count and the variable, once per poll, and the other feeds are still polled', async () => {
+    srv.route('/archive.xml', send('application/rss+xml', rssOf(10_000, '/archive')));
+    srv.route('/after-archive.xml', send('application/rss+xml', rssOf(1, '/after-archive')));
+    srv.route('/after-archive/0', send('text/html', pressReleasePage()));
+    const { p, logged } = pollerOf(['/archive.xml', '/after-archive.xml']);
+    for (let poll = 1; poll <= 2; poll++) {
+      const [archive, after] = await p.pollOnce();
+      expect(archive).toMatchObject({ problem: refusal(1000), added: [], refused: [], deferred: 0 });
+      // The feed after it is polled as usual: its one item is added on the first poll, known after.
+      expect(after!.problem).toBeNull();
+      expect(after!.added).toHaveLength(poll === 1 ? 1 : 0);
+      expect(logged().filter((l) => l.msg === 'feed problem')).toEqual(
+        Array.from({ length: poll }, () => expect.objectContaining({ level: 40, feed: `${srv.origin}/archive.xml`, reason: refusal(1000) })),
+      );
+    }
+    expect(fetched('/archive')).toEqual([]);
+    expect(fetched('/after-archive')).toHaveLength(1);
+  });
+
+  it('is refused while it is read: 10,000 items of 1.2 KB (12 MB) are refused by count at item 1,001, not by the 10 MB cap at its end', async () => {
+    // Were the items counted after the read, the 10 MB cap would refuse this feed first ("too large").
+    let written = 0;
+    let closed = false;
+    srv.route('/padded.xml', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.on('close', () => {
+        closed = true;
+      });
+      const body = Buffer.from(rssOf(10_000, '/padded', `<description>${'word '.repeat(240)}</description>`));
+      expect(body.length).toBeGreaterThan(12_000_000);
+      const more = () => {
+        while (!closed && written < body.length) {
+          const ok = res.write(body.subarray(written, written + 64 * 1024));
+          written += 64 * 1024;
+          if (!ok) return void res.once('drain', more);
+        }
+        if (!closed) res.end();
+      };
+      more();
+    });
+    const [r] = await pollerOf(['/padded.xml']).p.pollOnce();
+    expect(r!.problem).toBe(refusal(1000));
+    await expect.poll(() => closed).toBe(true);
+    expect(written).toBeLessThan(12_000_000);
+    expect(fetched('/padded')).toEqual([]);
+  });
+
+  it('counts only the items of the feed: not an <item> in CDATA, a comment or an item of its own; Atom entries and JSON Feed items too', async () => {
+    const decoys = '<description><![CDATA[<item>not one</item>]]></description><!-- <item> --><source url="x"><item/></source>';
+    const atom = (n: number) =>
+      `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><id>urn:a</id><updated>2024-01-01T00:00:00Z</updated>${Array.from(
+        { length: n },
+        (_, i) =>
+          `<entry><title>E${i}</title><id>urn:e${i}</id><link href="${srv.origin}/counted/atom-${n}-${i}"/><updated>2024-01-01T00:00:00Z</updated></entry>`,
+      ).join('')}</feed>`;
+    const json = (n: number) =>
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        note: { items: [{}, {}, {}] },
+        items: Array.from({ length: n }, (_, i) => ({ id: `${i}`, url: `${srv.origin}/counted/json-${n}-${i}`, content_text: '{"items": [{}]}' })),
+      });
+    srv.route('/counted/rss-5.xml', send('application/rss+xml', rssOf(5, '/counted/rss-5', decoys)));
+    srv.route('/counted/rss-6.xml', send('application/rss+xml', rssOf(6, '/counted/rss-6', decoys)));
+    srv.route('/counted/atom-5.xml', send('application/atom+xml', atom(5)));
+    srv.route('/counted/atom-6.xml', send('application/atom+xml', atom(6)));
+    srv.route('/counted/json-5.json', send('application/feed+json', json(5)));
+    srv.route('/counted/json-6.json', send('application/feed+json', json(6)));
+    const feeds = ['rss-5.xml', 'rss-6.xml', 'atom-5.xml', 'atom-6.xml', 'json-5.json', 'json-6.json'].map((f) => `/counted/${f}`);
+    const reports = await pollerOf(feeds, { maxListedItems: 5, maxItemsPerPoll: 1 }).p.pollOnce();
+    expect(reports.map((r) => r.problem)).toEqual([null, refusal(5), null, refusal(5), null, refusal(5)]);
+    // Five items listed, one tried this poll (maxItemsPerPoll), four left for later.
+    expect(reports.filter((r) => !r.problem).map((r) => r.refused.length + r.deferred)).toEqual([5, 5, 5]);
   });
 });
 
@@ -232,7 +333,8 @@ describe('conditional polling and oversized feeds', () => {
     let closed = false;
     srv.route('/endless.xml', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      const chunk = Buffer.from(`<item><title>x</title><link>${srv.origin}/x</link></item>`.repeat(2000));
+      // One endless description, no items: the byte cap, not the item count, is what stops it.
+      const chunk = Buffer.from('many words and no end '.repeat(5000));
       const more = () => {
         if (closed) return;
         while (written < 200 * 1024 * 1024 && res.write(chunk)) written += chunk.length;
@@ -242,7 +344,7 @@ describe('conditional polling and oversized feeds', () => {
       res.on('close', () => {
         closed = true;
       });
-      res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Endless</title>');
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Endless</title><description>');
       more();
     });
     const [r] = await pollerOf('/endless.xml').pollOnce();

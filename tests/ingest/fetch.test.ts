@@ -188,6 +188,33 @@ describe('refusals leave the folder as it was', () => {
     });
   }
 
+  it('refuses a page of 200 MB while it is read: the folder unchanged, and the rest never downloaded', async () => {
+    let written = 0;
+    let closed = false;
+    srv.route('/endless-page', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.on('close', () => {
+        closed = true;
+      });
+      const chunk = Buffer.from('<p>“Words and more words,” said Someone Endless, again and again.</p>\n'.repeat(1000));
+      const more = () => {
+        while (!closed && written < 200 * 1024 * 1024 && res.write(chunk)) written += chunk.length;
+        if (closed) return;
+        if (written >= 200 * 1024 * 1024) res.end();
+        else res.once('drain', more);
+      };
+      res.write('<!DOCTYPE html><html><body><article><h1>Endless</h1>');
+      more();
+    });
+    const before = await listing();
+    const r = await addSource({ kind: 'url', url: `${srv.origin}/endless-page` }, { knowledgeDir: dir, fetch: local });
+    expect(r.ok ? describeAdd(r) : r.reason).toMatch(/too large: more than 10485760 bytes/);
+    expect(await listing()).toEqual(before);
+    await expect.poll(() => closed).toBe(true);
+    // Socket buffers take a few MB past the 10 MB cap; reading it all first would have taken 200 MB.
+    expect(written).toBeLessThan(20 * 1024 * 1024);
+  });
+
   it('refuses loopback without the setting, and follows the same redirect with it', async () => {
     await expect(safeFetch(`${srv.origin}/news/nato-spy-ring`, { accept: 'page' })).rejects.toThrow(/127\.0\.0\.1 is a loopback address/);
     const ok = await safeFetch(`${srv.origin}/to-other-loopback`, { accept: 'page', allowPrivate: true });
@@ -241,6 +268,19 @@ describe('address checks', () => {
       /resolves to a non-public address/,
     );
     expect((await safeFetch(`http://${name}:${port}/news/nato-spy-ring`, { accept: 'page', allowPrivate: true })).status).toBe(200);
+  });
+
+  it('names the switch a developer needs in every refusal of a local address: an IP, a local host name, a redirect, a resolved name', async () => {
+    const hint = /\(only public addresses are fetched; VERBATIM_ALLOW_PRIVATE_URLS=1 allows them in development\)$/;
+    await expect(safeFetch(`${srv.origin}/news/nato-spy-ring`, { accept: 'page' })).rejects.toThrow(hint);
+    await expect(safeFetch('http://localhost:1/', { accept: 'page' })).rejects.toThrow(hint);
+    await expect(safeFetch(`${srv.origin}/to-other-loopback`, { accept: 'page', allowHosts: [srv.host] })).rejects.toThrow(hint);
+    // A name that resolves to loopback is refused when connecting (the lookup's refusal): this
+    // machine's own name, where /etc/hosts maps it to 127.0.0.1 (as in the test above).
+    const name = hostname();
+    const resolved = await lookup(name).catch(() => null);
+    if (resolved && forbiddenAddress(resolved.address) !== null && !/^localhost$|\.(localhost|local|internal)$/i.test(name))
+      await expect(safeFetch(`http://${name}:${new URL(srv.origin).port}/`, { accept: 'page' })).rejects.toThrow(hint);
   });
 
   it('refuses local host names and non-http schemes before any connection', async () => {

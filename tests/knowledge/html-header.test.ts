@@ -25,6 +25,9 @@ const page = (head: string, article: string) => `<!DOCTYPE html><html><head><met
 <aside class="related"><h3>Related</h3><ul><li><a href="/x">Old budget row</a> <time datetime="2019-11-05">5 November 2019</time></li></ul></aside></main>
 <footer><p>© Town News, 14 January 2011.</p></footer></body></html>`;
 
+const COMMENTS = `<section class="comments" id="comments"><h3>Comments</h3>
+<div class="comment"><p class="meta">Posted <time datetime="2018-02-01T10:00:00Z">1 February 2018</time> by Pat Reader</p><p>“Rubbish from start to finish,” said Pat Reader.</p></div></section>`;
+
 const PAGES: Record<string, string> = {
   'dateline.html': page(
     '<title>Council agrees budget | Town News</title>',
@@ -62,6 +65,29 @@ const PAGES: Record<string, string> = {
   'masthead-undated.html': `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Pier closes | Bay Courier</title></head><body>
 <header class="masthead"><h1>Bay Courier</h1><p>Monday 7 December 2026</p></header>
 <div class="story"><h2>Pier closes for the winter</h2><p>“We will reopen in spring,” said harbour master Rui Costa.</p>${BODY}</div></body></html>`,
+  // Readers' comments carry dates and quotations of their own: never the article's.
+  'comments.html': page(
+    '<title>Council agrees budget</title>',
+    `<h1>Council agrees budget</h1><p>“We have a budget at last,” said Mayor Jo Brand.</p>${BODY}${COMMENTS}`,
+  ),
+  'comments-dated.html': page(
+    '<title>Library opens late</title>',
+    `<h1>Library opens late</h1><p class="dateline">9 September 2022</p><p>“Come in the evenings too,” said librarian Ada Moss.</p>${BODY}${COMMENTS}`,
+  ),
+  // Schema.org microdata in the article body: Readability drops these <meta>s from a full-length article.
+  'microdata.html': page(
+    '<title>Tram line opens</title>',
+    `<h1>Tram line opens</h1><meta itemprop="datePublished" content="2022-10-04T08:00:00Z"><meta itemprop="dateModified" content="2022-10-06"><p>“The first tram left on time,” said driver Ola Berg.</p>${BODY}`,
+  ),
+  // A reader's comment marked up as schema.org Comment: its date is the comment's.
+  'microdata-comment.html': page(
+    '<title>Tram line opens</title>',
+    `<h1>Tram line opens</h1><p>“The first tram left on time,” said driver Ola Berg.</p>${BODY}
+<div class="discussion"><div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><meta itemprop="datePublished" content="2018-02-01"><p>Finally!</p></div></div>`,
+  ),
+  // The date given with --date (kept in the .source.yaml written beside it).
+  'given.html': page('<title>Ferry resumes</title>', `<h1>Ferry resumes</h1><p>“The ferry runs again,” said Captain Ines Duarte.</p>${BODY}`),
+  'given.html.source.yaml': 'url: https://example.org/ferry\ndate: 2024-04-05\n',
   'site-title.html': `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Harbour deal reached | Harbour Gazette</title>
 <meta property="og:site_name" content="Harbour Gazette"><meta property="article:published_time" content="2024-05-15"></head>
 <body><div class="story"><p>“It is done,” said Tomas Voss, the union leader, after the vote on the harbour deal that had been months in the making.</p>${BODY}</div></body></html>`,
@@ -110,11 +136,30 @@ describe('the date a reader sees', () => {
     expect(problems.find((p) => p.file === 'masthead-undated.html')?.reason).toMatch(/no publication date found/);
   });
 
+  it('reads schema.org microdata (<meta itemprop="datePublished">) in the body of a full-length article, but never a comment’s', () => {
+    expect(byFile('microdata.html')).toMatchObject({ date: '2022-10-04', dateFrom: 'meta', updated: '2022-10-06' });
+    expect(byFile('microdata-comment.html')).toBeUndefined();
+    expect(problems.find((p) => p.file === 'microdata-comment.html')?.reason).toMatch(/no publication date found/);
+  });
+
+  it('never takes a date, or a quotation, from readers’ comments', () => {
+    expect(byFile('comments.html')).toBeUndefined();
+    expect(problems.find((p) => p.file === 'comments.html')?.reason).toMatch(/no publication date found/);
+    expect(byFile('comments-dated.html')).toMatchObject({ date: '2022-09-09', dateFrom: 'dateline' });
+    expect(
+      byFile('comments-dated.html')!
+        .paragraphs.map((p) => p.text)
+        .join('\n'),
+    ).not.toMatch(/Rubbish|Pat Reader|2018/);
+  });
+
   it('says where the date came from in ask --json citations', () => {
     const json = JSON.parse(renderJson(core.answer({ command: 'quote', speaker: 'jo brand', topic: '', offset: 0 })));
     expect(json.citations[0]).toMatchObject({ date: '2020-03-03', dateFrom: 'dateline' });
     const meta = JSON.parse(renderJson(core.answer({ command: 'quote', speaker: 'tomas voss', topic: 'done', offset: 0 })));
     expect(meta.citations[0]).toMatchObject({ date: '2024-05-15', dateFrom: 'meta' });
+    const given = JSON.parse(renderJson(core.answer({ command: 'quote', speaker: 'ines duarte', topic: 'ferry runs', offset: 0 })));
+    expect(given.citations[0]).toMatchObject({ date: '2024-04-05', dateFrom: 'given', excerpt: 'The ferry runs again' });
   });
 });
 

@@ -42,6 +42,7 @@ describe('a news page around a seed article', () => {
   it('takes the seed’s date from JSON-LD (published, not modified), and the metadata', () => {
     const a = byFile('news.html');
     expect(a.date).toBe('2021-03-22');
+    expect(a.dateFrom).toBe('json-ld');
     expect(a.updated).toBe('2021-03-23');
     expect(a.title).toBe('NATO “closely following” Bulgarian investigation into alleged Russian spy ring');
     expect(a.publisher).toBe('Diplomatic Times');
