@@ -107,7 +107,8 @@ function singleSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
       // British style over several paragraphs: ‘ opens a sentence and the paragraph ends inside the
       // quotation; the next paragraph opens with ‘ again, or closes it. Only in a paragraph with no
       // double marks, for a capitalised sentence of four words or more.
-      const opensSentence = text.slice(0, i).trim() === '' || /[.!?:]\s+$/.test(text.slice(0, i));
+      // (Or follows a comma after a verb: "Tim Littlewood says, ‘Species discovery is …".)
+      const opensSentence = text.slice(0, i).trim() === '' || /(?:[.!?:]|\p{Ll},)\s+$/u.test(text.slice(0, i));
       const rest = text.slice(i + 1).trimEnd();
       if (opensSentence && !doubles.length && /^\p{Lu}/u.test(rest) && rest.split(/\s+/).length >= 4) {
         out.push({ start: i + 1, end: i + 1 + rest.length, closed: false, startsParagraph: text.slice(0, i).trim() === '' });

@@ -37,6 +37,8 @@ export interface Mention {
 /** A sentence's first word ending in -ist or -eer before a two-word name is a role ("Saxophonist Marcus Bell", "Mountaineer Jane Roe"). */
 const ROLE_SUFFIX = /^\p{L}{3,}(?:ist|yst|ologist|eer)$/u;
 const SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+/** Nouns of a learned profession, by their ending (meteorologist, economist, physician, librarian). */
+const PROFESSION = /^\p{Ll}{3,}(?:ist|ician|arian)$/u;
 
 interface Token {
   text: string;
@@ -290,6 +292,20 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       m.org = true;
       m.gender = null;
     }
+    // "the Gandhi family", "the Obama administration", "the Modi government": a name between "the"
+    // and a common noun qualifies the noun; a person's name takes no article, so it names no one here.
+    if (
+      m.name &&
+      !m.role &&
+      !m.titled &&
+      !m.org &&
+      !m.possessive &&
+      /^the$/i.test(lowerRole?.text ?? '') &&
+      m.start === run[0]!.start &&
+      /^\s+\p{Ll}{3,}\b/u.test(text.slice(m.end, m.end + 30)) &&
+      !SAYING.test(text.slice(m.end, m.end + 30))
+    )
+      continue;
     // "Venezualan president Hugo Chavez", "Civil Defense Authority director General …": the run
     // before a lower-case role word describes the role, it names no one else.
     const prev = out[out.length - 1];
@@ -391,6 +407,9 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
     k = -1;
     while (k + 1 < run.length - 1 && (TITLES.has(lows[k + 1]!) || ROLE_WORDS.has(lows[k + 1]!))) k++;
   }
+  // "Deputy Chief Meteorologist", "Chief Librarian": a learned profession's noun after role words
+  // ends the role; it is no one's name.
+  if (k >= 0 && k === run.length - 2 && PROFESSION.test(lows[k + 1]!)) k = run.length - 1;
   for (let idx = 0; idx <= k; idx++) {
     hint(lows[idx]!);
     if (TITLES.has(lows[idx]!)) titled = true;

@@ -43,6 +43,8 @@ type UnitKind = 'title' | 'heading' | 'caption' | 'byline' | 'attribution' | 'bo
 interface Unit {
   text: string;
   kind: UnitKind;
+  /** A Markdown heading (`## …`): a heading wherever it stands. */
+  marked?: boolean;
 }
 
 export class ParseError extends Error {
@@ -168,11 +170,15 @@ function toUnits(body: string): Unit[] {
     else kind = 'body';
     if (kind === 'body') seenBody = true;
     try {
-      for (const part of splitLongParagraph(text)) units.push({ text: part, kind });
+      for (const part of splitLongParagraph(text)) units.push({ text: part, kind, ...(markdownHeading ? { marked: true } : {}) });
     } catch (err) {
       throw new ParseError((err as Error).message);
     }
   }
+  // A heading heads what follows it: a last line after the body that only looks like one (no full
+  // stop: “…,” he wrote) is the body's last paragraph, and its words are quoted like any other.
+  const last = units[units.length - 1];
+  if (last?.kind === 'heading' && !last.marked && seenBody) last.kind = 'body';
   return units;
 }
 

@@ -416,7 +416,7 @@ function quoteSpans(paragraphs: ParagraphInput[]): QuoteSpan[][] {
 /** An unclosed quotation that opens a sentence and holds one of four words or more. */
 function opensSentence(text: string, span: QuoteSpan): boolean {
   return (
-    /(?:^|[.!?]['"’”]?\s+)$/.test(text.slice(0, Math.max(0, span.start - 1))) &&
+    /(?:^|[.!?]['"’”]?\s+|:\s*)$/.test(text.slice(0, Math.max(0, span.start - 1))) &&
     wordCount(text.slice(span.start, span.end)) >= 4 &&
     /^\p{Lu}/u.test(text.slice(span.start))
   );

@@ -253,7 +253,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       // stands beside names no one ("…, of Joeys Lane, Bilbrook, said": Bilbrook is an address).
       const head = ctx.masked.slice(floor, floor + appos.index);
       const beside = floor + Math.max(0, head.lastIndexOf(',') + 1);
-      const namedBeside = findMentions(ctx.masked, beside, floor + appos.index, ctx.speakers).some((x) => x.name && !x.possessive);
+      const namedBeside = findMentions(ctx.masked, beside, floor + appos.index, ctx.speakers).some((x) => x.name && !x.possessive && !x.org);
       if (whole && named[0]!.name && !namedBeside) return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
       return subjectBefore(ctx, floor, floor + appos.index, depth + 1);
     }
@@ -305,7 +305,20 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
   const text = ctx.masked.slice(from, verbStart);
   const pron = /^[\s_,]*(he|she|they|it|we|i)\b/i.exec(text);
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].length);
-  for (const m of findMentions(ctx.masked, from, verbStart, ctx.speakers)) {
+  const ms = findMentions(ctx.masked, from, verbStart, ctx.speakers);
+  for (const [k, m] of ms.entries()) {
+    // "Meanwhile, the general director of MSF Switzerland, Bruno Jochum disagreed … and reiterated":
+    // a role of something, then the name in apposition, open the sentence: the name is its subject.
+    const next = ms[k + 1];
+    if (
+      k === 0 &&
+      next?.name &&
+      !next.org &&
+      !next.possessive &&
+      /^[\s_]*(?:\p{Lu}\p{Ll}+,\s+)?(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,3}(?:of|at|for)\s+$/u.test(ctx.masked.slice(from, m.start)) &&
+      /^,\s+$/.test(ctx.masked.slice(m.end, next.start))
+    )
+      return { speaker: resolveMention(ctx, next) };
     if (m.possessive) continue;
     // "Speaking early on Thursday …, Gates welcomed …, saying": an opening participle is no one.
     if (m.name && !m.name.includes(' ') && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(m.name) && !ctx.speakers.knowsPerson(m.name)) continue;
@@ -446,7 +459,7 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
   // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.
-  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,3}(?:[\p{Ll}-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,4}(?:[\p{Ll}-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
   return subject;
 }
 

@@ -508,3 +508,48 @@ describe('quotation marks as they are written', () => {
     expect(quoteOf(a, 'I mean, he is an amazing')).toBe('Bryson DeChambeau');
   });
 });
+
+describe('more of what real news writes', () => {
+  it('an agency after four words of its description is the one quoted ("…," the state news agency KCNA said)', () => {
+    const a = parse('North Korea fired a missile on Monday.', '"The test was a complete success," the state news agency KCNA said.');
+    expect(quoteOf(a, 'The test was a complete')).toBe('KCNA');
+  });
+
+  it('a role of an organisation, then the name in apposition, open the sentence: the name is its subject', () => {
+    const a = parse(
+      'WHO spokesman Gregory Hartl said the cases were sporadic.',
+      'Meanwhile, the general director of MSF Switzerland, Bruno Jochum disagreed with the statements and reiterated his concern, citing what MSF had observed in Guinea.',
+      '"The situation deserves our full attention and should be taken very seriously."',
+    );
+    expect(quoteOf(a, 'The situation deserves')).toBe('Bruno Jochum');
+  });
+
+  it('a learned profession after role words is a role, and the name in apposition after it speaks', () => {
+    const a = parse('Deputy Chief Meteorologist at the Met Office, Laura Ellam, said: "Saturday will be a very wet and cold day for many."');
+    expect(quoteOf(a, 'Saturday will be')).toBe('Laura Ellam');
+  });
+
+  it('a name between "the" and a noun ("the Gandhi family") names no one that "he" could be', () => {
+    const a = parse(
+      'BJP spokesperson Sambit Patra lashed out at Congress leader Rahul Gandhi on Thursday.',
+      'BJP spokesperson said that the Gandhi family could not tolerate the growth of the economy.',
+      '"Since 2002, you, your mother and your party have been trying to destroy his credibility," he said.',
+    );
+    // The unnamed spokesperson spoke last: nobody, and never the family's son.
+    expect(quoteOf(a, 'Since 2002')).toBeNull();
+  });
+
+  it('British single marks opened after "says," run over paragraphs', () => {
+    const a = parse(
+      "The Museum's Executive Director of Science, Tim Littlewood, says, 'Species discovery is always exciting and shows how much there is to understand.",
+      "'Sadly, much of that diversity is now severely threatened and we are losing species faster than we can discover them.'",
+    );
+    expect(quoteOf(a, 'Species discovery')).toBe('Tim Littlewood');
+    expect(quoteOf(a, 'Sadly, much of that')).toBe('Tim Littlewood');
+  });
+
+  it("a last paragraph without a full stop is the story's, not a heading: its quotation is found", () => {
+    const a = parse('BJP IT cell head Amit Malviya also took to X.', '"It is time to remind the Opposition to look in the mirror," he wrote');
+    expect(quoteOf(a, 'It is time to remind')).toBe('Amit Malviya');
+  });
+});

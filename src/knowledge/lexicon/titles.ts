@@ -3,7 +3,26 @@
  * son …), for he/she. Written for this project from English news usage.
  */
 
-export const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'sen', 'rep', 'gov', 'prof', 'mme', 'mlle', 'messrs']);
+export const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'dr',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'sen',
+  'rep',
+  'gov',
+  'prof',
+  'mme',
+  'mlle',
+  'messrs',
+  'cllr',
+  'cr',
+]);
 
 export const FEMALE = new Set([
   'mrs',
