@@ -1,5 +1,7 @@
 import fc from 'fast-check';
+import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
+import { closestNames } from '../../src/search/speakers.js';
 import { damerauLevenshtein } from '../../src/search/spell.js';
 import { isStopWord, stem, terms } from '../../src/search/terms.js';
 import { words } from '../../src/knowledge/text.js';
@@ -107,6 +109,51 @@ describe('the building blocks', () => {
       { numRuns: 3000 },
     );
     expect(terms("The Allies' elections, Russia's 2 processes; don't")).toEqual(['ally', 'election', 'russia', '2', 'process', 'dont']);
+  });
+  it("offers fuse.js's closest speaker names, in fuse.js's order, for any typed name", () => {
+    // "Did you mean" and autocomplete: closestNames runs Bitap only on the names that can match,
+    // and must give what fuse.js over every name gives, typo'd name or gibberish alike.
+    const given = ['Jens', 'Angela', 'Émile', 'Sergei', 'Mary', 'Kim', 'Jean-Luc', 'Seán', 'Ursula', 'Li', 'Abdel', 'Theodore'];
+    const family = [
+      'Stoltenberg',
+      'Merkel',
+      'Lavrov',
+      'von der Leyen',
+      "O'Brien",
+      'Roosevelt',
+      'Niinistö',
+      'Jong-un',
+      'Keqiang',
+      'Fattah el-Sisi',
+      'Smith',
+      'Al-Jubeir',
+    ];
+    const names = given.flatMap((g) => family.map((f) => ({ name: `${g} ${f}` })));
+    const fuse = new Fuse(names, { keys: ['name'], threshold: 0.45, ignoreLocation: true });
+    const typo = fc
+      .tuple(
+        fc.constantFrom(...names.map((n) => n.name.toLowerCase())),
+        fc.nat(),
+        fc.nat(),
+        fc.string({ unit: fc.constantFrom('a', 'e', 'o', 'r', 'n', ' ', 'x'), maxLength: 3 }),
+      )
+      .map(
+        ([name, i, j, piece]) => name.slice(0, i % (name.length + 1)) + piece + name.slice(Math.max(i % (name.length + 1), j % (name.length + 1))),
+      );
+    const gibberish = fc.string({ unit: fc.constantFrom('a', 'e', 'i', 'o', 'k', 'r', 'z', 'n', ' '), minLength: 1, maxLength: 32 });
+    let found = 0;
+    fc.assert(
+      fc.property(fc.oneof(typo, gibberish), fc.constantFrom(5, 25), (typed, limit) => {
+        const want = fuse.search(typed.slice(0, 32), { limit }).map((r) => r.item.name);
+        found += want.length;
+        expect(
+          closestNames(names, typed.slice(0, 32), limit).map((n) => n.name),
+          typed,
+        ).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(found).toBeGreaterThan(3000);
   });
   it('counts a transposition as one edit', () => {
     expect(damerauLevenshtein('stoltenbreg', 'stoltenberg')).toBe(1);
