@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { closestNames } from '../../src/search/speakers.js';
-import { damerauLevenshtein } from '../../src/search/spell.js';
+import { damerauLevenshtein, Speller } from '../../src/search/spell.js';
 import { isStopWord, stem, terms } from '../../src/search/terms.js';
 import { words } from '../../src/knowledge/text.js';
 import { loadSeeds } from '../helpers.js';
@@ -154,6 +154,41 @@ describe('the building blocks', () => {
       { numRuns: 3000 },
     );
     expect(found).toBeGreaterThan(3000);
+  });
+  it('finds every vocabulary word within the edit budget sharing enough letter pairs, closest and most frequent first', () => {
+    // The definition a typo correction follows, by brute force over the whole vocabulary: words
+    // within the edit budget that share at least max(1, pairs − 3 × budget) of the word's letter
+    // pairs ("^" and "$" marking its ends; one letter against another shares none). The speller
+    // reads only the pair lists a match must appear in, and must find the same words.
+    const letter = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'r', 's');
+    const vocabulary = [...new Set(fc.sample(fc.string({ unit: letter, minLength: 1, maxLength: 9 }), { numRuns: 4000, seed: 7 }))].sort();
+    const frequency = (t: string) => (t.charCodeAt(0) * 31 + t.length * 7) % 13;
+    const speller = new Speller(vocabulary, frequency);
+    const pairs = (w: string) => new Set(Array.from({ length: w.length + 1 }, (_, i) => `^${w}$`.slice(i, i + 2)));
+    const reference = (word: string, limit: number, budget: number) => {
+      const mine = pairs(word);
+      const needed = Math.max(1, mine.size - 3 * budget);
+      return vocabulary
+        .filter((t) => t !== word && damerauLevenshtein(word, t, budget) <= budget && [...pairs(t)].filter((p) => mine.has(p)).length >= needed)
+        .map((t) => ({ term: t, distance: damerauLevenshtein(word, t) }))
+        .sort((a, b) => a.distance - b.distance || frequency(b.term) - frequency(a.term) || (a.term < b.term ? -1 : 1))
+        .slice(0, limit);
+    };
+    let found = 0;
+    fc.assert(
+      fc.property(
+        fc.string({ unit: letter, minLength: 1, maxLength: 10 }),
+        fc.constantFrom(1, 2),
+        fc.constantFrom(2, 5, 50),
+        (word, budget, limit) => {
+          const want = reference(word, limit, budget);
+          found += want.length;
+          expect(speller.candidates(word, limit, budget), `${word} ${budget}`).toEqual(want);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+    expect(found).toBeGreaterThan(10_000);
   });
   it('counts a transposition as one edit', () => {
     expect(damerauLevenshtein('stoltenbreg', 'stoltenberg')).toBe(1);
