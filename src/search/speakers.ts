@@ -116,7 +116,6 @@ export class SpeakerDirectory {
   private readonly byAlias = new Map<string, Speaker[]>();
   private readonly byToken = new Map<string, Speaker[]>();
   private readonly tokenSpeller: Speller;
-  private readonly fuse: Fuse<Speaker>;
 
   /** Organisation (as its role words key it) → the quoted people whose role names it; built on first use. */
   private officials: Map<string, Official[]> | undefined;
@@ -133,7 +132,6 @@ export class SpeakerDirectory {
     if (state) {
       this.all = restore(state, this.byAlias, this.byToken, this.listed, this.asGiven);
       this.tokenSpeller = new Speller([...this.byToken.keys()], (t) => this.byToken.get(t)?.length ?? 0);
-      this.fuse = new Fuse(this.all, { keys: ['name'], threshold: 0.45, ignoreLocation: true });
       return;
     }
     const canonical = canonicalNames(articles);
@@ -235,8 +233,6 @@ export class SpeakerDirectory {
       }
     }
     this.tokenSpeller = new Speller([...this.byToken.keys()], (t) => this.byToken.get(t)?.length ?? 0);
-    // Names only (not every alias): a few hundred short strings keep Bitap scoring to a millisecond.
-    this.fuse = new Fuse(this.all, { keys: ['name'], threshold: 0.45, ignoreLocation: true });
   }
 
   /** What restores this directory (see SpeakerState). */
@@ -377,7 +373,7 @@ export class SpeakerDirectory {
       if (!out.includes(s)) out.push(s);
     };
     for (const s of this.all) if (s.key.startsWith(key) || s.key.includes(` ${key}`)) add(s);
-    if (out.length < limit) for (const r of this.fuse.search(key.slice(0, 32), { limit })) add(r.item);
+    if (out.length < limit) for (const s of closestNames(this.all, key.slice(0, 32), limit)) add(s);
     return out.slice(0, limit);
   }
 
@@ -463,4 +459,46 @@ function restore(
   for (const k of state.listed) listed.add(k);
   for (const [a, entries] of state.asGiven) asGiven.set(a, new Map(entries));
   return all;
+}
+
+/**
+ * fuse.js over names only (not every alias): Bitap suits names, and its score is the fewest edits
+ * (insertions, deletions, substitutions) of the pattern found in the name, over the pattern's length.
+ */
+const NAME_MATCH = { keys: ['name'], threshold: 0.45, ignoreLocation: true };
+
+/**
+ * fuse.js's closest names to `pattern` (at most 32 characters), best first: the same speakers in
+ * the same order as fuse.js over every name, but Bitap runs only on the names that can match. A
+ * match with `k` edits pairs `length − k` of the pattern's characters, in order, with equal ones
+ * of the name, so a name whose longest common subsequence with the pattern (in the lower case
+ * Bitap compares) is shorter cannot be within the threshold. The subsequence is measured with one
+ * 32-bit word per name character (Hyyrö's bit-parallel LCS). Bitap over the ~600 names of the
+ * speeches cost ~2 ms per unknown speaker. Fuse breaks ties by list order, which the filter keeps.
+ */
+export function closestNames<T extends { name: string }>(speakers: T[], pattern: string, limit: number): T[] {
+  const typed = pattern.toLowerCase();
+  const m = typed.length;
+  // Lower case can lengthen a pattern past 32 units, which fuse.js reads in pieces, and fuse.js
+  // gives the first names for a blank pattern: no filter then.
+  if (m > 32 || !typed.trim()) return new Fuse(speakers, NAME_MATCH).search(pattern, { limit }).map((r) => r.item);
+  let edits = 0;
+  while ((edits + 1) / m <= NAME_MATCH.threshold) edits++;
+  // Per character, the bits of the pattern positions holding it.
+  const positions = new Map<number, number>();
+  for (let i = 0; i < m; i++) positions.set(typed.charCodeAt(i), ((positions.get(typed.charCodeAt(i)) ?? 0) | (1 << i)) >>> 0);
+  const all = m === 32 ? 0xffffffff : (1 << m) - 1;
+  const pool = speakers.filter((s) => {
+    const name = s.name.toLowerCase();
+    // V's zero bits (of the low m) count the longest common subsequence so far.
+    let v = all;
+    for (let i = 0; i < name.length; i++) {
+      const u = (v & (positions.get(name.charCodeAt(i)) ?? 0)) >>> 0;
+      v = ((((v + u) >>> 0) | (v - u)) & all) >>> 0;
+    }
+    let common = 0;
+    for (let rest = ~v & all; rest; rest &= rest - 1) common++;
+    return common >= m - edits;
+  });
+  return pool.length ? new Fuse(pool, NAME_MATCH).search(pattern, { limit }).map((r) => r.item) : [];
 }

@@ -105,24 +105,44 @@ export class Speller {
   candidates(word: string, limit = 3, budget = maxEdits(word.length)): Correction[] {
     if (budget === 0) return [];
     const grams = new Set(bigramsOf(word));
+    // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
+    const needed = Math.max(1, grams.size - 3 * budget);
+    // A word holding `needed` of the bigrams is missing from at most `grams.size - needed` of their
+    // lists, so it is in one of any `grams.size - needed + 1` of them (a bigram no word of the
+    // length holds counts as an empty list): words are taken from the shortest that many, and the
+    // longer lists ("er", "in" hold thousands of words) only add to the counts of words taken.
+    const seeds = grams.size - needed + 1;
     // The words met, in the order first met: one buffer reused by every look-up (a list pushed to
     // per word met, thousands per look-up, cost as much as the counting).
     const touched = this.touched;
     let met = 0;
     const counts = this.counts;
+    const lists: Uint32Array[] = [];
     for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
+      lists.length = 0;
       for (const g of grams) {
         const list = this.listOf(g, len);
-        if (!list) continue;
-        for (let k = 0; k < list.length; k++) {
-          const id = list[k]!;
-          if (counts[id] === 0) touched[met++] = id;
-          counts[id]!++;
+        if (list) lists.push(list);
+      }
+      const taken = seeds - (grams.size - lists.length);
+      if (taken <= 0) continue;
+      lists.sort((a, b) => a.length - b.length);
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!;
+        if (l < taken) {
+          for (let k = 0; k < list.length; k++) {
+            const id = list[k]!;
+            if (counts[id] === 0) touched[met++] = id;
+            counts[id]!++;
+          }
+        } else {
+          for (let k = 0; k < list.length; k++) {
+            const id = list[k]!;
+            if (counts[id] !== 0) counts[id]!++;
+          }
         }
       }
     }
-    // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
-    const needed = Math.max(1, grams.size - 3 * budget);
     const found: Correction[] = [];
     for (let t = 0; t < met; t++) {
       const id = touched[t]!;
