@@ -114,6 +114,9 @@ const kindNoun = (before: Token, first: Token, text: string) =>
 const LOCATIVE =
   /(?:^|[^\p{L}])(?:in|at|on|near|from|(?<!according\s+)to|into|onto|across|outside|inside|through|towards?|around|along|via|between|within|throughout)\s+(?:the\s+)?$/iu;
 
+/** The prepositions of being somewhere (not "to" or "from", which also take people). */
+const IN_PLACE = /(?:^|[^\p{L}])(?:in|at|near|across|inside|outside|throughout|within)\s+$/u;
+
 /** What a caller knows of the article: a single word it has seen as a person's surname or given name. */
 export interface KnownNames {
   knowsPerson(word: string): boolean;
@@ -436,6 +439,10 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   const nameText = nameToks.map((t) => t.text).join(' ');
   const placeLike =
     linked ||
+    // "a region in Northern Ontario Ford wants to develop": two or more capitalised words right
+    // after "in", "at" or "near", with nothing that says person (title, role, given name, an age or
+    // apposition after it), are a place, even when a known surname ends them.
+    (nameToks.length >= 2 && !personEvidence && !role && IN_PLACE.test(text.slice(Math.max(0, run[0]!.start - 8), run[0]!.start))) ||
     // "Bolivia", "Sri Lanka", "Nairobi": a country or a capital by its whole name, unless a title
     // or a role stands before it or the article knows the word as a person's name.
     (isPlaceName(nameText.replace(/['’]s?$/, '')) &&

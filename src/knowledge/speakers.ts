@@ -1,6 +1,6 @@
 import { DOCUMENT_NOUNS } from './lexicon/documents.js';
 import { GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
-import { EPITHETS, ROLE_ALIAS_WORDS } from './lexicon/roles.js';
+import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS } from './lexicon/roles.js';
 import { isDemonym } from './lexicon/places.js';
 import { fold } from './text.js';
 import { nameKey, samePerson } from './person.js';
@@ -23,6 +23,8 @@ export function roleAliases(role: string): string[] {
   const tokens = role.split(/\s+/);
   // Suffixes of one word ("President") would be far too loose to stand for one person.
   for (let k = 1; k < tokens.length - 1; k++) {
+    // A "Deputy Prime Minister" is never "the Prime Minister".
+    if (OTHER_OFFICE.has(fold(tokens[k - 1]!))) continue;
     const rest = tokens.slice(k);
     if (rest.some((t) => ROLE_ALIAS_WORDS.has(fold(t)))) out.add(nameKey(rest.join(' ')));
   }
@@ -306,11 +308,34 @@ export class ArticleSpeakers implements KnownNames {
     if (direct) return direct;
     // The one person of the article whose role, as written, ends with that noun ("Environment
     // Canada spokeswoman" → "the spokeswoman"); with two ministers, "the minister" is nobody.
-    const fits = [...this.personRoles].filter(([, roles]) => roles.some((role) => ` ${nameKey(role)}`.endsWith(` ${key}`))).map(([who]) => who);
+    const holding = (n: string) => [...this.personRoles].filter(([, roles]) => roles.some((role) => holds(role, n))).map(([who]) => who);
+    const fits = holding(key);
     if (fits.length) return fits.length === 1 ? fits[0]! : null;
-    // "the Portuguese coach" is the article's one coach: a nationality qualifies a role, it does not change it.
     const words = key.split(' ');
-    if (words.length > 1 && isDemonym(words[0]!)) return this.roleNoun(words.slice(1).join(' '), here, paragraphStart);
+    // "the Congress chief" is the article's one person heading Congress ("Congress President
+    // Mallikarjun Kharge"): chief, head, leader and boss stand for any office at an organisation's head.
+    const chief = /^(.+?) (?:chief|head|leader|boss)$/.exec(key);
+    if (chief && /^\p{Lu}/u.test(noun)) {
+      const heads = [...this.personRoles]
+        .filter(([, roles]) =>
+          roles.some(
+            (r) =>
+              ` ${nameKey(r)} `.includes(` ${chief[1]} `) &&
+              nameKey(r)
+                .split(' ')
+                .some((w) => HEAD_OF.has(w)),
+          ),
+        )
+        .map(([who]) => who);
+      if (heads.length) return heads.length === 1 ? heads[0]! : null;
+    }
+    // "the Portuguese coach": a nationality qualifies a role, it does not change it. (Not an
+    // organisation: "the Liberal leader" is not "Conservative Party Leader X", and measured on
+    // real news, organisation qualifiers gave quotations to the wrong person.)
+    if (words.length > 1 && isDemonym(words[0]!)) {
+      const qualified = holding(words.slice(1).join(' '));
+      if (qualified.length) return qualified.length === 1 ? qualified[0]! : null;
+    }
     // "the PGA champion said", "the 36-year-old said", "the Zimbabwean said": a description of
     // the one person just named, who has been given no role of their own (a "Foreign Minister X"
     // is not "the Prime Minister"); an office held by no one named ("the Prime Minister" after
@@ -396,6 +421,23 @@ function nearestSentence(all: Referent[], ok: (r: Referent) => boolean): Referen
     if (inS.length) return inS;
   }
   return null;
+}
+
+/**
+ * Whether a role as written answers to "the <noun>" (a name key): it ends with the noun
+ * ("Environment Canada spokeswoman" → "the spokeswoman"), but not after a word that makes it
+ * another office ("Deputy Prime Minister Winston Peters" is not "the Prime Minister").
+ */
+function holds(role: string, noun: string): boolean {
+  const r = ` ${nameKey(role)}`;
+  if (!r.endsWith(` ${noun}`)) return false;
+  const before =
+    r
+      .slice(0, r.length - noun.length - 1)
+      .trim()
+      .split(/[\s-]+/)
+      .at(-1) ?? '';
+  return !OTHER_OFFICE.has(before) || noun.split(' ').some((w) => OTHER_OFFICE.has(w));
 }
 
 function longer(a: string, b: string): string {

@@ -214,13 +214,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       )
     ) {
       // "Analyst Hiroshi Yamamoto of Nomura said", "Engineer Thomas Brandt of the consultancy Arup
-      // said": a named person right before "of" is the subject.
+      // said", "Salama with WHO said": a named person right before "of" (with, at, from) is the subject.
       const owner = mentions[mentions.length - 2];
       if (
         owner?.name &&
         !owner.org &&
         !owner.possessive &&
-        /^\s+of\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/iu.test(ctx.masked.slice(owner.end, last.start))
+        /^\s+(?:of|with|at|from)\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/iu.test(ctx.masked.slice(owner.end, last.start))
       )
         // "Dodds of Time Magazine points out": a name right before "of" and an organisation is a
         // person of it, even a surname the article gives nowhere else.
@@ -232,6 +232,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     }
     return { speaker: resolveMention(ctx, last), start: last.start };
   }
+  // "Salama with WHO said": a named person, then the body they are with in capitals that name no
+  // one ("WHO" reads as the pronoun).
+  const body = /\s+(?:with|of|at|from)\s+(?:the\s+)?\p{Lu}{2,}$/u.exec(text);
+  const owner = body ? findMentions(ctx.masked, floor, floor + body.index, ctx.speakers).at(-1) : undefined;
+  if (owner?.name && !owner.org && !owner.possessive && owner.end === floor + body!.index)
+    return { speaker: resolveMention(ctx, owner), start: owner.start };
   const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
   if (pron) return { ...pronounWho(ctx, pron[1]!, e), start: e - pron[1]!.length };
   if (text.endsWith(',') && depth === 0) {
@@ -542,7 +548,8 @@ export function colonSubject(ctx: Context, from: number, colon: number): Who | n
  * colon in that sentence, and for a quotation right after it that has no attribution of its own.
  */
 export function openingSubject(ctx: Context, from: number, to: number): Who | null {
-  const pron = /^[\s_]*(he|she)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/iu.exec(ctx.masked.slice(from, to));
+  // (After an opening adverbial: "Towards the end of the interview, he accused the broadcaster: …")
+  const pron = /^[\s_]*(?:\p{Lu}[^,_:;]{0,60},\s+)?([Hh]e|[Ss]he)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.exec(ctx.masked.slice(from, to));
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].indexOf(pron[1]!));
   // The last name within the sentence's first words: "Homicide investigator Edson Moreira", or
   // in apposition to them: "Osei's deputy, Lena Park, was blunter".

@@ -553,3 +553,45 @@ describe('more of what real news writes', () => {
     expect(quoteOf(a, 'It is time to remind')).toBe('Amit Malviya');
   });
 });
+
+describe('places, offices and heads of organisations', () => {
+  it('capitalised words after "in" with no sign of a person are a place, even when a known surname ends them', () => {
+    const a = parse(
+      'Ontario Premier Doug Ford and Conservative Party Leader Pierre Poilievre had a phone call this week.',
+      'The "Ring of Fire" is a region in Northern Ontario Ford wants to develop for mining.',
+      '"We need a clear answer on where the Liberals stand," Ford said.',
+    );
+    expect(quoteOf(a, 'We need a clear answer')).toBe('Doug Ford');
+  });
+
+  it('a named person, then the body they are with in capitals ("Salama with WHO said"), is the subject', () => {
+    const a = parse(
+      "Dr. Peter Salama, the agency's emergencies chief, told reporters in Geneva.",
+      '"The problem here is that we already have three separate locations," Salama with WHO said.',
+    );
+    expect(quoteOf(a, 'The problem here')).toBe('Peter Salama');
+  });
+
+  it('a deputy\'s office is not the office ("the Prime Minister says" is not Deputy Prime Minister Winston Peters)', () => {
+    const a = parse(
+      'The Prime Minister says he will not intervene over comments by Deputy Prime Minister Winston Peters about the funding of "the state broadcaster and its news".',
+    );
+    expect(givenTo(a, 'The Prime Minister says')).toEqual([null]);
+  });
+
+  it('"the <organisation> chief" is the one person heading it', () => {
+    const a = parse(
+      'The party hit back at Congress President Mallikarjun Kharge on Wednesday.',
+      '"So I appeal to everyone to not get angry, but instead fight," the Congress chief added.',
+    );
+    expect(quoteOf(a, 'So I appeal')).toBe('Mallikarjun Kharge');
+  });
+
+  it('an opening adverbial of several words before he or she names no one ("Towards the end of the interview, he …:")', () => {
+    const a = parse(
+      'Winston Peters objected to the questioning.',
+      'Towards the end of the interview, he accused the broadcaster of running the line of his opponents: "You are paid for by the taxpayer and sooner or later we will cut that off."',
+    );
+    expect(quoteOf(a, 'You are paid for')).toBe('Winston Peters');
+  });
+});

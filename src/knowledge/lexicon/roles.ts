@@ -368,3 +368,38 @@ mogul actor actress singer rapper musician songwriter golfer striker midfielder 
 swimmer boxer athlete skier cyclist rider skater world-beater grandmaster filmmaker entrepreneur frontman republican
 democrat tory`.split(/\s+/),
 );
+
+/**
+ * Words before an office that make it another office: a "Deputy Prime Minister" is not "the Prime
+ * Minister", a "Lieutenant Governor" not "the governor".
+ */
+export const OTHER_OFFICE = new Set([
+  'deputy',
+  'vice',
+  'assistant',
+  'associate',
+  'acting',
+  'former',
+  'shadow',
+  'junior',
+  'under',
+  'interim',
+  'co',
+  'ex',
+  'lieutenant',
+]);
+
+/** Offices at an organisation's head, which "the <organisation> chief" (head, leader, boss) may stand for. */
+export const HEAD_OF = new Set([
+  'president',
+  'leader',
+  'chairman',
+  'chairwoman',
+  'chairperson',
+  'chair',
+  'chief',
+  'head',
+  'boss',
+  'director',
+  'secretary-general',
+]);
