@@ -261,8 +261,12 @@ function itsSubject(mention: Mention, rest: string): boolean {
   );
 }
 
-/** "Last year she said", "Yesterday afternoon he told": an opening word before a pronoun subject is an adverbial's. */
-const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:\s+[\p{Ll}\p{N}]+){0,6},?\s+(?:he|she|they|we|i)\s/u;
+/**
+ * "Last year she said", "Yesterday afternoon he told", "Making a point of order in the Commons
+ * later that day, he said": an opening word before a pronoun subject is an adverbial's (up to two
+ * lower-case words without a comma, up to twelve words before one).
+ */
+const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:(?:\s+[\p{L}\p{N}'’-]+){1,12},|(?:\s+[\p{Ll}\p{N}]+){0,2})\s+(?:he|she|they|we|i)\s/u;
 const PARTICIPLE_OPENER =
   /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+\p{Ll}+){1,4},)/u;
 

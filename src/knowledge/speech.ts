@@ -36,6 +36,8 @@ const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 const TIME_ADVERBIAL = new RegExp(
   `(?:^|\\s)(?:(?:on|in|at|during|by)\\s+)?(?:${[...WEEKDAYS.map(capital), 'today', 'tonight', 'yesterday', '\\d{4}'].join('|')}|(?:${MONTHS.map(capital).join('|')})(?:\\s+\\d{1,2})?|(?:last|this|next|that|earlier\\s+this|later\\s+that|late|early)\\s+(?:${TIME_UNITS.join('|')}|${WEEKDAYS.map(capital).join('|')}))\\s*$`,
 );
+/** "Sani on his Tweeter page, said": where, between a one-word subject and its verb, set off by a comma. */
+const PLACE_ADVERBIAL = /(?<=^[\s_]*\p{Lu}[\p{L}'’-]+)\s+(?:on|in|at|during|via|through)\s+(?:his|her|their|its)\s+[^,_]{1,50}?,\s*$/u;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|one|another|this|that|these|those|some|many|several|two|three|local|other)$/i;
 const PREPOSITION = new Set([
   'on',
@@ -190,7 +192,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   let e = end;
   for (let k = 0; k < 4; k++) {
     const m =
-      AUXILIARY.exec(ctx.masked.slice(floor, e)) ?? ADVERB.exec(ctx.masked.slice(floor, e)) ?? TIME_ADVERBIAL.exec(ctx.masked.slice(floor, e));
+      AUXILIARY.exec(ctx.masked.slice(floor, e)) ??
+      ADVERB.exec(ctx.masked.slice(floor, e)) ??
+      TIME_ADVERBIAL.exec(ctx.masked.slice(floor, e)) ??
+      PLACE_ADVERBIAL.exec(ctx.masked.slice(floor, e));
     if (!m || m[0].trim() === '') break;
     e = floor + m.index;
   }

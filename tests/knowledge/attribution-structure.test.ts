@@ -595,3 +595,22 @@ describe('places, offices and heads of organisations', () => {
     expect(quoteOf(a, 'You are paid for')).toBe('Winston Peters');
   });
 });
+
+describe('what comes between a one-word subject and its verb, and long openings', () => {
+  it('"Sani on his Tweeter page, said:" — where the subject said it, set off by a comma', () => {
+    const a = parse(
+      'Senator representing Kaduna Central, Uba Sani, yesterday reacted to a statement credited to his colleague.',
+      'Sani on his Tweeter page, said: "The Senate at no time condemned the governor\'s comments on restructuring."',
+    );
+    expect(quoteOf(a, 'The Senate at no time')).toBe('Uba Sani');
+  });
+
+  it('a long opening participle phrase with a name in it, before "he", names no one', () => {
+    const a = parse(
+      'The debate ran long.',
+      'Mr Alex Cunningham had asked: "Why are 34% of children in my constituency living in poverty?"',
+      'Making a point of order in the Commons later that day, he said: "Before the prime minister answered, the home secretary chose to add in his pennyworth."',
+    );
+    expect(quoteOf(a, 'Before the prime minister')).toBe('Alex Cunningham');
+  });
+});
