@@ -115,9 +115,12 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       pending = [];
       continue;
     }
-    const prev = out[out.length - 1];
+    let prev = out[out.length - 1];
     const w = segmentParagraph(para.text, masked[p]!, spansOf[p]!, speakers, state, prev?.intro ?? null);
     const continuing = prev?.spans.at(-1);
+    // "On the performance…", "On the belief of the players:": a short topic line between one
+    // speaker's answers (an interview written up) leaves the answers that follow theirs.
+    if (prev && p > 1 && topicLine(paragraphs[p - 1]!.text, masked[p - 1]!, speakers)) prev = out[out.length - 2] ?? prev;
     const first = w.spans[0];
     if (first?.startsParagraph && continuing && !continuing.closed && !continuing.embedded) {
       // One quotation continued across paragraphs: same id, and the speaker carries over both ways.
@@ -417,6 +420,20 @@ function quoteSpans(paragraphs: ParagraphInput[]): QuoteSpan[][] {
   return out;
 }
 
+/**
+ * A short line naming no one that ends in an ellipsis, or opens with "On"/"About" and ends in a
+ * colon: a topic heading in a written-up interview ("On the performance…"), not a sentence that
+ * introduces words of its own ("The placards carried a simple message:").
+ */
+function topicLine(text: string, masked: string, speakers: ArticleSpeakers): boolean {
+  return (
+    wordCount(text) <= 8 &&
+    (/(?:\u2026|\.\.\.)\s*$/.test(text) || /^(?:On|About|Regarding)\s[^:]*:\s*$/.test(text)) &&
+    !/["\u201c\u201d]/.test(text) &&
+    !findMentions(masked, 0, masked.length, speakers).some((m) => m.name && !m.org)
+  );
+}
+
 /** An unclosed quotation that opens a sentence and holds one of four words or more. */
 function opensSentence(text: string, span: QuoteSpan): boolean {
   return (
@@ -546,7 +563,16 @@ function segmentParagraph(
           opens: m.start === trimStart(masked, a),
           person: !!(m.titled || m.role || (m.name?.includes(' ') && firstNameGender(m.name))),
         });
-      if (r?.name && !r.org && !m.possessive) seen.add(r.name);
+      // ("… after Victory's 2-1 win against Western United": a capitalised object of a preposition
+      // with nothing that marks a person is a team, a place or a firm, not someone else who could speak.)
+      const marked = !!(m.titled || m.role || (m.name && firstNameGender(m.name)));
+      if (
+        r?.name &&
+        !r.org &&
+        !m.possessive &&
+        (marked || !/\b(?:against|for|from|to|with|at|in|on|by|over|of)\s+(?:the\s+)?$/i.test(masked.slice(Math.max(a, m.start - 12), m.start)))
+      )
+        seen.add(r.name);
     }
     named[si] = ctx.here.some((r) => r.name && !r.org);
     // The one person a sentence names, as its opening subject: a quotation right after it with no

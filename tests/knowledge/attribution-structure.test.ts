@@ -614,3 +614,25 @@ describe('what comes between a one-word subject and its verb, and long openings'
     expect(quoteOf(a, 'Before the prime minister')).toBe('Alex Cunningham');
   });
 });
+
+describe('interviews written up, and ranks as written', () => {
+  it('after "X spoke to the media", short topic lines ("On the performance…") leave the answers that follow X\'s', () => {
+    const a = parse(
+      "Head Coach Tony Popovic spoke to the media after Victory's 2-1 win against Western United.",
+      'On the performance…',
+      '"I am really just happy for the group because they just keep believing in what we are doing."',
+      'On the belief of the players…',
+      '"Chances are clearly being created, but you need that ball to go in."',
+    );
+    expect(quoteOf(a, 'I am really just happy')).toBe('Tony Popovic');
+    expect(quoteOf(a, 'Chances are clearly')).toBe('Tony Popovic');
+  });
+
+  it('abbreviated police and military ranks are roles ("A/Det/Supt Smyth" is Jeff Smyth)', () => {
+    const a = parse(
+      'Senior Investigating Officer, Acting Detective Superintendent Jeff Smyth, appealed for help.',
+      'A/Det/Supt Smyth said: "We are hoping that this photograph may jog someone\'s memory."',
+    );
+    expect(quoteOf(a, 'We are hoping')).toBe('Jeff Smyth');
+  });
+});
