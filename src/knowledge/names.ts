@@ -395,6 +395,19 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   lows.forEach((l, idx) => {
     if (ROLE_WORDS.has(l) || TITLES.has(l) || (idx === 0 && run.length >= 3 && ROLE_SUFFIX.test(l))) k = idx;
   });
+  // "Hairdresser Kelly Hughes", "Farmer John Brown": a noun for a person (an agent noun) before a
+  // given name and a surname describes the person; it is not a name of theirs.
+  if (
+    k < 0 &&
+    run.length >= 3 &&
+    /^\p{Lu}\p{Ll}+$/u.test(run[0]!.text) &&
+    !isGivenName(run[0]!.text) &&
+    isGivenName(run[1]!.text) &&
+    !PARTICLES.has(lows[1]!) &&
+    run[1]!.text.length >= 3 &&
+    isPersonNoun(lows[0]!)
+  )
+    k = 0;
   // "Carole King", "John Major", "Martin Luther King Jr.": a role word after a given name, with no
   // name after it, is the surname.
   // So is a title there: a title stands before a name, never after one ("Brenda Lord").

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/knowledge/types.js';
-import { quoteOf, story as parse } from './story.js';
+import { quoteOf, story as parse, who } from './story.js';
 
 /**
  * Who said it, by the structure of the sentence (src/knowledge/README.md, "Structure first"):
@@ -634,5 +634,25 @@ describe('interviews written up, and ranks as written', () => {
       'A/Det/Supt Smyth said: "We are hoping that this photograph may jog someone\'s memory."',
     );
     expect(quoteOf(a, 'We are hoping')).toBe('Jeff Smyth');
+  });
+});
+
+describe('occupations before names, and pull-quotes', () => {
+  it('an occupation before a given name and a surname is a description, not part of the name', () => {
+    const a = parse(
+      'Hairdresser Kelly Hughes, also from Whalley, said: "I will not leave my shop, whatever happens."',
+      '"We are just managing," Hughes said.',
+    );
+    expect(quoteOf(a, 'I will not leave')).toBe('Kelly Hughes');
+    expect(quoteOf(a, 'We are just managing')).toBe('Kelly Hughes');
+  });
+
+  it('a quotation signed with a dash is part of the story, its words found (not a heading)', () => {
+    const a = parse(
+      'Here is what they had to say.',
+      '"It took me a while to realize what I was holding in my hand." – Missy Franklin',
+      'The Games ended on Sunday.',
+    );
+    expect(who(a, 'It took me a while')?.kind).toBe('quote');
   });
 });
