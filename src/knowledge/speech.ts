@@ -409,6 +409,13 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     const tokens = np[2]!.split(/\s+/);
     const cut = tokens.findIndex((t) => PREPOSITION.has(t));
     const noun = (cut > 0 ? tokens.slice(0, cut) : tokens).join(' ');
+    // "tweeted a fan called Claire", "said a woman named Ana Ruiz": the name the phrase gives.
+    const called = /^\s+(?:called|named|identified\s+as|known\s+as)\s+/.exec(words.slice(np[0].length));
+    if (called) {
+      const nameAt = at + np[0].length + called[0].length;
+      const m = findMentions(ctx.masked, nameAt, Math.min(to, nameAt + 60), ctx.speakers)[0];
+      if (m?.name && !m.org && !m.possessive && m.start === nameAt) return { speaker: resolveMention(ctx, m) ?? m.name };
+    }
     return nounPhraseWho(ctx, np[1], noun, at);
   }
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);

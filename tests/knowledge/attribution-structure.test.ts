@@ -656,3 +656,14 @@ describe('occupations before names, and pull-quotes', () => {
     expect(who(a, 'It took me a while')?.kind).toBe('quote');
   });
 });
+
+describe('someone described, then named', () => {
+  it('"tweeted a fan called Claire", "said a woman named Ana Ruiz": the name the phrase gives speaks', () => {
+    const a = parse(
+      '"I am worried about you. I hope you are okay," tweeted a fan called Claire.',
+      '"We will rebuild the pier before the summer," said a woman named Ana Ruiz.',
+    );
+    expect(quoteOf(a, 'I am worried about you')).toBe('Claire');
+    expect(quoteOf(a, 'We will rebuild the pier')).toBe('Ana Ruiz');
+  });
+});
