@@ -43,6 +43,17 @@ function factsOf(plan: WeightedTerm[]): PlanFacts {
   return facts;
 }
 
+/**
+ * What scoreText says of a text holding none of the query's words. One frozen object for all: most
+ * sentences an answer scores are such misses (every caller skips them), and a fresh object and two
+ * arrays for each were a tenth of an answer's garbage.
+ */
+const MISS: { score: number; matched: string[]; terms: string[] } = Object.freeze({
+  score: 0,
+  matched: Object.freeze([]) as unknown as string[],
+  terms: Object.freeze([]) as unknown as string[],
+});
+
 /** How well a piece of text answers the query: BM25-like over the text's own terms. */
 export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string) => number): { score: number; matched: string[]; terms: string[] } {
   // Most sentences of a passage mention none of the query's words: a substring test on the stems
@@ -50,7 +61,7 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
   const folded = fold(text);
   const bare = folded.includes("'") ? folded.replace(/'/g, '') : folded;
   const facts = factsOf(plan);
-  if (!facts.probes.some((probe) => bare.includes(probe))) return { score: 0, matched: [], terms: [] };
+  if (!facts.probes.some((probe) => bare.includes(probe))) return MISS;
   const list = foldedTerms(folded);
   // Only the plan's terms are counted: the sentence's other words only count towards its length.
   const { slotOf, slots, counts, idfs } = facts;

@@ -49,7 +49,6 @@ export interface PhraseMatch {
 const LETTERS =
   'a-z0-9\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u1fff\\u2070-\\u209f\\u2100-\\u218f' +
   '\\u2460-\\u24ff\\u2c00-\\u2dff\\u2e80-\\u2fef\\u3005-\\u3007\\u3021-\\ud7ff\\uf900-\\ufdff\\ufe70-\\ufefe\\uff10-\\uff19\\uff21-\\uff3a\\uff41-\\uff5a\\uff66-\\uffdc';
-const NO_MATCH: PhraseMatch = { tier: 0, run: 0, start: 0, end: 0 };
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -107,47 +106,50 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
   // pattern does not meet in ASCII text); for other text the match is located again by length.
   if (m) return exactMatch(m, phrase);
   const { want, shapes } = shapesOf(phrase);
-  const bounds = wordBounds(folded);
+  const count = readWords(folded);
+  const bounds = BOUNDS;
   // A word that cannot stem to any of the phrase's stems stands as '' (no stem is empty): most
   // words of a passage are ruled out by their first letter and length, without a slice or a stem
   // look-up (a word holding an apostrophe is measured without it, as it is compared).
-  const stems: string[] = [];
+  const stems = STEM_BUFFER;
   let apostrophe = folded.indexOf("'");
-  for (let k = 0; k < bounds.length; k += 2) {
-    const start = bounds[k]!;
-    const end = bounds[k + 1]!;
+  for (let k = 0; k < count; k++) {
+    const start = bounds[2 * k]!;
+    const end = bounds[2 * k + 1]!;
     while (apostrophe !== -1 && apostrophe < start) apostrophe = folded.indexOf("'", apostrophe + 1);
     const bare = apostrophe === -1 || apostrophe >= end;
     if (bare && end - start < LONG_WORD && !shapes.has(shapeOf(folded.charCodeAt(start), end - start))) {
-      stems.push('');
+      stems[k] = '';
       continue;
     }
     const word = bare ? folded.slice(start, end) : bareWord(folded.slice(start, end));
-    stems.push(word.length < LONG_WORD && !shapes.has(shapeOf(word.charCodeAt(0), word.length)) ? '' : stemOf(word));
+    stems[k] = word.length < LONG_WORD && !shapes.has(shapeOf(word.charCodeAt(0), word.length)) ? '' : stemOf(word);
   }
   // All content words in order within a window a little longer than the phrase (checked before
   // the run below, which only tiers 1 and 0 report).
   const content = phrase.terms;
   const window = phrase.words.length * 2 + 2;
   if (content.length >= 2) {
-    for (let i = 0; i < stems.length; i++) {
+    for (let i = 0; i < count; i++) {
       if (stems[i] !== content[0]) continue;
       let k = 1;
       let j = i + 1;
-      for (; j < stems.length && j - i < window && k < content.length; j++) if (stems[j] === content[k]) k++;
+      for (; j < count && j - i < window && k < content.length; j++) if (stems[j] === content[k]) k++;
       if (k === content.length) return { tier: 2, run: phrase.words.length, start: bounds[2 * i]!, end: bounds[2 * (j - 1) + 1]! };
     }
   }
   // Longest run of consecutive phrase words that also stand consecutively in the text.
   let best = 0;
   const n = want.length;
-  let prev = new Uint16Array(n + 1);
-  let cur = new Uint16Array(n + 1);
-  for (let i = 0; i < stems.length; i++) {
+  if (RUNS[0].length < n + 1) RUNS = [new Uint16Array(2 * (n + 1)), new Uint16Array(2 * (n + 1))];
+  let [prev, cur] = RUNS;
+  prev.fill(0, 0, n + 1);
+  cur.fill(0, 0, n + 1);
+  for (let i = 0; i < count; i++) {
     const w = stems[i];
     if (w === '') {
       // Matches none of the phrase's words: every run ends here.
-      prev.fill(0);
+      prev.fill(0, 0, n + 1);
       continue;
     }
     for (let j = 1; j <= n; j++) {
@@ -158,8 +160,55 @@ export function matchPhrase(text: string, phrase: Phrase): PhraseMatch {
     [prev, cur] = [cur, prev];
   }
   const enough = Math.max(3, Math.ceil(phrase.words.length / 2));
-  return best >= enough ? { tier: 1, run: best, start: 0, end: 0 } : { ...NO_MATCH, run: best };
+  // A fresh object written out: spreading a constant then adding a property is a slow path in V8.
+  return best >= enough ? { tier: 1, run: best, start: 0, end: 0 } : { tier: 0, run: best, start: 0, end: 0 };
 }
+
+/**
+ * matchPhrase's working memory, reused from one text to the next (grown when needed): an answer
+ * rates dozens of passages by the phrase, and fresh arrays of word offsets and stems for each
+ * were a tenth of its garbage. Only the first `count` entries of a call are meaningful.
+ */
+let BOUNDS = new Int32Array(1024);
+const STEM_BUFFER: string[] = [];
+let RUNS: [Uint16Array, Uint16Array] = [new Uint16Array(16), new Uint16Array(16)];
+
+/** Puts the words of folded text in BOUNDS as [start, end, …] (what wordBounds gives); returns their number. */
+function readWords(folded: string): number {
+  if (!ASCII_ONLY.test(folded)) {
+    const list = wordBounds(folded);
+    if (BOUNDS.length < list.length) BOUNDS = new Int32Array(list.length * 2);
+    BOUNDS.set(list);
+    return list.length / 2;
+  }
+  // asciiWordBounds (knowledge/text.ts), writing into BOUNDS: the same words, character for character.
+  const n = folded.length;
+  if (BOUNDS.length < n + 1) BOUNDS = new Int32Array(2 * n + 2);
+  const out = BOUNDS;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    if (!isAsciiAlnum(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i++;
+    while (i < n && isAsciiAlnum(folded.charCodeAt(i)));
+    // An apostrophe joins the letters after it: "n't", "'s", "o'clock".
+    while (i + 1 < n && folded.charCodeAt(i) === APOSTROPHE && isAsciiLower(folded.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < n && isAsciiLower(folded.charCodeAt(i))) i++;
+    }
+    out[2 * count] = start;
+    out[2 * count + 1] = i;
+    count++;
+  }
+  return count;
+}
+const APOSTROPHE = 39;
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
  * Words at least this long are always stemmed; a shorter word's first letter and length are its
