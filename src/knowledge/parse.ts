@@ -135,11 +135,12 @@ const isBoilerplate = (line: string) =>
   );
 
 function headingLike(text: string): boolean {
+  if (text.length > 200) return false;
   const words = text.split(/\s+/).length;
   // ("“It took me a while to realize what I was holding.” – Missy Franklin": a quotation signed
   // with a dash is a pull-quote of the story, not a heading.)
   if (/^["\u201c].*["\u201d]\s*[-\u2013\u2014]\s*\p{Lu}/u.test(text)) return false;
-  return words >= 2 && words <= 30 && text.length <= 200 && !/[.!?:;,\u2026]["\u201d\u2019\u00bb')\]]*$/.test(text);
+  return words >= 2 && words <= 30 && !/[.!?:;,\u2026]["\u201d\u2019\u00bb')\]]*$/.test(text);
 }
 
 /** Lines → units. Hard-wrapped files (Markdown) are joined per blank-line block; others keep one unit per line. */

@@ -2,7 +2,7 @@ import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } 
 import { ORG_NOUNS } from './lexicon/organisations.js';
 import { FINITE, INVERTED, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
 import { MONTHS, TIME_UNITS, WEEKDAYS } from './lexicon/time-words.js';
-import { findMentions, type Mention } from './names.js';
+import { findMentions, isPersonNoun, type Mention } from './names.js';
 import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
 
 /**
@@ -451,8 +451,15 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     role.every((w) => !PREPOSITION.has(w) && !DETERMINER.test(w) && !/(?:ing|ed)$/.test(w))
   )
     return { speaker: resolveMention(ctx, next) };
-  // "said local resident Peter Ahl", "said another resident, Eva Lind".
-  if (m && (m.start === at || /^(?:[\p{Ll}-]+\s+){1,3}(?:[\p{Ll}-]+,\s+)?$|^[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(at, m.start))))
+  // "said local resident Peter Ahl", "said another resident, Eva Lind", "said lawyer for the
+  // plaintiffs Ted Olson" (a person noun, then what they are of).
+  const described = ctx.masked.slice(at, m?.start ?? at);
+  if (
+    m &&
+    (m.start === at ||
+      /^(?:[\p{Ll}-]+\s+){1,3}(?:[\p{Ll}-]+,\s+)?$|^[\p{Ll}-]+,\s+$/u.test(described) ||
+      (m.name && !m.org && /^(?:[\p{Ll}-]+\s+){1,5}$/u.test(described) && isPersonNoun(described.split(/\s+/)[0]!)))
+  )
     return { speaker: resolveMention(ctx, m) };
   return null;
 }

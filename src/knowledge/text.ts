@@ -174,9 +174,10 @@ const ABBREVIATIONS = new Set([
   'p.m',
 ]);
 
-// A candidate end: terminal punctuation, optional closing quotes/brackets, then space(s).
-const NUMBER_ABBREVIATION = /(?:^|[^\p{L}])(?:No|Nos|no|Vol|vol|Art|Fig|fig|Ch|pp|p)$/u;
+// Abbreviations that stand before a number ("No. 2", "Vol. 3", "the Prop. 8 case", "Sec. 4").
+const NUMBER_ABBREVIATION = /(?:^|[^\p{L}])(?:No|Nos|no|Vol|vol|Art|Fig|fig|Ch|pp|p|Prop|Sec|sec|Para|para|Pt|Res)$/u;
 const ATTRIBUTION_NEXT = new RegExp(`^\\s+(?:\\p{Lu}[\\p{L}'’.-]*\\s+){1,4}(?:${SAYING_AFTER.join('|')})\\b`, 'u');
+// A candidate end: terminal punctuation, optional closing quotes/brackets, then space(s).
 const SENTENCE_END = /[.!?]+[\u201d"\u2019\u00bb')\]]*(?=\s+)/g;
 const NEXT_STARTS_SENTENCE = /^\s+[\u201c"\u2018\u00ab'([]*[\p{Lu}\p{N}\u2014-]/u;
 

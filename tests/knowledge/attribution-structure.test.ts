@@ -667,3 +667,17 @@ describe('someone described, then named', () => {
     expect(quoteOf(a, 'We will rebuild the pier')).toBe('Ana Ruiz');
   });
 });
+
+describe('abbreviations before numbers, and long descriptions before a name', () => {
+  it('"the Prop. 8 case" does not end a sentence, so its subject still speaks', () => {
+    const a = parse(
+      'Human Rights Campaign president Chad Griffin, who also founded the group that brought the Prop. 8 case to trial, said "We are all cautiously optimistic about the outcome."',
+    );
+    expect(quoteOf(a, 'We are all cautiously')).toBe('Chad Griffin');
+  });
+
+  it('"said lawyer for the plaintiffs Ted Olson": a person noun and what they are of, then the name', () => {
+    const a = parse('"We are very, very gratified that they listened," said lawyer for the plaintiffs Ted Olson.');
+    expect(quoteOf(a, 'We are very, very')).toBe('Ted Olson');
+  });
+});
