@@ -27,12 +27,12 @@ const AUXILIARY =
  */
 const ADVERB =
   /(?:^|\s)\p{Ll}{3,}(?:ally|edly|ously|ively|fully|lessly|ently|antly|ately|ably|ibly|ingly|ickly|ftly|rtly|stly|ghtly|wly|rly|tly|sly)\s*$/u;
+const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 /**
  * A time adverbial between a subject and its verb ("Santos on Monday said", "She last week
- * described", "Mr Osei earlier this month called"): not part of the subject.
+ * described", "Mr Osei earlier this month called"): not part of the subject. Case-sensitive:
+ * "Russia Today goes on to say" ends in a name, not in "today".
  */
-const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
-// Case-sensitive: "Russia Today goes on to say" ends in a name, not in "today".
 const TIME_ADVERBIAL = new RegExp(
   `(?:^|\\s)(?:(?:on|in|at|during|by)\\s+)?(?:${[...WEEKDAYS.map(capital), 'today', 'tonight', 'yesterday', '\\d{4}'].join('|')}|(?:${MONTHS.map(capital).join('|')})(?:\\s+\\d{1,2})?|(?:last|this|next|that|earlier\\s+this|later\\s+that|late|early)\\s+(?:${TIME_UNITS.join('|')}|${WEEKDAYS.map(capital).join('|')}))\\s*$`,
 );
