@@ -56,7 +56,9 @@ export function findQuoteSpans(text: string, inside = false): QuoteSpan[] {
     if (open < 0) {
       if (shape !== 'close') open = i + 1;
     } else if (shape === 'open' && !continued) {
-      open = i + 1;
+      const inner = nestedClose(text, open, i);
+      if (inner > 0) i = inner;
+      else open = i + 1;
     } else {
       spans.push({ start: open, end: i, closed: true, startsParagraph: continued || begin(open - 1), ...(continued ? { continued } : {}) });
       open = -1;
@@ -74,6 +76,22 @@ export function findQuoteSpans(text: string, inside = false): QuoteSpan[] {
   const doubles = spans.filter((s) => s.end > s.start);
   const singles = singleSpans(text, doubles);
   return singles.length ? [...doubles, ...singles].sort((x, y) => x.start - y.start) : doubles;
+}
+
+/**
+ * "… to take up the “uncommon” responsibilities of your office.": a few words quoted inside an open
+ * quotation with the same marks, mid-sentence (after a lower-case word, the sentence going on in
+ * lower case after them), are a quotation quoted, not a stray mark that restarts the quotation.
+ * The index of their closing mark, or -1.
+ */
+function nestedClose(text: string, outer: number, at: number): number {
+  // Only inside a quotation that opened as one (at a sentence's or paragraph's start, or after a
+  // comma or colon: `read, “Please accept …`), not after a stray mark (`also known as "Wild 2)`).
+  if (!/(?:^|[,:.!?]["\u201d]?)\s*$/.test(text.slice(Math.max(0, outer - 4), outer - 1))) return -1;
+  if (!/\p{Ll}\s+$/u.test(text.slice(Math.max(0, at - 20), at))) return -1;
+  const m = /^([^"\u201c\u201d]{1,40}?)["\u201d](?=[\s,;]*\p{Ll})/u.exec(text.slice(at + 1, at + 60));
+  if (!m || m[1]!.trim().split(/\s+/).length > 4) return -1;
+  return at + 1 + m[1]!.length;
 }
 
 const SINGLE_OPEN = new Set(['\u2018', "'"]);

@@ -681,3 +681,15 @@ describe('abbreviations before numbers, and long descriptions before a name', ()
     expect(quoteOf(a, 'We are very, very')).toBe('Ted Olson');
   });
 });
+
+describe('a quotation quoted inside one, in the same marks', () => {
+  it('a few words in the same marks mid-sentence do not restart the quotation around them', () => {
+    const a = parse(
+      'Governor Abdul Razak said, “Please accept our warm congratulations as you prepare to take up the “uncommon” responsibilities of your very high office.”',
+    );
+    expect(quoteOf(a, 'Please accept our warm')).toBe('Abdul Razak');
+    // The quotation runs to its end: the words after the inner marks are inside it.
+    expect(who(a, 'Please accept our warm')).toMatchObject({ kind: 'quote' });
+    expect(givenTo(a, 'responsibilities of your very high office')).toEqual(['Abdul Razak']);
+  });
+});
