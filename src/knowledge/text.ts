@@ -5,6 +5,9 @@ const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Whether a text is all ASCII (the character scans read only such text). */
+export const isAscii = (text: string) => !NON_ASCII.test(text);
+
 /** Lower-cases and folds diacritics and typographic variants so "Niinistö" meets "niinisto". */
 export function fold(text: string): string {
   // Most text is ASCII: skip the costly Unicode normalisation when there is nothing to fold.
@@ -80,7 +83,17 @@ export function bareWord(word: string): string {
  */
 export function asciiWordBounds(folded: string): number[] {
   const out: number[] = [];
+  asciiWordBoundsInto(folded, out);
+  return out;
+}
+
+/**
+ * asciiWordBounds() written into `out` from its start (a buffer a caller reuses: at most
+ * `folded.length + 1` entries are written); returns the number of words.
+ */
+export function asciiWordBoundsInto(folded: string, out: number[] | Int32Array): number {
   const n = folded.length;
+  let count = 0;
   let i = 0;
   while (i < n) {
     if (!isAsciiAlnum(folded.charCodeAt(i))) {
@@ -95,13 +108,16 @@ export function asciiWordBounds(folded: string): number[] {
       i += 2;
       while (i < n && isAsciiLower(folded.charCodeAt(i))) i++;
     }
-    out.push(start, i);
+    out[2 * count] = start;
+    out[2 * count + 1] = i;
+    count++;
   }
-  return out;
+  return count;
 }
-const APOSTROPHE = 39;
-const isAsciiLower = (c: number) => c >= 97 && c <= 122;
-const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** The character scans' alphabet (of folded ASCII text): letters, digits, and the apostrophe that joins letters. */
+export const APOSTROPHE = 39;
+export const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+export const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /** Words with their character offsets in the original text (offsets survive folding because
  * folding is applied per match, and NFKD never spans a word boundary). */

@@ -1,4 +1,4 @@
-import { asciiWordBounds, bareWord, fold } from '../knowledge/text.js';
+import { asciiWordBounds, asciiWordBoundsInto, bareWord, fold, isAscii } from '../knowledge/text.js';
 import type { SearchIndex } from './index.js';
 import { isStopWord, stem } from './terms.js';
 import { sortedHas } from './sorted.js';
@@ -175,40 +175,15 @@ let RUNS: [Uint16Array, Uint16Array] = [new Uint16Array(16), new Uint16Array(16)
 
 /** Puts the words of folded text in BOUNDS as [start, end, …] (what wordBounds gives); returns their number. */
 function readWords(folded: string): number {
-  if (!ASCII_ONLY.test(folded)) {
+  if (!isAscii(folded)) {
     const list = wordBounds(folded);
     if (BOUNDS.length < list.length) BOUNDS = new Int32Array(list.length * 2);
     BOUNDS.set(list);
     return list.length / 2;
   }
-  // asciiWordBounds (knowledge/text.ts), writing into BOUNDS: the same words, character for character.
-  const n = folded.length;
-  if (BOUNDS.length < n + 1) BOUNDS = new Int32Array(2 * n + 2);
-  const out = BOUNDS;
-  let count = 0;
-  let i = 0;
-  while (i < n) {
-    if (!isAsciiAlnum(folded.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    do i++;
-    while (i < n && isAsciiAlnum(folded.charCodeAt(i)));
-    // An apostrophe joins the letters after it: "n't", "'s", "o'clock".
-    while (i + 1 < n && folded.charCodeAt(i) === APOSTROPHE && isAsciiLower(folded.charCodeAt(i + 1))) {
-      i += 2;
-      while (i < n && isAsciiLower(folded.charCodeAt(i))) i++;
-    }
-    out[2 * count] = start;
-    out[2 * count + 1] = i;
-    count++;
-  }
-  return count;
+  if (BOUNDS.length < folded.length + 1) BOUNDS = new Int32Array(2 * folded.length + 2);
+  return asciiWordBoundsInto(folded, BOUNDS);
 }
-const APOSTROPHE = 39;
-const isAsciiLower = (c: number) => c >= 97 && c <= 122;
-const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
 /**
  * Words at least this long are always stemmed; a shorter word's first letter and length are its
@@ -244,8 +219,6 @@ function stemOf(word: string): string {
   return s;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 const UNICODE_WORDS = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
 
 /**
@@ -253,7 +226,7 @@ const UNICODE_WORDS = /[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu;
  * ASCII, read by a character scan several times faster than the Unicode pattern.
  */
 function wordBounds(folded: string): number[] {
-  if (ASCII_ONLY.test(folded)) return asciiWordBounds(folded);
+  if (isAscii(folded)) return asciiWordBounds(folded);
   const out: number[] = [];
   UNICODE_WORDS.lastIndex = 0;
   for (let m = UNICODE_WORDS.exec(folded); m; m = UNICODE_WORDS.exec(folded)) out.push(m.index, m.index + m[0].length);

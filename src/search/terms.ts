@@ -1,4 +1,4 @@
-import { bareWord, fold, foldedWords } from '../knowledge/text.js';
+import { APOSTROPHE, bareWord, fold, foldedWords, isAscii, isAsciiAlnum, isAsciiLower } from '../knowledge/text.js';
 
 /** Index terms: folded words, light plural stemming, no stop words. Used for documents and queries alike. */
 
@@ -33,10 +33,13 @@ export function stem(word: string): string {
 const TERM_OF = new Map<string, string>();
 const TERM_CACHE_LIMIT = 500_000;
 
+/** A folded word's index term, '' for a stop word. */
+const termFor = (word: string) => (STOP_WORDS.has(word) ? '' : stem(word));
+
 function termOf(word: string): string {
   let t = TERM_OF.get(word);
   if (t === undefined) {
-    t = STOP_WORDS.has(word) ? '' : stem(word);
+    t = termFor(word);
     if (TERM_OF.size >= TERM_CACHE_LIMIT) TERM_OF.clear();
     TERM_OF.set(word, t);
   }
@@ -48,12 +51,6 @@ export function terms(text: string): string[] {
   return foldedTerms(fold(text));
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
-const NON_ASCII = /[^\x00-\x7f]/;
-const APOSTROPHE = 39;
-const isLower = (c: number) => c >= 97 && c <= 122;
-const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-
 /**
  * terms() of a text already folded by fold(). Every answer tokenises the hundreds of sentences it
  * scores: ASCII text (nearly all of it) is read without making a string per word, each word found
@@ -62,7 +59,7 @@ const isAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
  */
 export function foldedTerms(folded: string): string[] {
   const out: string[] = [];
-  if (NON_ASCII.test(folded)) {
+  if (!isAscii(folded)) {
     for (const w of foldedWords(folded)) {
       const t = termOf(w);
       if (t) out.push(t);
@@ -73,7 +70,7 @@ export function foldedTerms(folded: string): string[] {
   let i = 0;
   while (i < n) {
     let c = folded.charCodeAt(i);
-    if (!isAlnum(c)) {
+    if (!isAsciiAlnum(c)) {
       i++;
       continue;
     }
@@ -82,14 +79,14 @@ export function foldedTerms(folded: string): string[] {
     do {
       h = Math.imul(h ^ c, FNV_PRIME);
       c = ++i < n ? folded.charCodeAt(i) : 0;
-    } while (isAlnum(c));
-    while (c === APOSTROPHE && i + 1 < n && isLower(folded.charCodeAt(i + 1))) {
+    } while (isAsciiAlnum(c));
+    while (c === APOSTROPHE && i + 1 < n && isAsciiLower(folded.charCodeAt(i + 1))) {
       h = Math.imul(h ^ c, FNV_PRIME);
       c = folded.charCodeAt(++i);
       do {
         h = Math.imul(h ^ c, FNV_PRIME);
         c = ++i < n ? folded.charCodeAt(i) : 0;
-      } while (isLower(c));
+      } while (isAsciiLower(c));
     }
     const t = WORDS.termOf(folded, start, i, h);
     if (t) out.push(t);
@@ -127,8 +124,7 @@ class WordTable {
     }
     const word = text.slice(start, end);
     // Not through TERM_OF: the table is the cache of ASCII words, each held once.
-    const bare = bareWord(word);
-    const term = STOP_WORDS.has(bare) ? '' : stem(bare);
+    const term = termFor(bareWord(word));
     if (this.size >= TERM_CACHE_LIMIT) this.resize(this.mask, false);
     else if ((this.size + 1) * 2 > mask + 1) this.resize(mask * 2 + 1, true);
     this.insert(word, term, h);
