@@ -4,6 +4,8 @@
  * module lets those stand inside a name ("Brian May", "Will Ferrell"); see NAME_CAPABLE there.
  */
 
+import { MONTHS, WEEKDAYS } from './time-words.js';
+
 /** Capitalised words that are never part of a person's name. */
 export const NOT_NAME = new Set([
   'the',
@@ -60,25 +62,8 @@ export const NOT_NAME = new Set([
   'yesterday',
   'tomorrow',
   'tonight',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+  ...WEEKDAYS,
+  ...MONTHS,
   'just',
   'there',
   'here',

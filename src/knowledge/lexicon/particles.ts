@@ -2,6 +2,7 @@
  * Small words inside names ("van der Berg", "al-Amr", "Department of Agriculture") and
  * abbreviations that keep their dot ("Mr.", "Inc."). Written for this project.
  */
+import { ABBREVIATED_RANKS } from './roles.js';
 
 export const PARTICLES = new Set([
   // Spanish and Portuguese joining words between two family names ("Ortega y Gasset", "Correia e Silva").
@@ -46,20 +47,7 @@ export const KEEP_DOT = new Set([
   'rep',
   'gov',
   'prof',
-  'col',
-  'lt',
-  'capt',
-  'sgt',
-  'supt',
-  'det',
-  'insp',
-  'cpl',
-  'pte',
-  'maj',
-  'brig',
-  'cmdr',
-  'cdr',
-  'adm',
+  ...ABBREVIATED_RANKS,
   'rev',
   'mme',
   'inc',

@@ -84,6 +84,12 @@ const OFFICES = [
   'gen',
 ];
 
+/**
+ * Police and military ranks as abbreviated before a name ("Lt Col", "A/Det/Supt Smyth", "Insp Jane
+ * Roe"): role words, and abbreviations that keep their dot (particles.ts KEEP_DOT).
+ */
+export const ABBREVIATED_RANKS = ['lt', 'col', 'capt', 'sgt', 'supt', 'det', 'insp', 'cpl', 'pte', 'maj', 'brig', 'cmdr', 'cdr', 'adm'];
+
 /** Words that make a role or title, not a name ("Prime Minister", "Secretary General", "coach"). */
 export const ROLE_WORDS = new Set([
   ...OFFICES,
@@ -147,21 +153,7 @@ export const ROLE_WORDS = new Set([
   'councilor',
   'sheriff',
   'lieutenant',
-  'lt',
-  'col',
-  'capt',
-  'sgt',
-  // Police and military ranks as abbreviated before a name ("A/Det/Supt Smyth", "Insp Jane Roe").
-  'supt',
-  'det',
-  'insp',
-  'cpl',
-  'pte',
-  'maj',
-  'brig',
-  'cmdr',
-  'cdr',
-  'adm',
+  ...ABBREVIATED_RANKS,
   'cardinal',
   'bishop',
   'archbishop',

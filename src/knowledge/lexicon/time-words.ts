@@ -1,7 +1,7 @@
 /**
  * Words of time that make up an adverbial between a subject and its verb ("Santos on Monday said",
  * "She last week described him as …"), so the subject is still found before them. English
- * calendar words, written for this project.
+ * calendar words, written for this project; also read by function-words.ts (NOT_NAME).
  */
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
