@@ -204,9 +204,15 @@ function splitSpeakerTopic(kb: KnowledgeBase, rest: string): { speaker: string; 
   for (let n = Math.min(parts.length, 5, topicStart > 0 ? topicStart : Infinity); n >= 1; n--) {
     const candidate = parts.slice(0, n).join(' ');
     const match = kb.speakers.resolve(candidate);
-    // An exact but shared name ("bush") still marks where the speaker ends; the answer asks which one.
+    // An exact but shared name ("bush", or "robert mugabe" beside "Robert Gabriel Mugabe") still
+    // marks where the speaker ends, or a shorter run ("robert") would name someone else; the
+    // answer chooses by the topic or asks which one.
     // An organisation that speaks through its officials ("nato china") names the speaker too.
-    if (match.speaker || (match.ambiguous.length > 1 && n === 1) || (!match.ambiguous.length && kb.speakers.officialsOf(candidate).length)) {
+    if (
+      match.speaker ||
+      (match.ambiguous.length > 1 && (n === 1 || match.exact)) ||
+      (!match.ambiguous.length && kb.speakers.officialsOf(candidate).length)
+    ) {
       return {
         speaker: candidate,
         topic: parts

@@ -43,6 +43,8 @@ export interface SpeakerMatch {
   ambiguous: Speaker[];
   /** Words of the typed text that named the speaker, when found inside longer text. */
   consumed?: { from: number; to: number };
+  /** The typed name is one of the speakers' own names or aliases as written, not a fuzzy match. */
+  exact?: boolean;
 }
 
 /** Words around a name in a question about someone's words: "did X say", "X said", "according to X". */
@@ -278,7 +280,7 @@ export class SpeakerDirectory {
     const key = nameKey(typed).replace(/(?: (?:mp|mbbs|md|phd|qc|kc|obe|mbe|cbe|kbe|gcmg))+$/, '');
     if (!key) return { speaker: null, ambiguous: [] };
     const exact = this.byAlias.get(key) ?? this.byAlias.get(withoutTitles(key));
-    if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [] } : { speaker: null, ambiguous: exact };
+    if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [], exact: true } : { speaker: null, ambiguous: exact, exact: true };
     // Names are indexed without joining words, so one inside the typed name ("Department of
     // Agriculture") is skipped; at either end it is not part of a name ("stoltenberg in 2021").
     const words = key.split(' ').filter((t) => t.length > 1);
