@@ -6,7 +6,7 @@ import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
-import { sentenceRanges, wordCount } from './text.js';
+import { blankPictographs, sentenceRanges, wordCount } from './text.js';
 import type { Article, Segment } from './types.js';
 
 /**
@@ -43,7 +43,12 @@ interface Working {
 }
 
 /** Segments every paragraph of one article; attribution lines get no segments. */
-export function segmentArticle(paragraphs: ParagraphInput[], speakers = new ArticleSpeakers()): Segment[][] {
+export function segmentArticle(written: ParagraphInput[], speakers = new ArticleSpeakers()): Segment[][] {
+  // Segments are offsets into each paragraph, so the analysis may read a copy with emoji blanked.
+  const paragraphs = written.map((p) => {
+    const text = blankPictographs(p.text);
+    return text === p.text ? p : { ...p, text };
+  });
   const spansOf = quoteSpans(paragraphs);
   const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
   // Pass 1: every name the article mentions outside quotation marks, and the acronyms it spells out.
@@ -137,7 +142,13 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
         backfill(out, continuing.id, weak ? first.speaker : null);
         if (!weak) first.speaker = null;
       }
-    } else if (first?.startsParagraph && !first.settled && !first.speaker && prev && !signedBelow(paragraphs, p)) {
+    } else if (
+      (first?.startsParagraph || (first && topicLead(para.text, first))) &&
+      !first.settled &&
+      !first.speaker &&
+      prev &&
+      !signedBelow(paragraphs, p)
+    ) {
       // News style: a paragraph that opens with an unattributed quotation, right after a paragraph
       // that ends with X's attributed quotation, carries on X's words, when nothing in between
       // names anyone else: the rest of the paragraph reports no one and names no one but X.
@@ -148,7 +159,10 @@ export function segmentArticle(paragraphs: ParagraphInput[], speakers = new Arti
       // (Words quoted inside the last sentence are its speaker's: the sentence decides.)
       const end = prev.segments.filter((s) => !s.embedded).at(-1);
       const x = end?.kind === 'quote' || end?.kind === 'reported' ? end.speaker : (prev.subject ?? null);
-      const others = findMentions(masked[p]!, 0, masked[p]!.length, speakers).some((m) => !m.name || resolveName(speakers, m) !== x);
+      // (A topic before the quotation, "On Neco Williams: “…", is what the words are about, not who says them.)
+      const others = findMentions(masked[p]!, first.startsParagraph ? 0 : first.start, masked[p]!.length, speakers).some(
+        (m) => !m.name || resolveName(speakers, m) !== x,
+      );
       const reports = w.segments.some((s) => s.kind === 'reported');
       if (x && !others && !reports) {
         const lead = w.segments.findIndex((s) => s.kind !== 'quote' || !!s.embedded);
@@ -432,6 +446,15 @@ function topicLine(text: string, masked: string, speakers: ArticleSpeakers): boo
     !/["\u201c\u201d]/.test(text) &&
     !findMentions(masked, 0, masked.length, speakers).some((m) => m.name && !m.org)
   );
+}
+
+/**
+ * "On Neco Williams: “The yellow card …”", "On chasing the record: “…”": a paragraph that opens
+ * with a short topic and a colon before its quotation, in a written-up interview (see topicLine).
+ */
+function topicLead(text: string, span: QuoteSpan): boolean {
+  const lead = text.slice(0, Math.max(0, span.start - 1));
+  return /^(?:On|About|Regarding)\s[^:"\u201c\u201d]*:\s*$/.test(lead) && wordCount(lead) <= 8;
 }
 
 /** An unclosed quotation that opens a sentence and holds one of four words or more. */

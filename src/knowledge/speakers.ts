@@ -189,6 +189,19 @@ export class ArticleSpeakers implements KnownNames {
     return known ? known === gender : !both;
   }
 
+  /**
+   * "Mr Hoy said" in an article about Diane Hoy and her husband Michael Hoy: a title's gender picks
+   * the one bearer of a shared surname whose gender is the title's, when every bearer's gender is
+   * known; otherwise null.
+   */
+  titledBearer(surname: string, gender: Gender): string | null {
+    // What the article says (titles, he/she) first, then a common given name's usual gender.
+    const genders = this.bearers(surname).map((p) => [p, this.gender.get(p) ?? firstNameGender(p)] as const);
+    if (!gender || genders.some(([, g]) => !g)) return null;
+    const fit = genders.filter(([, g]) => g === gender).map(([p]) => p);
+    return fit.length === 1 ? fit[0]! : null;
+  }
+
   /** A mention as a referent (its canonical name, or null for an unknown single word). */
   referentOf(m: Mention, sentence: number, speaker: boolean): Referent | null {
     if (!m.name) {
@@ -196,10 +209,11 @@ export class ArticleSpeakers implements KnownNames {
       const who = this.byRoleName(m.role);
       return { name: who, gender: m.gender ?? (who ? (this.gender.get(who) ?? null) : null), org: false, sentence, speaker, role: m.role };
     }
-    const name = this.canonical(m.name, m.org);
+    const bare = m.titled && !m.name.includes(' ');
+    const known = this.canonical(m.name, m.org);
+    const name = known === null && bare ? this.titledBearer(m.name, m.gender) : known;
     if (name === undefined && !m.titled && !(m.role && !m.org) && !speaker) return null;
 
-    const bare = m.titled && !m.name.includes(' ');
     if (name && bare && !this.titleFits(m.name, m.gender, name)) return { name: null, gender: m.gender, org: false, sentence, speaker, role: m.role };
     const who = name === undefined ? m.name : name;
     const bothTitles = bare && (this.titleGenders.get(nameKey(m.name))?.size ?? 0) > 1;
@@ -255,11 +269,27 @@ export class ArticleSpeakers implements KnownNames {
       if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
       else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
         const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
-        pick = fit.length === 1 ? fit[0] : null;
+        pick = fit.length === 1 ? fit[0] : this.introduced(fit, inS);
       }
     }
     if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
     return pick ?? null;
+  }
+
+  /**
+   * "Christine Mason, a fellow councillor, grew close to Diane over several years. She said: …":
+   * of several compatible people in one sentence, the subject that the sentence introduces (its
+   * first mention in the article) when every other one was named before: a writer brings in a new
+   * speaker this way. Two people both new ("Tom Hale met Mark Rees"), or a subject already known
+   * ("Ruiz was joined by Detective Sarah Kline"), leave he/she to nobody.
+   */
+  private introduced(fit: Array<string | null>, inS: Referent[]): string | null {
+    if (fit.length < 2 || fit.some((n) => !n)) return null;
+    const s = inS[0]!.sentence;
+    const before = (n: string | null) => this.referents.some((r) => r.name === n && r.sentence < s);
+    const fresh = fit.filter((n) => !before(n));
+    if (fresh.length !== 1 || !inS.some((r) => r.name === fresh[0] && r.opens)) return null;
+    return fresh[0]!;
   }
 
   /**

@@ -144,7 +144,8 @@ function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
     return named ?? ctx.speakers.roleNoun(m.role, before(ctx, at), ctx.paragraphStart);
   }
   const name = ctx.speakers.canonical(m.name, m.org);
-  if (name === null) return m.name.includes(' ') || m.org ? null : paragraphBearer(ctx, m);
+  if (name === null)
+    return m.name.includes(' ') || m.org ? null : ((m.titled ? ctx.speakers.titledBearer(m.name, m.gender) : null) ?? paragraphBearer(ctx, m));
   if (name && m.titled && !m.name.includes(' ') && !ctx.speakers.titleFits(m.name, m.gender, name)) return null;
   return name ?? m.name;
 }

@@ -22,6 +22,17 @@ const DASHES = /[\u2010-\u2015]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
 const NEEDS_NORMALISING = /[^\x00-\x7f\u2018\u2019\u02bc\u2032\u2010-\u2015\u201c\u201d]/;
 
+/**
+ * Emoji, pictographs and flags ("🔴Liverpool manager Jurgen Klopp …") as spaces of the same length:
+ * decoration, not words, so reading them as spaces keeps every offset pointing into the text as
+ * written while a capitalised word glued to one still opens a name.
+ */
+export function blankPictographs(text: string): string {
+  return PICTOGRAPH.test(text) ? text.replace(PICTOGRAPHS, (m) => ' '.repeat(m.length)) : text;
+}
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F]+/gu;
+
 /** Collapses every run of whitespace (including NBSP) to one space. */
 export function collapseSpaces(text: string): string {
   return MESSY_SPACE.test(text) ? text.replace(/[\s\u00a0]+/g, ' ').trim() : text;

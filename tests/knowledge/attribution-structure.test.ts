@@ -693,3 +693,46 @@ describe('a quotation quoted inside one, in the same marks', () => {
     expect(givenTo(a, 'responsibilities of your very high office')).toEqual(['Abdul Razak']);
   });
 });
+
+describe('who a title, a new subject and a topic point to', () => {
+  it('"Mr Okafor said" in a story about Grace Okafor and her husband Daniel Okafor is him; "Mrs Okafor" her', () => {
+    const a = parse(
+      'Neighbours paid tribute to Grace Okafor, who ran the corner shop for thirty years.',
+      'She ran it with her husband, Daniel Okafor, until last spring.',
+      'Mr Okafor said: “She knew every customer by name and every child by their birthday.”',
+      '“He never once closed the shop early,” Mrs Okafor had told the paper in 2019.',
+    );
+    expect(quoteOf(a, 'She knew every customer')).toBe('Daniel Okafor');
+    expect(quoteOf(a, 'He never once closed')).toBe('Grace Okafor');
+  });
+
+  it('a title whose gender fits both bearers of the surname, or neither, is nobody', () => {
+    const a = parse('Sam Okafor and his brother Daniel Okafor ran the shop.', 'Mr Okafor said: “We will open again in the spring.”');
+    expect(quoteOf(a, 'We will open again')).toBeNull();
+  });
+
+  it('she after a sentence that introduces its subject and names someone known before is the new subject', () => {
+    const a = parse(
+      'Tributes were paid to Grace Okafor, who died on Sunday.',
+      'Ruth Bell, a fellow trader at the market, had known Grace for twenty years. She said: “Nobody worked harder than her.”',
+    );
+    expect(quoteOf(a, 'Nobody worked harder')).toBe('Ruth Bell');
+  });
+
+  it('"On the injury: “…”" in an interview written up carries the last speaker, and the topic names no one', () => {
+    const a = parse(
+      'Head coach Ana Ruiz speaking to reporters: “We started slowly but the second half was much better.”',
+      'On Tom Baker: “It was only a knock, he will be fine for the weekend and he knows it.”',
+      'On the title race: “We have eight games left and every one of them is a final.”',
+    );
+    expect(quoteOf(a, 'We started slowly')).toBe('Ana Ruiz');
+    expect(quoteOf(a, 'It was only a knock')).toBe('Ana Ruiz');
+    expect(quoteOf(a, 'We have eight games left')).toBe('Ana Ruiz');
+  });
+
+  it('an emoji glued to the first word of a paragraph does not hide the name after it', () => {
+    const a = parse('🔴Liverpool manager Jurgen Klopp speaking to reporters: “I saw two very good teams. Both tried to play.”');
+    expect(quoteOf(a, 'I saw two very good teams')).toBe('Jurgen Klopp');
+    expect(quoteOf(a, 'Both tried to play')).toBe('Jurgen Klopp');
+  });
+});
