@@ -31,7 +31,7 @@ export function blankPictographs(text: string): string {
   return PICTOGRAPH.test(text) ? text.replace(PICTOGRAPHS, (m) => ' '.repeat(m.length)) : text;
 }
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
-const PICTOGRAPHS = /[\p{Extended_Pictographic}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u200D\uFE0F]+/gu;
+const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200D|\uFE0F)+/gu;
 
 /** Collapses every run of whitespace (including NBSP) to one space. */
 export function collapseSpaces(text: string): string {
