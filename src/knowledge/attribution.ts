@@ -112,7 +112,14 @@ function singleSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
     for (let j = i + 2; j < text.length; j++) {
       const c = text[j] ?? '';
       if (inDouble(j)) break;
-      if (c === '\u2018' || (c === "'" && before(j))) break;
+      if (c === '\u2018' || (c === "'" && before(j))) {
+        // "‘When I say ‘Who are we?’ you will all say champions,’ Shikhar …": a few words quoted
+        // inside, mid-sentence, are a quotation quoted, not the start of another.
+        const inner = nestedSingleClose(text, j);
+        if (inner < 0) break;
+        j = inner;
+        continue;
+      }
       if (!SINGLE_CLOSE.has(c) || /\s/.test(text[j - 1] ?? ' ')) continue;
       const after = text.slice(j + 1);
       if (/^\p{L}/u.test(after)) continue; // an apostrophe: Costa's, don’t
@@ -138,6 +145,14 @@ function singleSpans(text: string, doubles: QuoteSpan[]): QuoteSpan[] {
     i = close;
   }
   return out;
+}
+
+/** The closing mark of a few words in single marks opened at `at` after a lower-case word, the sentence going on in lower case after them; or -1 (see nestedClose). */
+function nestedSingleClose(text: string, at: number): number {
+  if (!/\p{Ll}[,:]?\s+$/u.test(text.slice(Math.max(0, at - 20), at))) return -1;
+  const m = /^([^\u2018\u2019'"\u201c\u201d]{1,40}?)[\u2019'](?=[\s,;]*\p{Ll})/u.exec(text.slice(at + 1, at + 60));
+  if (!m || m[1]!.trim().split(/\s+/).length > 4) return -1;
+  return at + 1 + m[1]!.length;
 }
 
 /**

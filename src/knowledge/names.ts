@@ -215,7 +215,14 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
         j += 3;
         continue;
       }
-      if ((PARTICLES.has(t.low) || (LINKS.has(t.low) && t.low !== 'and')) && next && isCap(next) && /^\s+$/.test(text.slice(t.end, next.start))) {
+      if (
+        (PARTICLES.has(t.low) ||
+          (LINKS.has(t.low) && t.low !== 'and') ||
+          (t.text === 'and' && !isGivenName(next?.text ?? '') && portfolioAnd(toks, i, j))) &&
+        next &&
+        isCap(next) &&
+        /^\s+$/.test(text.slice(t.end, next.start))
+      ) {
         j += 2;
         continue;
       }
@@ -330,6 +337,22 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
   return out;
 }
 
+/**
+ * "Minister of Health and Social Care", "Commissioner for Environment and Water Resources": an
+ * "and" after a role word's "of" or "for" and the capitalised words of a portfolio joins a second
+ * portfolio word to the role (the run toks[i, j) so far).
+ */
+function portfolioAnd(toks: Token[], i: number, j: number): boolean {
+  for (let n = i + 1; n < j - 1; n++)
+    if (
+      (toks[n]!.text === 'of' || toks[n]!.text === 'for') &&
+      (ROLE_WORDS.has(toks[n - 1]!.low) || ORG_WORDS.has(toks[n - 1]!.low)) &&
+      !toks.slice(n + 1, j).some((t) => t.text === 'and')
+    )
+      return true;
+  return false;
+}
+
 function mentionOf(text: string, run: Token[], before: Token | undefined, known: KnownNames | undefined, kindBefore: boolean): Mention | null {
   // "(R-Texas)", "(D-Calif.)": a party and a state after a legislator's name name no one.
   if (run.length === 1 && /^[RDI]-\p{Lu}/u.test(run[0]!.text) && text[run[0]!.start - 1] === '(') return null;
@@ -426,6 +449,13 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   // "Deputy Chief Meteorologist", "Chief Librarian": a learned profession's noun after role words
   // ends the role; it is no one's name.
   if (k >= 0 && k === run.length - 2 && PROFESSION.test(lows[k + 1]!)) k = run.length - 1;
+  // "Commissioner for Environment and Water Resources Tokunbo Wahab": a portfolio joined by "and"
+  // (see portfolioAnd) runs on to the name, its last two words; with fewer than two words after
+  // the second portfolio's first, it is all role.
+  const and = run.findIndex((t) => t.text === 'and');
+  if (and > 0 && k >= 0 && k < and) {
+    k = run.length - and >= 4 ? run.length - 3 : run.length - 1;
+  }
   for (let idx = 0; idx <= k; idx++) {
     hint(lows[idx]!);
     if (TITLES.has(lows[idx]!)) titled = true;

@@ -459,8 +459,11 @@ function nearestSentence(all: Referent[], ok: (r: Referent) => boolean): Referen
  * another office ("Deputy Prime Minister Winston Peters" is not "the Prime Minister").
  */
 function holds(role: string, noun: string): boolean {
-  const r = ` ${nameKey(role)}`;
-  if (!r.endsWith(` ${noun}`)) return false;
+  const whole = ` ${nameKey(role)}`;
+  // "Commissioner for Environment and Water Resources" is "the commissioner", "Secretary of State
+  // for Business" "the secretary of state": the role's words before an "of" or a "for" are its head.
+  const r = [whole, ...[...whole.matchAll(/ (?:of|for) /g)].map((m) => whole.slice(0, m.index))].find((x) => x.endsWith(` ${noun}`));
+  if (!r) return false;
   const before =
     r
       .slice(0, r.length - noun.length - 1)

@@ -736,3 +736,32 @@ describe('who a title, a new subject and a topic point to', () => {
     expect(quoteOf(a, 'Both tried to play')).toBe('Jurgen Klopp');
   });
 });
+
+describe('portfolios, perception verbs and quotations quoted in single marks', () => {
+  it('"Commissioner for Environment and Water Resources Tokunbo Wahab": the portfolio is the role, the name its last words, and he is "the commissioner"', () => {
+    const a = parse(
+      'The Commissioner for Environment and Water Resources Tokunbo Wahab gave the apology on Thursday.',
+      '“Emergency teams were on the ground since four in the morning,” the commissioner said.',
+      'Minister of Health and Social Care Matt Hancock said: “We will publish the figures every week.”',
+    );
+    expect(quoteOf(a, 'Emergency teams were')).toBe('Tokunbo Wahab');
+    expect(quoteOf(a, 'We will publish the figures')).toBe('Matt Hancock');
+  });
+
+  it('"X can be heard saying in the video" is a verb of saying', () => {
+    const a = parse('‘Keep your heads up, we go again next week,’ captain Priya Nair can be heard saying in the video.');
+    expect(quoteOf(a, 'Keep your heads up')).toBe('Priya Nair');
+  });
+
+  it('a few words in single marks inside a single-mark quotation do not swallow the narration after it', () => {
+    const a = parse(
+      '‘It was a young side and they responded well,’ coach Rahul Menon says in a video.',
+      '‘When I shout ‘Who are we?’ you all shout champions,’ Anil Rao can be heard saying as the team laughs.',
+    );
+    expect(quoteOf(a, 'When I shout')).toBe('Anil Rao');
+    // The quotation ends at its own closing mark: the narration after it is no one's words.
+    const p = a.paragraphs[1]!;
+    const quoted = p.segments.filter((s) => s.kind === 'quote').map((s) => p.text.slice(s.start, s.end));
+    expect(quoted).toEqual(['When I shout ‘Who are we?’ you all shout champions']);
+  });
+});

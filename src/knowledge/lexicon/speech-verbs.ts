@@ -135,6 +135,11 @@ export const FINITE = [
   'quoted',
   'expressed',
   'voiced',
+  // "Shikhar can be heard saying in the video", "she was seen telling him": heard or seen, in the
+  // passive, before a participle of saying; the whole phrase is the verb, its subject before it.
+  ...['can be', 'could be', 'can also be', 'is', 'was', 'are', 'were'].flatMap((aux) =>
+    ['heard', 'seen'].flatMap((sense) => ['saying', 'telling', 'shouting'].map((verb) => `${aux} ${sense} ${verb}`)),
+  ),
 ];
 
 export const PARTICIPLES = [
