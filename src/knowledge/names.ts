@@ -525,7 +525,21 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   if (nameToks.length === 1 && /^\p{Lu}{2,}$/u.test(nameToks[0]!.text) && !titled) return null;
   // "the Zimbabwean said", "said Palestinian negotiator Saeb Erakat": a nationality alone
   // describes someone, it names no one (unless the article knows it as a person's name).
-  if (nameToks.length === 1 && !titled && isDemonym(nameToks[0]!.text) && !known?.knowsPerson(nameToks[0]!.text))
+  if (nameToks.length === 1 && !titled && isDemonym(nameToks[0]!.text) && !known?.knowsPerson(nameToks[0]!.text)) {
+    // "an impenetrable English defence", "French wine": before a common noun that is no person's
+    // it is an adjective, and describes no one (unlike "Palestinian negotiator Saeb Erakat").
+    // (A portfolio's word ends the phrase there: "English defence." is a team's, "the French
+    // defence minister" someone.)
+    const after = /^\s+(\p{Ll}+)(\s*[.,;:!?]|\s+(?:and|or|but|in|on|at|of|for|with|from|to|by)\b)?/u.exec(
+      text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 40),
+    );
+    const noun = after?.[1];
+    if (
+      noun &&
+      (!isPersonNoun(noun) || (after[2] && !PERSON_NOUNS.has(noun) && !/(?:er|or|ist|ian|ant|ent|man|woman|person)$/.test(noun))) &&
+      !SAYING.test(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 16))
+    )
+      return null;
     return {
       start: run[0]!.start,
       end: run[run.length - 1]!.end,
@@ -537,6 +551,7 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
       gender,
       possessive: poss,
     };
+  }
   const name = text.slice(nameToks[0]!.start, nameToks[nameToks.length - 1]!.end).replace(/['’]s?$/, '');
   return {
     start: lowerRole ? lowerRole.start : run[0]!.start,

@@ -564,6 +564,9 @@ function segmentParagraph(
     // named, but not a possessive ("Osei's deputy, Lena Park") nor a role that names no one
     // ("disagreed with the government").
     if (unnamed) seen.add(null);
+    // "Speaking with NBL Media's Liam Santamaria from quarantine in Darwin, head coach …": the
+    // names before the comma of a participle clause opening the sentence are minor (see Referent).
+    const opener = PARTICIPLE_OPENER.test(masked.slice(trimStart(masked, a), b)) ? masked.indexOf(',', a) : -1;
     for (const m of findMentions(masked, a, b, speakers)) {
       // "Asked about it, she said", "Speaking to reporters, he said", "Last year she said": a
       // participle or an adverbial opening the sentence is no one, so it does not stand between
@@ -585,6 +588,7 @@ function segmentParagraph(
           at: m.start,
           opens: m.start === trimStart(masked, a),
           person: !!(m.titled || m.role || (m.name?.includes(' ') && firstNameGender(m.name))),
+          ...(m.possessive || (opener > 0 && opener < b && m.start < opener) ? { minor: true } : {}),
         });
       // ("… after Victory's 2-1 win against Western United": a capitalised object of a preposition
       // with nothing that marks a person is a team, a place or a firm, not someone else who could speak.)

@@ -49,6 +49,12 @@ export interface Referent {
   opens?: boolean;
   /** The text marks the mention as a person's: a title, a role, or a known given name first. */
   person?: boolean;
+  /**
+   * A possessive ("Cheika's thoughts") or a name inside a participle clause opening the sentence
+   * ("Speaking with NBL Media's Liam Santamaria …, head coach Brian Goorjian opened …"): less
+   * salient than the people the sentence's verb is about.
+   */
+  minor?: boolean;
 }
 
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
@@ -269,7 +275,7 @@ export class ArticleSpeakers implements KnownNames {
       if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
       else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
         const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
-        pick = fit.length === 1 ? fit[0] : this.introduced(fit, inS);
+        pick = fit.length === 1 ? fit[0] : (this.introduced(fit, inS) ?? major(fit, inS));
       }
     }
     if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
@@ -444,6 +450,12 @@ export class ArticleSpeakers implements KnownNames {
  * The referents that pass `ok` in the nearest sentence holding any (the last one noted first, back
  * PRONOUN_REACH sentences): he/she and a description of someone look no further than that.
  */
+/** Of several people fit for he/she in one sentence, the one that sentence names other than in a minor position (see Referent.minor), if only one. */
+function major(fit: Array<string | null>, inS: Referent[]): string | null {
+  const main = fit.filter((n) => inS.some((r) => r.name === n && !r.minor));
+  return main.length === 1 ? main[0]! : null;
+}
+
 function nearestSentence(all: Referent[], ok: (r: Referent) => boolean): Referent[] | null {
   const last = all.length ? all[all.length - 1]!.sentence : 0;
   for (let s = last; s >= last - PRONOUN_REACH; s--) {

@@ -765,3 +765,25 @@ describe('portfolios, perception verbs and quotations quoted in single marks', (
     expect(quoted).toEqual(['When I shout ‘Who are we?’ you all shout champions']);
   });
 });
+
+describe('he and she: who the sentence is about', () => {
+  it('a name in a participle clause opening the sentence, or a possessive, is less salient than the subject', () => {
+    const a = parse(
+      'Speaking with Radio Metro’s Tom Fields from his hotel in Perth, head coach Brian Walsh opened up about the tour.',
+      '“The music on that bus carried us through the whole month,” he said.',
+      'Assistant coach Dan Cole backed Walsh’s view and pointed to the squad’s depth.',
+      '“We have thirty players who could start any Test,” he said.',
+    );
+    expect(quoteOf(a, 'The music on that bus')).toBe('Brian Walsh');
+    expect(quoteOf(a, 'We have thirty players')).toBe('Dan Cole');
+  });
+
+  it('a nationality before a common noun describes a thing, not someone who could be "he"', () => {
+    const a = parse(
+      'Forward Sam Kerr spoke after the match.',
+      'Kerr could not find a way through an impenetrable English defence.',
+      '“We will learn from this one,” she said.',
+    );
+    expect(quoteOf(a, 'We will learn from this')).toBe('Sam Kerr');
+  });
+});
