@@ -250,7 +250,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     // "Ben Jones, 32, of Joeys Lane, Bilbrook, said": an age, then an address, after the subject.
     const aged = /^(.*?\S),\s+\d{1,3},(?:\s+[^,_]{1,60},)*$/u.exec(text);
     if (aged) return subjectBefore(ctx, floor, floor + aged[1]!.length, depth + 1);
-    const appos = /,\s*([^,_]{1,100}),$/.exec(text);
+    // (A relative clause may run longer: "Lucy Hurds, who stood as the Lib Dem candidate for … at the last general election, said".)
+    const appos = /,\s*((?:who|whose)\s[^,_]{1,240}|[^,_]{1,100}),$/.exec(text);
     if (appos) {
       const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
       const innerEnd = inner + appos[1]!.trimEnd().length;
@@ -385,7 +386,9 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
   // "…," said X, "…": the subject stands after the verb; after "told" stands the listener ("Malami,
   // (SAN) told the Federal High Court").
   // ("said the findings were …": a noun after the verb here may be its clause's subject, not a person.)
-  const after = INVERTED.has(v.word) ? inverted(ctx, v.end, to) : null;
+  // ("said Mr Newman was “a lovely guy”": a name, then a finite verb, is the subject of what was said.)
+  const clause = /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:was|were|is|are|had|has|have|would|will|could|should|can|did|does|do|must|might|may)\b/u;
+  const after = INVERTED.has(v.word) && !clause.test(ctx.masked.slice(v.end, to)) ? inverted(ctx, v.end, to) : null;
   return after && { speaker: after.speaker };
 }
 
@@ -425,13 +428,17 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   const m = ms[0];
   const next = ms[1];
   const between = m && next ? ctx.masked.slice(m.end, next.start) : '';
-  // "said Borelli's widow, Karen": a possessive's role, then the name in apposition.
+  // "said Borelli's widow, Karen": a possessive's role, then the name in apposition; "said
+  // Taylor's grandmother Constance Dingle", "Taylor's Grandmother Constance Dingle": or right after it.
+  const personOf = /^\s+(?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+$/u.exec(between);
   if (
     m?.start === at &&
     m.possessive &&
     next?.name &&
     !next.org &&
-    /^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+$/u.test(between) &&
+    (/^\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+,\s+$/u.test(between) ||
+      (personOf && isPersonNoun(personOf[1]!)) ||
+      (/^\s+$/.test(between) && !!next.role && next.start < next.nameStart)) &&
     APPOSITION_END.test(ctx.masked.slice(next.end, to))
   )
     return { speaker: resolveMention(ctx, next) };
@@ -485,7 +492,15 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
   // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.
-  if (!subject || !/^[\s,—–-]*(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,4}(?:[\p{Ll}-]+,\s+)?$/u.test(ctx.masked.slice(from + head, subject.start))) return null;
+  // "…," FBI agent Robert Britt said, "…," Labour's Gannon said: so may an organisation's name
+  // (one to three capitalised words, then a lower-case word or a possessive; not "Smith and").
+  if (
+    !subject ||
+    !/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,4}(?:[\p{Ll}-]+,\s+)?$/u.test(
+      ctx.masked.slice(from + head, subject.start),
+    )
+  )
+    return null;
   return subject;
 }
 

@@ -787,3 +787,32 @@ describe('he and she: who the sentence is about', () => {
     expect(quoteOf(a, 'We will learn from this')).toBe('Sam Kerr');
   });
 });
+
+describe('what may stand before and after a name in an attribution', () => {
+  it('an organisation before a lower-case role, or a party’s possessive, before the name after a quotation', () => {
+    const a = parse(
+      'Council leader Maria Gomez opened the meeting.',
+      '“No excuse can justify what this man did,” FBI agent Robert Britt said in a release.',
+      '"The honour was well deserved," Labour\'s Gomez said.',
+    );
+    expect(quoteOf(a, 'No excuse can justify')).toBe('Robert Britt');
+    expect(quoteOf(a, 'The honour was well deserved')).toBe('Maria Gomez');
+  });
+
+  it('"said Taylor’s grandmother Constance Dingle": the name after someone’s relative is the speaker', () => {
+    const a = parse(
+      '"He was my first grandchild and I miss him every day," said Taylor\'s grandmother Constance Dingle.',
+      '"We will appeal," said Taylor\'s Lawyer Mark Hobbs.',
+    );
+    expect(quoteOf(a, 'He was my first grandchild')).toBe('Constance Dingle');
+    expect(quoteOf(a, 'We will appeal')).toBe('Mark Hobbs');
+  });
+
+  it('"X, who … (a long relative clause), said Mr Y was “…”": X speaks, Y is what X spoke of', () => {
+    const a = parse(
+      'Friends paid tribute to former mayor John Newman, who has died aged 81.',
+      'Lucy Hurds, who stood as the Liberal Democrat candidate for Hereford and South Herefordshire constituency at the last general election, said Mr Newman was “a really lovely guy and always enjoyed a joke”.',
+    );
+    expect(quoteOf(a, 'a really lovely guy')).toBe('Lucy Hurds');
+  });
+});
