@@ -558,6 +558,7 @@ function segmentParagraph(
   ranges.forEach(([a, b], si) => {
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
+    speakers.notePronouns(state.sentence, masked.slice(a, b));
     const unnamed = unnamedSubject(masked.slice(a, b));
     if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a, person: true });
     // Who may be the speaker of a quotation that follows: an unnamed subject, and every person

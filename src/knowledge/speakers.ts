@@ -248,6 +248,17 @@ export class ArticleSpeakers implements KnownNames {
     this.referents.push(r);
   }
 
+  /** Per sentence, the genders its he/him/his and she/her (outside quotation marks) speak of. */
+  private readonly pronounGenders = new Map<number, Set<Gender>>();
+
+  /** Records which of he/him/his and she/her/hers a sentence (masked: quotations blanked) uses. */
+  notePronouns(sentence: number, masked: string): void {
+    const set = new Set<Gender>();
+    if (/\b(?:he|him|his|himself)\b/i.test(masked)) set.add('m');
+    if (/\b(?:she|her|hers|herself)\b/i.test(masked)) set.add('f');
+    if (set.size) this.pronounGenders.set(sentence, set);
+  }
+
   /**
    * he/she: the nearest sentence (this one first, then back up to PRONOUN_REACH sentences) that
    * mentions someone compatible; when that sentence has several compatible people, the one who
@@ -256,16 +267,30 @@ export class ArticleSpeakers implements KnownNames {
   pronoun(word: string, here: Referent[]): string | null {
     const g: Gender = /^she$/i.test(word) ? 'f' : /^he$/i.test(word) ? 'm' : null;
     if (!g) return null;
-    const inS = nearestSentence([...this.referents, ...here], (r) => {
+    const ok = (r: Referent) => {
       const known = (r.name ? this.gender.get(r.name) : null) ?? r.gender;
       return !r.org && (!known || known === g);
-    });
+    };
+    const all = [...this.referents, ...here];
+    let inS = nearestSentence(all, ok);
     if (!inS) return null;
-    const distinct = [...new Set(inS.map((r) => r.name))];
+    let distinct = [...new Set(inS.map((r) => r.name))];
     // Common given names decide only here, and only to rule people out: the nearest sentence's
     // one person called Emily is not "he" (nobody, never someone further back), and of
     // "Sarah Lindgren … with David Okoye", "she" is Sarah when each name's gender is known.
-    const byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+    let byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+    // Unless that sentence itself speaks of someone of the pronoun's gender by a pronoun ("Rinaldi
+    // asked her what …", "He thanked Emily"): then it carries on someone named before it.
+    const s = inS[0]!.sentence;
+    if (distinct.length === 1 && byFirst[0] && byFirst[0] !== g && this.pronounGenders.get(s)?.has(g)) {
+      inS = nearestSentence(
+        all.filter((r) => r.sentence < s),
+        ok,
+      );
+      if (!inS || inS[0]!.sentence < s - PRONOUN_REACH) return null;
+      distinct = [...new Set(inS.map((r) => r.name))];
+      byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+    }
     if (distinct.length === 1 && byFirst[0] && byFirst[0] !== g) return null;
     let pick: string | null | undefined;
     if (distinct.length === 1) pick = distinct[0];

@@ -816,3 +816,16 @@ describe('what may stand before and after a name in an attribution', () => {
     expect(quoteOf(a, 'a really lovely guy')).toBe('Lucy Hurds');
   });
 });
+
+describe('he and she across a sentence about someone else', () => {
+  it('a sentence naming only a man but speaking of "her" carries on the woman named before it', () => {
+    const a = parse(
+      'Roberta Lanzi won the semifinal in three sets.',
+      'Reporter Tom Baines asked her what had made her believe it was possible. "No, really. It was the crowd," she said.',
+      'Reporters later met Emily Rhodes. "It is over for us," he said.',
+    );
+    expect(quoteOf(a, 'No, really')).toBe('Roberta Lanzi');
+    // A sentence naming only a woman, with no he/him/his, still leaves "he" to nobody.
+    expect(quoteOf(a, 'It is over for us')).toBeNull();
+  });
+});
