@@ -397,6 +397,32 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   // A lower-case role word just before the run belongs to it ("spokeswoman Sujata Raisinghani").
   const lowerRole = before && !isCap(before) && ROLE_WORDS.has(before.low) && /^\s+$/.test(text.slice(before.end, run[0]!.start)) ? before : null;
   if (lowerRole) hint(lowerRole.low);
+  // "Chairman of Wyre Forest District Council Fran Oborski": an organisation's name ending in its
+  // kind's word, then a given name and a surname, is the organisation as the person's role.
+  const lastOrg = lows.findLastIndex((l) => ORG_WORDS.has(l));
+  const tail = run.slice(lastOrg + 1);
+  if (
+    org &&
+    !kindBefore &&
+    lastOrg >= 1 &&
+    (tail.length === 2 || tail.length === 3) &&
+    isGivenName(tail[0]!.text) &&
+    tail.every((t, n) => /^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_WORDS.has(lows[lastOrg + 1 + n]!) && !ROLE_WORDS.has(lows[lastOrg + 1 + n]!))
+  ) {
+    // (No gender from its words: a chairman or a spokesman may be a woman.)
+    const lead = lowerRole;
+    return {
+      start: lead ? lead.start : run[0]!.start,
+      end: run[run.length - 1]!.end,
+      nameStart: tail[0]!.start,
+      name: text.slice(tail[0]!.start, tail[tail.length - 1]!.end).replace(/['’]s?$/, ''),
+      role: text.slice(lead ? lead.start : run[0]!.start, run[lastOrg]!.end),
+      titled: lows.slice(0, lastOrg + 1).some((l) => TITLES.has(l)),
+      org: false,
+      gender,
+      possessive: poss,
+    };
+  }
   if (org) {
     let first = run.findIndex((t) => !['the'].includes(t.low));
     while (first < run.length - 1 && ROLE_WORDS.has(lows[first]!) && !ORG_WORDS.has(lows[first]!) && !WEAK_ROLE.has(lows[first]!)) first++;

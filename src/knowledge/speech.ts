@@ -75,6 +75,16 @@ const DOCUMENT_FROM = new RegExp(
   'iu',
 );
 
+/**
+ * "Fran Oborski issued a statement on behalf of the council which said: “…”", "she posted a
+ * message that read": a document the sentence's subject issued, then "which"/"that" before the
+ * verb of saying: the document speaks for its issuer.
+ */
+const DOCUMENT_WHICH = new RegExp(
+  `(?:^|\\s)(?:an?|the|his|her|their|its)\\s+(?:[\\p{Ll}-]+\\s+){0,2}(?:${alternatives(new Set([...ISSUED_DOCUMENTS, ...OWN_DOCUMENTS]))})\\b[^_.;:!?"\u201c\u201d]{0,80}?\\s(?:which|that)\\s+$`,
+  'iu',
+);
+
 /** "Snowe's full statement", "Obama's remarks": after a possessive, a document of the person's own words. */
 const OWN_DOCUMENT = new RegExp(`^\\s+(?:(?:full|complete|entire|written|prepared|official)\\s+)?(?:${alternatives(OWN_DOCUMENTS)})\\b`);
 
@@ -210,6 +220,15 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // relative clause after the subject says who the subject is; it holds no subject of its own.
   const relative = /,\s+(?:who|whose)\s[^,_]*$/.exec(text);
   if (relative && relative.index > 0 && depth > 0) return subjectBefore(ctx, floor, floor + relative.index, depth + 1);
+  // "Fr Seamus Enright, Rector of the religious order in Limerick said:": a capitalised word and
+  // "of"/"for"/"at" after a name and a comma, with no comma to close it, is the name's appositive
+  // role (the article knows no one by that word).
+  const role = /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text);
+  if (role && depth === 0 && !ctx.speakers.knowsPerson(role[1]!)) {
+    const named = findMentions(ctx.masked, floor, floor + role.index, ctx.speakers).at(-1);
+    if (named?.name && named.name.includes(' ') && !named.org && !named.possessive && named.end === floor + role.index)
+      return { speaker: resolveMention(ctx, named), start: named.start };
+  }
   const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
   const last = mentions[mentions.length - 1];
   if (last && last.end === e && !last.possessive) {
@@ -359,6 +378,8 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
       floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!),
       floor + quotedAs.index + quotedAs[0].indexOf(quotedAs[1]!) + quotedAs[1]!.length,
     );
+  const document = DOCUMENT_WHICH.exec(pre);
+  if (document) return sentenceSubject(ctx, floor, floor + document.index);
   // "X was told by Y: …": the agent speaks.
   if (/(?<![\p{L}\p{N}])(?:was|were|is|are|been|being)\s+$/iu.test(pre) && v.word !== 'quoted') {
     const by = /^\s+by\s+/i.exec(ctx.masked.slice(v.end, to));

@@ -829,3 +829,21 @@ describe('he and she across a sentence about someone else', () => {
     expect(quoteOf(a, 'It is over for us')).toBeNull();
   });
 });
+
+describe('statements issued, organisations before a name, appositive roles without a closing comma', () => {
+  it('"X issued a statement … which said: “…”" is X’s', () => {
+    const a = parse(
+      'Chair of Northfield District Council Anne Loxley issued a statement on behalf of the council which said: "The passing of alderman Joan Pike is a sad event for the town."',
+      '"She gave half a century of service to local government."',
+    );
+    expect(quoteOf(a, 'The passing of alderman')).toBe('Anne Loxley');
+    expect(quoteOf(a, 'She gave half a century')).toBe('Anne Loxley');
+  });
+
+  it('"Fr Seamus Enright, Rector of the religious order in Limerick said:" is the priest, not a person called Rector', () => {
+    const a = parse(
+      'Fr Seamus Enright, Rector of the religious order in Limerick said: “We are horrified that such violence has come to our community.”',
+    );
+    expect(quoteOf(a, 'We are horrified')).toBe('Seamus Enright');
+  });
+});

@@ -47,6 +47,7 @@ export const KEEP_DOT = new Set([
   'rep',
   'gov',
   'prof',
+  'fr',
   ...ABBREVIATED_RANKS,
   'rev',
   'mme',

@@ -22,6 +22,8 @@ export const TITLES = new Set([
   'messrs',
   'cllr',
   'cr',
+  // "Fr Seamus Enright": Father, a priest.
+  'fr',
 ]);
 
 export const FEMALE = new Set([
@@ -70,6 +72,7 @@ export const MALE = new Set([
   'congressman',
   'businessman',
   'father',
+  'fr',
   'stepfather',
   'step-father',
   'husband',
