@@ -226,7 +226,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const role = /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text);
   if (role && depth === 0 && !ctx.speakers.knowsPerson(role[1]!)) {
     const named = findMentions(ctx.masked, floor, floor + role.index, ctx.speakers).at(-1);
-    if (named?.name && named.name.includes(' ') && !named.org && !named.possessive && named.end === floor + role.index)
+    if (named?.name?.includes(' ') && !named.org && !named.possessive && named.end === floor + role.index)
       return { speaker: resolveMention(ctx, named), start: named.start };
   }
   const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
