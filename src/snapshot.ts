@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { LOAD_LIMITS } from './knowledge/limits.js';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
 import type { Problem } from './knowledge/types.js';
-import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
+import { buildKnowledgeBase, buildKnowledgeBaseBeside, type KnowledgeBase } from './search/kb.js';
+import { INDEX_THREAD_PASSAGES, indexInWorker } from './search/index-thread.js';
+import { cutPassages } from './search/passages.js';
 import type { AliasTable } from './knowledge/aliases.js';
-import { decodeKb, encodeKb, type KbContent, type KbReader } from './search/kb-file.js';
+import { decodeKb, encodeKb, encodeTexts, type KbContent, type KbReader, type KbTexts } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 
@@ -84,19 +86,34 @@ async function loadWithProgress(
     progress?.records ? (done, total, records) => progress.records?.(done, total, records) : undefined,
   );
   progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
-  const kb = buildKnowledgeBase(articles, undefined, aliases);
+  let kb: KnowledgeBase;
+  let texts: KbTexts | undefined;
+  const passages = file && cacheDir ? cutPassages(articles) : null;
+  if (passages && passages.length >= INDEX_THREAD_PASSAGES) {
+    // A large first start: the index is built on a second thread from the file's text section
+    // (made now, in shared memory, instead of when the file is written), while this thread builds
+    // the speaker directory.
+    texts = encodeTexts(articles, true);
+    kb = await buildKnowledgeBaseBeside(articles, passages, indexInWorker(texts, passages), aliases);
+  } else kb = buildKnowledgeBase(articles, undefined, aliases, undefined, passages ?? undefined);
   if (!file || !cacheDir) return { kb, problems, cache: 'off', files };
   // Keyed by what was read (the stat just taken), not by what the store holds by now.
   const builtKey = await snapshotKey(source, false);
-  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, builtKey), builtKey, {
-    articles,
-    problems,
-    index: kb.index.data,
-    files,
-    aliases,
-    speakers: kb.speakers.state(),
-    passages: kb.passages,
-  });
+  const saved = await writeSnapshot(
+    cacheDir,
+    snapshotFile(cacheDir, source, builtKey),
+    builtKey,
+    {
+      articles,
+      problems,
+      index: kb.index.data,
+      files,
+      aliases,
+      speakers: kb.speakers.state(),
+      passages: kb.passages,
+    },
+    texts,
+  );
   return { kb, problems, cache: saved, files, ...(rejected ? { rejected } : {}) };
 }
 
@@ -213,13 +230,13 @@ async function readSnapshot(file: string, key: string): Promise<Snapshot | { rej
   }
 }
 
-async function writeSnapshot(cacheDir: string, file: string, key: string, snap: Snapshot): Promise<string> {
+async function writeSnapshot(cacheDir: string, file: string, key: string, snap: Snapshot, texts?: KbTexts): Promise<string> {
   try {
     await mkdir(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     const out = await open(tmp, 'w');
     try {
-      await out.writev(encodeKb(snap, FORMAT, key));
+      await out.writev(texts ? encodeKb(snap, FORMAT, key, undefined, texts) : encodeKb(snap, FORMAT, key));
     } finally {
       await out.close();
     }

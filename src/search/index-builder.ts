@@ -46,24 +46,45 @@ export class IndexBuilder {
   /** Postings per term id (its document frequency). */
   private df = new Uint32Array(1 << 16);
   private readonly touched: number[] = [];
+  private scratch = Buffer.allocUnsafe(1 << 16);
 
   add(text: string): void {
-    const doc = this.passages;
-    let length = 0;
-    // Raw ASCII text is scanned as it is, lower-cased character by character (fold() of ASCII
-    // text is its toLowerCase()); other text is folded first, and read the same way when folding
-    // made it ASCII (typographic quotes and dashes).
+    // Raw ASCII text is read as it is, lower-cased character by character (fold() of ASCII text is
+    // its toLowerCase()); other text is folded first, and read the same way when folding made it
+    // ASCII (typographic quotes and dashes).
     const raw = isAscii(text);
     const folded = raw ? text : fold(text);
-    if (raw || isAscii(folded)) length = this.scanAscii(folded);
-    else
-      for (const w of foldedWords(folded)) {
-        const id = this.wordId(w);
-        if (id < 0) continue;
-        length++;
-        if (this.tf[id] === 0) this.touched.push(id);
-        this.tf[id]!++;
-      }
+    if (raw || isAscii(folded)) {
+      // The characters as bytes, copied natively into one reused buffer: a typed array reads
+      // faster than charCodeAt on the sliced strings paragraphs are.
+      const n = folded.length;
+      if (n > this.scratch.length) this.scratch = Buffer.allocUnsafe(Math.max(n, this.scratch.length * 2));
+      this.scratch.write(folded, 0, n, 'latin1');
+      this.post(this.scanAscii(this.scratch, 0, n));
+      return;
+    }
+    let length = 0;
+    for (const w of foldedWords(folded)) {
+      const id = this.wordId(w);
+      if (id < 0) continue;
+      length++;
+      if (this.tf[id] === 0) this.touched.push(id);
+      this.tf[id]!++;
+    }
+    this.post(length);
+  }
+
+  /**
+   * The next passage, given as ASCII bytes `bytes[from, to)` (the index worker reads the knowledge
+   * file's text section so): the same as add() of the string they spell.
+   */
+  addAscii(bytes: Uint8Array, from: number, to: number): void {
+    this.post(this.scanAscii(bytes, from, to));
+  }
+
+  /** Appends the postings of the passage whose words were just counted into `tf`/`touched`. */
+  private post(length: number): void {
+    const doc = this.passages;
     const { touched, tf, df } = this;
     let filled = this.filled;
     let terms = this.termBlocks.at(-1)!;
@@ -95,14 +116,14 @@ export class IndexBuilder {
     this.passages++;
   }
 
-  /** The words of ASCII text (upper case read as lower), counted into `tf`; returns how many are not stop words. */
-  private scanAscii(text: string): number {
-    const n = text.length;
+  /** The words of ASCII bytes `b[from, to)` (upper case read as lower), counted into `tf`; returns how many are not stop words. */
+  private scanAscii(b: Uint8Array, from: number, to: number): number {
+    const n = to;
     const table = this.asciiIds;
     let length = 0;
-    let i = 0;
+    let i = from;
     while (i < n) {
-      let c = lower(text.charCodeAt(i));
+      let c = lower(b[i]!);
       if (!isAsciiAlnum(c)) {
         i++;
         continue;
@@ -111,20 +132,22 @@ export class IndexBuilder {
       let h = FNV_OFFSET;
       do {
         h = Math.imul(h ^ c, FNV_PRIME);
-        c = ++i < n ? lower(text.charCodeAt(i)) : 0;
+        c = ++i < n ? lower(b[i]!) : 0;
       } while (isAsciiAlnum(c));
       // An apostrophe joins the letters after it ("nation's", "don't"): one word, as foldedWords reads it.
-      while (c === APOSTROPHE && i + 1 < n && isAsciiLower(lower(text.charCodeAt(i + 1)))) {
+      while (c === APOSTROPHE && i + 1 < n && isAsciiLower(lower(b[i + 1]!))) {
         h = Math.imul(h ^ c, FNV_PRIME);
-        c = lower(text.charCodeAt(++i));
+        c = lower(b[++i]!);
         do {
           h = Math.imul(h ^ c, FNV_PRIME);
-          c = ++i < n ? lower(text.charCodeAt(i)) : 0;
+          c = ++i < n ? lower(b[i]!) : 0;
         } while (isAsciiLower(c));
       }
-      let id = table.get(text, start, i, h);
+      let id = table.get(b, start, i, h);
       if (id === MISSING) {
-        const word = text.slice(start, i).toLowerCase();
+        const word = Buffer.from(b.buffer, b.byteOffset + start, i - start)
+          .toString('latin1')
+          .toLowerCase();
         id = this.wordId(bareWord(word));
         table.set(word, h, id);
       }
@@ -213,8 +236,8 @@ class AsciiWordIds {
   private values = new Int32Array(this.mask + 1).fill(MISSING);
   private hashes = new Int32Array(this.mask + 1);
 
-  /** The id of the word `text[start, end)` (read lower-cased), or MISSING. */
-  get(text: string, start: number, end: number, h: number): number {
+  /** The id of the word `bytes[start, end)` (read lower-cased), or MISSING. */
+  get(bytes: Uint8Array, start: number, end: number, h: number): number {
     const length = end - start;
     const { values, hashes, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -225,7 +248,7 @@ class AsciiWordIds {
         const key = this.keys[slot]!;
         if (key.length === length) {
           let i = 0;
-          while (i < length && key.charCodeAt(i) === lower(text.charCodeAt(start + i))) i++;
+          while (i < length && key.charCodeAt(i) === lower(bytes[start + i]!)) i++;
           if (i === length) return id;
         }
       }

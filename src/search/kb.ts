@@ -45,6 +45,25 @@ export function buildKnowledgeBase(
   return { articles, passages, index: built, speakers, aliases: aliases ?? {} };
 }
 
+/**
+ * The same for a first start whose index is being built on another thread (index-thread.ts): the
+ * speaker directory is built here meanwhile. `index` null (the thread failed): built here.
+ */
+export async function buildKnowledgeBaseBeside(
+  articles: Article[],
+  passages: Passage[],
+  index: Promise<IndexData | null>,
+  aliases?: AliasTable,
+): Promise<KnowledgeBase> {
+  const speakers = new SpeakerDirectory(articles, passages, aliases);
+  const data = await index;
+  const built =
+    data !== null && data.docLength.length === passages.length
+      ? new SearchIndex(data)
+      : SearchIndex.build(passages.map((p) => passageText(articles, p)));
+  return { articles, passages, index: built, speakers, aliases: aliases ?? {} };
+}
+
 /** The same, in slices with pauses: for rebuilding in the background while the old base answers. */
 export async function buildKnowledgeBaseAsync(articles: Article[], pause: () => Promise<void>, aliases?: AliasTable): Promise<KnowledgeBase> {
   const passages = cutPassages(articles);
