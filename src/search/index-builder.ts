@@ -280,6 +280,65 @@ class AsciiWordIds {
   }
 }
 
+/**
+ * The index of passages `a` covers followed by those `b` covers (b's passage 0 is a's last + 1):
+ * the index one builder makes of them all, as each term's postings are in passage order. The
+ * first start builds the two parts on two threads (index-thread.ts).
+ */
+export function concatIndexes(a: IndexData, b: IndexData): IndexData {
+  const base = a.docLength.length;
+  const terms: string[] = [];
+  // Per merged term: its index in a and in b (-1: not there).
+  const inA: number[] = [];
+  const inB: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.terms.length || j < b.terms.length) {
+    const x = a.terms[i];
+    const y = b.terms[j];
+    if (y === undefined || (x !== undefined && x < y)) {
+      terms.push(x!);
+      inA.push(i++);
+      inB.push(-1);
+    } else if (x === undefined || y < x) {
+      terms.push(y);
+      inA.push(-1);
+      inB.push(j++);
+    } else {
+      terms.push(x);
+      inA.push(i++);
+      inB.push(j++);
+    }
+  }
+  const offsets = new Uint32Array(terms.length + 1);
+  const docs = new Uint32Array(a.docs.length + b.docs.length);
+  const tfs = new Uint16Array(docs.length);
+  let at = 0;
+  for (let t = 0; t < terms.length; t++) {
+    const ia = inA[t]!;
+    if (ia >= 0) {
+      const from = a.offsets[ia]!;
+      const to = a.offsets[ia + 1]!;
+      docs.set(a.docs.subarray(from, to), at);
+      tfs.set(a.tfs.subarray(from, to), at);
+      at += to - from;
+    }
+    const ib = inB[t]!;
+    if (ib >= 0) {
+      const from = b.offsets[ib]!;
+      const to = b.offsets[ib + 1]!;
+      for (let k = from; k < to; k++) docs[at + k - from] = b.docs[k]! + base;
+      tfs.set(b.tfs.subarray(from, to), at);
+      at += to - from;
+    }
+    offsets[t + 1] = at;
+  }
+  const docLength = new Float32Array(base + b.docLength.length);
+  docLength.set(a.docLength);
+  docLength.set(b.docLength, base);
+  return { terms, offsets, docs, tfs, docLength };
+}
+
 /** A copy of `a` with room for `size` elements. */
 function grown<T extends Uint32Array | Float32Array>(a: T, size: number): T {
   const out = new (a.constructor as new (n: number) => T)(size);

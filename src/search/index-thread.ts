@@ -15,6 +15,15 @@ import type { Passage } from './passages.js';
 
 /** Below this many passages the index is built on the main thread: starting a worker costs more than it saves. */
 export const INDEX_THREAD_PASSAGES = 20_000;
+/** Knowledge of this many bytes or more starts the worker before it is parsed (the speeches hold about 350 bytes a passage). */
+export const INDEX_THREAD_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The share of the passages (the first ones) indexed on the main thread, after the speaker
+ * directory: at 580k passages the worker's part and the directory plus this part took about
+ * as long (the directory is about a third of the index's time).
+ */
+export const INDEX_HERE_SHARE = 0.3;
 
 /** What the worker gets: the text section and each passage's article, paragraph and character range. */
 export interface IndexJob extends Omit<KbTexts, 'text'> {
@@ -33,8 +42,57 @@ function workerScript(): { script: string | URL; eval: boolean } {
   return { script: `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(file)}); });`, eval: true };
 }
 
-/** The index of `passages` (cut from the articles `texts` holds), or null when the worker failed. */
+/** A worker started ahead (it loads its code while the knowledge is parsed), to index passages once. */
+export interface IndexThread {
+  /** The index of `passages` (cut from the articles `texts` holds), or null when the worker failed. */
+  index(texts: KbTexts, passages: readonly Passage[]): Promise<IndexData | null>;
+  /** Stops the worker (when it was not needed, or is no longer). */
+  stop(): void;
+}
+
+export function startIndexThread(): IndexThread {
+  let worker: Worker | null = null;
+  let failed = false;
+  let settle: ((data: IndexData | null) => void) | null = null;
+  const end = (data: IndexData | null) => {
+    failed ||= data === null;
+    settle?.(data);
+    settle = null;
+    if (worker) void worker.terminate();
+  };
+  try {
+    const { script, eval: isEval } = workerScript();
+    worker = new Worker(script, { eval: isEval });
+    worker.once('message', (data: IndexData) => end(data));
+    worker.once('error', () => end(null));
+    worker.once('exit', () => end(null));
+    // Idle until given passages: it must not keep a process alive that no longer needs it.
+    worker.unref();
+  } catch {
+    failed = true;
+  }
+  return {
+    index(texts, passages) {
+      if (failed || !worker || settle) return Promise.resolve(null);
+      const job = jobOf(texts, passages);
+      const w = worker;
+      return new Promise((resolve) => {
+        settle = resolve;
+        w.ref();
+        // The typed arrays of passages are the worker's now; the text section is shared, not copied.
+        w.postMessage(job, [job.article.buffer, job.paragraph.buffer, job.start.buffer, job.end.buffer] as ArrayBuffer[]);
+      });
+    },
+    stop: () => end(null),
+  };
+}
+
+/** The index of `passages` on a worker started for it, or null when the worker failed. */
 export function indexInWorker(texts: KbTexts, passages: readonly Passage[]): Promise<IndexData | null> {
+  return startIndexThread().index(texts, passages);
+}
+
+function jobOf(texts: KbTexts, passages: readonly Passage[]): IndexJob {
   const n = passages.length;
   const job: IndexJob = {
     text: texts.text,
@@ -53,23 +111,5 @@ export function indexInWorker(texts: KbTexts, passages: readonly Passage[]): Pro
     job.start[i] = p.start;
     job.end[i] = p.end;
   }
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      const { script, eval: isEval } = workerScript();
-      worker = new Worker(script, { eval: isEval });
-    } catch {
-      resolve(null);
-      return;
-    }
-    const done = (data: IndexData | null) => {
-      resolve(data);
-      void worker.terminate();
-    };
-    worker.once('message', (data: IndexData) => done(data));
-    worker.once('error', () => done(null));
-    worker.once('exit', () => done(null));
-    // The typed arrays of passages are the worker's now; the text section is shared, not copied.
-    worker.postMessage(job, [job.article.buffer, job.paragraph.buffer, job.start.buffer, job.end.buffer] as ArrayBuffer[]);
-  });
+  return job;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import type { Article } from '../../src/knowledge/types.js';
-import { IndexBuilder } from '../../src/search/index-builder.js';
+import { concatIndexes, IndexBuilder } from '../../src/search/index-builder.js';
 import { indexInWorker } from '../../src/search/index-thread.js';
 import { SearchIndex } from '../../src/search/index.js';
 import { buildKnowledgeBaseBeside, passageText } from '../../src/search/kb.js';
@@ -57,11 +57,27 @@ describe('the index built on a worker thread', () => {
     expect(b.finish()).toEqual(a.finish());
   });
 
-  it('gives the knowledge base the index, or builds it here when the thread failed', async () => {
-    const articles = [structuredClone(mixed)];
+  it('joins two parts into the index of them all, built on two threads or here when the thread failed', async () => {
+    const { articles: seed } = await loadKnowledge(KNOWLEDGE);
+    const articles = [...seed, mixed];
     const passages = cutPassages(articles);
-    const kb = await buildKnowledgeBaseBeside(articles, passages, Promise.resolve(null));
-    expect(kb.index.data).toEqual(SearchIndex.build(passages.map((p) => passageText(articles, p))).data);
-    expect(kb.speakers.all).toEqual([]);
+    const whole = SearchIndex.build(passages.map((p) => passageText(articles, p))).data;
+    for (const from of [0, 1, Math.floor(passages.length / 3), passages.length - 1, passages.length]) {
+      const copy = structuredClone(articles);
+      const split = await buildKnowledgeBaseBeside(copy, passages, from, indexInWorker(encodeTexts(copy, true), passages.slice(from)));
+      expect(split.index.data, `from ${from}`).toEqual(whole);
+      const failed = await buildKnowledgeBaseBeside(structuredClone(articles), passages, from, Promise.resolve(null));
+      expect(failed.index.data, `from ${from}, failed`).toEqual(whole);
+    }
+  });
+
+  it("concatenates indexes: terms merged in code-unit order, the second part's passages after the first's", () => {
+    const index = (texts: string[]) => {
+      const b = new IndexBuilder();
+      for (const t of texts) b.add(t);
+      return b.finish();
+    };
+    const texts = ['alpha beta beta', 'gamma', 'Beta delta', '', 'alpha Zeta zeta', 'émigré epsilon'];
+    for (let k = 0; k <= texts.length; k++) expect(concatIndexes(index(texts.slice(0, k)), index(texts.slice(k)))).toEqual(index(texts));
   });
 });
