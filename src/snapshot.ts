@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { LOAD_LIMITS } from './knowledge/limits.js';
 import { mergeFiles, type FileLoad, type FileStat, type Pause } from './knowledge/load.js';
 import type { Problem } from './knowledge/types.js';
-import { buildKnowledgeBase, type KnowledgeBase } from './search/kb.js';
+import { buildKnowledgeBase, buildKnowledgeBaseBeside, type KnowledgeBase } from './search/kb.js';
+import { INDEX_HERE_SHARE, INDEX_THREAD_BYTES, INDEX_THREAD_PASSAGES, type IndexThread, startIndexThread } from './search/index-thread.js';
+import { cutPassages } from './search/passages.js';
 import type { AliasTable } from './knowledge/aliases.js';
-import { decodeKb, encodeKb, type KbContent, type KbReader } from './search/kb-file.js';
+import { decodeKb, encodeKb, encodeTexts, type KbContent, type KbReader, type KbTexts } from './search/kb-file.js';
 import { folderStore } from './store/folder.js';
 import type { KnowledgeSource } from './store/types.js';
 
@@ -78,25 +80,55 @@ async function loadWithProgress(
       };
     if (snap.rejected !== 'none') rejected = snap.rejected;
   }
-  const { articles, problems, files, aliases } = await loadAll(
-    source,
-    progress ? (done, total) => progress.files(done, total) : undefined,
-    progress?.records ? (done, total, records) => progress.records?.(done, total, records) : undefined,
-  );
-  progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
-  const kb = buildKnowledgeBase(articles, undefined, aliases);
+  // A large first start builds most of its index on a second thread (index-thread.ts), started
+  // as soon as the files' sizes say so: it loads its code while they are parsed.
+  let thread: IndexThread | null = null;
+  let kb: KnowledgeBase;
+  let texts: KbTexts | undefined;
+  let loaded: Awaited<ReturnType<typeof loadAll>>;
+  try {
+    loaded = await loadAll(
+      source,
+      progress ? (done, total) => progress.files(done, total) : undefined,
+      progress?.records ? (done, total, records) => progress.records?.(done, total, records) : undefined,
+      (stats) => {
+        if (file && cacheDir && stats.reduce((n, s) => n + s.size, 0) >= INDEX_THREAD_BYTES) thread = startIndexThread();
+      },
+    );
+    const { articles, aliases } = loaded;
+    progress?.indexing(articles.reduce((n, a) => n + a.paragraphs.length, 0));
+    const passages = file && cacheDir ? cutPassages(articles) : null;
+    if (passages && passages.length >= INDEX_THREAD_PASSAGES) {
+      // The file's text section is made now (in shared memory, not when the file is written): the
+      // worker indexes most passages from it while this thread builds the speaker directory and
+      // then the index of the first passages.
+      texts = encodeTexts(articles, true);
+      const from = Math.floor(passages.length * INDEX_HERE_SHARE);
+      thread ??= startIndexThread();
+      kb = await buildKnowledgeBaseBeside(articles, passages, from, (thread as IndexThread).index(texts, passages.slice(from)), aliases);
+    } else kb = buildKnowledgeBase(articles, undefined, aliases, undefined, passages ?? undefined);
+  } finally {
+    (thread as IndexThread | null)?.stop();
+  }
+  const { articles, problems, files, aliases } = loaded;
   if (!file || !cacheDir) return { kb, problems, cache: 'off', files };
   // Keyed by what was read (the stat just taken), not by what the store holds by now.
   const builtKey = await snapshotKey(source, false);
-  const saved = await writeSnapshot(cacheDir, snapshotFile(cacheDir, source, builtKey), builtKey, {
-    articles,
-    problems,
-    index: kb.index.data,
-    files,
-    aliases,
-    speakers: kb.speakers.state(),
-    passages: kb.passages,
-  });
+  const saved = await writeSnapshot(
+    cacheDir,
+    snapshotFile(cacheDir, source, builtKey),
+    builtKey,
+    {
+      articles,
+      problems,
+      index: kb.index.data,
+      files,
+      aliases,
+      speakers: kb.speakers.state(),
+      passages: kb.passages,
+    },
+    texts,
+  );
   return { kb, problems, cache: saved, files, ...(rejected ? { rejected } : {}) };
 }
 
@@ -105,6 +137,7 @@ async function loadAll(
   source: KnowledgeSource,
   onFile?: (done: number, total: number) => void,
   onRecords?: (done: number, total: number, records: number) => void,
+  onStats?: (stats: FileStat[]) => void,
 ): Promise<{ articles: LoadedKnowledge['kb']['articles']; problems: Problem[]; files: FileStat[]; aliases: AliasTable }> {
   let stats: FileStat[];
   try {
@@ -117,6 +150,7 @@ async function loadAll(
       problems: [{ file: source.label, reason: `cannot read ${source.noun}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` }],
     };
   }
+  onStats?.(stats);
   const loads: FileLoad[] = [];
   for (const s of stats) {
     // A collection file's reader pauses every RECORDS_PER_PAUSE lines: where progress is shown, each pause reports it.
@@ -213,13 +247,13 @@ async function readSnapshot(file: string, key: string): Promise<Snapshot | { rej
   }
 }
 
-async function writeSnapshot(cacheDir: string, file: string, key: string, snap: Snapshot): Promise<string> {
+async function writeSnapshot(cacheDir: string, file: string, key: string, snap: Snapshot, texts?: KbTexts): Promise<string> {
   try {
     await mkdir(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     const out = await open(tmp, 'w');
     try {
-      await out.writev(encodeKb(snap, FORMAT, key));
+      await out.writev(texts ? encodeKb(snap, FORMAT, key, undefined, texts) : encodeKb(snap, FORMAT, key));
     } finally {
       await out.close();
     }

@@ -108,8 +108,58 @@ type WellFormed = string & { isWellFormed(): boolean };
 
 type Column = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 
-/** The file's bytes, in parts (written with one writev, never joined into one buffer). */
-export function encodeKb(content: KbContent, format: string, key: string, textBlock = TEXT_BLOCK): Buffer[] {
+/**
+ * The paragraph texts as the file's text section, made apart from the rest of the file so that
+ * the first start can hand them to the index worker (search/index-worker.ts) before the rest.
+ */
+export interface KbTexts {
+  /** Every paragraph's text, one after the other: UTF-8, or UTF-16 where `utf16` says so. */
+  text: Buffer;
+  /** Paragraph p's bytes are `text[paraText[p], paraText[p + 1])` (paragraphs numbered through all articles). */
+  paraText: Uint32Array;
+  /** Per paragraph: 1 when its text is stored as UTF-16 (it has a lone surrogate). */
+  utf16: Uint8Array;
+  /** Article a's paragraphs are `[articleParas[a], articleParas[a + 1])`. */
+  articleParas: Uint32Array;
+}
+
+/** The text section of `articles`; `shared`: in a SharedArrayBuffer, for a worker thread to read in place. */
+export function encodeTexts(articles: readonly Article[], shared = false): KbTexts {
+  let paragraphs = 0;
+  for (const a of articles) paragraphs += a.paragraphs.length;
+  const paraText = new Float64Array(paragraphs + 1);
+  const utf16 = new Uint8Array(paragraphs);
+  const articleParas = new Uint32Array(articles.length + 1);
+  let p = 0;
+  let bytes = 0;
+  articles.forEach((article, a) => {
+    for (const para of article.paragraphs) {
+      const wide = !(para.text as WellFormed).isWellFormed();
+      utf16[p] = wide ? 1 : 0;
+      bytes += wide ? para.text.length * 2 : Buffer.byteLength(para.text);
+      paraText[++p] = bytes;
+    }
+    articleParas[a + 1] = p;
+  });
+  if (bytes > 2 ** 32 - 1) throw new Error('more than 4 GB of text');
+  const text = shared ? Buffer.from(new SharedArrayBuffer(bytes)) : Buffer.allocUnsafe(bytes);
+  let at = 0;
+  p = 0;
+  for (const article of articles) for (const para of article.paragraphs) at += text.write(para.text, at, utf16[p++] ? 'utf16le' : 'utf8');
+  return { text, paraText: Uint32Array.from(paraText), utf16, articleParas };
+}
+
+/**
+ * The file's bytes, in parts (written with one writev, never joined into one buffer); `texts`:
+ * the articles' text section when already made (encodeTexts).
+ */
+export function encodeKb(
+  content: KbContent,
+  format: string,
+  key: string,
+  textBlock = TEXT_BLOCK,
+  texts: KbTexts = encodeTexts(content.articles),
+): Buffer[] {
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const stringId = (s: string | null): number => {
@@ -127,9 +177,9 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
     paragraphs += a.paragraphs.length;
     for (const p of a.paragraphs) segments += p.segments.length;
   }
-  const articleParas = new Uint32Array(content.articles.length + 1);
+  const { text, paraText, utf16: wide, articleParas } = texts;
+  if (wide.length !== paragraphs || articleParas.length !== content.articles.length + 1) throw new Error('the text section is not of these articles');
   const paraSegs = new Uint32Array(paragraphs + 1);
-  const paraText = new Float64Array(paragraphs + 1);
   const paraSection = new Uint32Array(paragraphs);
   const paraFlags = new Uint8Array(paragraphs);
   const segKind = new Uint8Array(segments);
@@ -150,19 +200,13 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
   };
   let p = 0;
   let s = 0;
-  let bytes = 0;
-  const texts: Array<{ text: string; utf16: boolean }> = [];
-  content.articles.forEach((article, a) => {
+  for (const article of content.articles) {
     const { paragraphs: paras, ...rest } = article;
     meta.articles.push(rest);
     for (const para of paras) {
       for (const k of Object.keys(para)) if (!PARAGRAPH_KEYS.has(k)) throw new Error(`paragraph field "${k}" has no place in the file`);
-      const utf16 = !(para.text as WellFormed).isWellFormed();
-      texts.push({ text: para.text, utf16 });
-      bytes += utf16 ? para.text.length * 2 : Buffer.byteLength(para.text);
-      paraText[p + 1] = bytes;
       paraSection[p] = stringId(para.section);
-      paraFlags[p] = (para.caption !== undefined ? HAS_CAPTION : 0) | (para.caption ? CAPTION : 0) | (utf16 ? UTF16 : 0);
+      paraFlags[p] = (para.caption !== undefined ? HAS_CAPTION : 0) | (para.caption ? CAPTION : 0) | (wide[p] ? UTF16 : 0);
       for (const seg of para.segments) {
         for (const k of Object.keys(seg)) if (!SEGMENT_KEYS.has(k)) throw new Error(`segment field "${k}" has no place in the file`);
         const kind = KINDS.indexOf(seg.kind);
@@ -179,12 +223,7 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
       p++;
       paraSegs[p] = s;
     }
-    articleParas[a + 1] = p;
-  });
-  if (bytes > 2 ** 32 - 1) throw new Error('more than 4 GB of text');
-  const text = Buffer.allocUnsafe(bytes);
-  let at = 0;
-  for (const t of texts) at += text.write(t.text, at, t.utf16 ? 'utf16le' : 'utf8');
+  }
   const passages = content.passages ?? cutPassages(content.articles);
   const passageCols = PASSAGE_FIELDS.map(() => new Uint32Array(passages.length));
   passages.forEach((passage, i) => {
@@ -195,7 +234,7 @@ export function encodeKb(content: KbContent, format: string, key: string, textBl
   const columns: Record<string, Column | Buffer> = {
     meta: Buffer.from(JSON.stringify(meta)),
     text,
-    paraText: Uint32Array.from(paraText),
+    paraText,
     articleParas,
     paraSegs,
     paraSection,

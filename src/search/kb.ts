@@ -1,6 +1,6 @@
 import type { Article, Paragraph, Segment } from '../knowledge/types.js';
 import type { AliasTable } from '../knowledge/aliases.js';
-import type { IndexData } from './index-builder.js';
+import { concatIndexes, IndexBuilder, type IndexData } from './index-builder.js';
 import { SearchIndex } from './index.js';
 import { cutPassages, type Passage } from './passages.js';
 import { SpeakerDirectory, type SpeakerState } from './speakers.js';
@@ -43,6 +43,32 @@ export function buildKnowledgeBase(
   const speakers = new SpeakerDirectory(articles, passages, aliases, persisted ? speakerState : undefined);
   const built = persisted ? new SearchIndex(index) : SearchIndex.build(passages.map((p) => passageText(articles, p)));
   return { articles, passages, index: built, speakers, aliases: aliases ?? {} };
+}
+
+/**
+ * The same for a first start whose index is built on two threads (index-thread.ts): `tail` is the
+ * index of the passages from `from` on, being built on another; this thread builds the speaker
+ * directory, then the index of the passages before `from`, and joins the two. `tail` null (the
+ * other thread failed): that part is built here too. The index is the one buildKnowledgeBase makes.
+ */
+export async function buildKnowledgeBaseBeside(
+  articles: Article[],
+  passages: Passage[],
+  from: number,
+  tail: Promise<IndexData | null>,
+  aliases?: AliasTable,
+): Promise<KnowledgeBase> {
+  const speakers = new SpeakerDirectory(articles, passages, aliases);
+  const build = (start: number, end: number): IndexData => {
+    const builder = new IndexBuilder();
+    for (let i = start; i < end; i++) builder.add(passageText(articles, passages[i]!));
+    return builder.finish();
+  };
+  const head = from > 0 ? build(0, from) : null;
+  let rest = await tail;
+  if (rest === null || rest.docLength.length !== passages.length - from) rest = build(from, passages.length);
+  const index = new SearchIndex(head ? concatIndexes(head, rest) : rest);
+  return { articles, passages, index, speakers, aliases: aliases ?? {} };
 }
 
 /** The same, in slices with pauses: for rebuilding in the background while the old base answers. */
