@@ -174,6 +174,7 @@ describe('the building blocks', () => {
         .sort((a, b) => a.distance - b.distance || frequency(b.term) - frequency(a.term) || (a.term < b.term ? -1 : 1))
         .slice(0, limit);
     };
+    // (Seeded: the count below depends on the words drawn, and an unseeded run fell short of it now and then.)
     let found = 0;
     fc.assert(
       fc.property(
@@ -186,7 +187,7 @@ describe('the building blocks', () => {
           expect(speller.candidates(word, limit, budget), `${word} ${budget}`).toEqual(want);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 1500, seed: 7 },
     );
     expect(found).toBeGreaterThan(10_000);
   });
