@@ -6,7 +6,7 @@ import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
 import { ArticleSpeakers } from './speakers.js';
-import { blankPictographs, sentenceRanges, wordCount } from './text.js';
+import { analysisText, sentenceRanges, wordCount } from './text.js';
 import type { Article, Segment } from './types.js';
 
 /**
@@ -44,9 +44,9 @@ interface Working {
 
 /** Segments every paragraph of one article; attribution lines get no segments. */
 export function segmentArticle(written: ParagraphInput[], speakers = new ArticleSpeakers()): Segment[][] {
-  // Segments are offsets into each paragraph, so the analysis may read a copy with emoji blanked.
+  // Segments are offsets into each paragraph, so the analysis may read a copy (see analysisText).
   const paragraphs = written.map((p) => {
-    const text = blankPictographs(p.text);
+    const text = analysisText(p.text);
     return text === p.text ? p : { ...p, text };
   });
   const spansOf = quoteSpans(paragraphs);

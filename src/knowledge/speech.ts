@@ -199,7 +199,18 @@ function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: 
 }
 
 /** The subject ending at `end` (before a verb of saying), not reaching before `floor`. */
+const INNER_BRACKETS = /\([^()_]{1,80}\)(?!\s*$)/;
+const INNER_BRACKETS_ALL = new RegExp(INNER_BRACKETS.source, 'g');
+
 function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Who & { start: number }) | null {
+  // "Cheika, the only coach to have won the European Cup (Leinster, 2009) and Super Rugby title
+  // (Waratahs, 2014), said": words in brackets inside the subject's description name no subject;
+  // they are read as spaces (a bracket right before the verb is an aside, see below).
+  const between = ctx.masked.slice(floor, end);
+  if (between.includes('(') && INNER_BRACKETS.test(between)) {
+    const blanked = between.replace(INNER_BRACKETS_ALL, (m) => ' '.repeat(m.length));
+    return subjectBefore({ ...ctx, masked: ctx.masked.slice(0, floor) + blanked + ctx.masked.slice(end) }, floor, end, depth);
+  }
   let e = end;
   for (let k = 0; k < 4; k++) {
     const m =

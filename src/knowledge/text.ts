@@ -27,11 +27,23 @@ const NEEDS_NORMALISING = /[^\x00-\x7f\u2018\u2019\u02bc\u2032\u2010-\u2015\u201
  * decoration, not words, so reading them as spaces keeps every offset pointing into the text as
  * written while a capitalised word glued to one still opens a name.
  */
-export function blankPictographs(text: string): string {
+function blankPictographs(text: string): string {
   return PICTOGRAPH.test(text) ? text.replace(PICTOGRAPHS, (m) => ' '.repeat(m.length)) : text;
 }
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u200D|\uFE0F)+/gu;
+
+/**
+ * The text the attribution reads, as long as the text as written (every offset the same): emoji
+ * blanked (see blankPictographs), and the wire services' old double marks made straight ones:
+ * two apostrophes closing a quotation ("…,'' said Duncan Stewart") and two backquotes opening one.
+ */
+export function analysisText(text: string): string {
+  const t = blankPictographs(text);
+  return t.includes("''") || t.includes('``') ? t.replace(AP_CLOSE, '" ').replace(AP_OPEN, ' "') : t;
+}
+const AP_CLOSE = /(?<=\S)''(?=[\s.,;:!?)]|$)/g;
+const AP_OPEN = /``(?=\S)/g;
 
 /** Collapses every run of whitespace (including NBSP) to one space. */
 export function collapseSpaces(text: string): string {

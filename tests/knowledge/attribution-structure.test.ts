@@ -847,3 +847,22 @@ describe('statements issued, organisations before a name, appositive roles witho
     expect(quoteOf(a, 'We are horrified')).toBe('Seamus Enright');
   });
 });
+
+describe('brackets inside a description, and the wire services’ old quotation marks', () => {
+  it('names in brackets inside the subject’s description are not the subject', () => {
+    const a = parse(
+      'Coach Mark Ellis spoke after the final.',
+      'Ellis, the only coach to have won the league (Rovers, 2009) and the cup (Wanderers, 2014), said he hoped fans “enjoyed the ride it was”.',
+    );
+    expect(quoteOf(a, 'enjoyed the ride')).toBe('Mark Ellis');
+  });
+
+  it('two apostrophes close a quotation and two backquotes open one', () => {
+    const a = parse(
+      "\"The numbers look fine in every respect except one,'' said Duncan Stewart, president of Stewart Asset Management.",
+      "``The disappointment is on the guidance side,'' said analyst Nick Agostino.",
+    );
+    expect(quoteOf(a, 'The numbers look fine')).toBe('Duncan Stewart');
+    expect(quoteOf(a, 'The disappointment is')).toBe('Nick Agostino');
+  });
+});
