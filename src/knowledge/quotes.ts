@@ -350,6 +350,24 @@ function sourceAfter(
   const next = ranges[si + 1];
   if (si < 0 || !next || !/^[\s\p{P}]*$/u.test(text.slice(span.end + 1, ranges[si]![1]))) return undefined;
   if (spans.some((s) => s.start < next[1] && s.end > next[0])) return undefined;
+  // "“My talent is beyond measure.” -- Richardson after winning bronze …": a quotation opening its
+  // paragraph, then a dash and a person's name, is signed by that person (see tailAttribution).
+  const dash = /^\s*(?:--|\u2014|\u2013)\s*/.exec(masked.slice(next[0], next[1]));
+  if (dash && span.startsParagraph) {
+    const at = next[0] + dash[0].length;
+    const signer = findMentions(masked, at, next[1], speakers)[0];
+    // (A person by what the text says of the name: a title, a role, a common given name, or a
+    // name the article gives a person; a source's or outlet's name signs a headline, not words.)
+    const person =
+      !!signer &&
+      (signer.titled ||
+        !!signer.role ||
+        !!(signer.name && (firstNameGender(signer.name) || (!signer.name.includes(' ') && speakers.knowsPerson(signer.name)))));
+    if (signer?.name && person && !signer.org && !signer.possessive && signer.start === at) {
+      const c = speakers.canonical(signer.name);
+      return { speaker: c === undefined ? signer.name : c, sentence: si + 1 };
+    }
+  }
   const m = SOURCE_AFTER.exec(masked.slice(next[0], next[1]));
   if (!m) return undefined;
   const from = next[0] + m[0].length;

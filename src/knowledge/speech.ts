@@ -2,7 +2,7 @@ import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } 
 import { ORG_NOUNS } from './lexicon/organisations.js';
 import { FINITE, INVERTED, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
 import { MONTHS, TIME_UNITS, WEEKDAYS } from './lexicon/time-words.js';
-import { findMentions, isPersonNoun, type Mention } from './names.js';
+import { findMentions, firstNameGender, isPersonNoun, type Mention } from './names.js';
 import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
 
 /**
@@ -510,6 +510,15 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   const acc = /^[\s,]*according\s+to\s+/i.exec(after);
   if (acc) return inverted(ctx, from + acc[0].length - 1, to) ?? { speaker: null };
   const head = /^[\s,—–-]*/.exec(after)![0].length;
+  // "“It is a great feeling …” -- Noah Lyles after completing a rare sprint double": a dash, then
+  // a person's name, signs a quotation that opens its paragraph (a list of quotes, a pull-quote).
+  const signed = /^\s*(?:--|\u2014|\u2013)\s*/.exec(after);
+  if (signed && /^[\s"'\u201c\u2018]*$/.test(ctx.masked.slice(0, from).replace(/_/g, ''))) {
+    const m = findMentions(ctx.masked, from + signed[0].length, Math.min(to, from + signed[0].length + 80), ctx.speakers)[0];
+    const person =
+      !!m && (m.titled || !!m.role || !!(m.name && (firstNameGender(m.name) || (!m.name.includes(' ') && ctx.speakers.knowsPerson(m.name)))));
+    if (m?.name && person && !m.org && !m.possessive && m.start === from + signed[0].length) return { speaker: resolveMention(ctx, m) };
+  }
   // Right after a quotation even "wrote" and "posted" are verbs of saying.
   const first = verbsIn(ctx.masked, from + head, Math.min(to, from + 160), true)[0];
   if (!first) return anyVerbTail(ctx, from, to);

@@ -866,3 +866,25 @@ describe('brackets inside a description, and the wire services’ old quotation 
     expect(quoteOf(a, 'The disappointment is')).toBe('Nick Agostino');
   });
 });
+
+describe('quotations signed with a dash', () => {
+  it('a quotation opening its paragraph, then a dash and a person’s name, is that person’s', () => {
+    const a = parse(
+      'We pick out the best quotes from the championships:',
+      '"It is a great feeling to know I did something few people have done. I wanted to show I am different." -- Noah Lyles after completing a rare sprint double.',
+      '"I battled my way out of hospital, and out of school" -- Lyles on the spirit he had as a boy.',
+    );
+    expect(quoteOf(a, 'It is a great feeling')).toBe('Noah Lyles');
+    expect(quoteOf(a, 'I wanted to show')).toBe('Noah Lyles');
+    expect(quoteOf(a, 'I battled my way')).toBe('Noah Lyles');
+  });
+
+  it('a headline signed with a source’s name is no one’s words', () => {
+    const a = parse(
+      '"Sensitive document found on rainy Ottawa street." -- Ottawa Citizen, 3 May.',
+      '"Council denies the report on harbour fees" -- Harbour Daily News.',
+    );
+    expect(quoteOf(a, 'Sensitive document found')).toBeNull();
+    expect(quoteOf(a, 'Council denies the report')).toBeNull();
+  });
+});
