@@ -23,8 +23,8 @@ export function roleAliases(role: string): string[] {
   const tokens = role.split(/\s+/);
   // Suffixes of one word ("President") would be far too loose to stand for one person.
   for (let k = 1; k < tokens.length - 1; k++) {
-    // A "Deputy Prime Minister" is never "the Prime Minister".
-    if (OTHER_OFFICE.has(fold(tokens[k - 1]!))) continue;
+    // A "Deputy Prime Minister" is never "the Prime Minister", a "Former prime minister" never "the minister".
+    if (tokens.slice(0, k).some((t) => OTHER_OFFICE.has(fold(t)))) continue;
     const rest = tokens.slice(k);
     if (rest.some((t) => ROLE_ALIAS_WORDS.has(fold(t)))) out.add(nameKey(rest.join(' ')));
   }
@@ -365,11 +365,15 @@ export class ArticleSpeakers implements KnownNames {
     }
     // "the ex-policeman" is the article's "former policeman".
     if (/^ex /.test(key)) return this.roleNoun(`former ${key.slice(3)}`, here, paragraphStart);
+    // (Only people the article has named so far: a role noun does not point ahead to someone
+    // introduced later; "the minister" before "Former prime minister Boris Johnson" is not him.)
+    const named = new Set(all.map((r) => r.name));
     const direct = this.byRoleName(noun);
-    if (direct) return direct;
+    if (direct && named.has(direct)) return direct;
     // The one person of the article whose role, as written, ends with that noun ("Environment
     // Canada spokeswoman" → "the spokeswoman"); with two ministers, "the minister" is nobody.
-    const holding = (n: string) => [...this.personRoles].filter(([, roles]) => roles.some((role) => holds(role, n))).map(([who]) => who);
+    const holding = (n: string) =>
+      [...this.personRoles].filter(([who, roles]) => named.has(who) && roles.some((role) => holds(role, n))).map(([who]) => who);
     const fits = holding(key);
     if (fits.length) return fits.length === 1 ? fits[0]! : null;
     const words = key.split(' ');
@@ -501,13 +505,12 @@ function holds(role: string, noun: string): boolean {
   // for Business" "the secretary of state": the role's words before an "of" or a "for" are its head.
   const r = [whole, ...[...whole.matchAll(/ (?:of|for) /g)].map((m) => whole.slice(0, m.index))].find((x) => x.endsWith(` ${noun}`));
   if (!r) return false;
-  const before =
-    r
-      .slice(0, r.length - noun.length - 1)
-      .trim()
-      .split(/[\s-]+/)
-      .at(-1) ?? '';
-  return !OTHER_OFFICE.has(before) || noun.split(' ').some((w) => OTHER_OFFICE.has(w));
+  // (Any word before it: a "Former Prime Minister" is no more "the minister" than a "Prime Minister".)
+  const before = r
+    .slice(0, r.length - noun.length - 1)
+    .trim()
+    .split(/[\s-]+/);
+  return !before.some((w) => OTHER_OFFICE.has(w)) || noun.split(' ').some((w) => OTHER_OFFICE.has(w));
 }
 
 function longer(a: string, b: string): string {

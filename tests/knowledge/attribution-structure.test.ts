@@ -888,3 +888,16 @@ describe('quotations signed with a dash', () => {
     expect(quoteOf(a, 'Council denies the report')).toBeNull();
   });
 });
+
+describe('role nouns point back, to a current office', () => {
+  it('"the minister" is not a former prime minister, nor someone the article names only later', () => {
+    const a = parse(
+      'Health Secretary Wes Streeting announced the plan on Tuesday.',
+      '“This is the biggest investment in a generation,” the minister told MPs.',
+      'Former Prime Minister Boris Johnson spoke at the event.',
+    );
+    expect(quoteOf(a, 'This is the biggest investment')).toBeNull();
+    const b = parse('Former Prime Minister Boris Johnson spoke at the event.', '“I have no plans to return to politics,” the minister said.');
+    expect(quoteOf(b, 'I have no plans')).toBeNull();
+  });
+});

@@ -374,7 +374,7 @@ democrat tory`.split(/\s+/),
 
 /**
  * Words before an office that make it another office: a "Deputy Prime Minister" is not "the Prime
- * Minister", a "Lieutenant Governor" not "the governor".
+ * Minister", a "Lieutenant Governor" not "the governor", a "former prime minister" not "the minister".
  */
 export const OTHER_OFFICE = new Set([
   'deputy',
