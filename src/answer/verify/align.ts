@@ -43,15 +43,23 @@ export function tokens(text: string, offset = 0): Token[] {
   let i = 0;
   let contracted = false;
   while (i < n) {
-    if (!isWordChar(text, i)) {
+    const first = text.charCodeAt(i);
+    if (first < 128 ? !isAsciiWordChar(first) : !isWordChar(text, i)) {
       i++;
       continue;
     }
     const start = i;
     let ascii = true;
     for (;;) {
-      while (i < n && isWordChar(text, i)) {
-        if (text.charCodeAt(i) > 127) ascii = false;
+      // Each character read once: ASCII tested in place, the rest by isWordChar.
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128) {
+          if (!isAsciiWordChar(c)) break;
+        } else {
+          if (!isWordChar(text, i)) break;
+          ascii = false;
+        }
         i++;
       }
       const c = text.charCodeAt(i);
@@ -91,6 +99,8 @@ function expanded(list: Token[]): Token[] {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const LETTER = /\p{L}/u;
+
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
