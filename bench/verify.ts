@@ -8,10 +8,9 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coreOf } from '../src/answer/core.js';
-import type { AnswerRequest, Verdict } from '../src/answer/types.js';
 import { loadKnowledgeBase } from '../src/snapshot.js';
 import { corpusExists, defaultCorpusPath, repoRoot } from './corpus.js';
-import { createRandom, pick, pickIndex } from './prng.js';
+import { type VerifyCase as Case, verifyCases } from './verify-cases.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,45 +27,7 @@ const started = performance.now();
 const { kb } = await loadKnowledgeBase(resolve(values.corpus, '..'), join(repoRoot, '.cache', 'verbatim'));
 console.log(`verify: ${kb.passages.length} passages loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 const core = coreOf(kb);
-const random = createRandom(Number(values.seed));
-const speakers = kb.speakers.all.filter((s) => s.quotes > 0);
-const vocabulary = kb.index.data.terms.filter((t) => /^[a-z]{6,}$/.test(t));
-
-/** The verdicts a case may rightly get: words cut from a quote are verbatim, or out-of-context when what is left out changes them. */
-type Case = { request: Extract<AnswerRequest, { command: 'verify' }>; expect: Verdict[]; kind: string };
-const VERBATIM: Verdict[] = ['verbatim', 'out-of-context'];
-const cases: Case[] = [];
-const wanted = Number(values.claims);
-while (cases.length < wanted) {
-  const speaker = pick(random, speakers);
-  const id = speaker.quotePassages[pickIndex(random, speaker.quotePassages.length)]!;
-  const p = kb.passages[id]!;
-  const para = kb.articles[p.article]!.paragraphs[p.paragraph]!;
-  const seg = para.segments.find((s) => s.kind === 'quote' && s.speaker === speaker.name && !s.embedded && s.start >= p.start && s.end <= p.end);
-  if (!seg) continue;
-  const words = para.text
-    .slice(seg.start, seg.end)
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length < 8) continue;
-  const len = 6 + pickIndex(random, Math.min(10, words.length - 5));
-  const from = pickIndex(random, words.length - len + 1);
-  const claim = words.slice(from, from + len).join(' ');
-  const changed = [...words.slice(from, from + len)];
-  changed[1 + pickIndex(random, len - 2)] = pick(random, vocabulary);
-  const other = pick(random, speakers);
-  const kind = cases.length % 4;
-  if (kind === 0) cases.push({ request: { command: 'verify', claim, speaker: speaker.name, offset: 0 }, expect: VERBATIM, kind: 'as said' });
-  if (kind === 1) cases.push({ request: { command: 'verify', claim, speaker: '', offset: 0 }, expect: VERBATIM, kind: 'no speaker' });
-  if (kind === 2)
-    cases.push({
-      request: { command: 'verify', claim: changed.join(' '), speaker: speaker.name, offset: 0 },
-      expect: ['altered'],
-      kind: 'one word changed',
-    });
-  if (kind === 3 && other !== speaker)
-    cases.push({ request: { command: 'verify', claim, speaker: other.name, offset: 0 }, expect: ['misattributed'], kind: 'other speaker' });
-}
+const cases = verifyCases(kb, Number(values.seed), Number(values.claims));
 for (const c of cases.slice(0, 20)) core.answer(c.request); // warm-up
 const times: number[] = [];
 const cpu: number[] = [];

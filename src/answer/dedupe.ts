@@ -5,19 +5,22 @@ import { refOf } from './source-ref.js';
 import type { Citation } from './types.js';
 import { NEAR_DUPLICATE, SAME_RECORD, LOOKAHEAD } from './tuning.js';
 
-const termSets = new WeakMap<Citation, Set<string>>();
+/** A citation's excerpt's term set, or the terms it is made of until first compared. */
+const termSets = new WeakMap<Citation, Set<string> | string[]>();
 
-/** Keeps the index terms already computed for a citation's excerpt (while scoring), so they are not computed again. */
+/**
+ * Keeps the index terms already computed for a citation's excerpt (while scoring), so they are not
+ * computed again; made a set only when the citation is first compared (many never are).
+ */
 export function rememberTerms(c: Citation, list: string[]): void {
-  termSets.set(c, new Set(list));
+  termSets.set(c, list);
 }
 
 function termSet(c: Citation): Set<string> {
-  let set = termSets.get(c);
-  if (!set) {
-    set = new Set(terms(c.excerpt));
-    termSets.set(c, set);
-  }
+  const known = termSets.get(c);
+  if (known instanceof Set) return known;
+  const set = new Set(known ?? terms(c.excerpt));
+  termSets.set(c, set);
   return set;
 }
 

@@ -207,6 +207,7 @@ export class SearchIndex {
    * `accept` (a date filter) is asked once per passage met in the postings.
    */
   search(plan: WeightedTerm[], limit: number, within?: Uint32Array, accept?: (passage: number) => boolean): Hit[] {
+    if (!within && !accept && this.filter === null && plan.every((t) => t.weight > 0)) return this.searchAll(plan, limit);
     const g = this.nextGeneration();
     if (within) for (const d of within) this.allowed[d] = g;
     // The passages met, in the order first met: one buffer reused by every query (a list pushed
@@ -215,6 +216,7 @@ export class SearchIndex {
     let count = 0;
     const n = this.size;
     const { seen, scores, norm, allowed, filter } = this;
+    const saturation = K1 + 1;
     for (const { term, weight } of plan) {
       const p = this.postings(term);
       if (!p) continue;
@@ -232,10 +234,25 @@ export class SearchIndex {
           scores[d] = 0;
           touched[count++] = d;
         }
-        scores[d]! += w * ((tf * (K1 + 1)) / (tf + norm[d]!));
+        scores[d]! += w * ((tf * saturation) / (tf + norm[d]!));
       }
     }
-    return topK(touched, count, this.scores, limit);
+    const hits = topK(touched, count, scores, limit);
+    // searchAll reads an unmet passage's score as 0.
+    for (let j = 0; j < count; j++) scores[touched[j]!] = 0;
+    return hits;
+  }
+
+  /**
+   * search() over every passage, the common case: no `seen` stamps, a passage is unmet while its
+   * score is 0 (every posting adds a positive amount; the scores are zeroed again after), and one
+   * loop over the postings' flat arrays. The same scores, summed in the same order, and the same
+   * passages met in the same order as search()'s loop: the same hits. About an eighth less time
+   * over the postings of common words, the search calls of the bench queries and /verify claims
+   * replayed on both versions.
+   */
+  private searchAll(plan: WeightedTerm[], limit: number): Hit[] {
+    return scoreAll(plan, limit, this.termIds, this.data, this.norm, this.scores, this.touched);
   }
 
   /**
@@ -264,6 +281,41 @@ export class SearchIndex {
     }
     return ++this.stamp.generation;
   }
+}
+
+/** SearchIndex.searchAll's loop over the postings, given the index's arrays. */
+function scoreAll(
+  plan: WeightedTerm[],
+  limit: number,
+  termIds: Map<string, number>,
+  data: IndexData,
+  norm: Float64Array,
+  scores: Float64Array,
+  touched: Uint32Array,
+): Hit[] {
+  const { offsets, docs, tfs } = data;
+  const n = norm.length;
+  // Read once: an imported binding read in the loop cost a load and a check per posting.
+  const saturation = K1 + 1;
+  let count = 0;
+  for (const { term, weight } of plan) {
+    const t = termIds.get(term);
+    if (t === undefined) continue;
+    const from = offsets[t]!;
+    const to = offsets[t + 1]!;
+    const length = to - from;
+    const w = weight * Math.log(1 + (n - length + 0.5) / (length + 0.5));
+    for (let i = from; i < to; i++) {
+      const d = docs[i]!;
+      const tf = tfs[i]!;
+      const s = scores[d]!;
+      if (s === 0) touched[count++] = d;
+      scores[d] = s + w * ((tf * saturation) / (tf + norm[d]!));
+    }
+  }
+  const hits = topK(touched, count, scores, limit);
+  for (let j = 0; j < count; j++) scores[touched[j]!] = 0;
+  return hits;
 }
 
 /** Sorted-array intersection, galloping through the longer list. */

@@ -43,15 +43,23 @@ export function tokens(text: string, offset = 0): Token[] {
   let i = 0;
   let contracted = false;
   while (i < n) {
-    if (!isWordChar(text, i)) {
+    const first = text.charCodeAt(i);
+    if (first < 128 ? !isAsciiWordChar(first) : !isWordChar(text, i)) {
       i++;
       continue;
     }
     const start = i;
     let ascii = true;
     for (;;) {
-      while (i < n && isWordChar(text, i)) {
-        if (text.charCodeAt(i) > 127) ascii = false;
+      // Each character read once: ASCII tested in place, the rest by isWordChar.
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128) {
+          if (!isAsciiWordChar(c)) break;
+        } else {
+          if (!isWordChar(text, i)) break;
+          ascii = false;
+        }
         i++;
       }
       const c = text.charCodeAt(i);
@@ -91,6 +99,8 @@ function expanded(list: Token[]): Token[] {
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const LETTER = /\p{L}/u;
+
+const isAsciiWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -139,6 +149,54 @@ function buffers(size: number): typeof shared {
   return shared;
 }
 
+/** The per-source-word rows, reused the same way (four fresh arrays per alignment were a fifth of its time). */
+let rows = { part: new Uint8Array(0), sourceKey: new Int32Array(0), prevMin: new Int32Array(0), prevArg: new Int32Array(0) };
+function rowBuffers(width: number): typeof rows {
+  if (rows.prevMin.length < width) {
+    const n = Math.max(width, rows.prevMin.length * 2);
+    rows = { part: new Uint8Array(n), sourceKey: new Int32Array(n), prevMin: new Int32Array(n), prevArg: new Int32Array(n) };
+  }
+  return rows;
+}
+
+/**
+ * A claim's words numbered by key (a word's number is that of the first word with its key), and
+ * where each fragment starts, worked out once per claim: it is aligned with dozens of passages, and
+ * each cell then compares two numbers where it compared two strings twice.
+ */
+interface ClaimKeys {
+  ids: Map<string, number>;
+  claimKey: Int32Array;
+  boundary: Uint8Array;
+}
+const CLAIM_KEYS = new WeakMap<Claim, ClaimKeys>();
+function claimKeysOf(claim: Claim): ClaimKeys {
+  let known = CLAIM_KEYS.get(claim);
+  if (!known) {
+    const c = claim.words;
+    const ids = new Map<string, number>();
+    const claimKey = new Int32Array(c.length);
+    for (let i = 0; i < c.length; i++) {
+      const key = c[i]!.key;
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = i;
+        ids.set(key, id);
+      }
+      claimKey[i] = id;
+    }
+    const boundary = new Uint8Array(c.length + 1);
+    let at = 0;
+    for (const f of claim.fragments) {
+      if (at > 0) boundary[at] = 1;
+      at += f.length;
+    }
+    known = { ids, claimKey, boundary };
+    CLAIM_KEYS.set(claim, known);
+  }
+  return known;
+}
+
 const DIAG = 0;
 const UP = 1;
 const LEFT = 2;
@@ -154,21 +212,18 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
   if (n === 0 || m === 0) return null;
   const width = m + 1;
   const { cost, move, from } = buffers((n + 1) * width);
-  const boundary = new Uint8Array(n + 1);
-  let at = 0;
-  for (const f of claim.fragments) {
-    if (at > 0) boundary[at] = 1;
-    at += f.length;
-  }
+  const { ids, claimKey, boundary } = claimKeysOf(claim);
   for (let j = 0; j <= m; j++) {
     from[j] = j;
     cost[j] = 0;
   }
-  // Which source words are a contraction's second word (dropped with the first at no cost), read once.
-  const part = new Uint8Array(m);
-  for (let j = 0; j < m; j++) if (source[j]!.part) part[j] = 1;
-  const prevMin = new Int32Array(width);
-  const prevArg = new Int32Array(width);
+  // Which source words are a contraction's second word (dropped with the first at no cost), and
+  // which claim word (by number) each source word equals (-1: none), read once.
+  const { part, sourceKey, prevMin, prevArg } = rowBuffers(width);
+  for (let j = 0; j < m; j++) {
+    part[j] = source[j]!.part ? 1 : 0;
+    sourceKey[j] = ids.get(source[j]!.key) ?? -1;
+  }
   for (let i = 1; i <= n; i++) {
     const row = i * width;
     const prev = (i - 1) * width;
@@ -182,25 +237,31 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
         prevArg[j] = arg;
       }
     }
-    const word = c[i - 1]!.key;
+    const word = claimKey[i - 1]!;
     // The second word of a contraction read as its words is added or dropped with the first, at no
     // further cost: leaving out "don't" is one word changed, as leaving out "not" is.
     const addCost = c[i - 1]!.part ? 0 : 1;
     cost[row] = cost[prev]! + addCost;
     move[row] = UP;
     from[row] = 0;
+    const skip = boundary[i - 1] === 1;
     for (let j = 1; j <= m; j++) {
-      const skip = boundary[i - 1] === 1;
-      const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (source[j - 1]!.key === word ? 0 : 1);
+      const match = sourceKey[j - 1] === word;
+      const diagCost = (skip ? prevMin[j - 1]! : cost[prev + j - 1]!) + (match ? 0 : 1);
       const upCost = (skip ? prevMin[j]! : cost[prev + j]!) + addCost;
       const leftCost = cost[row + j - 1]! + 1 - part[j - 1]!;
       // On a tie: an equal word first; else a source word dropped, then a word changed, then a
       // claim word added (so "very zeppelin seriously" reads as "very" changed, not "zeppelin" added).
-      const match = source[j - 1]!.key === word;
       let best = diagCost;
       let dir = DIAG;
-      if (leftCost < best || (!match && leftCost === best)) [best, dir] = [leftCost, LEFT];
-      if (upCost < best) [best, dir] = [upCost, UP];
+      if (leftCost < best || (!match && leftCost === best)) {
+        best = leftCost;
+        dir = LEFT;
+      }
+      if (upCost < best) {
+        best = upCost;
+        dir = UP;
+      }
       cost[row + j] = best;
       move[row + j] = dir;
       if (skip) from[row + j] = dir === DIAG ? prevArg[j - 1]! : dir === UP ? prevArg[j]! : -1;
@@ -222,7 +283,7 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
       continue;
     }
     let pj = dir === DIAG ? j - 1 : j;
-    if (dir === DIAG && source[j - 1]!.key === c[i - 1]!.key) {
+    if (dir === DIAG && sourceKey[j - 1] === claimKey[i - 1]) {
       pairs[i - 1] = j - 1;
       same++;
     }

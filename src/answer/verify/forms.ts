@@ -38,10 +38,15 @@ const IZE_EXCEPT =
 
 /** The key a folded word is compared by: one spelling, one way of writing a number. */
 export function keyOf(norm: string): string {
-  const n = NUMBERS.get(norm);
-  if (n) return n;
-  const listed = SPELLINGS.get(norm);
-  if (listed) return listed;
+  // (The lists' words are few: a word whose first and last letters and length no listed word has
+  // is in neither, known without the two look-ups, which hash the word; keyOf runs on every word
+  // of every passage /verify aligns.)
+  if (norm.length > 0 && LISTED_SHAPES[shapeOf(norm)] === 1) {
+    const n = NUMBERS.get(norm);
+    if (n) return n;
+    const listed = SPELLINGS.get(norm);
+    if (listed) return listed;
+  }
   if (norm.length < 6) return norm;
   // (A substring test first: keyOf runs on every word of every passage /verify aligns.)
   let m = norm.includes('is') ? IZE.exec(norm) : null;
@@ -52,6 +57,11 @@ export function keyOf(norm: string): string {
   if (m) return `${m[1]}or${m[2] ?? ''}`;
   return norm;
 }
+
+/** A word's first and last letters and length (low bits of each), as an index into LISTED_SHAPES. */
+const shapeOf = (word: string) => ((word.charCodeAt(0) & 31) << 10) | ((word.charCodeAt(word.length - 1) & 31) << 5) | (word.length & 31);
+const LISTED_SHAPES = new Uint8Array(1 << 15);
+for (const word of [...NUMBERS.keys(), ...SPELLINGS.keys()]) if (word.length > 0) LISTED_SHAPES[shapeOf(word)] = 1;
 
 /** A number word or figure (its key is made of digits): "six"/"6" is a number written differently. */
 export function isNumberKey(key: string): boolean {
