@@ -636,7 +636,10 @@ function segmentParagraph(
       s.continued ||
       (s.end > b && s.lead?.speaker) ||
       /^[\s\p{P}_]*$/u.test(masked.slice(a, s.start - 1).replace(DATELINE, '')) ||
-      (s.lead !== null && introduced(masked.slice(a, s.start - 1)));
+      (s.lead !== null && introduced(masked.slice(a, s.start - 1))) ||
+      // "One fan outside the ground, Mike Dean, 54, was delighted: “Finally, a proper number nine.”":
+      // words after a colon that run to the sentence's end are its own, however short.
+      (s.closed && /:\s*$/.test(masked.slice(a, s.start - 1)) && /^[\s\p{P}]*$/u.test(text.slice(s.end + 1, b)));
     const isQuote = inSpans.length > 0 && (inside * 2 >= letters(text.slice(a, b)) || inSpans.some(own));
     let who: Who | null = null;
     for (const span of inSpans) {

@@ -296,7 +296,20 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       // stands beside names no one ("…, of Joeys Lane, Bilbrook, said": Bilbrook is an address).
       const head = ctx.masked.slice(floor, floor + appos.index);
       const beside = floor + Math.max(0, head.lastIndexOf(',') + 1);
-      const namedBeside = findMentions(ctx.masked, beside, floor + appos.index, ctx.speakers).some((x) => x.name && !x.possessive && !x.org);
+      // (Not a name inside a description there: "His former coach at Atalanta, Gian Piero Gasperini, told".)
+      const described = /^\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\p{Lu}[\p{L}'’.-]*['’]s)\s+\p{Ll}/u.test(
+        ctx.masked.slice(beside, floor + appos.index),
+      );
+      const namedBeside = findMentions(ctx.masked, beside, floor + appos.index, ctx.speakers).some(
+        (x) =>
+          x.name &&
+          !x.possessive &&
+          !x.org &&
+          !(described && /\b(?:at|of|for|with|from|in)\s+(?:the\s+)?$/.test(ctx.masked.slice(Math.max(beside, x.start - 10), x.start))),
+      );
+      // ("John Smith, of Elm Street, Leeds, said": after "of"/"from" an address, the next piece is its town.)
+      const address = /^\s*(?:of|from)\s/.test(ctx.masked.slice(beside, floor + appos.index));
+      if (address && head.lastIndexOf(',') > 0) return subjectBefore(ctx, floor, floor + head.lastIndexOf(','), depth + 1);
       if (whole && named[0]!.name && !namedBeside) return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
       return subjectBefore(ctx, floor, floor + appos.index, depth + 1);
     }

@@ -901,3 +901,20 @@ describe('role nouns point back, to a current office', () => {
     expect(quoteOf(b, 'I have no plans')).toBeNull();
   });
 });
+
+describe('descriptions and addresses beside a name', () => {
+  it('"His former coach at Atalanta, Gian Piero Gasperini, told": the club in the description is not the name beside', () => {
+    const a = parse('His former coach at Atalanta, Gian Piero Gasperini, told Sky Italia: “He will score many goals in England.”');
+    expect(quoteOf(a, 'He will score many goals')).toBe('Gian Piero Gasperini');
+  });
+
+  it('"John Smith, of Elm Street, Leeds, said": the town after an address is not the speaker', () => {
+    const a = parse('John Smith, of Elm Street, Leeds, said: "We want the road fixed now."');
+    expect(quoteOf(a, 'We want the road fixed')).toBe('John Smith');
+  });
+
+  it('a short quotation after a colon that ends the sentence is a quotation, not narration', () => {
+    const a = parse('One fan outside the ground, Mike Dean, 54, was delighted: “Finally, a proper number nine.”');
+    expect(who(a, 'Finally, a proper number nine')).toMatchObject({ kind: 'quote' });
+  });
+});
