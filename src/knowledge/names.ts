@@ -120,6 +120,8 @@ const IN_PLACE = /(?:^|[^\p{L}])(?:in|at|near|across|inside|outside|throughout|w
 /** What a caller knows of the article: a single word it has seen as a person's surname or given name. */
 export interface KnownNames {
   knowsPerson(word: string): boolean;
+  /** An organisation the article names, or spells out as this acronym ("the World Health Organization (WHO)"). */
+  isOrg?(name: string): boolean;
 }
 
 /** Whether a word of NOT_NAME opens a name here (see nameCapable and KnownNames). */
@@ -161,7 +163,12 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       isCap(toks[p0]!) &&
       !NOT_NAME.has(toks[p0]!.low) &&
       !(i > 0 && isCap(toks[i - 1]!) && /^\s+$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)));
-    if (!particleLead && (!isCap(toks[i]!) || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low) && !opensName(toks, i, text, known)))) {
+    // ("the WHO said": an acronym the article spelled out is an organisation, not the pronoun.)
+    const spelledOut = isAcronym(toks[i]!) && /^\p{Lu}+$/u.test(toks[i]!.text) && !!known?.isOrg?.(toks[i]!.text);
+    if (
+      !particleLead &&
+      (!isCap(toks[i]!) || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low) && !spelledOut && !opensName(toks, i, text, known)))
+    ) {
       i++;
       continue;
     }

@@ -918,3 +918,17 @@ describe('descriptions and addresses beside a name', () => {
     expect(who(a, 'Finally, a proper number nine')).toMatchObject({ kind: 'quote' });
   });
 });
+
+describe('acronyms that are also words', () => {
+  it('"the WHO said", once the article spells out the World Health Organization (WHO), is the organisation', () => {
+    const a = parse(
+      'The World Health Organization (WHO) said the risk was low. “There is no need for panic,” the WHO said.',
+      '“We are watching the situation,” said WHO.',
+    );
+    expect(quoteOf(a, 'There is no need for panic')).toBe('WHO');
+    expect(quoteOf(a, 'We are watching')).toBe('WHO');
+    // Not spelled out, "WHO" stays the pronoun's letters.
+    const b = parse('“We are watching the situation,” said WHO.');
+    expect(quoteOf(b, 'We are watching')).toBeNull();
+  });
+});
