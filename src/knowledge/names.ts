@@ -511,7 +511,13 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
     (nameToks.length >= 2 && isGivenName(nameToks[0]!.text) && !PLACE_HEADS.has(nameLows[nameLows.length - 1]!)) ||
     (nameToks.length >= 2 &&
       !PLACE_HEADS.has(nameLows[nameLows.length - 1]!) &&
-      personPosition(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 80), !nameLows.some((l) => PLACE_WORDS.has(l))));
+      personPosition(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 80), !nameLows.some((l) => PLACE_WORDS.has(l)))) ||
+    // "Mary Sea said", "said Kosal Sea, the harbour master": a given name and one word in a speaker's
+    // position are a person, even when the word ends places' names (no sea speaks or has an age).
+    (nameToks.length === 2 &&
+      isGivenName(nameToks[0]!.text) &&
+      !LOCATIVE.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start)) &&
+      personPosition(text.slice(run[run.length - 1]!.end, run[run.length - 1]!.end + 80), true));
   const nameText = nameToks.map((t) => t.text).join(' ');
   const placeLike =
     linked ||

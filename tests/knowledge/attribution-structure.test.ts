@@ -932,3 +932,14 @@ describe('acronyms that are also words', () => {
     expect(quoteOf(b, 'We are watching')).toBeNull();
   });
 });
+
+describe('a given name and a word that ends places’ names, in a speaker’s position', () => {
+  it('"Mary Sea said" is a person; "across the Caspian Sea" stays a place', () => {
+    const a = parse(
+      '"We will rebuild the pier before summer," Mary Sea said.',
+      'The ferry crossed the Caspian Sea on Monday. "It was rough," a passenger said.',
+    );
+    expect(quoteOf(a, 'We will rebuild the pier')).toBe('Mary Sea');
+    expect(quoteOf(a, 'It was rough')).toBeNull();
+  });
+});
