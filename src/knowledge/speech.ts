@@ -646,7 +646,8 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
     .filter(
       (x) =>
         /^[\s_]*(?:[\p{L}'’-]+\s+){0,3}$/u.test(ctx.masked.slice(from, x.start)) ||
-        (/^[\s_]*(?:[\p{L}'’.-]+\s+){0,3}[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(from, x.start)) && /^,/.test(ctx.masked.slice(x.end))),
+        // (Up to five words: "One fan outside the ground, Mike Dean, 54, was delighted:".)
+        (/^[\s_]*(?:[\p{L}'’.-]+\s+){0,5}[\p{Ll}-]+,\s+$/u.test(ctx.masked.slice(from, x.start)) && /^,/.test(ctx.masked.slice(x.end))),
     )
     .at(-1);
   // "Snowe's full statement is below:", "Obama's remarks:": the words a possessive's document holds are theirs.

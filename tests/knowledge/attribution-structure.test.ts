@@ -913,9 +913,9 @@ describe('descriptions and addresses beside a name', () => {
     expect(quoteOf(a, 'We want the road fixed')).toBe('John Smith');
   });
 
-  it('a short quotation after a colon that ends the sentence is a quotation, not narration', () => {
+  it('a short quotation after a colon that ends the sentence is a quotation, and the name in apposition to a longer description its speaker', () => {
     const a = parse('One fan outside the ground, Mike Dean, 54, was delighted: “Finally, a proper number nine.”');
-    expect(who(a, 'Finally, a proper number nine')).toMatchObject({ kind: 'quote' });
+    expect(quoteOf(a, 'Finally, a proper number nine')).toBe('Mike Dean');
   });
 });
 
