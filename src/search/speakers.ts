@@ -288,7 +288,10 @@ export class SpeakerDirectory {
     const key = nameKey(typed).replace(/(?: (?:mp|mbbs|md|phd|qc|kc|obe|mbe|cbe|kbe|gcmg))+$/, '');
     if (!key) return { speaker: null, ambiguous: [] };
     const exact = this.byAlias.get(key) ?? this.byAlias.get(withoutTitles(key));
-    if (exact) return exact.length === 1 ? { speaker: exact[0]!, ambiguous: [], exact: true } : { speaker: null, ambiguous: exact, exact: true };
+    if (exact) {
+      const one = exact.length === 1 ? exact[0]! : oneOrganisation(exact);
+      return one ? { speaker: one, ambiguous: [], exact: true } : { speaker: null, ambiguous: exact, exact: true };
+    }
     // Names are indexed without joining words, so one inside the typed name ("Department of
     // Agriculture") is skipped; at either end it is not part of a name ("stoltenberg in 2021").
     const words = key.split(' ').filter((t) => t.length > 1);
@@ -408,6 +411,18 @@ export class SpeakerDirectory {
     const close = this.suggest(nameKey(typed).split(' ')[0] ?? '', limit);
     return close.length ? close : this.all.slice(0, limit);
   }
+}
+
+/**
+ * "WHO" and "The World Health Organization", each a speaker where the text named it so: one
+ * organisation (each name the other's acronym, or the same acronym), answered as the one of them
+ * quoted most; null for anything else (two people, two organisations).
+ */
+function oneOrganisation(list: Speaker[]): Speaker | null {
+  const initials = (s: Speaker) => (/^\p{Lu}{2,}$/u.test(s.name) ? s.name : isOrganisation(s.name) ? acronymOf(s.name) : null);
+  const first = initials(list[0]!);
+  if (!first || !list.every((s) => initials(s) === first)) return null;
+  return [...list].sort((a, b) => b.quotes - a.quotes || b.reported - a.reported)[0]!;
 }
 
 /** A quoted person who speaks for an organisation: the role's other words and the organisation as written. */

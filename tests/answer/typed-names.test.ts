@@ -25,3 +25,18 @@ describe('a typed full name', () => {
     expect(core.ask('/quote robert crew').citations[0]).toMatchObject({ speaker: 'Lorin Robert' });
   });
 });
+
+// Issue 22, item 5: an acronym and the full name are one organisation.
+describe('an organisation under its name and its acronym', () => {
+  const core = createCore([
+    article('w', '2024-05-01', 'The World Health Organization (WHO) said the risk was low. “There is no need for panic,” the WHO said.'),
+  ]);
+
+  it('answers to either, with its quotation, and asks no "which one"', () => {
+    for (const typed of ['/quote world health organization', '/quote WHO', '/quote world health organization panic']) {
+      const a = core.ask(typed);
+      expect(a.found, typed).toBe(true);
+      expect(a.citations[0], typed).toMatchObject({ kind: 'quote', excerpt: expect.stringContaining('There is no need for panic') });
+    }
+  });
+});
