@@ -627,7 +627,29 @@ const NOT_OWN_WORDS =
  * a sign, a banner or a headline (their words are not the subject's).
  */
 export function colonSubject(ctx: Context, from: number, colon: number): Who | null {
-  if (NOT_OWN_WORDS.test(ctx.masked.slice(from, colon))) return null;
+  const lead = ctx.masked.slice(from, colon);
+  if (NOT_OWN_WORDS.test(lead)) return null;
+  // "It was a view shared by the club's chairman, Tom Reed: “…”", "… echoed by Smith:": the
+  // agent of a passive, named right before the colon, after a description at most.
+  const by = lead.lastIndexOf(' by ');
+  if (by >= 0) {
+    const m = findMentions(ctx.masked, from + by + 4, colon, ctx.speakers).at(-1);
+    const between = m ? ctx.masked.slice(from + by + 4, m.start) : '';
+    if (
+      m?.name &&
+      !m.possessive &&
+      /^\s*$/.test(ctx.masked.slice(m.end, colon)) &&
+      /^(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\p{L}'’-]+\s+){0,5}?(?:[\p{Ll}-]+,\s+)?$/u.test(between)
+    )
+      return { speaker: resolveMention(ctx, m) };
+  }
+  // "For Ruiz, the answer is simple: “…”": the person a view is given for.
+  const holder = /^[\s_]*For\s+/.exec(lead);
+  if (holder) {
+    const m = findMentions(ctx.masked, from + holder[0].length, colon, ctx.speakers)[0];
+    if (m?.name && !m.org && !m.possessive && m.start === from + holder[0].length && /^,/.test(ctx.masked.slice(m.end)))
+      return { speaker: resolveMention(ctx, m) };
+  }
   return openingSubject(ctx, from, colon);
 }
 

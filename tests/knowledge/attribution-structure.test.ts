@@ -943,3 +943,17 @@ describe('a given name and a word that ends places’ names, in a speaker’s po
     expect(quoteOf(a, 'It was rough')).toBeNull();
   });
 });
+
+describe('words after a colon: the agent of a passive, the person a view is given for', () => {
+  it('"It was a view shared by the club’s chairman, Tom Reed: “…”" and "For Ruiz, the answer is simple: “…”"', () => {
+    const a = parse(
+      'Coach Ana Ruiz spoke after the match.',
+      'It was a view shared by the club’s chairman, Tom Reed: “Nobody should panic after one defeat.”',
+      'For Ruiz, the answer is simple: “We need to defend better.”',
+      'For many residents, the answer is simple: “Fix the roads.”',
+    );
+    expect(quoteOf(a, 'Nobody should panic')).toBe('Tom Reed');
+    expect(quoteOf(a, 'We need to defend better')).toBe('Ana Ruiz');
+    expect(quoteOf(a, 'Fix the roads')).toBeNull();
+  });
+});
