@@ -957,3 +957,15 @@ describe('words after a colon: the agent of a passive, the person a view is give
     expect(quoteOf(a, 'Fix the roads')).toBeNull();
   });
 });
+
+describe('"assured" reports speech', () => {
+  it('"Wahab assured residents that …" carries to the quotation paragraphs after it; "was assured of a place" is no one speaking', () => {
+    const a = parse(
+      'Reacting on social media on Monday, Commissioner Tokunbo Wahab assured residents that the government was taking steps to address the flooding.',
+      '“We have seen the video and fully understand the concerns it has raised.”',
+      'Striker Ade Bello was assured of a place in the squad. “It was a long wait for the call,” a teammate said.',
+    );
+    expect(quoteOf(a, 'We have seen the video')).toBe('Tokunbo Wahab');
+    expect(quoteOf(a, 'It was a long wait')).toBeNull();
+  });
+});
