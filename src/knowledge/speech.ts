@@ -281,7 +281,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     const aged = /^(.*?\S),\s+\d{1,3},(?:\s+[^,_]{1,60},)*$/u.exec(text);
     if (aged) return subjectBefore(ctx, floor, floor + aged[1]!.length, depth + 1);
     // (A relative clause may run longer: "Lucy Hurds, who stood as the Lib Dem candidate for … at the last general election, said".)
-    const appos = /,\s*((?:who|whose)\s[^,_]{1,240}|[^,_]{1,100}),$/.exec(text);
+    // (So may a description with one: "Taylor, the former Queensland Reds defence coach who spent the past eight years …, said".)
+    const appos = /,\s*((?:who|whose)\s[^,_]{1,240}|(?:the|a|an)\s[^,_]{1,60}?\s(?:who|whose)\s[^,_]{1,200}|[^,_]{1,100}),$/.exec(text);
     if (appos) {
       const inner = floor + appos.index + appos[0].indexOf(appos[1]!);
       const innerEnd = inner + appos[1]!.trimEnd().length;

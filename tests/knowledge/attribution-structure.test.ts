@@ -969,3 +969,21 @@ describe('"assured" reports speech', () => {
     expect(quoteOf(a, 'It was a long wait')).toBeNull();
   });
 });
+
+describe('sport’s descriptions of the person just named, and long appositives', () => {
+  it('"said the skipper" after a paragraph about Captain Sarfaraz Ahmed is him', () => {
+    const a = parse(
+      'Captain Sarfaraz Ahmed held a press conference at the National Stadium in Karachi.',
+      '“I am very proud of my team for finishing the tournament on a high,” said the skipper while talking to reporters.',
+    );
+    expect(quoteOf(a, 'I am very proud of my team')).toBe('Sarfaraz Ahmed');
+  });
+
+  it('an appositive description with its own relative clause between the name and the verb', () => {
+    const a = parse(
+      '“He has a flavour to his coaching,” Taylor, the former Reds defence coach who spent the past eight years coaching in Scotland before being brought back home, said.',
+      'Defence coach Matt Taylor joined in January.',
+    );
+    expect(quoteOf(a, 'He has a flavour')).toBe('Matt Taylor');
+  });
+});

@@ -369,7 +369,8 @@ export const EPITHETS = new Set(
   `champion veteran star winner runner-up holder titleholder teenager youngster rookie legend great icon billionaire tycoon
 mogul actor actress singer rapper musician songwriter golfer striker midfielder defender goalkeeper batsman bowler sprinter
 swimmer boxer athlete skier cyclist rider skater world-beater grandmaster filmmaker entrepreneur frontman republican
-democrat tory`.split(/\s+/),
+democrat tory skipper hooker flanker winger fly-half scrum-half playmaker forward wicketkeeper keeper all-rounder opener
+spinner quarterback pitcher`.split(/\s+/),
 );
 
 /**
