@@ -402,8 +402,16 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
     else if (MALE.has(l)) gender = 'm';
   };
   // A lower-case role word just before the run belongs to it ("spokeswoman Sujata Raisinghani").
-  const lowerRole = before && !isCap(before) && ROLE_WORDS.has(before.low) && /^\s+$/.test(text.slice(before.end, run[0]!.start)) ? before : null;
+  let lowerRole: Token | null =
+    before && !isCap(before) && ROLE_WORDS.has(before.low) && /^\s+$/.test(text.slice(before.end, run[0]!.start)) ? before : null;
   if (lowerRole) hint(lowerRole.low);
+  // "chief executive Tufan Erginbilgic", "head coach …", "finance minister …": up to two more
+  // lower-case role words before it belong to the role too.
+  for (let n = 0; lowerRole && n < 2; n++) {
+    const prev = /(?:^|[^\p{L}'’-])([\p{Ll}-]+) $/u.exec(text.slice(Math.max(0, lowerRole.start - 24), lowerRole.start));
+    if (!prev || !(ROLE_WORDS.has(fold(prev[1]!)) || WEAK_ROLE.has(fold(prev[1]!)))) break;
+    lowerRole = { ...lowerRole, start: lowerRole.start - prev[1]!.length - 1 };
+  }
   // "Chairman of Wyre Forest District Council Fran Oborski": an organisation's name ending in its
   // kind's word, then a given name and a surname, is the organisation as the person's role.
   const lastOrg = lows.findLastIndex((l) => ORG_WORDS.has(l));

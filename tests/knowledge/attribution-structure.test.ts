@@ -987,3 +987,26 @@ describe('sport’s descriptions of the person just named, and long appositives'
     expect(quoteOf(a, 'He has a flavour')).toBe('Matt Taylor');
   });
 });
+
+describe('roles written before a name in lower case or in apposition, and nationals', () => {
+  it('"chief executive X", "The club’s chairman, X,", "The governor of the central bank, X," answer "the chief executive", "the chairman", "the governor"', () => {
+    const a = parse(
+      'Rolls-Royce chief executive Tufan Erginbilgic said profits had risen by a quarter.',
+      '“This is a turnaround story,” the chief executive told analysts.',
+      'The club’s chairman, David Hill, spoke to fans.',
+      '“We will not sell the ground,” the chairman said.',
+      'The governor of the central bank, Adrian Orr, raised rates.',
+      '“Inflation is still too high,” the governor said.',
+    );
+    expect(quoteOf(a, 'This is a turnaround story')).toBe('Tufan Erginbilgic');
+    expect(quoteOf(a, 'We will not sell the ground')).toBe('David Hill');
+    expect(quoteOf(a, 'Inflation is still too high')).toBe('Adrian Orr');
+  });
+
+  it('"the Dutchman said" describes the person just named; no one is called Dutchman', () => {
+    const a = parse('Liverpool manager Arne Slot named his team.', '“Everyone is fit,” the Dutchman said.');
+    expect(quoteOf(a, 'Everyone is fit')).toBe('Arne Slot');
+    const b = parse('“Everyone is fit,” the Frenchman said.');
+    expect(quoteOf(b, 'Everyone is fit')).toBeNull();
+  });
+});

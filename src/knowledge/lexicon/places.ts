@@ -226,7 +226,10 @@ argentine belgian irish english swedish turkish polish icelandic maltese cypriot
  */
 export function isDemonym(word: string): boolean {
   const w = fold(word);
-  return IRREGULAR_DEMONYMS.has(w) || DERIVED_DEMONYMS.has(w);
+  if (IRREGULAR_DEMONYMS.has(w) || DERIVED_DEMONYMS.has(w)) return true;
+  // "the Dutchman", "the Frenchwoman", "the Scotsman": a nationality and -man or -woman.
+  const person = /^(\p{L}{3,}?)(?:wo)?m[ae]n$/u.exec(w);
+  return !!person && (IRREGULAR_DEMONYMS.has(person[1]!) || person[1] === 'scots');
 }
 
 /**
