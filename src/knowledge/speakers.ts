@@ -274,6 +274,10 @@ export class ArticleSpeakers implements KnownNames {
     const all = [...this.referents, ...here];
     let inS = nearestSentence(all, ok);
     if (!inS) return null;
+    // Possessives and names in an opening participle clause give way to the sentence's other
+    // people (see Referent.minor): "Sony's chief executive, Kenichiro Yoshida, defended the move."
+    const major = inS.filter((r) => !r.minor);
+    if (major.length && major.length < inS.length) inS = major;
     let distinct = [...new Set(inS.map((r) => r.name))];
     // Common given names decide only here, and only to rule people out: the nearest sentence's
     // one person called Emily is not "he" (nobody, never someone further back), and of
@@ -300,7 +304,7 @@ export class ArticleSpeakers implements KnownNames {
       if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
       else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
         const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
-        pick = fit.length === 1 ? fit[0] : (this.introduced(fit, inS) ?? major(fit, inS));
+        pick = fit.length === 1 ? fit[0] : this.introduced(fit, inS);
       }
     }
     if (pick && !this.gender.get(pick)) this.gender.set(pick, g);
@@ -479,12 +483,6 @@ export class ArticleSpeakers implements KnownNames {
  * The referents that pass `ok` in the nearest sentence holding any (the last one noted first, back
  * PRONOUN_REACH sentences): he/she and a description of someone look no further than that.
  */
-/** Of several people fit for he/she in one sentence, the one that sentence names other than in a minor position (see Referent.minor), if only one. */
-function major(fit: Array<string | null>, inS: Referent[]): string | null {
-  const main = fit.filter((n) => inS.some((r) => r.name === n && !r.minor));
-  return main.length === 1 ? main[0]! : null;
-}
-
 function nearestSentence(all: Referent[], ok: (r: Referent) => boolean): Referent[] | null {
   const last = all.length ? all[all.length - 1]!.sentence : 0;
   for (let s = last; s >= last - PRONOUN_REACH; s--) {

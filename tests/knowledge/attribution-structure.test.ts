@@ -1010,3 +1010,12 @@ describe('roles written before a name in lower case or in apposition, and nation
     expect(quoteOf(b, 'Everyone is fit')).toBeNull();
   });
 });
+
+describe('he and she: a possessive gives way to the person in apposition', () => {
+  it('"Sony’s chief executive, Kenichiro Yoshida, defended the move. “…,” he said." is Yoshida', () => {
+    const a = parse(
+      'Sony and Microsoft both cut prices this week. Sony’s chief executive, Kenichiro Yoshida, defended the move. “We want more players to join,” he said.',
+    );
+    expect(quoteOf(a, 'We want more players')).toBe('Kenichiro Yoshida');
+  });
+});
