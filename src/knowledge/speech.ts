@@ -242,6 +242,9 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   }
   const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
   const last = mentions[mentions.length - 1];
+  // "The RMT union warned", "the Unite union said": an organisation, then the noun for its kind.
+  const kind = last?.org && !last.possessive ? /^\s+([\p{Ll}]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
+  if (kind && ORG_NOUNS.has(kind[1]!)) return { speaker: resolveMention(ctx, last!), start: last!.start };
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
     if (

@@ -1019,3 +1019,10 @@ describe('he and she: a possessive gives way to the person in apposition', () =>
     expect(quoteOf(a, 'We want more players')).toBe('Kenichiro Yoshida');
   });
 });
+
+describe('an organisation, then the noun for its kind', () => {
+  it('"The RMT union warned that “…”" is the RMT’s', () => {
+    const a = parse('The RMT union warned that “strikes will go ahead next week”.');
+    expect(quoteOf(a, 'strikes will go ahead')).toBe('RMT');
+  });
+});
