@@ -1,7 +1,18 @@
 import { continuesQuote, findQuoteSpans, type QuoteSpan } from './attribution.js';
 import { interviewTurns } from './interview.js';
 import { acronymOf, findMentions, firstNameGender, isPersonNoun, type Mention } from './names.js';
-import { colonSubject, leadAttribution, openingSubject, reportedWho, tailAttribution, verbsIn, whoOfVerb, type Context, type Who } from './speech.js';
+import {
+  colonSubject,
+  leadAttribution,
+  openingSubject,
+  reportedWho,
+  signsAsPerson,
+  tailAttribution,
+  verbsIn,
+  whoOfVerb,
+  type Context,
+  type Who,
+} from './speech.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
@@ -360,14 +371,7 @@ function sourceAfter(
   if (dash && span.startsParagraph) {
     const at = next[0] + dash[0].length;
     const signer = findMentions(masked, at, next[1], speakers)[0];
-    // (A person by what the text says of the name: a title, a role, a common given name, or a
-    // name the article gives a person; a source's or outlet's name signs a headline, not words.)
-    const person =
-      !!signer &&
-      (signer.titled ||
-        !!signer.role ||
-        !!(signer.name && (firstNameGender(signer.name) || (!signer.name.includes(' ') && speakers.knowsPerson(signer.name)))));
-    if (signer?.name && person && !signer.org && !signer.possessive && signer.start === at) {
+    if (signer?.name && signsAsPerson(signer, speakers) && signer.start === at) {
       const c = speakers.canonical(signer.name);
       return { speaker: c === undefined ? signer.name : c, sentence: si + 1 };
     }

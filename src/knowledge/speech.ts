@@ -521,6 +521,16 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   return null;
 }
 
+/**
+ * A name after a dash that signs a quotation (see tailAttribution and quotes.ts sourceAfter): a
+ * person by what the text says of it, a title, a role, a common given name, or a surname the
+ * article gives a person. A source's or outlet's name signs a headline, not someone's words.
+ */
+export function signsAsPerson(m: Mention, speakers: ArticleSpeakers): boolean {
+  if (!m.name || m.org || m.possessive) return false;
+  return m.titled || !!m.role || !!firstNameGender(m.name) || (!m.name.includes(' ') && speakers.knowsPerson(m.name));
+}
+
 /** After a closing quotation mark: ",” said X", ",” X said", ",” she added", ", according to X". */
 export function tailAttribution(ctx: Context, from: number, to: number): Who | null {
   const after = ctx.masked.slice(from, to);
@@ -532,9 +542,7 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   const signed = /^\s*(?:--|\u2014|\u2013)\s*/.exec(after);
   if (signed && /^[\s"'\u201c\u2018]*$/.test(ctx.masked.slice(0, from).replace(/_/g, ''))) {
     const m = findMentions(ctx.masked, from + signed[0].length, Math.min(to, from + signed[0].length + 80), ctx.speakers)[0];
-    const person =
-      !!m && (m.titled || !!m.role || !!(m.name && (firstNameGender(m.name) || (!m.name.includes(' ') && ctx.speakers.knowsPerson(m.name)))));
-    if (m?.name && person && !m.org && !m.possessive && m.start === from + signed[0].length) return { speaker: resolveMention(ctx, m) };
+    if (m && signsAsPerson(m, ctx.speakers) && m.start === from + signed[0].length) return { speaker: resolveMention(ctx, m) };
   }
   // Right after a quotation even "wrote" and "posted" are verbs of saying.
   const first = verbsIn(ctx.masked, from + head, Math.min(to, from + 160), true)[0];
