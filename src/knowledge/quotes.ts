@@ -460,6 +460,9 @@ function quoteSpans(paragraphs: ParagraphInput[]): QuoteSpan[][] {
   return out;
 }
 
+/** "On the performance:", "About the injury:": a topic heading's words, up to its colon (no quotation marks). */
+const TOPIC_HEADING = /^(?:On|About|Regarding)\s[^:"\u201c\u201d]*:\s*$/;
+
 /**
  * A short line naming no one that ends in an ellipsis, or opens with "On"/"About" and ends in a
  * colon: a topic heading in a written-up interview ("On the performance…"), not a sentence that
@@ -468,7 +471,7 @@ function quoteSpans(paragraphs: ParagraphInput[]): QuoteSpan[][] {
 function topicLine(text: string, masked: string, speakers: ArticleSpeakers): boolean {
   return (
     wordCount(text) <= 8 &&
-    (/(?:\u2026|\.\.\.)\s*$/.test(text) || /^(?:On|About|Regarding)\s[^:]*:\s*$/.test(text)) &&
+    (/(?:\u2026|\.\.\.)\s*$/.test(text) || TOPIC_HEADING.test(text)) &&
     !/["\u201c\u201d]/.test(text) &&
     !findMentions(masked, 0, masked.length, speakers).some((m) => m.name && !m.org)
   );
@@ -480,7 +483,7 @@ function topicLine(text: string, masked: string, speakers: ArticleSpeakers): boo
  */
 function topicLead(text: string, span: QuoteSpan): boolean {
   const lead = text.slice(0, Math.max(0, span.start - 1));
-  return /^(?:On|About|Regarding)\s[^:"\u201c\u201d]*:\s*$/.test(lead) && wordCount(lead) <= 8;
+  return TOPIC_HEADING.test(lead) && wordCount(lead) <= 8;
 }
 
 /** An unclosed quotation that opens a sentence and holds one of four words or more. */

@@ -282,7 +282,8 @@ export class ArticleSpeakers implements KnownNames {
     // Common given names decide only here, and only to rule people out: the nearest sentence's
     // one person called Emily is not "he" (nobody, never someone further back), and of
     // "Sarah Lindgren … with David Okoye", "she" is Sarah when each name's gender is known.
-    let byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+    const firstNames = (names: Array<string | null>) => names.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+    let byFirst = firstNames(distinct);
     // Unless that sentence itself speaks of someone of the pronoun's gender by a pronoun ("Rinaldi
     // asked her what …", "He thanked Emily"): then it carries on someone named before it.
     const s = inS[0]!.sentence;
@@ -293,7 +294,7 @@ export class ArticleSpeakers implements KnownNames {
       );
       if (!inS || inS[0]!.sentence < s - PRONOUN_REACH) return null;
       distinct = [...new Set(inS.map((r) => r.name))];
-      byFirst = distinct.map((n) => (n && !this.gender.get(n) ? firstNameGender(n) : null));
+      byFirst = firstNames(distinct);
     }
     if (distinct.length === 1 && byFirst[0] && byFirst[0] !== g) return null;
     let pick: string | null | undefined;
