@@ -17,6 +17,9 @@ import { firstNameGender, type Gender, type KnownNames, type Mention } from './n
 export { nameKey };
 
 /** Role aliases a person may be called by later: the role, the role without its organisation, "<ORG> chief". */
+/** Whether words before an office make it another office ("Deputy", "former"; see OTHER_OFFICE). */
+const anotherOffice = (words: string[]) => words.some((w) => OTHER_OFFICE.has(fold(w)));
+
 export function roleAliases(role: string): string[] {
   const key = nameKey(role);
   const out = new Set([key]);
@@ -24,7 +27,7 @@ export function roleAliases(role: string): string[] {
   // Suffixes of one word ("President") would be far too loose to stand for one person.
   for (let k = 1; k < tokens.length - 1; k++) {
     // A "Deputy Prime Minister" is never "the Prime Minister", a "Former prime minister" never "the minister".
-    if (tokens.slice(0, k).some((t) => OTHER_OFFICE.has(fold(t)))) continue;
+    if (anotherOffice(tokens.slice(0, k))) continue;
     const rest = tokens.slice(k);
     if (rest.some((t) => ROLE_ALIAS_WORDS.has(fold(t)))) out.add(nameKey(rest.join(' ')));
   }
@@ -509,7 +512,7 @@ function holds(role: string, noun: string): boolean {
     .slice(0, r.length - noun.length - 1)
     .trim()
     .split(/[\s-]+/);
-  return !before.some((w) => OTHER_OFFICE.has(w)) || noun.split(' ').some((w) => OTHER_OFFICE.has(w));
+  return !anotherOffice(before) || anotherOffice(noun.split(' '));
 }
 
 function longer(a: string, b: string): string {
