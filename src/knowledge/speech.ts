@@ -1,6 +1,7 @@
 import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
 import { ORG_NOUNS } from './lexicon/organisations.js';
-import { FINITE, INVERTED, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
+import { isCountryWord, isDemonym, isPlaceName } from './lexicon/places.js';
+import { FINITE, INVERTED, JUDGING, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
 import { MONTHS, TIME_UNITS, WEEKDAYS } from './lexicon/time-words.js';
 import { findMentions, firstNameGender, isPersonNoun, type Mention } from './names.js';
 import { nameKey, type ArticleSpeakers, type Referent } from './speakers.js';
@@ -126,6 +127,7 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     const prev = /([\p{L}]+)\s+$/u.exec(masked.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase();
     if (prev && NOT_BEFORE_VERB.has(prev)) continue;
     const next = masked.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    if (JUDGING.has(word) && !weakOk && !/^\s*(?:[\p{L}'’,-]+\s+){0,6}_/u.test(next)) continue;
     if (
       WEAK.has(word) &&
       !weakOk &&
@@ -183,6 +185,48 @@ function paragraphBearer(ctx: Context, m: Mention): string | null {
   return m.titled && !ctx.speakers.titleFits(m.name!, m.gender, who!) ? null : who!;
 }
 
+/** A spokesperson's noun: they speak for an organisation ("a Google spokesperson said"). */
+const SPOKES = String.raw`(spokes(?:person|man|woman))`;
+/** A capitalised name, with "of", "for", "and" or "&" inside it ("Ministry of Health"). */
+const CAPITALISED = String.raw`\p{Lu}[\p{L}'’.&-]*(?:\s+(?:(?:of|for|and|the|&)\s+)*\p{Lu}[\p{L}'’.&-]*)*`;
+const SPOKES_BEFORE = new RegExp(
+  String.raw`(?:^|\s)([Aa]n?|[Tt]he)\s+(?:(${CAPITALISED})\s+${SPOKES}|${SPOKES}\s+(?:for|of)\s+(?:the\s+)?(${CAPITALISED}))$`,
+  'u',
+);
+const SPOKES_AFTER = new RegExp(
+  String.raw`^([Aa]n?|[Tt]he)\s+(?:(${CAPITALISED})\s+${SPOKES}|${SPOKES}\s+(?:for|of)\s+(?:the\s+)?(${CAPITALISED}))(?=$|[\s.,;:!?])`,
+  'u',
+);
+
+/**
+ * "a Google spokesperson", "a spokeswoman for the Ministry of Health": the organisation speaks,
+ * through someone unnamed (`someone`: he/she after it is that person, not anyone named before).
+ * Only an organisation: a name the article knows as one, or a capitalised name with nothing that
+ * marks a person or a place (a title, a role, a given name, a person the article knows, a
+ * country). "a Ross spokesman" for Senator Ann Ross, and "a spokesman for the prime minister",
+ * speak for a person and are no one here.
+ */
+function spokesWho(ctx: Context, spokes: RegExpExecArray, at: number): Who {
+  // Groups: 1 the determiner, 2 the name before the noun or 5 after it, 3 or 4 the noun.
+  const written = spokes[2] ?? spokes[5]!;
+  const runAt = at + (spokes[2] ? spokes[0].indexOf(written, spokes[1]!.length) : spokes[0].lastIndexOf(written));
+  // "the government spokesman" after "Steffen Hebestreit, the government spokesman": the one named.
+  const named = /^the$/i.test(spokes[1]!) ? ctx.speakers.roleNoun(spokes[3] ?? spokes[4]!, before(ctx, at), ctx.paragraphStart) : null;
+  if (named) return { speaker: named };
+  // (The sentence's full stop is no part of the name: "said a spokeswoman for Apple.")
+  const run = written.replace(/\.+$/, '');
+  const m = findMentions(ctx.masked, runAt, runAt + run.length, ctx.speakers).at(-1);
+  if (m && m.end === runAt + run.length && m.start === runAt) {
+    if (m.possessive) return { speaker: null, someone: true };
+    const name = resolveMention(ctx, m) ?? m.name;
+    if (name && (m.org || ctx.speakers.isOrg(name))) return { speaker: name, someone: true };
+    if (!m.name || m.titled || m.role || firstNameGender(m.name) || ctx.speakers.knowsPerson(m.name) || name !== m.name)
+      return { speaker: null, someone: true };
+  } else if (m || run.split(/\s+/).some((w) => isCountryWord(w) || isDemonym(w)) || isPlaceName(run)) return { speaker: null, someone: true };
+  ctx.speakers.learnOrg(run);
+  return { speaker: run, someone: true };
+}
+
 function pronounWho(ctx: Context, word: string, at: number): Who {
   if (/^it$/i.test(word)) return { speaker: ctx.speakers.orgPronoun(before(ctx, at), ctx.paragraphStart) };
   return { speaker: /^(?:he|she)$/i.test(word) ? ctx.speakers.pronoun(word, before(ctx, at)) : null };
@@ -224,6 +268,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const text = ctx.masked.slice(floor, e).replace(/\s+$/, '');
   e = floor + text.length;
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
+  const spokes = SPOKES_BEFORE.exec(text);
+  if (spokes) {
+    const lead = spokes[0].length - spokes[0].trimStart().length;
+    spokes[0] = spokes[0].trimStart();
+    return { ...spokesWho(ctx, spokes, floor + spokes.index + lead), start: floor + spokes.index + lead };
+  }
   // "Sen. John Cornyn (R-Texas) told", "Ana Ruiz (pictured) said": an aside in brackets after the subject.
   const aside = /,?\s*\([^()_]{1,60}\)$/.exec(text);
   if (aside && aside.index > 0) return subjectBefore(ctx, floor, floor + aside.index, depth);
@@ -334,7 +384,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     let noun = np[2]!;
     // "… being beaten the ex-policeman responded": the noun phrase starts at its last determiner.
     const words = noun.split(/\s+/);
-    const lastDet = words.findLastIndex((w, i) => i < words.length - 1 && /^(?:the|a|an)$/.test(w));
+    // ("a spokesman for the prime minister said": not after a preposition; the head is before it.)
+    const lastDet = words.findLastIndex((w, i) => i < words.length - 1 && /^(?:the|a|an)$/.test(w) && !PREPOSITION.has(words[i - 1] ?? ''));
     if (lastDet >= 0) {
       det = words[lastDet];
       noun = words.slice(lastDet + 1).join(' ');
@@ -393,6 +444,8 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
 }
 
 /** The speaker of the verb at `v`, in a clause starting at `floor`. */
+const COORDINATED = /(?:^|\s)(?:(?:and|but|yet)(?:\s+(?:then|also|later|still|again|\p{Ll}+ly))?|by|then)\s+$/iu;
+
 export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
   const pre = ctx.masked.slice(floor, v.start);
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
@@ -428,7 +481,9 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
     )
       return { speaker: resolveMention(ctx, own) };
   }
-  if (PARTICIPLE.has(v.word) || /(?:^|\s)(?:and|by|then)\s+$/i.test(pre)) return sentenceSubject(ctx, floor, v.start);
+  // A verb coordinated with the sentence's first ("welcomed the news but warned of …", "visited the
+  // scene and later told reporters …") shares its subject.
+  if (PARTICIPLE.has(v.word) || COORDINATED.test(pre)) return sentenceSubject(ctx, floor, v.start);
   if (v.word === 'quoted' && !/(?<![\p{L}\p{N}])(?:was|were|is|been|being)\s+$/iu.test(pre)) return { speaker: null };
   const subject = subjectBefore(ctx, floor, v.start);
   if (subject) return subject;
@@ -457,6 +512,8 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   const lead = /^\s+/.exec(rest)?.[0].length ?? 0;
   const at = from + lead;
   const words = rest.slice(lead);
+  const spokes = SPOKES_AFTER.exec(words);
+  if (spokes) return spokesWho(ctx, spokes, at);
   const np = /^(the|a|an|his|her|its|their)\s+((?:[\p{Ll}][\p{L}-]*\s+){0,3}?[\p{Ll}][\p{L}-]*)(?=$|[\s.,;:!?])/u.exec(words);
   if (np) {
     const tokens = np[2]!.split(/\s+/);

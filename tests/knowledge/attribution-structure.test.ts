@@ -143,11 +143,29 @@ describe('what stands beside the subject', () => {
     expect(quoteOf(a, 'This is devastating news')).toBe('Ben Jones');
   });
 
-  it("an unnamed person of a named organisation is nobody, never the sentence before's subject", () => {
+  it("a spokesperson of a named organisation speaks for it, never for the sentence before's subject", () => {
     const a = parse(
       'Police said they arrested one person. "There was an altercation with at least one female passenger," a United Airlines spokesperson said.',
     );
-    expect(quoteOf(a, 'There was an altercation')).toBeNull();
+    expect(quoteOf(a, 'There was an altercation')).toBe('United Airlines');
+  });
+
+  it('"a Google spokesperson", "said a spokeswoman for the Ministry of Health": the organisation; a spokesman for a person is no one', () => {
+    const a = parse(
+      '"We disagree with the decision and will appeal," a Google spokesperson said.',
+      '"We are reviewing the report carefully," said a spokeswoman for the Ministry of Health.',
+      'A Tesco spokesman said: "We are sorry for any inconvenience caused to our customers."',
+      'Prime Minister Keir Starmer left for Paris. "He has made his position very clear," a spokesman for the prime minister said.',
+      'Senator Ann Ross is under pressure. "The senator will not resign over this," a Ross spokesman said. "She has done nothing wrong," he added.',
+      'Steffen Hebestreit, the government spokesman, spoke on Monday. "We had calls from Moscow," the government spokesman said.',
+    );
+    expect(quoteOf(a, 'We disagree with the decision')).toBe('Google');
+    expect(quoteOf(a, 'We are reviewing the report')).toBe('Ministry of Health');
+    expect(quoteOf(a, 'We are sorry for any')).toBe('Tesco');
+    expect(quoteOf(a, 'He has made his position')).toBeNull();
+    expect(quoteOf(a, 'The senator will not resign')).toBeNull();
+    expect(quoteOf(a, 'She has done nothing wrong')).toBeNull();
+    expect(quoteOf(a, 'We had calls from Moscow')).toBe('Steffen Hebestreit');
   });
 });
 

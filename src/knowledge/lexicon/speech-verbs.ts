@@ -139,6 +139,38 @@ export const FINITE = [
   'quoted',
   'expressed',
   'voiced',
+  // Verbs of judging ("accused ministers of “…”", "branded the decision “…”", "hailed it as “…”"):
+  // the words they quote are the subject's, and only with a quotation close after (see JUDGING).
+  'accused',
+  'accuses',
+  'branded',
+  'brands',
+  'labelled',
+  'labeled',
+  'labels',
+  'hailed',
+  'hails',
+  'slammed',
+  'slams',
+  'blasted',
+  'dismissed',
+  'dismisses',
+  'praised',
+  'praises',
+  'condemned',
+  'condemns',
+  'criticised',
+  'criticized',
+  'criticises',
+  'criticizes',
+  'welcomed',
+  'welcomes',
+  'testified',
+  'testifies',
+  'recounted',
+  'recounts',
+  'boasted',
+  'boasts',
   // "Shikhar can be heard saying in the video", "she was seen telling him": heard or seen, in the
   // passive, before a participle of saying; the whole phrase is the verb, its subject before it.
   ...['can be', 'could be', 'can also be', 'is', 'was', 'are', 'were'].flatMap((aux) =>
@@ -346,3 +378,41 @@ export const SAYING_AFTER = [
   'exclaimed',
   'cried',
 ];
+
+/**
+ * Verbs of judging ("accused ministers of “…”", "branded the decision “…”", "hailed it as “…”"):
+ * verbs of saying only when a quotation follows close after them in the same sentence (their
+ * words are then the subject's); "Rights Watch criticised the government." says nothing.
+ */
+export const JUDGING = new Set([
+  'accused',
+  'accuses',
+  'branded',
+  'brands',
+  'labelled',
+  'labeled',
+  'labels',
+  'hailed',
+  'hails',
+  'slammed',
+  'slams',
+  'blasted',
+  'dismissed',
+  'dismisses',
+  'praised',
+  'praises',
+  'condemned',
+  'condemns',
+  'criticised',
+  'criticized',
+  'criticises',
+  'criticizes',
+  'welcomed',
+  'welcomes',
+  'testified',
+  'testifies',
+  'recounted',
+  'recounts',
+  'boasted',
+  'boasts',
+]);
