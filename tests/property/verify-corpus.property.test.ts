@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coreOf } from '../../src/answer/core.js';
+import { tokens } from '../../src/answer/verify/align.js';
 import type { Core } from '../../src/answer/types.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { wordSpans } from '../../src/knowledge/text.js';
@@ -55,12 +56,20 @@ const PAIRS: Array<[string, string]> = [
   ['I am', "I'm"],
 ];
 
+/** The splice property's seeds (20261207 first: the draw that met Truman's "I'll tell you …"). */
+const SPLICE_SEEDS = [20261207, 1, 2024, 424242, 987654321];
+
 let core: Core;
 const sentences: Sentence[] = [];
 /** Every sentence's words, lowercased, one space apart: how often a run of words occurs in the sample. */
 let everything = '';
 
 const telling = (ws: string[]) => ws.filter((w) => !isStopWord(w.toLowerCase())).length;
+/**
+ * Telling words as /verify reads them (docs/verify.md: a splice piece is at least three words, two
+ * of them not stop words): a contraction is its words, "That's" is "that is", two stop words.
+ */
+const tellingAsRead = (ws: string[]) => tokens(ws.join(' ')).filter((t) => !isStopWord(t.norm)).length;
 const occurrences = (ws: string[]) => everything.split(` ${ws.join(' ').toLowerCase()} `).length - 1;
 const verify = (claim: string, speaker = '') => core.answer({ command: 'verify', claim, speaker, offset: 0 });
 
@@ -118,32 +127,28 @@ describe('verify properties over corpus sentences', () => {
   });
 
   it('two non-adjacent sentences of one speaker joined are spliced, both places cited', () => {
-    const usable = sentences.filter((s) => s.words.length >= 5 && s.words.length <= 20 && telling(s.words) >= 2 && occurrences(s.words) === 1);
+    const usable = sentences.filter((s) => s.words.length >= 5 && s.words.length <= 20 && tellingAsRead(s.words) >= 2 && occurrences(s.words) === 1);
     const pairs = fc
       .tuple(fc.constantFrom(...usable), fc.constantFrom(...usable))
       .filter(([x, y]) => x.speaker === y.speaker && (x.article !== y.article || Math.abs(x.index - y.index) >= 2));
-    fc.assert(
-      fc.property(pairs, ([x, y]) => {
-        const claim = `${x.words.join(' ')}. ${y.words.join(' ')}`;
-        const a = verify(claim, x.speaker);
-        expect(a.verify?.verdict, claim).toBe('spliced');
-        expect(a.verify!.pieces!.map((p) => p.claim)).toEqual([x.words.join(' '), y.words.join(' ')]);
-        const squash = (t: string) =>
-          ` ${wordSpans(t)
-            .map((w) => w.word)
-            .join(' ')} `;
-        expect(squash(a.citations[0]!.excerpt)).toContain(squash(x.words.join(' ')));
-        expect(squash(a.citations[1]!.excerpt)).toContain(squash(y.words.join(' ')));
-        expect(a.verify!.pieces![0]!.gap).toBeTruthy();
-      }),
-      // Seeded: unseeded, a draw now and then meets a known miss that CI must not turn red at
-      // random. Truman's "I'll tell you—you're going to get taken to town …" joined with "I
-      // appreciate that introduction …" is judged "altered", not "spliced": findExact finds no
-      // place for the short common-word start of the claim ("I'll tell you you're going to get"),
-      // so splice.ts never finds its first piece. Recorded on issue 26's note, to mend in
-      // candidates.ts, not here.
-      { numRuns: 100, seed: 20261207 },
-    );
+    const property = fc.property(pairs, ([x, y]) => {
+      const claim = `${x.words.join(' ')}. ${y.words.join(' ')}`;
+      const a = verify(claim, x.speaker);
+      expect(a.verify?.verdict, claim).toBe('spliced');
+      expect(a.verify!.pieces!.map((p) => p.claim)).toEqual([x.words.join(' '), y.words.join(' ')]);
+      const squash = (t: string) =>
+        ` ${wordSpans(t)
+          .map((w) => w.word)
+          .join(' ')} `;
+      expect(squash(a.citations[0]!.excerpt)).toContain(squash(x.words.join(' ')));
+      expect(squash(a.citations[1]!.excerpt)).toContain(squash(y.words.join(' ')));
+      expect(a.verify!.pieces![0]!.gap).toBeTruthy();
+    });
+    // Several fixed seeds, 100 draws each: deterministic in CI, five times the draws of one seed.
+    // SPLICE_SEEDS=20 draws 20 fresh seeds instead (each failure prints its seed to replay).
+    const fresh = Number(process.env.SPLICE_SEEDS ?? 0);
+    const seeds = fresh > 0 ? Array.from({ length: fresh }, () => Math.floor(Math.random() * 2 ** 31)) : SPLICE_SEEDS;
+    for (const seed of seeds) fc.assert(property, { numRuns: 100, seed });
   });
 
   it('a contraction swapped for its full form, or a full form for its contraction, stays verbatim', () => {

@@ -185,7 +185,7 @@ function pairPattern(kb: KnowledgeBase, claim: Claim): RegExp | null {
   for (const f of claim.fragments) {
     for (let i = 0; i + 1 < f.length; i++) {
       const [a, b] = [f[i]!, f[i + 1]!];
-      if (!/^[a-z0-9]+$/.test(a.norm) || !/^[a-z0-9]+$/.test(b.norm) || a.raw.length !== a.norm.length || b.raw.length !== b.norm.length) continue;
+      if (!asWritten(a) || !asWritten(b)) continue;
       const w = weight(a.norm) + weight(b.norm);
       if (w > bestWeight) [best, bestWeight] = [[a.norm, b.norm], w];
     }
@@ -196,12 +196,22 @@ function pairPattern(kb: KnowledgeBase, claim: Claim): RegExp | null {
 const ACCENTED = /[\u00c0-\u024f\u1e00-\u1eff]/;
 
 /**
+ * A claim word the source text holds as the claim has it (up to case): letters and digits as typed.
+ * Not a contraction ("I'll" is "ill" then "will") nor a word of one: "will" of "I'll" is a token of
+ * four letters, as its raw "I'll" is, yet no source writes "will tell" for "I'll tell" (a test on
+ * the lengths alone let "will tell" become the pattern, and "I'll tell you …" was found nowhere).
+ */
+function asWritten(w: Token): boolean {
+  return !w.part && /^[a-z0-9]+$/.test(w.norm) && w.raw.toLowerCase() === w.norm;
+}
+
+/**
  * When every word of the claim is plain (letters and digits as typed, no apostrophe), each
  * fragment as one regular expression over the raw window text: the exact test itself, at the cost
  * of a pattern match (the source may add a possessive 's or any punctuation between words).
  */
 function phrasePatterns(claim: Claim): RegExp[] | null {
-  const plain = claim.words.every((w) => /^[a-z0-9]+$/.test(w.norm) && w.raw.length === w.norm.length);
+  const plain = claim.words.every(asWritten);
   if (!plain) return null;
   return claim.fragments.map(
     (f) =>
