@@ -767,7 +767,8 @@ function segmentParagraph(
     }
   }
   const last = ranges.at(-1);
-  const introduces = last && /[:;]\s*$/.test(text.slice(last[0], last[1]));
+  // (A paragraph cut off by a comma, "London MEP Syed Kamall told the parliament,", runs on into the next.)
+  const introduces = last && /[:;,]\s*$/.test(text.slice(last[0], last[1]));
   // "On his departure Chris gave the following statement:": a paragraph that ends with a colon and
   // no verb of saying introduces the words of its sentence's named subject (not a sign's, a banner's).
   if (introduces && !lastWho && lastCtx) lastWho = colonSubject(lastCtx, last[0], last[1] - 1);

@@ -526,6 +526,14 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
       const m = findMentions(ctx.masked, nameAt, Math.min(to, nameAt + 60), ctx.speakers)[0];
       if (m?.name && !m.org && !m.possessive && m.start === nameAt) return { speaker: resolveMention(ctx, m) ?? m.name };
     }
+    // "quoted a local official, Tek Bahadur KC, as saying": a person noun, then the name in apposition.
+    const comma = /^((?:\s+[\p{Ll}][\p{L}-]*){0,3}),\s+/u.exec(words.slice(np[0].length));
+    if (comma && isPersonNoun(`${np[2]}${comma[1]}`.split(/\s+/).at(-1)!)) {
+      const nameAt = at + np[0].length + comma[0].length;
+      const m = findMentions(ctx.masked, nameAt, Math.min(to, nameAt + 60), ctx.speakers)[0];
+      if (m?.name && !m.org && !m.possessive && m.start === nameAt && APPOSITION_END.test(ctx.masked.slice(m.end, to)))
+        return { speaker: resolveMention(ctx, m) ?? m.name };
+    }
     return nounPhraseWho(ctx, np[1], noun, at);
   }
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
@@ -558,7 +566,9 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   if (
     m?.start === at &&
     !m.possessive &&
-    ((m.name && !m.name.includes(' ') && !ctx.speakers.canonical(m.name, m.org)) || (!m.name && m.role && !m.role.includes(' '))) &&
+    // ("said U.S. skateboarder Mariah Duran", "said NATO chief X": an organisation or a country qualifies too.)
+    ((m.name && !m.name.includes(' ') && (m.org || isCountryWord(m.name) || !ctx.speakers.canonical(m.name, m.org))) ||
+      (!m.name && m.role && !m.role.includes(' '))) &&
     next?.name &&
     !next.org &&
     /^\s+(?:[\p{Ll}-]+\s+){1,2}$/u.test(between) &&
@@ -566,8 +576,9 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   )
     return { speaker: resolveMention(ctx, next) };
   // "said local resident Peter Ahl", "said another resident, Eva Lind", "said lawyer for the
-  // plaintiffs Ted Olson" (a person noun, then what they are of).
-  const described = ctx.masked.slice(at, m?.start ?? at);
+  // plaintiffs Ted Olson" (a person noun, then what they are of); "remarked Belgian triathlete
+  // Jolien Vermeylen" (a nationality first).
+  const described = ctx.masked.slice(at, m?.start ?? at).replace(/^(\p{Lu}[\p{Ll}]+)\s+(?=\p{Ll})/u, (w, word: string) => (isDemonym(word) ? '' : w));
   if (
     m &&
     (m.start === at ||
@@ -602,8 +613,12 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
     if (m && signsAsPerson(m, ctx.speakers) && m.start === from + signed[0].length) return { speaker: resolveMention(ctx, m) };
   }
   // Right after a quotation even "wrote" and "posted" are verbs of saying.
-  const first = verbsIn(ctx.masked, from + head, Math.min(to, from + 160), true)[0];
+  const verbs = verbsIn(ctx.masked, from + head, Math.min(to, from + 160), true);
+  const first = verbs[0];
   if (!first) return anyVerbTail(ctx, from, to);
+  // "“…,” AFP quoted a local official, Tek Bahadur KC, as saying": the one quoted speaks.
+  const saying = /^(?:quoted|quotes|cited|cites)$/.test(first.word) ? verbs.find((v) => v.word === 'saying') : undefined;
+  if (saying && /\sas\s+$/.test(ctx.masked.slice(first.end, saying.start))) return whoOfVerb(ctx, from + head, saying, to);
   if (first.start === from + head)
     return INVERTED.has(first.word) || first.word === 'said' ? inverted(ctx, first.end, to) : anyVerbTail(ctx, from, to);
   // "…" X said / X, the coach, said: only a subject between the quotation and the verb.
@@ -619,9 +634,13 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // (one to three capitalised words, then a lower-case word or a possessive; not "Smith and").
   if (
     !subject ||
-    !/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,4}(?:[\p{Ll}-]+,\s+)?$/u.test(
+    !/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
       ctx.masked.slice(from + head, subject.start),
-    )
+    ) ||
+    // (Up to six lower-case words of a role, "national search and rescue agency head Muhammad
+    // Syaugi"; no clause: "… and carried signs repeating things that Mayor Tom Reed had said".)
+    ((ctx.masked.slice(from + head, subject.start).match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0) > 4 &&
+      /(?:^|\s)(?:that|which|who|whom|whose|when|where|while|[\p{Ll}]+(?:ed|ing))\s/u.test(ctx.masked.slice(from + head, subject.start)))
   )
     return null;
   return subject;

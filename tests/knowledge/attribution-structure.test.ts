@@ -1044,3 +1044,62 @@ describe('an organisation, then the noun for its kind', () => {
     expect(quoteOf(a, 'strikes will go ahead')).toBe('RMT');
   });
 });
+
+describe('who is named after the verb or before it, in longer frames', () => {
+  it('a nationality or a country before the role ("said U.S. skateboarder Mariah Duran", "remarked Belgian triathlete …")', () => {
+    const a = parse(
+      '“Maybe I had to have the appetizer before the whole meal,” said U.S. skateboarder Mariah Duran.',
+      '“I consumed plenty of water, but it was not enough,” remarked Belgian triathlete Jolien Vermeylen, who finished 24th.',
+    );
+    expect(quoteOf(a, 'Maybe I had to have')).toBe('Mariah Duran');
+    expect(quoteOf(a, 'I consumed plenty of water')).toBe('Jolien Vermeylen');
+  });
+
+  it('"AFP quoted a local official, Tek Bahadur KC, as saying": the one quoted, never the agency', () => {
+    const a = parse('“The hope of finding anyone alive is nil,” AFP quoted a local official, Tek Bahadur KC, as saying.');
+    expect(quoteOf(a, 'The hope of finding')).toBe('Tek Bahadur KC');
+  });
+
+  it('up to six lower-case words of a role before the name, but no clause', () => {
+    const a = parse(
+      '"We have all the equipment," national search and rescue agency head Muhammad Syaugi said at a press conference.',
+      'Marchers chanted "Hands off our hospital now!" and carried signs repeating things that Mayor Tom Reed had said.',
+    );
+    expect(quoteOf(a, 'We have all the equipment')).toBe('Muhammad Syaugi');
+    expect(who(a, 'Hands off our hospital')?.speaker ?? null).toBeNull();
+  });
+
+  it('a verb joined to the first by "but" or "and later" shares its subject; he after it is that subject', () => {
+    const a = parse(
+      'Dr Alan Ross, a cardiologist at the hospital, welcomed the news but warned of staff shortages. "We need more nurses, not more buildings," he said.',
+      'Police Chief Mark Dunn visited the scene on Monday and later told reporters the area was “safe for families again”.',
+    );
+    expect(quoteOf(a, 'We need more nurses')).toBe('Alan Ross');
+    expect(quoteOf(a, 'safe for families again')).toBe('Mark Dunn');
+  });
+
+  it('verbs of judging quote their subject only with the quotation in the sentence', () => {
+    const a = parse(
+      'The union’s leader, Paul Grant, spoke after the vote. Grant accused ministers of "playing games with people’s lives" and promised further strikes.',
+      'Human Rights Watch criticised the government on Monday.',
+    );
+    expect(quoteOf(a, 'playing games with')).toBe('Paul Grant');
+    expect(who(a, 'Human Rights Watch criticised')).toMatchObject({ kind: 'narration', speaker: null });
+  });
+
+  it('a paragraph that ends with a comma runs on into the quotation that opens the next', () => {
+    const a = parse(
+      'Leader of the ECR group, London MEP Syed Kamall told the parliament,',
+      '“We welcome the fact that the structure is simpler,” praising Mr Juncker for his work.',
+    );
+    expect(quoteOf(a, 'We welcome the fact')).toBe('Syed Kamall');
+  });
+
+  it('"President-elect of the European Commission Jean-Claude Juncker": the office, then the person; he is Juncker', () => {
+    const a = parse(
+      'In his opening statement, President-elect of the European Commission Jean-Claude Juncker outlined a number of changes.',
+      'And he stressed that “nine women out of 28 Commissioners is still pathetic.”',
+    );
+    expect(quoteOf(a, 'nine women out of')).toBe('Jean-Claude Juncker');
+  });
+});

@@ -29,7 +29,10 @@ export function givenNameGender(word: string): 'f' | 'm' | null {
 /** Whether a word is a known given name ("Brian", "Adaeze" is not known: absence proves nothing). */
 export function isGivenName(word: string): boolean {
   const key = fold(word);
-  return GIVEN.has(key) || FEMALE_FIRST.has(key) || MALE_FIRST.has(key);
+  if (GIVEN.has(key) || FEMALE_FIRST.has(key) || MALE_FIRST.has(key)) return true;
+  // "Jean-Claude", "Anne-Marie", "Hans-Peter": two given names joined by a hyphen are one.
+  const parts = key.split('-');
+  return parts.length === 2 && parts.every((p) => p.length > 1 && (GIVEN.has(p) || FEMALE_FIRST.has(p) || MALE_FIRST.has(p)));
 }
 
 /**

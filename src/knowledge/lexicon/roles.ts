@@ -281,6 +281,8 @@ export const ROLE_WORDS = new Set([
   'investor',
   'entrepreneur',
 ]);
+// An office not yet taken up is a role too: "President-elect Jean-Claude Juncker", "the mayor-elect".
+for (const w of [...ROLE_WORDS]) if (!w.includes('-')) for (const state of ['elect', 'designate']) ROLE_WORDS.add(`${w}-${state}`);
 
 /** Role words that need a real role word beside them ("Foreign Minister", not "Foreign"). */
 export const WEAK_ROLE = new Set([
