@@ -257,6 +257,20 @@ function appositionRole(masked: string, mention: Mention, roleOnly: Mention | nu
   // "The governor of the central bank, Adrian Orr,": a role of something, its head a person noun.
   const of = /(?:^|[\s,])[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+(?:of|for|at)\s+[^,_.;:!?]{1,60}?),\s+$/u.exec(before);
   if (of && closed && isPersonNoun(of[2]!)) return of[1]!;
+  // "Head coach of Nigeria’s Super Eagles, Jose Peseiro,": the same role opening the sentence, without "the".
+  const opening = /(?:^|[.!?]['"’”]?\s+)(\p{Lu}\p{Ll}+(?:\s+[\p{Ll}-]+){0,2}\s+(?:of|for|at)\s+[^,_.;:!?]{1,60}?),\s+$/u.exec(before);
+  if (
+    opening &&
+    closed &&
+    isPersonNoun(
+      opening[1]!
+        .split(/\s+(?:of|for|at)\s/)[0]!
+        .split(/\s+/)
+        .at(-1)!
+        .toLowerCase(),
+    )
+  )
+    return opening[1]!;
   const after = /^,\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?=\s*[,.;:]|\s+(?:of|for|at|in|to)\b)/u.exec(
     masked.slice(mention.end, mention.end + 80),
   );

@@ -1,10 +1,10 @@
 import { DOCUMENT_NOUNS } from './lexicon/documents.js';
 import { GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
-import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS } from './lexicon/roles.js';
+import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
 import { isDemonym } from './lexicon/places.js';
 import { fold } from './text.js';
 import { nameKey, samePerson } from './person.js';
-import { firstNameGender, type Gender, type KnownNames, type Mention } from './names.js';
+import { firstNameGender, isPersonNoun, type Gender, type KnownNames, type Mention } from './names.js';
 
 /**
  * Who is speaking: turns noun phrases such as "NATO Secretary General Jens Stoltenberg",
@@ -415,7 +415,12 @@ export class ArticleSpeakers implements KnownNames {
     // "Theresa May") likewise.
     // (Not "the study's lead author": someone of something else's.)
     if (/['’]/.test(noun)) return null;
-    const description = EPITHETS.has(head) || /^\d+ year old$/.test(key.split(' ').slice(-3).join(' ')) || isDemonym(head);
+    // ("the Portuguese tactician": a nationality before a person noun that is no office describes someone.)
+    const description =
+      EPITHETS.has(head) ||
+      /^\d+ year old$/.test(key.split(' ').slice(-3).join(' ')) ||
+      isDemonym(head) ||
+      (words.length === 2 && isDemonym(words[0]!) && isPersonNoun(head) && !ROLE_WORDS.has(head) && !ROLE_ALIAS_WORDS.has(head));
     if (!description && !this.office(noun)) return null;
     const who = this.topicPerson(all);
     // A description fits whatever role the person holds; an office only someone given no role.
@@ -441,7 +446,12 @@ export class ArticleSpeakers implements KnownNames {
     const subject = inS.find((r) => r.opens && r.name)?.name;
     if (subject && inS.every((r) => r.name === subject || (r.name !== null && !r.person && !r.speaker))) return subject;
     const names = new Set(inS.map((r) => r.name));
-    return names.size === 1 && !names.has(null) ? [...names][0]! : null;
+    if (names.size === 1 && !names.has(null)) return [...names][0]!;
+    // "Head coach of Nigeria’s Super Eagles, Jose Peseiro, has credited Cote d’Ivoire": the one
+    // name marked as a person's (a title, a role, a common given name), beside names of teams and
+    // places, when no one unnamed is there.
+    const people = new Set(inS.filter((r) => r.name && (r.person || r.role)).map((r) => r.name));
+    return people.size === 1 && !inS.some((r) => !r.name) ? [...people][0]! : null;
   }
 
   /** Role → person pairs learnt in this article. */

@@ -351,15 +351,22 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       const head = ctx.masked.slice(floor, floor + appos.index);
       const beside = floor + Math.max(0, head.lastIndexOf(',') + 1);
       // (Not a name inside a description there: "His former coach at Atalanta, Gian Piero Gasperini, told".)
-      const described = /^\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\p{Lu}[\p{L}'’.-]*['’]s)\s+\p{Ll}/u.test(
-        ctx.masked.slice(beside, floor + appos.index),
-      );
+      // (Also a role opening the sentence without an article: "Head coach of Nigeria’s Super Eagles, Jose Peseiro, said".)
+      const descriptionHead = /^\s*(\p{Lu}\p{Ll}+)\s+\p{Ll}/u.exec(ctx.masked.slice(beside, floor + appos.index));
+      const described =
+        /^\s*(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|\p{Lu}[\p{L}'’.-]*['’]s)\s+\p{Ll}/u.test(ctx.masked.slice(beside, floor + appos.index)) ||
+        (!!descriptionHead && beside === floor && isPersonNoun(descriptionHead[1]!.toLowerCase()));
       const namedBeside = findMentions(ctx.masked, beside, floor + appos.index, ctx.speakers).some(
         (x) =>
           x.name &&
           !x.possessive &&
           !x.org &&
-          !(described && /\b(?:at|of|for|with|from|in)\s+(?:the\s+)?$/.test(ctx.masked.slice(Math.max(beside, x.start - 10), x.start))),
+          !(
+            described &&
+            /\b(?:at|of|for|with|from|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*['’]s\s+)?$/u.test(
+              ctx.masked.slice(Math.max(beside, x.start - 30), x.start),
+            )
+          ),
       );
       // ("John Smith, of Elm Street, Leeds, said": after "of"/"from" an address, the next piece is its town.)
       const address = /^\s*(?:of|from)\s/.test(ctx.masked.slice(beside, floor + appos.index));

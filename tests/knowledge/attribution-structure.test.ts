@@ -1103,3 +1103,22 @@ describe('who is named after the verb or before it, in longer frames', () => {
     expect(quoteOf(a, 'nine women out of')).toBe('Jean-Claude Juncker');
   });
 });
+
+describe('a role opening the sentence without "the", and a nationality before a person noun', () => {
+  it('"Head coach of Nigeria’s Super Eagles, Jose Peseiro, said": Peseiro, never the team; "the Portuguese tactician" and "the coach" are him', () => {
+    const a = parse(
+      'Head coach of Nigeria’s Super Eagles, Jose Peseiro, has credited Cote d’Ivoire for being the better team.',
+      'Speaking after the match, the Portuguese tactician, who was coaching in his first tournament, said he was “sad that we could not go all the way”.',
+      '“We conceded goals from a few defensive errors,” concluded the coach.',
+    );
+    expect(quoteOf(a, 'sad that we could not')).toBe('Jose Peseiro');
+    expect(quoteOf(a, 'We conceded goals')).toBe('Jose Peseiro');
+    const b = parse('Head coach of Nigeria’s Super Eagles, Jose Peseiro, said the hosts were “simply the better side tonight”.');
+    expect(quoteOf(b, 'simply the better side')).toBe('Jose Peseiro');
+  });
+
+  it('a nationality before an office is another person: "the Russian ambassador" after a president is no one named', () => {
+    const a = parse('President Joe Biden spoke to reporters on Monday.', '“We will not accept these sanctions,” the Russian ambassador said.');
+    expect(quoteOf(a, 'We will not accept')).toBeNull();
+  });
+});
