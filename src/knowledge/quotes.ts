@@ -250,15 +250,15 @@ const ORG_APPOSITION_AFTER = new RegExp(
  */
 function appositionRole(masked: string, mention: Mention, roleOnly: Mention | null): string | null {
   const closed = /^\s*[,.;:)]/.test(masked.slice(mention.end));
-  const before = masked.slice(Math.max(0, mention.start - 80), mention.start);
+  const before = masked.slice(Math.max(0, mention.start - 140), mention.start);
   // ("The club's chairman, David Hill,": a lower-case possessive may open the role.)
   const lead = /(?:^|[\s,])(?:[Tt]he|\p{Lu}[\p{L}.-]*['’]s?)\s+((?:[\p{Ll}'’-]+\s+){0,3}[\p{Ll}-]+),\s+$/u.exec(before);
   if (lead && closed && isPersonNoun(lead[1]!.split(/\s+/).at(-1)!)) return lead[1]!;
   // "The governor of the central bank, Adrian Orr,": a role of something, its head a person noun.
-  const of = /(?:^|[\s,])[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+(?:of|for|at)\s+[^,_.;:!?]{1,60}?),\s+$/u.exec(before);
+  const of = /(?:^|[\s,])[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+(?:of|for|at)\s+[^,_.;:!?]{1,100}?),\s+$/u.exec(before);
   if (of && closed && isPersonNoun(of[2]!)) return of[1]!;
   // "Head coach of Nigeria’s Super Eagles, Jose Peseiro,": the same role opening the sentence, without "the".
-  const opening = /(?:^|[.!?]['"’”]?\s+)(\p{Lu}\p{Ll}+(?:\s+[\p{Ll}-]+){0,2}\s+(?:of|for|at)\s+[^,_.;:!?]{1,60}?),\s+$/u.exec(before);
+  const opening = /(?:^|[.!?]['"’”]?\s+)(\p{Lu}\p{Ll}+(?:\s+[\p{Ll}-]+){0,2}\s+(?:of|for|at)\s+[^,_.;:!?]{1,100}?),\s+$/u.exec(before);
   if (
     opening &&
     closed &&

@@ -361,12 +361,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
           x.name &&
           !x.possessive &&
           !x.org &&
-          !(
-            described &&
-            /\b(?:at|of|for|with|from|in)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.-]*['’]s\s+)?$/u.test(
-              ctx.masked.slice(Math.max(beside, x.start - 30), x.start),
-            )
-          ),
+          // (In a description headed by a lower-case noun, a name is part of it, unless a person joined by "and".)
+          !(described && !(/\b(?:and|or)\s+$/.test(ctx.masked.slice(Math.max(beside, x.start - 6), x.start)) && firstNameGender(x.name!))),
       );
       // ("John Smith, of Elm Street, Leeds, said": after "of"/"from" an address, the next piece is its town.)
       const address = /^\s*(?:of|from)\s/.test(ctx.masked.slice(beside, floor + appos.index));

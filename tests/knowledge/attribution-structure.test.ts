@@ -1122,3 +1122,14 @@ describe('a role opening the sentence without "the", and a nationality before a 
     expect(quoteOf(a, 'We will not accept')).toBeNull();
   });
 });
+
+describe('a long role with an organisation and its acronym before the name', () => {
+  it('"The head of Mexico’s Secretariat of Security and Citizen Protection (SSPC), Omar García Harfuch, said": Harfuch, and "the head of the SSPC" is him', () => {
+    const a = parse(
+      'The head of Mexico’s Secretariat of Security and Citizen Protection (SSPC), Omar García Harfuch, said a “pattern of recruitment has been detected”.',
+      '“We are in coordination with the Colombian authorities,” said the head of the SSPC during the daily press conference.',
+    );
+    expect(quoteOf(a, 'pattern of recruitment')).toBe('Omar García Harfuch');
+    expect(quoteOf(a, 'We are in coordination')).toBe('Omar García Harfuch');
+  });
+});
