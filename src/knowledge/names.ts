@@ -339,9 +339,26 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       m.role = text.slice(prev.start, m.nameStart).trim();
       m.start = prev.start;
     }
+    capitalLead(m);
     out.push(m);
   }
   return out;
+}
+
+/**
+ * "ALL BLACKS BOSS Steve Hansen began …": words in capitals that open a story (or a headline's
+ * kicker) before a name written in ordinary case are its description, not its name, when the name
+ * after them opens with a given name.
+ */
+function capitalLead(m: Mention): void {
+  if (!m.name || m.org) return;
+  const words = m.name.split(' ');
+  const k = words.findIndex((w) => !/^[\p{Lu}'’&.-]{3,}$/u.test(w));
+  if (k < 1 || words.length - k < 2 || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || !isGivenName(words[k]!)) return;
+  const lead = words.slice(0, k).join(' ');
+  m.nameStart += m.name.indexOf(words[k]!, lead.length);
+  m.role = m.role ? `${m.role} ${lead}` : lead;
+  m.name = words.slice(k).join(' ');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DOCUMENT_NOUNS } from './lexicon/documents.js';
 import { GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
 import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
-import { isDemonym } from './lexicon/places.js';
+import { isDemonym, isPlaceName } from './lexicon/places.js';
 import { fold } from './text.js';
 import { nameKey, samePerson } from './person.js';
 import { firstNameGender, isPersonNoun, type Gender, type KnownNames, type Mention } from './names.js';
@@ -405,8 +405,10 @@ export class ArticleSpeakers implements KnownNames {
     // "the Portuguese coach": a nationality qualifies a role, it does not change it. (Not an
     // organisation: "the Liberal leader" is not "Conservative Party Leader X", and measured on
     // real news, organisation qualifiers gave quotations to the wrong person.)
-    if (words.length > 1 && isDemonym(words[0]!)) {
-      const qualified = holding(words.slice(1).join(' '));
+    // (So does a country: "the New Zealand boss", "the England captain".)
+    const country = [1, 2, 3].findLast((k) => k < words.length && isPlaceName(words.slice(0, k).join(' ')));
+    if (words.length > 1 && (isDemonym(words[0]!) || country)) {
+      const qualified = holding(words.slice(country ?? 1).join(' '));
       if (qualified.length) return qualified.length === 1 ? qualified[0]! : null;
     }
     // "the PGA champion said", "the 36-year-old said", "the Zimbabwean said": a description of

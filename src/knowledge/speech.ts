@@ -539,6 +539,14 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     }
     return nounPhraseWho(ctx, np[1], noun, at);
   }
+  // "said the New Zealand boss", "said the England captain": capitalised words qualifying a
+  // lower-case noun after "the" (as subjectBefore reads "the PGA champion").
+  // ("according to the Center for Automotive Research" is a name: no preposition ends the noun.)
+  // "said the 23-year-old" likewise stands for the person just named.
+  const qualified =
+    /^(the)\s+((?:\p{Lu}[\p{L}'’.&-]*\s+){1,3}(?:[\p{Ll}][\p{L}-]*\s+)?[\p{Ll}][\p{L}-]*)(?=$|[.,;:!?]|\s+(?!\p{Lu}))/u.exec(words) ??
+    /^(the)\s+(\d{1,3}-year-old)(?![\p{L}\d-])/u.exec(words);
+  if (qualified && !PREPOSITION.has(qualified[2]!.split(/\s+/).at(-1)!)) return nounPhraseWho(ctx, qualified[1], qualified[2]!, at);
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
   if (pron) return pronounWho(ctx, pron[1]!, at);
   const ms = findMentions(ctx.masked, at, Math.min(to, at + 120), ctx.speakers);

@@ -1133,3 +1133,23 @@ describe('a long role with an organisation and its acronym before the name', () 
     expect(quoteOf(a, 'We are in coordination')).toBe('Omar García Harfuch');
   });
 });
+
+describe('what names a speaker after the verb, and what is only a place', () => {
+  it('"ALL BLACKS BOSS Steve Hansen": capitals before a name in ordinary case are its description; "the New Zealand boss" is him', () => {
+    const a = parse(
+      'ALL BLACKS BOSS Steve Hansen began in his usual manner. His captain, Kieran Read, was asked about the attitude.',
+      'Read stressed that “the boys really wanted it” before Hansen interjected.',
+      '“I’d just like to clear that up,” said the New Zealand boss.',
+    );
+    expect(quoteOf(a, 'I’d just like to clear')).toBe('Steve Hansen');
+  });
+
+  it('"according to the Center for Automotive Research" is the organisation; "said the 23-year-old" the person just named', () => {
+    const a = parse(
+      '“The most senior workers have had only two wage increases,” according to the Center for Automotive Research.',
+      'Elena Rybakina fought back to win. "I did not expect to be in the second week," said the 23-year-old.',
+    );
+    expect(quoteOf(a, 'The most senior workers')).toBe('Center for Automotive Research');
+    expect(quoteOf(a, 'I did not expect')).toBe('Elena Rybakina');
+  });
+});
