@@ -112,34 +112,32 @@ const FNV_PRIME = 0x01000193;
  * Folded ASCII word as written ("nation's") → its term ('' for a stop word), in one open-addressing
  * table keyed by the word's characters (FNV-1a, computed by the scan): a look-up compares the
  * characters in place, where a Map needs the word sliced out as a new string first (a few hundred
- * strings per answer, all garbage). The words' characters are kept in one byte array and a slot's
- * hash, length and offset in typed arrays, so a look-up reads no string but the term it returns
- * (reading each key string's characters through its pointer was a tenth of an answer's time).
- * Cleared when full, as TERM_OF.
+ * strings per answer, all garbage). The words' characters are kept in one byte array and each
+ * slot's hash, length and offset side by side in one typed array (one cache line per probe), so a
+ * look-up reads no string but the term it returns: reading each key string's characters through
+ * its pointer was a tenth of an answer's time. Cleared when full, as TERM_OF.
  */
 class WordTable {
   private size = 0;
   private mask = (1 << 12) - 1;
   private values: string[] = new Array<string>(this.mask + 1).fill('');
-  private hashes = new Int32Array(this.mask + 1);
-  /** A slot's word length, 0 for an empty slot. */
-  private lengths = new Int32Array(this.mask + 1);
-  /** Where a slot's word starts in `chars`. */
-  private offsets = new Int32Array(this.mask + 1);
+  /** Per slot, SLOT entries: the hash, the word's length (0: an empty slot), where it starts in `chars`. */
+  private slots = new Int32Array(SLOT * (this.mask + 1));
   private chars = new Uint8Array(1 << 15);
   private used = 0;
 
   /** The term of the word text[start, end) as the scan read it (lower-cased, hash `h`). */
   termOf(text: string, start: number, end: number, h: number): string {
     const length = end - start;
-    const { lengths, hashes, offsets, chars, mask } = this;
+    const { slots, chars, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const l = lengths[slot]!;
+      const at = SLOT * slot;
+      const l = slots[at + 1]!;
       if (l === 0) break;
-      if (hashes[slot] === h && l === length) {
-        const at = offsets[slot]!;
+      if (slots[at] === h && l === length) {
+        const from = slots[at + 2]!;
         let i = 0;
-        while (i < length && chars[at + i] === lower(text.charCodeAt(start + i))) i++;
+        while (i < length && chars[from + i] === lower(text.charCodeAt(start + i))) i++;
         if (i === length) return this.values[slot]!;
       }
     }
@@ -165,28 +163,33 @@ class WordTable {
     return at;
   }
 
-  private insert(at: number, length: number, term: string, h: number): void {
+  private insert(from: number, length: number, term: string, h: number): void {
     let slot = h & this.mask;
-    while (this.lengths[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.offsets[slot] = at;
-    this.lengths[slot] = length;
+    while (this.slots[SLOT * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    const at = SLOT * slot;
+    this.slots[at] = h;
+    this.slots[at + 1] = length;
+    this.slots[at + 2] = from;
     this.values[slot] = term;
-    this.hashes[slot] = h;
     this.size++;
   }
 
   /** A table of `mask + 1` slots, holding the present words when `keep` (growing), else empty. */
   private resize(mask: number, keep: boolean): void {
-    const { values, hashes, lengths, offsets } = this;
+    const { values, slots } = this;
     this.mask = mask;
     this.values = new Array<string>(mask + 1).fill('');
-    this.hashes = new Int32Array(mask + 1);
-    this.lengths = new Int32Array(mask + 1);
-    this.offsets = new Int32Array(mask + 1);
+    this.slots = new Int32Array(SLOT * (mask + 1));
     this.size = 0;
     if (keep) {
-      for (let s = 0; s < lengths.length; s++) if (lengths[s] !== 0) this.insert(offsets[s]!, lengths[s]!, values[s]!, hashes[s]!);
+      for (let s = 0; s < values.length; s++) {
+        const at = SLOT * s;
+        if (slots[at + 1] !== 0) this.insert(slots[at + 2]!, slots[at + 1]!, values[s]!, slots[at]!);
+      }
     } else this.used = 0;
   }
 }
+
+/** Int32 entries per WordTable slot (three used: a power of two keeps a slot within one cache line). */
+const SLOT = 4;
 const WORDS = new WordTable();
