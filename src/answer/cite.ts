@@ -49,8 +49,19 @@ export function citationOf(kb: KnowledgeBase, pick: Pick): Citation {
  * replaced by a hash so the key fits in a Discord button id (100 characters with its prefix).
  */
 export function passageKey(article: Article, paragraphIndex: number): string {
-  return `${shortId(article.id)}#${paragraphIndex}`;
+  let id = SHORT_IDS.get(article);
+  if (id === undefined) {
+    id = shortId(article.id);
+    SHORT_IDS.set(article, id);
+  }
+  return `${id}#${paragraphIndex}`;
 }
+
+/**
+ * An article's short id, hashed once per article (and held no longer than it): a page builds up
+ * to ~45 citations, and hashing a long id for each was most of the key's cost.
+ */
+const SHORT_IDS = new WeakMap<Article, string>();
 
 const MAX_ID_IN_KEY = 48;
 

@@ -278,7 +278,7 @@ function topicalPicks(
         if (!group.all.includes(seg)) group.all.push(seg);
         const s = scoreText(paragraph.text.slice(seg.start, seg.end), plan.terms, idf);
         if (!s.matched.length) continue;
-        group.scored.push({ seg, ...s });
+        group.scored.push({ seg, score: s.score, matched: s.matched, terms: s.terms });
         group.best = Math.max(group.best, hit.score);
       }
     }

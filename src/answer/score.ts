@@ -1,7 +1,7 @@
 /** How well a sentence answers the query. */
 import { fold, isAscii } from '../knowledge/text.js';
 import type { WeightedTerm } from '../search/index.js';
-import { foldedTerms } from '../search/terms.js';
+import { asciiTerms, foldedTerms } from '../search/terms.js';
 
 /**
  * BM25's parameters at the scale of one sentence: term-frequency saturation (K1) and length
@@ -68,12 +68,14 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
   const facts = factsOf(plan);
   const plain = isAscii(text) && !text.includes("'");
   if (plain && !facts.anyProbe.test(text)) return MISS;
-  const folded = fold(text);
-  if (!plain) {
+  let list: string[];
+  if (plain) list = asciiTerms(text);
+  else {
+    const folded = fold(text);
     const bare = folded.includes("'") ? folded.replace(/'/g, '') : folded;
     if (!facts.probes.some((probe) => bare.includes(probe))) return MISS;
+    list = foldedTerms(folded);
   }
-  const list = foldedTerms(folded);
   // Only the plan's terms are counted: the sentence's other words only count towards its length.
   const { slotOf, slots, counts, idfs } = facts;
   counts.fill(0);

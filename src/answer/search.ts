@@ -51,12 +51,22 @@ function searchParts(kb: KnowledgeBase, request: SearchRequest): Parameters<type
   const through = new Map(exact.flatMap((h) => (h.through === undefined ? [] : [[h.passage, h.through] as const])));
   let rated = 0;
   type Scored = ReturnType<typeof scoreText> & { seg: Segment };
-  const scoreAll = (text: string, segs: Segment[]): Scored[] =>
-    segs
-      .map((seg) => ({ seg, ...scoreText(text.slice(seg.start, seg.end), plan.terms, idf) }))
-      .filter((s) => s.matched.length)
-      .sort((a, b) => b.score - a.score);
-  const covers = (scored: Scored[]) => new Set(scored.flatMap((s) => s.matched.map((m) => typedOf(plan, m)))).size;
+  // The sentences holding a query word, best first. Written out, not spread into a new object per
+  // sentence: most sentences are misses, and `{ seg, ...result }` is a slow path in V8 (see cite.ts).
+  const scoreAll = (text: string, segs: Segment[]): Scored[] => {
+    const out: Scored[] = [];
+    for (const seg of segs) {
+      const { score, matched, terms } = scoreText(text.slice(seg.start, seg.end), plan.terms, idf);
+      if (matched.length) out.push({ seg, score, matched, terms });
+    }
+    return out.sort((a, b) => b.score - a.score);
+  };
+  // How many of the words typed the sentences hold between them.
+  const covers = (scored: Scored[]) => {
+    const typed = new Set<string>();
+    for (const s of scored) for (const m of s.matched) typed.add(typedOf(plan, m));
+    return typed.size;
+  };
   // One citation is one kind of words by one speaker: the phrase's first sentence decides.
   const oneVoice = (pick: Pick) => {
     const first = pick.segments[0]!;
@@ -100,15 +110,17 @@ function searchParts(kb: KnowledgeBase, request: SearchRequest): Parameters<type
           (s) => s.seg.kind === lead.seg.kind && s.seg.speaker === lead.seg.speaker && (s.seg.kind !== 'quote' || s.seg.quoteId === lead.seg.quoteId),
         )
         .slice(0, MAX_SENTENCES);
+      // A pick rated by the phrase gets its excerpt's terms after (placePhrase may change its sentences).
+      const rate = phrase !== null && (rated < PHRASE_RATED || exactIds.has(hit.passage));
       const pick: Pick = {
         articleIndex: passage.article,
         paragraphIndex: passage.paragraph,
         passage: hit.passage,
         segments: same.map((s) => s.seg),
         score: hit.score + lead.score,
-        terms: same.flatMap((s) => s.terms),
+        terms: rate ? [] : same.flatMap((s) => s.terms),
       };
-      if (phrase && (rated < PHRASE_RATED || exactIds.has(hit.passage))) {
+      if (rate) {
         rated++;
         placePhrase(kb, pick, usable, phrase);
         oneVoice(pick);

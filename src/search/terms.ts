@@ -48,7 +48,8 @@ function termOf(word: string): string {
 
 /** Terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
-  return foldedTerms(fold(text));
+  // ASCII text folds to its lower case, which the scan applies as it reads (no folded copy made).
+  return isAscii(text) ? asciiTerms(text) : foldedTerms(fold(text));
 }
 
 /**
@@ -58,18 +59,25 @@ export function terms(text: string): string[] {
  * joined by an apostrophe before letters) and looked up by its characters in WORDS.
  */
 export function foldedTerms(folded: string): string[] {
+  if (isAscii(folded)) return asciiTerms(folded);
   const out: string[] = [];
-  if (!isAscii(folded)) {
-    for (const w of foldedWords(folded)) {
-      const t = termOf(w);
-      if (t) out.push(t);
-    }
-    return out;
+  for (const w of foldedWords(folded)) {
+    const t = termOf(w);
+    if (t) out.push(t);
   }
-  const n = folded.length;
+  return out;
+}
+
+/**
+ * terms() of ASCII text, folded or not: folding ASCII is lower-casing, done here per character
+ * (A-Z → a-z) as the scan reads it, so the text needs no lower-case copy.
+ */
+export function asciiTerms(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = folded.charCodeAt(i);
+    let c = lower(text.charCodeAt(i));
     if (!isAsciiAlnum(c)) {
       i++;
       continue;
@@ -78,21 +86,24 @@ export function foldedTerms(folded: string): string[] {
     let h = FNV_OFFSET;
     do {
       h = Math.imul(h ^ c, FNV_PRIME);
-      c = ++i < n ? folded.charCodeAt(i) : 0;
+      c = ++i < n ? lower(text.charCodeAt(i)) : 0;
     } while (isAsciiAlnum(c));
-    while (c === APOSTROPHE && i + 1 < n && isAsciiLower(folded.charCodeAt(i + 1))) {
+    while (c === APOSTROPHE && i + 1 < n && isAsciiLower(lower(text.charCodeAt(i + 1)))) {
       h = Math.imul(h ^ c, FNV_PRIME);
-      c = folded.charCodeAt(++i);
+      c = lower(text.charCodeAt(++i));
       do {
         h = Math.imul(h ^ c, FNV_PRIME);
-        c = ++i < n ? folded.charCodeAt(i) : 0;
+        c = ++i < n ? lower(text.charCodeAt(i)) : 0;
       } while (isAsciiLower(c));
     }
-    const t = WORDS.termOf(folded, start, i, h);
+    const t = WORDS.termOf(text, start, i, h);
     if (t) out.push(t);
   }
   return out;
 }
+
+/** An ASCII character code in lower case. */
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
@@ -101,54 +112,84 @@ const FNV_PRIME = 0x01000193;
  * Folded ASCII word as written ("nation's") → its term ('' for a stop word), in one open-addressing
  * table keyed by the word's characters (FNV-1a, computed by the scan): a look-up compares the
  * characters in place, where a Map needs the word sliced out as a new string first (a few hundred
- * strings per answer, all garbage). Cleared when full, as TERM_OF.
+ * strings per answer, all garbage). The words' characters are kept in one byte array and each
+ * slot's hash, length and offset side by side in one typed array (one cache line per probe), so a
+ * look-up reads no string but the term it returns: reading each key string's characters through
+ * its pointer was a tenth of an answer's time. Cleared when full, as TERM_OF.
  */
 class WordTable {
   private size = 0;
   private mask = (1 << 12) - 1;
-  private keys: string[] = new Array<string>(this.mask + 1).fill('');
   private values: string[] = new Array<string>(this.mask + 1).fill('');
-  private hashes = new Int32Array(this.mask + 1);
+  /** Per slot, SLOT entries: the hash, the word's length (0: an empty slot), where it starts in `chars`. */
+  private slots = new Int32Array(SLOT * (this.mask + 1));
+  private chars = new Uint8Array(1 << 15);
+  private used = 0;
 
+  /** The term of the word text[start, end) as the scan read it (lower-cased, hash `h`). */
   termOf(text: string, start: number, end: number, h: number): string {
     const length = end - start;
-    const { keys, hashes, mask } = this;
+    const { slots, chars, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const key = keys[slot]!;
-      if (key === '') break;
-      if (hashes[slot] === h && key.length === length) {
+      const at = SLOT * slot;
+      const l = slots[at + 1]!;
+      if (l === 0) break;
+      if (slots[at] === h && l === length) {
+        const from = slots[at + 2]!;
         let i = 0;
-        while (i < length && key.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+        while (i < length && chars[from + i] === lower(text.charCodeAt(start + i))) i++;
         if (i === length) return this.values[slot]!;
       }
     }
-    const word = text.slice(start, end);
+    const word = text.slice(start, end).toLowerCase();
     // Not through TERM_OF: the table is the cache of ASCII words, each held once.
     const term = termFor(bareWord(word));
     if (this.size >= TERM_CACHE_LIMIT) this.resize(this.mask, false);
     else if ((this.size + 1) * 2 > mask + 1) this.resize(mask * 2 + 1, true);
-    this.insert(word, term, h);
+    this.insert(this.store(word), length, term, h);
     return term;
   }
 
-  private insert(word: string, term: string, h: number): void {
+  /** Copies a word's characters into `chars`, returning where they start. */
+  private store(word: string): number {
+    if (this.used + word.length > this.chars.length) {
+      const bigger = new Uint8Array(Math.max(this.chars.length * 2, this.used + word.length));
+      bigger.set(this.chars.subarray(0, this.used));
+      this.chars = bigger;
+    }
+    const at = this.used;
+    for (let i = 0; i < word.length; i++) this.chars[at + i] = word.charCodeAt(i);
+    this.used += word.length;
+    return at;
+  }
+
+  private insert(from: number, length: number, term: string, h: number): void {
     let slot = h & this.mask;
-    while (this.keys[slot] !== '') slot = (slot + 1) & this.mask;
-    this.keys[slot] = word;
+    while (this.slots[SLOT * slot + 1] !== 0) slot = (slot + 1) & this.mask;
+    const at = SLOT * slot;
+    this.slots[at] = h;
+    this.slots[at + 1] = length;
+    this.slots[at + 2] = from;
     this.values[slot] = term;
-    this.hashes[slot] = h;
     this.size++;
   }
 
   /** A table of `mask + 1` slots, holding the present words when `keep` (growing), else empty. */
   private resize(mask: number, keep: boolean): void {
-    const { keys, values, hashes } = this;
+    const { values, slots } = this;
     this.mask = mask;
-    this.keys = new Array<string>(mask + 1).fill('');
     this.values = new Array<string>(mask + 1).fill('');
-    this.hashes = new Int32Array(mask + 1);
+    this.slots = new Int32Array(SLOT * (mask + 1));
     this.size = 0;
-    if (keep) for (let s = 0; s < keys.length; s++) if (keys[s] !== '') this.insert(keys[s]!, values[s]!, hashes[s]!);
+    if (keep) {
+      for (let s = 0; s < values.length; s++) {
+        const at = SLOT * s;
+        if (slots[at + 1] !== 0) this.insert(slots[at + 2]!, slots[at + 1]!, values[s]!, slots[at]!);
+      }
+    } else this.used = 0;
   }
 }
+
+/** Int32 entries per WordTable slot (three used: a power of two keeps a slot within one cache line). */
+const SLOT = 4;
 const WORDS = new WordTable();
