@@ -227,6 +227,13 @@ function spokesWho(ctx: Context, spokes: RegExpExecArray, at: number): Who {
   return { speaker: run, someone: true };
 }
 
+/** "a lawyer for Mickey Thompson of Leeds": a name after a preposition is not the subject. */
+function afterPreposition(ctx: Context, floor: number, m: Mention): boolean {
+  return /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about)\s+(?:the\s+)?$/i.test(
+    ctx.masked.slice(Math.max(floor, m.start - 16), m.start),
+  );
+}
+
 function pronounWho(ctx: Context, word: string, at: number): Who {
   if (/^it$/i.test(word)) return { speaker: ctx.speakers.orgPronoun(before(ctx, at), ctx.paragraphStart) };
   return { speaker: /^(?:he|she)$/i.test(word) ? ctx.speakers.pronoun(word, before(ctx, at)) : null };
@@ -309,7 +316,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
         owner?.name &&
         !owner.org &&
         !owner.possessive &&
-        /^\s+(?:of|with|at|from)\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/iu.test(ctx.masked.slice(owner.end, last.start))
+        !afterPreposition(ctx, floor, owner) &&
+        // ("Mickey Thompson, of RMT North East said", "Tricia Williams, chief operating officer at Northern":
+        // after a comma too, and with the person's role before the preposition.)
+        /^(?:,?\s+(?:of|with|at|from)|,\s+(?:(?:the|an?)\s+)?(?:[\p{Ll}-]+\s+){1,4}(?:of|with|at|from|for))\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/u.test(
+          ctx.masked.slice(owner.end, last.start),
+        )
       )
         // "Dodds of Time Magazine points out": a name right before "of" and an organisation is a
         // person of it, even a surname the article gives nowhere else.
@@ -323,9 +335,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   }
   // "Salama with WHO said": a named person, then the body they are with in capitals that name no
   // one ("WHO" reads as the pronoun).
-  const body = /\s+(?:with|of|at|from)\s+(?:the\s+)?\p{Lu}{2,}$/u.exec(text);
+  // ("Mickey Thompson, of RMT North East said": so with any capitalised words no rule reads as a
+  // name, after a comma too; not "a lawyer for Mickey Thompson of Leeds".)
+  const body =
+    /\s+(?:with|of|at|from)\s+(?:the\s+)?\p{Lu}{2,}$/u.exec(text) ??
+    /,?\s+(?:with|of|at|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.&-]*))*$/u.exec(text);
   const owner = body ? findMentions(ctx.masked, floor, floor + body.index, ctx.speakers).at(-1) : undefined;
-  if (owner?.name && !owner.org && !owner.possessive && owner.end === floor + body!.index)
+  if (owner?.name && !owner.org && !owner.possessive && owner.end === floor + body!.index && !afterPreposition(ctx, floor, owner))
     return { speaker: resolveMention(ctx, owner), start: owner.start };
   const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
   if (pron) return { ...pronounWho(ctx, pron[1]!, e), start: e - pron[1]!.length };

@@ -1153,3 +1153,25 @@ describe('what names a speaker after the verb, and what is only a place', () => 
     expect(quoteOf(a, 'I did not expect')).toBe('Elena Rybakina');
   });
 });
+
+describe('a person of a body, set off by commas', () => {
+  it('"Mickey Thompson, of RMT North East said:", "Tricia Williams, chief operating officer at Northern, who run …, said:"', () => {
+    const a = parse(
+      'Mickey Thompson, of RMT North East said: "Last month\'s strike action was well supported by the public."',
+      'Tricia Williams, chief operating officer at Northern, who run services between York and Leeds, said: “We have taken on board learnings from the previous strikes.”',
+    );
+    expect(quoteOf(a, 'Last month')).toBe('Mickey Thompson');
+    expect(quoteOf(a, 'We have taken on board')).toBe('Tricia Williams');
+  });
+
+  it('"a lawyer for Mickey Thompson of Leeds said": the lawyer, never Thompson', () => {
+    const a = parse('"We will win," a lawyer for Mickey Thompson of Leeds said.', 'A lawyer for Mickey Thompson of Leeds said: "We will appeal."');
+    expect(quoteOf(a, 'We will win')).toBeNull();
+    expect(quoteOf(a, 'We will appeal')).toBeNull();
+  });
+
+  it('"Added Joyce, “…”": a verb of saying opening the sentence is no part of the name', () => {
+    const a = parse('Drummer Mike Joyce also paid tribute.', 'Added Joyce, "Andy\'s left the building, but his musical legacy is perpetual."');
+    expect(quoteOf(a, 'Andy')).toBe('Mike Joyce');
+  });
+});

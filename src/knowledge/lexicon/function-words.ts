@@ -4,6 +4,7 @@
  * module lets those stand inside a name ("Brian May", "Will Ferrell"); see NAME_CAPABLE there.
  */
 
+import { INVERTED } from './speech-verbs.js';
 import { MONTHS, WEEKDAYS } from './time-words.js';
 
 /** Capitalised words that are never part of a person's name. */
@@ -150,6 +151,9 @@ export const NOT_NAME = new Set([
   'mother',
   'father',
   'god',
+  // A verb of saying opening an inverted attribution ("Added Joyce, “…”", "Wrote Marr on
+  // Instagram"); not "Said", also a surname (Edward Said).
+  ...[...INVERTED].filter((v) => !/^(?:said|says|read|reads)$/.test(v)),
 ]);
 
 /**
