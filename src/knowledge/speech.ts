@@ -346,6 +346,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
   if (pron) return { ...pronounWho(ctx, pron[1]!, e), start: e - pron[1]!.length };
   if (text.endsWith(',') && depth === 0) {
+    // "Ex-MP Peter Pike, added:": a comma between the subject and its verb.
+    const alone =
+      mentions.length === 1 && last && !last.possessive && last.name && /^[\s_]*$/.test(ctx.masked.slice(floor, last.start)) && last.end === e - 1;
+    if (alone) return { speaker: resolveMention(ctx, last), start: last.start };
     // "Ben Jones, 32, of Joeys Lane, Bilbrook, said": an age, then an address, after the subject.
     const aged = /^(.*?\S),\s+\d{1,3},(?:\s+[^,_]{1,60},)*$/u.exec(text);
     if (aged) return subjectBefore(ctx, floor, floor + aged[1]!.length, depth + 1);
@@ -450,6 +454,8 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
     )
       return { speaker: resolveMention(ctx, next) };
     if (m.possessive) continue;
+    // "Israeli opposition leader Yair Lapid …, declaring": a role word right before the name is its description.
+    if (!m.name && next?.name && /^\s+$/.test(ctx.masked.slice(m.end, next.start))) continue;
     // "Speaking early on Thursday …, Gates welcomed …, saying": an opening participle is no one.
     if (m.name && !m.name.includes(' ') && /^\p{Lu}\p{Ll}+(?:ing|ed)$/u.test(m.name) && !ctx.speakers.knowsPerson(m.name)) continue;
     const prefix = ctx.masked.slice(from, m.start);
@@ -717,6 +723,9 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
   if (!verbs.length && /:\s*$/.test(lead)) return colonSubject(ctx, from, from + lead.lastIndexOf(':'));
   for (let i = verbs.length - 1; i >= 0; i--) {
     if (inRelativeClause(ctx, from, verbs[i]!)) continue;
+    // "Rzepecki added, as quoted by the PAP news agency: “…”": an aside naming the source.
+    if (verbs[i]!.word === 'quoted' && /(?:^|[\s,])as\s+$/.test(ctx.masked.slice(Math.max(from, verbs[i]!.start - 4), verbs[i]!.start)) && i > 0)
+      continue;
     const who = whoOfVerb(ctx, from, verbs[i]!, to);
     if (who) return who;
   }
@@ -777,6 +786,10 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
   // (After an opening adverbial: "Towards the end of the interview, he accused the broadcaster: …")
   const pron = /^[\s_]*(?:\p{Lu}[^,_:;]{0,60},\s+)?([Hh]e|[Ss]he)\s+(?:[\p{L}'’,-]+\s+)*?\p{Ll}/u.exec(ctx.masked.slice(from, to));
   if (pron) return pronounWho(ctx, pron[1]!, from + pron[0].indexOf(pron[1]!));
+  // (After an opening participle clause: "Speaking to Sri Lanka's Sunday Times, Mr Samaraweera
+  // compared …:"; names inside the clause are not the subject.)
+  const clause = /^[\s_]*\p{Lu}\p{Ll}+ing\b[^,_:;]{0,80},\s+/u.exec(ctx.masked.slice(from, to));
+  if (clause) from += clause[0].length;
   // The last name within the sentence's first words: "Homicide investigator Edson Moreira", or
   // in apposition to them: "Osei's deputy, Lena Park, was blunter".
   const m = findMentions(ctx.masked, from, to, ctx.speakers)

@@ -1175,3 +1175,18 @@ describe('a person of a body, set off by commas', () => {
     expect(quoteOf(a, 'Andy')).toBe('Mike Joyce');
   });
 });
+
+describe('frames that introduce a quotation with a colon or a participle', () => {
+  it('a participle after the verb, an aside naming the source, an opening participle clause, a stray comma', () => {
+    const a = parse(
+      'Israeli opposition leader Yair Lapid echoed this sentiment, declaring, “Now it is Gaza’s turn and we must act now.”',
+      'Presidential aide Łukasz Rzepecki spoke on Monday. Rzepecki added, as quoted by the PAP news agency: “After analysing the report, the president will decide.”',
+      'Foreign Minister Mangala Samaraweera spoke in Delhi. Speaking to Sri Lanka’s Sunday Times, Mr Samaraweera compared Sri Lanka with Myanmar: “I think, frankly, the whole world should help.”',
+      'Ex-MP Peter Pike, added: “He was a former strong leader of the Conservatives on Burnley Council.”',
+    );
+    expect(quoteOf(a, 'Now it is Gaza')).toBe('Yair Lapid');
+    expect(quoteOf(a, 'After analysing the report')).toBe('Łukasz Rzepecki');
+    expect(quoteOf(a, 'I think, frankly')).toBe('Mangala Samaraweera');
+    expect(quoteOf(a, 'He was a former strong leader')).toBe('Peter Pike');
+  });
+});

@@ -281,8 +281,13 @@ export const ROLE_WORDS = new Set([
   'investor',
   'entrepreneur',
 ]);
-// An office not yet taken up is a role too: "President-elect Jean-Claude Juncker", "the mayor-elect".
-for (const w of [...ROLE_WORDS]) if (!w.includes('-')) for (const state of ['elect', 'designate']) ROLE_WORDS.add(`${w}-${state}`);
+// An office not yet taken up, or left, is a role too: "President-elect Jean-Claude Juncker", "the
+// mayor-elect", "Ex-MP Peter Pike".
+for (const w of [...ROLE_WORDS]) {
+  if (w.includes('-')) continue;
+  for (const state of ['elect', 'designate']) ROLE_WORDS.add(`${w}-${state}`);
+  ROLE_WORDS.add(`ex-${w}`);
+}
 
 /** Role words that need a real role word beside them ("Foreign Minister", not "Foreign"). */
 export const WEAK_ROLE = new Set([
