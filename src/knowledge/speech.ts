@@ -506,6 +506,16 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
     )
       return { speaker: resolveMention(ctx, own) };
   }
+  // "Contending that “economic inequality is …,” Warren pledged …": a participle opening the
+  // sentence has the main clause's subject, named right after the clause's comma.
+  if (PARTICIPLE.has(v.word) && /^[\s_]*$/.test(pre)) {
+    const sentence = /^[^.!?]*/.exec(ctx.masked.slice(v.end, v.end + 400))![0];
+    for (const comma of sentence.matchAll(/[,_]\s+/g)) {
+      const at = v.end + comma.index + comma[0].length;
+      const m = findMentions(ctx.masked, at, Math.min(at + 80, v.end + sentence.length), ctx.speakers)[0];
+      if (m?.start === at && m.name && !m.possessive && /^\s+\p{Ll}/u.test(ctx.masked.slice(m.end))) return { speaker: resolveMention(ctx, m) };
+    }
+  }
   // A verb coordinated with the sentence's first ("welcomed the news but warned of …", "visited the
   // scene and later told reporters …") shares its subject.
   if (PARTICIPLE.has(v.word) || COORDINATED.test(pre)) return sentenceSubject(ctx, floor, v.start);
@@ -716,6 +726,14 @@ export function leadAttribution(ctx: Context, from: number, to: number): Who | n
     const label = /^\s*([^_:]{2,60}):\s*$/.exec(lead);
     const m = label ? findMentions(ctx.masked, from, from + label[0].lastIndexOf(':'), ctx.speakers)[0] : undefined;
     if (m?.name && m.start === from + (lead.length - lead.trimStart().length) && m.end === from + label![0].lastIndexOf(':'))
+      return { speaker: resolveMention(ctx, m) };
+  }
+  // "Communications Minister Ousseni Tamboura “strongly condemned the barbaric attack”": a
+  // quotation right after the name that opens the sentence is that name's predicate.
+  if (!verbs.length) {
+    const ms = findMentions(ctx.masked, from, to, ctx.speakers);
+    const m = ms[0];
+    if (ms.length === 1 && m?.name && !m.possessive && /^[\s_]*$/.test(ctx.masked.slice(from, m.start)) && /^\s*$/.test(ctx.masked.slice(m.end, to)))
       return { speaker: resolveMention(ctx, m) };
   }
   // "Transport Minister Olu Adeyemi defended the offer: “…”": a quotation after a colon, with no

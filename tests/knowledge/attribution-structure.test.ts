@@ -1190,3 +1190,23 @@ describe('frames that introduce a quotation with a colon or a participle', () =>
     expect(quoteOf(a, 'He was a former strong leader')).toBe('Peter Pike');
   });
 });
+
+describe('partial quotations: the predicate, participles of judging, an opening participle, a tribute', () => {
+  it('quoted words right after the opening name, "asserting that … “…”", "Contending that “…,” X pledged", "paid tribute to … as “…”"', () => {
+    const a = parse(
+      'Communications Minister Ousseni Tamboura “strongly condemned the barbaric attack” on Sunday near the village.',
+      'Meanwhile, Foreign Affairs Minister Ali Sabry also addressed recent concerns, asserting that the matter was “completely out of the question”.',
+      'Contending that "economic inequality is the defining issue of our generation," Setti Warren pledged to combat wealth gaps.',
+      'Simon Bird has paid tribute to his co-star Paul Ritter as “the best in the business” following his death.',
+    );
+    expect(who(a, 'strongly condemned the barbaric')?.speaker).toBe('Ousseni Tamboura');
+    expect(who(a, 'completely out of the question')?.speaker).toBe('Ali Sabry');
+    expect(quoteOf(a, 'economic inequality is')).toBe('Setti Warren');
+    expect(who(a, 'the best in the business')?.speaker).toBe('Simon Bird');
+  });
+
+  it('an adjective is no participle of saying: "a welcoming atmosphere" reports nothing', () => {
+    const a = parse('Mayor Ann Cole praised the volunteers for a welcoming atmosphere at the fair on Sunday.');
+    expect(who(a, 'Mayor Ann Cole praised')).toMatchObject({ kind: 'narration', speaker: null });
+  });
+});

@@ -139,6 +139,8 @@ export const FINITE = [
   'quoted',
   'expressed',
   'voiced',
+  'paid tribute',
+  'pays tribute',
   // Verbs of judging ("accused ministers of “…”", "branded the decision “…”", "hailed it as “…”"):
   // the words they quote are the subject's, and only with a quotation close after (see JUDGING).
   'accused',
@@ -208,6 +210,23 @@ export const PARTICIPLES = [
   'concluding',
   'emphasising',
   'emphasizing',
+  'asserting',
+  'contending',
+  'acknowledging',
+  'reiterating',
+  // Participles of judging (see JUDGING): only with a quotation close after them.
+  'accusing',
+  'praising',
+  'dismissing',
+  'branding',
+  'labelling',
+  'labeling',
+  'hailing',
+  'criticising',
+  'criticizing',
+  'condemning',
+  'welcoming',
+  'paying tribute',
 ];
 
 /** Verbs that may stand before their subject right after a quotation ("…," said X / read the statement). */
@@ -385,6 +404,20 @@ export const SAYING_AFTER = [
  * words are then the subject's); "Rights Watch criticised the government." says nothing.
  */
 export const JUDGING = new Set([
+  'accusing',
+  'praising',
+  'dismissing',
+  'branding',
+  'labelling',
+  'labeling',
+  'hailing',
+  'criticising',
+  'criticizing',
+  'condemning',
+  'welcoming',
+  'paying tribute',
+  'paid tribute',
+  'pays tribute',
   'accused',
   'accuses',
   'branded',
