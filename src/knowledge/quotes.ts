@@ -314,7 +314,7 @@ function itsSubject(mention: Mention, rest: string): boolean {
  */
 const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:(?:\s+[\p{L}\p{N}'’-]+){1,12},|(?:\s+[\p{Ll}\p{N}]+){0,2})\s+(?:he|she|they|we|i)\s/u;
 const PARTICIPLE_OPENER =
-  /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+\p{Ll}+){1,4},)/u;
+  /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{Ll}\d][\p{L}\d'’-]*){1,8},)/u;
 
 /**
  * A sentence whose subject is an unnamed person ("A Hamas activist dressed as Gilad Shalit and

@@ -1210,3 +1210,13 @@ describe('partial quotations: the predicate, participles of judging, an opening 
     expect(who(a, 'Mayor Ann Cole praised')).toMatchObject({ kind: 'narration', speaker: null });
   });
 });
+
+describe('an opening participle clause of up to eight words is no one', () => {
+  it('"Having come second in last year’s edition, Kigen revealed …" then "he said" is Kigen', () => {
+    const a = parse(
+      'Philip Kigen won the race on Saturday. Having come second in last year’s edition, Kigen revealed he had made a vow with himself.',
+      '"Last year, I finished second and this year I really wanted to win," he said.',
+    );
+    expect(quoteOf(a, 'Last year, I finished')).toBe('Philip Kigen');
+  });
+});
