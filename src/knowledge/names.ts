@@ -353,7 +353,7 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
 function capitalLead(m: Mention): void {
   if (!m.name || m.org) return;
   const words = m.name.split(' ');
-  const k = words.findIndex((w) => !/^[\p{Lu}'’&.-]{3,}$/u.test(w));
+  const k = words.findIndex((w) => !/^[\p{Lu}'’&.-]{2,}$/u.test(w));
   if (k < 1 || words.length - k < 2 || !/^\p{Lu}\p{Ll}/u.test(words[k]!) || !isGivenName(words[k]!)) return;
   const lead = words.slice(0, k).join(' ');
   m.nameStart += m.name.indexOf(words[k]!, lead.length);

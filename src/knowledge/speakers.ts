@@ -127,7 +127,7 @@ export class ArticleSpeakers implements KnownNames {
     for (const [map, key] of keys) {
       const known = map.get(key);
       if (known === undefined) map.set(key, full);
-      else if (known && known !== full && !samePerson(known, full)) map.set(key, '');
+      else if (known && known !== full && !sameInArticle(known, full)) map.set(key, '');
       else if (known && known !== full) map.set(key, longer(known, full));
     }
     this.fullNames.set(nameKey(m.name), full);
@@ -489,10 +489,26 @@ export class ArticleSpeakers implements KnownNames {
   private fullest(name: string): string {
     const key = nameKey(name);
     const known = this.fullNames.get(key);
-    if (known) return known;
-    for (const full of this.fullNames.values()) if (samePerson(full, name)) return longer(full, name);
-    return name;
+    if (known && !ABBREVIATED_TITLE.test(known)) return known;
+    for (const full of this.fullNames.values()) if (full !== known && sameInArticle(full, name)) return longer(full, name);
+    return known ?? name;
   }
+}
+
+/** "CS Kagwe", "DCI Smith": a title written short in capitals, then a surname. */
+const ABBREVIATED_TITLE = /^\p{Lu}{2,4} [^ ]+$/u;
+
+/**
+ * One person in one article: the same person by the person model, or a short title in capitals
+ * before the surname of a name written in full ("CS Kagwe" after "Mutahi Kagwe"). Only here: across
+ * articles, "JB" before "Pritzker" may be a given name.
+ */
+function sameInArticle(a: string, b: string): boolean {
+  if (samePerson(a, b)) return true;
+  const [short, full] = ABBREVIATED_TITLE.test(a) ? [a, b] : [b, a];
+  if (!ABBREVIATED_TITLE.test(short) || ABBREVIATED_TITLE.test(full)) return false;
+  const words = nameKey(full).split(' ');
+  return words.length >= 2 && words.at(-1) === nameKey(short).split(' ')[1];
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Text helpers shared by parsing and search: folding, tokenising, sentence boundaries. */
+import { KEEP_DOT } from './lexicon/particles.js';
 import { SAYING_AFTER } from './lexicon/speech-verbs.js';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -153,29 +154,9 @@ export function wordSpans(text: string): Array<{ word: string; start: number; en
   return out;
 }
 
+// Titles and ranks (KEEP_DOT, the names' list), then other abbreviations a full stop does not end.
 const ABBREVIATIONS = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'st',
-  'sr',
-  'jr',
-  'gen',
-  'gov',
-  'sen',
-  'rep',
-  'col',
-  'lt',
-  'capt',
-  'sgt',
-  'maj',
-  'adm',
-  'cmdr',
-  'hon',
-  'rev',
-  'fr',
+  ...KEEP_DOT,
   'no',
   'nos',
   'vs',
@@ -192,10 +173,6 @@ const ABBREVIATIONS = new Set([
   'oct',
   'nov',
   'dec',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
   'dept',
   'est',
   'approx',

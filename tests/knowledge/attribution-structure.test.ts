@@ -1220,3 +1220,23 @@ describe('an opening participle clause of up to eight words is no one', () => {
     expect(quoteOf(a, 'Last year, I finished')).toBe('Philip Kigen');
   });
 });
+
+describe('titles written short', () => {
+  it('"said Coun. Evan Spencer", "said Supt. Jane Cole": the full stop ends no sentence; "CS Kagwe" is Mutahi Kagwe', () => {
+    const a = parse(
+      '"This is the removal of a significant barrier," said Coun. Evan Spencer.',
+      '"We will find them," said Supt. Jane Cole.',
+      'The Cabinet Secretary for Agriculture, Mutahi Kagwe, has issued an ultimatum. Speaking on prices, CS Kagwe said: "We are buying maize at a fair price."',
+      '"We have lost 30 people in the floods," CS Eugene Wamalwa said.',
+    );
+    expect(quoteOf(a, 'This is the removal')).toBe('Evan Spencer');
+    expect(quoteOf(a, 'We will find them')).toBe('Jane Cole');
+    expect(quoteOf(a, 'We are buying maize')).toBe('Mutahi Kagwe');
+    expect(quoteOf(a, 'We have lost 30 people')).toBe('Eugene Wamalwa');
+  });
+
+  it('capitals before a surname that no fuller name in the article has are kept: "JB Pritzker"', () => {
+    const a = parse('JB Pritzker spoke on Monday. "We will win," Pritzker said.');
+    expect(quoteOf(a, 'We will win')).toBe('JB Pritzker');
+  });
+});

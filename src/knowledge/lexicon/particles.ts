@@ -50,6 +50,7 @@ export const KEEP_DOT = new Set([
   'fr',
   ...ABBREVIATED_RANKS,
   'rev',
+  'hon',
   'mme',
   'inc',
   'corp',

@@ -88,7 +88,29 @@ const OFFICES = [
  * Police and military ranks as abbreviated before a name ("Lt Col", "A/Det/Supt Smyth", "Insp Jane
  * Roe"): role words, and abbreviations that keep their dot (particles.ts KEEP_DOT).
  */
-export const ABBREVIATED_RANKS = ['lt', 'col', 'capt', 'sgt', 'supt', 'det', 'insp', 'cpl', 'pte', 'maj', 'brig', 'cmdr', 'cdr', 'adm'];
+// (Also councillors' and officials' titles written short: "Coun. Evan Spencer", "Cllr. Ann Lee".)
+export const ABBREVIATED_RANKS = [
+  'lt',
+  'col',
+  'capt',
+  'sgt',
+  'supt',
+  'det',
+  'insp',
+  'cpl',
+  'pte',
+  'maj',
+  'brig',
+  'cmdr',
+  'cdr',
+  'adm',
+  'coun',
+  'cllr',
+  'atty',
+  'msgr',
+  'amb',
+  'pres',
+];
 
 /** Words that make a role or title, not a name ("Prime Minister", "Secretary General", "coach"). */
 export const ROLE_WORDS = new Set([
