@@ -362,7 +362,10 @@ export class ArticleSpeakers implements KnownNames {
         if (spoke) return spoke.name;
         const named = [...new Set(here.map((r) => r.name))];
         if (named.length) return named.length === 1 ? named[0]! : null;
-        // A paragraph that opens "the company said …" after one where a single organisation spoke.
+        // A paragraph that opens "the company said …" after one where a single organisation spoke
+        // (not when it names something else first: "Hindustan Unilever reported record profits. The
+        // company said: …" is no organisation of the paragraph before).
+        if (all.some((r) => r.name && r.sentence >= paragraphStart)) return null;
         const before = [...new Set(near.filter((r) => r.speaker && r.sentence < paragraphStart).map((r) => r.name))];
         return before.length === 1 ? before[0]! : null;
       }

@@ -1240,3 +1240,16 @@ describe('titles written short', () => {
     expect(quoteOf(a, 'We will win')).toBe('JB Pritzker');
   });
 });
+
+describe('organisations named by their kind', () => {
+  it('"a council spokesperson said" is the council just named; "The company said" never reaches back past another name', () => {
+    const a = parse(
+      'Bunbury City Council has called for a vote. "We want the community to have its say," a council spokesperson said.',
+      'SARU said it was investigating. "We take these allegations very seriously," it said.',
+      'Hindustan Unilever reported record profits. The company said: "Our strong performance reflects the strength of our brands."',
+    );
+    expect(quoteOf(a, 'We want the community')).toBe('Bunbury City Council');
+    expect(quoteOf(a, 'We take these allegations')).toBe('SARU');
+    expect(quoteOf(a, 'Our strong performance')).not.toBe('SARU');
+  });
+});
