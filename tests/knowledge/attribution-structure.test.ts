@@ -1253,3 +1253,14 @@ describe('organisations named by their kind', () => {
     expect(quoteOf(a, 'Our strong performance')).not.toBe('SARU');
   });
 });
+
+describe('kinds of business stand for the one named', () => {
+  it('"the carmaker said" after Volkswagen AG, "the central bank said" after the Reserve Bank of India', () => {
+    const a = parse(
+      'Volkswagen AG is recalling 10,000 employees. In a statement, the carmaker said: "We regret the impact on our workforce."',
+      'The Reserve Bank of India kept rates unchanged. "Inflation remains a concern," the central bank said.',
+    );
+    expect(quoteOf(a, 'We regret the impact')).toBe('Volkswagen AG');
+    expect(quoteOf(a, 'Inflation remains a concern')).toBe('Reserve Bank of India');
+  });
+});

@@ -116,6 +116,23 @@ export const ORG_WORDS = new Set([
  */
 export const LEGAL_FORMS = new Set(['corp', 'inc', 'ltd', 'llc', 'plc', 'ag', 'gmbh', 'sa', 'nv', 'bv', 'spa', 'oy', 'ab', 'asa', 'kk', 'pty']);
 
+/** Kinds of business a report calls the one it is about ("the carmaker said" after "Volkswagen"): no person in news. */
+const BUSINESS_KINDS = [
+  'carmaker',
+  'automaker',
+  'lender',
+  'retailer',
+  'insurer',
+  'airline',
+  'bank',
+  'regulator',
+  'watchdog',
+  'supermarket',
+  'conglomerate',
+  'chipmaker',
+  'drugmaker',
+];
+
 /** Role nouns that stand for an organisation already named ("the ministry said"). */
 export const ORG_NOUNS = new Set([
   'organization',
@@ -148,10 +165,24 @@ export const ORG_NOUNS = new Set([
   'institute',
   'university',
   'band',
+  ...BUSINESS_KINDS,
 ]);
 
-/** Nouns any organisation may be called by ("the company said" after "Chemwerk AG"). */
-export const GENERIC_ORG = new Set(['organization', 'organisation', 'group', 'company', 'firm', 'charity', 'broadcaster', 'network']);
+/**
+ * Nouns any organisation may be called by ("the company said" after "Chemwerk AG"), and the kinds
+ * of business (BUSINESS_KINDS: "the central bank" after "the Reserve Bank of India").
+ */
+export const GENERIC_ORG = new Set([
+  'organization',
+  'organisation',
+  'group',
+  'company',
+  'firm',
+  'charity',
+  'broadcaster',
+  'network',
+  ...BUSINESS_KINDS,
+]);
 
 /**
  * Lower-case nouns for a kind of organisation. Right before a capitalised name ("rights group
