@@ -245,9 +245,10 @@ function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: 
   // the article has just named, through someone unnamed (see spokesWho).
   // ("the government spokesman" after "Steffen Hebestreit, the government spokesman," is him.)
   const kindSpokes = /^(\S+) spokes(?:person|man|woman)$/.exec(nameKey(noun));
-  const named = kindSpokes && det && /^the$/i.test(det) ? ctx.speakers.roleNoun(noun, before(ctx, at), ctx.paragraphStart) : null;
-  if (kindSpokes && ORG_NOUNS.has(kindSpokes[1]!) && !named)
-    return { speaker: ctx.speakers.roleNoun(kindSpokes[1]!, before(ctx, at), ctx.paragraphStart), someone: true };
+  if (kindSpokes && ORG_NOUNS.has(kindSpokes[1]!)) {
+    const named = det && /^the$/i.test(det) ? ctx.speakers.roleNoun(noun, before(ctx, at), ctx.paragraphStart) : null;
+    return named ? { speaker: named } : { speaker: ctx.speakers.roleNoun(kindSpokes[1]!, before(ctx, at), ctx.paragraphStart), someone: true };
+  }
   // A noun phrase that is not an organisation's or a document's is a person, named or not.
   const head = nameKey(noun).split(' ').at(-1) ?? '';
   const someone = !ORG_NOUNS.has(head) && !DOCUMENT_NOUNS.has(head);

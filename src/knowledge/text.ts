@@ -142,6 +142,8 @@ export function asciiWordBoundsInto(folded: string, out: number[] | Int32Array):
 export const APOSTROPHE = 39;
 export const isAsciiLower = (c: number) => c >= 97 && c <= 122;
 export const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+/** An ASCII character code lower-cased (A–Z → a–z), as toLowerCase() does: folding, for ASCII. */
+export const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** Words with their character offsets in the original text (offsets survive folding because
  * folding is applied per match, and NFKD never spans a word boundary). */

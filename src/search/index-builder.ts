@@ -1,5 +1,5 @@
-import { APOSTROPHE, bareWord, fold, foldedWords, isAscii, isAsciiAlnum, isAsciiLower } from '../knowledge/text.js';
-import { terms } from './terms.js';
+import { APOSTROPHE, asciiLower as lower, bareWord, fold, foldedWords, isAscii, isAsciiAlnum, isAsciiLower } from '../knowledge/text.js';
+import { FNV_OFFSET, FNV_PRIME, terms } from './terms.js';
 
 /** The index as plain typed arrays: what is persisted, and what a reload swaps in. */
 export interface IndexData {
@@ -217,11 +217,7 @@ export class IndexBuilder {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 const MISSING = -2;
-/** An ASCII character code lower-cased (A–Z → a–z), as toLowerCase() does. */
-const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /**
  * Lower-cased ASCII word → term id (-1 for a stop word), in an open-addressing table keyed by the

@@ -1,4 +1,4 @@
-import { APOSTROPHE, bareWord, fold, foldedWords, isAscii, isAsciiAlnum, isAsciiLower } from '../knowledge/text.js';
+import { APOSTROPHE, asciiLower as lower, bareWord, fold, foldedWords, isAscii, isAsciiAlnum, isAsciiLower } from '../knowledge/text.js';
 
 /** Index terms: folded words, light plural stemming, no stop words. Used for documents and queries alike. */
 
@@ -102,11 +102,9 @@ export function asciiTerms(text: string): string[] {
   return out;
 }
 
-/** An ASCII character code in lower case. */
-const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a over a word's character codes: the hash both ASCII scans (here and index-builder.ts) compute as they read. */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 /**
  * Folded ASCII word as written ("nation's") → its term ('' for a stop word), in one open-addressing
