@@ -306,9 +306,17 @@ export class ArticleSpeakers implements KnownNames {
       const speakers = [...new Set(inS.filter((r) => r.speaker).map((r) => r.name))];
       pick = speakers.length === 1 ? speakers[0] : null;
       if (pick && byFirst[distinct.indexOf(pick)] && byFirst[distinct.indexOf(pick)] !== g) pick = null;
-      else if (!speakers.length && byFirst.every((x, i) => x || (distinct[i] && this.gender.get(distinct[i]!)))) {
-        const fit = distinct.filter((n, i) => (byFirst[i] ?? (n ? this.gender.get(n) : null)) === g);
-        pick = fit.length === 1 ? fit[0] : this.introduced(fit, inS);
+      else if (!speakers.length) {
+        const known = distinct.map((n, i) => byFirst[i] ?? (n ? this.gender.get(n) : null) ?? null);
+        if (known.every(Boolean)) {
+          const fit = distinct.filter((_, i) => known[i] === g);
+          pick = fit.length === 1 ? fit[0] : this.introduced(fit, inS);
+        } else {
+          // "Harbour master Oumar Daou met Mary Baker": "he" rules Mary out, and the one person
+          // left whose gender is unknown is the only one it can be.
+          const left = distinct.filter((_, i) => known[i] !== (g === 'm' ? 'f' : 'm'));
+          if (left.length === 1 && left.length < distinct.length) pick = left[0];
+        }
       }
     }
     if (pick && !this.gender.get(pick)) this.gender.set(pick, g);

@@ -416,9 +416,33 @@ describe('he and she: what the article and the names say', () => {
     expect(quoteOf(a, 'You do not know')).toBe('Bruno Fernandes');
   });
 
+  it('he or she rules out the one person of the other gender beside someone whose gender nobody knows', () => {
+    const a = parse(
+      'Council leader Oumar Daou met Mary Baker on Monday.',
+      '"We will go on until the harbour is open again," he said.',
+      'Council leader Abdelaziz Belkhadem met Thomas Baker on Tuesday.',
+      '"Nobody will be left behind," he said.',
+    );
+    expect(quoteOf(a, 'We will go on until')).toBe('Oumar Daou');
+    // Two men, neither the speaker of the sentence: nobody.
+    expect(quoteOf(a, 'Nobody will be left behind')).toBeNull();
+  });
+
   it("a given name on one gender's list rules that person out for the other pronoun", () => {
     const a = parse('Bruno Fernandes met the reporters on Monday. "We have nothing to hide," she said.');
     expect(quoteOf(a, 'We have nothing to hide')).toBeNull();
+  });
+});
+
+describe('verbs of thinking quote only with the quotation close after them', () => {
+  it('"believes the vote was “…”" is the believer\'s words; "believes the vote matters" reports nobody\'s', () => {
+    const a = parse(
+      'The council met on Tuesday.',
+      'Harbour master Oumar Daou believes the vote was "the worst decision this council has made in twenty years".',
+      'Mary Baker thinks the plan is sound. The mayor called the vote "a fair result for every district".',
+    );
+    expect(quoteOf(a, 'the worst decision')).toBe('Oumar Daou');
+    expect(givenTo(a, 'thinks the plan is sound')).toEqual([null]);
   });
 });
 

@@ -42,6 +42,16 @@ const JUDGING_FINITE = [
   'recounts',
   'boasted',
   'boasts',
+  // Verbs of thinking, for the same reason: "Heald believes the findings are “a wake-up call”"
+  // quotes Heald, while "Heald believes the findings matter" reports no words of anyone's.
+  'believes',
+  'believed',
+  'thinks',
+  'feels',
+  'fears',
+  'feared',
+  'hopes',
+  'hoped',
 ];
 const JUDGING_PARTICIPLES = [
   'accusing',
