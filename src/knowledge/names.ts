@@ -419,8 +419,11 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
     else if (MALE.has(l)) gender = 'm';
   };
   // A lower-case role word just before the run belongs to it ("spokeswoman Sujata Raisinghani").
+  // So does any agent noun before a given name and a surname ("Twin Peaks co-creator Mark Frost",
+  // "Foo Fighters drummer Taylor Hawkins"): a noun for a person, not a word of the name.
+  const agent = !!before && run.length >= 2 && isGivenName(run[0]!.text) && isPersonNoun(before.low.replace(/^(?:co|vice|ex|deputy|former)-/, ''));
   let lowerRole: Token | null =
-    before && !isCap(before) && ROLE_WORDS.has(before.low) && /^\s+$/.test(text.slice(before.end, run[0]!.start)) ? before : null;
+    before && !isCap(before) && (ROLE_WORDS.has(before.low) || agent) && /^\s+$/.test(text.slice(before.end, run[0]!.start)) ? before : null;
   if (lowerRole) hint(lowerRole.low);
   // "chief executive Tufan Erginbilgic", "head coach …", "finance minister …": up to two more
   // lower-case role words before it belong to the role too.

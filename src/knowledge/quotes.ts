@@ -316,6 +316,12 @@ const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:(?:\s+[\p{L}\p{N}'’-]+){1,12},|(?:\
 const PARTICIPLE_OPENER =
   /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{Ll}\d][\p{L}\d'’-]*){1,8},)/u;
 
+/** "His fiancée, Pamela Cheruiyot", "her husband Mark": a name given as someone's relation. */
+const RELATION_BEFORE = /(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\p{Ll}é-]+,?\s+$/u;
+
+/** He or she as a sentence's subject: opening it, or after an opening phrase and its comma. */
+const PRONOUN_SUBJECT = /^(?:[^,_;:]{0,80},\s+)?(he|she|He|She)\s+(?=\p{Ll})/u;
+
 /**
  * A sentence whose subject is an unnamed person ("A Hamas activist dressed as Gilad Shalit and
  * begged …", "The man told police …"): that person is a candidate for he/she in what follows, as
@@ -633,6 +639,7 @@ function segmentParagraph(
           opens: m.start === trimStart(masked, a),
           person: !!(m.titled || m.role || (m.name?.includes(' ') && firstNameGender(m.name))),
           ...(m.possessive || (opener > 0 && opener < b && m.start < opener) ? { minor: true } : {}),
+          ...(RELATION_BEFORE.test(masked.slice(Math.max(a, m.start - 30), m.start)) ? { relative: true } : {}),
         });
       // ("… after Victory's 2-1 win against Western United": a capitalised object of a preposition
       // with nothing that marks a person is a team, a place or a firm, not someone else who could speak.)
@@ -644,6 +651,28 @@ function segmentParagraph(
         (marked || !/\b(?:against|for|from|to|with|at|in|on|by|over|of)\s+(?:the\s+)?$/i.test(masked.slice(Math.max(a, m.start - 12), m.start)))
       )
         seen.add(r.name);
+    }
+    // "He compared it to a win under Dhoni's captaincy." / "Speaking with Morgan Turinui, he
+    // promised …": a he/she subject carries on the person it stands for, who is this sentence's
+    // subject (so a later "he said" is not the possessive or the participle clause's name).
+    const pron = PRONOUN_SUBJECT.exec(masked.slice(trimStart(masked, a), b));
+    if (pron) {
+      const at = trimStart(masked, a) + pron.index + pron[0].length - pron[1]!.length;
+      const whom = speakers.pronoun(
+        pron[1]!,
+        ctx.here.filter((r) => r.at < at && !r.minor),
+      );
+      if (whom)
+        ctx.here.push({
+          name: whom,
+          gender: /^she$/i.test(pron[1]!) ? 'f' : 'm',
+          org: false,
+          sentence: state.sentence,
+          speaker: false,
+          at,
+          opens: true,
+          person: true,
+        });
     }
     named[si] = ctx.here.some((r) => r.name && !r.org);
     // The one person a sentence names, as its opening subject: a quotation right after it with no

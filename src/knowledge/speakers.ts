@@ -58,6 +58,8 @@ export interface Referent {
    * salient than the people the sentence's verb is about.
    */
   minor?: boolean;
+  /** Named as someone else's relation ("His fiancée, Pamela Cheruiyot"): the "his" is the topic, not her. */
+  relative?: boolean;
 }
 
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
@@ -456,6 +458,9 @@ export class ArticleSpeakers implements KnownNames {
     if (!inS) return null;
     // The sentence's subject, when nothing else in it is marked as a person ("Nick Price used …
     // at Ponte Vedra, Fla.": the places are no second person); else its one name.
+    // ("His fiancée, Pamela Cheruiyot, … since the freshly minted champion …": the sentence is
+    // about the person "his" stands for; "the winner" is not her, and not surely him.)
+    if (inS.some((r) => r.relative)) return null;
     const subject = inS.find((r) => r.opens && r.name)?.name;
     if (subject && inS.every((r) => r.name === subject || (r.name !== null && !r.person && !r.speaker))) return subject;
     const names = new Set(inS.map((r) => r.name));

@@ -358,6 +358,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     const alone =
       mentions.length === 1 && last && !last.possessive && last.name && /^[\s_]*$/.test(ctx.masked.slice(floor, last.start)) && last.end === e - 1;
     if (alone) return { speaker: resolveMention(ctx, last), start: last.start };
+    // "Miley Cyrus, who was part of the lineup … in Bogota, Columbia, said": a relative clause
+    // that holds commas of its own still describes the subject before it.
+    const clause = /^(.*?\S),\s+(?:who|whose)\s[^_]{1,300},$/u.exec(text);
+    if (clause && /,/.test(text.slice(clause[1]!.length + 1, -1))) {
+      const r = subjectBefore(ctx, floor, floor + clause[1]!.length, depth + 1);
+      if (r?.speaker) return r;
+    }
     // "Ben Jones, 32, of Joeys Lane, Bilbrook, said": an age, then an address, after the subject.
     const aged = /^(.*?\S),\s+\d{1,3},(?:\s+[^,_]{1,60},)*$/u.exec(text);
     if (aged) return subjectBefore(ctx, floor, floor + aged[1]!.length, depth + 1);

@@ -416,6 +416,19 @@ describe('he and she: what the article and the names say', () => {
     expect(quoteOf(a, 'You do not know')).toBe('Bruno Fernandes');
   });
 
+  it("a he or she subject carries its person on past a possessive or a participle clause's name", () => {
+    const a = parse(
+      'Captain Virat Kohli described the win as a milestone.',
+      'He compared it to a win under Mahendra Singh Dhoni’s captaincy against England in 2014.',
+      '"Lord’s was very special because we were playing on a similar sort of pitch," he said.',
+      'Waratahs captain Jake Gordon was similarly downbeat after the loss.',
+      'Speaking with Stan Sport’s Morgan Turinui, he promised fans his team would come good soon.',
+      '"Once again guys, we really appreciate the support," he said.',
+    );
+    expect(quoteOf(a, 'Lord’s was very special')).toBe('Virat Kohli');
+    expect(quoteOf(a, 'Once again guys')).toBe('Jake Gordon');
+  });
+
   it('he or she rules out the one person of the other gender beside someone whose gender nobody knows', () => {
     const a = parse(
       'Council leader Oumar Daou met Mary Baker on Monday.',
@@ -431,6 +444,34 @@ describe('he and she: what the article and the names say', () => {
   it("a given name on one gender's list rules that person out for the other pronoun", () => {
     const a = parse('Bruno Fernandes met the reporters on Monday. "We have nothing to hide," she said.');
     expect(quoteOf(a, 'We have nothing to hide')).toBeNull();
+  });
+});
+
+describe('descriptions before and after a name', () => {
+  it("an agent noun between a capitalised work or band and a full name is the person's role, not a speaker of its own", () => {
+    const a = parse(
+      'Twin Peaks co-creator Mark Frost also spoke of the loss as a ‘death in the family’ and branded it ‘too soon’.',
+      'Foo Fighters drummer Taylor Hawkins told the crowd: "We will play this one for Miguel tonight."',
+    );
+    expect(quoteOf(a, 'death in the family')).toBe('Mark Frost');
+    expect(quoteOf(a, 'We will play this one')).toBe('Taylor Hawkins');
+  });
+
+  it('a relative clause holding commas of its own ("… in Bogota, Columbia, said") still describes the name before it', () => {
+    const a = parse(
+      'Miley Cyrus, who was part of the lineup at the Estereo Picnic festival in Bogota, Columbia, said she would dedicate her show to him.',
+      '"My favorite memory of Taylor is dancing round the drum kit," she posted.',
+    );
+    expect(quoteOf(a, 'My favorite memory')).toBe('Miley Cyrus');
+  });
+
+  it('"the winner" after a sentence about "his fiancée, X" is not her', () => {
+    const a = parse(
+      'Ernest Kebenei and Margaret Karie were crowned the winners of the Nairobi Marathon on Sunday.',
+      'His fiancée, Pamela Cheruiyot, a student at Baraton University, can now look forward to December since the freshly minted champion intends to spend some of his prize on their wedding.',
+      '"I have not done the planning yet but I want to establish a family," the winner added.',
+    );
+    expect(quoteOf(a, 'I have not done the planning')).not.toBe('Pamela Cheruiyot');
   });
 });
 
