@@ -61,7 +61,13 @@ export function segmentArticle(written: ParagraphInput[], speakers = new Article
     return text === p.text ? p : { ...p, text };
   });
   const spansOf = quoteSpans(paragraphs);
-  const masked = paragraphs.map((p, i) => mask(p.text, spansOf[i]!));
+  // (A dateline opening one of the first paragraphs, "MELAKA, May 21 — " or "IPOH: ", is where
+  // the story was filed, never a speaker nor a clause of the sentence: it is read as blank.)
+  const masked = paragraphs.map((p, i) => {
+    const m = mask(p.text, spansOf[i]!);
+    const line = i < 3 ? CAPS_DATELINE.exec(m) : null;
+    return line ? ' '.repeat(line[0].length) + m.slice(line[0].length) : m;
+  });
   // Pass 1: every name the article mentions outside quotation marks, and the acronyms it spells out.
   masked.forEach((m) => {
     for (const [, full, acronym] of m.matchAll(SPELLED_ACRONYM))
@@ -577,6 +583,9 @@ function ownSentence(text: string, [a, b]: [number, number], span: Span): boolea
   return /^[\s\p{Pi}\p{Pf}"'«»]*$/u.test(text.slice(a, span.start)) && /^[\s\p{Pi}\p{Pf}"'«».!?]*$/u.test(text.slice(span.end, b));
 }
 
+/** A dateline in capitals: "MELAKA, May 21 — ", "NAIROBI, Kenya, October 30- ", "IPOH: ", "WASHINGTON (Reuters) - ". */
+const CAPS_DATELINE =
+  /^\s*\p{Lu}{3,}(?:[\s-]\p{Lu}{2,})*(?:,\s*\p{Lu}[\p{L}.]*(?:\s\p{Lu}[\p{L}.]*)?){0,2}(?:,?\s+\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})?\s*(?:\([^()_]{1,30}\))?\s*(?:\u2014|\u2013|--|-|:)\s+(?=\p{Lu})/u;
 /** "BRUSSELS, 5 April 2022 — " or "LONDON (Reuters) - " before a paragraph's first words. */
 const DATELINE = /^\s*\p{Lu}[\p{Lu}\s.,'’-]{1,40}(?:,?\s*[\p{L}\d ,.]{0,30}?\d{4})?\s*(?:\([^)]{1,30}\))?\s*[\u2014\u2013-]\s*$/u;
 

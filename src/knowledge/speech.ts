@@ -290,8 +290,15 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     return { ...spokesWho(ctx, spokes, floor + spokes.index + lead), start: floor + spokes.index + lead };
   }
   // "Sen. John Cornyn (R-Texas) told", "Ana Ruiz (pictured) said": an aside in brackets after the subject.
-  const aside = /,?\s*\([^()_]{1,60}\)$/.exec(text);
-  if (aside && aside.index > 0) return subjectBefore(ctx, floor, floor + aside.index, depth);
+  // ("Trevor Hall, regional organiser for the Transport and General Workers Union, (TGWU) said": a
+  // comma before the brackets may also close an appositive, when the words before it name no one.)
+  const aside = /(,?)\s*\([^()_]{1,60}\)$/.exec(text);
+  if (aside && aside.index > 0) {
+    const plain = subjectBefore(ctx, floor, floor + aside.index, depth);
+    if (plain?.speaker || !aside[1]) return plain;
+    const closing = subjectBefore(ctx, floor, floor + aside.index + 1, depth);
+    return closing?.speaker ? closing : plain;
+  }
   // "Apata, who doubles as the Solicitor-General of the Federation, in his submission, said": a
   // relative clause after the subject says who the subject is; it holds no subject of its own.
   const relative = /,\s+(?:who|whose)\s[^,_]*$/.exec(text);
@@ -299,7 +306,11 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // "Fr Seamus Enright, Rector of the religious order in Limerick said:": a capitalised word and
   // "of"/"for"/"at" after a name and a comma, with no comma to close it, is the name's appositive
   // role (the article knows no one by that word).
-  const role = /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text);
+  // (So is a lower-case role ending in a noun for a person: "Stephen Johnston, site manager for
+  // Invista at Brockworth said:".)
+  const role =
+    /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text) ??
+    [/,\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s+(?:of|for|at|with)\s+[^,_]{1,80}$/u.exec(text)].find((r) => r && isPersonNoun(r[1]!));
   if (role && depth === 0 && !ctx.speakers.knowsPerson(role[1]!)) {
     const named = findMentions(ctx.masked, floor, floor + role.index, ctx.speakers).at(-1);
     if (named?.name?.includes(' ') && !named.org && !named.possessive && named.end === floor + role.index)

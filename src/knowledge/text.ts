@@ -40,11 +40,17 @@ const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoj
  * two apostrophes closing a quotation ("…,'' said Duncan Stewart") and two backquotes opening one.
  */
 export function analysisText(text: string): string {
-  const t = blankPictographs(text);
-  return t.includes("''") || t.includes('``') ? t.replace(AP_CLOSE, '" ').replace(AP_OPEN, ' "') : t;
+  let t = blankPictographs(text);
+  if (t.includes("''") || t.includes('``') || t.includes('\u2019\u2019') || t.includes('\u2018\u2018'))
+    t = t.replace(AP_CLOSE, '" ').replace(AP_OPEN, ' "');
+  // A curly mark typed the wrong way round ("… due to pollution,“ he said", "said ”We …"): its
+  // place tells which it is, a mark after a word and before a space closing, the other opening.
+  return t.includes('\u201c') || t.includes('\u201d') ? t.replace(WRONG_OPEN, '\u201d').replace(WRONG_CLOSE, '\u201c') : t;
 }
-const AP_CLOSE = /(?<=\S)''(?=[\s.,;:!?)]|$)/g;
-const AP_OPEN = /``(?=\S)/g;
+const AP_CLOSE = /(?<=\S)(?:''|\u2019\u2019)(?=[\s.,;:!?)]|$)/g;
+const AP_OPEN = /(?:``|\u2018\u2018)(?=\S)/g;
+const WRONG_OPEN = /(?<=[\p{L}\p{N}.,!?…])\u201c(?=\s|$)/gu;
+const WRONG_CLOSE = /(?<=^|\s)\u201d(?=\p{L})/gu;
 
 /** Collapses every run of whitespace (including NBSP) to one space. */
 export function collapseSpaces(text: string): string {

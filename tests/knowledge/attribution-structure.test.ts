@@ -475,6 +475,39 @@ describe('descriptions before and after a name', () => {
   });
 });
 
+describe('what wire copy and regional papers write around a quotation', () => {
+  it('a dateline in capitals opening the story is where it was filed, never the speaker', () => {
+    const a = parse(
+      'MELAKA, May 21 — The dead fish are not caused by pollution, said Tey Kok Kiew.',
+      'IPOH: The mass death of black tilapia was likely due to dumping, said Datuk Teh Kok Lim.',
+    );
+    expect(givenTo(a, 'The dead fish are not caused')).toEqual(['Tey Kok Kiew']);
+    expect(givenTo(a, 'The mass death of black tilapia')).toEqual(['Teh Kok Lim']);
+  });
+
+  it('a curly mark typed the wrong way round, or two apostrophes, still close the quotation', () => {
+    const a = parse(
+      'Committee chairman Teh Kok Lim visited the river on Monday.',
+      '“We suspect they were dumped into Sungai Kinta and did not die naturally due to pollution,“ he said.',
+      'Energy Minister Wes Sheridan spoke to The Guardian.',
+      '“We left the decision up to the community and their capable council,’’ Sheridan said.',
+    );
+    expect(quoteOf(a, 'We suspect they were dumped')).toBe('Teh Kok Lim');
+    expect(quoteOf(a, 'We left the decision')).toBe('Wes Sheridan');
+  });
+
+  it('an appositive closed by a comma before brackets, a lower-case role "for" an organisation, and "issued a statement," introduce the speaker', () => {
+    const a = parse(
+      'Yesterday, Trevor Hall, regional industrial organiser for the Transport and General Workers Union, (TGWU) said: "It is devastating news. It has come as a complete shock."',
+      'In a statement Stephen Johnston, site manager for Invista at Brockworth said: "In recent years Invista has been seeking to improve its profitability."',
+      'In a prepared statement, SkyWest, which operated as American Eagle, issued a statement, “After a routine flight, passengers deplaned through the main cabin door.”',
+    );
+    expect(quoteOf(a, 'It is devastating news')).toBe('Trevor Hall');
+    expect(quoteOf(a, 'In recent years Invista')).toBe('Stephen Johnston');
+    expect(quoteOf(a, 'After a routine flight')).toBe('SkyWest');
+  });
+});
+
 describe('verbs of thinking quote only with the quotation close after them', () => {
   it('"believes the vote was “…”" is the believer\'s words; "believes the vote matters" reports nobody\'s', () => {
     const a = parse(

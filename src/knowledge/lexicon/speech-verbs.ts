@@ -75,6 +75,12 @@ export const FINITE = [
   'go on to say',
   'went on to add',
   'goes on to add',
+  // "SkyWest issued a statement, “…”": the statement's words are the issuer's.
+  'issued a statement',
+  'issues a statement',
+  'released a statement',
+  'releases a statement',
+  'put out a statement',
   'said',
   'says',
   'say',

@@ -24,6 +24,11 @@ export const TITLES = new Set([
   'cr',
   // "Fr Seamus Enright": Father, a priest.
   'fr',
+  // Malaysian honours written before the name, as "Sir" is ("Datuk Tey Kok Kiew", "Datuk Seri
+  // Abdullah Ahmad Badawi").
+  'datuk',
+  'datin',
+  'seri',
 ]);
 
 export const FEMALE = new Set([
@@ -32,6 +37,7 @@ export const FEMALE = new Set([
   'miss',
   'dame',
   'lady',
+  'datin',
   'mme',
   'mlle',
   'queen',
@@ -100,7 +106,7 @@ export const MALE = new Set([
 export const ADDRESS = new Set(
   `his her their highness majesty excellency serene royal sheikh shaikh sheik king queen prince princess
 emir amir sultan general gen mr mrs ms dr prof sir dame lord lady president senator governor honourable honorable hon
-the rt right reverend rev samdech dato seri datu paduka awang haji pehin jr sr`.split(/\s+/),
+the rt right reverend rev samdech dato datuk datin seri datu paduka awang haji pehin jr sr`.split(/\s+/),
 );
 
 /** Joining words inside names, for comparing spellings: they may be present in one and absent in another. */
