@@ -13,6 +13,7 @@ import {
   type Context,
   type Who,
 } from './speech.js';
+import { IRREGULAR_PARTICIPLES } from './lexicon/function-words.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
@@ -69,7 +70,10 @@ export function segmentArticle(written: ParagraphInput[], speakers = new Article
     return line ? ' '.repeat(line[0].length) + m.slice(line[0].length) : m;
   });
   // Pass 1: every name the article mentions outside quotation marks, and the acronyms it spells out.
-  masked.forEach((m) => {
+  // (Not in a headline or a heading: written in title case, "Delta Plane Makes Emergency Landing"
+  // would make a person of "Delta Plane" and of "Delta" an ambiguous first name.)
+  masked.forEach((m, i) => {
+    if (paragraphs[i]!.kind === 'break') return;
     for (const [, full, acronym] of m.matchAll(SPELLED_ACRONYM))
       if (acronymOf(full!) === acronym!.replace(/s$/, '')) speakers.learnAcronym(acronym!, full!);
     const ranges = sentenceRanges(m);
@@ -319,8 +323,10 @@ function itsSubject(mention: Mention, rest: string): boolean {
  * lower-case words without a comma, up to twelve words before one).
  */
 const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:(?:\s+[\p{L}\p{N}'’-]+){1,12},|(?:\s+[\p{Ll}\p{N}]+){0,2})\s+(?:he|she|they|we|i)\s/u;
-const PARTICIPLE_OPENER =
-  /^\p{Lu}\p{Ll}+(?:ed|ing)(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{Ll}\d][\p{L}\d'’-]*){1,8},)/u;
+const PARTICIPLE_OPENER = new RegExp(
+  String.raw`^(?:\p{Lu}\p{Ll}+(?:ed|ing)|${IRREGULAR_PARTICIPLES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{Ll}\d][\p{L}\d'’-]*){1,8},)`,
+  'u',
+);
 
 /** "His fiancée, Pamela Cheruiyot", "her husband Mark": a name given as someone's relation. */
 const RELATION_BEFORE = /(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\p{Ll}é-]+,?\s+$/u;

@@ -39,6 +39,14 @@ const TIME_ADVERBIAL = new RegExp(
 );
 /** "Sani on his Tweeter page, said": where, between a one-word subject and its verb, set off by a comma. */
 const PLACE_ADVERBIAL = /(?<=^[\s_]*\p{Lu}[\p{L}'’-]+)\s+(?:on|in|at|during|via|through)\s+(?:his|her|their|its)\s+[^,_]{1,50}?,\s*$/u;
+/**
+ * "St. Michael in a statement on its website said", "Delta in a statement said": how the words
+ * were given, between the subject and its verb (a document, a post, an interview …).
+ */
+const MEANS_ADVERBIAL = new RegExp(
+  String.raw`\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...ISSUED_DOCUMENTS, ...OWN_DOCUMENTS, ...ACCOUNTS, 'interview', 'briefing', 'blog', 'email', 'video'].join('|')})s?(?:\s+(?:on|in|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)?\s*$`,
+  'u',
+);
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|one|another|this|that|these|those|some|many|several|two|three|local|other)$/i;
 const PREPOSITION = new Set([
   'on',
@@ -276,7 +284,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       AUXILIARY.exec(ctx.masked.slice(floor, e)) ??
       ADVERB.exec(ctx.masked.slice(floor, e)) ??
       TIME_ADVERBIAL.exec(ctx.masked.slice(floor, e)) ??
-      PLACE_ADVERBIAL.exec(ctx.masked.slice(floor, e));
+      PLACE_ADVERBIAL.exec(ctx.masked.slice(floor, e)) ??
+      MEANS_ADVERBIAL.exec(ctx.masked.slice(floor, e));
     if (!m || m[0].trim() === '') break;
     e = floor + m.index;
   }
@@ -321,6 +330,14 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // "The RMT union warned", "the Unite union said": an organisation, then the noun for its kind.
   const kind = last?.org && !last.possessive ? /^\s+([\p{Ll}]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
   if (kind && ORG_NOUNS.has(kind[1]!)) return { speaker: resolveMention(ctx, last!), start: last!.start };
+  // "The BP news release said", "a White House statement said": an organisation's document speaks for it.
+  const paper = last?.org && !last.possessive ? /^\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
+  if (
+    paper &&
+    ISSUED_DOCUMENTS.includes(paper[1]!) &&
+    !/\b(?:for|of|to|with|about|against)\s+(?:the\s+)?$/i.test(ctx.masked.slice(Math.max(floor, last!.start - 16), last!.start))
+  )
+    return { speaker: resolveMention(ctx, last!), start: last!.start };
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
     if (

@@ -508,6 +508,36 @@ describe('what wire copy and regional papers write around a quotation', () => {
   });
 });
 
+describe('what stands around an organisation or a speaker without being one', () => {
+  it('a participle clause opening with an irregular participle ("Built for …,") is no one between he and his name', () => {
+    const a = parse(
+      'In the next eight months, ISRO has nine missions, Sivan told reporters after the launch of the IRNSS-1I satellite.',
+      'Built for a ten-year job in space, IRNSS-1I is expected to be ready for work in about a month.',
+      '"We have a lot more missions on the anvil. In the next months, we are going to have nine missions," he said.',
+    );
+    expect(quoteOf(a, 'We have a lot more missions')).toBe('Sivan');
+  });
+
+  it('a headline in title case teaches no names: "Delta Plane Makes Emergency Landing" leaves "Delta said" the airline', () => {
+    const a = parse(
+      'Delta Plane Makes Emergency Landing At BWI',
+      'A Delta Air Lines flight made an emergency landing Wednesday in Maryland because of an engine problem.',
+      'Delta said in a statement that the plane was diverted after "an observed issue with one of the aircraft\'s engines."',
+    );
+    expect(quoteOf(a, 'an observed issue')).toBe('Delta Air Lines');
+  });
+
+  it("how the words were given, between the subject and its verb, and an organisation's document, speak for the organisation", () => {
+    const a = parse(
+      'More than 30 cases have been reported from St. Michael Medical Center in Bremerton.',
+      'St. Michael in a statement on its website said the hospital was “working closely with the state health department and performing contact tracing.”',
+      'The BP news release said the Coast Guard ended patrols in Louisiana, “bringing to a close the extensive four-year active cleanup of the Gulf Coast.”',
+    );
+    expect(quoteOf(a, 'working closely with the state')).toMatch(/St\. Michael/);
+    expect(quoteOf(a, 'bringing to a close')).toBe('BP');
+  });
+});
+
 describe('verbs of thinking quote only with the quotation close after them', () => {
   it('"believes the vote was “…”" is the believer\'s words; "believes the vote matters" reports nobody\'s', () => {
     const a = parse(

@@ -172,3 +172,12 @@ which who what why how where there here then not no yes`.split(/\s+/),
  * channel ("USA Today", "Russia Today", "Psychology Today") rather than start a new sentence part.
  */
 export const NAME_TAILS = new Set(['today']);
+
+/**
+ * Past participles not ending in -ed, for the participle clauses that open a sentence ("Built for a
+ * ten-year job in space, IRNSS-1I is …", "Born in Leeds, she …"): the clause's word is no one.
+ */
+export const IRREGULAR_PARTICIPLES = `built made born known taken given seen held led set brought bought caught taught thought told
+sold written driven shown drawn grown thrown flown chosen frozen stolen spoken hidden beaten broken forgotten worn torn sworn
+begun struck stuck won shot fed met kept left lost meant sent spent lent bent felt dealt heard paid laid found bound wound
+ground hung dug spun sprung swum sung rung sunk shrunk slung stung swung understood withdrawn overseen overtaken undertaken`.split(/\s+/);
