@@ -324,12 +324,25 @@ function itsSubject(mention: Mention, rest: string): boolean {
  */
 const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:(?:\s+[\p{L}\p{N}'’-]+){1,12},|(?:\s+[\p{Ll}\p{N}]+){0,2})\s+(?:he|she|they|we|i)\s/u;
 const PARTICIPLE_OPENER = new RegExp(
-  String.raw`^(?:\p{Lu}\p{Ll}+(?:ed|ing)|${IRREGULAR_PARTICIPLES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{Ll}\d][\p{L}\d'’-]*){1,8},)`,
+  String.raw`^(?:\p{Lu}\p{Ll}+(?:ed|ing)|${IRREGULAR_PARTICIPLES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{L}\d][\p{L}\d'’.-]*){1,8},)`,
   'u',
 );
 
 /** "His fiancée, Pamela Cheruiyot", "her husband Mark": a name given as someone's relation. */
 const RELATION_BEFORE = /(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\p{Ll}é-]+,?\s+$/u;
+
+/** The person noun of a "the …" description that is a sentence's subject (after an opening phrase and its comma), or null. */
+function descriptionSubject(sentence: string): string | null {
+  const m = /^(?:[^,_;:]{0,100},\s+)?[Tt]he\s+((?:[\p{Ll}-]+\s+){0,4})(?=\p{Ll})/u.exec(sentence);
+  if (!m) return null;
+  const words = `${m[1]!}${/^\p{Ll}[\p{Ll}-]*/u.exec(sentence.slice(m[0].length))?.[0] ?? ''}`.trim().split(/\s+/);
+  const k = words.findIndex((w) => isPersonNoun(w));
+  // The noun must be followed by the sentence's verb, not by more of a noun phrase ("the player's").
+  return k >= 0 && k < words.length - 1 ? words.slice(0, k + 1).join(' ') : null;
+}
+
+/** A preposition right before a name, other than a passive's "by" (whose object is the doer). */
+const OBLIQUE_BEFORE = /(?:^|[^\p{L}])(?:behind|after|before|against|over|than|like|including|alongside|beside|with|to|from|of|for|in|at|on)\s+$/u;
 
 /** He or she as a sentence's subject: opening it, or after an opening phrase and its comma. */
 const PRONOUN_SUBJECT = /^(?:[^,_;:]{0,80},\s+)?(he|she|He|She)\s+(?=\p{Ll})/u;
@@ -623,7 +636,23 @@ function segmentParagraph(
     state.sentence++;
     const ctx: Context = { masked, speakers, sentence: state.sentence, paragraphStart, here: [] };
     speakers.notePronouns(state.sentence, masked.slice(a, b));
-    const unnamed = unnamedSubject(masked.slice(a, b));
+    // "Delivering her remarks in French, the tennis player thanked her family": a description as
+    // the subject stands for the person it describes (as "the tennis player said" would), who is
+    // then this sentence's subject; one that describes no one named is an unnamed person.
+    const described = descriptionSubject(masked.slice(trimStart(masked, a), b));
+    const whom = described ? speakers.roleNoun(described, ctx.here, paragraphStart) : null;
+    const unnamed = whom ? null : unnamedSubject(masked.slice(a, b));
+    if (whom)
+      ctx.here.push({
+        name: whom,
+        gender: null,
+        org: speakers.isOrg(whom),
+        sentence: state.sentence,
+        speaker: false,
+        at: a,
+        opens: true,
+        person: true,
+      });
     if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a, person: true });
     // Who may be the speaker of a quotation that follows: an unnamed subject, and every person
     // named, but not a possessive ("Osei's deputy, Lena Park") nor a role that names no one
@@ -655,6 +684,11 @@ function segmentParagraph(
           person: !!(m.titled || m.role || (m.name?.includes(' ') && firstNameGender(m.name))),
           ...(m.possessive || (opener > 0 && opener < b && m.start < opener) ? { minor: true } : {}),
           ...(RELATION_BEFORE.test(masked.slice(Math.max(a, m.start - 30), m.start)) ? { relative: true } : {}),
+          ...(OBLIQUE_BEFORE.test(masked.slice(Math.max(a, m.start - 16), m.start)) ||
+          // ("behind Margaret Court, who won 24, and Steffi Graf": joined to one.)
+          (ctx.here.at(-1)?.oblique && /(?:^|[^\p{L}])(?:and|or)\s+$/u.test(masked.slice(Math.max(a, m.start - 6), m.start)))
+            ? { oblique: true }
+            : {}),
         });
       // ("… after Victory's 2-1 win against Western United": a capitalised object of a preposition
       // with nothing that marks a person is a team, a place or a firm, not someone else who could speak.)

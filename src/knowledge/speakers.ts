@@ -60,6 +60,8 @@ export interface Referent {
   minor?: boolean;
   /** Named as someone else's relation ("His fiancée, Pamela Cheruiyot"): the "his" is the topic, not her. */
   relative?: boolean;
+  /** The object of a preposition other than a passive's "by" ("behind Margaret Court"): less salient than the subject. */
+  oblique?: boolean;
 }
 
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
@@ -180,7 +182,17 @@ export class ArticleSpeakers implements KnownNames {
       const known = this.bySurname.get(nameKey(name));
       if (known !== undefined) return known || null;
     }
-    if (parts.length >= 2) return this.fullest(name);
+    if (parts.length >= 2) {
+      // "Edgware Primary" after "Edgware Primary School", "St. Michael" after "St. Michael Medical
+      // Center": the first words of the one organisation named so are that organisation (not
+      // when a common given name opens them: "Michael Jordan" is no "Michael Jordan Foundation").
+      if (!firstNameGender(name)) {
+        const head = `${nameKey(name)} `;
+        const whole = [...this.orgs].filter((o) => nameKey(o).startsWith(head));
+        if (whole.length === 1) return whole[0]!;
+      }
+      return this.fullest(name);
+    }
     const key = nameKey(name);
     const bySurname = this.bySurname.get(key);
     if (bySurname !== undefined) return bySurname || null;
@@ -312,12 +324,13 @@ export class ArticleSpeakers implements KnownNames {
         const known = distinct.map((n, i) => byFirst[i] ?? (n ? this.gender.get(n) : null) ?? null);
         if (known.every(Boolean)) {
           const fit = distinct.filter((_, i) => known[i] === g);
-          pick = fit.length === 1 ? fit[0] : this.introduced(fit, inS);
+          pick = fit.length === 1 ? fit[0] : (this.introduced(fit, inS) ?? this.continuing(fit, inS));
         } else {
           // "Harbour master Oumar Daou met Mary Baker": "he" rules Mary out, and the one person
           // left whose gender is unknown is the only one it can be.
           const left = distinct.filter((_, i) => known[i] !== (g === 'm' ? 'f' : 'm'));
           if (left.length === 1 && left.length < distinct.length) pick = left[0];
+          else if (left.length > 1) pick = this.continuing(left, inS);
         }
       }
     }
@@ -339,6 +352,25 @@ export class ArticleSpeakers implements KnownNames {
     const fresh = fit.filter((n) => !before(n));
     if (fresh.length !== 1 || !inS.some((r) => r.name === fresh[0] && r.opens)) return null;
     return fresh[0]!;
+  }
+
+  /**
+   * "Williams is now third in all-time titles, behind Margaret Court and Steffi Graf. “…,” she
+   * said": of several compatible people in one sentence, the subject that opens it when it has
+   * spoken before in the article and every other one is named there for the first time, in a
+   * prepositional phrase: the story carries on with its speaker. ("Tom Hale met Mark Rees", both
+   * new: nobody.)
+   */
+  private continuing(fit: Array<string | null>, inS: Referent[]): string | null {
+    if (fit.length < 2 || fit.some((n) => !n)) return null;
+    const s = inS[0]!.sentence;
+    const subject = inS.find((r) => r.opens && r.name && fit.includes(r.name))?.name;
+    if (!subject || !this.referents.some((r) => r.name === subject && r.speaker && r.sentence < s)) return null;
+    const others = fit.filter((n) => n !== subject);
+    const fresh = (n: string | null) => !this.referents.some((r) => r.name === n && r.sentence < s);
+    // (Only beside people in a prepositional phrase: "Ruiz was joined by Detective Sarah Kline" brings
+    // in someone who may speak next.)
+    return others.every((n) => fresh(n) && inS.every((r) => r.name !== n || (r.oblique && !r.speaker))) ? subject : null;
   }
 
   /**

@@ -429,6 +429,26 @@ describe('he and she: what the article and the names say', () => {
     expect(quoteOf(a, 'Once again guys')).toBe('Jake Gordon');
   });
 
+  it('the subject who has spoken before keeps he/she over people the sentence names for the first time; two new people leave it to nobody', () => {
+    const a = parse(
+      '"I think I\'m going to faint in 20 minutes," Serena Williams said.',
+      'Williams is now third in all-time Grand Slam titles, behind Margaret Court, who won 24, and Steffi Graf, who notched 22.',
+      '"Twenty is pretty amazing to me, unfortunately, I\'m thinking about Wimbledon," she said.',
+      'Prime Minister Tom Hale met opposition leader Mark Rees on Tuesday. "We had a frank exchange," he said.',
+    );
+    expect(quoteOf(a, 'Twenty is pretty amazing')).toBe('Serena Williams');
+    expect(quoteOf(a, 'We had a frank exchange')).toBeNull();
+  });
+
+  it('a "the …" description as the subject stands for the person it describes, past a participle clause holding a capitalised word', () => {
+    const a = parse(
+      'Serena Williams won the French Open on Saturday.',
+      'Delivering her post-match remarks in French, the tennis player then thanked her family and father.',
+      '"None of this was possible without any of you," she said.',
+    );
+    expect(quoteOf(a, 'None of this was possible')).toBe('Serena Williams');
+  });
+
   it('he or she rules out the one person of the other gender beside someone whose gender nobody knows', () => {
     const a = parse(
       'Council leader Oumar Daou met Mary Baker on Monday.',
@@ -525,6 +545,15 @@ describe('what stands around an organisation or a speaker without being one', ()
       'Delta said in a statement that the plane was diverted after "an observed issue with one of the aircraft\'s engines."',
     );
     expect(quoteOf(a, 'an observed issue')).toBe('Delta Air Lines');
+  });
+
+  it('the first words of the one organisation named so are that organisation, not a second person beside the subject', () => {
+    const a = parse(
+      'The pupils put on a carnival before Edgware Primary School broke up for the summer.',
+      'Headteacher Alison Jacob was full of pride in the progress Edgware Primary has made during its first 10 years.',
+      '"This school is built on the strength, love and resilience of our children," she said.',
+    );
+    expect(quoteOf(a, 'This school is built')).toBe('Alison Jacob');
   });
 
   it("how the words were given, between the subject and its verb, and an organisation's document, speak for the organisation", () => {

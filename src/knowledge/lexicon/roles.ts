@@ -399,7 +399,7 @@ export const EPITHETS = new Set(
 mogul actor actress singer rapper musician songwriter golfer striker midfielder defender goalkeeper batsman bowler sprinter
 swimmer boxer athlete skier cyclist rider skater world-beater grandmaster filmmaker entrepreneur frontman republican
 democrat tory skipper hooker flanker winger fly-half scrum-half playmaker forward wicketkeeper keeper all-rounder opener
-spinner quarterback pitcher`.split(/\s+/),
+spinner quarterback pitcher player rocker drummer guitarist bassist vocalist pianist comedian`.split(/\s+/),
 );
 
 /**
