@@ -122,6 +122,8 @@ export interface KnownNames {
   knowsPerson(word: string): boolean;
   /** An organisation the article names, or spells out as this acronym ("the World Health Organization (WHO)"). */
   isOrg?(name: string): boolean;
+  /** The article's organisations whose names hold a lower-case word ("Feed the Minds"), read whole wherever they recur. */
+  innerLowerOrgs?(): readonly string[];
 }
 
 /** Whether a word of NOT_NAME opens a name here (see nameCapable and KnownNames). */
@@ -177,6 +179,15 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
     const kindBefore =
       i > 0 && (kindNoun(toks[i - 1]!, toks[i]!, text) || (i > 1 && /^the$/i.test(toks[i - 1]!.text) && kindNoun(toks[i - 2]!, toks[i - 1]!, text)));
     let j = particleLead ? p0 + 1 : i + 1;
+    // "said Feed the Minds chair Sandy Sneddon": a name the article has already read as an
+    // organisation's, with a lower-case word inside, is read whole again.
+    const whole = known
+      ?.innerLowerOrgs?.()
+      .find((o) => text.startsWith(o, toks[i]!.start) && !/[\p{L}\p{N}]/u.test(text[toks[i]!.start + o.length] ?? ''));
+    if (whole) {
+      const end = toks[i]!.start + whole.length;
+      while (j < toks.length && toks[j]!.end <= end) j++;
+    }
     while (j < toks.length) {
       const prev = toks[j - 1]!,
         t = toks[j]!;
@@ -220,6 +231,11 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       const next = toks[j + 1];
       if (kindBefore && t.low === 'of' && next?.low === 'the' && toks[j + 2] && isCap(toks[j + 2]!) && /^\s+$/.test(text.slice(t.end, next.start))) {
         j += 3;
+        continue;
+      }
+      // "aid charity Feed the Minds": after a kind noun, a lower-case "the" between capitalised words too.
+      if (kindBefore && t.text === 'the' && next && isCap(next) && !NOT_NAME.has(next.low) && /^\s+$/.test(text.slice(t.end, next.start))) {
+        j += 2;
         continue;
       }
       if (

@@ -140,6 +140,19 @@ export class ArticleSpeakers implements KnownNames {
   }
 
   /** A single word this article has used as a known person's surname or given name ("West" after "Adam West"). */
+  /** The one organisation of the article whose name begins with these words, or null. */
+  private orgStartingWith(name: string): string | null {
+    const head = `${nameKey(name)} `;
+    const whole = [...this.orgs].filter((o) => nameKey(o).startsWith(head)).sort((a, b) => a.length - b.length);
+    // ("Rolls-Royce", "Rolls-Royce Holdings Plc", "Rolls-Royce Corp": the name the others begin with.)
+    const first = whole[0];
+    return first && whole.every((o) => `${nameKey(o)} `.startsWith(`${nameKey(first)} `)) ? first : null;
+  }
+
+  innerLowerOrgs(): readonly string[] {
+    return [...this.orgs].filter((o) => /\s\p{Ll}+\s/u.test(o));
+  }
+
   knowsPerson(word: string): boolean {
     const key = nameKey(word);
     return !!this.bySurname.get(key) || !!this.byFirst.get(key);
@@ -186,14 +199,15 @@ export class ArticleSpeakers implements KnownNames {
       // "Edgware Primary" after "Edgware Primary School", "St. Michael" after "St. Michael Medical
       // Center": the first words of the one organisation named so are that organisation (not
       // when a common given name opens them: "Michael Jordan" is no "Michael Jordan Foundation").
-      if (!firstNameGender(name)) {
-        const head = `${nameKey(name)} `;
-        const whole = [...this.orgs].filter((o) => nameKey(o).startsWith(head));
-        if (whole.length === 1) return whole[0]!;
-      }
-      return this.fullest(name);
+      const whole = firstNameGender(name) ? null : this.orgStartingWith(name);
+      return whole ?? this.fullest(name);
     }
     const key = nameKey(name);
+    // ("the Rolls spokesman" after "Rolls-Royce Holdings Plc", a word no person of the article bears.)
+    if (!this.bySurname.get(key) && !this.byFirst.get(key)) {
+      const whole = this.orgStartingWith(name);
+      if (whole) return whole;
+    }
     const bySurname = this.bySurname.get(key);
     if (bySurname !== undefined) return bySurname || null;
     const byFirst = this.byFirst.get(key);

@@ -387,8 +387,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       mentions.length === 1 && last && !last.possessive && last.name && /^[\s_]*$/.test(ctx.masked.slice(floor, last.start)) && last.end === e - 1;
     if (alone) return { speaker: resolveMention(ctx, last), start: last.start };
     // "Miley Cyrus, who was part of the lineup … in Bogota, Columbia, said": a relative clause
-    // that holds commas of its own still describes the subject before it.
-    const clause = /^(.*?\S),\s+(?:who|whose)\s[^_]{1,300},$/u.exec(text);
+    // that holds commas of its own still describes the subject before it ("David White, who, like
+    // Mr Hulme, joined the Trust in May, said"); so does a description ("Greg Hodges, a partner at
+    // the Oliver Maner law firm in Savannah, Ga., told").
+    const clause = /^(.*?\S),\s+(?:(?:who|whose)[\s,]|(?:an?|the)\s+\p{Ll})[^_]{1,300},$/u.exec(text);
     if (clause && /,/.test(text.slice(clause[1]!.length + 1, -1))) {
       const r = subjectBefore(ctx, floor, floor + clause[1]!.length, depth + 1);
       if (r?.speaker) return r;
@@ -653,7 +655,8 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     m?.start === at &&
     !m.possessive &&
     // ("said U.S. skateboarder Mariah Duran", "said NATO chief X": an organisation or a country qualifies too.)
-    ((m.name && !m.name.includes(' ') && (m.org || isCountryWord(m.name) || !ctx.speakers.canonical(m.name, m.org))) ||
+    // ("said Feed the Minds chair Sandy Sneddon": an organisation of several words the article names.)
+    ((m.name && (m.org || !m.name.includes(' ')) && (m.org || isCountryWord(m.name) || !ctx.speakers.canonical(m.name, m.org))) ||
       (!m.name && m.role && !m.role.includes(' '))) &&
     next?.name &&
     !next.org &&
@@ -669,6 +672,12 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     m &&
     (m.start === at ||
       /^(?:[\p{Ll}-]+\s+){1,3}(?:[\p{Ll}-]+,\s+)?$|^[\p{Ll}-]+,\s+$/u.test(described) ||
+      // ("said Google spokesman John Smith": capitalised words qualifying the role the name carries.)
+      (m.name &&
+        !m.org &&
+        m.role &&
+        m.start < m.nameStart &&
+        /^\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|the|and|for|&|\p{Lu}[\p{L}'’.&-]*)){0,5}\s+$/u.test(described)) ||
       (m.name && !m.org && /^(?:[\p{Ll}-]+\s+){1,5}$/u.test(described) && isPersonNoun(described.split(/\s+/)[0]!)))
   )
     return { speaker: resolveMention(ctx, m) };

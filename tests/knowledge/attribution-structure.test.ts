@@ -556,6 +556,30 @@ describe('what stands around an organisation or a speaker without being one', ()
     expect(quoteOf(a, 'This school is built')).toBe('Alison Jacob');
   });
 
+  it('an organisation named with a lower-case word ("Feed the Minds"), or by its first words ("the Rolls spokesman"), is read whole', () => {
+    const a = parse(
+      'Global aid charity Feed the Minds has become the latest charity to announce it will close.',
+      '“It is with a heavy heart that we announce the closure of the charity,” said Feed the Minds chair Sandy Sneddon.',
+      'British aero engine maker Rolls-Royce Holdings Plc said it was confident the lawsuit would fail.',
+      '"This lawsuit is entirely without merit," a Rolls-Royce spokesman said.',
+      '"Judge Lawrence did not find that the company engaged in any wrongdoing," the Rolls spokesman added.',
+      '"We are grateful for your patience and support," said Google spokesman John Smith.',
+    );
+    expect(quoteOf(a, 'It is with a heavy heart')).toBe('Sandy Sneddon');
+    expect(quoteOf(a, 'Judge Lawrence did not find')).toMatch(/^Rolls-Royce/);
+    expect(quoteOf(a, 'We are grateful for your patience')).toBe('John Smith');
+  });
+
+  it('a description or a relative clause holding commas ("in Savannah, Ga.,", "who, like Mr Hulme,") still describes the name before it', () => {
+    const a = parse(
+      'New chief executive Nick Hulme said the trust had not been good enough.',
+      'Trust Chair David White, who, like Mr Hulme, joined the Trust in May, said: "This report for me is a watershed."',
+      'On Monday, Greg Hodges, a partner at the Oliver Maner law firm in Savannah, Ga., told the Daily Report the claims were false. "We don\'t comment on pending litigation," he said.',
+    );
+    expect(quoteOf(a, 'This report for me')).toBe('David White');
+    expect(quoteOf(a, "We don't comment")).toBe('Greg Hodges');
+  });
+
   it("how the words were given, between the subject and its verb, and an organisation's document, speak for the organisation", () => {
     const a = parse(
       'More than 30 cases have been reported from St. Michael Medical Center in Bremerton.',
