@@ -323,6 +323,12 @@ function itsSubject(mention: Mention, rest: string): boolean {
  * lower-case words without a comma, up to twelve words before one).
  */
 const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:(?:\s+[\p{L}\p{N}'’-]+){1,12},|(?:\s+[\p{Ll}\p{N}]+){0,2})\s+(?:he|she|they|we|i)\s/u;
+/**
+ * "Initially the only first responder on the ground, Ruskan helped …": a capitalised word, lower-case
+ * words and a comma, then the sentence's subject, open it with a phrase; a name there would be
+ * followed by its verb or by a comma of its own.
+ */
+const PHRASE_OPENER = /^\p{Lu}\p{Ll}+(?:\s+[\p{Ll}\p{N}'’-]+){1,12},\s+(?:\p{Lu}\p{Ll}|(?:he|she|they)\s)/u;
 const PARTICIPLE_OPENER = new RegExp(
   String.raw`^(?:\p{Lu}\p{Ll}+(?:ed|ing)|${IRREGULAR_PARTICIPLES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{L}\d][\p{L}\d'’.-]*){1,8},)`,
   'u',
@@ -672,7 +678,9 @@ function segmentParagraph(
         !m.titled &&
         !m.role &&
         !speakers.knowsPerson(m.name) &&
-        (PARTICIPLE_OPENER.test(masked.slice(m.start, b)) || ADVERBIAL_OPENER.test(masked.slice(m.start, b)))
+        (PARTICIPLE_OPENER.test(masked.slice(m.start, b)) ||
+          ADVERBIAL_OPENER.test(masked.slice(m.start, b)) ||
+          PHRASE_OPENER.test(masked.slice(m.start, b)))
       )
         continue;
       const r = speakers.referentOf(m, state.sentence, false);
@@ -750,7 +758,9 @@ function segmentParagraph(
       const closesHere = span.closed && span.end < b;
       if (closesHere || (!span.closed && span.end <= b)) {
         const next = spans.find((s) => s.start > span.end);
-        const tail = closesHere ? tailAttribution(ctx, span.end + 1, Math.min(b, next ? next.start - 1 : b)) : null;
+        const tail = closesHere
+          ? tailAttribution({ ...ctx, quoted: text.slice(span.start, span.end) }, span.end + 1, Math.min(b, next ? next.start - 1 : b))
+          : null;
         // A partial quotation belongs to its sentence's speaker; "according to" after it names a source.
         const found = span.embedded ? (span.lead ?? tail) : (tail ?? span.lead);
         if (found) {
@@ -762,6 +772,9 @@ function segmentParagraph(
     }
     if (!isQuote) {
       const reported = reportedWho(ctx, a, b);
+      // "Cuomo said he had heard of …": a he or she right after the verb is its subject's own.
+      const own = reported?.speaker ? /^\s+(?:that\s+)?(he|she)\s/i.exec(masked.slice(reported.verb.end, b)) : null;
+      if (own) speakers.learnGender(reported!.speaker!, /^he$/i.test(own[1]!) ? 'm' : 'f');
       const unmarked = !inSpans.length && reported?.speaker ? unmarkedStatement(text, masked, a, b) : -1;
       if (unmarked > 0) {
         // "Solberg says: The tax is fair." — words after "X says:" without marks are X's statement.

@@ -1,4 +1,5 @@
 import { DOCUMENT_NOUNS } from './lexicon/documents.js';
+import { NOT_NAME } from './lexicon/function-words.js';
 import { GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
 import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
 import { isDemonym, isPlaceName } from './lexicon/places.js';
@@ -227,6 +228,18 @@ export class ArticleSpeakers implements KnownNames {
   }
 
   /**
+   * "“…,” Fisher said" before the article names Fred Fisher's wife, Kim Fisher: of the people
+   * who share a surname, the one the article has named so far. With two named so far, nobody
+   * (not the one who has spoken: "DeLuca once told an interviewer" after Oscar DeLuca's daughter
+   * Gina spoke is Oscar).
+   */
+  bearerSoFar(surname: string, here: Referent[]): string | null {
+    const all = [...this.referents, ...here];
+    const named = this.bearers(surname).filter((p) => all.some((r) => r.name === p));
+    return named.length === 1 ? named[0]! : null;
+  }
+
+  /**
    * "Mr Hoy said" in an article about Diane Hoy and her husband Michael Hoy: a title's gender picks
    * the one bearer of a shared surname whose gender is the title's, when every bearer's gender is
    * known; otherwise null.
@@ -237,6 +250,11 @@ export class ArticleSpeakers implements KnownNames {
     if (!gender || genders.some(([, g]) => !g)) return null;
     const fit = genders.filter(([, g]) => g === gender).map(([p]) => p);
     return fit.length === 1 ? fit[0]! : null;
+  }
+
+  /** What the text says of someone's gender ("Cuomo said he …"), unless it has said otherwise before. */
+  learnGender(person: string, g: Gender): void {
+    if (g && !this.gender.has(person) && !this.isOrg(person)) this.gender.set(person, g);
   }
 
   /** A mention as a referent (its canonical name, or null for an unknown single word). */
@@ -295,12 +313,17 @@ export class ArticleSpeakers implements KnownNames {
    * mentions someone compatible; when that sentence has several compatible people, the one who
    * speaks there, if only one does; otherwise nobody.
    */
-  pronoun(word: string, here: Referent[]): string | null {
+  pronoun(word: string, here: Referent[], quoted?: string): string | null {
     const g: Gender = /^she$/i.test(word) ? 'f' : /^he$/i.test(word) ? 'm' : null;
     if (!g) return null;
+    // ("“I think Kay has dodged a lot of answers,” she said": the quotation speaks of Kay Hagan, so
+    // "she" is not her; people do not call themselves by their own names.)
+    // (Not a month or a word that opens sentences: "In May we will leave," Theresa May said.)
+    const named = quoted ? new Set(quoted.split(/[^\p{L}'’-]+/u).filter((w) => /^\p{Lu}/u.test(w) && !NOT_NAME.has(w.toLowerCase()))) : null;
+    const speaksOf = (n: string) => !!named && n.split(/\s+/).some((w) => named.has(w));
     const ok = (r: Referent) => {
       const known = (r.name ? this.gender.get(r.name) : null) ?? r.gender;
-      return !r.org && (!known || known === g);
+      return !r.org && (!known || known === g) && !(r.name && speaksOf(r.name));
     };
     const all = [...this.referents, ...here];
     let inS = nearestSentence(all, ok);

@@ -111,6 +111,8 @@ export interface Context {
   paragraphStart: number;
   /** Referents of this sentence found so far, with their offsets. */
   here: Array<Referent & { at: number }>;
+  /** The words of the quotation being attributed, when there is one: he/she is not someone they name. */
+  quoted?: string;
 }
 
 export interface VerbHit {
@@ -165,7 +167,11 @@ function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
   }
   const name = ctx.speakers.canonical(m.name, m.org);
   if (name === null)
-    return m.name.includes(' ') || m.org ? null : ((m.titled ? ctx.speakers.titledBearer(m.name, m.gender) : null) ?? paragraphBearer(ctx, m));
+    return m.name.includes(' ') || m.org
+      ? null
+      : ((m.titled ? ctx.speakers.titledBearer(m.name, m.gender) : null) ??
+          paragraphBearer(ctx, m) ??
+          (m.titled ? null : ctx.speakers.bearerSoFar(m.name, before(ctx, at))));
   if (name && m.titled && !m.name.includes(' ') && !ctx.speakers.titleFits(m.name, m.gender, name)) return null;
   return name ?? m.name;
 }
@@ -244,7 +250,7 @@ function afterPreposition(ctx: Context, floor: number, m: Mention): boolean {
 
 function pronounWho(ctx: Context, word: string, at: number): Who {
   if (/^it$/i.test(word)) return { speaker: ctx.speakers.orgPronoun(before(ctx, at), ctx.paragraphStart) };
-  return { speaker: /^(?:he|she)$/i.test(word) ? ctx.speakers.pronoun(word, before(ctx, at)) : null };
+  return { speaker: /^(?:he|she)$/i.test(word) ? ctx.speakers.pronoun(word, before(ctx, at), ctx.quoted) : null };
 }
 
 /** A lower-case noun phrase as subject: "the minister" → that person; "a witness" → nobody. */

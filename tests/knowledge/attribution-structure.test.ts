@@ -449,6 +449,40 @@ describe('he and she: what the article and the names say', () => {
     expect(quoteOf(a, 'None of this was possible')).toBe('Serena Williams');
   });
 
+  it('a shared surname is the one bearer named so far; with two named, nobody', () => {
+    const a = parse(
+      'Fred Fisher was lying in his bunk on his fishing boat when it began to roll.',
+      '“I yelled at the guy on watch to wake up the other guy,” Fisher, 43, of Charleston, told The Associated Press.',
+      'When he failed to make an appointment, his wife, Kim Fisher, notified the Coast Guard.',
+      'Laura Kowal was found dead in the river in August.',
+      'Her daughter, Kelly Kowal, said there is no reason her mom would be in that area.',
+      '“Someone took my mom’s life the weekend of August 7,” Kowal said.',
+    );
+    expect(quoteOf(a, 'I yelled at the guy')).toBe('Fred Fisher');
+    expect(quoteOf(a, 'Someone took my mom')).toBeNull();
+  });
+
+  it('"Cuomo said he …" tells his gender, so "she" after it is someone else; an opening phrase is no one between he and his name', () => {
+    const a = parse(
+      'Speaking to Chris Cuomo from the convention centre, Dawn Coles recounted how she ended up on top of a pickup truck.',
+      'A duly impressed Cuomo said he had heard of “mommy strength” before, but could not believe that she swam for a mile.',
+      '“There was a lot of wind and rain,” she explained.',
+      'U.S. Coast Guard Petty Officer Scott Ruskan played a crucial role. Initially the only first responder on the ground, Ruskan helped save 165 children.',
+      '“Any of the rescue swimmers in the Coast Guard would have done the exact same thing,” he said.',
+    );
+    expect(quoteOf(a, 'There was a lot of wind')).toBe('Dawn Coles');
+    expect(quoteOf(a, 'Any of the rescue swimmers')).toBe('Scott Ruskan');
+  });
+
+  it('he or she is not someone the quotation itself speaks of by name', () => {
+    const a = parse(
+      'Elizabeth Dole questions whether Kay Hagan is qualified, saying she does not understand federal issues.',
+      'Her campaign’s latest ads criticize Hagan for dodging issues in interviews.',
+      '"I think Kay has dodged a lot of answers that would help people," she said.',
+    );
+    expect(quoteOf(a, 'I think Kay has dodged')).toBe('Elizabeth Dole');
+  });
+
   it('he or she rules out the one person of the other gender beside someone whose gender nobody knows', () => {
     const a = parse(
       'Council leader Oumar Daou met Mary Baker on Monday.',
