@@ -96,18 +96,19 @@ export function asciiTerms(text: string): string[] {
         c = ++i < n ? lower(text.charCodeAt(i)) : 0;
       } while (isAsciiLower(c));
     }
-    const t = WORDS.termOf(text, start, i, h);
+    const t = WORDS.get(text, start, i, h);
     if (t) out.push(t);
   }
   return out;
 }
 
-/** FNV-1a over a word's character codes: the hash both ASCII scans (here and index-builder.ts) compute as they read. */
+/** FNV-1a over a word's character codes: the hash the ASCII scans (here, index-builder.ts and /verify's verify/align.ts) compute as they read. */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
 
 /**
- * Folded ASCII word as written ("nation's") → its term ('' for a stop word), in one open-addressing
+ * Folded ASCII word as written ("nation's") → a string worked out from it once (here its term, ''
+ * for a stop word; /verify's alignment keeps a word's comparison key), in one open-addressing
  * table keyed by the word's characters (FNV-1a, computed by the scan): a look-up compares the
  * characters in place, where a Map needs the word sliced out as a new string first (a few hundred
  * strings per answer, all garbage). The words' characters are kept in one byte array and each
@@ -115,7 +116,7 @@ export const FNV_PRIME = 0x01000193;
  * look-up reads no string but the term it returns: reading each key string's characters through
  * its pointer was a tenth of an answer's time. Cleared when full, as TERM_OF.
  */
-class WordTable {
+export class WordTable {
   private size = 0;
   private mask = (1 << 12) - 1;
   private values: string[] = new Array<string>(this.mask + 1).fill('');
@@ -124,8 +125,11 @@ class WordTable {
   private chars = new Uint8Array(1 << 15);
   private used = 0;
 
-  /** The term of the word text[start, end) as the scan read it (lower-cased, hash `h`). */
-  termOf(text: string, start: number, end: number, h: number): string {
+  /** `compute` is given the word lower-cased (the first time it is met). */
+  constructor(private readonly compute: (word: string) => string) {}
+
+  /** The value of the ASCII word text[start, end) as the scan read it (lower-cased, hash `h`). */
+  get(text: string, start: number, end: number, h: number): string {
     const length = end - start;
     const { slots, chars, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -140,8 +144,7 @@ class WordTable {
       }
     }
     const word = text.slice(start, end).toLowerCase();
-    // Not through TERM_OF: the table is the cache of ASCII words, each held once.
-    const term = termFor(bareWord(word));
+    const term = this.compute(word);
     if (this.size >= TERM_CACHE_LIMIT) this.resize(this.mask, false);
     else if ((this.size + 1) * 2 > mask + 1) this.resize(mask * 2 + 1, true);
     this.insert(this.store(word), length, term, h);
@@ -190,4 +193,5 @@ class WordTable {
 
 /** Int32 entries per WordTable slot (three used: a power of two keeps a slot within one cache line). */
 const SLOT = 4;
-const WORDS = new WordTable();
+// Not through TERM_OF: the table is the cache of ASCII words, each held once.
+const WORDS = new WordTable((word) => termFor(bareWord(word)));

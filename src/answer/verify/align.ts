@@ -1,4 +1,5 @@
-import { wordSpans } from '../../knowledge/text.js';
+import { asciiLower, isAscii, wordSpans } from '../../knowledge/text.js';
+import { FNV_OFFSET, FNV_PRIME, WordTable } from '../../search/terms.js';
 import { expansionOf, keyOf } from './forms.js';
 
 /**
@@ -38,64 +39,188 @@ const OMISSION = /\[\s*(?:\u2026|\.\.\.)\s*\]|\u2026|\.{3,}/g;
  * every candidate passage, and the Unicode regular expression was most of verify's time.
  */
 export function tokens(text: string, offset = 0): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  let contracted = false;
-  while (i < n) {
-    const first = text.charCodeAt(i);
-    if (first < 128 ? !isAsciiWordChar(first) : !isWordChar(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let ascii = true;
-    for (;;) {
-      // Each character read once: ASCII tested in place, the rest by isWordChar.
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c < 128) {
-          if (!isAsciiWordChar(c)) break;
-        } else {
-          if (!isWordChar(text, i)) break;
-          ascii = false;
-        }
-        i++;
-      }
-      const c = text.charCodeAt(i);
-      // An inner apostrophe joins letters ("don't", "Russia's"); digits after it do not.
-      if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text, i + 1)) {
-        ascii = ascii && c === 39;
+  return OWN.read(text, offset).tokens(0, OWN.count);
+}
+
+/**
+ * A text's words as the alignment compares them, in arrays reused from one text to the next: each
+ * word's place, its key, and whether it is a contraction's second (third …) word. /verify aligns
+ * dozens of passages per claim (a splice search hundreds), and a Token object with three strings
+ * for every word of each was nearly half of its garbage; only the few words a match keeps become
+ * Tokens (`tokens`). A plain ASCII word's key is looked up by its characters, with no string made.
+ */
+export class Words {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  key: string[] = [];
+  /** 0 for a word as written; j > 0 for the j+1-th word of a contraction read as its words. */
+  sub = new Uint8Array(256);
+  /** Set by the scan on a word that may be a contraction (an apostrophe, or "cannot"). */
+  private maybe = new Uint8Array(256);
+  private text = '';
+  private offset = 0;
+
+  /** Reads the words of `text` (offsets shifted by `offset`), replacing those read before. */
+  read(text: string, offset = 0): this {
+    this.text = text;
+    this.offset = offset;
+    this.count = 0;
+    let maybe = 0;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const first = text.charCodeAt(i);
+      if (first < 128 ? !isAsciiWordChar(first) : !isWordChar(text, i)) {
         i++;
         continue;
       }
-      break;
+      const start = i;
+      let ascii = true;
+      let apostrophe = false;
+      let h = FNV_OFFSET;
+      for (;;) {
+        // Each character read once: ASCII tested in place (and hashed lower-cased), the rest by isWordChar.
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c < 128) {
+            if (!isAsciiWordChar(c)) break;
+            h = Math.imul(h ^ asciiLower(c), FNV_PRIME);
+          } else {
+            if (!isWordChar(text, i)) break;
+            ascii = false;
+          }
+          i++;
+        }
+        const c = text.charCodeAt(i);
+        // An inner apostrophe joins letters ("don't", "Russia's"); digits after it do not.
+        if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text, i + 1)) {
+          ascii = ascii && c === 39;
+          apostrophe = true;
+          i++;
+          continue;
+        }
+        break;
+      }
+      let key: string;
+      let contraction: boolean;
+      if (ascii && !apostrophe) {
+        key = KEYS.get(text, start, i, h);
+        contraction = i - start === 6 && isCannot(text, start);
+      } else {
+        const raw = text.slice(start, i);
+        const norm = normOf(raw);
+        key = keyOf(norm);
+        contraction = norm === 'cannot' || raw.length !== norm.length;
+      }
+      const k = this.count;
+      if (k === this.start.length) this.grow(2 * k);
+      this.start[k] = start + offset;
+      this.end[k] = i + offset;
+      this.key[k] = key;
+      this.sub[k] = 0;
+      this.maybe[k] = contraction ? 1 : 0;
+      this.count = k + 1;
+      if (contraction) maybe++;
     }
-    const raw = text.slice(start, i);
-    let norm = ascii ? raw.toLowerCase() : (wordSpans(raw)[0]?.word ?? raw.toLowerCase());
-    if (ascii && norm.includes("'")) norm = norm.replace(/'s$/, '').replace(/'/g, '');
-    if (norm === 'cannot' || raw.length !== norm.length) contracted = true;
-    out.push({ norm, key: keyOf(norm), raw, start: start + offset, end: i + offset });
+    if (maybe > 0) this.expand();
+    return this;
   }
-  return contracted ? expanded(out) : out;
+
+  /** Tokens of words `from` to `to` (exclusive), as `tokens` gives them. */
+  tokens(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    for (let k = from; k < to; k++) {
+      const start = this.start[k]!;
+      const end = this.end[k]!;
+      const raw = this.text.slice(start - this.offset, end - this.offset);
+      const key = this.key[k]!;
+      // The key of a contraction's words is the word itself (as `expansionOf` gives it), not keyOf's.
+      if (this.sub[k]! > 0) out.push({ norm: key, key, raw, start, end, part: true });
+      else out.push({ norm: normOf(raw), key, raw, start, end });
+    }
+    return out;
+  }
+
+  /** Each contraction read as its words, all of them spanning the contraction (moved in place, from the end). */
+  private expand(): void {
+    const n = this.count;
+    const found: Array<[number, string[]]> = [];
+    let extra = 0;
+    for (let k = 0; k < n; k++) {
+      if (this.maybe[k] !== 1) continue;
+      const raw = this.rawAt(k);
+      // The following word as written, folded (what `expansionOf` reads "'s been" and "'d better" by).
+      const words = expansionOf(raw.toLowerCase(), k + 1 < n ? normOf(this.rawAt(k + 1)) : undefined);
+      if (!words) continue;
+      found.push([k, words]);
+      extra += words.length - 1;
+    }
+    if (!found.length) return;
+    if (n + extra > this.start.length) this.grow(n + extra);
+    const { start, end, key, sub } = this;
+    let to = n + extra;
+    let f = found.length - 1;
+    for (let k = n - 1; k >= 0; k--) {
+      if (f >= 0 && found[f]![0] === k) {
+        const words = found[f--]![1];
+        for (let j = words.length - 1; j >= 0; j--) {
+          to--;
+          start[to] = start[k]!;
+          end[to] = end[k]!;
+          key[to] = words[j]!;
+          sub[to] = j;
+        }
+      } else {
+        to--;
+        start[to] = start[k]!;
+        end[to] = end[k]!;
+        key[to] = key[k]!;
+        sub[to] = 0;
+      }
+    }
+    this.count = n + extra;
+  }
+
+  private rawAt(k: number): string {
+    return this.text.slice(this.start[k]! - this.offset, this.end[k]! - this.offset);
+  }
+
+  private grow(size: number): void {
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    const sub = new Uint8Array(size);
+    sub.set(this.sub.subarray(0, this.count));
+    this.sub = sub;
+    const maybe = new Uint8Array(size);
+    maybe.set(this.maybe.subarray(0, this.count));
+    this.maybe = maybe;
+  }
 }
 
-/** The tokens with each contraction read as its words, all of them spanning the contraction. */
-function expanded(list: Token[]): Token[] {
-  const out: Token[] = [];
-  list.forEach((t, k) => {
-    // Only a word written other than its folded form (an apostrophe) or "cannot" can be a contraction.
-    const words = t.raw.length !== t.norm.length || t.norm === 'cannot' ? expansionOf(t.raw.toLowerCase(), list[k + 1]?.norm) : null;
-    if (!words) {
-      out.push(t);
-      return;
-    }
-    words.forEach((w, j) => {
-      out.push({ ...t, key: w, ...(j > 0 ? { norm: w, part: true } : {}) });
-    });
-  });
-  return out;
+/** A word's folded form as `tokens` gives it: lower case, accents folded, possessive 's and apostrophes dropped. */
+function normOf(raw: string): string {
+  if (!isAscii(raw)) return wordSpans(raw)[0]?.word ?? raw.toLowerCase();
+  const norm = raw.toLowerCase();
+  return norm.includes("'") ? norm.replace(/'s$/, '').replace(/'/g, '') : norm;
 }
+
+/** "cannot" in any case at text[start, start + 6). */
+function isCannot(text: string, start: number): boolean {
+  for (let k = 0; k < 6; k++) if (asciiLower(text.charCodeAt(start + k)) !== CANNOT.charCodeAt(k)) return false;
+  return true;
+}
+const CANNOT = 'cannot';
+
+/** Plain ASCII word → its key (keyOf of it lower-cased), by its characters. */
+const KEYS = new WordTable(keyOf);
+/** The words `tokens` reads; matchIn has its own (candidates.ts), so neither overwrites the other's. */
+const OWN = new Words();
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const LETTER = /\p{L}/u;
@@ -205,10 +330,10 @@ const LEFT = 2;
  * The cheapest way to read the claim inside the source (edit distance over words, free to start and
  * end anywhere in the source, and free to skip source words at each omission mark). O(claim × source).
  */
-export function align(claim: Claim, source: Token[]): Alignment | null {
+export function align(claim: Claim, source: Words): Alignment | null {
   const c = claim.words;
   const n = c.length;
-  const m = source.length;
+  const m = source.count;
   if (n === 0 || m === 0) return null;
   const width = m + 1;
   const { cost, move, from } = buffers((n + 1) * width);
@@ -221,8 +346,8 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
   // which claim word (by number) each source word equals (-1: none), read once.
   const { part, sourceKey, prevMin, prevArg } = rowBuffers(width);
   for (let j = 0; j < m; j++) {
-    part[j] = source[j]!.part ? 1 : 0;
-    sourceKey[j] = ids.get(source[j]!.key) ?? -1;
+    part[j] = source.sub[j]! > 0 ? 1 : 0;
+    sourceKey[j] = ids.get(source.key[j]!) ?? -1;
   }
   for (let i = 1; i <= n; i++) {
     const row = i * width;

@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../../search/kb.js';
 import { isStopWord, stem, terms } from '../../search/terms.js';
 import { lowerBound, sortedHas } from '../../search/sorted.js';
 import { fold } from '../../knowledge/text.js';
-import { align, tokens, type Alignment, type Claim, type Token } from './align.js';
+import { align, Words, type Alignment, type Claim, type Token } from './align.js';
 
 /**
  * Candidate passages for a claim, then a word alignment with each. Candidates come from the
@@ -246,6 +246,9 @@ function holdsPhrases(kb: KnowledgeBase, id: number, phrases: string[]): boolean
   return phrases.every((p) => text.includes(p));
 }
 
+/** The words of the passage (or window) matchIn is aligning. */
+const SOURCE = new Words();
+
 /** A passage with its neighbours in the same paragraph (a claim may cross a cut). */
 function windowOf(kb: KnowledgeBase, id: number): { text: string; start: number; end: number; segFrom: number; segTo: number } {
   const p = kb.passages[id]!;
@@ -265,18 +268,19 @@ function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
   const paragraph = article.paragraphs[p.paragraph]!;
   // The passage alone first; its neighbours too when the claim may run over its edges.
   let { start, end, segFrom, segTo } = p;
-  let words = tokens(paragraph.text.slice(start, end), start);
+  const words = SOURCE.read(paragraph.text.slice(start, end), start);
   let a = align(claim, words);
   if (!a || a.same === 0) return null;
   const w = windowOf(kb, id);
-  if (a.edits > 0 && (w.start < p.start || w.end > p.end) && touchesEdge(a.pairs, words.length)) {
+  if (a.edits > 0 && (w.start < p.start || w.end > p.end) && touchesEdge(a.pairs, words.count)) {
     ({ start, end, segFrom, segTo } = w);
-    words = tokens(paragraph.text.slice(start, end), start);
+    words.read(paragraph.text.slice(start, end), start);
     a = align(claim, words)!;
   }
   // Only the window's segments: a transcript paragraph can hold thousands.
   const segs = paragraph.segments.slice(segFrom, segTo);
-  const source = spansOf(claim, a.pairs, words, segs).map(([x, y]) => words.slice(x, y));
+  // Only the matched words become Tokens.
+  const source = spansOf(claim, a.pairs, words, segs).map(([x, y]) => words.tokens(x, y));
   const matched = source.flat();
   if (!matched.length) return null;
   // Each matched word belongs to the innermost segment around it (an embedded quote inside a reported sentence).
@@ -286,15 +290,15 @@ function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
     if (!best || best.kind === 'narration' || best.kind === 'attribution') return { kind: 'narration', speaker: null };
     return { kind: best.kind, speaker: best.speaker };
   };
-  const counts = new Map<string, { owner: Owner; n: number }>();
+  // Owners in the order first met, as few as the segments: found by comparing, not by a key string per word.
+  const counts: Array<{ owner: Owner; n: number }> = [];
   for (const t of matched) {
     const o = ownerOf(t);
-    const k = `${o.kind}\u0000${o.speaker ?? ''}`;
-    const c = counts.get(k) ?? { owner: o, n: 0 };
-    c.n++;
-    counts.set(k, c);
+    const c = counts.find((x) => x.owner.kind === o.kind && (x.owner.speaker ?? '') === (o.speaker ?? ''));
+    if (c) c.n++;
+    else counts.push({ owner: o, n: 1 });
   }
-  const top = [...counts.values()].sort((x, y) => y.n - x.n || rank(x.owner) - rank(y.owner))[0]!;
+  const top = [...counts].sort((x, y) => y.n - x.n || rank(x.owner) - rank(y.owner))[0]!;
   const from = matched[0]!.start;
   const to = matched[matched.length - 1]!.end;
   const overlapping = segs.filter((s) => s.start < to && s.end > from && s.kind !== 'attribution');
@@ -310,7 +314,7 @@ function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
     paragraphIndex: p.paragraph,
     passage: id,
     owner: top.owner,
-    pure: counts.size === 1,
+    pure: counts.length === 1,
     source,
     segments: (own.length ? own : overlapping).sort((x, y) => x.start - y.start),
     inTranscript: top.owner.kind === 'narration' && isSpeechRecord(article),
@@ -330,7 +334,7 @@ function touchesEdge(pairs: Int32Array, length: number): boolean {
  * as the claim has unmatched before and after them (a changed first or last word is a changed
  * word, not an added one), but never past the sentence those words are in.
  */
-function spansOf(claim: Claim, pairs: Int32Array, words: Token[], segs: Segment[]): Array<[number, number]> {
+function spansOf(claim: Claim, pairs: Int32Array, words: Words, segs: Segment[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let at = 0;
   for (const fragment of claim.fragments) {
@@ -344,14 +348,14 @@ function spansOf(claim: Claim, pairs: Int32Array, words: Token[], segs: Segment[
     const lastK = idx.length - 1 - [...idx].reverse().findIndex((x) => x >= 0);
     const first = idx[firstK]!;
     const last = idx[lastK]!;
-    const sentence = (t: Token) =>
-      segs.filter((s) => s.start <= t.start && t.end <= s.end && !s.embedded).sort((x, y) => y.end - y.start - (x.end - x.start))[0];
-    const a = sentence(words[first]!);
-    const b = sentence(words[last]!);
+    const sentence = (k: number) =>
+      segs.filter((s) => s.start <= words.start[k]! && words.end[k]! <= s.end && !s.embedded).sort((x, y) => y.end - y.start - (x.end - x.start))[0];
+    const a = sentence(first);
+    const b = sentence(last);
     let from = first;
-    for (let k = 0; k < firstK && from > 0 && (!a || words[from - 1]!.start >= a.start); k++) from--;
+    for (let k = 0; k < firstK && from > 0 && (!a || words.start[from - 1]! >= a.start); k++) from--;
     let to = last + 1;
-    for (let k = lastK + 1; k < idx.length && to < words.length && (!b || words[to]!.end <= b.end); k++) to++;
+    for (let k = lastK + 1; k < idx.length && to < words.count && (!b || words.end[to]! <= b.end); k++) to++;
     out.push([from, to]);
   }
   return out;
