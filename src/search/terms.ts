@@ -96,40 +96,40 @@ export function asciiTerms(text: string): string[] {
         c = ++i < n ? lower(text.charCodeAt(i)) : 0;
       } while (isAsciiLower(c));
     }
-    const t = WORDS.get(text, start, i, h);
+    const t = WORDS.termOf(text, start, i, h);
     if (t) out.push(t);
   }
   return out;
 }
 
-/** FNV-1a over a word's character codes: the hash the ASCII scans (here, index-builder.ts and /verify's verify/align.ts) compute as they read. */
+/** FNV-1a over a word's character codes: the hash the ASCII scans (here, index-builder.ts and verify/align.ts) compute as they read. */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
 
 /**
- * Folded ASCII word as written ("nation's") → a string worked out from it once (here its term, ''
- * for a stop word; /verify's alignment keeps a word's comparison key), in one open-addressing
+ * Folded ASCII word as written ("nation's") → its term ('' for a stop word), in one open-addressing
  * table keyed by the word's characters (FNV-1a, computed by the scan): a look-up compares the
  * characters in place, where a Map needs the word sliced out as a new string first (a few hundred
  * strings per answer, all garbage). The words' characters are kept in one byte array and each
  * slot's hash, length and offset side by side in one typed array (one cache line per probe), so a
  * look-up reads no string but the term it returns: reading each key string's characters through
  * its pointer was a tenth of an answer's time. Cleared when full, as TERM_OF.
+ *
+ * /verify keeps a second string per word beside its term (its comparison key, see `second`), in
+ * this one table: a second instance of the class made the term look-ups 3% of an answer slower.
  */
-export class WordTable {
+class WordTable {
   private size = 0;
   private mask = (1 << 12) - 1;
   private values: string[] = new Array<string>(this.mask + 1).fill('');
+  private seconds: Array<string | undefined> = new Array<string | undefined>(this.mask + 1).fill(undefined);
   /** Per slot, SLOT entries: the hash, the word's length (0: an empty slot), where it starts in `chars`. */
   private slots = new Int32Array(SLOT * (this.mask + 1));
   private chars = new Uint8Array(1 << 15);
   private used = 0;
 
-  /** `compute` is given the word lower-cased (the first time it is met). */
-  constructor(private readonly compute: (word: string) => string) {}
-
-  /** The value of the ASCII word text[start, end) as the scan read it (lower-cased, hash `h`). */
-  get(text: string, start: number, end: number, h: number): string {
+  /** The term of the word text[start, end) as the scan read it (lower-cased, hash `h`). */
+  termOf(text: string, start: number, end: number, h: number): string {
     const length = end - start;
     const { slots, chars, mask } = this;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -143,12 +143,50 @@ export class WordTable {
         if (i === length) return this.values[slot]!;
       }
     }
-    const word = text.slice(start, end).toLowerCase();
-    const term = this.compute(word);
+    // (The slot first: adding may grow the table, replacing `values`.)
+    const added = this.add(text.slice(start, end).toLowerCase(), h);
+    return this.values[added]!;
+  }
+
+  /**
+   * A second string worked out from the same word by `compute` (given it lower-cased), kept beside
+   * its term: /verify's comparison key of every word of the passages it aligns.
+   */
+  second(text: string, start: number, end: number, h: number, compute: (word: string) => string): string {
+    let slot = this.slotOf(text, start, end, h);
+    if (slot === -1) slot = this.add(text.slice(start, end).toLowerCase(), h);
+    let value = this.seconds[slot];
+    if (value === undefined) {
+      value = compute(text.slice(start, end).toLowerCase());
+      this.seconds[slot] = value;
+    }
+    return value;
+  }
+
+  /** Where the word text[start, end) (lower-cased, hash `h`) is held, or -1. */
+  private slotOf(text: string, start: number, end: number, h: number): number {
+    const length = end - start;
+    const { slots, chars, mask } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = SLOT * slot;
+      const l = slots[at + 1]!;
+      if (l === 0) return -1;
+      if (slots[at] === h && l === length) {
+        const from = slots[at + 2]!;
+        let i = 0;
+        while (i < length && chars[from + i] === lower(text.charCodeAt(start + i))) i++;
+        if (i === length) return slot;
+      }
+    }
+  }
+
+  /** Holds a word not held yet, with its term; returns its slot. */
+  private add(word: string, h: number): number {
+    // Not through TERM_OF: the table is the cache of ASCII words, each held once.
+    const term = termFor(bareWord(word));
     if (this.size >= TERM_CACHE_LIMIT) this.resize(this.mask, false);
-    else if ((this.size + 1) * 2 > mask + 1) this.resize(mask * 2 + 1, true);
-    this.insert(this.store(word), length, term, h);
-    return term;
+    else if ((this.size + 1) * 2 > this.mask + 1) this.resize(this.mask * 2 + 1, true);
+    return this.insert(this.store(word), word.length, term, undefined, h);
   }
 
   /** Copies a word's characters into `chars`, returning where they start. */
@@ -164,7 +202,7 @@ export class WordTable {
     return at;
   }
 
-  private insert(from: number, length: number, term: string, h: number): void {
+  private insert(from: number, length: number, term: string, second: string | undefined, h: number): number {
     let slot = h & this.mask;
     while (this.slots[SLOT * slot + 1] !== 0) slot = (slot + 1) & this.mask;
     const at = SLOT * slot;
@@ -172,20 +210,23 @@ export class WordTable {
     this.slots[at + 1] = length;
     this.slots[at + 2] = from;
     this.values[slot] = term;
+    this.seconds[slot] = second;
     this.size++;
+    return slot;
   }
 
   /** A table of `mask + 1` slots, holding the present words when `keep` (growing), else empty. */
   private resize(mask: number, keep: boolean): void {
-    const { values, slots } = this;
+    const { values, seconds, slots } = this;
     this.mask = mask;
     this.values = new Array<string>(mask + 1).fill('');
+    this.seconds = new Array<string | undefined>(mask + 1).fill(undefined);
     this.slots = new Int32Array(SLOT * (mask + 1));
     this.size = 0;
     if (keep) {
       for (let s = 0; s < values.length; s++) {
         const at = SLOT * s;
-        if (slots[at + 1] !== 0) this.insert(slots[at + 2]!, slots[at + 1]!, values[s]!, slots[at]!);
+        if (slots[at + 1] !== 0) this.insert(slots[at + 2]!, slots[at + 1]!, values[s]!, seconds[s], slots[at]!);
       }
     } else this.used = 0;
   }
@@ -193,5 +234,9 @@ export class WordTable {
 
 /** Int32 entries per WordTable slot (three used: a power of two keeps a slot within one cache line). */
 const SLOT = 4;
-// Not through TERM_OF: the table is the cache of ASCII words, each held once.
-const WORDS = new WordTable((word) => termFor(bareWord(word)));
+const WORDS = new WordTable();
+
+/** The comparison key of /verify (`compute`, given the word lower-cased) of the ASCII word text[start, end), read with hash `h` as asciiTerms reads words. */
+export function wordKey(text: string, start: number, end: number, h: number, compute: (word: string) => string): string {
+  return WORDS.second(text, start, end, h, compute);
+}

@@ -1,5 +1,5 @@
 import { asciiLower, isAscii, wordSpans } from '../../knowledge/text.js';
-import { FNV_OFFSET, FNV_PRIME, WordTable } from '../../search/terms.js';
+import { FNV_OFFSET, FNV_PRIME, wordKey } from '../../search/terms.js';
 import { expansionOf, keyOf } from './forms.js';
 
 /**
@@ -105,7 +105,7 @@ export class Words {
       let key: string;
       let contraction: boolean;
       if (ascii && !apostrophe) {
-        key = KEYS.get(text, start, i, h);
+        key = wordKey(text, start, i, h, keyOf);
         contraction = i - start === 6 && isCannot(text, start);
       } else {
         const raw = text.slice(start, i);
@@ -217,8 +217,6 @@ function isCannot(text: string, start: number): boolean {
 }
 const CANNOT = 'cannot';
 
-/** Plain ASCII word → its key (keyOf of it lower-cased), by its characters. */
-const KEYS = new WordTable(keyOf);
 /** The words `tokens` reads; matchIn has its own (candidates.ts), so neither overwrites the other's. */
 const OWN = new Words();
 
