@@ -49,7 +49,23 @@ function termOf(word: string): string {
 /** Terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
   // ASCII text folds to its lower case, which the scan applies as it reads (no folded copy made).
-  return isAscii(text) ? asciiTerms(text) : foldedTerms(fold(text));
+  return isAscii(text) || readAsWritten(text) ? asciiTerms(text) : foldedTerms(fold(text));
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
+const NOT_QUOTED_ASCII = /[^\x00-\x7f\u201c\u201d]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
+const NOT_AS_WRITTEN = /['\u2018\u2019\u02bc\u2032]|[^\x00-\x7f\u2010-\u2015\u201c\u201d]/;
+
+/**
+ * Text asciiTerms reads as written, with the terms of its folded form: no apostrophe of any kind
+ * (a folded one joins words, see foldedWords), and no non-ASCII character but typographic
+ * quotation marks and dashes, which folding leaves as they are or makes "-", none of them a
+ * letter, so the words are the same (most quoted speech: “…” and — are its only such characters,
+ * and folding a copy and reading it by the Unicode word pattern cost several times the scan).
+ */
+export function readAsWritten(text: string): boolean {
+  return !NOT_AS_WRITTEN.test(text);
 }
 
 /**
@@ -59,7 +75,8 @@ export function terms(text: string): string[] {
  * joined by an apostrophe before letters) and looked up by its characters in WORDS.
  */
 export function foldedTerms(folded: string): string[] {
-  if (isAscii(folded)) return asciiTerms(folded);
+  // Curly double quotation marks (which folding keeps) are no letters for either reading.
+  if (isAscii(folded) || !NOT_QUOTED_ASCII.test(folded)) return asciiTerms(folded);
   const out: string[] = [];
   for (const w of foldedWords(folded)) {
     const t = termOf(w);
