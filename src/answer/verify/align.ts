@@ -1,6 +1,6 @@
 import { asciiLower, isAscii, wordSpans } from '../../knowledge/text.js';
 import { FNV_OFFSET, FNV_PRIME, wordKey } from '../../search/terms.js';
-import { expansionOf, keyOf } from './forms.js';
+import { expansionOf, keyOf, LISTED_WORDS } from './forms.js';
 
 /**
  * Word-level alignment of a claim with a source text. A claim is compared word by word, ignoring
@@ -53,19 +53,32 @@ export class Words {
   count = 0;
   start = new Int32Array(256);
   end = new Int32Array(256);
+  /** Each word's key ('' when read for a claim and its shape shows it is none of the claim's: worked out when made a Token). */
   key: string[] = [];
+  /** Read for a claim: each word's number among the claim's keys (see claimKeysOf), or -1. */
+  id = new Int32Array(256);
   /** 0 for a word as written; j > 0 for the j+1-th word of a contraction read as its words. */
   sub = new Uint8Array(256);
+  /** The claim the words were read for (their ids are its), or null. */
+  claim: Claim | null = null;
+  private keys: ClaimKeys | null = null;
   /** Set by the scan on a word that may be a contraction (an apostrophe, or "cannot"). */
   private maybe = new Uint8Array(256);
   private text = '';
   private offset = 0;
 
-  /** Reads the words of `text` (offsets shifted by `offset`), replacing those read before. */
-  read(text: string, offset = 0): this {
+  /**
+   * Reads the words of `text` (offsets shifted by `offset`), replacing those read before. For a
+   * claim, each word is numbered by the claim's keys, and a plain word whose first letter and
+   * length no key of the claim (nor any listed word) allows is not looked up at all.
+   */
+  read(text: string, offset = 0, claim: Claim | null = null): this {
     this.text = text;
     this.offset = offset;
     this.count = 0;
+    this.claim = claim;
+    const keys = claim ? claimKeysOf(claim) : null;
+    this.keys = keys;
     let maybe = 0;
     const n = text.length;
     let i = 0;
@@ -105,8 +118,10 @@ export class Words {
       let key: string;
       let contraction: boolean;
       if (ascii && !apostrophe) {
-        key = wordKey(text, start, i, h, keyOf);
-        contraction = i - start === 6 && isCannot(text, start);
+        const length = i - start;
+        key =
+          keys !== null && length < LONG_SHAPE && keys.shapes[asciiLower(first) * LONG_SHAPE + length] === 0 ? '' : wordKey(text, start, i, h, keyOf);
+        contraction = length === 6 && isCannot(text, start);
       } else {
         const raw = text.slice(start, i);
         const norm = normOf(raw);
@@ -118,6 +133,7 @@ export class Words {
       this.start[k] = start + offset;
       this.end[k] = i + offset;
       this.key[k] = key;
+      this.id[k] = keys === null || key === '' ? -1 : (keys.ids.get(key) ?? -1);
       this.sub[k] = 0;
       this.maybe[k] = contraction ? 1 : 0;
       this.count = k + 1;
@@ -137,7 +153,10 @@ export class Words {
       const key = this.key[k]!;
       // The key of a contraction's words is the word itself (as `expansionOf` gives it), not keyOf's.
       if (this.sub[k]! > 0) out.push({ norm: key, key, raw, start, end, part: true });
-      else out.push({ norm: normOf(raw), key, raw, start, end });
+      else {
+        const norm = normOf(raw);
+        out.push({ norm, key: key || keyOf(norm), raw, start, end });
+      }
     }
     return out;
   }
@@ -158,7 +177,7 @@ export class Words {
     }
     if (!found.length) return;
     if (n + extra > this.start.length) this.grow(n + extra);
-    const { start, end, key, sub } = this;
+    const { start, end, key, sub, id, keys } = this;
     let to = n + extra;
     let f = found.length - 1;
     for (let k = n - 1; k >= 0; k--) {
@@ -169,6 +188,7 @@ export class Words {
           start[to] = start[k]!;
           end[to] = end[k]!;
           key[to] = words[j]!;
+          id[to] = keys === null ? -1 : (keys.ids.get(words[j]!) ?? -1);
           sub[to] = j;
         }
       } else {
@@ -176,6 +196,7 @@ export class Words {
         start[to] = start[k]!;
         end[to] = end[k]!;
         key[to] = key[k]!;
+        id[to] = id[k]!;
         sub[to] = 0;
       }
     }
@@ -194,6 +215,7 @@ export class Words {
     };
     this.start = grown(this.start);
     this.end = grown(this.end);
+    this.id = grown(this.id);
     const sub = new Uint8Array(size);
     sub.set(this.sub.subarray(0, this.count));
     this.sub = sub;
@@ -291,8 +313,23 @@ interface ClaimKeys {
   ids: Map<string, number>;
   claimKey: Int32Array;
   boundary: Uint8Array;
+  /**
+   * By a plain word's first letter (lower-cased) and length (see Words.read): 1 when its key may be
+   * one of the claim's. A word's key is itself, a rule's respelling of the same first letters and
+   * length or one letter less ("behaviour" → "behavior", "organise" → "organize"), or a listed
+   * word's (number words, spellings: their shapes are all marked).
+   */
+  shapes: Uint8Array;
 }
 const CLAIM_KEYS = new WeakMap<Claim, ClaimKeys>();
+
+/** Plain words this long and longer are always looked up (see ClaimKeys.shapes). */
+const LONG_SHAPE = 64;
+const LISTED_SHAPES = new Uint8Array(128 * LONG_SHAPE);
+for (const word of LISTED_WORDS) {
+  const first = word.charCodeAt(0);
+  if (word.length > 0 && first < 128 && word.length < LONG_SHAPE) LISTED_SHAPES[first * LONG_SHAPE + word.length] = 1;
+}
 function claimKeysOf(claim: Claim): ClaimKeys {
   let known = CLAIM_KEYS.get(claim);
   if (!known) {
@@ -314,7 +351,12 @@ function claimKeysOf(claim: Claim): ClaimKeys {
       if (at > 0) boundary[at] = 1;
       at += f.length;
     }
-    known = { ids, claimKey, boundary };
+    const shapes = LISTED_SHAPES.slice();
+    for (const key of ids.keys()) {
+      const first = key.charCodeAt(0);
+      if (first < 128) for (const length of [key.length, key.length + 1]) if (length < LONG_SHAPE) shapes[first * LONG_SHAPE + length] = 1;
+    }
+    known = { ids, claimKey, boundary, shapes };
     CLAIM_KEYS.set(claim, known);
   }
   return known;
@@ -343,9 +385,12 @@ export function align(claim: Claim, source: Words): Alignment | null {
   // Which source words are a contraction's second word (dropped with the first at no cost), and
   // which claim word (by number) each source word equals (-1: none), read once.
   const { part, sourceKey, prevMin, prevArg } = rowBuffers(width);
+  // (Words read for this claim are numbered already; some of their keys were never looked up.)
+  const numbered = source.claim === claim;
+  if (!numbered && source.claim !== null) throw new Error('align: words read for another claim');
   for (let j = 0; j < m; j++) {
     part[j] = source.sub[j]! > 0 ? 1 : 0;
-    sourceKey[j] = ids.get(source.key[j]!) ?? -1;
+    sourceKey[j] = numbered ? source.id[j]! : (ids.get(source.key[j]!) ?? -1);
   }
   for (let i = 1; i <= n; i++) {
     const row = i * width;

@@ -312,13 +312,13 @@ function matchIn(kb: KnowledgeBase, claim: Claim, id: number): Match | null {
   const paragraph = article.paragraphs[p.paragraph]!;
   // The passage alone first; its neighbours too when the claim may run over its edges.
   let { start, end, segFrom, segTo } = p;
-  const words = SOURCE.read(paragraph.text.slice(start, end), start);
+  const words = SOURCE.read(paragraph.text.slice(start, end), start, claim);
   let a = align(claim, words);
   if (!a || a.same === 0) return null;
   const w = windowOf(kb, id);
   if (a.edits > 0 && (w.start < p.start || w.end > p.end) && touchesEdge(a.pairs, words.count)) {
     ({ start, end, segFrom, segTo } = w);
-    words.read(paragraph.text.slice(start, end), start);
+    words.read(paragraph.text.slice(start, end), start, claim);
     a = align(claim, words)!;
   }
   // Only the window's segments: a transcript paragraph can hold thousands.
