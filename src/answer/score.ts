@@ -1,7 +1,7 @@
 /** How well a sentence answers the query. */
-import { fold, isAscii } from '../knowledge/text.js';
+import { fold } from '../knowledge/text.js';
 import type { WeightedTerm } from '../search/index.js';
-import { asciiTerms, foldedTerms } from '../search/terms.js';
+import { asciiTerms, foldedTerms, readAsWritten } from '../search/terms.js';
 
 /**
  * BM25's parameters at the scale of one sentence: term-frequency saturation (K1) and length
@@ -66,7 +66,8 @@ export function scoreText(text: string, plan: WeightedTerm[], idf: (term: string
   // the probes as one case-blind pattern on the text as it is (no string made for the many misses,
   // a tenth of an answer's garbage, whose collections landed on the slowest answers).
   const facts = factsOf(plan);
-  const plain = isAscii(text) && !text.includes("'");
+  // (Typographic quotation marks and dashes besides, see readAsWritten: as not letters either way.)
+  const plain = readAsWritten(text);
   if (plain && !facts.anyProbe.test(text)) return MISS;
   let list: string[];
   if (plain) list = asciiTerms(text);

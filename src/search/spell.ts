@@ -1,3 +1,5 @@
+import { sortedHas } from './sorted.js';
+
 /**
  * Query-word correction against the index vocabulary ("chna" → "china", "nucler" → "nuclear",
  * "uyghurs" ↔ "uighurs"). Candidates come from shared letter pairs (a bigram index), then a true
@@ -119,6 +121,8 @@ export class Speller {
     const counts = this.counts;
     const lists: Uint32Array[] = [];
     for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
+      // The words of this length met so far are touched[first, met).
+      const first = met;
       lists.length = 0;
       for (const g of grams) {
         const list = this.listOf(g, len);
@@ -136,9 +140,29 @@ export class Speller {
             counts[id]!++;
           }
         } else {
-          for (let k = 0; k < list.length; k++) {
-            const id = list[k]!;
-            if (counts[id] !== 0) counts[id]!++;
+          // A word that would lack `needed` shared bigrams even if every list left held it is out
+          // (its count back to 0, so it is no longer counted): after the seed lists most words met
+          // are out, and the long lists are then read only for the few left.
+          const left = lists.length - l;
+          let kept = first;
+          for (let t = first; t < met; t++) {
+            const id = touched[t]!;
+            if (counts[id]! + left >= needed) touched[kept++] = id;
+            else counts[id] = 0;
+          }
+          met = kept;
+          if ((met - first) * LOOKUP_COST < list.length) {
+            // Far fewer words left than the list holds ("er" holds thousands): each is looked up
+            // in it (its ids ascending), the same counts as reading the whole list for them.
+            for (let t = first; t < met; t++) {
+              const id = touched[t]!;
+              if (sortedHas(list, id)) counts[id]!++;
+            }
+          } else {
+            for (let k = 0; k < list.length; k++) {
+              const id = list[k]!;
+              if (counts[id] !== 0) counts[id]!++;
+            }
           }
         }
       }
@@ -158,6 +182,9 @@ export class Speller {
     return found.slice(0, limit);
   }
 }
+
+/** A binary search in a list costs about this many of a scan's steps (log2 of a long list, and its branches). */
+const LOOKUP_COST = 16;
 
 /** The padding bigramsOf puts around a word. */
 const START = '^'.charCodeAt(0);

@@ -49,7 +49,23 @@ function termOf(word: string): string {
 /** Terms of a text, in order, stop words removed. */
 export function terms(text: string): string[] {
   // ASCII text folds to its lower case, which the scan applies as it reads (no folded copy made).
-  return isAscii(text) ? asciiTerms(text) : foldedTerms(fold(text));
+  return isAscii(text) || readAsWritten(text) ? asciiTerms(text) : foldedTerms(fold(text));
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
+const NOT_QUOTED_ASCII = /[^\x00-\x7f\u201c\u201d]/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range, starting at U+0000 on purpose
+const NOT_AS_WRITTEN = /['\u2018\u2019\u02bc\u2032]|[^\x00-\x7f\u2010-\u2015\u201c\u201d]/;
+
+/**
+ * Text asciiTerms reads as written, with the terms of its folded form: no apostrophe of any kind
+ * (a folded one joins words, see foldedWords), and no non-ASCII character but typographic
+ * quotation marks and dashes, which folding leaves as they are or makes "-", none of them a
+ * letter, so the words are the same (most quoted speech: “…” and — are its only such characters,
+ * and folding a copy and reading it by the Unicode word pattern cost several times the scan).
+ */
+export function readAsWritten(text: string): boolean {
+  return !NOT_AS_WRITTEN.test(text);
 }
 
 /**
@@ -59,7 +75,8 @@ export function terms(text: string): string[] {
  * joined by an apostrophe before letters) and looked up by its characters in WORDS.
  */
 export function foldedTerms(folded: string): string[] {
-  if (isAscii(folded)) return asciiTerms(folded);
+  // Curly double quotation marks (which folding keeps) are no letters for either reading.
+  if (isAscii(folded) || !NOT_QUOTED_ASCII.test(folded)) return asciiTerms(folded);
   const out: string[] = [];
   for (const w of foldedWords(folded)) {
     const t = termOf(w);
@@ -102,7 +119,7 @@ export function asciiTerms(text: string): string[] {
   return out;
 }
 
-/** FNV-1a over a word's character codes: the hash both ASCII scans (here and index-builder.ts) compute as they read. */
+/** FNV-1a over a word's character codes: the hash the ASCII scans (here, index-builder.ts and verify/align.ts) compute as they read. */
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
 
@@ -114,11 +131,15 @@ export const FNV_PRIME = 0x01000193;
  * slot's hash, length and offset side by side in one typed array (one cache line per probe), so a
  * look-up reads no string but the term it returns: reading each key string's characters through
  * its pointer was a tenth of an answer's time. Cleared when full, as TERM_OF.
+ *
+ * /verify keeps a second string per word beside its term (its comparison key, see `second`), in
+ * this one table: a second instance of the class made the term look-ups 3% of an answer slower.
  */
 class WordTable {
   private size = 0;
   private mask = (1 << 12) - 1;
   private values: string[] = new Array<string>(this.mask + 1).fill('');
+  private seconds: Array<string | undefined> = new Array<string | undefined>(this.mask + 1).fill(undefined);
   /** Per slot, SLOT entries: the hash, the word's length (0: an empty slot), where it starts in `chars`. */
   private slots = new Int32Array(SLOT * (this.mask + 1));
   private chars = new Uint8Array(1 << 15);
@@ -139,13 +160,50 @@ class WordTable {
         if (i === length) return this.values[slot]!;
       }
     }
-    const word = text.slice(start, end).toLowerCase();
+    // (The slot first: adding may grow the table, replacing `values`.)
+    const added = this.add(text.slice(start, end).toLowerCase(), h);
+    return this.values[added]!;
+  }
+
+  /**
+   * A second string worked out from the same word by `compute` (given it lower-cased), kept beside
+   * its term: /verify's comparison key of every word of the passages it aligns.
+   */
+  second(text: string, start: number, end: number, h: number, compute: (word: string) => string): string {
+    let slot = this.slotOf(text, start, end, h);
+    if (slot === -1) slot = this.add(text.slice(start, end).toLowerCase(), h);
+    let value = this.seconds[slot];
+    if (value === undefined) {
+      value = compute(text.slice(start, end).toLowerCase());
+      this.seconds[slot] = value;
+    }
+    return value;
+  }
+
+  /** Where the word text[start, end) (lower-cased, hash `h`) is held, or -1. */
+  private slotOf(text: string, start: number, end: number, h: number): number {
+    const length = end - start;
+    const { slots, chars, mask } = this;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const at = SLOT * slot;
+      const l = slots[at + 1]!;
+      if (l === 0) return -1;
+      if (slots[at] === h && l === length) {
+        const from = slots[at + 2]!;
+        let i = 0;
+        while (i < length && chars[from + i] === lower(text.charCodeAt(start + i))) i++;
+        if (i === length) return slot;
+      }
+    }
+  }
+
+  /** Holds a word not held yet, with its term; returns its slot. */
+  private add(word: string, h: number): number {
     // Not through TERM_OF: the table is the cache of ASCII words, each held once.
     const term = termFor(bareWord(word));
     if (this.size >= TERM_CACHE_LIMIT) this.resize(this.mask, false);
-    else if ((this.size + 1) * 2 > mask + 1) this.resize(mask * 2 + 1, true);
-    this.insert(this.store(word), length, term, h);
-    return term;
+    else if ((this.size + 1) * 2 > this.mask + 1) this.resize(this.mask * 2 + 1, true);
+    return this.insert(this.store(word), word.length, term, undefined, h);
   }
 
   /** Copies a word's characters into `chars`, returning where they start. */
@@ -161,7 +219,7 @@ class WordTable {
     return at;
   }
 
-  private insert(from: number, length: number, term: string, h: number): void {
+  private insert(from: number, length: number, term: string, second: string | undefined, h: number): number {
     let slot = h & this.mask;
     while (this.slots[SLOT * slot + 1] !== 0) slot = (slot + 1) & this.mask;
     const at = SLOT * slot;
@@ -169,20 +227,23 @@ class WordTable {
     this.slots[at + 1] = length;
     this.slots[at + 2] = from;
     this.values[slot] = term;
+    this.seconds[slot] = second;
     this.size++;
+    return slot;
   }
 
   /** A table of `mask + 1` slots, holding the present words when `keep` (growing), else empty. */
   private resize(mask: number, keep: boolean): void {
-    const { values, slots } = this;
+    const { values, seconds, slots } = this;
     this.mask = mask;
     this.values = new Array<string>(mask + 1).fill('');
+    this.seconds = new Array<string | undefined>(mask + 1).fill(undefined);
     this.slots = new Int32Array(SLOT * (mask + 1));
     this.size = 0;
     if (keep) {
       for (let s = 0; s < values.length; s++) {
         const at = SLOT * s;
-        if (slots[at + 1] !== 0) this.insert(slots[at + 2]!, slots[at + 1]!, values[s]!, slots[at]!);
+        if (slots[at + 1] !== 0) this.insert(slots[at + 2]!, slots[at + 1]!, values[s]!, seconds[s], slots[at]!);
       }
     } else this.used = 0;
   }
@@ -191,3 +252,8 @@ class WordTable {
 /** Int32 entries per WordTable slot (three used: a power of two keeps a slot within one cache line). */
 const SLOT = 4;
 const WORDS = new WordTable();
+
+/** The comparison key of /verify (`compute`, given the word lower-cased) of the ASCII word text[start, end), read with hash `h` as asciiTerms reads words. */
+export function wordKey(text: string, start: number, end: number, h: number, compute: (word: string) => string): string {
+  return WORDS.second(text, start, end, h, compute);
+}

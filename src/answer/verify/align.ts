@@ -1,5 +1,6 @@
-import { wordSpans } from '../../knowledge/text.js';
-import { expansionOf, keyOf } from './forms.js';
+import { asciiLower, isAscii, wordSpans } from '../../knowledge/text.js';
+import { FNV_OFFSET, FNV_PRIME, wordKey } from '../../search/terms.js';
+import { expansionOf, keyOf, LISTED_WORDS } from './forms.js';
 
 /**
  * Word-level alignment of a claim with a source text. A claim is compared word by word, ignoring
@@ -38,64 +39,208 @@ const OMISSION = /\[\s*(?:\u2026|\.\.\.)\s*\]|\u2026|\.{3,}/g;
  * every candidate passage, and the Unicode regular expression was most of verify's time.
  */
 export function tokens(text: string, offset = 0): Token[] {
-  const out: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  let contracted = false;
-  while (i < n) {
-    const first = text.charCodeAt(i);
-    if (first < 128 ? !isAsciiWordChar(first) : !isWordChar(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let ascii = true;
-    for (;;) {
-      // Each character read once: ASCII tested in place, the rest by isWordChar.
-      while (i < n) {
-        const c = text.charCodeAt(i);
-        if (c < 128) {
-          if (!isAsciiWordChar(c)) break;
-        } else {
-          if (!isWordChar(text, i)) break;
-          ascii = false;
-        }
-        i++;
-      }
-      const c = text.charCodeAt(i);
-      // An inner apostrophe joins letters ("don't", "Russia's"); digits after it do not.
-      if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text, i + 1)) {
-        ascii = ascii && c === 39;
+  return OWN.read(text, offset).tokens(0, OWN.count);
+}
+
+/**
+ * A text's words as the alignment compares them, in arrays reused from one text to the next: each
+ * word's place, its key, and whether it is a contraction's second (third …) word. /verify aligns
+ * dozens of passages per claim (a splice search hundreds), and a Token object with three strings
+ * for every word of each was nearly half of its garbage; only the few words a match keeps become
+ * Tokens (`tokens`). A plain ASCII word's key is looked up by its characters, with no string made.
+ */
+export class Words {
+  count = 0;
+  start = new Int32Array(256);
+  end = new Int32Array(256);
+  /** Each word's key ('' when read for a claim and its shape shows it is none of the claim's: worked out when made a Token). */
+  key: string[] = [];
+  /** Read for a claim: each word's number among the claim's keys (see claimKeysOf), or -1. */
+  id = new Int32Array(256);
+  /** 0 for a word as written; j > 0 for the j+1-th word of a contraction read as its words. */
+  sub = new Uint8Array(256);
+  /** The claim the words were read for (their ids are its), or null. */
+  claim: Claim | null = null;
+  private keys: ClaimKeys | null = null;
+  /** Set by the scan on a word that may be a contraction (an apostrophe, or "cannot"). */
+  private maybe = new Uint8Array(256);
+  private text = '';
+  private offset = 0;
+
+  /**
+   * Reads the words of `text` (offsets shifted by `offset`), replacing those read before. For a
+   * claim, each word is numbered by the claim's keys, and a plain word whose first letter and
+   * length no key of the claim (nor any listed word) allows is not looked up at all.
+   */
+  read(text: string, offset = 0, claim: Claim | null = null): this {
+    this.text = text;
+    this.offset = offset;
+    this.count = 0;
+    this.claim = claim;
+    const keys = claim ? claimKeysOf(claim) : null;
+    this.keys = keys;
+    let maybe = 0;
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const first = text.charCodeAt(i);
+      if (first < 128 ? !isAsciiWordChar(first) : !isWordChar(text, i)) {
         i++;
         continue;
       }
-      break;
+      const start = i;
+      let ascii = true;
+      let apostrophe = false;
+      let h = FNV_OFFSET;
+      for (;;) {
+        // Each character read once: ASCII tested in place (and hashed lower-cased), the rest by isWordChar.
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c < 128) {
+            if (!isAsciiWordChar(c)) break;
+            h = Math.imul(h ^ asciiLower(c), FNV_PRIME);
+          } else {
+            if (!isWordChar(text, i)) break;
+            ascii = false;
+          }
+          i++;
+        }
+        const c = text.charCodeAt(i);
+        // An inner apostrophe joins letters ("don't", "Russia's"); digits after it do not.
+        if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text, i + 1)) {
+          ascii = ascii && c === 39;
+          apostrophe = true;
+          i++;
+          continue;
+        }
+        break;
+      }
+      let key: string;
+      let contraction: boolean;
+      if (ascii && !apostrophe) {
+        const length = i - start;
+        key =
+          keys !== null && length < LONG_SHAPE && keys.shapes[asciiLower(first) * LONG_SHAPE + length] === 0 ? '' : wordKey(text, start, i, h, keyOf);
+        contraction = length === 6 && isCannot(text, start);
+      } else {
+        const raw = text.slice(start, i);
+        const norm = normOf(raw);
+        key = keyOf(norm);
+        contraction = norm === 'cannot' || raw.length !== norm.length;
+      }
+      const k = this.count;
+      if (k === this.start.length) this.grow(2 * k);
+      this.start[k] = start + offset;
+      this.end[k] = i + offset;
+      this.key[k] = key;
+      this.id[k] = keys === null || key === '' ? -1 : (keys.ids.get(key) ?? -1);
+      this.sub[k] = 0;
+      this.maybe[k] = contraction ? 1 : 0;
+      this.count = k + 1;
+      if (contraction) maybe++;
     }
-    const raw = text.slice(start, i);
-    let norm = ascii ? raw.toLowerCase() : (wordSpans(raw)[0]?.word ?? raw.toLowerCase());
-    if (ascii && norm.includes("'")) norm = norm.replace(/'s$/, '').replace(/'/g, '');
-    if (norm === 'cannot' || raw.length !== norm.length) contracted = true;
-    out.push({ norm, key: keyOf(norm), raw, start: start + offset, end: i + offset });
+    if (maybe > 0) this.expand();
+    return this;
   }
-  return contracted ? expanded(out) : out;
+
+  /** Tokens of words `from` to `to` (exclusive), as `tokens` gives them. */
+  tokens(from: number, to: number): Token[] {
+    const out: Token[] = [];
+    for (let k = from; k < to; k++) {
+      const start = this.start[k]!;
+      const end = this.end[k]!;
+      const raw = this.text.slice(start - this.offset, end - this.offset);
+      const key = this.key[k]!;
+      // The key of a contraction's words is the word itself (as `expansionOf` gives it), not keyOf's.
+      if (this.sub[k]! > 0) out.push({ norm: key, key, raw, start, end, part: true });
+      else {
+        const norm = normOf(raw);
+        out.push({ norm, key: key || keyOf(norm), raw, start, end });
+      }
+    }
+    return out;
+  }
+
+  /** Each contraction read as its words, all of them spanning the contraction (moved in place, from the end). */
+  private expand(): void {
+    const n = this.count;
+    const found: Array<[number, string[]]> = [];
+    let extra = 0;
+    for (let k = 0; k < n; k++) {
+      if (this.maybe[k] !== 1) continue;
+      const raw = this.rawAt(k);
+      // The following word as written, folded (what `expansionOf` reads "'s been" and "'d better" by).
+      const words = expansionOf(raw.toLowerCase(), k + 1 < n ? normOf(this.rawAt(k + 1)) : undefined);
+      if (!words) continue;
+      found.push([k, words]);
+      extra += words.length - 1;
+    }
+    if (!found.length) return;
+    if (n + extra > this.start.length) this.grow(n + extra);
+    const { start, end, key, sub, id, keys } = this;
+    let to = n + extra;
+    let f = found.length - 1;
+    for (let k = n - 1; k >= 0; k--) {
+      if (f >= 0 && found[f]![0] === k) {
+        const words = found[f--]![1];
+        for (let j = words.length - 1; j >= 0; j--) {
+          to--;
+          start[to] = start[k]!;
+          end[to] = end[k]!;
+          key[to] = words[j]!;
+          id[to] = keys === null ? -1 : (keys.ids.get(words[j]!) ?? -1);
+          sub[to] = j;
+        }
+      } else {
+        to--;
+        start[to] = start[k]!;
+        end[to] = end[k]!;
+        key[to] = key[k]!;
+        id[to] = id[k]!;
+        sub[to] = 0;
+      }
+    }
+    this.count = n + extra;
+  }
+
+  private rawAt(k: number): string {
+    return this.text.slice(this.start[k]! - this.offset, this.end[k]! - this.offset);
+  }
+
+  private grow(size: number): void {
+    const grown = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.id = grown(this.id);
+    const sub = new Uint8Array(size);
+    sub.set(this.sub.subarray(0, this.count));
+    this.sub = sub;
+    const maybe = new Uint8Array(size);
+    maybe.set(this.maybe.subarray(0, this.count));
+    this.maybe = maybe;
+  }
 }
 
-/** The tokens with each contraction read as its words, all of them spanning the contraction. */
-function expanded(list: Token[]): Token[] {
-  const out: Token[] = [];
-  list.forEach((t, k) => {
-    // Only a word written other than its folded form (an apostrophe) or "cannot" can be a contraction.
-    const words = t.raw.length !== t.norm.length || t.norm === 'cannot' ? expansionOf(t.raw.toLowerCase(), list[k + 1]?.norm) : null;
-    if (!words) {
-      out.push(t);
-      return;
-    }
-    words.forEach((w, j) => {
-      out.push({ ...t, key: w, ...(j > 0 ? { norm: w, part: true } : {}) });
-    });
-  });
-  return out;
+/** A word's folded form as `tokens` gives it: lower case, accents folded, possessive 's and apostrophes dropped. */
+function normOf(raw: string): string {
+  if (!isAscii(raw)) return wordSpans(raw)[0]?.word ?? raw.toLowerCase();
+  const norm = raw.toLowerCase();
+  return norm.includes("'") ? norm.replace(/'s$/, '').replace(/'/g, '') : norm;
 }
+
+/** "cannot" in any case at text[start, start + 6). */
+function isCannot(text: string, start: number): boolean {
+  for (let k = 0; k < 6; k++) if (asciiLower(text.charCodeAt(start + k)) !== CANNOT.charCodeAt(k)) return false;
+  return true;
+}
+const CANNOT = 'cannot';
+
+/** The words `tokens` reads; matchIn has its own (candidates.ts), so neither overwrites the other's. */
+const OWN = new Words();
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 const LETTER = /\p{L}/u;
@@ -168,8 +313,23 @@ interface ClaimKeys {
   ids: Map<string, number>;
   claimKey: Int32Array;
   boundary: Uint8Array;
+  /**
+   * By a plain word's first letter (lower-cased) and length (see Words.read): 1 when its key may be
+   * one of the claim's. A word's key is itself, a rule's respelling of the same first letters and
+   * length or one letter less ("behaviour" → "behavior", "organise" → "organize"), or a listed
+   * word's (number words, spellings: their shapes are all marked).
+   */
+  shapes: Uint8Array;
 }
 const CLAIM_KEYS = new WeakMap<Claim, ClaimKeys>();
+
+/** Plain words this long and longer are always looked up (see ClaimKeys.shapes). */
+const LONG_SHAPE = 64;
+const LISTED_SHAPES = new Uint8Array(128 * LONG_SHAPE);
+for (const word of LISTED_WORDS) {
+  const first = word.charCodeAt(0);
+  if (word.length > 0 && first < 128 && word.length < LONG_SHAPE) LISTED_SHAPES[first * LONG_SHAPE + word.length] = 1;
+}
 function claimKeysOf(claim: Claim): ClaimKeys {
   let known = CLAIM_KEYS.get(claim);
   if (!known) {
@@ -191,7 +351,12 @@ function claimKeysOf(claim: Claim): ClaimKeys {
       if (at > 0) boundary[at] = 1;
       at += f.length;
     }
-    known = { ids, claimKey, boundary };
+    const shapes = LISTED_SHAPES.slice();
+    for (const key of ids.keys()) {
+      const first = key.charCodeAt(0);
+      if (first < 128) for (const length of [key.length, key.length + 1]) if (length < LONG_SHAPE) shapes[first * LONG_SHAPE + length] = 1;
+    }
+    known = { ids, claimKey, boundary, shapes };
     CLAIM_KEYS.set(claim, known);
   }
   return known;
@@ -205,10 +370,10 @@ const LEFT = 2;
  * The cheapest way to read the claim inside the source (edit distance over words, free to start and
  * end anywhere in the source, and free to skip source words at each omission mark). O(claim × source).
  */
-export function align(claim: Claim, source: Token[]): Alignment | null {
+export function align(claim: Claim, source: Words): Alignment | null {
   const c = claim.words;
   const n = c.length;
-  const m = source.length;
+  const m = source.count;
   if (n === 0 || m === 0) return null;
   const width = m + 1;
   const { cost, move, from } = buffers((n + 1) * width);
@@ -220,9 +385,12 @@ export function align(claim: Claim, source: Token[]): Alignment | null {
   // Which source words are a contraction's second word (dropped with the first at no cost), and
   // which claim word (by number) each source word equals (-1: none), read once.
   const { part, sourceKey, prevMin, prevArg } = rowBuffers(width);
+  // (Words read for this claim are numbered already; some of their keys were never looked up.)
+  const numbered = source.claim === claim;
+  if (!numbered && source.claim !== null) throw new Error('align: words read for another claim');
   for (let j = 0; j < m; j++) {
-    part[j] = source[j]!.part ? 1 : 0;
-    sourceKey[j] = ids.get(source[j]!.key) ?? -1;
+    part[j] = source.sub[j]! > 0 ? 1 : 0;
+    sourceKey[j] = numbered ? source.id[j]! : (ids.get(source.key[j]!) ?? -1);
   }
   for (let i = 1; i <= n; i++) {
     const row = i * width;

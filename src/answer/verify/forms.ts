@@ -61,7 +61,9 @@ export function keyOf(norm: string): string {
 /** A word's first and last letters and length (low bits of each), as an index into LISTED_SHAPES. */
 const shapeOf = (word: string) => ((word.charCodeAt(0) & 31) << 10) | ((word.charCodeAt(word.length - 1) & 31) << 5) | (word.length & 31);
 const LISTED_SHAPES = new Uint8Array(1 << 15);
-for (const word of [...NUMBERS.keys(), ...SPELLINGS.keys()]) if (word.length > 0) LISTED_SHAPES[shapeOf(word)] = 1;
+/** The words keyOf looks up in the lists (number words, spellings): any other word's key is itself or a rule's. */
+export const LISTED_WORDS: readonly string[] = [...NUMBERS.keys(), ...SPELLINGS.keys()];
+for (const word of LISTED_WORDS) if (word.length > 0) LISTED_SHAPES[shapeOf(word)] = 1;
 
 /** A number word or figure (its key is made of digits): "six"/"6" is a number written differently. */
 export function isNumberKey(key: string): boolean {

@@ -92,8 +92,30 @@ function piecesFrom(kb: KnowledgeBase, claim: Claim, a: number, speaker: string 
   return null;
 }
 
+/**
+ * The places found for a claim's pieces, by piece and speaker: the search asks again for a piece
+ * it has tried (the longest start found is the first end tried; the claimed speaker's search and
+ * anyone's meet the same speakers), a fifth of its look-ups, each a test of thousands of passages.
+ */
+const PLACES = new WeakMap<Claim, { kb: KnowledgeBase; found: Map<string, Match[]> }>();
+
 /** Word-for-word places of claim words [a, b) in one speaker's quotes (anyone's when `speaker` is null). */
 function placesOf(kb: KnowledgeBase, claim: Claim, a: number, b: number, speaker: string | null): Match[] {
+  let memo = PLACES.get(claim);
+  if (memo?.kb !== kb) {
+    memo = { kb, found: new Map() };
+    PLACES.set(claim, memo);
+  }
+  const key = `${a} ${b} ${speaker === null ? '\u0000' : speaker}`;
+  let places = memo.found.get(key);
+  if (!places) {
+    places = placesIn(kb, claim, a, b, speaker);
+    memo.found.set(key, places);
+  }
+  return places;
+}
+
+function placesIn(kb: KnowledgeBase, claim: Claim, a: number, b: number, speaker: string | null): Match[] {
   const words = claim.words.slice(a, b);
   const sub: Claim = { text: claim.text, fragments: [words], words };
   const own = speaker ? kb.speakers.get(speaker)?.quotePassages : undefined;
