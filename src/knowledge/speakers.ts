@@ -1,4 +1,4 @@
-import { DOCUMENT_NOUNS } from './lexicon/documents.js';
+import { DOCUMENT_NOUNS, OWN_DOCUMENTS } from './lexicon/documents.js';
 import { NOT_NAME } from './lexicon/function-words.js';
 import { GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
 import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
@@ -65,6 +65,7 @@ export interface Referent {
   oblique?: boolean;
 }
 
+const OWN_DOCUMENT_NOUNS = new Set(OWN_DOCUMENTS);
 const SUFFIXES = /^(?:jr|sr|ii|iii|iv|phd|md|qc|kc|mp|obe|mbe|cbe)\.?$/i;
 /** How far back (in sentences) he/she may reach for its person. */
 const PRONOUN_REACH = 6;
@@ -412,17 +413,37 @@ export class ArticleSpeakers implements KnownNames {
 
   /**
    * "it said in a statement": the one organisation this paragraph has named or heard speak
-   * before; a paragraph that names two organisations, or none, makes "it" nobody.
+   * before; a paragraph that names two organisations makes "it" nobody; one that names none, the
+   * organisation speaking in the nearest sentence before it that names anyone.
    */
   orgPronoun(here: Referent[], paragraphStart: number): string | null {
-    const inParagraph = [...this.referents, ...here].filter((r) => r.sentence >= paragraphStart && r.name);
+    const all = [...this.referents, ...here];
+    const inParagraph = all.filter((r) => r.sentence >= paragraphStart && r.name);
     if (inParagraph.some((r) => !r.org)) return null;
     const orgs = [...new Set(inParagraph.map((r) => r.name))];
-    return orgs.length === 1 ? orgs[0]! : null;
+    if (orgs.length) return orgs.length === 1 ? orgs[0]! : null;
+    return this.orgSpeakingBefore(all, paragraphStart);
+  }
+
+  /**
+   * "Samsung announced …" then paragraphs of its words, then "The company said …" or "It said …":
+   * a paragraph naming no one carries on the one organisation the nearest sentence naming anyone
+   * before it has speak, when that sentence names no one else.
+   */
+  private orgSpeakingBefore(all: Referent[], paragraphStart: number): string | null {
+    const inS = nearestSentence(
+      all.filter((r) => r.sentence < paragraphStart && r.name),
+      () => true,
+    );
+    const names = inS ? [...new Set(inS.map((r) => r.name))] : [];
+    return names.length === 1 && inS!.every((r) => r.org) && inS!.some((r) => r.speaker) ? names[0]! : null;
   }
 
   /** "the minister", "the spokeswoman", "the ministry", "the statement": someone already named, or null. */
   roleNoun(noun: string, here: Referent[], paragraphStart: number): string | null {
+    // "the company's statement said": a document speaks for whoever issued it.
+    const own = /^(.+?)['’]s?\s+([\p{Ll}-]+)$/u.exec(noun);
+    if (own && (DOCUMENT_NOUNS.has(own[2]!) || OWN_DOCUMENT_NOUNS.has(own[2]!))) return this.roleNoun(own[1]!, here, paragraphStart);
     const key = nameKey(noun);
     const head = key.split(' ').at(-1) ?? '';
     const all = [...this.referents, ...here];
@@ -446,7 +467,7 @@ export class ArticleSpeakers implements KnownNames {
         // company said: …" is no organisation of the paragraph before).
         if (all.some((r) => r.name && r.sentence >= paragraphStart)) return null;
         const before = [...new Set(near.filter((r) => r.speaker && r.sentence < paragraphStart).map((r) => r.name))];
-        return before.length === 1 ? before[0]! : null;
+        return before.length ? (before.length === 1 ? before[0]! : null) : this.orgSpeakingBefore(all, paragraphStart);
       }
       for (let i = near.length - 1; i >= 0; i--) if (nameKey(near[i]!.name!).split(' ').includes(head)) return near[i]!.name;
       // "the ministry said …" before the article names it: the article's one organisation of that kind.
@@ -497,7 +518,6 @@ export class ArticleSpeakers implements KnownNames {
     // the one person just named, who has been given no role of their own (a "Foreign Minister X"
     // is not "the Prime Minister"); an office held by no one named ("the Prime Minister" after
     // "Theresa May") likewise.
-    // (Not "the study's lead author": someone of something else's.)
     if (/['’]/.test(noun)) return null;
     // ("the Portuguese tactician": a nationality before a person noun that is no office describes someone.)
     const description =

@@ -37,7 +37,8 @@ const PICTOGRAPHS = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoj
 /**
  * The text the attribution reads, as long as the text as written (every offset the same): emoji
  * blanked (see blankPictographs), and the wire services' old double marks made straight ones:
- * two apostrophes closing a quotation ("…,'' said Duncan Stewart") and two backquotes opening one.
+ * two apostrophes closing a quotation ("…,'' said Duncan Stewart"), and two backquotes or two
+ * apostrophes before a word opening one ("''On or around Aug. 4, we determined …").
  */
 export function analysisText(text: string): string {
   let t = blankPictographs(text);
@@ -48,7 +49,7 @@ export function analysisText(text: string): string {
   return t.includes('\u201c') || t.includes('\u201d') ? t.replace(WRONG_OPEN, '\u201d').replace(WRONG_CLOSE, '\u201c') : t;
 }
 const AP_CLOSE = /(?<=\S)(?:''|\u2019\u2019)(?=[\s.,;:!?)]|$)/g;
-const AP_OPEN = /(?:``|\u2018\u2018)(?=\S)/g;
+const AP_OPEN = /(?:``|\u2018\u2018|(?<=^|[\s(])'')(?=\S)/g;
 const WRONG_OPEN = /(?<=[\p{L}\p{N}.,!?…])\u201c(?=\s|$)/gu;
 const WRONG_CLOSE = /(?<=^|\s)\u201d(?=\p{L})/gu;
 

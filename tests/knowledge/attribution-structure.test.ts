@@ -614,6 +614,20 @@ describe('what stands around an organisation or a speaker without being one', ()
     expect(quoteOf(a, "We don't comment")).toBe('Greg Hodges');
   });
 
+  it('"the electronics maker Samsung", its words in two apostrophes, "the company\'s statement said", and "The company said" and "It said" after its words', () => {
+    const a = parse(
+      'The electronics and smartphone maker Samsung announced Friday that data from some customers was hijacked.',
+      "''On or around Aug. 4, 2022, we determined that personal information of certain customers was affected,'' the company's statement said.",
+      "''We want to assure our customers that the issue did not impact Social Security numbers.''",
+      'The company said it contacted those it believes were affected by the breach.',
+      "It said that no immediate action is required by customers, but they should ''remain cautious of any unsolicited communications that ask for your personal information.''",
+    );
+    expect(quoteOf(a, 'On or around Aug. 4')).toBe('Samsung');
+    expect(quoteOf(a, 'We want to assure')).toBe('Samsung');
+    expect(givenTo(a, 'The company said it contacted')).toEqual(['Samsung']);
+    expect(quoteOf(a, 'remain cautious of any')).toBe('Samsung');
+  });
+
   it("how the words were given, between the subject and its verb, and an organisation's document, speak for the organisation", () => {
     const a = parse(
       'More than 30 cases have been reported from St. Michael Medical Center in Bremerton.',

@@ -131,6 +131,9 @@ const BUSINESS_KINDS = [
   'conglomerate',
   'chipmaker',
   'drugmaker',
+  // "the electronics maker Samsung", "tech giant Google".
+  'maker',
+  'giant',
 ];
 
 /** Role nouns that stand for an organisation already named ("the ministry said"). */
@@ -242,4 +245,5 @@ export const ORG_KINDS = new Set([
   'giant',
   'startup',
   'start-up',
+  ...BUSINESS_KINDS,
 ]);
