@@ -52,6 +52,8 @@ interface Working {
   quoteOnly: boolean;
   /** The one person a paragraph of narration names, as its last sentence's opening subject ("Hartmann thanked her family."). */
   subject?: string | null;
+  /** The people a paragraph of narration names (none unnamed among them). */
+  people?: string[];
 }
 
 /** Segments every paragraph of one article; attribution lines get no segments. */
@@ -178,8 +180,15 @@ export function segmentArticle(written: ParagraphInput[], speakers = new Article
       // And so does one whose narration names one person, the subject of its last sentence
       // ("Hartmann thanked her family and her sponsors." then "“Without them, …”").
       // (Words quoted inside the last sentence are its speaker's: the sentence decides.)
-      const end = prev.segments.filter((s) => !s.embedded).at(-1);
-      const x = end?.kind === 'quote' || end?.kind === 'reported' ? end.speaker : (prev.subject ?? null);
+      const spoke = (w: Working) => {
+        const end = w.segments.filter((s) => !s.embedded).at(-1);
+        return end?.kind === 'quote' || end?.kind === 'reported' ? end.speaker : null;
+      };
+      // (Across a paragraph of narration that names only the speaker of the paragraph before it,
+      // "The input of Corofin's older crew was referenced by O'Brien, …": still their words.)
+      const before = out[out.length - 2];
+      const earlier = before ? spoke(before) : null;
+      const x = spoke(prev) ?? prev.subject ?? (earlier && prev.people?.length === 1 && prev.people[0] === earlier ? earlier : null);
       // (A topic before the quotation, "On Neco Williams: “…", is what the words are about, not who says them.)
       const others = findMentions(masked[p]!, first.startsParagraph ? 0 : first.start, masked[p]!.length, speakers).some(
         (m) => !m.name || resolveName(speakers, m) !== x,
@@ -886,6 +895,7 @@ function segmentParagraph(
     intro: introduces ? ((lastWho as Who | null)?.speaker ?? null) : null,
     quoteOnly,
     subject: narrated ? (subjects.at(-1) ?? null) : null,
+    ...(narrated && !introduces && !seen.has(null) ? { people: [...seen] as string[] } : {}),
   };
 }
 

@@ -639,6 +639,20 @@ describe('what stands around an organisation or a speaker without being one', ()
   });
 });
 
+describe('a quotation paragraph after narration', () => {
+  it('carries on the speaker before it across narration that names only them; not across narration naming someone else', () => {
+    const a = parse(
+      '“We played with great commitment today,” manager Kevin O’Brien said.',
+      'The older players impressed O’Brien most of all.',
+      '“Our team has matured, a lot of our younger players have got more experience.”',
+      'The older players impressed Gary Sice most of all.',
+      '“Our team has matured again, and the younger players have more experience.”',
+    );
+    expect(quoteOf(a, 'Our team has matured, a lot')).toBe('Kevin O’Brien');
+    expect(quoteOf(a, 'Our team has matured again')).toBeNull();
+  });
+});
+
 describe('verbs of thinking quote only with the quotation close after them', () => {
   it('"believes the vote was “…”" is the believer\'s words; "believes the vote matters" reports nobody\'s', () => {
     const a = parse(
