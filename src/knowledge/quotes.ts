@@ -676,7 +676,13 @@ function segmentParagraph(
     // "Speaking with NBL Media's Liam Santamaria from quarantine in Darwin, head coach …": the
     // names before the comma of a participle clause opening the sentence are minor (see Referent).
     const opener = PARTICIPLE_OPENER.test(masked.slice(trimStart(masked, a), b)) ? masked.indexOf(',', a) : -1;
-    for (const m of findMentions(masked, a, b, speakers)) {
+    const mentions = findMentions(masked, a, b, speakers);
+    for (const [k, m] of mentions.entries()) {
+      // "Age UK chief executive Helen Hunter", "Trump adviser John Bolton": a name right before the
+      // lower-case role of the next is what that role is of, less salient than the person.
+      const next = mentions[k + 1];
+      const qualifies =
+        !!next?.role && next.start < next.nameStart && /^ \p{Ll}/u.test(masked.slice(m.end, next.start + 2)) && next.start === m.end + 1;
       // "Asked about it, she said", "Speaking to reporters, he said", "Last year she said": a
       // participle or an adverbial opening the sentence is no one, so it does not stand between
       // he/she and the person named before.
@@ -699,7 +705,7 @@ function segmentParagraph(
           at: m.start,
           opens: m.start === trimStart(masked, a),
           person: !!(m.titled || m.role || (m.name?.includes(' ') && firstNameGender(m.name))),
-          ...(m.possessive || (opener > 0 && opener < b && m.start < opener) ? { minor: true } : {}),
+          ...(m.possessive || qualifies || (opener > 0 && opener < b && m.start < opener) ? { minor: true } : {}),
           ...(RELATION_BEFORE.test(masked.slice(Math.max(a, m.start - 30), m.start)) ? { relative: true } : {}),
           ...(OBLIQUE_BEFORE.test(masked.slice(Math.max(a, m.start - 16), m.start)) ||
           // ("behind Margaret Court, who won 24, and Steffi Graf": joined to one.)

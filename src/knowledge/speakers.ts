@@ -436,7 +436,7 @@ export class ArticleSpeakers implements KnownNames {
       () => true,
     );
     const names = inS ? [...new Set(inS.map((r) => r.name))] : [];
-    return names.length === 1 && inS!.every((r) => r.org) && inS!.some((r) => r.speaker) ? names[0]! : null;
+    return names.length === 1 && (inS!.every((r) => r.org) || this.isOrg(names[0]!)) && inS!.some((r) => r.speaker) ? names[0]! : null;
   }
 
   /** "the minister", "the spokeswoman", "the ministry", "the statement": someone already named, or null. */

@@ -483,6 +483,17 @@ describe('he and she: what the article and the names say', () => {
     expect(quoteOf(a, 'I think Kay has dodged')).toBe('Elizabeth Dole');
   });
 
+  it('a name right before the lower-case role of the next ("Age UK chief executive Helen Hunter") is no second candidate for he/she', () => {
+    const a = parse(
+      'However, Age UK chief executive Helen Hunter has claimed the bail-out is too slow in arriving.',
+      "She said: 'We have been able to draw on some financial support from the National Emergencies Trust.'",
+      'Though not confirming which stores, an Age UK spokesperson said some stores will close.',
+      '“We are taking this action with a heavy heart and are consulting with staff,” the charity said.',
+    );
+    expect(quoteOf(a, 'We have been able to draw')).toBe('Helen Hunter');
+    expect(quoteOf(a, 'We are taking this action')).toBe('Age UK');
+  });
+
   it('he or she rules out the one person of the other gender beside someone whose gender nobody knows', () => {
     const a = parse(
       'Council leader Oumar Daou met Mary Baker on Monday.',
