@@ -77,7 +77,11 @@ export class SearchIndex {
     this.avgLength = total / Math.max(1, data.docLength.length);
     this.norm = new Float64Array(data.docLength.length);
     for (let d = 0; d < this.norm.length; d++) this.norm[d] = K1 * (1 - B + (B * data.docLength[d]!) / this.avgLength);
-    this.speller = new Speller(data.terms, (t) => this.documentFrequency(t));
+    this.speller = new Speller(
+      data.terms,
+      (t) => this.documentFrequency(t),
+      (t) => this.termIds.has(t),
+    );
     this.scores = new Float64Array(data.docLength.length);
     this.seen = new Uint32Array(data.docLength.length);
     this.allowed = new Uint32Array(data.docLength.length);

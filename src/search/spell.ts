@@ -29,9 +29,17 @@ export class Speller {
   /** The words one look-up meets (see candidates). */
   private readonly touched: Uint32Array;
 
+  /** collect()'s lists of one length, reused. */
+  private readonly lists: Uint32Array[] = [];
+
+  /**
+   * `has` (optional) says whether the vocabulary holds a word: with it, a one-edit look-up spells
+   * out the shorter words and the transpositions instead of reading lists for them.
+   */
   constructor(
     private readonly vocabulary: string[],
     private readonly frequency: (term: string) => number,
+    private readonly has?: (term: string) => boolean,
   ) {
     // Keyed by bigram and word length: a lookup reads only words of a length within its edit
     // budget, a fraction of what the common bigrams ("er", "in") would otherwise drag in. Built
@@ -107,8 +115,46 @@ export class Speller {
   candidates(word: string, limit = 3, budget = maxEdits(word.length)): Correction[] {
     if (budget === 0) return [];
     const grams = new Set(bigramsOf(word));
-    // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
-    const needed = Math.max(1, grams.size - 3 * budget);
+    const found: Correction[] = [];
+    const n = word.length;
+    if (budget === 1) {
+      // One edit, by the length it leaves: a word one longer is one insertion, which splits one
+      // bigram, so it holds all but one of the word's; one of the same length is a substitution
+      // (all but two) or a transposition (all but three, spelled out here instead: the lists
+      // would have to admit a third missing bigram for them); one shorter is one of the word's
+      // `n` deletions, spelled out and looked up when the vocabulary can be asked. The same words
+      // as reading every length's lists for all but three bigrams, from fewer and shorter lists.
+      // (A word of three bigrams or fewer, "02", is read as before: all its words sharing one
+      // bigram with it, which misses the transpositions sharing none, "20".)
+      this.collect(word, grams, n + 1, grams.size - 1, 1, found);
+      const has = this.has;
+      if (has && grams.size > 3) {
+        this.collect(word, grams, n, grams.size - 2, 1, found);
+        for (let i = 0; i + 1 < n; i++) {
+          if (word[i] === word[i + 1]) continue;
+          spelled(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2), has, found);
+        }
+        if (n > 1) for (let i = 0; i < n; i++) spelled(word.slice(0, i) + word.slice(i + 1), has, found);
+      } else {
+        this.collect(word, grams, n, grams.size - 3, 1, found);
+        this.collect(word, grams, n - 1, grams.size - 2, 1, found);
+      }
+    } else {
+      // Each edit destroys at most three bigrams (a transposition), so fewer shared ones rule a word out.
+      const needed = grams.size - 3 * budget;
+      for (let len = n - budget; len <= n + budget; len++) this.collect(word, grams, len, needed, budget, found);
+    }
+    found.sort((a, b) => a.distance - b.distance || this.frequency(b.term) - this.frequency(a.term) || (a.term < b.term ? -1 : 1));
+    return found.slice(0, limit);
+  }
+
+  /**
+   * Adds to `found` the vocabulary words of length `len` holding at least `needed` of `grams`
+   * (at least one) and within `budget` edits of `word` (itself aside).
+   */
+  private collect(word: string, grams: Set<string>, len: number, neededAtLeast: number, budget: number, found: Correction[]): void {
+    if (len < 1) return;
+    const needed = Math.max(1, neededAtLeast);
     // A word holding `needed` of the bigrams is missing from at most `grams.size - needed` of their
     // lists, so it is in one of any `grams.size - needed + 1` of them (a bigram no word of the
     // length holds counts as an empty list): words are taken from the shortest that many, and the
@@ -119,68 +165,66 @@ export class Speller {
     const touched = this.touched;
     let met = 0;
     const counts = this.counts;
-    const lists: Uint32Array[] = [];
-    for (let len = Math.max(1, word.length - budget); len <= word.length + budget; len++) {
-      // The words of this length met so far are touched[first, met).
-      const first = met;
-      lists.length = 0;
-      for (const g of grams) {
-        const list = this.listOf(g, len);
-        if (list) lists.push(list);
-      }
-      const taken = seeds - (grams.size - lists.length);
-      if (taken <= 0) continue;
-      lists.sort((a, b) => a.length - b.length);
-      for (let l = 0; l < lists.length; l++) {
-        const list = lists[l]!;
-        if (l < taken) {
-          for (let k = 0; k < list.length; k++) {
-            const id = list[k]!;
-            if (counts[id] === 0) touched[met++] = id;
-            counts[id]!++;
+    const lists = this.lists;
+    lists.length = 0;
+    for (const g of grams) {
+      const list = this.listOf(g, len);
+      if (list) lists.push(list);
+    }
+    const taken = seeds - (grams.size - lists.length);
+    if (taken <= 0) return;
+    lists.sort((a, b) => a.length - b.length);
+    for (let l = 0; l < lists.length; l++) {
+      const list = lists[l]!;
+      if (l < taken) {
+        for (let k = 0; k < list.length; k++) {
+          const id = list[k]!;
+          if (counts[id] === 0) touched[met++] = id;
+          counts[id]!++;
+        }
+      } else {
+        // A word that would lack `needed` shared bigrams even if every list left held it is out
+        // (its count back to 0, so it is no longer counted): after the seed lists most words met
+        // are out, and the long lists are then read only for the few left.
+        const left = lists.length - l;
+        let kept = 0;
+        for (let t = 0; t < met; t++) {
+          const id = touched[t]!;
+          if (counts[id]! + left >= needed) touched[kept++] = id;
+          else counts[id] = 0;
+        }
+        met = kept;
+        if (met * LOOKUP_COST < list.length) {
+          // Far fewer words left than the list holds ("er" holds thousands): each is looked up
+          // in it (its ids ascending), the same counts as reading the whole list for them.
+          for (let t = 0; t < met; t++) {
+            const id = touched[t]!;
+            if (sortedHas(list, id)) counts[id]!++;
           }
         } else {
-          // A word that would lack `needed` shared bigrams even if every list left held it is out
-          // (its count back to 0, so it is no longer counted): after the seed lists most words met
-          // are out, and the long lists are then read only for the few left.
-          const left = lists.length - l;
-          let kept = first;
-          for (let t = first; t < met; t++) {
-            const id = touched[t]!;
-            if (counts[id]! + left >= needed) touched[kept++] = id;
-            else counts[id] = 0;
-          }
-          met = kept;
-          if ((met - first) * LOOKUP_COST < list.length) {
-            // Far fewer words left than the list holds ("er" holds thousands): each is looked up
-            // in it (its ids ascending), the same counts as reading the whole list for them.
-            for (let t = first; t < met; t++) {
-              const id = touched[t]!;
-              if (sortedHas(list, id)) counts[id]!++;
-            }
-          } else {
-            for (let k = 0; k < list.length; k++) {
-              const id = list[k]!;
-              if (counts[id] !== 0) counts[id]!++;
-            }
+          for (let k = 0; k < list.length; k++) {
+            const id = list[k]!;
+            if (counts[id] !== 0) counts[id]!++;
           }
         }
       }
     }
-    const found: Correction[] = [];
     for (let t = 0; t < met; t++) {
       const id = touched[t]!;
       const shared = counts[id]!;
       counts[id] = 0;
       if (shared < needed) continue;
       const term = this.vocabulary[id] ?? '';
-      if (term === word || Math.abs(term.length - word.length) > budget) continue;
+      if (term === word) continue;
       const d = damerauLevenshtein(word, term, budget);
       if (d <= budget) found.push({ term, distance: d });
     }
-    found.sort((a, b) => a.distance - b.distance || this.frequency(b.term) - this.frequency(a.term) || (a.term < b.term ? -1 : 1));
-    return found.slice(0, limit);
   }
+}
+
+/** A word one edit away spelled out: added to `found` when the vocabulary holds it and it is not there yet. */
+function spelled(term: string, has: (term: string) => boolean, found: Correction[]): void {
+  if (has(term) && !found.some((f) => f.term === term)) found.push({ term, distance: 1 });
 }
 
 /** A binary search in a list costs about this many of a scan's steps (log2 of a long list, and its branches). */

@@ -164,6 +164,10 @@ describe('the building blocks', () => {
     const vocabulary = [...new Set(fc.sample(fc.string({ unit: letter, minLength: 1, maxLength: 9 }), { numRuns: 4000, seed: 7 }))].sort();
     const frequency = (t: string) => (t.charCodeAt(0) * 31 + t.length * 7) % 13;
     const speller = new Speller(vocabulary, frequency);
+    // As the index builds it: told which words the vocabulary holds, it spells out a one-edit
+    // look-up's shorter words and transpositions instead of reading their pair lists.
+    const known = new Set(vocabulary);
+    const asked = new Speller(vocabulary, frequency, (t) => known.has(t));
     const pairs = (w: string) => new Set(Array.from({ length: w.length + 1 }, (_, i) => `^${w}$`.slice(i, i + 2)));
     const reference = (word: string, limit: number, budget: number) => {
       const mine = pairs(word);
@@ -185,6 +189,7 @@ describe('the building blocks', () => {
           const want = reference(word, limit, budget);
           found += want.length;
           expect(speller.candidates(word, limit, budget), `${word} ${budget}`).toEqual(want);
+          expect(asked.candidates(word, limit, budget), `${word} ${budget}, vocabulary asked`).toEqual(want);
         },
       ),
       { numRuns: 1500, seed: 7 },
