@@ -664,6 +664,18 @@ describe('a quotation paragraph after narration', () => {
   });
 });
 
+describe('offices of other parliaments', () => {
+  it('"Solidarity TD Mick Barry" and "Taoiseach Leo Varadkar" are people with roles, so "Barry said" is Mick Barry', () => {
+    const a = parse(
+      'The harshest exchanges were between Taoiseach Leo Varadkar and Solidarity TD Mick Barry.',
+      '"Fine Gael deserve a hammering at the ballot box," Barry said.',
+      '"The Deputy talks a lot about the one per cent," Varadkar said.',
+    );
+    expect(quoteOf(a, 'Fine Gael deserve')).toBe('Mick Barry');
+    expect(quoteOf(a, 'The Deputy talks')).toBe('Leo Varadkar');
+  });
+});
+
 describe('verbs of thinking quote only with the quotation close after them', () => {
   it('"believes the vote was “…”" is the believer\'s words; "believes the vote matters" reports nobody\'s', () => {
     const a = parse(

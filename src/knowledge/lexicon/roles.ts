@@ -167,6 +167,15 @@ export const ROLE_WORDS = new Set([
   'midfielder',
   'mp',
   'mep',
+  // Members of the Irish, Northern Irish, Scottish and Ontario parliaments (not the Welsh "MS":
+  // the title Ms); the Irish prime minister and deputy prime minister.
+  'td',
+  'mla',
+  'msp',
+  'mpp',
+  'taoiseach',
+  'tánaiste',
+  'tanaiste',
   'congressman',
   'congresswoman',
   'lawmaker',
