@@ -185,7 +185,7 @@ export function segmentArticle(written: ParagraphInput[], speakers = new Article
         return end?.kind === 'quote' || end?.kind === 'reported' ? end.speaker : null;
       };
       // (Across a paragraph of narration that names only the speaker of the paragraph before it,
-      // "The input of Corofin's older crew was referenced by O'Brien, …": still their words.)
+      // "The older players impressed O'Brien most of all.": still their words.)
       const before = out[out.length - 2];
       const earlier = before ? spoke(before) : null;
       const x = spoke(prev) ?? prev.subject ?? (earlier && prev.people?.length === 1 && prev.people[0] === earlier ? earlier : null);

@@ -253,9 +253,13 @@ export class ArticleSpeakers implements KnownNames {
     return fit.length === 1 ? fit[0]! : null;
   }
 
-  /** What the text says of someone's gender ("Cuomo said he …"), unless it has said otherwise before. */
+  /**
+   * What the text says of someone's gender ("Cuomo said he …"), unless it has said otherwise
+   * before or the given name says either (the "he" may be someone else: "Gina DeLuca said he
+   * played until the very last week").
+   */
   learnGender(person: string, g: Gender): void {
-    if (g && !this.gender.has(person) && !this.isOrg(person)) this.gender.set(person, g);
+    if (g && !this.gender.has(person) && !firstNameGender(person) && !this.isOrg(person)) this.gender.set(person, g);
   }
 
   /** A mention as a referent (its canonical name, or null for an unknown single word). */

@@ -474,6 +474,15 @@ describe('he and she: what the article and the names say', () => {
     expect(quoteOf(a, 'Any of the rescue swimmers')).toBe('Scott Ruskan');
   });
 
+  it('"Gina said he …" does not make Gina a man: a given name of one gender outweighs the he after her verb', () => {
+    const a = parse(
+      'Jazz pianist Oscar DeLuca died on Sunday at his home in New Orleans.',
+      'His granddaughter Gina Moretti said he played until the very last week.',
+      '"Music was how he talked to us," she said.',
+    );
+    expect(quoteOf(a, 'Music was how he talked')).toBe('Gina Moretti');
+  });
+
   it('he or she is not someone the quotation itself speaks of by name', () => {
     const a = parse(
       'Elizabeth Dole questions whether Kay Hagan is qualified, saying she does not understand federal issues.',
