@@ -336,7 +336,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // "The RMT union warned", "the Unite union said": an organisation, then the noun for its kind.
   const kind = last?.org && !last.possessive ? /^\s+([\p{Ll}]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
   if (kind && ORG_NOUNS.has(kind[1]!)) return { speaker: resolveMention(ctx, last!), start: last!.start };
-  // "The BP news release said", "a White House statement said": an organisation's document speaks for it.
+  // "The BP news release said": an organisation's document speaks for it.
   const paper = last?.org && !last.possessive ? /^\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
   if (
     paper &&
@@ -524,6 +524,9 @@ const COORDINATED = /(?:^|\s)(?:(?:and|but|yet)(?:\s+(?:then|also|later|still|ag
 
 export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): Who | null {
   const pre = ctx.masked.slice(floor, v.start);
+  // "When asked about positives, the coach pointed out …": a clause with no subject of its own
+  // opening the sentence is the main clause's subject's; its verb names no one.
+  if (/^[\s_]*(?:When|If|Once|While|After|Before|Though|Although|Unless|Until)\s+(?:being\s+)?$/.test(pre)) return null;
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
   const quotedAs = /(?<![\p{L}])(?:quoted|quotes|quote|cited|cites)\s+(.{1,60}?)\s+as\s+$/iu.exec(pre);
   // "Solberg was quoted by state radio as saying": passive, the subject is the one quoted.

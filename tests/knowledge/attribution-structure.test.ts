@@ -673,6 +673,18 @@ describe('a quotation paragraph after narration', () => {
   });
 });
 
+describe('a clause with no subject of its own', () => {
+  it('"When asked about positives, the coach pointed out that …": the verb of the opening clause names no one, the main clause\'s does', () => {
+    const a = parse(
+      'Head coach Pote Human did not hold back in his assessment.',
+      'When asked if there were any positives, the coach pointed out that the scrums were the only good thing about Saturday.',
+      '“If there is one positive, it has to be the scrums. We scored a maul try but what else did we do?”',
+    );
+    expect(givenTo(a, 'When asked if there were')).toEqual(['Pote Human']);
+    expect(quoteOf(a, 'If there is one positive')).toBe('Pote Human');
+  });
+});
+
 describe('offices of other parliaments', () => {
   it('"Solidarity TD Mick Barry" and "Taoiseach Leo Varadkar" are people with roles, so "Barry said" is Mick Barry', () => {
     const a = parse(
