@@ -214,6 +214,20 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
         j++;
         continue;
       }
+      // "journalist Peter A Smith": a capital letter alone between a given name and a capitalised
+      // word is a middle initial written without its stop, not the article "A".
+      if (
+        /^\p{Lu}$/u.test(t.text) &&
+        isGivenName(prev.text) &&
+        toks[j + 1] &&
+        isCap(toks[j + 1]!) &&
+        !NOT_NAME.has(toks[j + 1]!.low) &&
+        /^ $/.test(text.slice(prev.end, t.start)) &&
+        /^ $/.test(text.slice(t.end, toks[j + 1]!.start))
+      ) {
+        j++;
+        continue;
+      }
       // "Brian May", "Mayor Theresa May": a month or verb that is also a name, after a name word
       // and not before a number ("Washington May 5") or another name-capable word.
       // After a given name, any capitalised word but a closed-class one is a surname ("Angela March").

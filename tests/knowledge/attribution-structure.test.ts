@@ -685,6 +685,18 @@ describe('a clause with no subject of its own', () => {
   });
 });
 
+describe('a middle initial without its stop', () => {
+  it('"journalist Peter A Smith" is one person, so "the journalist said" and "He wrote" are his', () => {
+    const a = parse(
+      'Earlier this evening, journalist Peter A Smith posted a video at the airport on Twitter.',
+      'He wrote on Twitter: “Has FlyBe just ceased operating in front of my eyes?”',
+      'In a video, the journalist said: “So the strangest thing, I’m standing at Glasgow Airport.”',
+    );
+    expect(quoteOf(a, 'Has FlyBe just ceased')).toBe('Peter A Smith');
+    expect(quoteOf(a, 'So the strangest thing')).toBe('Peter A Smith');
+  });
+});
+
 describe('offices of other parliaments', () => {
   it('"Solidarity TD Mick Barry" and "Taoiseach Leo Varadkar" are people with roles, so "Barry said" is Mick Barry', () => {
     const a = parse(
