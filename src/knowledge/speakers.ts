@@ -558,6 +558,10 @@ export class ArticleSpeakers implements KnownNames {
     if (subject && inS.every((r) => r.name === subject || (r.name !== null && !r.person && !r.speaker))) return subject;
     const names = new Set(inS.map((r) => r.name));
     if (names.size === 1 && !names.has(null)) return [...names][0]!;
+    // ("“…,” Zapata told Capital Sport. “…,” the Argentine tactician added": the one person who
+    // spoke there, beside names that did not.)
+    const spoke = new Set(inS.filter((r) => r.speaker && r.name && !r.org).map((r) => r.name));
+    if (spoke.size === 1 && !inS.some((r) => !r.name)) return [...spoke][0]!;
     // "Head coach of Nigeria’s Super Eagles, Jose Peseiro, has credited Cote d’Ivoire": the one
     // name marked as a person's (a title, a role, a common given name), beside names of teams and
     // places, when no one unnamed is there.

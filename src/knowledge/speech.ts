@@ -446,7 +446,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // "the PGA champion from Zimbabwe said": a place after the noun phrase is not its head.
   const from = /^(.*\p{Ll})\s+(?:from|of|in)\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u.exec(text);
   if (from && depth < 2 && (!last || last.end !== e)) return subjectBefore(ctx, floor, floor + from[1]!.length, depth + 1);
-  const aged = /(?:^|\s)([Tt]he)\s+(\d{1,3}-year-old)$/u.exec(text);
+  // ("the 66-year-old mum of four told The Argus": the age decides, whatever noun follows it.)
+  const aged = /(?:^|\s)([Tt]he)\s+(\d{1,3}-year-old)(?:\s+[\p{Ll}-]+){0,2}(?:\s+of\s+[\p{Ll}\d-]+)?$/u.exec(text);
   if (aged)
     return { ...nounPhraseWho(ctx, 'the', aged[2]!, floor + aged.index), start: floor + aged.index + (aged[0].length - aged[0].trimStart().length) };
   const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’-]*\s+){0,3}[\p{Ll}][\p{L}-]*)$/u.exec(text);

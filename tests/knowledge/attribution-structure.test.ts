@@ -697,6 +697,20 @@ describe('a middle initial without its stop', () => {
   });
 });
 
+describe('descriptions after someone has spoken', () => {
+  it('"the Argentine tactician further added" after Zapata spoke, and "the 66-year-old mum of four told" are the person just heard or named', () => {
+    const a = parse(
+      'AFC Leopards head coach Rodolfo Zapata was gracious in defeat on Saturday.',
+      '“No excuses. We lost to Gor, they were better than us,” Zapata told Capital Sport after the match.',
+      '“We played well and the first 30 minutes we were excellent,” the Argentine tactician further added.',
+      'Deirdre Fenech, from Crawley, has been searching for answers about her daughter for 25 years.',
+      '“She was groomed. There is no denying that,” the 66-year-old mum of four told The Argus.',
+    );
+    expect(quoteOf(a, 'We played well')).toBe('Rodolfo Zapata');
+    expect(quoteOf(a, 'She was groomed')).toBe('Deirdre Fenech');
+  });
+});
+
 describe('offices of other parliaments', () => {
   it('"Solidarity TD Mick Barry" and "Taoiseach Leo Varadkar" are people with roles, so "Barry said" is Mick Barry', () => {
     const a = parse(
