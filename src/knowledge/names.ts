@@ -153,6 +153,8 @@ function opensName(toks: Token[], k: number, text: string, known: KnownNames | u
 export function findMentions(text: string, from = 0, to = text.length, known?: KnownNames): Mention[] {
   const toks = tokens(text, from, to);
   const out: Mention[] = [];
+  // (Asked once per call, not at every capitalised word: it reads the article's organisations.)
+  const lowerOrgs = known?.innerLowerOrgs?.() ?? [];
   let i = 0;
   while (i < toks.length) {
     // "van der Berg said": lower-case particles open a surname when a capitalised name follows.
@@ -181,9 +183,7 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
     let j = particleLead ? p0 + 1 : i + 1;
     // "said Feed the Minds chair Sandy Sneddon": a name the article has already read as an
     // organisation's, with a lower-case word inside, is read whole again.
-    const whole = known
-      ?.innerLowerOrgs?.()
-      .find((o) => text.startsWith(o, toks[i]!.start) && !/[\p{L}\p{N}]/u.test(text[toks[i]!.start + o.length] ?? ''));
+    const whole = lowerOrgs.find((o) => text.startsWith(o, toks[i]!.start) && !/[\p{L}\p{N}]/u.test(text[toks[i]!.start + o.length] ?? ''));
     if (whole) {
       const end = toks[i]!.start + whole.length;
       while (j < toks.length && toks[j]!.end <= end) j++;

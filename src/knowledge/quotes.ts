@@ -17,7 +17,7 @@ import { IRREGULAR_PARTICIPLES } from './lexicon/function-words.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
-import { ArticleSpeakers } from './speakers.js';
+import { ArticleSpeakers, type Referent } from './speakers.js';
 import { analysisText, sentenceRanges, wordCount } from './text.js';
 import type { Article, Segment } from './types.js';
 
@@ -348,9 +348,9 @@ const RELATION_BEFORE = /(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir)\s+\p{Ll}[\p{Ll
 
 /** The person noun of a "the …" description that is a sentence's subject (after an opening phrase and its comma), or null. */
 function descriptionSubject(sentence: string): string | null {
-  const m = /^(?:[^,_;:]{0,100},\s+)?[Tt]he\s+((?:[\p{Ll}-]+\s+){0,4})(?=\p{Ll})/u.exec(sentence);
+  const m = /^(?:[^,_;:]{0,100},\s+)?[Tt]he\s+((?:[\p{Ll}-]+\s+){0,4}\p{Ll}[\p{Ll}-]*)/u.exec(sentence);
   if (!m) return null;
-  const words = `${m[1]!}${/^\p{Ll}[\p{Ll}-]*/u.exec(sentence.slice(m[0].length))?.[0] ?? ''}`.trim().split(/\s+/);
+  const words = m[1]!.split(/\s+/);
   const k = words.findIndex((w) => isPersonNoun(w));
   // The noun must be followed by the sentence's verb, not by more of a noun phrase ("the player's").
   return k >= 0 && k < words.length - 1 ? words.slice(0, k + 1).join(' ') : null;
@@ -657,17 +657,18 @@ function segmentParagraph(
     const described = descriptionSubject(masked.slice(trimStart(masked, a), b));
     const whom = described ? speakers.roleNoun(described, ctx.here, paragraphStart) : null;
     const unnamed = whom ? null : unnamedSubject(masked.slice(a, b));
-    if (whom)
-      ctx.here.push({
-        name: whom,
-        gender: null,
-        org: speakers.isOrg(whom),
-        sentence: state.sentence,
-        speaker: false,
-        at: a,
-        opens: true,
-        person: true,
-      });
+    // The person a description or a he/she subject stands for, as the sentence's subject.
+    const subjectReferent = (name: string, gender: Referent['gender'], at: number) => ({
+      name,
+      gender,
+      org: speakers.isOrg(name),
+      sentence: state.sentence,
+      speaker: false,
+      at,
+      opens: true,
+      person: true,
+    });
+    if (whom) ctx.here.push(subjectReferent(whom, null, a));
     if (unnamed) ctx.here.push({ name: null, gender: unnamed.gender, org: false, sentence: state.sentence, speaker: false, at: a, person: true });
     // Who may be the speaker of a quotation that follows: an unnamed subject, and every person
     // named, but not a possessive ("Osei's deputy, Lena Park") nor a role that names no one
@@ -682,7 +683,7 @@ function segmentParagraph(
       // lower-case role of the next is what that role is of, less salient than the person.
       const next = mentions[k + 1];
       const qualifies =
-        !!next?.role && next.start < next.nameStart && /^ \p{Ll}/u.test(masked.slice(m.end, next.start + 2)) && next.start === m.end + 1;
+        !!next?.role && next.start === m.end + 1 && next.start < next.nameStart && /^ \p{Ll}/u.test(masked.slice(m.end, next.start + 1));
       // "Asked about it, she said", "Speaking to reporters, he said", "Last year she said": a
       // participle or an adverbial opening the sentence is no one, so it does not stand between
       // he/she and the person named before.
@@ -734,17 +735,7 @@ function segmentParagraph(
         pron[1]!,
         ctx.here.filter((r) => r.at < at && !r.minor),
       );
-      if (whom)
-        ctx.here.push({
-          name: whom,
-          gender: /^she$/i.test(pron[1]!) ? 'f' : 'm',
-          org: false,
-          sentence: state.sentence,
-          speaker: false,
-          at,
-          opens: true,
-          person: true,
-        });
+      if (whom) ctx.here.push(subjectReferent(whom, /^she$/i.test(pron[1]!) ? 'f' : 'm', at));
     }
     named[si] = ctx.here.some((r) => r.name && !r.org);
     // The one person a sentence names, as its opening subject: a quotation right after it with no

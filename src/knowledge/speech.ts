@@ -323,9 +323,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // role (the article knows no one by that word).
   // (So is a lower-case role ending in a noun for a person: "Stephen Johnston, site manager for
   // Invista at Brockworth said:".)
-  const role =
-    /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text) ??
-    [/,\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s+(?:of|for|at|with)\s+[^,_]{1,80}$/u.exec(text)].find((r) => r && isPersonNoun(r[1]!));
+  const lowerRole = /,\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s+(?:of|for|at|with)\s+[^,_]{1,80}$/u.exec(text);
+  const role = /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text) ?? (lowerRole && isPersonNoun(lowerRole[1]!) ? lowerRole : null);
   if (role && depth === 0 && !ctx.speakers.knowsPerson(role[1]!)) {
     const named = findMentions(ctx.masked, floor, floor + role.index, ctx.speakers).at(-1);
     if (named?.name?.includes(' ') && !named.org && !named.possessive && named.end === floor + role.index)
