@@ -36,6 +36,8 @@ export async function loadLiveCore(
   let current: Core = coreOf(first.kb);
   const files = filesOf(first.files, first.kb.articles, first.problems, first.kb.aliases);
   let running: Promise<ReloadReport> | null = null;
+  // Snapshots written after reloads, still in flight (settled() waits for them).
+  const saving = new Set<Promise<void>>();
 
   async function reload(): Promise<ReloadReport> {
     const started = performance.now();
@@ -68,7 +70,10 @@ export async function loadLiveCore(
       current = coreOf(kb);
       files.clear();
       for (const [path, load] of next) files.set(path, load);
-      void saveSnapshot(source, cacheDir, kb, merged.problems, stats).then((cache) => options.onSnapshot?.(cache));
+      const save = saveSnapshot(source, cacheDir, kb, merged.problems, stats)
+        .then((cache) => options.onSnapshot?.(cache))
+        .finally(() => saving.delete(save));
+      saving.add(save);
     }
     return finish(report, started);
   }
@@ -107,6 +112,9 @@ export async function loadLiveCore(
           running = null;
         });
       return running;
+    },
+    settled: async () => {
+      while (running || saving.size > 0) await Promise.allSettled([running, ...saving]);
     },
     watch: (onReload) => {
       let again = false;

@@ -11,10 +11,12 @@ describe('reloading knowledge while answering', async () => {
   const root = mkdtempSync(join(tmpdir(), 'verbatim-live-'));
   const dir = join(root, 'knowledge');
   cpSync(KNOWLEDGE, dir, { recursive: true });
-  // A reload saves its snapshot in the background (src/live.ts): one may still be writing into the
-  // cache folder as the test ends, so the removal retries until it is done.
-  afterAll(() => rmSync(root, { recursive: true, force: true, maxRetries: 20, retryDelay: 100 }));
   const { core } = await loadLiveCore(dir, { cacheDir: join(root, 'cache') });
+  // A reload saves its snapshot in the background (src/live.ts): the folder goes once none is writing.
+  afterAll(async () => {
+    await core.settled();
+    rmSync(root, { recursive: true, force: true });
+  });
 
   it('answers from the old knowledge until the new one is swapped in', async () => {
     cpSync(join(FIXTURES, 'good', 'two-speakers.md'), join(dir, 'two-speakers.md'));

@@ -240,6 +240,8 @@ export interface ReloadReport {
 export interface LiveCore extends Core {
   /** Re-reads the folder; concurrent calls share one reload. Never rejects: failures are in the report. */
   reload(): Promise<ReloadReport>;
+  /** Resolves once no reload runs and no snapshot is still being written (before removing the cache). */
+  settled(): Promise<void>;
   /** Reloads (debounced) whenever a file under the folder changes; returns a function that stops watching. */
   watch(onReload: (report: ReloadReport) => void): () => void;
 }

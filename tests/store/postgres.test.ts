@@ -161,6 +161,7 @@ describe.skipIf(!inject('services').postgres)('PostgreSQL store', () => {
       stop();
       await other.remove('dock.md');
       await other.close();
+      await core.settled(); // no snapshot still writing into the folder removed after the tests
     }
   });
 });
