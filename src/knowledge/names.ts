@@ -104,7 +104,10 @@ function personPosition(after: string, verbCounts: boolean): boolean {
   // ("Downing Street said", "White House said": a place's words before a verb are its office speaking.)
   if (/^,\s+\d{1,3},/.test(after) || (verbCounts && SAYING.test(after))) return true;
   const appos = /^,\s+(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){0,3}?)([\p{Ll}-]+)(?=[\s,.;:])/u.exec(after);
-  return !!appos && isPersonNoun(appos[2]!);
+  if (appos && isPersonNoun(appos[2]!)) return true;
+  // ("Moira Lane, mother of Ben Hart,", "Jo Field, director at Arup": a bare noun for a person, then whose.)
+  const bare = /^,\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+)\s+(?:of|for|at|to|with)\s/u.exec(after);
+  return !!bare && isPersonNoun(bare[1]!);
 }
 
 /** A lower-case noun for a kind of organisation right before a capitalised word ("group Oxfam"). */

@@ -253,12 +253,20 @@ function signedBelow(paragraphs: ParagraphInput[], p: number): boolean {
 }
 
 const KINDS = [...ORG_KINDS].join('|');
+/**
+ * Lower-case words between an article and an organisation noun, none a preposition: in "an official
+ * at the department" and "the head of the company" the noun is no head, the person is.
+ */
+const ORG_FILLER = String.raw`(?:(?!(?:of|at|for|in|with|from|on|by|to)\s)[\p{Ll}-]+\s+){0,3}`;
 /** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
-const ORG_APPOSITION = new RegExp(`\\b(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${KINDS}),\\s+$`, 'u');
+const ORG_APPOSITION = new RegExp(
+  `(?<!\\b(?:of|at|for|in|with|from|on|by|to)\\s+)\\b(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+${ORG_FILLER}(?:${KINDS}),\\s+$`,
+  'u',
+);
 
 /** "Habitação Já, a coalition of tenant groups": a name, then an organisation noun in apposition. */
 const ORG_APPOSITION_AFTER = new RegExp(
-  `^,\\s+(?:a|an|the)\\s+(?:[\\p{Ll}-]+\\s+){0,3}(?:${KINDS})(?=\\s*(?:[,.;:)]|$)|\\s+(?:of|for|that|which|based|representing|founded|formed|set)\\b)`,
+  `^,\\s+(?:a|an|the)\\s+${ORG_FILLER}(?:${KINDS})(?=\\s*(?:[,.;:)]|$)|\\s+(?:of|for|that|which|based|representing|founded|formed|set)\\b)`,
   'u',
 );
 

@@ -224,7 +224,8 @@ export class ArticleSpeakers implements KnownNames {
   titleFits(surname: string, gender: Gender, person: string): boolean {
     if (!gender) return true;
     const both = (this.titleGenders.get(nameKey(surname))?.size ?? 0) > 1;
-    const known = this.gender.get(person);
+    // (A given name tells too: "Mrs. Farrell" is not Richard Farrell, whose wife the article has named.)
+    const known = this.gender.get(person) ?? firstNameGender(person);
     return known ? known === gender : !both;
   }
 

@@ -199,6 +199,26 @@ function paragraphBearer(ctx: Context, m: Mention): string | null {
   return m.titled && !ctx.speakers.titleFits(m.name!, m.gender, who!) ? null : who!;
 }
 
+/**
+ * Whether the name right after `before` is governed by a preposition, so no subject ("a lawyer for
+ * John Smith", "the father of Kayla Finch"): the preposition, then an article and up to three
+ * lower-case words, or up to three lower-case words ending in a noun for a person ("father of
+ * 16-year-old schoolgirl Jane Young"), not in a field ("minister of health Joe Phaahla" is the minister).
+ * `lead` is where the preposition must start (default: anywhere in `before`); `named` is the mention
+ * after it, whose own lower-case role may be that noun ("of 16-year-old [schoolgirl Jane Young]").
+ */
+function governedBy(
+  before: string,
+  named: Mention,
+  lead = /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+/iu,
+): boolean {
+  if (new RegExp(`${lead.source}(?:(?:the|an?)\\s+(?:[\\p{Ll}-]+\\s+){0,3})?$`, lead.flags).test(before)) return true;
+  // (Case-sensitive: with the flag i, \p{Ll} takes "of Nursing general secretary Pat Cullen".)
+  const words = new RegExp(`${lead.source}((?:[\\p{Ll}\\d-]+\\s+){1,3})$`, lead.flags.replace('i', '')).exec(before)?.[1]?.trim().split(/\s+/);
+  if (!words) return false;
+  return (named.start < named.nameStart && /^\p{Ll}/u.test(named.role ?? '')) || isPersonNoun(words.at(-1)!);
+}
+
 /** A spokesperson's noun: they speak for an organisation ("a Google spokesperson said"). */
 const SPOKES = String.raw`(spokes(?:person|man|woman))`;
 /** A capitalised name, with "of", "for", "and" or "&" inside it ("Ministry of Health"). */
@@ -345,11 +365,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     return { speaker: resolveMention(ctx, last!), start: last!.start };
   if (last && last.end === e && !last.possessive) {
     // "a lawyer for John Smith said", "the father of Kayla Finch told": the name is not the subject.
-    if (
-      /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/iu.test(
-        ctx.masked.slice(Math.max(floor, last.start - 60), last.start),
-      )
-    ) {
+    if (governedBy(ctx.masked.slice(Math.max(floor, last.start - 60), last.start), last)) {
       // "Analyst Hiroshi Yamamoto of Nomura said", "Engineer Thomas Brandt of the consultancy Arup
       // said", "Salama with WHO said": a named person right before "of" (with, at, from) is the subject.
       const owner = mentions[mentions.length - 2];
@@ -360,9 +376,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
         !afterPreposition(ctx, floor, owner) &&
         // ("Mickey Thompson, of RMT North East said", "Tricia Williams, chief operating officer at Northern":
         // after a comma too, and with the person's role before the preposition.)
-        /^(?:,?\s+(?:of|with|at|from)|,\s+(?:(?:the|an?)\s+)?(?:[\p{Ll}-]+\s+){1,4}(?:of|with|at|from|for))\s+(?:(?:the|an?)\s+(?:[\p{Ll}-]+\s+){0,3})?$/u.test(
+        /^(?:,?\s+(?:of|with|at|from)|,\s+(?:(?:the|an?)\s+)?(?:[\p{Ll}-]+\s+){1,4}(?:of|with|at|from|for))\s/u.test(
           ctx.masked.slice(owner.end, last.start),
-        )
+        ) &&
+        governedBy(ctx.masked.slice(owner.end, last.start), last, /^(?:,?\s+(?:(?:the|an?)\s+)?(?:[\p{Ll}-]+\s+){0,4})?(?:of|with|at|from|for)\s+/u)
       )
         // "Dodds of Time Magazine points out": a name right before "of" and an organisation is a
         // person of it, even a surname the article gives nowhere else.

@@ -1577,3 +1577,33 @@ describe('kinds of business stand for the one named', () => {
     expect(quoteOf(a, 'Inflation remains a concern')).toBe('Reserve Bank of India');
   });
 });
+
+describe('a name after a preposition and a noun for a person is not the subject', () => {
+  it('"Harry Young, father of 16-year-old schoolgirl Jane Young, the other girl killed …, said" is the father', () => {
+    const a = parse(
+      'Harry Young, father of 16-year-old schoolgirl Jane Young, the other girl killed in the crash, said the wait had been torture.',
+      'Moira Lane, mother of pupil Ben Lane, said: "We were never told about the fire."',
+    );
+    expect(givenTo(a, 'the wait had been torture')).toEqual(['Harry Young']);
+    expect(quoteOf(a, 'We were never told')).toBe('Moira Lane');
+  });
+
+  it('an organisation of lower-case words before its officer is no preposition phrase: "Royal College of Nursing general secretary Pat Cullen"', () => {
+    const a = parse('Royal College of Nursing general secretary Pat Cullen told Sky News the government was "true to its word".');
+    expect(quoteOf(a, 'true to its word')).toBe('Pat Cullen');
+  });
+});
+
+describe('titles and places that look like people', () => {
+  it('"Mrs. Farrell" is not Richard Farrell: a given name tells the gender a title must fit', () => {
+    const a = parse('Richard Farrell ran his first marathon.', '"He always wanted to do it, and now he has," Mrs. Farrell said.');
+    expect(quoteOf(a, 'He always wanted')).not.toBe('Richard Farrell');
+  });
+
+  it('"Mt Everest" is a mountain, never the "he" of the next quotation', () => {
+    const a = parse(
+      '"The season ran well," Khem Raj Aryal, an official at the department, said. According to him, the department issued 375 permits for Mt Everest this spring. "There were 21 Nepali expedition members," he added.',
+    );
+    expect(quoteOf(a, 'There were 21 Nepali')).toBe('Khem Raj Aryal');
+  });
+});

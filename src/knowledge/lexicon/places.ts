@@ -32,6 +32,7 @@ export const PLACE_WORDS = new Set([
   'river',
   'mountain',
   'mount',
+  'mt',
   'city',
   'county',
   'province',

@@ -365,7 +365,9 @@ brother sister uncle aunt widow widower friend relative colleague player coach m
 bystander motorist cyclist guard prisoner inmate detainee defendant plaintiff juror judge prosecutor attorney negotiator
 mediator delegate candidate voter citizen refugee migrant tourist visitor guest host caller listener viewer reader reporter
 journalist photographer source insider aide adviser advisor assistant staffer employee executive director chief commander
-ex-policeman ex-soldier pensioner veteran mourner worshipper pilgrim parent grandparent grandmother grandfather`.split(/\s+/),
+ex-policeman ex-soldier pensioner veteran mourner worshipper pilgrim parent grandparent grandmother grandfather
+grandson granddaughter grandchild niece nephew cousin stepfather stepmother stepson stepdaughter mum mom dad fiancé fiancée
+girlfriend boyfriend partner baby toddler infant pupil schoolgirl schoolboy schoolchild teen`.split(/\s+/),
 );
 
 /**
