@@ -852,6 +852,8 @@ function segmentParagraph(
     // "…," said the world number two. She then joked: …: someone unnamed spoke here, so "she"
     // and "the player" are not the person named further back.
     else if (who?.someone) ctx.here.push({ name: null, gender: null, org: false, sentence: state.sentence, speaker: true, at: b, person: true });
+    // ("an Age UK spokesperson said …" then "the charity said": the organisation has spoken too.)
+    if (who?.through) ctx.here.push({ name: who.through, gender: null, org: true, sentence: state.sentence, speaker: true, at: b });
     for (const r of ctx.here) speakers.note(r);
     lastWho = who;
     lastCtx = ctx;

@@ -101,6 +101,8 @@ export interface Who {
   speaker: string | null;
   /** The speaker is a person the resolver could not name ("said the world number two"): someone, not no one. */
   someone?: boolean;
+  /** The organisation an unnamed spokesperson speaks for: it has spoken, for "the charity said" or "it said" after. */
+  through?: string;
 }
 
 /** What the resolver needs: the masked paragraph, the article's speakers, this sentence's mentions. */
@@ -233,12 +235,14 @@ const SPOKES_AFTER = new RegExp(
 );
 
 /**
- * "a Google spokesperson", "a spokeswoman for the Ministry of Health": the organisation speaks,
- * through someone unnamed (`someone`: he/she after it is that person, not anyone named before).
- * Only an organisation: a name the article knows as one, or a capitalised name with nothing that
- * marks a person or a place (a title, a role, a given name, a person the article knows, a
- * country). "a Ross spokesman" for Senator Ann Ross, and "a spokesman for the prime minister",
- * speak for a person and are no one here.
+ * "a Google spokesperson", "a spokeswoman for the Ministry of Health": someone unnamed speaks
+ * (`someone`: he/she after it is that person, not anyone named before). The words are nobody's
+ * named: the text names the organisation, not who spoke, as with "a BBC correspondent said"
+ * (a fact-checker quotes a named speaker or none). The organisation is learnt as one, for "the
+ * company said" and "it said" later: a name the article knows as one, or a capitalised name with
+ * nothing that marks a person or a place (a title, a role, a given name, a person the article
+ * knows, a country). `the government spokesman` after `Steffen Hebestreit, the government
+ * spokesman,` is Hebestreit.
  */
 function spokesWho(ctx: Context, spokes: RegExpExecArray, at: number): Who {
   // Groups: 1 the determiner, 2 the name before the noun or 5 after it, 3 or 4 the noun.
@@ -250,15 +254,15 @@ function spokesWho(ctx: Context, spokes: RegExpExecArray, at: number): Who {
   // (The sentence's full stop is no part of the name: "said a spokeswoman for Apple.")
   const run = written.replace(/\.+$/, '');
   const m = findMentions(ctx.masked, runAt, runAt + run.length, ctx.speakers).at(-1);
+  const unnamed: Who = { speaker: null, someone: true };
   if (m && m.end === runAt + run.length && m.start === runAt) {
-    if (m.possessive) return { speaker: null, someone: true };
+    if (m.possessive) return unnamed;
     const name = resolveMention(ctx, m) ?? m.name;
-    if (name && (m.org || ctx.speakers.isOrg(name))) return { speaker: name, someone: true };
-    if (!m.name || m.titled || m.role || firstNameGender(m.name) || ctx.speakers.knowsPerson(m.name) || name !== m.name)
-      return { speaker: null, someone: true };
-  } else if (m || run.split(/\s+/).some((w) => isCountryWord(w) || isDemonym(w)) || isPlaceName(run)) return { speaker: null, someone: true };
+    if (name && (m.org || ctx.speakers.isOrg(name))) return { ...unnamed, through: name };
+    if (!m.name || m.titled || m.role || firstNameGender(m.name) || ctx.speakers.knowsPerson(m.name) || name !== m.name) return unnamed;
+  } else if (m || run.split(/\s+/).some((w) => isCountryWord(w) || isDemonym(w)) || isPlaceName(run)) return unnamed;
   ctx.speakers.learnOrg(run);
-  return { speaker: run, someone: true };
+  return { ...unnamed, through: run };
 }
 
 /** "a lawyer for Mickey Thompson of Leeds": a name after a preposition is not the subject. */
@@ -275,13 +279,14 @@ function pronounWho(ctx: Context, word: string, at: number): Who {
 
 /** A lower-case noun phrase as subject: "the minister" → that person; "a witness" → nobody. */
 function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: number): Who {
-  // "a council spokesperson said" after "Bunbury City Council …": the organisation of that kind
-  // the article has just named, through someone unnamed (see spokesWho).
-  // ("the government spokesman" after "Steffen Hebestreit, the government spokesman," is him.)
+  // "a council spokesperson said" after "Bunbury City Council …": someone unnamed (see spokesWho);
+  // "the government spokesman" after "Steffen Hebestreit, the government spokesman," is him.
   const kindSpokes = /^(\S+) spokes(?:person|man|woman)$/.exec(nameKey(noun));
   if (kindSpokes && ORG_NOUNS.has(kindSpokes[1]!)) {
     const named = det && /^the$/i.test(det) ? ctx.speakers.roleNoun(noun, before(ctx, at), ctx.paragraphStart) : null;
-    return named ? { speaker: named } : { speaker: ctx.speakers.roleNoun(kindSpokes[1]!, before(ctx, at), ctx.paragraphStart), someone: true };
+    if (named) return { speaker: named };
+    const through = ctx.speakers.roleNoun(kindSpokes[1]!, before(ctx, at), ctx.paragraphStart);
+    return { speaker: null, someone: true, ...(through ? { through } : {}) };
   }
   // A noun phrase that is not an organisation's or a document's is a person, named or not.
   const head = nameKey(noun).split(' ').at(-1) ?? '';

@@ -143,14 +143,14 @@ describe('what stands beside the subject', () => {
     expect(quoteOf(a, 'This is devastating news')).toBe('Ben Jones');
   });
 
-  it("a spokesperson of a named organisation speaks for it, never for the sentence before's subject", () => {
+  it("an unnamed spokesperson of a named organisation is nobody named, never the sentence before's subject", () => {
     const a = parse(
       'Police said they arrested one person. "There was an altercation with at least one female passenger," a United Airlines spokesperson said.',
     );
-    expect(quoteOf(a, 'There was an altercation')).toBe('United Airlines');
+    expect(givenTo(a, 'There was an altercation')).toEqual([null]);
   });
 
-  it('"a Google spokesperson", "said a spokeswoman for the Ministry of Health": the organisation; a spokesman for a person is no one', () => {
+  it('"a Google spokesperson", "said a spokeswoman for the Ministry of Health", a spokesman for a person: nobody named (as "a BBC correspondent said")', () => {
     const a = parse(
       '"We disagree with the decision and will appeal," a Google spokesperson said.',
       '"We are reviewing the report carefully," said a spokeswoman for the Ministry of Health.',
@@ -159,9 +159,9 @@ describe('what stands beside the subject', () => {
       'Senator Ann Ross is under pressure. "The senator will not resign over this," a Ross spokesman said. "She has done nothing wrong," he added.',
       'Steffen Hebestreit, the government spokesman, spoke on Monday. "We had calls from Moscow," the government spokesman said.',
     );
-    expect(quoteOf(a, 'We disagree with the decision')).toBe('Google');
-    expect(quoteOf(a, 'We are reviewing the report')).toBe('Ministry of Health');
-    expect(quoteOf(a, 'We are sorry for any')).toBe('Tesco');
+    expect(givenTo(a, 'We disagree with the decision')).toEqual([null]);
+    expect(givenTo(a, 'We are reviewing the report')).toEqual([null]);
+    expect(givenTo(a, 'We are sorry for any')).toEqual([null]);
     expect(quoteOf(a, 'He has made his position')).toBeNull();
     expect(quoteOf(a, 'The senator will not resign')).toBeNull();
     expect(quoteOf(a, 'She has done nothing wrong')).toBeNull();
@@ -616,7 +616,7 @@ describe('what stands around an organisation or a speaker without being one', ()
       '“It is with a heavy heart that we announce the closure of the charity,” said Feed the Minds chair Sandy Sneddon.',
       'British aero engine maker Rolls-Royce Holdings Plc said it was confident the lawsuit would fail.',
       '"This lawsuit is entirely without merit," a Rolls-Royce spokesman said.',
-      '"Judge Lawrence did not find that the company engaged in any wrongdoing," the Rolls spokesman added.',
+      '"Judge Lawrence did not find that the company engaged in any wrongdoing," Rolls said.',
       '"We are grateful for your patience and support," said Google spokesman John Smith.',
     );
     expect(quoteOf(a, 'It is with a heavy heart')).toBe('Sandy Sneddon');
@@ -1555,13 +1555,13 @@ describe('titles written short', () => {
 });
 
 describe('organisations named by their kind', () => {
-  it('"a council spokesperson said" is the council just named; "The company said" never reaches back past another name', () => {
+  it('"a council spokesperson said" is nobody named; "The company said" never reaches back past another name', () => {
     const a = parse(
       'Bunbury City Council has called for a vote. "We want the community to have its say," a council spokesperson said.',
       'SARU said it was investigating. "We take these allegations very seriously," it said.',
       'Hindustan Unilever reported record profits. The company said: "Our strong performance reflects the strength of our brands."',
     );
-    expect(quoteOf(a, 'We want the community')).toBe('Bunbury City Council');
+    expect(givenTo(a, 'We want the community')).toEqual([null]);
     expect(quoteOf(a, 'We take these allegations')).toBe('SARU');
     expect(quoteOf(a, 'Our strong performance')).not.toBe('SARU');
   });

@@ -83,7 +83,7 @@ describe('attribution on tests/fixtures/attribution-styles, scored like the attr
     };
   });
 
-  it('recalls at least 72 of the 73 named quotations, and gives none to the wrong speaker', () => {
+  it('recalls at least 70 of the 71 named quotations, and gives none to the wrong speaker', () => {
     let recalled = 0;
     const missed: string[] = [];
     for (const g of gold.quotes) {
@@ -110,6 +110,6 @@ describe('attribution on tests/fixtures/attribution-styles, scored like the attr
     );
     expect([...new Set(wrong)]).toEqual([]);
     expect(paraphrases).toEqual([]);
-    expect(recalled, missed.join('\n')).toBeGreaterThanOrEqual(72);
+    expect(recalled, missed.join('\n')).toBeGreaterThanOrEqual(70);
   });
 });
