@@ -120,6 +120,16 @@ const LOCATIVE =
 /** The prepositions of being somewhere (not "to" or "from", which also take people). */
 const IN_PLACE = /(?:^|[^\p{L}])(?:in|at|near|across|inside|outside|throughout|within)\s+$/u;
 
+/** Whether an organisation word closes the run of capitalised words from `j` within three words. */
+function orgWordAhead(toks: Token[], j: number, text: string): boolean {
+  for (let k = j; k < Math.min(toks.length, j + 3); k++) {
+    const t = toks[k]!;
+    if (!isCap(t) || (k > j && !/^\s+$/.test(text.slice(toks[k - 1]!.end, t.start)))) return false;
+    if (ORG_WORDS.has(t.low)) return true;
+  }
+  return false;
+}
+
 /** What a caller knows of the article: a single word it has seen as a person's surname or given name. */
 export interface KnownNames {
   knowsPerson(word: string): boolean;
@@ -194,8 +204,13 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
     while (j < toks.length) {
       const prev = toks[j - 1]!,
         t = toks[j]!;
-      // "Prosecutor’s Office": a possessive inside an organisation's name does not end it.
-      if (!/^\s+$/.test(text.slice(prev.end, t.start)) || (possessive(prev) && !(isCap(t) && ORG_WORDS.has(t.low)))) break;
+      // "Prosecutor’s Office": a possessive inside an organisation's name does not end it; nor does
+      // a plural one a few capitalised words before its organisation word ("Cricketers’ Welfare Association").
+      const gap = text.slice(prev.end, t.start);
+      // (Not a person's: "Mr Jones' Party", "Chris Evans' Company".)
+      const personal = TITLES.has(toks[i]!.low) || isGivenName(toks[i]!.low);
+      const pluralOf = /^['’]\s+$/u.test(gap) && /s$/u.test(prev.text) && isCap(prev) && !personal && orgWordAhead(toks, j, text);
+      if ((!/^\s+$/.test(gap) && !pluralOf) || (possessive(prev) && !(isCap(t) && ORG_WORDS.has(t.low)))) break;
       if (isCap(t) && (!NOT_NAME.has(t.low) || (NAME_TAILS.has(t.low) && isCap(prev) && !NOT_NAME.has(prev.low)))) {
         j++;
         continue;

@@ -1,5 +1,6 @@
 import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
 import { ORG_NOUNS } from './lexicon/organisations.js';
+import { ROLE_WORDS } from './lexicon/roles.js';
 import { isCountryWord, isDemonym, isPlaceName } from './lexicon/places.js';
 import { FINITE, INVERTED, JUDGING, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
 import { MONTHS, TIME_UNITS, WEEKDAYS } from './lexicon/time-words.js';
@@ -221,6 +222,12 @@ function governedBy(
   return (named.start < named.nameStart && /^\p{Ll}/u.test(named.role ?? '')) || isPersonNoun(words.at(-1)!);
 }
 
+/** A role or a kind of organisation written in capitals ("CEO", "MP", "NGO"), lower-cased; null for a name. */
+function capitalNoun(word: string): string | null {
+  const low = word.toLowerCase();
+  return ROLE_WORDS.has(low) || ORG_NOUNS.has(low) ? low : null;
+}
+
 /** A spokesperson's noun: they speak for an organisation ("a Google spokesperson said"). */
 const SPOKES = String.raw`(spokes(?:person|man|woman))`;
 /** A capitalised name, with "of", "for", "and" or "&" inside it ("Ministry of Health"). */
@@ -323,6 +330,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const text = ctx.masked.slice(floor, e).replace(/\s+$/, '');
   e = floor + text.length;
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
+  // "the CEO said", "the NGO said": a common noun written in capitals is a noun phrase, no name.
+  const capNoun = /(?:^|\s)([Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\p{Lu}{2,5})$/u.exec(text);
+  const common = capNoun && capitalNoun(capNoun[2]!);
+  if (capNoun && common) {
+    const start = floor + capNoun.index + (capNoun[0].length - capNoun[0].trimStart().length);
+    return { ...nounPhraseWho(ctx, capNoun[1], common, start), start };
+  }
   const spokes = SPOKES_BEFORE.exec(text);
   if (spokes) {
     const lead = spokes[0].length - spokes[0].trimStart().length;
@@ -618,6 +632,14 @@ function objectWho(ctx: Context, from: number, to: number): Who {
 /** What may follow a name in apposition: the end of the clause. */
 const APPOSITION_END = /^\s*(?:$|[,.;:!?)]|\s(?:who|and)\b)/;
 
+/** The person named in apposition at `nameAt` after a noun and its comma, when the apposition ends there. */
+function appositionName(ctx: Context, nameAt: number, to: number): Who | null {
+  const m = findMentions(ctx.masked, nameAt, Math.min(to, nameAt + 60), ctx.speakers)[0];
+  return m?.name && !m.org && !m.possessive && m.start === nameAt && APPOSITION_END.test(ctx.masked.slice(m.end, to))
+    ? { speaker: resolveMention(ctx, m) ?? m.name }
+    : null;
+}
+
 function inverted(ctx: Context, from: number, to: number): Who | null {
   const rest = ctx.masked.slice(from, to);
   const lead = /^\s+/.exec(rest)?.[0].length ?? 0;
@@ -625,6 +647,15 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   const words = rest.slice(lead);
   const spokes = SPOKES_AFTER.exec(words);
   if (spokes) return spokesWho(ctx, spokes, at);
+  // "said the CEO", "said the CEO, Jane Smith": a common noun in capitals, then maybe the name in apposition.
+  const capNoun = /^(the|a|an|his|her|its|their)\s+(\p{Lu}{2,5})(?=$|[\s.,;:!?])/u.exec(words);
+  const common = capNoun && capitalNoun(capNoun[2]!);
+  if (capNoun && common) {
+    const comma = /^,\s+/.exec(words.slice(capNoun[0].length));
+    const named = comma ? appositionName(ctx, at + capNoun[0].length + comma[0].length, to) : null;
+    if (named) return named;
+    if (!/^\s+\p{Lu}/u.test(words.slice(capNoun[0].length))) return nounPhraseWho(ctx, capNoun[1], common, at);
+  }
   const np = /^(the|a|an|his|her|its|their)\s+((?:[\p{Ll}][\p{L}-]*\s+){0,3}?[\p{Ll}][\p{L}-]*)(?=$|[\s.,;:!?])/u.exec(words);
   if (np) {
     const tokens = np[2]!.split(/\s+/);
@@ -639,12 +670,9 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     }
     // "quoted a local official, Tek Bahadur KC, as saying": a person noun, then the name in apposition.
     const comma = /^((?:\s+[\p{Ll}][\p{L}-]*){0,3}),\s+/u.exec(words.slice(np[0].length));
-    if (comma && isPersonNoun(`${np[2]}${comma[1]}`.split(/\s+/).at(-1)!)) {
-      const nameAt = at + np[0].length + comma[0].length;
-      const m = findMentions(ctx.masked, nameAt, Math.min(to, nameAt + 60), ctx.speakers)[0];
-      if (m?.name && !m.org && !m.possessive && m.start === nameAt && APPOSITION_END.test(ctx.masked.slice(m.end, to)))
-        return { speaker: resolveMention(ctx, m) ?? m.name };
-    }
+    const named =
+      comma && isPersonNoun(`${np[2]}${comma[1]}`.split(/\s+/).at(-1)!) ? appositionName(ctx, at + np[0].length + comma[0].length, to) : null;
+    if (named) return named;
     return nounPhraseWho(ctx, np[1], noun, at);
   }
   // "said the New Zealand boss", "said the England captain": capitalised words qualifying a

@@ -1607,3 +1607,28 @@ describe('titles and places that look like people', () => {
     expect(quoteOf(a, 'There were 21 Nepali')).toBe('Khem Raj Aryal');
   });
 });
+
+describe('common nouns written in capitals', () => {
+  it('"the CEO said", "said the CEO" name no one called CEO; "said the CEO, Jane Smith" is her; "the NGO said" is the rights group', () => {
+    const a = parse(
+      'Jane Smith, the chief executive of Acme, spoke on Monday. "We are growing," the CEO said. "We are hiring," said the CEO.',
+      '"Sales doubled," said the CEO, Jane Smith.',
+      'Human Rights Watch published its report. HRW says the government failed. "The council fell two votes short," the NGO said.',
+    );
+    expect(quoteOf(a, 'We are growing')).not.toBe('CEO');
+    expect(quoteOf(a, 'We are hiring')).not.toBe('CEO');
+    expect(quoteOf(a, 'Sales doubled')).toBe('Jane Smith');
+    expect(quoteOf(a, 'The council fell')).toBe('HRW');
+  });
+});
+
+describe("a plural possessive inside an organisation's name", () => {
+  it('"the Cricketers’ Welfare Association of Bangladesh", "the Professional Footballers\' Association" are read whole', () => {
+    const a = parse(
+      '"We have informed the board," said the Cricketers’ Welfare Association of Bangladesh.',
+      'The Professional Footballers\' Association said: "Players deserve better protection."',
+    );
+    expect(quoteOf(a, 'We have informed the board')).toBe('Cricketers’ Welfare Association of Bangladesh');
+    expect(quoteOf(a, 'Players deserve better')).toBe("Professional Footballers' Association");
+  });
+});

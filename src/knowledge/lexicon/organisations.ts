@@ -168,6 +168,8 @@ export const ORG_NOUNS = new Set([
   'institute',
   'university',
   'band',
+  // A non-governmental organisation, written in capitals ("the NGO said"): any charity or rights group.
+  'ngo',
   ...BUSINESS_KINDS,
 ]);
 
@@ -184,6 +186,7 @@ export const GENERIC_ORG = new Set([
   'charity',
   'broadcaster',
   'network',
+  'ngo',
   ...BUSINESS_KINDS,
 ]);
 
