@@ -13,7 +13,7 @@ import {
   type Context,
   type Who,
 } from './speech.js';
-import { IRREGULAR_PARTICIPLES } from './lexicon/function-words.js';
+import { CLOSED_CLASS, IRREGULAR_PARTICIPLES } from './lexicon/function-words.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
@@ -690,8 +690,20 @@ function segmentParagraph(
       // "Age UK chief executive Helen Hunter", "Trump adviser John Bolton": a name right before the
       // lower-case role of the next is what that role is of, less salient than the person.
       const next = mentions[k + 1];
+      // ("Wairarapa native Mrs Howell", "Texas native John Smith": so does a word no one is known by
+      // before a noun and a person by title or given name.)
       const qualifies =
-        !!next?.role && next.start === m.end + 1 && next.start < next.nameStart && /^ \p{Ll}/u.test(masked.slice(m.end, next.start + 1));
+        (!!next?.role && next.start === m.end + 1 && next.start < next.nameStart && /^ \p{Ll}/u.test(masked.slice(m.end, next.start + 1))) ||
+        (!!next?.name &&
+          !next.org &&
+          (next.titled || !!firstNameGender(next.name)) &&
+          !!m.name &&
+          !m.name.includes(' ') &&
+          !m.titled &&
+          !m.role &&
+          !speakers.knowsPerson(m.name) &&
+          /^ \p{Ll}+ $/u.test(masked.slice(m.end, next.start)) &&
+          !CLOSED_CLASS.has(masked.slice(m.end, next.start).trim()));
       // "Asked about it, she said", "Speaking to reporters, he said", "Last year she said": a
       // participle or an adverbial opening the sentence is no one, so it does not stand between
       // he/she and the person named before.

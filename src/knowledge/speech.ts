@@ -703,6 +703,20 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     APPOSITION_END.test(ctx.masked.slice(next.end, to))
   )
     return { speaker: resolveMention(ctx, next) };
+  // "said ABC News Chief Health and Medical Editor, Dr. Richard Besser": capitalised words of an
+  // organisation and a role, then a comma and a person by title or given name, ending the clause.
+  const comma = ms.findIndex((x, k) => k > 0 && /^\p{Lu}[^,_]*,\s+$/u.test(ctx.masked.slice(at, x.start)));
+  const appositive = comma > 0 ? ms[comma]! : null;
+  if (
+    appositive?.name &&
+    !appositive.org &&
+    !appositive.possessive &&
+    (appositive.titled || firstNameGender(appositive.name)) &&
+    ms.slice(0, comma).every((x) => x.org || !x.name || (!x.titled && !firstNameGender(x.name) && !ctx.speakers.knowsPerson(x.name))) &&
+    /^(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for|&)(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for|&))*,\s+$/u.test(ctx.masked.slice(at, appositive.start)) &&
+    APPOSITION_END.test(ctx.masked.slice(appositive.end, to))
+  )
+    return { speaker: resolveMention(ctx, appositive) };
   // "said Smith's lawyer": someone of Smith's, not Smith.
   if (m && m.start === at && m.possessive) return { speaker: null };
   // "said Palestinian negotiator Saeb Erakat", "said Hamas official Mahmoud Zahar": a word that

@@ -1632,3 +1632,36 @@ describe("a plural possessive inside an organisation's name", () => {
     expect(quoteOf(a, 'Players deserve better')).toBe("Professional Footballers' Association");
   });
 });
+
+describe('more frames of news copy', () => {
+  it('"said ABC News Chief Health and Medical Editor, Dr. Richard Besser": the person after the comma, and "he" after', () => {
+    const a = parse(
+      '"This is pretty incredible," said ABC News Chief Health and Medical Editor, Dr. Richard Besser. "They had five patients," he said.',
+    );
+    expect(quoteOf(a, 'This is pretty incredible')).toBe('Richard Besser');
+    expect(quoteOf(a, 'They had five patients')).toBe('Richard Besser');
+  });
+
+  it('"Wairarapa native Mrs Howell": a word no one is known by, before a noun and a titled person, is no second candidate for she', () => {
+    const a = parse(
+      'Linda Howell retired at the end of this term.',
+      'Wairarapa native Mrs Howell arrived at the school in 1977.',
+      'She said she had found careers guidance particularly rewarding.',
+      '"I had one girl who wanted to be a beauty therapist."',
+    );
+    expect(givenTo(a, 'careers guidance')).toEqual(['Linda Howell']);
+    expect(quoteOf(a, 'I had one girl')).toBe('Linda Howell');
+  });
+
+  it('"China Central Television reported", "the BBC reported": a newsroom speaks; "reported missing" and "It was reported" name no one', () => {
+    const a = parse(
+      '“Work has started,” China Central Television reported on Tuesday. “It is expected to help the villagers.”',
+      'Acme Corp has closed. It was reported that the plant was "beyond repair for years".',
+      'John Smith was reported missing. "We are very worried about him," his sister said.',
+    );
+    expect(quoteOf(a, 'Work has started')).toBe('China Central Television');
+    expect(quoteOf(a, 'It is expected to help')).toBe('China Central Television');
+    expect(givenTo(a, 'beyond repair')).toEqual([null]);
+    expect(quoteOf(a, 'We are very worried')).toBeNull();
+  });
+});

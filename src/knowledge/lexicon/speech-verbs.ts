@@ -209,6 +209,10 @@ export const FINITE = [
   'quoted',
   'expressed',
   'voiced',
+  // "China Central Television reported", "the BBC reported that …": a newsroom's words (WEAK:
+  // not "reported a loss").
+  'reported',
+  'reports',
   // Verbs of judging: only with a quotation close after them (see JUDGING).
   ...JUDGING_FINITE,
   // "Shikhar can be heard saying in the video", "she was seen telling him": heard or seen, in the
@@ -302,6 +306,8 @@ export const INVERTED = new Set([
  * meeting"): verbs of saying only when a quotation, "that", a colon or a comma follows closely.
  */
 export const WEAK = new Set([
+  'reported',
+  'reports',
   'expressed',
   'voiced',
   'conceded',
