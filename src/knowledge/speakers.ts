@@ -88,6 +88,8 @@ export class ArticleSpeakers implements KnownNames {
   /** Surname → every full name with it (two or more when people share it). */
   private readonly surnames = new Map<string, Set<string>>();
   private readonly byFirst = new Map<string, string>();
+  /** A word inside a name of three or more ("Lam" of "Ronald Lam Siu-por", "García" of "Gabriel García Márquez") → that name, or ''. */
+  private readonly byInner = new Map<string, string>();
   private readonly gender = new Map<string, Gender>();
   private readonly personRoles = new Map<string, string[]>();
   private readonly byRole = new Map<string, string>();
@@ -128,6 +130,9 @@ export class ArticleSpeakers implements KnownNames {
       [this.byFirst, first],
     ];
     if (p < parts.length - 2) keys.push([this.bySurname, nameKey(parts.slice(p + 1).join(' '))]);
+    // (Not initials, particles or suffixes: "George W. Bush", "Pieter van der Berg", "King Jr.".)
+    for (const inner of parts.slice(1, -1))
+      if (/^\p{Lu}\p{Ll}[\p{L}'’-]*$/u.test(inner) && !SUFFIXES.test(inner)) keys.push([this.byInner, nameKey(inner)]);
     if (!this.surnames.has(surname)) this.surnames.set(surname, new Set());
     this.surnames.get(surname)!.add(full);
     for (const [map, key] of keys) {
@@ -214,7 +219,22 @@ export class ArticleSpeakers implements KnownNames {
     if (bySurname !== undefined) return bySurname || null;
     const byFirst = this.byFirst.get(key);
     if (byFirst !== undefined) return byFirst || null;
+    const byInner = this.byInner.get(key);
+    if (byInner !== undefined) return byInner || null;
     return this.midSentence.has(key) ? undefined : null;
+  }
+
+  /** A single word no person of the article bears and the article never writes inside a sentence. */
+  unseenWord(word: string): boolean {
+    const key = nameKey(word);
+    return (
+      !word.includes(' ') &&
+      !this.bySurname.has(key) &&
+      !this.byFirst.has(key) &&
+      !this.byInner.has(key) &&
+      !this.midSentence.has(key) &&
+      !this.orgStartingWith(word)
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
+import { NOT_NAME } from './lexicon/function-words.js';
 import { ORG_NOUNS } from './lexicon/organisations.js';
-import { ROLE_WORDS } from './lexicon/roles.js';
+import { GROUP_NOUNS, ROLE_WORDS } from './lexicon/roles.js';
 import { isCountryWord, isDemonym, isPlaceName } from './lexicon/places.js';
 import { FINITE, INVERTED, JUDGING, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
 import { MONTHS, TIME_UNITS, WEEKDAYS } from './lexicon/time-words.js';
@@ -124,6 +125,10 @@ export interface VerbHit {
   word: string;
 }
 
+/** A content clause with no "that": maybe a time, then a subject pronoun and an auxiliary or a verb of intent. */
+const CLAUSE_AFTER =
+  /^\s+(?:(?:on|in|last|this|earlier|later|yesterday|today)(?:\s+[\p{L}\d]+){0,2}\s+)?(?:it|he|she|they|we|I)\s+(?:would|will|had|has|have|was|were|is|are|could|can|did|does|do|should|must|might|may|planned|plans|intended|intends|wanted|wants|hoped|hopes|expected|expects)\b/u;
+
 export function verbsIn(masked: string, from: number, to: number, weakOk = false): VerbHit[] {
   const out: VerbHit[] = [];
   const re = new RegExp(VERB.source, 'giu');
@@ -149,6 +154,8 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
       !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’.-]+\s+){0,6}_|(?:[\p{L}'’.-]+\s+){0,5}[\p{L}'’.-]+[,:]\s*(?:_|$)|(?:[\p{L}'’-]+\s+){1,2}that\b)/u.test(
         next,
       ) &&
+      // (Or a clause without "that", after a time: "announced in July it planned to close".)
+      !CLAUSE_AFTER.test(next) &&
       !/^\s*$/.test(next) &&
       !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
     )
@@ -177,6 +184,23 @@ function resolveMention(ctx: Context, m: Mention, at = m.start): string | null {
           (m.titled ? null : ctx.speakers.bearerSoFar(m.name, before(ctx, at))));
   if (name && m.titled && !m.name.includes(' ') && !ctx.speakers.titleFits(m.name, m.gender, name)) return null;
   return name ?? m.name;
+}
+
+/**
+ * "Linamar said in July …", "Unite said workers were …": a single capitalised word the article
+ * never writes inside a sentence, alone before the verb as the sentence's subject, is a name. A
+ * bare common noun cannot be a subject there, except a plural or a word for people or bodies
+ * ("Critics said", "Police said", "Everyone said"), which stay no one.
+ */
+function openingName(ctx: Context, floor: number, m: Mention): string | null {
+  const word = m.name;
+  if (!word || word.includes(' ') || m.possessive || m.titled || m.role || !ctx.speakers.unseenWord(word)) return null;
+  if (!/^[\s_"'“‘]*$/u.test(ctx.masked.slice(floor, m.start))) return null;
+  const low = word.toLowerCase();
+  if (/s$/.test(low) || NOT_NAME.has(low) || ORG_NOUNS.has(low) || GROUP_NOUNS.has(low) || isPersonNoun(low) || !/^\p{Lu}\p{Ll}+$/u.test(word))
+    return null;
+  // (Nor a word the paragraph also writes in lower case: a common word, not a name.)
+  return new RegExp(`(?<![\\p{L}])${low}(?![\\p{L}])`, 'u').test(ctx.masked) ? null : word;
 }
 
 /**
@@ -408,7 +432,7 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       if (issued) return { speaker: resolveMention(ctx, last), start: floor + Math.max(0, last.start - 60 - floor) + issued.index };
       return { speaker: null, start: last.start };
     }
-    return { speaker: resolveMention(ctx, last), start: last.start };
+    return { speaker: resolveMention(ctx, last) ?? openingName(ctx, floor, last), start: last.start };
   }
   // "Salama with WHO said": a named person, then the body they are with in capitals that name no
   // one ("WHO" reads as the pronoun).

@@ -1665,3 +1665,31 @@ describe('more frames of news copy', () => {
     expect(quoteOf(a, 'We are very worried')).toBeNull();
   });
 });
+
+describe('a word alone before the verb, and words inside a name', () => {
+  it('"Unite said", "Linamar announced in July it planned": a capitalised word alone as the subject is a name; "Critics said", "Everyone said", "Staff said" stay no one', () => {
+    const a = parse(
+      'Workers met on Monday. Unite said workers were "devastated by the news".',
+      'Linamar announced in July it planned to close the plant.',
+      'Critics said the plan was "a disaster for the town".',
+      'Everyone said the plan was "a waste of public money".',
+      'The school closed. Staff said the building was "unsafe for the children".',
+    );
+    expect(quoteOf(a, 'devastated by the news')).toBe('Unite');
+    expect(givenTo(a, 'it planned to close')).toEqual(['Linamar']);
+    expect(givenTo(a, 'a disaster for the town')).toEqual([null]);
+    expect(givenTo(a, 'a waste of public money')).toEqual([null]);
+    expect(givenTo(a, 'unsafe for the children')).toEqual([null]);
+  });
+
+  it('"Lam said" after "Ronald Lam Siu-por", "García said" after "Gabriel García Márquez": a word inside one full name is that person', () => {
+    const a = parse(
+      'Airline CEO Ronald Lam Siu-por spoke on Thursday. "We will not cancel more flights," Lam said.',
+      'Lam said there would be no new cancellations.',
+      'The novelist Gabriel García Márquez spoke in 1982. "Writing is a lonely trade," García said.',
+    );
+    expect(quoteOf(a, 'We will not cancel')).toBe('Ronald Lam Siu-por');
+    expect(givenTo(a, 'no new cancellations')).toEqual(['Ronald Lam Siu-por']);
+    expect(quoteOf(a, 'Writing is a lonely trade')).toBe('Gabriel García Márquez');
+  });
+});

@@ -353,6 +353,15 @@ export const WEAK_ROLE = new Set([
 ]);
 
 /**
+ * Nouns for a group of people that stand as a bare subject ("Staff said …", "Family said …"), so
+ * a capitalised one opening a sentence names no one (speech.ts, openingName).
+ */
+export const GROUP_NOUNS = new Set(
+  `staff family prosecution defense management crew public press media jury audience leadership administration personnel
+faculty clergy military army navy youth congregation residents community locals`.split(/\s+/),
+);
+
+/**
  * Nouns for a person, as the head of a sentence's unnamed subject ("A Hamas activist dressed as
  * Gilad Shalit …"): he or she in the next sentence may be that unnamed person, so a name that
  * stands elsewhere in the sentence is not the only candidate. Words ending in -ist or -eer count too.
