@@ -5,6 +5,7 @@ import { isCountryWord, isDemonym, isPlaceName, PLACE_HEADS, PLACE_WORDS } from 
 import { PERSON_NOUNS, ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
 import { givenNameGender, isGivenName } from './lexicon/given-names.js';
 import { SAYING_AFTER } from './lexicon/speech-verbs.js';
+import { MONTH_ABBREVIATIONS } from './lexicon/time-words.js';
 import { FEMALE, MALE, TITLES } from './lexicon/titles.js';
 import { fold } from './text.js';
 
@@ -182,9 +183,11 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       !(i > 0 && isCap(toks[i - 1]!) && /^\s+$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)));
     // ("the WHO said": an acronym the article spelled out is an organisation, not the pronoun.)
     const spelledOut = isAcronym(toks[i]!) && /^\p{Lu}+$/u.test(toks[i]!.text) && !!known?.isOrg?.(toks[i]!.text);
+    // ("Nov. 26, 2018 (EIRNS)—General Motors announced": a month written short before a day is a date.)
+    const shortMonth = MONTH_ABBREVIATIONS.has(toks[i]!.low) && /^\.?\s+\d/.test(text.slice(toks[i]!.end, toks[i]!.end + 4));
     if (
       !particleLead &&
-      (!isCap(toks[i]!) || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low) && !spelledOut && !opensName(toks, i, text, known)))
+      (!isCap(toks[i]!) || shortMonth || (NOT_NAME.has(toks[i]!.low) && !TITLES.has(toks[i]!.low) && !spelledOut && !opensName(toks, i, text, known)))
     ) {
       i++;
       continue;
@@ -564,6 +567,13 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
   const and = run.findIndex((t) => t.text === 'and');
   if (and > 0 && k >= 0 && k < and) {
     k = run.length - and >= 4 ? run.length - 3 : run.length - 1;
+  }
+  // "High Commissioner for Refugees Antonio Guterres", "High Commissioner for Human Rights Michelle
+  // Bachelet": a role's "for"/"of" and capitalised words that no list knows run on to the first
+  // given name with a capitalised word after it; the name starts there.
+  if (k >= 0 && (lows[k + 1] === 'for' || lows[k + 1] === 'of')) {
+    const given = run.findIndex((t, idx) => idx > k + 2 && idx < run.length - 1 && isGivenName(t.text) && /^\p{Lu}\p{Ll}/u.test(t.text));
+    if (given > 0 && run.slice(given).every((t) => /^\p{Lu}/u.test(t.text))) k = given - 1;
   }
   for (let idx = 0; idx <= k; idx++) {
     hint(lows[idx]!);

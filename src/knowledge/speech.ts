@@ -826,9 +826,10 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // (one to three capitalised words, then a lower-case word or a possessive; not "Smith and").
   if (
     !subject ||
-    !/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
+    (!/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
       ctx.masked.slice(from + head, subject.start),
-    ) ||
+    ) &&
+      !roleAnd(ctx, from + head, subject.start)) ||
     // (Up to six lower-case words of a role, "national search and rescue agency head Muhammad
     // Syaugi"; no clause: "… and carried signs repeating things that Mayor Tom Reed had said".)
     ((ctx.masked.slice(from + head, subject.start).match(/(?:^|\s)\p{Ll}/gu)?.length ?? 0) > 4 &&
@@ -836,6 +837,14 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   )
     return null;
   return subject;
+}
+
+/** "GM Chairwoman and CEO Mary Barra said": a first role with no name, joined by "and" to the person's second. */
+function roleAnd(ctx: Context, from: number, to: number): boolean {
+  const and = /^[\s,—–-]*((?:\p{Lu}[\p{L}&.-]*\s+){1,3})and\s+$/u.exec(ctx.masked.slice(from, to));
+  if (!and) return false;
+  const ms = findMentions(ctx.masked, from, from + and[0].indexOf(and[1]!) + and[1]!.trimEnd().length, ctx.speakers);
+  return ms.length === 1 && !ms[0]!.name && !!ms[0]!.role;
 }
 
 /**

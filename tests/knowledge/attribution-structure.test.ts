@@ -1693,3 +1693,25 @@ describe('a word alone before the verb, and words inside a name', () => {
     expect(quoteOf(a, 'Writing is a lonely trade')).toBe('Gabriel García Márquez');
   });
 });
+
+describe('long roles and dates before names', () => {
+  it('"High Commissioner for Refugees Antonio Guterres told", "GM Chairwoman and CEO Mary Barra said": the person after the role', () => {
+    const a = parse(
+      '"We all have seen crises of this nature," High Commissioner for Refugees Antonio Guterres told reporters in Geneva.',
+      '"The actions we are taking today continue our transformation," GM Chairwoman and CEO Mary Barra said in a statement.',
+      '"We are growing," John Smith and Mary Barra said.',
+    );
+    expect(quoteOf(a, 'We all have seen crises')).toBe('Antonio Guterres');
+    expect(quoteOf(a, 'The actions we are taking')).toBe('Mary Barra');
+    expect(quoteOf(a, 'We are growing')).toBeNull();
+  });
+
+  it('"Nov. 26, 2018 (EIRNS)—General Motors announced today that …": a short month is a date, General Motors a company', () => {
+    const a = parse(
+      'Nov. 26, 2018 (EIRNS)—General Motors announced today that it will lay off 14,700 workers.',
+      'Jan Smith said the plan was "a betrayal of the workforce".',
+    );
+    expect(givenTo(a, 'it will lay off')).toEqual(['General Motors']);
+    expect(quoteOf(a, 'a betrayal of the workforce')).toBe('Jan Smith');
+  });
+});

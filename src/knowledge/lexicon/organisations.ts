@@ -7,6 +7,7 @@
 /** A capitalised word that ends a run as an organisation ("Amnesty International", "Ministry of Health"). */
 export const ORG_WORDS = new Set([
   'international',
+  'motors',
   'airlines',
   'airways',
   'ministry',

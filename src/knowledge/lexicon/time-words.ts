@@ -8,6 +8,9 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 
 export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/** Months written short ("Nov. 26, 2018"): a date only before a day's number, since "Jan" is also a given name. */
+export const MONTH_ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+
 /** What "last", "this", "earlier this" … measure ("last week", "earlier this month", "that night"). */
 export const TIME_UNITS = [
   'year',
