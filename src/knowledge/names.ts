@@ -67,10 +67,10 @@ function tokens(text: string, from = 0, to = text.length): Token[] {
 }
 
 /**
- * "Moscow-born", "Kremlin-backed", "US-based", "French-speaking": a capitalised word joined to a
+ * "Moscow-born", "Kremlin-backed", "US-based", "French-speaking", "Manila-bound": a capitalised word joined to a
  * participle is an adjective before a name, never a part of it ("Ban Ki-moon", "Kim Jong-un" are).
  */
-const COMPOUND_ADJECTIVE = /^\p{L}[\p{L}.]*-(?:\p{Ll}{2,}ed|born|bred|run|led|made|built|grown|speaking|style)$/u;
+const COMPOUND_ADJECTIVE = /^\p{L}[\p{L}.]*-(?:\p{Ll}{2,}ed|born|bred|run|led|made|built|grown|speaking|style|bound|wide|owned)$/u;
 const isCap = (t: Token) =>
   (/^\p{Lu}/u.test(t.text) && !COMPOUND_ADJECTIVE.test(t.text)) || /^(?:al|el|bin|ibn|ben|abu|van|von|de|di|da|le|la|d)[-'’]\p{Lu}/u.test(t.text);
 const isAcronym = (t: Token) => /^\p{Lu}{2,6}s?$/u.test(t.text.replace(/\./g, '')) && t.text.length >= 2;

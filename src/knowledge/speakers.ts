@@ -476,7 +476,12 @@ export class ArticleSpeakers implements KnownNames {
       // A statement speaks for whoever spoke or was named last in this paragraph.
       for (let i = all.length - 1; i >= 0 && all[i]!.sentence >= paragraphStart; i--)
         if (all[i]!.name && (all[i]!.speaker || all[i]!.org)) return all[i]!.name;
-      return null;
+      // (A paragraph of nothing but its words: the one organisation that spoke just before, "The
+      // carrier clarified that …" then "“…,” the advisory read".)
+      const before = new Set(
+        all.filter((r) => r.name && r.org && r.speaker && r.sentence < paragraphStart && r.sentence >= paragraphStart - 3).map((r) => r.name),
+      );
+      return before.size === 1 && !all.some((r) => r.name && r.sentence >= paragraphStart) ? [...before][0]! : null;
     }
     if (ORG_NOUNS.has(head)) {
       const near = all.filter((r) => r.org && r.name && r.sentence >= paragraphStart - 3);

@@ -1715,3 +1715,18 @@ describe('long roles and dates before names', () => {
     expect(quoteOf(a, 'a betrayal of the workforce')).toBe('Jan Smith');
   });
 });
+
+describe('a carrier and its advisory', () => {
+  it('"the budget carrier said" after "A Manila-bound Cebu Pacific flight"; "The carrier clarified that …", then "“…,” the advisory read"', () => {
+    const a = parse(
+      'A Manila-bound Cebu Pacific flight was cancelled on Monday, the budget carrier said.',
+      'The carrier, however, clarified that the passengers were accommodated.',
+      '“Affected passengers are being assisted by our ground personnel,” the advisory read.',
+      '“Rest assured we are trying to resolve this situation.”',
+      'Philippine carrier Cebu Pacific said all the affected passengers will be flown home tonight.',
+    );
+    expect(givenTo(a, 'was cancelled on Monday')).toEqual(['Cebu Pacific']);
+    expect(quoteOf(a, 'Affected passengers')).toBe('Cebu Pacific');
+    expect(quoteOf(a, 'Rest assured')).toBe('Cebu Pacific');
+  });
+});

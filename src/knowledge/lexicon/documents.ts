@@ -5,7 +5,7 @@
  */
 
 /** Documents that speak for whoever issued them ("…," read the statement). */
-export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'announcement']);
+export const DOCUMENT_NOUNS = new Set(['statement', 'release', 'communique', 'communiqué', 'announcement', 'advisory']);
 
 /** Documents named with who issued them ("a statement from Amnesty International", "the letter by the ministry"). */
 export const ISSUED_DOCUMENTS = [...DOCUMENT_NOUNS, 'press release', 'letter', 'message', 'note'];

@@ -125,6 +125,7 @@ const BUSINESS_KINDS = [
   'retailer',
   'insurer',
   'airline',
+  'carrier',
   'bank',
   'regulator',
   'watchdog',

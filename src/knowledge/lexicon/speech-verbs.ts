@@ -213,6 +213,8 @@ export const FINITE = [
   // not "reported a loss").
   'reported',
   'reports',
+  'clarified',
+  'clarifies',
   // Verbs of judging: only with a quotation close after them (see JUDGING).
   ...JUDGING_FINITE,
   // "Shikhar can be heard saying in the video", "she was seen telling him": heard or seen, in the
@@ -308,6 +310,8 @@ export const INVERTED = new Set([
 export const WEAK = new Set([
   'reported',
   'reports',
+  'clarified',
+  'clarifies',
   'expressed',
   'voiced',
   'conceded',
