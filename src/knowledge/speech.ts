@@ -146,6 +146,8 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     if (prev && NOT_BEFORE_VERB.has(prev)) continue;
     const next = masked.slice(m.index + m[0].length, m.index + m[0].length + 60);
     if (JUDGING.has(word) && !weakOk && !/^\s*(?:[\p{L}'’,-]+\s+){0,6}_/u.test(next)) continue;
+    // ("a statement read by police:", "reported by the BBC": a participle of the passive, no one's verb.)
+    if (WEAK.has(word) && /^\s+by\s/.test(next)) continue;
     if (
       WEAK.has(word) &&
       !weakOk &&
@@ -387,7 +389,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // (So is a lower-case role ending in a noun for a person: "Stephen Johnston, site manager for
   // Invista at Brockworth said:".)
   const lowerRole = /,\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s+(?:of|for|at|with)\s+[^,_]{1,80}$/u.exec(text);
-  const role = /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text) ?? (lowerRole && isPersonNoun(lowerRole[1]!) ? lowerRole : null);
+  // (And an organisation's role ending in such a noun right before the verb: "Paul Udoto, KWS
+  // corporate Communication officer said".)
+  const endRole = /,\s+(?:[\p{L}&.-]+\s+){1,4}([\p{Ll}-]+)$/u.exec(text);
+  const role =
+    /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text) ??
+    (lowerRole && isPersonNoun(lowerRole[1]!) ? lowerRole : null) ??
+    (endRole && ROLE_WORDS.has(endRole[1]!) ? endRole : null);
   if (role && depth === 0 && !ctx.speakers.knowsPerson(role[1]!)) {
     const named = findMentions(ctx.masked, floor, floor + role.index, ctx.speakers).at(-1);
     if (named?.name?.includes(' ') && !named.org && !named.possessive && named.end === floor + role.index)
@@ -455,7 +463,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     // that holds commas of its own still describes the subject before it ("David White, who, like
     // Mr Hulme, joined the Trust in May, said"); so does a description ("Greg Hodges, a partner at
     // the Oliver Maner law firm in Savannah, Ga., told").
-    const clause = /^(.*?\S),\s+(?:(?:who|whose)[\s,]|(?:an?|the)\s+\p{Ll})[^_]{1,300},$/u.exec(text);
+    // ("Miriam Vargas, a 34-year-old mother, sitting in the dark …, told": an age opens one too.)
+    const clause = /^(.*?\S),\s+(?:(?:who|whose)[\s,]|(?:an?|the)\s+[\p{Ll}\d])[^_]{1,300},$/u.exec(text);
     if (clause && /,/.test(text.slice(clause[1]!.length + 1, -1))) {
       const r = subjectBefore(ctx, floor, floor + clause[1]!.length, depth + 1);
       if (r?.speaker) return r;
@@ -680,6 +689,11 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     if (named) return named;
     if (!/^\s+\p{Lu}/u.test(words.slice(capNoun[0].length))) return nounPhraseWho(ctx, capNoun[1], common, at);
   }
+  // "said the forecasting agency's top official, Celeste Saulo": a description holding a
+  // possessive, ending in a noun for a person, then the name in apposition.
+  const owned = /^(?:the|a|an|his|her|its|their)\s+(?:[\p{Ll}][\p{L}'’-]*\s+){1,4}([\p{Ll}][\p{L}-]*),\s+/u.exec(words);
+  const apposed = owned && /['’]s?\s/u.test(owned[0]) && isPersonNoun(owned[1]!) ? appositionName(ctx, at + owned[0].length, to) : null;
+  if (apposed) return apposed;
   const np = /^(the|a|an|his|her|its|their)\s+((?:[\p{Ll}][\p{L}-]*\s+){0,3}?[\p{Ll}][\p{L}-]*)(?=$|[\s.,;:!?])/u.exec(words);
   if (np) {
     const tokens = np[2]!.split(/\s+/);
@@ -727,9 +741,10 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     APPOSITION_END.test(ctx.masked.slice(next.end, to))
   )
     return { speaker: resolveMention(ctx, next) };
-  // "said ABC News Chief Health and Medical Editor, Dr. Richard Besser": capitalised words of an
+  // "said ABC News Chief Health and Medical Editor, Dr. Richard Besser", "emphasized the
+  // Undersecretary of Health Strategies, Juan Manuel Castelli": capitalised words of an
   // organisation and a role, then a comma and a person by title or given name, ending the clause.
-  const comma = ms.findIndex((x, k) => k > 0 && /^\p{Lu}[^,_]*,\s+$/u.test(ctx.masked.slice(at, x.start)));
+  const comma = ms.findIndex((x, k) => k > 0 && /^(?:the\s+)?\p{Lu}[^,_]*,\s+$/u.test(ctx.masked.slice(at, x.start)));
   const appositive = comma > 0 ? ms[comma]! : null;
   if (
     appositive?.name &&
@@ -737,7 +752,9 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     !appositive.possessive &&
     (appositive.titled || firstNameGender(appositive.name)) &&
     ms.slice(0, comma).every((x) => x.org || !x.name || (!x.titled && !firstNameGender(x.name) && !ctx.speakers.knowsPerson(x.name))) &&
-    /^(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for|&)(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for|&))*,\s+$/u.test(ctx.masked.slice(at, appositive.start)) &&
+    /^(?:the\s+)?(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for|&)(?:\s+(?:\p{Lu}[\p{L}'’.&-]*|of|the|and|for|&))*,\s+$/u.test(
+      ctx.masked.slice(at, appositive.start),
+    ) &&
     APPOSITION_END.test(ctx.masked.slice(appositive.end, to))
   )
     return { speaker: resolveMention(ctx, appositive) };

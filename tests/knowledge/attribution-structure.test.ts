@@ -1730,3 +1730,31 @@ describe('a carrier and its advisory', () => {
     expect(quoteOf(a, 'Rest assured')).toBe('Cebu Pacific');
   });
 });
+
+describe('tails of quotations in wire copy', () => {
+  it('"Mr Donaghue read", "Sonko shared on Twitter", "emphasized the Undersecretary of …, Juan Manuel Castelli"; "a statement read by police:" is no verb', () => {
+    const a = parse(
+      '"We offer that apology now," Mr Donaghue read.',
+      '"I have just gotten to my residence," Sonko shared on Twitter.',
+      '“Vaccination in adults is essential,” emphasized the Undersecretary of Health Strategies, Juan Manuel Castelli.',
+      'Nowak\'s sister, Agnieszka Nowak, said in a statement read by police: "Our family has lost a son."',
+      'He read the book on Monday.',
+    );
+    expect(quoteOf(a, 'We offer that apology')).toBe('Donaghue');
+    expect(quoteOf(a, 'I have just gotten')).toBe('Sonko');
+    expect(quoteOf(a, 'Vaccination in adults')).toBe('Juan Manuel Castelli');
+    expect(quoteOf(a, 'Our family has lost')).toBe('Agnieszka Nowak');
+    expect(givenTo(a, 'read the book')).toEqual([null]);
+  });
+
+  it('an appositive opening with an age, a role ending right before the verb, a description holding a possessive', () => {
+    const a = parse(
+      '“Heavy rains are being recorded,” Miriam Vargas, a 34-year-old mother, sitting in the dark with her two children, told AFP.',
+      '“A rifle was also recovered,” Paul Udoto, KWS corporate Communication officer said.',
+      '"We are fast running out of time," said the forecasting agency\'s top official, Celeste Saulo.',
+    );
+    expect(quoteOf(a, 'Heavy rains')).toBe('Miriam Vargas');
+    expect(quoteOf(a, 'A rifle was also recovered')).toBe('Paul Udoto');
+    expect(quoteOf(a, 'We are fast running out')).toBe('Celeste Saulo');
+  });
+});

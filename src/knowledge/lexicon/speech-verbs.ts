@@ -215,6 +215,9 @@ export const FINITE = [
   'reports',
   'clarified',
   'clarifies',
+  // "“…,” Mr Donaghue read", "“…,” Sonko shared on Twitter" (WEAK: not "read a book", "shared a meal").
+  'read',
+  'shared',
   // Verbs of judging: only with a quotation close after them (see JUDGING).
   ...JUDGING_FINITE,
   // "Shikhar can be heard saying in the video", "she was seen telling him": heard or seen, in the
@@ -297,6 +300,8 @@ export const INVERTED = new Set([
   'exclaimed',
   'cautioned',
   'stressed',
+  'emphasised',
+  'emphasized',
   'recounted',
   'conceded',
   'countered',
@@ -312,6 +317,8 @@ export const WEAK = new Set([
   'reports',
   'clarified',
   'clarifies',
+  'read',
+  'shared',
   'expressed',
   'voiced',
   'conceded',
