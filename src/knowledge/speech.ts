@@ -338,6 +338,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // (Waratahs, 2014), said": words in brackets inside the subject's description name no subject;
   // they are read as spaces (a bracket right before the verb is an aside, see below).
   const between = ctx.masked.slice(floor, end);
+  // "According to a statement from the Uganda Wildlife Authority, the chief magistrate …, Gladys
+  // Kamasanyu, noted that": the opening source is no subject; the clause after it has its own.
+  const source = depth === 0 ? /^[\s_]*according\s+to\s+[^,_]{2,80},\s+(?=\S)/i.exec(between) : null;
+  if (source && source[0].length < between.trimEnd().length) return subjectBefore(ctx, floor + source[0].length, end, depth);
   if (between.includes('(') && INNER_BRACKETS.test(between)) {
     const blanked = between.replace(INNER_BRACKETS_ALL, (m) => ' '.repeat(m.length));
     return subjectBefore({ ...ctx, masked: ctx.masked.slice(0, floor) + blanked + ctx.masked.slice(end) }, floor, end, depth);
@@ -760,6 +764,20 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     return { speaker: resolveMention(ctx, appositive) };
   // "said Smith's lawyer": someone of Smith's, not Smith.
   if (m && m.start === at && m.possessive) return { speaker: null };
+  // "said Fijian prime minister Frank Bainimarama": a nationality, then the person with a lower-case role.
+  if (
+    m?.start === at &&
+    !m.name &&
+    m.role &&
+    isDemonym(m.role) &&
+    next?.name &&
+    !next.org &&
+    next.start < next.nameStart &&
+    /^\p{Ll}/u.test(next.role ?? '') &&
+    /^\s+$/.test(between) &&
+    APPOSITION_END.test(ctx.masked.slice(next.end, to))
+  )
+    return { speaker: resolveMention(ctx, next) };
   // "said Palestinian negotiator Saeb Erakat", "said Hamas official Mahmoud Zahar": a word that
   // qualifies a lower-case role noun, then the name the noun phrase ends with.
   // The qualifier is one word that names no one the article knows, the role one or two nouns

@@ -1758,3 +1758,19 @@ describe('tails of quotations in wire copy', () => {
     expect(quoteOf(a, 'We are fast running out')).toBe('Celeste Saulo');
   });
 });
+
+describe('sources and nationalities before the speaker', () => {
+  it('"According to a statement from X, the chief magistrate …, Gladys Kamasanyu, noted that “…”": the clause\'s own subject', () => {
+    const a = parse(
+      'According to a statement from the Uganda Wildlife Authority, the chief magistrate of the special wildlife court, Gladys Kamasanyu, noted in passing judgment that “offenses of unauthorized possession are common”.',
+      'According to Fletcher, the brothers "smiled and shook my hand".',
+    );
+    expect(quoteOf(a, 'offenses of unauthorized')).toBe('Gladys Kamasanyu');
+    expect(quoteOf(a, 'smiled and shook')).toBe('Fletcher');
+  });
+
+  it('"said Fijian prime minister Frank Bainimarama": a nationality, then the person with a lower-case role', () => {
+    const a = parse('“We in the Pacific are innocent bystanders,” said Fijian prime minister Frank Bainimarama.');
+    expect(quoteOf(a, 'We in the Pacific')).toBe('Frank Bainimarama');
+  });
+});
