@@ -672,7 +672,11 @@ function holds(role: string, noun: string): boolean {
   const whole = ` ${nameKey(role)}`;
   // "Commissioner for Environment and Water Resources" is "the commissioner", "Secretary of State
   // for Business" "the secretary of state": the role's words before an "of" or a "for" are its head.
-  const r = [whole, ...[...whole.matchAll(/ (?:of|for) /g)].map((m) => whole.slice(0, m.index))].find((x) => x.endsWith(` ${noun}`));
+  // ("KWS Director General William Kiprono" is "the director": "general" after an office is no head.)
+  const heads = [whole, ...[...whole.matchAll(/ (?:of|for) /g)].map((m) => whole.slice(0, m.index))];
+  const r = [...heads, ...heads.filter((x) => / \S+ general$/.test(x)).map((x) => x.slice(0, -' general'.length))].find((x) =>
+    x.endsWith(` ${noun}`),
+  );
   if (!r) return false;
   // (Any word before it: a "Former Prime Minister" is no more "the minister" than a "Prime Minister".)
   const before = r

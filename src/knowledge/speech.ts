@@ -342,6 +342,11 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   // Kamasanyu, noted that": the opening source is no subject; the clause after it has its own.
   const source = depth === 0 ? /^[\s_]*according\s+to\s+[^,_]{2,80},\s+(?=\S)/i.exec(between) : null;
   if (source && source[0].length < between.trimEnd().length) return subjectBefore(ctx, floor + source[0].length, end, depth);
+  // ("Over 1,680 people were evacuated, said …": a comma between digits separates no clause.)
+  if (/\d,\d/.test(between)) {
+    const blanked = between.replace(/(?<=\d),(?=\d)/g, ' ');
+    return subjectBefore({ ...ctx, masked: ctx.masked.slice(0, floor) + blanked + ctx.masked.slice(end) }, floor, end, depth);
+  }
   if (between.includes('(') && INNER_BRACKETS.test(between)) {
     const blanked = between.replace(INNER_BRACKETS_ALL, (m) => ' '.repeat(m.length));
     return subjectBefore({ ...ctx, masked: ctx.masked.slice(0, floor) + blanked + ctx.masked.slice(end) }, floor, end, depth);

@@ -1774,3 +1774,22 @@ describe('sources and nationalities before the speaker', () => {
     expect(quoteOf(a, 'We in the Pacific')).toBe('Frank Bainimarama');
   });
 });
+
+describe('numbers, quantities and postposed "general"', () => {
+  it('"More than 1,680 people … were evacuated, said Norma Talosig, …" is hers, and so is "she told AFP" after it', () => {
+    const a = parse(
+      'More than 1,680 people in Cagayan have already been evacuated from coastal villages, said Norma Talosig, regional civil defence chief.',
+      '"They have to evacuate to higher ground, not in their village," she told AFP.',
+    );
+    expect(givenTo(a, 'have already been evacuated')).toEqual(['Norma Talosig']);
+    expect(quoteOf(a, 'They have to evacuate')).toBe('Norma Talosig');
+  });
+
+  it('"the director said" after "KWS Director General William Kiprono": "general" after an office is no head', () => {
+    const a = parse(
+      'According to KWS Director General William Kiprono, the park is no longer safe.',
+      'Kiprono, however, admits that the park is under attack. “The location of the park has helped poachers,” the director said.',
+    );
+    expect(quoteOf(a, 'The location of the park')).toBe('William Kiprono');
+  });
+});
