@@ -1,5 +1,6 @@
 /** Text helpers shared by parsing and search: folding, tokenising, sentence boundaries. */
 import { KEEP_DOT } from './lexicon/particles.js';
+import { MONTH_ABBREVIATIONS } from './lexicon/time-words.js';
 import { SAYING_AFTER } from './lexicon/speech-verbs.js';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -170,18 +171,7 @@ const ABBREVIATIONS = new Set([
   'nos',
   'vs',
   'etc',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'dept',
   'est',
   'approx',

@@ -1793,3 +1793,13 @@ describe('numbers, quantities and postposed "general"', () => {
     expect(quoteOf(a, 'The location of the park')).toBe('William Kiprono');
   });
 });
+
+describe('abbreviated place words', () => {
+  it('"Mt. Papandayan and Mt. Guntur" end no sentence and name no one: "he said" after them is Surono', () => {
+    const a = parse(
+      'Surono added that 16 other volcanoes were at alert status, "Waspada", including Mt. Papandayan and Mt. Guntur in West Java.',
+      '"Locals have reported several quakes," he said.',
+    );
+    expect(quoteOf(a, 'Locals have reported')).toBe('Surono');
+  });
+});

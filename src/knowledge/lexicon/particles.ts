@@ -57,4 +57,8 @@ export const KEEP_DOT = new Set([
   'ltd',
   'co',
   'messrs',
+  // "Mt. Everest", "Ft. Worth": a place's abbreviated head word.
+  'mt',
+  'mts',
+  'ft',
 ]);

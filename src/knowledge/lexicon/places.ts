@@ -33,6 +33,8 @@ export const PLACE_WORDS = new Set([
   'mountain',
   'mount',
   'mt',
+  'mts',
+  'ft',
   'city',
   'county',
   'province',
