@@ -913,6 +913,9 @@ function anyVerbTail(ctx: Context, from: number, to: number): Who | null {
 export function leadAttribution(ctx: Context, from: number, to: number): Who | null {
   const lead = ctx.masked.slice(from, to);
   const acc = /according\s+to\s+([^,_]{2,80}?),?\s*$/i.exec(lead);
+  // ("According to him, “…”": he, as "him" would be after any verb of saying.)
+  if (acc && /^(?:him|her)$/i.test(acc[1]!))
+    return objectWho(ctx, from + acc.index + acc[0].indexOf(acc[1]!), from + acc.index + acc[0].indexOf(acc[1]!) + acc[1]!.length);
   if (acc) return inverted(ctx, from + acc.index + acc[0].indexOf(acc[1]!) - 1, to) ?? { speaker: null };
   const verbs = verbsIn(ctx.masked, from, to);
   // "According to Fletcher, the brothers “smiled and shook my hand”": a sentence opening

@@ -47,7 +47,14 @@ export function analysisText(text: string): string {
     t = t.replace(AP_CLOSE, '" ').replace(AP_OPEN, ' "');
   // A curly mark typed the wrong way round ("… due to pollution,“ he said", "said ”We …"): its
   // place tells which it is, a mark after a word and before a space closing, the other opening.
-  return t.includes('\u201c') || t.includes('\u201d') ? t.replace(WRONG_OPEN, '\u201d').replace(WRONG_CLOSE, '\u201c') : t;
+  if (!t.includes('\u201c') && !t.includes('\u201d')) return t;
+  t = t.replace(WRONG_OPEN, '\u201d').replace(WRONG_CLOSE, '\u201c');
+  // ("According to him,” On Monday … arrested.”": a paragraph's first mark closing nothing, before a
+  // space and a word, with another closing mark after it, opens.)
+  const first = /[\u201c\u201d]/.exec(t);
+  if (first?.[0] === '\u201d' && /^\s+\p{L}/u.test(t.slice(first.index + 1)) && t.indexOf('\u201d', first.index + 1) > 0)
+    t = `${t.slice(0, first.index)}\u201c${t.slice(first.index + 1)}`;
+  return t;
 }
 const AP_CLOSE = /(?<=\S)(?:''|\u2019\u2019)(?=[\s.,;:!?)]|$)/g;
 const AP_OPEN = /(?:``|\u2018\u2018|(?<=^|[\s(])'')(?=\S)/g;

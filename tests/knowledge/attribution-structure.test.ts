@@ -1803,3 +1803,13 @@ describe('abbreviated place words', () => {
     expect(quoteOf(a, 'Locals have reported')).toBe('Surono');
   });
 });
+
+describe('a closing mark that opens', () => {
+  it('"According to him,” On Monday … cartridges.”": the paragraph\'s first mark, closing nothing, opens; "him" is the man just named', () => {
+    const a = parse(
+      'Also speaking, the Acting Chairman of the Volunteers, Prince Douye Koroye, confirmed that two suspects were arrested.',
+      'According to him,” On Monday at about 5pm, two suspected armed robbers were arrested. They had two live cartridges.”',
+    );
+    expect(quoteOf(a, 'On Monday at about 5pm')).toBe('Douye Koroye');
+  });
+});
