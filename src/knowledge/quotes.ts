@@ -783,7 +783,8 @@ function segmentParagraph(
       if (!isQuote && span.start >= a) span.embedded = true;
       const closesHere = span.closed && span.end < b;
       if (closesHere || (!span.closed && span.end <= b)) {
-        const next = spans.find((s) => s.start > span.end);
+        // (Not a short quoted word or two inside the tail: "…," an “over the moon” Mills said.)
+        const next = spans.find((s) => s.start > span.end && (s.end >= b || wordCount(text.slice(s.start, s.end)) >= 4));
         const tail = closesHere
           ? tailAttribution({ ...ctx, quoted: text.slice(span.start, span.end) }, span.end + 1, Math.min(b, next ? next.start - 1 : b))
           : null;

@@ -698,6 +698,21 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     if (named) return named;
     if (!/^\s+\p{Lu}/u.test(words.slice(capNoun[0].length))) return nounPhraseWho(ctx, capNoun[1], common, at);
   }
+  // "says an emotional Ms. Banet", "said a tearful John Smith": an article and adjectives before the
+  // person by title or given name (a noun for a person there is their role, read below).
+  const adjectives = /^(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){1,2})(?=\p{Lu})/u.exec(words);
+  if (adjectives && !isPersonNoun(adjectives[1]!.trim().split(/\s+/).at(-1)!)) {
+    const m = findMentions(ctx.masked, at + adjectives[0].length, Math.min(to, at + adjectives[0].length + 60), ctx.speakers)[0];
+    if (
+      m?.name &&
+      m.start === at + adjectives[0].length &&
+      !m.org &&
+      !m.possessive &&
+      (m.titled || firstNameGender(m.name) || ctx.speakers.knowsPerson(m.name)) &&
+      APPOSITION_END.test(ctx.masked.slice(m.end, to))
+    )
+      return { speaker: resolveMention(ctx, m) };
+  }
   // "said the forecasting agency's top official, Celeste Saulo": a description holding a
   // possessive, ending in a noun for a person, then the name in apposition.
   const owned = /^(?:the|a|an|his|her|its|their)\s+(?:[\p{Ll}][\p{L}'’-]*\s+){1,4}([\p{Ll}][\p{L}-]*),\s+/u.exec(words);
@@ -720,6 +735,12 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     const named =
       comma && isPersonNoun(`${np[2]}${comma[1]}`.split(/\s+/).at(-1)!) ? appositionName(ctx, at + np[0].length + comma[0].length, to) : null;
     if (named) return named;
+    // "said the club captain John Smith", "said the former president Bill Clinton": the noun phrase is the role of the name right after it.
+    const role = /^\S+\s+((?:[\p{Ll}][\p{L}-]*\s+){1,4})(?=\p{Lu})/u.exec(words);
+    if (role && isPersonNoun(role[1]!.trim().split(/\s+/).at(-1)!)) {
+      const m = findMentions(ctx.masked, at, Math.min(to, at + role[0].length + 60), ctx.speakers).find((x) => x.nameStart === at + role[0].length);
+      if (m?.name && !m.org && !m.possessive && APPOSITION_END.test(ctx.masked.slice(m.end, to))) return { speaker: resolveMention(ctx, m) };
+    }
     return nounPhraseWho(ctx, np[1], noun, at);
   }
   // "said the New Zealand boss", "said the England captain": capitalised words qualifying a
@@ -864,9 +885,10 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.
   // "…," FBI agent Robert Britt said, "…," Labour's Gannon said: so may an organisation's name
   // (one to three capitalised words, then a lower-case word or a possessive; not "Smith and").
+  // ("…," an "over the moon" Mills said: a quoted adjective is a word of the description too.)
   if (
     !subject ||
-    (!/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:[\p{Ll}-]+(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
+    (!/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:(?:[\p{Ll}-]+|_+)(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
       ctx.masked.slice(from + head, subject.start),
     ) &&
       !roleAnd(ctx, from + head, subject.start)) ||

@@ -1813,3 +1813,20 @@ describe('a closing mark that opens', () => {
     expect(quoteOf(a, 'On Monday at about 5pm')).toBe('Douye Koroye');
   });
 });
+
+describe('descriptions right before the name after the verb', () => {
+  it('"says an emotional Ms. Banet", "said the club captain John Smith", "an “over the moon” Mills said", "informed … spokesperson Lakshman Bhattarai"', () => {
+    const a = parse(
+      'For Denise Banet it was a mission. "I wanted to run because no one thought I could," says an emotional Ms. Banet, with tears rolling down her face.',
+      '"We won the league at last," said the club captain John Smith.',
+      'Rob Mills coaches the team. "That would have to be one of the best games," an "over the moon" Mills said.',
+      '“The expedition was divided into two teams,” informed tourism ministry spokesperson Lakshman Bhattarai from the base camp.',
+      '"He was a good man," said the boy Smith had hit.',
+    );
+    expect(quoteOf(a, 'I wanted to run')).toBe('Denise Banet');
+    expect(quoteOf(a, 'We won the league')).toBe('John Smith');
+    expect(quoteOf(a, 'That would have to be')).toBe('Rob Mills');
+    expect(quoteOf(a, 'The expedition was divided')).toBe('Lakshman Bhattarai');
+    expect(quoteOf(a, 'He was a good man')).toBeNull();
+  });
+});

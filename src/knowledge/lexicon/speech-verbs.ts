@@ -218,6 +218,8 @@ export const FINITE = [
   // "“…,” Mr Donaghue read", "“…,” Sonko shared on Twitter" (WEAK: not "read a book", "shared a meal").
   'read',
   'shared',
+  // "“…,” informed tourism ministry spokesperson Lakshman Bhattarai" (WEAK: "informed the family of …").
+  'informed',
   // Verbs of judging: only with a quotation close after them (see JUDGING).
   ...JUDGING_FINITE,
   // "Shikhar can be heard saying in the video", "she was seen telling him": heard or seen, in the
@@ -302,6 +304,7 @@ export const INVERTED = new Set([
   'stressed',
   'emphasised',
   'emphasized',
+  'informed',
   'recounted',
   'conceded',
   'countered',
@@ -319,6 +322,7 @@ export const WEAK = new Set([
   'clarifies',
   'read',
   'shared',
+  'informed',
   'expressed',
   'voiced',
   'conceded',
