@@ -797,6 +797,16 @@ function segmentParagraph(
         }
       }
     }
+    // "“…,” but with “…,” Ribera told POLITICO": a quotation joined to the next of its sentence by
+    // a conjunction alone shares that one's attribution.
+    inSpans.forEach((span, k) => {
+      const next = inSpans[k + 1];
+      if (span.settled || !span.closed || !next?.settled || !next.speaker) return;
+      if (/^[\s,]*(?:but|and|or)(?:\s+(?:with|also|then|not|as))?\s*$/.test(masked.slice(span.end + 1, next.start - 1))) {
+        span.settled = true;
+        span.speaker = next.speaker;
+      }
+    });
     if (!isQuote) {
       const reported = reportedWho(ctx, a, b);
       // "Cuomo said he had heard of …": a he or she right after the verb is its subject's own.

@@ -1830,3 +1830,10 @@ describe('descriptions right before the name after the verb', () => {
     expect(quoteOf(a, 'He was a good man')).toBeNull();
   });
 });
+
+describe('two quotations joined by a conjunction', () => {
+  it('"“…,” but with “…,” Ribera told POLITICO": the first shares the attribution of the second', () => {
+    const a = parse('“These are decisions that are not taken with passion,” but with “seriousness and evidence,” Ribera told POLITICO.');
+    expect(quoteOf(a, 'These are decisions')).toBe('Ribera');
+  });
+});
