@@ -236,14 +236,25 @@ function paragraphBearer(ctx: Context, m: Mention): string | null {
  * `lead` is where the preposition must start (default: anywhere in `before`); `named` is the mention
  * after it, whose own lower-case role may be that noun ("of 16-year-old [schoolgirl Jane Young]").
  */
+/** governedBy's two patterns per preposition pattern, compiled once. */
+const GOVERNED = new Map<string, [RegExp, RegExp]>();
+
 function governedBy(
   before: string,
   named: Mention,
   lead = /(?:^|\s)(?:for|of|to|with|from|at|by|representing|against|about|near|on|behind)\s+/iu,
 ): boolean {
-  if (new RegExp(`${lead.source}(?:(?:the|an?)\\s+(?:[\\p{Ll}-]+\\s+){0,3})?$`, lead.flags).test(before)) return true;
-  // (Case-sensitive: with the flag i, \p{Ll} takes "of Nursing general secretary Pat Cullen".)
-  const words = new RegExp(`${lead.source}((?:[\\p{Ll}\\d-]+\\s+){1,3})$`, lead.flags.replace('i', '')).exec(before)?.[1]?.trim().split(/\s+/);
+  let compiled = GOVERNED.get(lead.source);
+  if (!compiled) {
+    compiled = [
+      new RegExp(`${lead.source}(?:(?:the|an?)\\s+(?:[\\p{Ll}-]+\\s+){0,3})?$`, lead.flags),
+      // (Case-sensitive: with the flag i, \p{Ll} takes "of Nursing general secretary Pat Cullen".)
+      new RegExp(`${lead.source}((?:[\\p{Ll}\\d-]+\\s+){1,3})$`, lead.flags.replace('i', '')),
+    ];
+    GOVERNED.set(lead.source, compiled);
+  }
+  if (compiled[0].test(before)) return true;
+  const words = compiled[1].exec(before)?.[1]?.trim().split(/\s+/);
   if (!words) return false;
   return (named.start < named.nameStart && /^\p{Ll}/u.test(named.role ?? '')) || isPersonNoun(words.at(-1)!);
 }
