@@ -1837,3 +1837,12 @@ describe('two quotations joined by a conjunction', () => {
     expect(quoteOf(a, 'These are decisions')).toBe('Ribera');
   });
 });
+
+describe('an opening mark that closes before a comma', () => {
+  it('"… they are vaccinated “, emphasized the Undersecretary …, Juan Manuel Castelli": a mark right before a comma closes', () => {
+    const a = parse(
+      '“Vaccination in adults is essential. Travellers must make sure they are vaccinated “, emphasized the Undersecretary of Health Strategies, Juan Manuel Castelli.',
+    );
+    expect(quoteOf(a, 'Vaccination in adults')).toBe('Juan Manuel Castelli');
+  });
+});
