@@ -1846,3 +1846,10 @@ describe('an opening mark that closes before a comma', () => {
     expect(quoteOf(a, 'Vaccination in adults')).toBe('Juan Manuel Castelli');
   });
 });
+
+describe('hyphenated offices', () => {
+  it('"Vice-Chancellor Harlene Hayne" is a role and a person: "the vice-chancellor said" is her', () => {
+    const a = parse('Vice-Chancellor Harlene Hayne spoke at the ceremony. "We are thrilled," the vice-chancellor said.');
+    expect(quoteOf(a, 'We are thrilled')).toBe('Harlene Hayne');
+  });
+});
