@@ -411,7 +411,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const lowerRole = /,\s+(?:[\p{Ll}-]+\s+){0,3}([\p{Ll}-]+)\s+(?:of|for|at|with)\s+[^,_]{1,80}$/u.exec(text);
   // (And an organisation's role ending in such a noun right before the verb: "Paul Udoto, KWS
   // corporate Communication officer said".)
-  const endRole = /,\s+(?:[\p{L}&.-]+\s+){1,4}([\p{Ll}-]+)$/u.exec(text);
+  // ("Spencer Birns, Cardiff Airport's commercial director said:": an organisation's possessive too.)
+  const endRole = /,\s+(?:[\p{L}&.'’-]+\s+){1,4}([\p{Ll}-]+)$/u.exec(text);
   const role =
     /,\s+(\p{Lu}\p{Ll}+)\s+(?:of|for|at)\s+[^,_]{1,80}$/u.exec(text) ??
     (lowerRole && isPersonNoun(lowerRole[1]!) ? lowerRole : null) ??

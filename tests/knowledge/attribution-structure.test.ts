@@ -1853,3 +1853,14 @@ describe('hyphenated offices', () => {
     expect(quoteOf(a, 'We are thrilled')).toBe('Harlene Hayne');
   });
 });
+
+describe("an organisation's possessive in the role, and citing", () => {
+  it('"Spencer Birns, Cardiff Airport\'s commercial director said:" is Birns; "Cathay called off 70 flights citing “…”" is Cathay Pacific', () => {
+    const a = parse(
+      'Spencer Birns, Cardiff Airport\'s commercial director said: "We are disappointed passengers have been inconvenienced."',
+      'Cathay Pacific apologised on Friday. Cathay called off almost 70 flights during the holidays citing “higher-than-expected pilot absences caused by illness”.',
+    );
+    expect(quoteOf(a, 'We are disappointed')).toBe('Spencer Birns');
+    expect(quoteOf(a, 'higher-than-expected')).toBe('Cathay Pacific');
+  });
+});

@@ -66,6 +66,8 @@ const JUDGING_PARTICIPLES = [
   'condemning',
   'welcoming',
   'paying tribute',
+  // "Cathay called off almost 70 flights, citing “higher-than-expected pilot absences”".
+  'citing',
 ];
 
 export const FINITE = [
