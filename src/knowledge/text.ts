@@ -50,9 +50,11 @@ export function analysisText(text: string): string {
   if (!t.includes('\u201c') && !t.includes('\u201d')) return t;
   t = t.replace(WRONG_OPEN, '\u201d').replace(WRONG_CLOSE, '\u201c');
   // ("According to him,” On Monday … arrested.”": a paragraph's first mark closing nothing, before a
-  // space and a word, with another closing mark after it, opens.)
+  // space and a word, whose next mark closes too, opens. Not "… good,” Smith said. “And …”", a
+  // quotation carried on from the paragraph before: an opening mark comes next there.)
   const first = /[\u201c\u201d]/.exec(t);
-  if (first?.[0] === '\u201d' && /^\s+\p{L}/u.test(t.slice(first.index + 1)) && t.indexOf('\u201d', first.index + 1) > 0)
+  const second = first ? /[\u201c\u201d]/.exec(t.slice(first.index + 1)) : null;
+  if (first?.[0] === '\u201d' && second?.[0] === '\u201d' && /^\s+\p{L}/u.test(t.slice(first.index + 1)))
     t = `${t.slice(0, first.index)}\u201c${t.slice(first.index + 1)}`;
   return t;
 }
