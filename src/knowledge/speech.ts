@@ -129,6 +129,9 @@ export interface VerbHit {
 const CLAUSE_AFTER =
   /^\s+(?:(?:on|in|last|this|earlier|later|yesterday|today)(?:\s+[\p{L}\d]+){0,2}\s+)?(?:it|he|she|they|we|I)\s+(?:would|will|had|has|have|was|were|is|are|could|can|did|does|do|should|must|might|may|planned|plans|intended|intends|wanted|wants|hoped|hopes|expected|expects)\b/u;
 
+/** "accused Shirley Capp, 61, of " right before a participle of saying. */
+const ACCUSED_OF = /(?<![\p{L}])(?:accused|accuses|accusing)\s+(.{1,60}?),?\s+of\s+$/iu;
+
 export function verbsIn(masked: string, from: number, to: number, weakOk = false): VerbHit[] {
   const out: VerbHit[] = [];
   const re = new RegExp(VERB.source, 'giu');
@@ -143,7 +146,8 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     if (m.index + m[0].length === to && /[\p{L}\-'’]/u.test(masked[to] ?? '')) break;
     const word = m[0].toLowerCase().replace(/\s+/g, ' ');
     const prev = /([\p{L}]+)\s+$/u.exec(masked.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase();
-    if (prev && NOT_BEFORE_VERB.has(prev)) continue;
+    // (Not "accused Shirley Capp of saying": a participle after one accused of it is a verb.)
+    if (prev && NOT_BEFORE_VERB.has(prev) && !(prev === 'of' && ACCUSED_OF.test(masked.slice(Math.max(0, m.index - 90), m.index)))) continue;
     const next = masked.slice(m.index + m[0].length, m.index + m[0].length + 60);
     if (JUDGING.has(word) && !weakOk && !/^\s*(?:[\p{L}'’,-]+\s+){0,6}_/u.test(next)) continue;
     // ("a statement read by police:", "reported by the BBC": a participle of the passive, no one's verb.)
@@ -618,7 +622,10 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
   // opening the sentence is the main clause's subject's; its verb names no one.
   if (/^[\s_]*(?:When|If|Once|While|After|Before|Though|Although|Unless|Until)\s+(?:being\s+)?$/.test(pre)) return null;
   // "The paper quoted him as saying …": the one quoted speaks, not the paper.
-  const quotedAs = /(?<![\p{L}])(?:quoted|quotes|quote|cited|cites)\s+(.{1,60}?)\s+as\s+$/iu.exec(pre);
+  // ("Westerman accused Shirley Capp, 61, of saying that …": so does one accused of saying it.)
+  const quotedAs =
+    /(?<![\p{L}])(?:quoted|quotes|quote|cited|cites)\s+(.{1,60}?)\s+as\s+$/iu.exec(pre) ??
+    (/^(?:saying|telling|shouting)$/.test(v.word) ? ACCUSED_OF.exec(pre) : null);
   // "Solberg was quoted by state radio as saying": passive, the subject is the one quoted.
   const passive = quotedAs && /^by\s/i.test(quotedAs[1]!) ? /\s*\b(?:was|were|is|are|been|being)\s+$/i.exec(pre.slice(0, quotedAs.index)) : null;
   if (quotedAs && passive) return subjectBefore(ctx, floor, floor + passive.index) ?? { speaker: null };

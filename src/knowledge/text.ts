@@ -60,8 +60,9 @@ export function analysisText(text: string): string {
 }
 const AP_CLOSE = /(?<=\S)(?:''|\u2019\u2019)(?=[\s.,;:!?)]|$)/g;
 const AP_OPEN = /(?:``|\u2018\u2018|(?<=^|[\s(])'')(?=\S)/g;
-// (Also one a space after the words and right before a comma or a stop: "… they are vaccinated “, emphasized".)
-const WRONG_OPEN = /(?<=[\p{L}\p{N}.,!?…])\u201c(?=\s|$)|(?<=[\p{L}\p{N}.!?…] )\u201c(?=[,.;:])/gu;
+// (Also one a space after the words and right before a comma or a stop, or ending the paragraph:
+// "… they are vaccinated “, emphasized", "… across Canada and the United States. “".)
+const WRONG_OPEN = /(?<=[\p{L}\p{N}.,!?…])\u201c(?=\s|$)|(?<=[\p{L}\p{N}.!?…] )\u201c(?=[,.;:]|\s*$)/gu;
 const WRONG_CLOSE = /(?<=^|\s)\u201d(?=\p{L})/gu;
 
 /** Collapses every run of whitespace (including NBSP) to one space. */

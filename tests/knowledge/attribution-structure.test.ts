@@ -1864,3 +1864,22 @@ describe("an organisation's possessive in the role, and citing", () => {
     expect(quoteOf(a, 'higher-than-expected')).toBe('Cathay Pacific');
   });
 });
+
+describe('accused of saying, and a dangling mark', () => {
+  it('"Westerman accused Shirley Capp, 61, of saying that she was “going to be dead”" is Capp\'s; "He was accused of saying “…”" names no one', () => {
+    const a = parse(
+      'Marion Westerman, 36, accused Shirley Capp, 61, of saying that she was "going to be dead" because she was to give evidence.',
+      'He was accused of saying "the vote was rigged by the government".',
+    );
+    expect(quoteOf(a, 'going to be dead')).toBe('Shirley Capp');
+    expect(quoteOf(a, 'the vote was rigged')).toBeNull();
+  });
+
+  it('an opening mark ending the paragraph after a stop closes it: "… across Canada and the United States. “"', () => {
+    const a = parse(
+      'Heinz will close the Leamington plant, chief executive Michael Mullen said on Friday.',
+      '“Heinz will continue to invest,” says Mullen. “Once this consolidation is complete, Heinz will employ 6,800 workers in Canada and the United States. “',
+    );
+    expect(quoteOf(a, 'Once this consolidation')).toBe('Michael Mullen');
+  });
+});
