@@ -195,7 +195,13 @@ export class ArticleSpeakers implements KnownNames {
       // "The Cranberries", "The Guardian": a capitalised "The" the article writes mid-sentence is
       // part of the name, and the name without it (at a sentence's start) is the same one.
       const bare = name.replace(/^the\s+/i, '');
-      return this.orgs.has(`The ${bare}`) ? `The ${bare}` : bare;
+      if (this.orgs.has(`The ${bare}`)) return `The ${bare}`;
+      // ("the Fundar Center said" after "The Fundar Center for Analysis and Research, a non-profit
+      // …": the first words of an organisation the article named in full before, not of one named
+      // after them, as "Manchester United" before "Manchester United Women".)
+      const longer = bare.includes(' ') ? this.orgStartingWith(bare) : null;
+      const order = [...this.orgs];
+      return longer && (!this.orgs.has(bare) || order.indexOf(longer) < order.indexOf(bare)) ? longer : bare;
     }
     const parts = name.split(/\s+/);
     if (parts.length >= 2 && SURNAME_PARTICLES.test(parts[0]!)) {

@@ -1883,3 +1883,10 @@ describe('accused of saying, and a dangling mark', () => {
     expect(quoteOf(a, 'Once this consolidation')).toBe('Michael Mullen');
   });
 });
+
+describe('an organisation shortened after it was named in full', () => {
+  it('"the Fundar Center said" after "The Fundar Center for Analysis and Research" is that organisation, not a second one', () => {
+    const a = parse('The Fundar Center for Analysis and Research represents the residents. The hearing was postponed, the Fundar Center said.');
+    expect(givenTo(a, 'The hearing was postponed')).toEqual(['Fundar Center for Analysis and Research']);
+  });
+});
