@@ -696,9 +696,12 @@ const APPOSITION_END = /^\s*(?:$|[,.;:!?)]|\s(?:who|and)\b)/;
 /** The person named in apposition at `nameAt` after a noun and its comma, when the apposition ends there. */
 function appositionName(ctx: Context, nameAt: number, to: number): Who | null {
   const m = findMentions(ctx.masked, nameAt, Math.min(to, nameAt + 60), ctx.speakers)[0];
-  return m?.name && !m.org && !m.possessive && m.start === nameAt && APPOSITION_END.test(ctx.masked.slice(m.end, to))
-    ? { speaker: resolveMention(ctx, m) ?? m.name }
-    : null;
+  return m?.start === nameAt && endsClause(ctx, m, to) ? { speaker: resolveMention(ctx, m) ?? m.name } : null;
+}
+
+/** A mention of someone (a name, no organisation's, no possessive) with nothing after it but the clause's end. */
+function endsClause(ctx: Context, m: Mention | undefined, to: number): m is Mention & { name: string } {
+  return !!m?.name && !m.org && !m.possessive && APPOSITION_END.test(ctx.masked.slice(m.end, to));
 }
 
 function inverted(ctx: Context, from: number, to: number): Who | null {
@@ -722,14 +725,7 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   const adjectives = /^(?:a|an|the)\s+((?:[\p{Ll}-]+\s+){1,2})(?=\p{Lu})/u.exec(words);
   if (adjectives && !isPersonNoun(adjectives[1]!.trim().split(/\s+/).at(-1)!)) {
     const m = findMentions(ctx.masked, at + adjectives[0].length, Math.min(to, at + adjectives[0].length + 60), ctx.speakers)[0];
-    if (
-      m?.name &&
-      m.start === at + adjectives[0].length &&
-      !m.org &&
-      !m.possessive &&
-      (m.titled || firstNameGender(m.name) || ctx.speakers.knowsPerson(m.name)) &&
-      APPOSITION_END.test(ctx.masked.slice(m.end, to))
-    )
+    if (m?.start === at + adjectives[0].length && endsClause(ctx, m, to) && (m.titled || firstNameGender(m.name) || ctx.speakers.knowsPerson(m.name)))
       return { speaker: resolveMention(ctx, m) };
   }
   // "said the forecasting agency's top official, Celeste Saulo": a description holding a
@@ -758,7 +754,7 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
     const role = /^\S+\s+((?:[\p{Ll}][\p{L}-]*\s+){1,4})(?=\p{Lu})/u.exec(words);
     if (role && isPersonNoun(role[1]!.trim().split(/\s+/).at(-1)!)) {
       const m = findMentions(ctx.masked, at, Math.min(to, at + role[0].length + 60), ctx.speakers).find((x) => x.nameStart === at + role[0].length);
-      if (m?.name && !m.org && !m.possessive && APPOSITION_END.test(ctx.masked.slice(m.end, to))) return { speaker: resolveMention(ctx, m) };
+      if (endsClause(ctx, m, to)) return { speaker: resolveMention(ctx, m) };
     }
     return nounPhraseWho(ctx, np[1], noun, at);
   }

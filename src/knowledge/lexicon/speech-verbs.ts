@@ -70,6 +70,14 @@ const JUDGING_PARTICIPLES = [
   'citing',
 ];
 
+/**
+ * Verbs of saying that are only ever weak (see WEAK), listed once for FINITE and WEAK: "China
+ * Central Television reported", "the BBC reported that …" (not "reported a loss"); "“…,” Mr
+ * Donaghue read", "“…,” Sonko shared on Twitter" (not "read a book", "shared a meal"); "“…,”
+ * informed tourism ministry spokesperson Lakshman Bhattarai" (not "informed the family of …").
+ */
+const WEAK_ONLY = ['reported', 'reports', 'clarified', 'clarifies', 'read', 'shared', 'informed'];
+
 export const FINITE = [
   // "X went on to say …": the whole phrase is the verb (its "to say" alone is no finite verb).
   'went on to say',
@@ -211,17 +219,7 @@ export const FINITE = [
   'quoted',
   'expressed',
   'voiced',
-  // "China Central Television reported", "the BBC reported that …": a newsroom's words (WEAK:
-  // not "reported a loss").
-  'reported',
-  'reports',
-  'clarified',
-  'clarifies',
-  // "“…,” Mr Donaghue read", "“…,” Sonko shared on Twitter" (WEAK: not "read a book", "shared a meal").
-  'read',
-  'shared',
-  // "“…,” informed tourism ministry spokesperson Lakshman Bhattarai" (WEAK: "informed the family of …").
-  'informed',
+  ...WEAK_ONLY,
   // Verbs of judging: only with a quotation close after them (see JUDGING).
   ...JUDGING_FINITE,
   // "Shikhar can be heard saying in the video", "she was seen telling him": heard or seen, in the
@@ -318,13 +316,7 @@ export const INVERTED = new Set([
  * meeting"): verbs of saying only when a quotation, "that", a colon or a comma follows closely.
  */
 export const WEAK = new Set([
-  'reported',
-  'reports',
-  'clarified',
-  'clarifies',
-  'read',
-  'shared',
-  'informed',
+  ...WEAK_ONLY,
   'expressed',
   'voiced',
   'conceded',
