@@ -182,7 +182,13 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       !NOT_NAME.has(toks[p0]!.low) &&
       !(i > 0 && isCap(toks[i - 1]!) && /^\s+$/.test(text.slice(toks[i - 1]!.end, toks[i]!.start)));
     // ("the WHO said": an acronym the article spelled out is an organisation, not the pronoun.)
-    const spelledOut = isAcronym(toks[i]!) && /^\p{Lu}+$/u.test(toks[i]!.text) && !!known?.isOrg?.(toks[i]!.text);
+    // ("WHO Director-General Tedros": so is one in capitals before a word capitalised as names are,
+    // in running text: a pronoun or an article is written in capitals only in a line of capitals.)
+    const spelledOut =
+      isAcronym(toks[i]!) &&
+      /^\p{Lu}+$/u.test(toks[i]!.text) &&
+      (!!known?.isOrg?.(toks[i]!.text) ||
+        (!!toks[i + 1] && /^\p{Lu}\p{Ll}/u.test(toks[i + 1]!.text) && /^ $/.test(text.slice(toks[i]!.end, toks[i + 1]!.start))));
     // ("Nov. 26, 2018 (EIRNS)—General Motors announced": a month written short before a day is a date.)
     const shortMonth = MONTH_ABBREVIATIONS.has(toks[i]!.low) && /^\.?\s+\d/.test(text.slice(toks[i]!.end, toks[i]!.end + 4));
     if (

@@ -90,13 +90,21 @@ export function segmentArticle(written: ParagraphInput[], speakers = new Article
       const role = mention.name && !mention.org && !mention.possessive ? appositionRole(m, mention, roleOnly) : null;
       if (role) speakers.learnRole(speakers.canonical(mention.name!) || mention.name!, role);
       const sentenceEnd = ranges[r] && mention.start < ranges[r]![1] ? ranges[r]![1] : m.length;
+      // The noun the text calls an organisation by, before or after its name ("the UN refugee
+      // agency, UNHCR,", "group Oxfam", "Unite, the union,"), for "the agency said" later.
+      const kind = mention.name
+        ? ((/^,/.test(m.slice(mention.end)) ? ORG_APPOSITION.exec(m.slice(Math.max(0, mention.start - 80), mention.start))?.[1] : undefined) ??
+          ORG_APPOSITION_AFTER.exec(m.slice(mention.end))?.[1] ??
+          KIND_BEFORE.exec(m.slice(Math.max(0, mention.start - 30), mention.start))?.[1])
+        : undefined;
       const org =
         mention.name &&
         !mention.org &&
-        ((ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 60), mention.start)) && /^,/.test(m.slice(mention.end))) ||
+        ((ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 80), mention.start)) && /^,/.test(m.slice(mention.end))) ||
           ORG_APPOSITION_AFTER.test(m.slice(mention.end)) ||
           (starts.has(mention.start) && itsSubject(mention, m.slice(mention.end, sentenceEnd))));
       speakers.learn(org ? { ...mention, org: true } : mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
+      if (kind && (org || mention.org)) speakers.learnOrgKind(speakers.canonical(mention.name!, true) || mention.name!, kind);
     }
   });
   const turns = interviewTurns(
@@ -257,18 +265,18 @@ const KINDS = [...ORG_KINDS].join('|');
  * Lower-case words between an article and an organisation noun, none a preposition: in "an official
  * at the department" and "the head of the company" the noun is no head, the person is.
  */
-const ORG_FILLER = String.raw`(?:(?!(?:of|at|for|in|with|from|on|by|to)\s)[\p{Ll}-]+\s+){0,3}`;
-/** "the electricity company, Coastal Power,": an organisation noun, then the name in apposition. */
-const ORG_APPOSITION = new RegExp(
-  `(?<!\\b(?:of|at|for|in|with|from|on|by|to)\\s+)\\b(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+${ORG_FILLER}(?:${KINDS}),\\s+$`,
-  'u',
-);
+const ORG_FILLER = String.raw`(?:(?!(?:of|at|for|in|with|from|on|by|to)\s)[\p{L}-]+\s+){0,3}`;
+/** "the electricity company, Coastal Power,", "the United Nations refugee agency, UNHCR,": an organisation noun, then the name in apposition. */
+const ORG_APPOSITION = new RegExp(`(?<!\\b(?:of|at|for|in|with|from|on|by|to)\\s+)\\b(?:[Tt]he|[Aa]n?|[Ii]ts)\\s+${ORG_FILLER}(${KINDS}),\\s+$`, 'u');
 
 /** "Habitação Já, a coalition of tenant groups": a name, then an organisation noun in apposition. */
 const ORG_APPOSITION_AFTER = new RegExp(
-  `^,\\s+(?:a|an|the)\\s+${ORG_FILLER}(?:${KINDS})(?=\\s*(?:[,.;:)]|$)|\\s+(?:of|for|that|which|based|representing|founded|formed|set)\\b)`,
+  `^,\\s+(?:a|an|the)\\s+${ORG_FILLER}(${KINDS})(?=\\s*(?:[,.;:)]|$)|\\s+(?:of|for|that|which|based|representing|founded|formed|set)\\b)`,
   'u',
 );
+
+/** "the aid group Oxfam", "rights group Amnesty": the kind right before the name. */
+const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KINDS})\\s+$`, 'u');
 
 /**
  * A role the text gives a name in apposition, for "the minister said" later: "Bolivia's

@@ -1,6 +1,6 @@
 import { DOCUMENT_NOUNS, OWN_DOCUMENTS } from './lexicon/documents.js';
 import { NOT_NAME } from './lexicon/function-words.js';
-import { GENERIC_ORG, ORG_NOUNS } from './lexicon/organisations.js';
+import { COMPANY_NOUNS, GENERIC_ORG, ORG_NOUNS, PUBLIC_BODY_WORDS } from './lexicon/organisations.js';
 import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
 import { isDemonym, isPlaceName } from './lexicon/places.js';
 import { fold } from './text.js';
@@ -95,6 +95,7 @@ export class ArticleSpeakers implements KnownNames {
   private readonly byRole = new Map<string, string>();
   private readonly roles = new Map<string, string>();
   private readonly orgs = new Set<string>();
+  private readonly orgKinds = new Map<string, string[]>();
   /** Genders the titles before a bare surname imply ("Mr. Bush", "Mrs. Bush"). */
   private readonly titleGenders = new Map<string, Set<Gender>>();
   /** Single capitalised words seen inside a sentence: names, unlike "Critics" opening one. */
@@ -321,6 +322,12 @@ export class ArticleSpeakers implements KnownNames {
     this.orgs.add(name);
   }
 
+  /** "the UN refugee agency, UNHCR,": the nouns the article calls an organisation by, for "the agency said". */
+  learnOrgKind(name: string, kind: string): void {
+    this.orgs.add(name);
+    this.orgKinds.set(name, [...new Set([...(this.orgKinds.get(name) ?? []), kind])]);
+  }
+
   isOrg(name: string): boolean {
     return this.orgs.has(name) || this.orgs.has(`The ${name}`) || this.orgs.has(`the ${name}`);
   }
@@ -345,7 +352,7 @@ export class ArticleSpeakers implements KnownNames {
    * mentions someone compatible; when that sentence has several compatible people, the one who
    * speaks there, if only one does; otherwise nobody.
    */
-  pronoun(word: string, here: Referent[], quoted?: string): string | null {
+  pronoun(word: string, here: Referent[], quoted?: string, except?: ReadonlySet<string>): string | null {
     const g: Gender = /^she$/i.test(word) ? 'f' : /^he$/i.test(word) ? 'm' : null;
     if (!g) return null;
     // ("“I think Kay has dodged a lot of answers,” she said": the quotation speaks of Kay Hagan, so
@@ -357,8 +364,16 @@ export class ArticleSpeakers implements KnownNames {
       const known = (r.name ? this.gender.get(r.name) : null) ?? r.gender;
       return !r.org && (!known || known === g) && !(r.name && speaksOf(r.name));
     };
-    const all = [...this.referents, ...here];
+    // `except`: people named in the phrase opening this sentence as the object of a preposition
+    // ("In a swipe at Trump, he added"): he/she is not them. The person it stands for is then the
+    // nearest one named before who is not them; when the nearest sentence naming anyone who fits
+    // names only them, nobody ("he added" after Trump's words, in a swipe at Trump).
+    const all = [...this.referents, ...(except ? here.filter((r) => !r.name || !except.has(r.name)) : here)];
     let inS = nearestSentence(all, ok);
+    if (inS && except?.size) {
+      const others = inS.filter((r) => !r.name || !except.has(r.name));
+      inS = others.length ? others : null;
+    }
     if (!inS) return null;
     // Possessives and names in an opening participle clause give way to the sentence's other
     // people (see Referent.minor): "Sony's chief executive, Kenichiro Yoshida, defended the move."
@@ -490,7 +505,13 @@ export class ArticleSpeakers implements KnownNames {
       return before.size === 1 && !all.some((r) => r.name && r.sentence >= paragraphStart) ? [...before][0]! : null;
     }
     if (ORG_NOUNS.has(head)) {
-      const near = all.filter((r) => r.org && r.name && r.sentence >= paragraphStart - 3);
+      // ("the company" is never the police or a ministry: a public body is no business.)
+      const fits = (name: string) =>
+        !COMPANY_NOUNS.has(head) ||
+        !nameKey(name)
+          .split(' ')
+          .some((w) => PUBLIC_BODY_WORDS.has(w));
+      const near = all.filter((r) => r.org && r.name && r.sentence >= paragraphStart - 3 && fits(r.name));
       if (GENERIC_ORG.has(head)) {
         // "the group" is the organisation that last spoke in this paragraph, or the only one it names.
         const here = near.filter((r) => r.sentence >= paragraphStart);
@@ -503,11 +524,16 @@ export class ArticleSpeakers implements KnownNames {
         // company said: …" is no organisation of the paragraph before).
         if (all.some((r) => r.name && r.sentence >= paragraphStart)) return null;
         const before = [...new Set(near.filter((r) => r.speaker && r.sentence < paragraphStart).map((r) => r.name))];
-        return before.length ? (before.length === 1 ? before[0]! : null) : this.orgSpeakingBefore(all, paragraphStart);
+        if (before.length) return before.length === 1 ? before[0]! : null;
+        const spokeBefore = this.orgSpeakingBefore(all, paragraphStart);
+        return spokeBefore && fits(spokeBefore) ? spokeBefore : null;
       }
-      for (let i = near.length - 1; i >= 0; i--) if (nameKey(near[i]!.name!).split(' ').includes(head)) return near[i]!.name;
+      // (An organisation of that kind by its name, "the ministry" for "the Ministry of Health", or
+      // by what the article called it, "the agency" for "the UN refugee agency, UNHCR,".)
+      const ofKind = (o: string) => nameKey(o).split(' ').includes(head) || !!this.orgKinds.get(o)?.includes(head);
+      for (let i = near.length - 1; i >= 0; i--) if (ofKind(near[i]!.name!)) return near[i]!.name;
       // "the ministry said …" before the article names it: the article's one organisation of that kind.
-      const kind = [...this.orgs].filter((o) => nameKey(o).split(' ').includes(head));
+      const kind = [...this.orgs].filter(ofKind);
       return kind.length === 1 ? kind[0]! : null;
     }
     // "the ex-policeman" is the article's "former policeman".

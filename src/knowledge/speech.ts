@@ -1,6 +1,6 @@
 import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
 import { NOT_NAME } from './lexicon/function-words.js';
-import { ORG_NOUNS } from './lexicon/organisations.js';
+import { ORG_KINDS, ORG_NOUNS } from './lexicon/organisations.js';
 import { GROUP_NOUNS, ROLE_WORDS } from './lexicon/roles.js';
 import { isCountryWord, isDemonym, isPlaceName } from './lexicon/places.js';
 import { FINITE, INVERTED, JUDGING, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
@@ -322,7 +322,20 @@ function afterPreposition(ctx: Context, floor: number, m: Mention): boolean {
 
 function pronounWho(ctx: Context, word: string, at: number): Who {
   if (/^it$/i.test(word)) return { speaker: ctx.speakers.orgPronoun(before(ctx, at), ctx.paragraphStart) };
-  return { speaker: /^(?:he|she)$/i.test(word) ? ctx.speakers.pronoun(word, before(ctx, at), ctx.quoted) : null };
+  if (!/^(?:he|she)$/i.test(word)) return { speaker: null };
+  const here = before(ctx, at);
+  return { speaker: ctx.speakers.pronoun(word, here, ctx.quoted, openingObjects(ctx, here, at - word.length)) };
+}
+
+/**
+ * People named as the object of a preposition in the phrase that opens the sentence, right before
+ * its he/she subject ("In an apparent swipe at Trump, he added", "After talks with Putin, he said"):
+ * the subject is someone else.
+ */
+function openingObjects(ctx: Context, here: Array<Referent & { at: number }>, pronounAt: number): Set<string> | undefined {
+  if (!/,\s+$/.test(ctx.masked.slice(Math.max(0, pronounAt - 3), pronounAt))) return undefined;
+  const names = here.filter((r) => r.oblique && !r.speaker && !r.minor && r.name && !r.org).map((r) => r.name!);
+  return names.length ? new Set(names) : undefined;
 }
 
 /** A lower-case noun phrase as subject: "the minister" → that person; "a witness" → nobody. */
@@ -465,6 +478,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       if (issued) return { speaker: resolveMention(ctx, last), start: floor + Math.max(0, last.start - 60 - floor) + issued.index };
       return { speaker: null, start: last.start };
     }
+    // "The World Health Organization (WHO) in Geneva declared": a name after a preposition of
+    // place is where the subject is, not the subject.
+    const place = /(?:^|\s)(?:in|at|near|inside|outside|across|throughout|within)\s+(?:the\s+)?$/.exec(ctx.masked.slice(floor, last.start));
+    if (place && depth < 2) return subjectBefore(ctx, floor, floor + place.index, depth + 1) ?? { speaker: null, start: last.start };
     return { speaker: resolveMention(ctx, last) ?? openingName(ctx, floor, last), start: last.start };
   }
   // "Salama with WHO said": a named person, then the body they are with in capitals that name no
@@ -532,6 +549,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       const address = /^\s*(?:of|from)\s/.test(ctx.masked.slice(beside, floor + appos.index));
       if (address && head.lastIndexOf(',') > 0) return subjectBefore(ctx, floor, floor + head.lastIndexOf(','), depth + 1);
       if (whole && named[0]!.name && !namedBeside) return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
+      // "The United Nations refugee agency, UNHCR, said": a noun for a kind of organisation, then
+      // the organisation's name in apposition (the capitalised words before the noun qualify it).
+      const kindHead = /^\s*(?:[Tt]he|[Ii]ts|\p{Lu}[\p{L}'’.-]*['’]s)\s+(?:[\p{L}-]+\s+){0,3}([\p{Ll}-]+)\s*$/u.exec(
+        ctx.masked.slice(beside, floor + appos.index),
+      );
+      if (kindHead && ORG_KINDS.has(kindHead[1]!) && named.length === 1 && named[0]!.org && named[0]!.end === innerEnd && !named[0]!.possessive)
+        return { speaker: resolveMention(ctx, named[0]!), start: named[0]!.start };
       return subjectBefore(ctx, floor, floor + appos.index, depth + 1);
     }
     return null;

@@ -1890,3 +1890,51 @@ describe('an organisation shortened after it was named in full', () => {
     expect(givenTo(a, 'The hearing was postponed')).toEqual(['Fundar Center for Analysis and Research']);
   });
 });
+
+describe('what the article calls an organisation', () => {
+  it('"the company" is never the police: a noun for a business does not stand for a public body', () => {
+    const a = parse(
+      'Police said a 34-year-old man had been arrested.',
+      'According to the company, the recall affects "about 40,000 vehicles sold since March".',
+    );
+    expect(givenTo(a, 'about 40,000 vehicles')).not.toContain('Police');
+  });
+
+  it('"the agency said" after "the United Nations refugee agency, UNHCR,"; "the college said" after "the Royal College of Nursing"', () => {
+    const a = parse(
+      'The United Nations refugee agency, UNHCR, said the numbers were "the highest we have recorded in a decade". The agency warned that "funding is running out fast".',
+      'The Royal College of Nursing welcomed the move. "This is a good first step, but only a first step," the college said in a statement.',
+    );
+    expect(givenTo(a, 'the highest we have recorded')).toEqual(['UNHCR', 'UNHCR']);
+    expect(quoteOf(a, 'funding is running out')).toBe('UNHCR');
+    expect(quoteOf(a, 'This is a good first step')).toBe('Royal College of Nursing');
+  });
+
+  it('"WHO Director-General Tedros Adhanom said": an acronym in capitals before a capitalised word is no pronoun', () => {
+    const a = parse('“We must all act together to limit further spread,” WHO Director-General Tedros Adhanom Ghebreyesus said in a news conference.');
+    expect(quoteOf(a, 'We must all act together')).toBe('Tedros Adhanom Ghebreyesus');
+  });
+
+  it('a name after a preposition of place before the verb is where the subject is, not the subject', () => {
+    const a = parse(
+      'The World Health Organization (WHO) in Geneva declared the outbreak "a public health emergency of international concern".',
+      'Officials in Washington said the talks had "gone nowhere for months now".',
+    );
+    expect(givenTo(a, 'a public health emergency')).not.toContain('Geneva');
+    expect(givenTo(a, 'gone nowhere for months')).not.toContain('Washington');
+  });
+});
+
+describe('he or she after a phrase naming someone else', () => {
+  it('"In a swipe at Trump, he added:" is not Trump; after "talks with Putin", "he" is the one who met him', () => {
+    const a = parse(
+      '"Tremendous progress has been made," Donald Trump told a press conference.',
+      '"It has been amazing to see the level of spirit in that room."',
+      'In an apparent swipe at Trump, he added: "Sometimes the corridors and tweets take on more importance than what is negotiated."',
+      'French President Emmanuel Macron met Vladimir Putin on Monday.',
+      'After two hours of talks with Putin, he said: "We agreed on almost nothing today."',
+    );
+    expect(quoteOf(a, 'Sometimes the corridors')).toBeNull();
+    expect(quoteOf(a, 'We agreed on almost nothing')).toBe('Emmanuel Macron');
+  });
+});

@@ -138,6 +138,41 @@ const BUSINESS_KINDS = [
   'giant',
 ];
 
+/**
+ * Nouns that call an organisation a business ("the company said", "the carmaker said"): never a
+ * public body (PUBLIC_BODY_WORDS). Regulators and watchdogs are public bodies, so they are not here.
+ */
+export const COMPANY_NOUNS = new Set(['company', 'firm', ...BUSINESS_KINDS.filter((k) => k !== 'regulator' && k !== 'watchdog')]);
+
+/**
+ * Words that make an organisation's name a public body of a state ("Police", "Ministry of Health",
+ * "Cork County Council"): such a body is no company, so "the company said" is never it.
+ */
+export const PUBLIC_BODY_WORDS = new Set([
+  'police',
+  'constabulary',
+  'ministry',
+  'department',
+  'government',
+  'council',
+  'court',
+  'army',
+  'navy',
+  'military',
+  'forces',
+  'parliament',
+  'congress',
+  'senate',
+  'assembly',
+  'cabinet',
+  'kremlin',
+  'embassy',
+  'administration',
+  'commission',
+  'prosecutors',
+  'prosecutor',
+]);
+
 /** Role nouns that stand for an organisation already named ("the ministry said"). */
 export const ORG_NOUNS = new Set([
   'organization',
@@ -170,6 +205,25 @@ export const ORG_NOUNS = new Set([
   'institute',
   'university',
   'band',
+  // The kinds of body ORG_WORDS end names with: "the college said" after "the Royal College of Nursing".
+  'college',
+  'school',
+  'court',
+  'board',
+  'trust',
+  'foundation',
+  'society',
+  'league',
+  'coalition',
+  'alliance',
+  'movement',
+  'campaign',
+  'corporation',
+  'bureau',
+  'centre',
+  'center',
+  'hospital',
+  'museum',
   // A non-governmental organisation, written in capitals ("the NGO said"): any charity or rights group.
   'ngo',
   ...BUSINESS_KINDS,
