@@ -145,6 +145,14 @@ function opensName(toks: Token[], k: number, text: string, known: KnownNames | u
   const t = toks[k]!;
   // "March added" after "Mayor Angela March": a word the article knows as a person's name.
   if (!CLOSED_CLASS.has(t.low) && known?.knowsPerson(t.text)) return true;
+  // "He Shiyou, ZTE's executive vice-president, said": a subject pronoun is never followed by a
+  // capitalised word in running text, so "He" or "She" before one is a family name written first.
+  if (/^(?:He|She)$/.test(t.text)) {
+    const next = toks[k + 1];
+    return (
+      !!next && /^\p{Lu}\p{Ll}+$/u.test(next.text) && !NOT_NAME.has(next.low) && /^ $/.test(text.slice(t.end, next.start)) && !titleCase(text, next)
+    );
+  }
   if (!nameCapable(t)) return false;
   // "Will Ferrell said", "May Mobley, 41": a given name right before a capitalised name word,
   // and not after a preposition or a number ("in May Congress", "on 3 May").
@@ -624,7 +632,12 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
       !(role && !lowerRole) &&
       !(nameToks.length === 1 && known?.knowsPerson(nameToks[0]!.text))) ||
     (nameLows.some(
-      (l, idx) => PLACE_WORDS.has(l) || (NOT_NAME.has(l) && !(idx > 0 && CLOSED_CLASS.has(l) && /^\p{Lu}/u.test(nameToks[idx]!.text))),
+      (l, idx) =>
+        PLACE_WORDS.has(l) ||
+        // ("He Shiyou": a family name "He" or "She" first, see opensName.)
+        (NOT_NAME.has(l) &&
+          !(idx > 0 && CLOSED_CLASS.has(l) && /^\p{Lu}/u.test(nameToks[idx]!.text)) &&
+          !(idx === 0 && /^(?:He|She)$/.test(nameToks[0]!.text) && nameToks.length > 1)),
     ) &&
       !(
         (personEvidence && !LOCATIVE.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start))) ||

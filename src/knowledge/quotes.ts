@@ -14,6 +14,7 @@ import {
   type Who,
 } from './speech.js';
 import { CLOSED_CLASS, IRREGULAR_PARTICIPLES } from './lexicon/function-words.js';
+import { SAYING_AFTER } from './lexicon/speech-verbs.js';
 import { ORG_KINDS } from './lexicon/organisations.js';
 import { PERSON_NOUNS } from './lexicon/roles.js';
 import { FEMALE, MALE } from './lexicon/titles.js';
@@ -278,6 +279,9 @@ const ORG_APPOSITION_AFTER = new RegExp(
 /** "the aid group Oxfam", "rights group Amnesty": the kind right before the name. */
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KINDS})\\s+$`, 'u');
 
+/** The rest of a noun phrase (its "of", "for" … phrase) and then a verb of saying: the phrase is a subject. */
+const SUBJECT_AFTER = new RegExp(`^(?:\\s+(?:of|for|at|in|with|from)\\s+[^,.;:_]{1,60}?)?\\s+(?:${SAYING_AFTER.join('|')})\\b`, 'u');
+
 /**
  * A role the text gives a name in apposition, for "the minister said" later: "Bolivia's
  * environment minister, Carlos Ortiz,"; "Carlos Ortiz, the environment minister,"; "The Brigade
@@ -290,7 +294,11 @@ function appositionRole(masked: string, mention: Mention, roleOnly: Mention | nu
   const lead = /(?:^|[\s,])(?:[Tt]he|\p{Lu}[\p{L}.-]*['’]s?)\s+((?:[\p{Ll}'’-]+\s+){0,3}[\p{Ll}-]+),\s+$/u.exec(before);
   if (lead && closed && isPersonNoun(lead[1]!.split(/\s+/).at(-1)!)) return lead[1]!;
   // "The governor of the central bank, Adrian Orr,": a role of something, its head a person noun.
-  const of = /(?:^|[\s,])[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+(?:of|for|at)\s+[^,_.;:!?]{1,100}?),\s+$/u.exec(before);
+  // ("On Thursday, chief executive officer of biopharmaceutical company Pfizer, Albert Bourla,": so
+  // after an opening phrase's comma, without "the".)
+  const of =
+    /(?:^|[\s,])[Tt]he\s+((?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+(?:of|for|at)\s+[^,_.;:!?]{1,100}?),\s+$/u.exec(before) ??
+    /(?:^|[.!?]\s+)\p{Lu}[^,_.;:!?]{0,40},\s+((?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+)\s+(?:of|for|at)\s+[^,_.;:!?]{1,100}?),\s+$/u.exec(before);
   if (of && closed && isPersonNoun(of[2]!)) return of[1]!;
   // "Head coach of Nigeria’s Super Eagles, Jose Peseiro,": the same role opening the sentence, without "the".
   const opening = /(?:^|[.!?]['"’”]?\s+)(\p{Lu}\p{Ll}+(?:\s+[\p{Ll}-]+){0,2}\s+(?:of|for|at)\s+[^,_.;:!?]{1,100}?),\s+$/u.exec(before);
@@ -309,7 +317,10 @@ function appositionRole(masked: string, mention: Mention, roleOnly: Mention | nu
   const after = /^,\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?=\s*[,.;:]|\s+(?:of|for|at|in|to)\b)/u.exec(
     masked.slice(mention.end, mention.end + 80),
   );
-  if (after && isPersonNoun(after[1]!.split(/\s+/).at(-1)!)) return after[1]!;
+  // (Not when a verb of saying follows the noun's phrase with no comma to close it: "In a statement
+  // to FOX Business, a spokesperson for Google said" makes the phrase the subject, no apposition.)
+  if (after && isPersonNoun(after[1]!.split(/\s+/).at(-1)!) && !SUBJECT_AFTER.test(masked.slice(mention.end + after[0].length, mention.end + 160)))
+    return after[1]!;
   // The name that ends the apposition (what follows is the predicate), not a place inside it.
   // ("Super Eagles Head Coach, José Peseiro on Thursday expressed …": a role opening the sentence
   // and the name after its comma, then the predicate.)

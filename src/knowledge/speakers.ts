@@ -1,7 +1,7 @@
 import { DOCUMENT_NOUNS, OWN_DOCUMENTS } from './lexicon/documents.js';
 import { NOT_NAME } from './lexicon/function-words.js';
 import { COMPANY_NOUNS, GENERIC_ORG, ORG_NOUNS, PUBLIC_BODY_WORDS } from './lexicon/organisations.js';
-import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
+import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ABBREVIATIONS, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
 import { isDemonym, isPlaceName } from './lexicon/places.js';
 import { fold } from './text.js';
 import { nameKey, samePerson } from './person.js';
@@ -700,8 +700,9 @@ function nearestSentence(all: Referent[], ok: (r: Referent) => boolean): Referen
  * ("Environment Canada spokeswoman" → "the spokeswoman"), but not after a word that makes it
  * another office ("Deputy Prime Minister Winston Peters" is not "the Prime Minister").
  */
-function holds(role: string, noun: string): boolean {
-  const whole = ` ${nameKey(role)}`;
+function holds(role: string, written: string): boolean {
+  const whole = ` ${spelledOut(nameKey(role))}`;
+  const noun = spelledOut(written);
   // "Commissioner for Environment and Water Resources" is "the commissioner", "Secretary of State
   // for Business" "the secretary of state": the role's words before an "of" or a "for" are its head.
   // ("KWS Director General William Kiprono" is "the director": "general" after an office is no head.)
@@ -716,6 +717,12 @@ function holds(role: string, noun: string): boolean {
     .trim()
     .split(/[\s-]+/);
   return !anotherOffice(before) || anotherOffice(noun.split(' '));
+}
+
+/** A role's name key with its short forms spelled out ("ceo" → "chief executive"; see ROLE_ABBREVIATIONS). */
+const ABBREVIATED = new RegExp(`(?<=^| )(?:${[...ROLE_ABBREVIATIONS.keys()].join('|')})(?= |$)`, 'g');
+function spelledOut(key: string): string {
+  return key.replace(ABBREVIATED, (short) => ROLE_ABBREVIATIONS.get(short)!);
 }
 
 function longer(a: string, b: string): string {

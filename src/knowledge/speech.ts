@@ -394,11 +394,14 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   e = floor + text.length;
   if (!text || /[_\s(]$/.test(text) || /^[\s\p{P}]*$/u.test(text)) return null;
   // "the CEO said", "the NGO said": a common noun written in capitals is a noun phrase, no name.
-  const capNoun = /(?:^|\s)([Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(\p{Lu}{2,5})$/u.exec(text);
+  // ("the drugmaker company’s CEO said", "Pfizer's CEO said": so after a possessive.)
+  const capNoun =
+    /(?:^|\s)([Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+['’]s?\s+)?(\p{Lu}{2,5})$/u.exec(text) ??
+    /(?:^|[\s_])()(?:\p{Lu}[\p{L}.&-]*\s+){0,2}\p{Lu}[\p{L}.&-]*['’]s?\s+(\p{Lu}{2,5})$/u.exec(text);
   const common = capNoun && capitalNoun(capNoun[2]!);
   if (capNoun && common) {
     const start = floor + capNoun.index + (capNoun[0].length - capNoun[0].trimStart().length);
-    return { ...nounPhraseWho(ctx, capNoun[1], common, start), start };
+    return { ...nounPhraseWho(ctx, capNoun[1] || 'the', common, start), start };
   }
   const spokes = SPOKES_BEFORE.exec(text);
   if (spokes) {

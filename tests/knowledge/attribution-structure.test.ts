@@ -1938,3 +1938,38 @@ describe('he or she after a phrase naming someone else', () => {
     expect(quoteOf(a, 'We agreed on almost nothing')).toBe('Emmanuel Macron');
   });
 });
+
+describe('family names first, and offices written short', () => {
+  it('"He Shiyou, ZTE\'s executive vice-president, said": "He" before a capitalised word is a family name, and "he" later is still a pronoun', () => {
+    const a = parse(
+      "He Shiyou, ZTE's executive vice-president, said the launch marked successful cooperation with Intel.",
+      'He said the company had "no security problems at all".',
+    );
+    expect(givenTo(a, 'the launch marked')).toEqual(['He Shiyou']);
+    expect(givenTo(a, 'no security problems at all')).toContain('He Shiyou');
+  });
+
+  it('"the CEO", "the company’s CEO" and "Pfizer’s CEO" are the chief executive officer named before', () => {
+    const a = parse(
+      'On Thursday, chief executive officer of biopharmaceutical company Pfizer, Albert Bourla, said results could come by October.',
+      '“October is coming,” the drugmaker company’s CEO said.',
+      '“We are ready,” the CEO said.',
+      '“We will be very ready,” Pfizer’s CEO said.',
+    );
+    expect(quoteOf(a, 'October is coming')).toBe('Albert Bourla');
+    expect(quoteOf(a, 'We are ready')).toBe('Albert Bourla');
+    expect(quoteOf(a, 'We will be very ready')).toBe('Albert Bourla');
+  });
+});
+
+describe('an unnamed spokesperson after an opening phrase', () => {
+  it('"In a statement to FOX Business, a spokesperson for Google said" makes nobody a spokesperson: "the spokesperson said" is nobody named', () => {
+    const a = parse(
+      'In a statement to FOX Business, a spokesperson for Google said it continues to work with regulators.',
+      '“Google services help people every day,” the spokesperson said.',
+      'Mary Jones, a spokesperson for Oxfam, said the aid was late. "We need access now," the spokesperson said.',
+    );
+    expect(quoteOf(a, 'Google services help')).toBeNull();
+    expect(quoteOf(a, 'We need access now')).toBe('Mary Jones');
+  });
+});

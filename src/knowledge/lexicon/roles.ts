@@ -463,3 +463,18 @@ export const HEAD_OF = new Set([
   'director',
   'secretary-general',
 ]);
+
+/**
+ * Offices written short, and the words they stand for ("the CEO" is "the chief executive" of
+ * "chief executive officer Albert Bourla"): a role and "the <noun>" are compared spelled out.
+ */
+export const ROLE_ABBREVIATIONS = new Map([
+  ['ceo', 'chief executive'],
+  ['chief executive officer', 'chief executive'],
+  ['cfo', 'chief financial officer'],
+  ['coo', 'chief operating officer'],
+  ['cto', 'chief technology officer'],
+  ['md', 'managing director'],
+  ['pm', 'prime minister'],
+  ['mp', 'member of parliament'],
+]);
