@@ -314,12 +314,26 @@ function appositionRole(masked: string, mention: Mention, roleOnly: Mention | nu
     )
   )
     return opening[1]!;
-  const after = /^,\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?=\s*[,.;:]|\s+(?:of|for|at|in|to)\b)/u.exec(
-    masked.slice(mention.end, mention.end + 80),
-  );
+  // ("Jerome Powell, president of the Fed and Kazuo Ueda, …": a role of something needs no article.)
+  const after =
+    /^,\s+(?:the|a|an)\s+((?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+)(?=\s*[,.;:]|\s+(?:of|for|at|in|to)\b)/u.exec(
+      masked.slice(mention.end, mention.end + 80),
+    ) ??
+    /^,\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+(?=\s+(?:of|for|at)\s)(?:\s+(?:of|for|at)\s+[^,_.;:!?]{1,60}?(?=\s*[,.;:)]|\s+and\s+\p{Lu}))?)/u.exec(
+      masked.slice(mention.end, mention.end + 100),
+    );
   // (Not when a verb of saying follows the noun's phrase with no comma to close it: "In a statement
   // to FOX Business, a spokesperson for Google said" makes the phrase the subject, no apposition.)
-  if (after && isPersonNoun(after[1]!.split(/\s+/).at(-1)!) && !SUBJECT_AFTER.test(masked.slice(mention.end + after[0].length, mention.end + 160)))
+  if (
+    after &&
+    isPersonNoun(
+      after[1]!
+        .split(/\s+(?:of|for|at)\s/)[0]!
+        .split(/\s+/)
+        .at(-1)!,
+    ) &&
+    !SUBJECT_AFTER.test(masked.slice(mention.end + after[0].length, mention.end + 160))
+  )
     return after[1]!;
   // The name that ends the apposition (what follows is the predicate), not a place inside it.
   // ("Super Eagles Head Coach, José Peseiro on Thursday expressed …": a role opening the sentence

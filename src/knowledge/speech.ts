@@ -156,8 +156,9 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
       WEAK.has(word) &&
       !weakOk &&
       // A quotation close after it ("called the march a response to the “…”", "wrote in USA Today,
-      // “…”"), "that" after a short object ("expressed concern that"), or a colon.
-      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’.-]+\s+){0,6}_|(?:[\p{L}'’.-]+\s+){0,5}[\p{L}'’.-]+[,:]\s*(?:_|$)|(?:[\p{L}'’-]+\s+){1,2}that\b)/u.test(
+      // “…”"), "that" after a short object ("expressed concern that"), or a colon; not past the
+      // sentence's end ("Smith read books every day. “…,” his wife said").
+      !/^\s*(?:[,:_]|that\b|(?:[\p{L}'’.-]*[\p{L}'’-]\s+){0,6}_|(?:[\p{L}'’.-]+\s+){0,5}[\p{L}'’.-]+[,:]\s*(?:_|$)|(?:[\p{L}'’-]+\s+){1,2}that\b)/u.test(
         next,
       ) &&
       // (Or a clause without "that", after a time: "announced in July it planned to close".)
@@ -635,6 +636,10 @@ function sentenceSubject(ctx: Context, from: number, verbStart: number): Who | n
     if (ACCOUNT_OF.test(prefix)) return { speaker: resolveMention(ctx, m) };
     const clause = prefix.includes(', ') ? prefix.slice(prefix.lastIndexOf(', ') + 2) : prefix;
     if (/^[\s_]*(?:(?:the|a|an)\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+)*$/u.test(prefix) || /^\s*$/.test(clause)) return { speaker: resolveMention(ctx, m) };
+    // "The usually somber Yar'Adua, though, allowed only a tight smile and said": an article, maybe
+    // an adverb and one adjective before a person's name describe the subject.
+    if (m.name && !m.org && /^[\s_]*(?:[Tt]he|[Aa]n?)\s+(?:\p{Ll}+ly\s+)?\p{Ll}[\p{Ll}-]*\s+$/u.test(prefix))
+      return { speaker: resolveMention(ctx, m) };
     return null;
   }
   return null;
@@ -925,12 +930,13 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
   // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.
-  // "…," FBI agent Robert Britt said, "…," Labour's Gannon said: so may an organisation's name
+  // "…," FBI agent Robert Britt said, "…," Labour's Gannon said, "…," the WHO's Soumya Swaminathan
+  // told: so may an organisation's name
   // (one to three capitalised words, then a lower-case word or a possessive; not "Smith and").
   // ("…," an "over the moon" Mills said: a quoted adjective is a word of the description too.)
   if (
     !subject ||
-    (!/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:(?:[\p{Ll}-]+|_+)(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
+    (!/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:the\s+)?(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:(?:[\p{Ll}-]+|_+)(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
       ctx.masked.slice(from + head, subject.start),
     ) &&
       !roleAnd(ctx, from + head, subject.start)) ||
@@ -962,7 +968,11 @@ function anyVerbTail(ctx: Context, from: number, to: number): Who | null {
   // stop has no tail here.)
   const rest = ctx.masked.slice(from, to);
   // "“…,” he taunted at one point.": he or she, the verb, and at most a short adverbial.
-  const pron = /^[\s,]*(he|she)\s+\p{Ll}{3,}ed(?:\s+(?:at|on|in|during|after|before|to|with)\s+[^.!?,;:_]{1,40})?\s*[.!?]?\s*$/u.exec(rest);
+  // ("“…” to come down to the desired levels, he defended.": so after the quoted words' own
+  // sentence runs on, when he or she and the verb end it after a comma.)
+  const pron =
+    /^[\s,]*(he|she)\s+\p{Ll}{3,}ed(?:\s+(?:at|on|in|during|after|before|to|with)\s+[^.!?,;:_]{1,40})?\s*[.!?]?\s*$/u.exec(rest) ??
+    /^\s+\p{Ll}[^.!?;:_"“”]{0,100},\s+(he|she)\s+\p{Ll}{3,}ed\s*[.!?]?\s*$/u.exec(rest);
   if (pron) return pronounWho(ctx, pron[1]!, from);
   const inverted = /^[\s,]*(\p{Ll}{3,}ed)\s+(?=\p{Lu})/u.exec(rest);
   const at = from + (inverted ? inverted[0].length : (/^[\s,]*/.exec(rest)?.[0].length ?? 0));

@@ -1973,3 +1973,33 @@ describe('an unnamed spokesperson after an opening phrase', () => {
     expect(quoteOf(a, 'We need access now')).toBe('Mary Jones');
   });
 });
+
+describe('subjects described, and roles without an article', () => {
+  it('"The usually somber Yar\'Adua, though, allowed only a tight smile and said:" is Yar\'Adua', () => {
+    const a = parse(
+      'Umaru Yar\'Adua was declared the winner. The usually somber Yar\'Adua, though, allowed only a tight smile and said: "I did because my party is strong."',
+    );
+    expect(quoteOf(a, 'I did because my party')).toBe("Umaru Yar'Adua");
+  });
+
+  it('"“…,” the WHO’s Soumya Swaminathan told a news conference": an organisation’s possessive after "the" leads the subject', () => {
+    const a = parse('"It was disappointing to see the results from CureVac," the WHO\'s Soumya Swaminathan told a news conference.');
+    expect(quoteOf(a, 'It was disappointing')).toBe('Soumya Swaminathan');
+  });
+
+  it('"Jerome Powell, president of the Fed and Kazuo Ueda, …": "the Fed leader" is Powell; "“…” to come down, he defended." is a tail', () => {
+    const a = parse(
+      'At the forum, Andrew Bailey, governor of the Bank of England, Jerome Powell, president of the Fed and Kazuo Ueda, governor of the Bank of Japan, were cautious.',
+      'Powell set an estimate for 2025.',
+      '“If we look at the inflation estimates, we have consistently said that it will take a long time” to come down to the desired levels, he defended.',
+      '“Inflation has proven to be more persistent and not less,” the Fed leader said.',
+    );
+    expect(quoteOf(a, 'If we look at the inflation')).toBe('Jerome Powell');
+    expect(quoteOf(a, 'Inflation has proven')).toBe('Jerome Powell');
+  });
+
+  it('a weak verb of saying does not reach a quotation past its sentence’s end ("Smith read books every day. “…,” his wife said")', () => {
+    const a = parse('Ann Smith read books every day. "I love it," her husband said.');
+    expect(givenTo(a, 'Ann Smith read books')).toEqual([null]);
+  });
+});
