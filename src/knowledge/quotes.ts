@@ -380,7 +380,7 @@ const ADVERBIAL_OPENER = /^\p{Lu}\p{Ll}+(?:(?:\s+[\p{L}\p{N}'’-]+){1,12},|(?:\
  */
 const PHRASE_OPENER = /^\p{Lu}\p{Ll}+(?:\s+[\p{Ll}\p{N}'’-]+){1,12},\s+(?:\p{Lu}\p{Ll}|(?:he|she|they)\s)/u;
 const PARTICIPLE_OPENER = new RegExp(
-  String.raw`^(?:\p{Lu}\p{Ll}+(?:ed|ing)|${IRREGULAR_PARTICIPLES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over)\b|(?:\s+[\p{L}\d][\p{L}\d'’.-]*){1,8},)`,
+  String.raw`^(?:\p{Lu}\p{Ll}+(?:ed|ing)|${IRREGULAR_PARTICIPLES.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})(?:,|\s+(?:about|whether|if|why|how|what|on|to|by|at|for|after|during|in|from|with|over|the|a|an|his|her|their|its|our|this|these|those)\b|(?:\s+[\p{L}\d][\p{L}\d'’.-]*){1,8},)`,
   'u',
 );
 

@@ -23,7 +23,7 @@ const alternatives = (list: Iterable<string>) => [...list].map((w) => w.replace(
 const VERB = new RegExp(`(?<![\\p{L}\\-'’])(${alternatives([...FINITE, ...PARTICIPLES].sort((a, b) => b.length - a.length))})(?![\\p{L}\\-])`, 'giu');
 const PARTICIPLE = new Set(PARTICIPLES);
 const AUXILIARY =
-  /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/;
+  /(?:^|\s)(?:also|later|then|further|again|has|had|have|would|will|did|does|could|can|should|must|might|once|previously|recently|repeatedly|earlier|simply|reportedly|publicly|quickly|separately|subsequently|finally|today|yesterday|himself|herself|themselves|itself|was|were|is|are|been|being|not|never|always|often|first|last|only|just|had|once|thus|therefore|however|meanwhile|initially|reportedly|angrily|bluntly|candidly|openly|proudly|sadly|tearfully)\s*$/;
 /**
  * An adverb between a subject and its verb ("He supposedly told her", "Smith angrily replied"), by
  * its ending, with three letters or more before it, so nouns ("family", "ally", "rally") are not.
@@ -163,6 +163,12 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
       ) &&
       // (Or a clause without "that", after a time: "announced in July it planned to close".)
       !CLAUSE_AFTER.test(next) &&
+      // ("described the future of Moscow-Kyiv relations after the end of the … conflict as “…”":
+      // describing or calling something as a quotation, however long the object.)
+      !(
+        /^(?:described|describes|called|calls)$/.test(word) &&
+        /^[^.!?;:_]{1,160}?\sas\s+_/.test(masked.slice(m.index + m[0].length, m.index + m[0].length + 200))
+      ) &&
       !/^\s*$/.test(next) &&
       !/_\s*,?\s*$/.test(masked.slice(Math.max(0, m.index - 4), m.index))
     )
@@ -701,6 +707,16 @@ export function whoOfVerb(ctx: Context, floor: number, v: VerbHit, to: number): 
   }
   // A verb coordinated with the sentence's first ("welcomed the news but warned of …", "visited the
   // scene and later told reporters …") shares its subject.
+  // "…, Peskov noted, arguing that …": a participle right after a parenthetical attribution is
+  // that attribution's speaker's.
+  if (PARTICIPLE.has(v.word)) {
+    const aside = /,\s+((?:\p{Lu}[\p{L}'’.-]*\s+){1,3})(\p{Ll}+),\s+$/u.exec(pre);
+    const said = aside ? verbsIn(ctx.masked, floor + aside.index + aside[0].indexOf(aside[2]!), v.start)[0] : undefined;
+    if (aside && said && said.word === aside[2] && !PARTICIPLE.has(said.word)) {
+      const who = subjectBefore(ctx, floor + aside.index + 1, said.start);
+      if (who?.speaker) return who;
+    }
+  }
   if (PARTICIPLE.has(v.word) || COORDINATED.test(pre)) return sentenceSubject(ctx, floor, v.start);
   if (v.word === 'quoted' && !/(?<![\p{L}\p{N}])(?:was|were|is|been|being)\s+$/iu.test(pre)) return { speaker: null };
   const subject = subjectBefore(ctx, floor, v.start);

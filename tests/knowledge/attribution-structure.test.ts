@@ -2003,3 +2003,37 @@ describe('subjects described, and roles without an article', () => {
     expect(givenTo(a, 'Ann Smith read books')).toEqual([null]);
   });
 });
+
+describe('partial quotations in longer sentences', () => {
+  it('"He did, however, say that …", "Smith could say only that …": an auxiliary between the subject and "say"', () => {
+    const a = parse(
+      'Donald Trump said NATO leaders agreed to a boost.',
+      'He did, however, say that he was leaving the summit with "a little bit different" view of NATO.',
+      'Ann Smith could say only that the plan was "a work in progress right now".',
+    );
+    expect(quoteOf(a, 'a little bit different')).toBe('Donald Trump');
+    expect(quoteOf(a, 'a work in progress')).toBe('Ann Smith');
+  });
+
+  it('"…, Peskov noted, arguing that … “…”": a participle after a parenthetical attribution is its speaker\'s', () => {
+    const a = parse(
+      'Kremlin spokesman Dmitry Peskov spoke on Sunday.',
+      'It is preferable for Moscow to fulfil its goals through diplomatic means, Peskov noted, arguing that Russia acts “in conditions when these means have become impossible.”',
+    );
+    expect(quoteOf(a, 'in conditions when')).toBe('Dmitry Peskov');
+  });
+
+  it('"described the future of … after the end of the ongoing armed conflict in Ukraine as “…”": however long the object', () => {
+    const a = parse(
+      'Kremlin spokesman Dmitry Peskov described the future of Moscow-Kyiv relations after the end of the ongoing armed conflict in Ukraine as “too theoretical a question right now.”',
+    );
+    expect(quoteOf(a, 'too theoretical')).toBe('Dmitry Peskov');
+  });
+
+  it('"Comparing the number of people … eight years ago, he said that “…”": a long participle phrase names no one', () => {
+    const a = parse(
+      '“One step before famine affected over 26 million people,” said Dominique Burgeon. Comparing the number of people facing catastrophic conditions in 2023 with the situation eight years ago, he said that “the total population in catastrophe was more than four times higher” than in 2016.',
+    );
+    expect(quoteOf(a, 'the total population')).toBe('Dominique Burgeon');
+  });
+});
