@@ -404,6 +404,8 @@ export function findMentions(text: string, from = 0, to = text.length, known?: K
       m.role = text.slice(prev.start, m.nameStart).trim();
       m.start = prev.start;
     }
+    // (A qualifier the role took in, "the Labour leader Keir Starmer", is no mention of its own.)
+    if (prev && out.at(-1) === prev && prev.start >= m.start && prev.end <= m.nameStart && !prev.possessive) out.pop();
     capitalLead(m);
     out.push(m);
   }
@@ -496,6 +498,14 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
     const prev = /(?:^|[^\p{L}'’-])([\p{Ll}-]+) $/u.exec(text.slice(Math.max(0, lowerRole.start - 24), lowerRole.start));
     if (!prev || !(ROLE_WORDS.has(fold(prev[1]!)) || WEAK_ROLE.has(fold(prev[1]!)))) break;
     lowerRole = { ...lowerRole, start: lowerRole.start - prev[1]!.length - 1 };
+  }
+  // "Conservative leader David Cameron", "Labour leader Keir Starmer": one capitalised word that
+  // opens the sentence (or follows "the") right before the role qualifies it ("the Conservative
+  // leader" later is him). Not a name the run would have made a mention of its own.
+  if (lowerRole) {
+    const qualifier = /(?:^|[.!?,:]\s+|(?:^|\s)[Tt]he\s+)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, lowerRole.start - 30), lowerRole.start));
+    if (qualifier && !NOT_NAME.has(qualifier[1]!.toLowerCase()) && !isGivenName(qualifier[1]!))
+      lowerRole = { ...lowerRole, start: lowerRole.start - qualifier[1]!.length - 1 };
   }
   // "Chairman of Wyre Forest District Council Fran Oborski": an organisation's name ending in its
   // kind's word, then a given name and a surname, is the organisation as the person's role.

@@ -800,7 +800,9 @@ function segmentParagraph(
     // A quotation is the sentence's own when it is most of it, opens it, runs past its end, or
     // is introduced by a verb of saying and a comma or colon ("X notes, “…”"); otherwise it is
     // a partial quotation inside someone's sentence, or a scare quote.
-    for (const span of inSpans) if (!span.continued && span.start - 1 >= a) span.lead = leadAttribution(ctx, a, span.start - 1);
+    for (const span of inSpans)
+      if (!span.continued && span.start - 1 >= a)
+        span.lead = leadAttribution({ ...ctx, quoted: text.slice(span.start, span.end) }, a, span.start - 1);
     const own = (s: Span) =>
       s.start < a ||
       s.continued ||

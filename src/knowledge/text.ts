@@ -54,7 +54,12 @@ export function analysisText(text: string): string {
   // quotation carried on from the paragraph before: an opening mark comes next there.)
   const first = /[\u201c\u201d]/.exec(t);
   const second = first ? /[\u201c\u201d]/.exec(t.slice(first.index + 1)) : null;
-  if (first?.[0] === '\u201d' && second?.[0] === '\u201d' && /^\s+\p{L}/u.test(t.slice(first.index + 1)))
+  // (Also glued to the word after a stop: "… a change of power.”I’ll believe my own eyes …,” she told".)
+  if (
+    first?.[0] === '\u201d' &&
+    second?.[0] === '\u201d' &&
+    (/^\s+\p{L}/u.test(t.slice(first.index + 1)) || (/[.!?]$/.test(t.slice(0, first.index)) && /^\p{Lu}/u.test(t.slice(first.index + 1))))
+  )
     t = `${t.slice(0, first.index)}\u201c${t.slice(first.index + 1)}`;
   return t;
 }

@@ -2037,3 +2037,32 @@ describe('partial quotations in longer sentences', () => {
     expect(quoteOf(a, 'the total population')).toBe('Dominique Burgeon');
   });
 });
+
+describe('he or she, and a party qualifying a role', () => {
+  it('"He told GMTV: “I honestly don’t think Gordon Brown is …”": he is not the one the quotation names, also before a colon', () => {
+    const a = parse(
+      'Labour leader Gordon Brown spoke on Monday.',
+      'Another close ally of Mr Brown, Children, Schools and Families Secretary Ed Balls, also played down talk of a snap early election.',
+      'He told GMTV Sunday programme: "I honestly do not think Gordon Brown is sitting each day thinking about it."',
+    );
+    expect(quoteOf(a, 'I honestly do not think')).toBe('Ed Balls');
+  });
+
+  it('"Conservative leader David Cameron" is "the Conservative leader" later; "Sambit Patra … at Congress leader Rahul Gandhi" keeps both', () => {
+    const a = parse(
+      'Conservative leader David Cameron said Brown had shown “great weakness and indecision.”',
+      'Cameron had challenged Brown to end uncertainty.',
+      '“The reason the prime minister has cancelled this election is that we are making the arguments,” the Conservative leader said.',
+      'Sambit Patra lashed out at Congress leader Rahul Gandhi. “This is a disgrace to the whole party,” Patra said.',
+    );
+    expect(quoteOf(a, 'The reason the prime minister')).toBe('David Cameron');
+    expect(quoteOf(a, 'This is a disgrace')).toBe('Sambit Patra');
+  });
+
+  it('a closing mark glued to the word after a stop opens the paragraph’s first quotation ("… power.”I’ll believe my own eyes …,” she told")', () => {
+    const a = parse(
+      'The main opposition candidate rejected the official results and her team vowed to stay.”I’ll believe my own eyes – the majority was for us,” Svetlana Tikhanovskaya told reporters.',
+    );
+    expect(quoteOf(a, 'I’ll believe my own eyes')).toBe('Svetlana Tikhanovskaya');
+  });
+});
