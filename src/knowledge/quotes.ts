@@ -77,8 +77,15 @@ export function segmentArticle(written: ParagraphInput[], speakers = new Article
   // would make a person of "Delta Plane" and of "Delta" an ambiguous first name.)
   masked.forEach((m, i) => {
     if (paragraphs[i]!.kind === 'break') return;
-    for (const [, full, acronym] of m.matchAll(SPELLED_ACRONYM))
-      if (acronymOf(full!) === acronym!.replace(/s$/, '')) speakers.learnAcronym(acronym!, full!);
+    for (const hit of m.matchAll(SPELLED_ACRONYM)) {
+      const [, full, acronym] = hit;
+      if (acronymOf(full!) !== acronym!.replace(/s$/, '')) continue;
+      // ("UPND leader, Hakainde Hichilema (HH),": a person's initials, after a noun for a person,
+      // make no organisation of the name.)
+      const before = /([\p{Ll}-]+),?\s+$/u.exec(m.slice(Math.max(0, hit.index - 30), hit.index));
+      if (before && isPersonNoun(before[1]!) && !/\s(?:of|for|and)\s/.test(full!)) continue;
+      speakers.learnAcronym(acronym!, full!);
+    }
     const ranges = sentenceRanges(m);
     const starts = new Set(ranges.map(([a]) => a));
     let r = 0;

@@ -553,16 +553,19 @@ export class ArticleSpeakers implements KnownNames {
     // "the Congress chief" is the article's one person heading Congress ("Congress President
     // Mallikarjun Kharge"): chief, head, leader and boss stand for any office at an organisation's head.
     const chief = /^(.+?) (?:chief|head|leader|boss)$/.exec(key);
-    if (chief && /^\p{Lu}/u.test(noun)) {
+    // (Also in lower case, each word found in the role: "the acting police boss" is "Acting
+    // Inspector General of Police Douglas Kanja".)
+    if (chief) {
+      const upper = /^\p{Lu}/u.test(noun);
+      const words = chief[1]!.split(' ');
       const heads = [...this.personRoles]
-        .filter(([, roles]) =>
-          roles.some(
-            (r) =>
-              ` ${nameKey(r)} `.includes(` ${chief[1]} `) &&
-              nameKey(r)
-                .split(' ')
-                .some((w) => HEAD_OF.has(w)),
-          ),
+        .filter(
+          ([who, roles]) =>
+            (upper || named.has(who)) &&
+            roles.some((r) => {
+              const k = ` ${nameKey(r)} `;
+              return (upper ? k.includes(` ${chief[1]} `) : words.every((w) => k.includes(` ${w} `))) && headsBody(k);
+            }),
         )
         .map(([who]) => who);
       if (heads.length) return heads.length === 1 ? heads[0]! : null;
@@ -717,6 +720,11 @@ function holds(role: string, written: string): boolean {
     .trim()
     .split(/[\s-]+/);
   return !anotherOffice(before) || anotherOffice(noun.split(' '));
+}
+
+/** Whether a role (a name key between spaces) is an office at a body's head ("President", "Inspector General of Police"). */
+function headsBody(key: string): boolean {
+  return key.split(' ').some((w) => HEAD_OF.has(w)) || / (?:secretary|inspector|director|attorney) general /.test(key);
 }
 
 /** A role's name key with its short forms spelled out ("ceo" → "chief executive"; see ROLE_ABBREVIATIONS). */

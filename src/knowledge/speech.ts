@@ -37,7 +37,7 @@ const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
  * "Russia Today goes on to say" ends in a name, not in "today".
  */
 const TIME_ADVERBIAL = new RegExp(
-  `(?:^|\\s)(?:(?:on|in|at|during|by)\\s+)?(?:${[...WEEKDAYS.map(capital), 'today', 'tonight', 'yesterday', '\\d{4}'].join('|')}|(?:${MONTHS.map(capital).join('|')})(?:\\s+\\d{1,2})?|(?:last|this|next|that|earlier\\s+this|later\\s+that|late|early)\\s+(?:${TIME_UNITS.join('|')}|${WEEKDAYS.map(capital).join('|')}))\\s*$`,
+  `(?:^|\\s)(?:(?:on|in|at|during|by)\\s+)?(?:${[...WEEKDAYS.map(capital), 'today', 'tonight', 'yesterday', '\\d{4}'].join('|')}|(?:${MONTHS.map(capital).join('|')})(?:\\s+\\d{1,2})?|(?:last|this|next|that|earlier\\s+this|later\\s+that|late|early)\\s+(?:${TIME_UNITS.join('|')}|${WEEKDAYS.map(capital).join('|')}))(?:\\s+(?:morning|afternoon|evening|night))?,?\\s*$`,
 );
 /** "Sani on his Tweeter page, said": where, between a one-word subject and its verb, set off by a comma. */
 const PLACE_ADVERBIAL = /(?<=^[\s_]*\p{Lu}[\p{L}'’-]+)\s+(?:on|in|at|during|via|through)\s+(?:his|her|their|its)\s+[^,_]{1,50}?,\s*$/u;
@@ -46,7 +46,7 @@ const PLACE_ADVERBIAL = /(?<=^[\s_]*\p{Lu}[\p{L}'’-]+)\s+(?:on|in|at|during|vi
  * were given, between the subject and its verb (a document, a post, an interview …).
  */
 const MEANS_ADVERBIAL = new RegExp(
-  String.raw`\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...ISSUED_DOCUMENTS, ...OWN_DOCUMENTS, ...ACCOUNTS, 'interview', 'briefing', 'blog', 'email', 'video'].join('|')})s?(?:\s+(?:on|in|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)?\s*$`,
+  String.raw`\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...ISSUED_DOCUMENTS, ...OWN_DOCUMENTS, ...ACCOUNTS, 'interview', 'briefing', 'blog', 'email', 'video'].join('|')})s?(?:\s+(?:on|in|to)\s+(?:a|an|the|its|his|her|their)\s+(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)?,?\s*$`,
   'u',
 );
 const DETERMINER = /^(?:the|a|an|his|her|its|their|our|my|your|one|another|this|that|these|those|some|many|several|two|three|local|other)$/i;
@@ -388,6 +388,10 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   }
   let e = end;
   for (let k = 0; k < 4; k++) {
+    // (A time or means set off by the clause's only comma, "Kanja in a statement on Wednesday
+    // night, said", is stripped; not one ending a relative clause, "White, who … joined the Trust
+    // in May, said".)
+    if (/,\s*$/.test(ctx.masked.slice(floor, e)) && !/^[^,]*,\s*$/.test(ctx.masked.slice(floor, e))) break;
     const m =
       AUXILIARY.exec(ctx.masked.slice(floor, e)) ??
       ADVERB.exec(ctx.masked.slice(floor, e)) ??
@@ -1135,6 +1139,14 @@ export function reportedWho(ctx: Context, from: number, to: number): (Who & { ve
     if (inRelativeClause(ctx, from, v)) continue;
     const who = whoOfVerb(ctx, from, v, to);
     if (who) return { ...who, verb: v };
+  }
+  // "According to Hichilema, the Malawian Judiciary has shown …": a sentence opening with its
+  // source, and no verb of saying of its own, reports that source's words.
+  const source = /^[\s_]*[Aa]ccording\s+to\s+([^,_]{2,80}?),\s/.exec(ctx.masked.slice(from, to));
+  if (source && !verbsIn(ctx.masked, from, to).length) {
+    const at = from + source[0].indexOf(source[1]!);
+    const who = inverted(ctx, at - 1, at + source[1]!.length);
+    if (who?.speaker) return { ...who, verb: { start: at - 1, end: at - 1, word: 'according to' } };
   }
   return null;
 }

@@ -2066,3 +2066,26 @@ describe('he or she, and a party qualifying a role', () => {
     expect(quoteOf(a, 'I’ll believe my own eyes')).toBe('Svetlana Tikhanovskaya');
   });
 });
+
+describe('a police chief, a source opening the sentence, and a person’s initials', () => {
+  it('"X in a statement on Wednesday night, said"; "the acting police boss said" is the Acting Inspector General of Police', () => {
+    const a = parse(
+      'Acting Inspector General of Police Douglas Kanja in a statement on Wednesday night, said they decided to ban protests.',
+      'The acting police boss said they had information that criminals had infiltrated the protests.',
+      '“In keeping with our Constitutional role, we wish to inform the public that no demonstrations will be permitted.”',
+    );
+    expect(givenTo(a, 'Acting Inspector General')).toEqual(['Douglas Kanja']);
+    expect(givenTo(a, 'The acting police boss')).toEqual(['Douglas Kanja']);
+    expect(quoteOf(a, 'In keeping with our')).toBe('Douglas Kanja');
+  });
+
+  it('"UPND leader, Hakainde Hichilema (HH),": initials make no organisation; "According to Hichilema, …" reports his words and "He said:" is him', () => {
+    const a = parse(
+      'UPND leader, Hakainde Hichilema (HH), took to his Facebook page to praise the people of Malawi.',
+      'According to Hichilema, the Malawian Judiciary has shown the world that there are still men and women that can stand tall.',
+      'He said: "The Malawian Judiciary has proved that laws can be applied evenly."',
+    );
+    expect(givenTo(a, 'According to Hichilema')).toEqual(['Hakainde Hichilema']);
+    expect(quoteOf(a, 'The Malawian Judiciary has proved')).toBe('Hakainde Hichilema');
+  });
+});

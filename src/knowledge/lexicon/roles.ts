@@ -462,6 +462,9 @@ export const HEAD_OF = new Set([
   'boss',
   'director',
   'secretary-general',
+  'commissioner',
+  'commander',
+  'governor',
 ]);
 
 /**
