@@ -516,8 +516,17 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
     !kindBefore &&
     lastOrg >= 1 &&
     (tail.length === 2 || tail.length === 3) &&
-    isGivenName(tail[0]!.text) &&
-    tail.every((t, n) => /^\p{Lu}\p{Ll}/u.test(t.text) && !ORG_WORDS.has(lows[lastOrg + 1 + n]!) && !ROLE_WORDS.has(lows[lastOrg + 1 + n]!))
+    // ("Deputy Superintendent of Police Madhav Prasad Kafle": an office of the body, written
+    // before it, makes the words after the body a person's name whatever the given name.)
+    (isGivenName(tail[0]!.text) || (ROLE_WORDS.has(lows[0]!) && lows.slice(1, lastOrg).some((l) => l === 'of' || l === 'for'))) &&
+    tail.every(
+      (t, n) =>
+        /^\p{Lu}\p{Ll}/u.test(t.text) &&
+        !ORG_WORDS.has(lows[lastOrg + 1 + n]!) &&
+        !ROLE_WORDS.has(lows[lastOrg + 1 + n]!) &&
+        !PLACE_WORDS.has(lows[lastOrg + 1 + n]!) &&
+        !NOT_NAME.has(lows[lastOrg + 1 + n]!),
+    )
   ) {
     // (No gender from its words: a chairman or a spokesman may be a woman.)
     const lead = lowerRole;

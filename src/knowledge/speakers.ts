@@ -5,7 +5,7 @@ import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ABBREVIATIONS, ROLE_ALIAS_WORDS, 
 import { isDemonym, isPlaceName } from './lexicon/places.js';
 import { fold } from './text.js';
 import { nameKey, samePerson } from './person.js';
-import { firstNameGender, isPersonNoun, type Gender, type KnownNames, type Mention } from './names.js';
+import { acronymOf, firstNameGender, isPersonNoun, type Gender, type KnownNames, type Mention } from './names.js';
 
 /**
  * Who is speaking: turns noun phrases such as "NATO Secretary General Jens Stoltenberg",
@@ -483,6 +483,16 @@ export class ArticleSpeakers implements KnownNames {
     );
     const names = inS ? [...new Set(inS.map((r) => r.name))] : [];
     return names.length === 1 && (inS!.every((r) => r.org) || this.isOrg(names[0]!)) && inS!.some((r) => r.speaker) ? names[0]! : null;
+  }
+
+  /**
+   * "the DSP informed" after "Deputy Superintendent of Police Madhav Prasad Kafle": the one person
+   * named so far whose role, written in capitals, has these initials; null when none or several.
+   */
+  roleByInitials(acronym: string, here: Referent[]): string | null {
+    const named = new Set([...this.referents, ...here].map((r) => r.name));
+    const fits = [...this.personRoles].filter(([who, roles]) => named.has(who) && roles.some((r) => acronymOf(r) === acronym)).map(([who]) => who);
+    return fits.length === 1 ? fits[0]! : null;
   }
 
   /** "the minister", "the spokeswoman", "the ministry", "the statement": someone already named, or null. */

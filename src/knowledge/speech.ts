@@ -409,6 +409,9 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const capNoun =
     /(?:^|\s)([Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+['’]s?\s+)?(\p{Lu}{2,5})$/u.exec(text) ??
     /(?:^|[\s_])()(?:\p{Lu}[\p{L}.&-]*\s+){0,2}\p{Lu}[\p{L}.&-]*['’]s?\s+(\p{Lu}{2,5})$/u.exec(text);
+  // ("the DSP informed": a role's initials, after "Deputy Superintendent of Police Madhav Prasad Kafle".)
+  const initialled = capNoun && !capitalNoun(capNoun[2]!) ? ctx.speakers.roleByInitials(capNoun[2]!, before(ctx, floor)) : null;
+  if (capNoun && initialled) return { speaker: initialled, start: floor + capNoun.index + (capNoun[0].length - capNoun[0].trimStart().length) };
   const common = capNoun && capitalNoun(capNoun[2]!);
   if (capNoun && common) {
     const start = floor + capNoun.index + (capNoun[0].length - capNoun[0].trimStart().length);

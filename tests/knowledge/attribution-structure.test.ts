@@ -2089,3 +2089,14 @@ describe('a police chief, a source opening the sentence, and a person’s initia
     expect(quoteOf(a, 'The Malawian Judiciary has proved')).toBe('Hakainde Hichilema');
   });
 });
+
+describe('an office of a body before a name, and its initials', () => {
+  it('"Deputy Superintendent of Police Madhav Prasad Kafle said" is Kafle, and "the DSP informed" later is him', () => {
+    const a = parse(
+      '“We will use a helicopter to rescue the families,” Deputy Superintendent of Police Madhav Prasad Kafle said.',
+      '“The 15 survivors that were able to make their way out have been transported to Lapsechaur,” the DSP informed.',
+    );
+    expect(quoteOf(a, 'We will use a helicopter')).toBe('Madhav Prasad Kafle');
+    expect(quoteOf(a, 'The 15 survivors')).toBe('Madhav Prasad Kafle');
+  });
+});
