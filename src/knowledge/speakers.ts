@@ -379,6 +379,11 @@ export class ArticleSpeakers implements KnownNames {
     // people (see Referent.minor): "Sony's chief executive, Kenichiro Yoshida, defended the move."
     const major = inS.filter((r) => !r.minor);
     if (major.length && major.length < inS.length) inS = major;
+    // A person the text marks as one (title, role, given name) outweighs capitalised words after
+    // a preposition that nothing marks ("Green MSP Ross Greer … has asked for a meeting with
+    // Citybus bosses": "He said" is Greer, not Citybus).
+    const marked = inS.filter((r) => r.person);
+    if (marked.length && marked.length < inS.length && inS.every((r) => r.person || (r.oblique && !r.speaker))) inS = marked;
     let distinct = [...new Set(inS.map((r) => r.name))];
     // Common given names decide only here, and only to rule people out: the nearest sentence's
     // one person called Emily is not "he" (nobody, never someone further back), and of

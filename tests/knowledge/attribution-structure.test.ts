@@ -2100,3 +2100,14 @@ describe('an office of a body before a name, and its initials', () => {
     expect(quoteOf(a, 'The 15 survivors')).toBe('Madhav Prasad Kafle');
   });
 });
+
+describe('he or she between a marked person and unmarked capitalised words', () => {
+  it('"Green MSP Ross Greer … has asked for a meeting with Citybus bosses. He said: “…”" is Greer', () => {
+    const a = parse(
+      'Glasgow Citybus withdrew the service this month.',
+      'The Herald reported last week that local Green MSP Ross Greer, who uses the bus himself, has asked for an urgent meeting with Citybus bosses.',
+      'He said: “For as long as our buses are run for profit by private companies, this will continue to happen.”',
+    );
+    expect(quoteOf(a, 'For as long as our buses')).toBe('Ross Greer');
+  });
+});
