@@ -513,6 +513,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     return { speaker: resolveMention(ctx, owner), start: owner.start };
   const pron = /(?:^|[^\p{L}])(he|she|they|it|we|i|you)$/iu.exec(text);
   if (pron) return { ...pronounWho(ctx, pron[1]!, e), start: e - pron[1]!.length };
+  // "Matthew Brincat, a Pembroke resident who addressed the demonstration said": a description
+  // with a relative clause after the subject, its closing comma left out.
+  const unclosed = depth === 0 ? /^(.*?\S),\s+(?:a|an|the)\s+[^,_]{1,60}?\s(?:who|that)\s[^,_]{1,100}$/u.exec(text) : null;
+  if (unclosed) {
+    const named = subjectBefore(ctx, floor, floor + unclosed[1]!.length, depth + 1);
+    if (named?.speaker) return named;
+  }
   if (text.endsWith(',') && depth === 0) {
     // "Ex-MP Peter Pike, added:": a comma between the subject and its verb.
     const alone =
@@ -823,6 +830,21 @@ function inverted(ctx: Context, from: number, to: number): Who | null {
   if (qualified && !PREPOSITION.has(qualified[2]!.split(/\s+/).at(-1)!)) return nounPhraseWho(ctx, qualified[1], qualified[2]!, at);
   const pron = /^(he|she)(?![\p{L}])/iu.exec(words);
   if (pron) return pronounWho(ctx, pron[1]!, at);
+  // "said Nairobi police boss Benson Kibue": a place, lower-case words of a role, then the
+  // person with that role, ending the clause.
+  const place = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2})\s+(?=\p{Ll})/u.exec(words);
+  if (place && isPlaceName(place[1]!)) {
+    const m = findMentions(ctx.masked, at + place[0].length, Math.min(to, at + place[0].length + 80), ctx.speakers)[0];
+    if (
+      m?.name &&
+      m.role &&
+      !m.org &&
+      !m.possessive &&
+      /^(?:[\p{Ll}-]+\s+){0,3}$/u.test(ctx.masked.slice(at + place[0].length, m.start)) &&
+      endsClause(ctx, m, to)
+    )
+      return { speaker: resolveMention(ctx, m) };
+  }
   const ms = findMentions(ctx.masked, at, Math.min(to, at + 120), ctx.speakers);
   const m = ms[0];
   const next = ms[1];
@@ -950,6 +972,14 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   )
     return null;
   const subject = subjectBefore(ctx, from + head, first.start);
+  // ("…," the acting police commander in East Sepik province, James Baugen, told: a role may hold
+  // a place's name after a preposition.)
+  const placedRole =
+    !!subject &&
+    /^[\s,—–-]*(?:the|a|an)\s+(?:[\p{Ll}-]+\s+){1,4}(?:in|of|at|for|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:[\p{Ll}-]+\s*)?,\s+$/u.test(
+      ctx.masked.slice(from + head, subject.start),
+    );
+  if (placedRole) return subject;
   // Only the subject (and lower-case words of its role: "fire chief Jan Vogel") between the quotation and the verb.
   // "…," the lawyer, Sophie Garnier, told reporters: a role noun, then the name in apposition.
   // "…," the council’s chief executive, Robert Allen, said: a lower-case possessive may lead the role.

@@ -2111,3 +2111,22 @@ describe('he or she between a marked person and unmarked capitalised words', () 
     expect(quoteOf(a, 'For as long as our buses')).toBe('Ross Greer');
   });
 });
+
+describe('roles holding a place, and a description left unclosed', () => {
+  it('"said Nairobi police boss Benson Kibue"; "the acting police commander in East Sepik province, James Baugen, told"', () => {
+    const a = parse(
+      '“We will not allow them to hold the demo in the city,” said Nairobi police boss Benson Kibue.',
+      '“It was a very terrible thing, I saw that there were children, men, women,” the acting police commander in East Sepik province, James Baugen, told Australian Broadcasting Corp. on Friday.',
+    );
+    expect(quoteOf(a, 'We will not allow them')).toBe('Benson Kibue');
+    expect(quoteOf(a, 'It was a very terrible thing')).toBe('James Baugen');
+  });
+
+  it('"Matthew Brincat, a Pembroke resident who addressed the demonstration said": the description’s closing comma left out', () => {
+    const a = parse(
+      '“When will you finally show us some respect? We’re not idiots,” Matthew Brincat, a Pembroke resident who addressed the demonstration said of politicians.',
+    );
+    expect(quoteOf(a, 'When will you finally')).toBe('Matthew Brincat');
+    expect(quoteOf(a, 'We’re not idiots')).toBe('Matthew Brincat');
+  });
+});

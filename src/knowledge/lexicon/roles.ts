@@ -49,6 +49,8 @@ const OFFICES = [
   'chair',
   'head',
   'leader',
+  // ("Nairobi police boss Benson Kibue": news writes a body's head so.)
+  'boss',
   'commander',
   'admiral',
   'colonel',
