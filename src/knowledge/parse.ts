@@ -140,6 +140,9 @@ function headingLike(text: string): boolean {
   // ("“It took me a while to realize what I was holding.” – Missy Franklin": a quotation signed
   // with a dash is a pull-quote of the story, not a heading.)
   if (/^["\u201c].*["\u201d]\s*[-\u2013\u2014]\s*\p{Lu}/u.test(text)) return false;
+  // ("“Lest we forget, …,” said Chamisa": a quotation closed by a comma or a stop inside its mark,
+  // then words, is a sentence whose full stop was left out, not a heading.)
+  if (/[,.!?]["\u201d\u2019]\s+\p{L}/u.test(text)) return false;
   return words >= 2 && words <= 30 && !/[.!?:;,\u2026]["\u201d\u2019\u00bb')\]]*$/.test(text);
 }
 

@@ -2130,3 +2130,16 @@ describe('roles holding a place, and a description left unclosed', () => {
     expect(quoteOf(a, 'We’re not idiots')).toBe('Matthew Brincat');
   });
 });
+
+describe('a quotation paragraph whose full stop was left out', () => {
+  it('"“Lest we forget, …,” said Chamisa" with no stop is a paragraph of the story, not a section heading: its words are quoted', () => {
+    const a = parse(
+      'Opposition leader Nelson Chamisa urged SADC to draw lessons from Malawi.',
+      '“For too long our continent has been plagued by the scourge of unfair elections.',
+      '“Lest we forget, we here in Zimbabwe have an outstanding matter – the legitimacy of the rigged 2018 election,” said Chamisa',
+      'Chamisa said SADC needed renewal.',
+    );
+    expect(quoteOf(a, 'Lest we forget')).toBe('Nelson Chamisa');
+    expect(a.paragraphs.map((p) => p.section)).toEqual([null, null, null, null]);
+  });
+});
