@@ -760,6 +760,21 @@ function segmentParagraph(
       )
         continue;
       const r = speakers.referentOf(m, state.sentence, false);
+      // "The Ashanti Regional Director of Health, Dr. Emmanuel Tinkorang": a role with no name, then
+      // the name in apposition, are one person, not two for he/she to choose between.
+      const before = mentions[k - 1];
+      const lastHere = ctx.here.at(-1);
+      if (
+        r?.name &&
+        !r.org &&
+        before &&
+        !before.name &&
+        before.role &&
+        lastHere?.at === before.start &&
+        !lastHere.name &&
+        /^,\s+$/.test(masked.slice(before.end, m.start))
+      )
+        ctx.here.pop();
       if (r)
         ctx.here.push({
           ...r,

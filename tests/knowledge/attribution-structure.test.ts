@@ -2143,3 +2143,15 @@ describe('a quotation paragraph whose full stop was left out', () => {
     expect(a.paragraphs.map((p) => p.section)).toEqual([null, null, null, null]);
   });
 });
+
+describe('a role with its name in apposition, and calling on someone', () => {
+  it('"The Ashanti Regional Director of Health, Dr. Emmanuel Tinkorang" is one person for he; "he called on government to …" reports his words', () => {
+    const a = parse(
+      'The Ashanti Regional Director of Health, Dr. Emmanuel Tinkorang is urging government to recruit nurses.',
+      'Speaking at the launch of the Nurses week, he called on government to take pragmatic steps in recruiting nurses.',
+      '“Why would we be crying for shortage of nurses while we have nurses staying in the house after school for over 4 years?”',
+    );
+    expect(givenTo(a, 'Speaking at the launch')).toEqual(['Emmanuel Tinkorang']);
+    expect(quoteOf(a, 'Why would we be crying')).toBe('Emmanuel Tinkorang');
+  });
+});

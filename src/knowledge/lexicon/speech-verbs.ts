@@ -86,6 +86,11 @@ export const FINITE = [
   'went on to add',
   'goes on to add',
   // "SkyWest issued a statement, “…”": the statement's words are the issuer's.
+  // "he called on government to take pragmatic steps": calling on someone to act, or for something, reports words.
+  'called on',
+  'calls on',
+  'called for',
+  'calls for',
   'issued a statement',
   'issues a statement',
   'released a statement',
