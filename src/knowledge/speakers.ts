@@ -562,7 +562,8 @@ export class ArticleSpeakers implements KnownNames {
     // Canada spokeswoman" → "the spokeswoman"); with two ministers, "the minister" is nobody.
     const holding = (n: string) =>
       [...this.personRoles].filter(([who, roles]) => named.has(who) && roles.some((role) => holds(role, n))).map(([who]) => who);
-    const fits = holding(key);
+    // ("the press secretary of the Russian president": the office before its "of", when the whole names no one.)
+    const fits = holding(key).length || !/ (?:of|for) /.test(key) ? holding(key) : holding(key.split(/ (?:of|for) /)[0]!);
     if (fits.length) return fits.length === 1 ? fits[0]! : null;
     const words = key.split(' ');
     // "the Congress chief" is the article's one person heading Congress ("Congress President
@@ -719,8 +720,10 @@ function nearestSentence(all: Referent[], ok: (r: Referent) => boolean): Referen
  * another office ("Deputy Prime Minister Winston Peters" is not "the Prime Minister").
  */
 function holds(role: string, written: string): boolean {
-  const whole = ` ${spelledOut(nameKey(role))}`;
   const noun = spelledOut(written);
+  // ("the spokesperson" and "the press secretary" are a spokesman or a spokeswoman.)
+  const spelled = spelledOut(nameKey(role));
+  const whole = ` ${/(?:^| )spokesperson$/.test(noun) ? spelled.replace(/\bspokes(?:man|woman)\b/g, 'spokesperson') : spelled}`;
   // "Commissioner for Environment and Water Resources" is "the commissioner", "Secretary of State
   // for Business" "the secretary of state": the role's words before an "of" or a "for" are its head.
   // ("KWS Director General William Kiprono" is "the director": "general" after an office is no head.)

@@ -612,6 +612,14 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     if (PREPOSITION.has(noun.split(/\s+/)[0]!) || PREPOSITION.has(lead) || /^(?:via|through|without|against|under|over|into|across)$/.test(lead))
       return null;
     const start = floor + np.index + (np[0].length - np[0].trimStart().length);
+    // "the press secretary of the Russian president said": a noun for a person, then "of" and the
+    // noun phrase it governs; the subject is the first ("the press secretary").
+    const outer = /(?:^|\s)(the|a|an)\s+((?:[\p{Ll}-]+\s+){0,2}([\p{Ll}-]+))\s+(?:of|for)\s+the\s+$/iu.exec(text.slice(0, start - floor));
+    if (outer && isPersonNoun(outer[3]!))
+      return {
+        ...nounPhraseWho(ctx, outer[1], `${outer[2]} of ${text.slice(start - floor).trim()}`, floor + outer.index),
+        start: floor + outer.index + (outer[0].length - outer[0].trimStart().length),
+      };
     // "the PGA champion", "the Liverpool manager": one capitalised word qualifying the noun after "the".
     if (!det && np[1] && /^\p{Lu}/u.test(np[1]) && /(?:^|\s)the\s+$/i.test(text.slice(0, start - floor)))
       return { ...nounPhraseWho(ctx, 'the', `${np[1]} ${noun}`, start), start: floor + text.slice(0, start - floor).search(/the\s+$/i) };

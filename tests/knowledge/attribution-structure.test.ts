@@ -2155,3 +2155,17 @@ describe('a role with its name in apposition, and calling on someone', () => {
     expect(quoteOf(a, 'Why would we be crying')).toBe('Emmanuel Tinkorang');
   });
 });
+
+describe('one office, two names', () => {
+  it('"the press secretary of the Russian president" is "Kremlin spokesman Dmitry Peskov"; "the spokeswoman" is no spokesman; "a spokesman for the president" is nobody named', () => {
+    const a = parse(
+      'Statements about negotiations are unrealistic, Kremlin spokesman Dmitry Peskov said.',
+      '"No, it is absolutely unrealistic," the press secretary of the Russian president said during a briefing.',
+      '"We will see what happens next," the spokeswoman said.',
+      '"There is no way this happens," a spokesman for the Russian president said.',
+    );
+    expect(quoteOf(a, 'No, it is absolutely')).toBe('Dmitry Peskov');
+    expect(quoteOf(a, 'We will see what')).toBeNull();
+    expect(quoteOf(a, 'There is no way')).toBeNull();
+  });
+});

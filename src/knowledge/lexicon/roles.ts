@@ -470,8 +470,8 @@ export const HEAD_OF = new Set([
 ]);
 
 /**
- * Offices written short, and the words they stand for ("the CEO" is "the chief executive" of
- * "chief executive officer Albert Bourla"): a role and "the <noun>" are compared spelled out.
+ * Offices written short or named otherwise, and the words they stand for ("the CEO" is "the chief
+ * executive" of "chief executive officer Albert Bourla"): a role and "the <noun>" are compared so.
  */
 export const ROLE_ABBREVIATIONS = new Map([
   ['ceo', 'chief executive'],
@@ -482,4 +482,7 @@ export const ROLE_ABBREVIATIONS = new Map([
   ['md', 'managing director'],
   ['pm', 'prime minister'],
   ['mp', 'member of parliament'],
+  // One office, two names: "Kremlin spokesman Dmitry Peskov" is "the press secretary" (a
+  // spokesperson of either sex; "the spokeswoman" stays no spokesman).
+  ['press secretary', 'spokesperson'],
 ]);
