@@ -362,7 +362,8 @@ export class ArticleSpeakers implements KnownNames {
     const speaksOf = (n: string) => !!named && n.split(/\s+/).some((w) => named.has(w));
     const ok = (r: Referent) => {
       const known = (r.name ? this.gender.get(r.name) : null) ?? r.gender;
-      return !r.org && (!known || known === g) && !(r.name && speaksOf(r.name));
+      // (A name holding a digit is a thing, "the Galaxy S5", "Covid-19": never he or she.)
+      return !r.org && (!known || known === g) && !(r.name && speaksOf(r.name)) && !(r.name && /\d/.test(r.name));
     };
     // `except`: people named in the phrase opening this sentence as the object of a preposition
     // ("In a swipe at Trump, he added"): he/she is not them. The person it stands for is then the

@@ -148,6 +148,8 @@ export function verbsIn(masked: string, from: number, to: number, weakOk = false
     const prev = /([\p{L}]+)\s+$/u.exec(masked.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase();
     // (Not "accused Shirley Capp of saying": a participle after one accused of it is a verb.)
     if (prev && NOT_BEFORE_VERB.has(prev) && !(prev === 'of' && ACCUSED_OF.test(masked.slice(Math.max(0, m.index - 90), m.index)))) continue;
+    // ("even making jokes at times", "raising claims": a word in -s right after a gerund is its object, a noun.)
+    if (prev && /s$/.test(word) && !word.includes(' ') && /\p{Ll}{2,}ing$/u.test(prev)) continue;
     const next = masked.slice(m.index + m[0].length, m.index + m[0].length + 60);
     if (JUDGING.has(word) && !weakOk && !/^\s*(?:[\p{L}'’,-]+\s+){0,6}_/u.test(next)) continue;
     // ("a statement read by police:", "reported by the BBC": a participle of the passive, no one's verb.)

@@ -2169,3 +2169,15 @@ describe('one office, two names', () => {
     expect(quoteOf(a, 'There is no way')).toBeNull();
   });
 });
+
+describe('things that are not people, and nouns that look like verbs', () => {
+  it('"the Galaxy S5" is never he; "even making jokes at times" is no verb of saying', () => {
+    const a = parse(
+      'After the dismal sales of its predecessor, the Galaxy S5, there was speculation that Shin Jong-kyun would be relocated.',
+      'Shin managed to retain his position.',
+      'Compared to his previous presentations, he seemed more relaxed, even making jokes at times. Referring to his English fluency, he joked: “My mother tongue is engineering.”',
+    );
+    expect(quoteOf(a, 'My mother tongue')).toBe('Shin Jong-kyun');
+    expect(givenTo(a, 'Compared to his previous')).toEqual([null]);
+  });
+});
