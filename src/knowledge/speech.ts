@@ -523,6 +523,27 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
     if (named?.speaker) return named;
   }
   if (text.endsWith(',') && depth === 0) {
+    // "Dr Myles Allen, Climate Dynamics Group, University of Oxford, said:": a person, then the
+    // bodies they belong to, each set off by commas (an expert's affiliation), is the person.
+    const pieces = text.slice(0, -1).split(',');
+    if (pieces.length >= 2) {
+      const head = findMentions(ctx.masked, floor, floor + pieces[0]!.length, ctx.speakers);
+      const affiliation = (piece: string) =>
+        /^\s*(?:the\s+)?\p{Lu}[\p{L}'’.&-]*(?:\s+(?:of|for|and|the|&|\p{Lu}[\p{L}'’.&-]*))*\s*\/?\s*$/u.test(piece) &&
+        !/^\s*(?:who|whose|which)\b/i.test(piece);
+      const person = head.length === 1 ? head[0]! : null;
+      if (
+        person?.name &&
+        !person.org &&
+        !person.possessive &&
+        (person.titled || !!firstNameGender(person.name) || ctx.speakers.knowsPerson(person.name)) &&
+        /^[\s_]*$/.test(ctx.masked.slice(floor, person.start)) &&
+        person.end === floor + pieces[0]!.trimEnd().length &&
+        pieces.slice(1).every(affiliation) &&
+        pieces.slice(1).every((piece) => findMentions(piece).every((x) => x.org || !x.name || isPlaceName(x.name) || !firstNameGender(x.name)))
+      )
+        return { speaker: resolveMention(ctx, person), start: person.start };
+    }
     // "Ex-MP Peter Pike, added:": a comma between the subject and its verb.
     const alone =
       mentions.length === 1 && last && !last.possessive && last.name && /^[\s_]*$/.test(ctx.masked.slice(floor, last.start)) && last.end === e - 1;

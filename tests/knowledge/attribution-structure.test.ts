@@ -2181,3 +2181,16 @@ describe('things that are not people, and nouns that look like verbs', () => {
     expect(givenTo(a, 'Compared to his previous')).toEqual([null]);
   });
 });
+
+describe('an expert and their affiliation', () => {
+  it('"Dr Jane Smith, Climate Dynamics Group, University of Oxford, said:" is Jane Smith, never the group', () => {
+    const a = parse(
+      'Dr Jane Smith, Climate Dynamics Group, University of Oxford, said:',
+      '“Global temperatures are rising almost exactly as we predicted they would.”',
+      'Dr Myles Allen, Climate Dynamics Group /, University of Oxford, said:',
+      '“No one likes to say ‘I told you so’, but these figures come as no surprise.”',
+    );
+    expect(quoteOf(a, 'Global temperatures are rising')).toBe('Jane Smith');
+    expect(quoteOf(a, 'No one likes to say')).toBe('Myles Allen');
+  });
+});
