@@ -1,4 +1,5 @@
 import { DOCUMENT_NOUNS, OWN_DOCUMENTS } from './lexicon/documents.js';
+import { FEMALE, MALE } from './lexicon/titles.js';
 import { NOT_NAME } from './lexicon/function-words.js';
 import { COMPANY_NOUNS, GENERIC_ORG, ORG_NOUNS, PUBLIC_BODY_WORDS } from './lexicon/organisations.js';
 import { EPITHETS, HEAD_OF, OTHER_OFFICE, ROLE_ABBREVIATIONS, ROLE_ALIAS_WORDS, ROLE_WORDS } from './lexicon/roles.js';
@@ -501,8 +502,24 @@ export class ArticleSpeakers implements KnownNames {
     return fits.length === 1 ? fits[0]! : null;
   }
 
+  /**
+   * Whether a description's words fit a person's sex as the article knows it ("the 45-year-old
+   * mother of three" is no man). Offices are no evidence: a chairman or a spokesman may be a woman.
+   */
+  fitsDescription(name: string, words: string[]): boolean {
+    const said = (set: ReadonlySet<string>) => words.some((w) => set.has(w.toLowerCase()) && !OFFICE_NOUNS.test(w));
+    const g = said(FEMALE) ? 'f' : said(MALE) ? 'm' : null;
+    const known = this.gender.get(name) ?? firstNameGender(name);
+    return !g || !known || g === known;
+  }
+
   /** "the minister", "the spokeswoman", "the ministry", "the statement": someone already named, or null. */
   roleNoun(noun: string, here: Referent[], paragraphStart: number): string | null {
+    const who = this.roleNounOf(noun, here, paragraphStart);
+    return who && !this.fitsDescription(who, noun.split(/\s+/)) ? null : who;
+  }
+
+  private roleNounOf(noun: string, here: Referent[], paragraphStart: number): string | null {
     // "the company's statement said": a document speaks for whoever issued it.
     const own = /^(.+?)['’]s?\s+([\p{Ll}-]+)$/u.exec(noun);
     if (own && (DOCUMENT_NOUNS.has(own[2]!) || OWN_DOCUMENT_NOUNS.has(own[2]!))) return this.roleNoun(own[1]!, here, paragraphStart);
@@ -745,6 +762,9 @@ function holds(role: string, written: string): boolean {
 function headsBody(key: string): boolean {
   return key.split(' ').some((w) => HEAD_OF.has(w)) || / (?:secretary|inspector|director|attorney) general /.test(key);
 }
+
+/** Nouns of office that name a sex but are used of anyone ("chairman", "spokesman"): no evidence of it. */
+const OFFICE_NOUNS = /^(?:chair|spokes|congress|business|police)(?:man|woman)$/i;
 
 /** A role's name key with its short forms spelled out ("ceo" → "chief executive"; see ROLE_ABBREVIATIONS). */
 const ABBREVIATED = new RegExp(`(?<=^| )(?:${[...ROLE_ABBREVIATIONS.keys()].join('|')})(?= |$)`, 'g');

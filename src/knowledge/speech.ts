@@ -612,8 +612,12 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   if (from && depth < 2 && (!last || last.end !== e)) return subjectBefore(ctx, floor, floor + from[1]!.length, depth + 1);
   // ("the 66-year-old mum of four told The Argus": the age decides, whatever noun follows it.)
   const aged = /(?:^|\s)([Tt]he)\s+(\d{1,3}-year-old)(?:\s+[\p{Ll}-]+){0,2}(?:\s+of\s+[\p{Ll}\d-]+)?$/u.exec(text);
-  if (aged)
-    return { ...nounPhraseWho(ctx, 'the', aged[2]!, floor + aged.index), start: floor + aged.index + (aged[0].length - aged[0].trimStart().length) };
+  if (aged) {
+    const who = nounPhraseWho(ctx, 'the', aged[2]!, floor + aged.index);
+    // ("the 45-year-old mother of three": never a man.)
+    const fits = !who.speaker || ctx.speakers.fitsDescription(who.speaker, aged[0].trim().split(/\s+/));
+    return { ...(fits ? who : { speaker: null }), start: floor + aged.index + (aged[0].length - aged[0].trimStart().length) };
+  }
   const np = /(?:^|\s)(?:([\p{L}]+)\s+)?((?:[\p{Ll}][\p{L}'’-]*\s+){0,3}[\p{Ll}][\p{L}-]*)$/u.exec(text);
   if (np) {
     // "Vogel's deputy said": someone's deputy, not a person the article names.

@@ -2194,3 +2194,15 @@ describe('an expert and their affiliation', () => {
     expect(quoteOf(a, 'No one likes to say')).toBe('Myles Allen');
   });
 });
+
+describe('a description that names a sex', () => {
+  it('"the 45-year-old mother of three said" is never Wes Streeting, and is Mary Jones after her', () => {
+    const a = parse(
+      'Speaking to the BBC, Health Secretary Wes Streeting said the plan was “not good enough for patients”.',
+      '“We have done everything we could,” the 45-year-old mother of three said.',
+      'Mary Jones spoke to us. “We have done everything we can,” the 45-year-old mother of three said.',
+    );
+    expect(quoteOf(a, 'We have done everything we could')).toBeNull();
+    expect(quoteOf(a, 'We have done everything we can')).toBe('Mary Jones');
+  });
+});
