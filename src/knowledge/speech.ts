@@ -1,6 +1,6 @@
 import { ACCOUNTS, DOCUMENT_NOUNS, ISSUED_DOCUMENTS, OWN_DOCUMENTS, PLATFORMS } from './lexicon/documents.js';
 import { NOT_NAME } from './lexicon/function-words.js';
-import { ORG_KINDS, ORG_NOUNS } from './lexicon/organisations.js';
+import { GENERIC_ORG, ORG_KINDS, ORG_NOUNS } from './lexicon/organisations.js';
 import { GROUP_NOUNS, ROLE_WORDS } from './lexicon/roles.js';
 import { isCountryWord, isDemonym, isPlaceName } from './lexicon/places.js';
 import { FINITE, INVERTED, JUDGING, NOT_BEFORE_VERB, PARTICIPLES, WEAK } from './lexicon/speech-verbs.js';
@@ -363,6 +363,13 @@ function nounPhraseWho(ctx: Context, det: string | undefined, noun: string, at: 
   const someone = !ORG_NOUNS.has(head) && !DOCUMENT_NOUNS.has(head);
   if (det && !/^the$/i.test(det)) return { speaker: null, someone };
   const speaker = ctx.speakers.roleNoun(noun, before(ctx, at), ctx.paragraphStart);
+  // "Tesla did not respond to a request for comment. The carmaker has said …": a kind of business
+  // after a paragraph that named some other body first is that body or no one, never an
+  // organisation of an earlier paragraph.
+  if (speaker && GENERIC_ORG.has(head)) {
+    const earlier = findMentions(ctx.masked, 0, at, ctx.speakers).filter((m) => m.name && !m.possessive && !m.titled && !firstNameGender(m.name));
+    if (earlier.length && !earlier.some((m) => m.name === speaker || resolveMention(ctx, m) === speaker)) return { speaker: null, someone };
+  }
   return speaker ? { speaker } : { speaker: null, someone };
 }
 

@@ -2206,3 +2206,16 @@ describe('a description that names a sex', () => {
     expect(quoteOf(a, 'We have done everything we can')).toBe('Mary Jones');
   });
 });
+
+describe('a kind of business after a paragraph that names another body', () => {
+  it('"Tesla did not respond to a request for comment. The carmaker has said …" is never the rights group of the paragraph before', () => {
+    const a = parse(
+      'Amnesty International condemned the ruling. “This is a dark day for justice,” the rights group said.',
+      'Tesla did not respond to a request for comment. The carmaker has previously said its cars are “the safest on the road”.',
+      'Carmaker Voss Motoren AG said on Tuesday it would cut jobs.',
+      '“The decision was not taken lightly,” the company said in a statement.',
+    );
+    expect(givenTo(a, 'the safest on the road')).not.toContain('Amnesty International');
+    expect(quoteOf(a, 'The decision was not taken')).toBe('Voss Motoren AG');
+  });
+});
