@@ -1,5 +1,5 @@
 import { CLOSED_CLASS, NAME_TAILS, NOT_NAME } from './lexicon/function-words.js';
-import { LEGAL_FORMS, ORG_KINDS, ORG_WORDS } from './lexicon/organisations.js';
+import { LEGAL_FORMS, ORG_KINDS, ORG_WORDS, SEATS_OF_POWER } from './lexicon/organisations.js';
 import { KEEP_DOT, LINKS, OPENING_PARTICLES, PARTICLES } from './lexicon/particles.js';
 import { isCountryWord, isDemonym, isPlaceName, PLACE_HEADS, PLACE_WORDS } from './lexicon/places.js';
 import { PERSON_NOUNS, ROLE_WORDS, WEAK_ROLE } from './lexicon/roles.js';
@@ -471,14 +471,16 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
     lows
       .slice(1)
       .every((l) => !PLACE_WORDS.has(l) && !PLACE_HEADS.has(l) && (!NOT_NAME.has(l) || NAME_TAILS.has(l)) && !isGivenName(l) && !isCountryWord(l));
+  const seat = SEATS_OF_POWER.has(fold(lows.join(' ')).replace(/['’]/g, ' '));
   const org =
-    !personAfterOrg &&
-    (kindBefore ||
-      lows.some((l) => ORG_WORDS.has(l)) ||
-      namedAfterCountry ||
-      (run.length >= 2 && LEGAL_FORMS.has(lows[lows.length - 1]!)) ||
-      (run.length === 1 && isAcronym(run[0]!)) ||
-      /\.(?:com|org|net|ca|co\.uk)$/i.test(run[run.length - 1]!.text));
+    seat ||
+    (!personAfterOrg &&
+      (kindBefore ||
+        lows.some((l) => ORG_WORDS.has(l)) ||
+        namedAfterCountry ||
+        (run.length >= 2 && LEGAL_FORMS.has(lows[lows.length - 1]!)) ||
+        (run.length === 1 && isAcronym(run[0]!)) ||
+        /\.(?:com|org|net|ca|co\.uk)$/i.test(run[run.length - 1]!.text)));
   let titled = false;
   let gender: Gender = null;
   const hint = (l: string) => {
@@ -662,7 +664,7 @@ function mentionOf(text: string, run: Token[], before: Token | undefined, known:
         (personEvidence && !LOCATIVE.test(text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start))) ||
         (nameToks.length === 1 && known?.knowsPerson(nameToks[0]!.text))
       ));
-  if (!nameToks.length || placeLike || nameToks.length > 5 || nameToks.some((t) => /^\p{N}/u.test(t.text))) {
+  if (!nameToks.length || (placeLike && !seat) || nameToks.length > 5 || nameToks.some((t) => /^\p{N}/u.test(t.text))) {
     // "Republican support", "Democrat votes": one role word before a common noun, with no article
     // before it, qualifies the noun; it is nobody ("the Republican said", "a Democrat told" are someone).
     const adjective =

@@ -212,10 +212,25 @@ function openingName(ctx: Context, floor: number, m: Mention): string | null {
   if (!word || word.includes(' ') || m.possessive || m.titled || m.role || !ctx.speakers.unseenWord(word)) return null;
   if (!/^[\s_"'“‘]*$/u.test(ctx.masked.slice(floor, m.start))) return null;
   const low = word.toLowerCase();
-  if (/s$/.test(low) || NOT_NAME.has(low) || ORG_NOUNS.has(low) || GROUP_NOUNS.has(low) || isPersonNoun(low) || !/^\p{Lu}\p{Ll}+$/u.test(word))
-    return null;
+  if (commonNoun(word)) return null;
   // (Nor a word the paragraph also writes in lower case: a common word, not a name.)
   return new RegExp(`(?<![\\p{L}])${low}(?![\\p{L}])`, 'u').test(ctx.masked) ? null : word;
+}
+
+/**
+ * A capitalised word that is a common noun, not a name: a word for people or bodies, a function
+ * word, and (`plural`, where a surname is not expected) any word in -s.
+ */
+function commonNoun(word: string, plural = true): boolean {
+  const low = word.toLowerCase();
+  return (
+    (plural && /s$/.test(low)) ||
+    NOT_NAME.has(low) ||
+    ORG_NOUNS.has(low) ||
+    GROUP_NOUNS.has(low) ||
+    isPersonNoun(low) ||
+    !/^\p{Lu}\p{Ll}+$/u.test(word)
+  );
 }
 
 /**
@@ -498,7 +513,11 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
       )
         // "Dodds of Time Magazine points out": a name right before "of" and an organisation is a
         // person of it, even a surname the article gives nowhere else.
-        return { speaker: resolveMention(ctx, owner) ?? (last.org && !owner.name.includes(' ') ? owner.name : null), start: owner.start };
+        // (Not a word for people: "Staff at the White House said" names no one.)
+        return {
+          speaker: resolveMention(ctx, owner) ?? (last.org && !owner.name.includes(' ') && !commonNoun(owner.name, false) ? owner.name : null),
+          start: owner.start,
+        };
       // "A statement from Hull City said", "a letter by the ministry": a document speaks for who issued it.
       const issued = DOCUMENT_FROM.exec(ctx.masked.slice(Math.max(floor, last.start - 60), last.start));
       if (issued) return { speaker: resolveMention(ctx, last), start: floor + Math.max(0, last.start - 60 - floor) + issued.index };

@@ -2219,3 +2219,18 @@ describe('a kind of business after a paragraph that names another body', () => {
     expect(quoteOf(a, 'The decision was not taken')).toBe('Voss Motoren AG');
   });
 });
+
+describe('seats of government speak for it', () => {
+  it('"the White House said", "Downing Street said" are speakers; "Staff at the White House said" names no one; "Dodds of Time Magazine" still speaks', () => {
+    const a = parse(
+      '“We agreed to work together,” the White House said.',
+      'Downing Street said it was “deeply concerned by the reports”.',
+      'Staff at the White House said the mood was “tense all week long”.',
+      'Dodds of Time Magazine points out that it was “a disaster from the start”.',
+    );
+    expect(quoteOf(a, 'We agreed to work')).toBe('White House');
+    expect(quoteOf(a, 'deeply concerned')).toBe('Downing Street');
+    expect(givenTo(a, 'tense all week long')).not.toContain('Staff');
+    expect(quoteOf(a, 'a disaster from the start')).toBe('Dodds');
+  });
+});

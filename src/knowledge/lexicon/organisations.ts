@@ -294,3 +294,9 @@ export const ORG_KINDS = new Set([
   'start-up',
   ...BUSINESS_KINDS,
 ]);
+
+/**
+ * Seats of government that news makes speak for it ("the White House said", "Downing Street
+ * said"): organisations, though their words are a building's or a street's.
+ */
+export const SEATS_OF_POWER = new Set(['white house', 'downing street', 'pentagon', 'elysee', 'elysee palace', 'blue house', 'quai d orsay']);
