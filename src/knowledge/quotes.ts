@@ -3,6 +3,7 @@ import { interviewTurns } from './interview.js';
 import { acronymOf, findMentions, firstNameGender, isPersonNoun, type Mention } from './names.js';
 import {
   colonSubject,
+  commonNoun,
   leadAttribution,
   openingSubject,
   reportedWho,
@@ -759,7 +760,19 @@ function segmentParagraph(
           PHRASE_OPENER.test(masked.slice(m.start, b)))
       )
         continue;
-      const r = speakers.referentOf(m, state.sentence, false);
+      // ("Smith, who won gold in 2012, was emotional": a single name the relative "who" follows is a
+      // person's, though the article gives no full name.)
+      const known = speakers.referentOf(m, state.sentence, false);
+      const r =
+        !known?.name &&
+        m.name &&
+        !m.org &&
+        !m.possessive &&
+        !m.name.includes(' ') &&
+        !commonNoun(m.name) &&
+        /^,\s+who\s/.test(masked.slice(m.end, m.end + 8))
+          ? { ...(known ?? { org: false, sentence: state.sentence, speaker: false }), name: m.name, gender: m.gender }
+          : known;
       // "The Ashanti Regional Director of Health, Dr. Emmanuel Tinkorang": a role with no name, then
       // the name in apposition, are one person, not two for he/she to choose between.
       const before = mentions[k - 1];

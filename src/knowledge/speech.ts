@@ -221,7 +221,7 @@ function openingName(ctx: Context, floor: number, m: Mention): string | null {
  * A capitalised word that is a common noun, not a name: a word for people or bodies, a function
  * word, and (`plural`, where a surname is not expected) any word in -s.
  */
-function commonNoun(word: string, plural = true): boolean {
+export function commonNoun(word: string, plural = true): boolean {
   const low = word.toLowerCase();
   return (
     (plural && /s$/.test(low)) ||

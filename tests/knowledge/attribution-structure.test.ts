@@ -2234,3 +2234,14 @@ describe('seats of government speak for it', () => {
     expect(quoteOf(a, 'a disaster from the start')).toBe('Dodds');
   });
 });
+
+describe('a single name followed by "who"', () => {
+  it('"Smith, who won gold in 2012, was emotional. “…,” she said" is Smith; "Critics, who …" is nobody she could be', () => {
+    const a = parse(
+      'Smith, who won gold in 2012, was emotional. "I never thought I would be back here," she said, wiping away tears.',
+      'Critics, who had warned about the plan, were angry. "We told you so," she said.',
+    );
+    expect(quoteOf(a, 'I never thought')).toBe('Smith');
+    expect(quoteOf(a, 'We told you so')).not.toBe('Critics');
+  });
+});
