@@ -483,7 +483,8 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const mentions = findMentions(ctx.masked, floor, e, ctx.speakers);
   const last = mentions[mentions.length - 1];
   // "The RMT union warned", "the Unite union said": an organisation, then the noun for its kind.
-  const kind = last?.org && !last.possessive ? /^\s+([\p{Ll}]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
+  // ("the 118-strong EU observer team said": a word may qualify the kind.)
+  const kind = last?.org && !last.possessive ? /^\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
   if (kind && ORG_NOUNS.has(kind[1]!)) return { speaker: resolveMention(ctx, last!), start: last!.start };
   // "The BP news release said": an organisation's document speaks for it.
   const paper = last?.org && !last.possessive ? /^\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)$/u.exec(ctx.masked.slice(last.end, e)) : null;
@@ -1047,10 +1048,11 @@ export function tailAttribution(ctx: Context, from: number, to: number): Who | n
   // "…," FBI agent Robert Britt said, "…," Labour's Gannon said, "…," the WHO's Soumya Swaminathan
   // told: so may an organisation's name
   // (one to three capitalised words, then a lower-case word or a possessive; not "Smith and").
-  // ("…," an "over the moon" Mills said: a quoted adjective is a word of the description too.)
+  // ("…," an "over the moon" Mills said: a quoted adjective is a word of the description too;
+  // "…," the 118-strong EU observer team said: so is a number's.)
   if (
     !subject ||
-    (!/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:the\s+)?(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:(?:[\p{Ll}-]+|_+)(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
+    (!/^[\s,—–-]*(?:(?:\p{Lu}[\p{L}&.-]*\s+){1,3}(?=\p{Ll})(?!(?:and|or|with|to|of)\b)|(?:the\s+)?(?:\p{Lu}[\p{L}&.-]*\s+){0,2}\p{Lu}[\p{L}&.-]*['’]s\s+)?(?:(?:[\p{Ll}\d-]+|_+)(?:['’]s?)?\s+){0,6}(?:[\p{Ll}-]+,\s+)?$/u.test(
       ctx.masked.slice(from + head, subject.start),
     ) &&
       !roleAnd(ctx, from + head, subject.start)) ||

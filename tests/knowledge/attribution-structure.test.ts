@@ -2245,3 +2245,14 @@ describe('a single name followed by "who"', () => {
     expect(quoteOf(a, 'We told you so')).not.toBe('Critics');
   });
 });
+
+describe('an organisation, then a qualified noun for its kind', () => {
+  it('"“…,” the 118-strong EU observer team said" is the EU; "the BBC news release said" still is the BBC', () => {
+    const a = parse(
+      '"The elections were marred by serious irregularities and fraud," the 118-strong EU observer team said.',
+      '"The programme will return next week," the BBC news release said.',
+    );
+    expect(quoteOf(a, 'The elections were marred')).toBe('EU');
+    expect(quoteOf(a, 'The programme will return')).toBe('BBC');
+  });
+});
