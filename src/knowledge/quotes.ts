@@ -99,19 +99,20 @@ export function segmentArticle(written: ParagraphInput[], speakers = new Article
       const role = mention.name && !mention.org && !mention.possessive ? appositionRole(m, mention, roleOnly) : null;
       if (role) speakers.learnRole(speakers.canonical(mention.name!) || mention.name!, role);
       const sentenceEnd = ranges[r] && mention.start < ranges[r]![1] ? ranges[r]![1] : m.length;
-      // The noun the text calls an organisation by, before or after its name ("the UN refugee
-      // agency, UNHCR,", "group Oxfam", "Unite, the union,"), for "the agency said" later.
-      const kind = mention.name
-        ? ((/^,/.test(m.slice(mention.end)) ? ORG_APPOSITION.exec(m.slice(Math.max(0, mention.start - 80), mention.start))?.[1] : undefined) ??
-          ORG_APPOSITION_AFTER.exec(m.slice(mention.end))?.[1] ??
-          KIND_BEFORE.exec(m.slice(Math.max(0, mention.start - 30), mention.start))?.[1])
-        : undefined;
+      // An organisation noun in apposition, before the name or after it ("the UN refugee agency,
+      // UNHCR,", "Unite, the union,"), makes it an organisation; that noun, or one right before the
+      // name ("group Oxfam"), is what the article calls it, for "the agency said" later.
+      const nounBefore =
+        mention.name && /^,/.test(m.slice(mention.end)) ? ORG_APPOSITION.exec(m.slice(Math.max(0, mention.start - 80), mention.start)) : null;
+      const nounAfter = mention.name ? ORG_APPOSITION_AFTER.exec(m.slice(mention.end)) : null;
+      const kind =
+        nounBefore?.[1] ??
+        nounAfter?.[1] ??
+        (mention.name ? KIND_BEFORE.exec(m.slice(Math.max(0, mention.start - 30), mention.start))?.[1] : undefined);
       const org =
         mention.name &&
         !mention.org &&
-        ((ORG_APPOSITION.test(m.slice(Math.max(0, mention.start - 80), mention.start)) && /^,/.test(m.slice(mention.end))) ||
-          ORG_APPOSITION_AFTER.test(m.slice(mention.end)) ||
-          (starts.has(mention.start) && itsSubject(mention, m.slice(mention.end, sentenceEnd))));
+        (!!nounBefore || !!nounAfter || (starts.has(mention.start) && itsSubject(mention, m.slice(mention.end, sentenceEnd))));
       speakers.learn(org ? { ...mention, org: true } : mention, !starts.has(mention.start) && !starts.has(mention.start - 1));
       if (kind && (org || mention.org)) speakers.learnOrgKind(speakers.canonical(mention.name!, true) || mention.name!, kind);
     }

@@ -581,7 +581,8 @@ export class ArticleSpeakers implements KnownNames {
     const holding = (n: string) =>
       [...this.personRoles].filter(([who, roles]) => named.has(who) && roles.some((role) => holds(role, n))).map(([who]) => who);
     // ("the press secretary of the Russian president": the office before its "of", when the whole names no one.)
-    const fits = holding(key).length || !/ (?:of|for) /.test(key) ? holding(key) : holding(key.split(/ (?:of|for) /)[0]!);
+    const whole = holding(key);
+    const fits = whole.length || !/ (?:of|for) /.test(key) ? whole : holding(key.split(/ (?:of|for) /)[0]!);
     if (fits.length) return fits.length === 1 ? fits[0]! : null;
     const words = key.split(' ');
     // "the Congress chief" is the article's one person heading Congress ("Congress President
@@ -591,14 +592,14 @@ export class ArticleSpeakers implements KnownNames {
     // Inspector General of Police Douglas Kanja".)
     if (chief) {
       const upper = /^\p{Lu}/u.test(noun);
-      const words = chief[1]!.split(' ');
+      const qualifiers = chief[1]!.split(' ');
       const heads = [...this.personRoles]
         .filter(
           ([who, roles]) =>
             (upper || named.has(who)) &&
             roles.some((r) => {
               const k = ` ${nameKey(r)} `;
-              return (upper ? k.includes(` ${chief[1]} `) : words.every((w) => k.includes(` ${w} `))) && headsBody(k);
+              return (upper ? k.includes(` ${chief[1]} `) : qualifiers.every((w) => k.includes(` ${w} `))) && headsBody(k);
             }),
         )
         .map(([who]) => who);

@@ -433,13 +433,13 @@ function subjectBefore(ctx: Context, floor: number, end: number, depth = 0): (Wh
   const capNoun =
     /(?:^|\s)([Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+['’]s?\s+)?(\p{Lu}{2,5})$/u.exec(text) ??
     /(?:^|[\s_])()(?:\p{Lu}[\p{L}.&-]*\s+){0,2}\p{Lu}[\p{L}.&-]*['’]s?\s+(\p{Lu}{2,5})$/u.exec(text);
-  // ("the DSP informed": a role's initials, after "Deputy Superintendent of Police Madhav Prasad Kafle".)
-  const initialled = capNoun && !capitalNoun(capNoun[2]!) ? ctx.speakers.roleByInitials(capNoun[2]!, before(ctx, floor)) : null;
-  if (capNoun && initialled) return { speaker: initialled, start: floor + capNoun.index + (capNoun[0].length - capNoun[0].trimStart().length) };
-  const common = capNoun && capitalNoun(capNoun[2]!);
-  if (capNoun && common) {
+  if (capNoun) {
     const start = floor + capNoun.index + (capNoun[0].length - capNoun[0].trimStart().length);
-    return { ...nounPhraseWho(ctx, capNoun[1] || 'the', common, start), start };
+    const common = capitalNoun(capNoun[2]!);
+    if (common) return { ...nounPhraseWho(ctx, capNoun[1] || 'the', common, start), start };
+    // ("the DSP informed": a role's initials, after "Deputy Superintendent of Police Madhav Prasad Kafle".)
+    const initialled = ctx.speakers.roleByInitials(capNoun[2]!, before(ctx, floor));
+    if (initialled) return { speaker: initialled, start };
   }
   const spokes = SPOKES_BEFORE.exec(text);
   if (spokes) {
@@ -1229,7 +1229,8 @@ export function openingSubject(ctx: Context, from: number, to: number): Who | nu
  * with a subject, outside relative clauses.
  */
 export function reportedWho(ctx: Context, from: number, to: number): (Who & { verb: VerbHit }) | null {
-  for (const v of verbsIn(ctx.masked, from, to)) {
+  const verbs = verbsIn(ctx.masked, from, to);
+  for (const v of verbs) {
     // "signs referenced things that Trump had said": a verb of saying inside a relative clause
     // reports nothing; its object is the noun before "that".
     if (inRelativeClause(ctx, from, v)) continue;
@@ -1239,7 +1240,7 @@ export function reportedWho(ctx: Context, from: number, to: number): (Who & { ve
   // "According to Hichilema, the Malawian Judiciary has shown …": a sentence opening with its
   // source, and no verb of saying of its own, reports that source's words.
   const source = /^[\s_]*[Aa]ccording\s+to\s+([^,_]{2,80}?),\s/.exec(ctx.masked.slice(from, to));
-  if (source && !verbsIn(ctx.masked, from, to).length) {
+  if (source && !verbs.length) {
     const at = from + source[0].indexOf(source[1]!);
     const who = inverted(ctx, at - 1, at + source[1]!.length);
     if (who?.speaker) return { ...who, verb: { start: at - 1, end: at - 1, word: 'according to' } };
